@@ -1,0 +1,22 @@
+import type { ZodError } from 'zod';
+
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Names every failing field of a zod error as a dotted path, e.g. `offer.compensation.amount`. */
+export function fieldIssues(error: ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const parts = [prefix, ...issue.path.map(String)].filter((p) => p !== '');
+    return { field: parts.join('.') || '(root)', rule: issue.code, message: issue.message };
+  });
+}
+
+/** One line that names each failing field, for an error message. */
+export function describeIssues(error: ZodError, prefix = ''): string {
+  return fieldIssues(error, prefix)
+    .map((i) => `${i.field}: ${i.message}`)
+    .join('; ');
+}
