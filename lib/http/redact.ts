@@ -1,0 +1,110 @@
+/**
+ * One redaction for every place that could leak a secret: HTTP logs, error messages, alerts.
+ * Three layers, because each misses something the others catch:
+ *  1. keys named like credentials (token, secret, password, api key, signature, cookie, authorization);
+ *  2. caller-supplied field paths (the data dictionary's secret fields: 'ssn', 'nationalId.value');
+ *  3. a pattern safety net over every string: SSN-like values, card-like numbers passing Luhn, and
+ *     `Bearer`/`Basic` credentials quoted in free text.
+ */
+
+export const MASK = '[REDACTED]';
+
+export interface RedactOptions {
+  /** Dotted field paths; each matches wherever it ends in the value, at any depth, arrays included. */
+  paths?: readonly string[];
+  /** Extra patterns masked in every string, on top of the built-in safety net. */
+  patterns?: readonly RegExp[];
+}
+
+const SECRET_KEY = /token|secret|passw(or)?d|api[-_]?key|signature|authorization|cookie|credential|private[-_]?key/i;
+const SSN = /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g;
+const CARD_CANDIDATE = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
+const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/gi;
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function looksLikeCard(text: string): boolean {
+  const digits = text.replace(/[ -]/g, '');
+  return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
+}
+
+/** Masks secret-looking substrings in free text (vendor messages, text bodies, URLs). */
+export function redactText(text: string, extra: readonly RegExp[] = []): string {
+  let out = text
+    .replace(SSN, MASK)
+    .replace(CARD_CANDIDATE, (m) => (looksLikeCard(m) ? MASK : m))
+    .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`);
+  for (const pattern of extra) {
+    out = out.replace(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`), MASK);
+  }
+  return out;
+}
+
+function pathMatches(trail: readonly string[], paths: readonly string[][]): boolean {
+  return paths.some((p) => p.length <= trail.length && p.every((seg, i) => seg === trail[trail.length - p.length + i]));
+}
+
+/**
+ * Returns a redacted deep copy of `value`; the input is never changed. Arrays are transparent to
+ * paths ('emails.address' matches `emails[3].address`), so a path names a field, not a position.
+ */
+export function redact<T>(value: T, options: RedactOptions = {}): T {
+  const paths = (options.paths ?? []).map((p) => p.split('.').filter(Boolean));
+  const extra = options.patterns ?? [];
+  const seen = new WeakSet<object>();
+
+  const walk = (v: unknown, trail: string[]): unknown => {
+    if (typeof v === 'string') return redactText(v, extra);
+    if (typeof v === 'number') return Number.isInteger(v) && looksLikeCard(String(Math.abs(v))) ? MASK : v;
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return '[Circular]';
+    seen.add(v);
+    if (Array.isArray(v)) return v.map((item) => walk(item, trail));
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(v)) {
+      const childTrail = [...trail, key];
+      out[key] = isSecretKey(key) || pathMatches(childTrail, paths) ? MASK : walk(child, childTrail);
+    }
+    return out;
+  };
+  return walk(value, []) as T;
+}
+
+/**
+ * A URL fit for a log line: credentials in the userinfo and secret query parameters masked. With
+ * `secretPath`, everything after the origin goes too: for Slack and Teams incoming webhooks the URL
+ * itself is the credential (vendor-apis.md §7.1, §7.2).
+ */
+export function redactUrl(url: string, options: RedactOptions & { secretPath?: boolean } = {}): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return redactText(url, options.patterns);
+  }
+  if (options.secretPath) return `${parsed.origin}/${MASK}`;
+  if (parsed.username || parsed.password) {
+    parsed.username = MASK;
+    parsed.password = '';
+  }
+  const paths = options.paths ?? [];
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (isSecretKey(key) || paths.includes(key)) parsed.searchParams.set(key, MASK);
+  }
+  return redactText(parsed.toString().replaceAll(encodeURIComponent(MASK), MASK), options.patterns);
+}

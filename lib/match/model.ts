@@ -1,0 +1,104 @@
+import { HrError } from '../errors';
+import type {
+  DateOfBirthLevel, EmailLevel, ExternalIdLevel, ForenameLevel, LocationLevel, PhoneLevel, SurnameLevel,
+} from './compare';
+
+/** m = P(level | same person), u = P(level | two different persons); the weight is log2(m / u). */
+export interface LevelProbabilities {
+  m: number;
+  u: number;
+}
+
+type Levels<L extends string> = Record<Exclude<L, 'missing'>, LevelProbabilities>;
+
+/** A Fellegi-Sunter model (matching-notes §2.2): one m/u pair per comparison level, and the prior. */
+export interface MatchModel {
+  /** λ: probability that an incoming person and one stored person, paired at random, are the same person. */
+  prior: number;
+  /** Floor under a term-frequency u, so one very rare name cannot outweigh every other field. */
+  minimumNameFrequency: number;
+  forename: Levels<ForenameLevel>;
+  surname: Levels<SurnameLevel>;
+  email: Levels<EmailLevel>;
+  phone: Levels<PhoneLevel>;
+  dateOfBirth: Levels<DateOfBirthLevel>;
+  location: Levels<LocationLevel>;
+  externalId: Levels<ExternalIdLevel>;
+}
+
+/**
+ * Defaults, fixed and documented rather than learned (matching-notes §2.2: our stores are small enough
+ * that EM buys little; Splink estimates u from random pairs, and the u values below are such estimates
+ * for a typical employee directory). Missing values weigh 0, as in Splink's null level.
+ *
+ * Prior: one incoming person in ten is already known, in a store of 10,000 persons → λ = 1e-5
+ * (weight −16.6). The strong keys are set against it on purpose:
+ * - email exact: u = 1.6e-9 (+28.5). Alone it gives p ≈ 0.9998 (merge). With forename and surname both
+ *   different (−9.0) it lands at p ≈ 0.88 (review): a shared inbox or an address a recruiter typed in.
+ * - external id exact (same system): u = 1e-9 (+29.7), the same reasoning.
+ * - phone exact: u = 1e-4 (+12.4), weaker than email because households share numbers.
+ * - names alone: exact forename and surname of the rarest kind give at most +19.4 with the frequency
+ *   floor of 1e-3, so a name without any other agreeing field reaches review, never merge.
+ */
+export const DEFAULT_MATCH_MODEL: MatchModel = {
+  prior: 1e-5,
+  minimumNameFrequency: 1e-3,
+  forename: {
+    exact: { m: 0.8, u: 0.01 }, // u replaced by the name's own frequency when the store supplies it
+    nickname: { m: 0.06, u: 0.002 },
+    jw92: { m: 0.05, u: 0.004 },
+    jw88: { m: 0.02, u: 0.005 },
+    phonetic: { m: 0.015, u: 0.008 },
+    initial: { m: 0.01, u: 0.002 },
+    swapped: { m: 0.01, u: 0.0005 },
+    different: { m: 0.03, u: 0.96 },
+  },
+  surname: {
+    exact: { m: 0.82, u: 0.003 },
+    partial: { m: 0.03, u: 0.0005 }, // "García López" vs "García"
+    jw92: { m: 0.05, u: 0.002 },
+    jw88: { m: 0.02, u: 0.004 },
+    phonetic: { m: 0.01, u: 0.005 },
+    swapped: { m: 0.01, u: 0.0005 },
+    different: { m: 0.06, u: 0.985 }, // surnames change at marriage, so a different one is weaker evidence than a forename
+  },
+  email: {
+    exact: { m: 0.6, u: 1.6e-9 },
+    username: { m: 0.05, u: 1e-4 }, // same user name at another provider
+    jw88: { m: 0.05, u: 0.002 },
+    different: { m: 0.3, u: 0.998 }, // a new personal or work address is common for one person
+  },
+  phone: {
+    exact: { m: 0.55, u: 1e-4 },
+    different: { m: 0.35, u: 0.9999 },
+  },
+  dateOfBirth: {
+    exact: { m: 0.93, u: 5.5e-5 }, // 1 / (365 × 50 years of birth dates)
+    close: { m: 0.04, u: 0.004 }, // about 70 dates lie one keystroke away
+    different: { m: 0.03, u: 0.996 },
+  },
+  location: {
+    postcode: { m: 0.4, u: 0.005 }, // employees cluster around offices, so u is far above 1 / number of postcodes
+    city: { m: 0.25, u: 0.1 },
+    different: { m: 0.35, u: 0.895 },
+  },
+  externalId: {
+    exact: { m: 0.85, u: 1e-9 },
+    different: { m: 0.15, u: 1 }, // ATSs hold duplicate candidate records (14 % in design.md's source)
+  },
+};
+
+/** Refuses a model whose probabilities would produce infinite or undefined weights. */
+export function checkMatchModel(model: MatchModel): void {
+  const inUnit = (x: number) => Number.isFinite(x) && x > 0 && x <= 1;
+  if (!inUnit(model.prior) || model.prior === 1) throw new HrError('match.model_invalid', `The match prior must be between 0 and 1 (exclusive), not ${model.prior}.`);
+  if (!inUnit(model.minimumNameFrequency)) throw new HrError('match.model_invalid', `The minimum name frequency must be in (0, 1], not ${model.minimumNameFrequency}.`);
+  const fields = ['forename', 'surname', 'email', 'phone', 'dateOfBirth', 'location', 'externalId'] as const;
+  for (const field of fields) {
+    for (const [level, { m, u }] of Object.entries(model[field] as Record<string, LevelProbabilities>)) {
+      if (!inUnit(m) || !inUnit(u)) {
+        throw new HrError('match.model_invalid', `The ${field} level "${level}" needs m and u in (0, 1], not m=${m}, u=${u}.`, { field, level });
+      }
+    }
+  }
+}

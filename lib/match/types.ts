@@ -1,0 +1,43 @@
+/** One person as identity resolution sees it: what the store keeps and what an incoming record carries. */
+export interface MatchablePerson {
+  guid?: string;
+  firstName?: string;
+  lastName?: string;
+  middleName?: string;
+  preferredName?: string;
+  emails: string[];
+  /** Already E.164 (the transform layer normalises phones before matching). */
+  phones: string[];
+  /** YYYY-MM-DD */
+  dateOfBirth?: string;
+  city?: string;
+  postalCode?: string;
+  country?: string;
+  externalIds: { system: string; id: string }[];
+  status?: 'candidate' | 'employee' | 'former_employee';
+}
+
+export type MatchField = 'forename' | 'surname' | 'email' | 'phone' | 'dateOfBirth' | 'location' | 'externalId';
+
+/** How one field of a pair compared, and how much that moved the score (log2 Bayes factor). */
+export interface FieldComparison {
+  field: MatchField;
+  level: string;
+  weight: number;
+  /** For a reviewer: the values or similarity that produced the level, and any term-frequency adjustment. */
+  detail: string;
+}
+
+export interface MatchExplanation {
+  /** Posterior probability that the two records are the same person, in [0, 1]. */
+  probability: number;
+  /** Prior weight plus the sum of the field weights; probability = 1 / (1 + 2^-matchWeight). */
+  matchWeight: number;
+  priorWeight: number;
+  fields: FieldComparison[];
+}
+
+export type MatchDecision = 'merge' | 'review' | 'new';
+
+/** Fraction of stored persons whose normalised first or last name is this value (from the store). */
+export type NameFrequency = (kind: 'first' | 'last', normalisedValue: string) => number;

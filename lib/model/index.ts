@@ -1,0 +1,13 @@
+export * from './primitives';
+export * from './systems';
+export * from './person';
+export * from './atsUser';
+export * from './candidate';
+export * from './application';
+export * from './job';
+export * from './compensation';
+export * from './offer';
+export * from './hireEvent';
+export * from './employee';
+export * from './backgroundCheck';
+export { parseOrThrow } from './parse';

@@ -1,0 +1,23 @@
+import { fromHeaders, hmacVerifier } from './hmacScheme';
+
+/**
+ * vendor-apis.md §3.2 [official, workable.readme.io/reference/webhooks]: `X-Workable-Signature` =
+ * HMAC-SHA256 of the payload, keyed with the account token or the OAuth app secret.
+ * [unconfirmed] encoding: the docs do not say; hex is assumed (§0.1, §11). Change `encoding` here if not.
+ * No event id is documented: the payload is the candidate as it is at send time.
+ */
+export const workableProtocol = {
+  signatureHeader: 'x-workable-signature',
+  encoding: 'hex',
+} as const;
+
+export const workable = hmacVerifier(
+  'workable',
+  {
+    algorithm: 'sha256',
+    encoding: workableProtocol.encoding,
+    locate: fromHeaders({ signatureHeader: workableProtocol.signatureHeader, digests: (text) => [text] }),
+    signedContent: (req) => [req.rawBody],
+  },
+  () => null,
+);
