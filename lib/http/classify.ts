@@ -17,13 +17,15 @@ export interface FailureContext {
   idempotent: boolean;
   timeoutMs: number;
   paths: readonly string[];
+  /** Secret values of this request (see `secretValues`), masked wherever the vendor echoes them. */
+  values: readonly string[];
   now: number;
 }
 
 function answerFailure(outcome: Extract<Attempt, { kind: 'answer' }>, ctx: FailureContext): Failure {
   const { status } = outcome;
   const after = retryAfterMs(status, outcome.headers, ctx.now);
-  const said = vendorMessage(outcome, { paths: ctx.paths });
+  const said = vendorMessage(outcome, ctx);
   const saidText = said ? ` — the vendor says: ${said}` : '';
   const notApplied = statusProvesNotApplied(status, after);
   const facts = {
@@ -42,7 +44,7 @@ function answerFailure(outcome: Extract<Attempt, { kind: 'answer' }>, ctx: Failu
     return failure('http.rate_limited', `answered 429: too many requests${wait}${saidText}`);
   }
   const location = outcome.headers.location;
-  const moved = status >= 300 && status < 400 && location ? ` (moved to ${redactUrl(location, { paths: ctx.paths })}; update the base URL)` : '';
+  const moved = status >= 300 && status < 400 && location ? ` (moved to ${redactUrl(location, ctx)}; update the base URL)` : '';
   return failure('http.status', `answered ${status}${moved}${saidText}`);
 }
 
@@ -59,7 +61,7 @@ export function classifyFailure(outcome: Exclude<Attempt, { kind: 'closed' }>, c
   }
   const retryable = isTransientErrno(outcome.errno);
   const sent = !neverSent(outcome.errno);
-  const reason = outcome.cause instanceof Error ? `${redactText(outcome.cause.message)} ` : '';
+  const reason = outcome.cause instanceof Error ? `${redactText(outcome.cause.message, ctx)} ` : '';
   return {
     code: 'http.network',
     message: `failed without an answer: ${reason}(${outcome.errno})`,

@@ -4,7 +4,7 @@ import { classifyFailure } from './classify';
 import { systemClock, type Clock } from './clock';
 import { HttpError, type HttpErrorCode, type HttpErrorFacts } from './httpError';
 import { createRateLimiter, type RateLimit } from './rateLimiter';
-import { redact, redactUrl } from './redact';
+import { redact, redactUrl, secretValues, type RedactOptions } from './redact';
 import { backoffDelay, defaultRetryPolicy, isIdempotentMethod, type RetryPolicy } from './retry';
 import { createTransport, type Attempt } from './transport';
 
@@ -90,11 +90,12 @@ function joinUrl(baseUrl: string | undefined, url: string, query: HttpRequest['q
   return qs ? `${full}${full.includes('?') ? '&' : '?'}${qs}` : full;
 }
 
-function loggableBody(body: unknown, paths: readonly string[]): unknown {
+const plainBody = (body: unknown): unknown => (body instanceof URLSearchParams ? Object.fromEntries(body) : body);
+
+function loggableBody(body: unknown, secrets: RedactOptions): unknown {
   if (body === undefined) return undefined;
-  if (body instanceof URLSearchParams) return redact(Object.fromEntries(body), { paths });
   if (Buffer.isBuffer(body)) return `<${body.length} bytes>`;
-  return redact(body, { paths });
+  return redact(plainBody(body), secrets);
 }
 
 const plural = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
@@ -122,7 +123,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const method = req.method.toUpperCase();
     const url = joinUrl(options.baseUrl, req.url, req.query);
     const paths = [...(options.redact ?? []), ...(req.redact ?? [])];
-    const shownUrl = redactUrl(url, { paths, secretPath: options.secretUrl });
+    const secrets = { paths, values: secretValues({ headers: { ...options.headers, ...req.headers }, query: req.query, body: plainBody(req.body) }, paths) };
+    const shownUrl = redactUrl(url, { ...secrets, secretPath: options.secretUrl });
     const policy = resolvePolicy(options.retry, req.retry);
     const idempotent = req.idempotent ?? isIdempotentMethod(method);
     const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -155,9 +157,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         ...(outcome.kind === 'answer' ? { status: outcome.status } : { error }),
         durationMs,
         attempt: attempts,
-        requestHeaders: redact(headers, { paths }),
-        ...(options.logBodies ? { requestBody: loggableBody(req.body, paths) } : {}),
-        ...(options.logBodies && outcome.kind === 'answer' ? { responseBody: loggableBody(outcome.body, paths) } : {}),
+        requestHeaders: redact(headers, secrets),
+        ...(options.logBodies ? { requestBody: loggableBody(req.body, secrets) } : {}),
+        ...(options.logBodies && outcome.kind === 'answer' ? { responseBody: loggableBody(outcome.body, secrets) } : {}),
       });
 
       if (outcome.kind === 'answer' && outcome.status < 300) {
@@ -170,7 +172,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         continue;
       }
 
-      const failure = classifyFailure(outcome, { idempotent, timeoutMs, paths, now: clock.now() });
+      const failure = classifyFailure(outcome, { idempotent, timeoutMs, ...secrets, now: clock.now() });
       const { retryAfterMs } = failure.facts;
       // The vendor told the whole connection to hold off, not just this request.
       if (retryAfterMs !== undefined && (failure.facts.status === 429 || failure.facts.status === 503)) {

@@ -14,7 +14,15 @@ export interface RedactOptions {
   paths?: readonly string[];
   /** Extra patterns masked in every string, on top of the built-in safety net. */
   patterns?: readonly RegExp[];
+  /**
+   * Known secret values (see `secretValues`), masked wherever they appear inside a string: vendors
+   * echo the offending value in free text ("AB123456C is not a valid national id").
+   */
+  values?: readonly string[];
 }
+
+/** Shorter values would mask ordinary words and codes everywhere. */
+const MIN_SECRET_VALUE_LENGTH = 4;
 
 const SECRET_KEY = /token|secret|passw(or)?d|api[-_]?key|signature|authorization|cookie|credential|private[-_]?key/i;
 const SSN = /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g;
@@ -44,12 +52,16 @@ function looksLikeCard(text: string): boolean {
 }
 
 /** Masks secret-looking substrings in free text (vendor messages, text bodies, URLs). */
-export function redactText(text: string, extra: readonly RegExp[] = []): string {
-  let out = text
+export function redactText(text: string, options: Pick<RedactOptions, 'patterns' | 'values'> = {}): string {
+  let out = text;
+  for (const secret of options.values ?? []) {
+    if (secret.length >= MIN_SECRET_VALUE_LENGTH) out = out.split(secret).join(MASK);
+  }
+  out = out
     .replace(SSN, MASK)
     .replace(CARD_CANDIDATE, (m) => (looksLikeCard(m) ? MASK : m))
     .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`);
-  for (const pattern of extra) {
+  for (const pattern of options.patterns ?? []) {
     out = out.replace(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`), MASK);
   }
   return out;
@@ -59,17 +71,38 @@ function pathMatches(trail: readonly string[], paths: readonly string[][]): bool
   return paths.some((p) => p.length <= trail.length && p.every((seg, i) => seg === trail[trail.length - p.length + i]));
 }
 
+/** The string and number values found at secret paths or under secret keys, for `RedactOptions.values`. */
+export function secretValues(value: unknown, paths: readonly string[]): string[] {
+  const split = paths.map((p) => p.split('.').filter(Boolean));
+  const found = new Set<string>();
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown, trail: string[], secret: boolean): void => {
+    if (typeof v === 'string' || typeof v === 'number') {
+      if (secret) found.add(String(v));
+      return;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) return v.forEach((item) => walk(item, trail, secret));
+    for (const [key, child] of Object.entries(v)) {
+      const childTrail = [...trail, key];
+      walk(child, childTrail, secret || isSecretKey(key) || pathMatches(childTrail, split));
+    }
+  };
+  walk(value, [], false);
+  return [...found];
+}
+
 /**
  * Returns a redacted deep copy of `value`; the input is never changed. Arrays are transparent to
  * paths ('emails.address' matches `emails[3].address`), so a path names a field, not a position.
  */
 export function redact<T>(value: T, options: RedactOptions = {}): T {
   const paths = (options.paths ?? []).map((p) => p.split('.').filter(Boolean));
-  const extra = options.patterns ?? [];
   const seen = new WeakSet<object>();
 
   const walk = (v: unknown, trail: string[]): unknown => {
-    if (typeof v === 'string') return redactText(v, extra);
+    if (typeof v === 'string') return redactText(v, options);
     if (typeof v === 'number') return Number.isInteger(v) && looksLikeCard(String(Math.abs(v))) ? MASK : v;
     if (v === null || typeof v !== 'object') return v;
     if (seen.has(v)) return '[Circular]';
@@ -95,7 +128,7 @@ export function redactUrl(url: string, options: RedactOptions & { secretPath?: b
   try {
     parsed = new URL(url);
   } catch {
-    return redactText(url, options.patterns);
+    return redactText(url, options);
   }
   if (options.secretPath) return `${parsed.origin}/${MASK}`;
   if (parsed.username || parsed.password) {
@@ -106,5 +139,5 @@ export function redactUrl(url: string, options: RedactOptions & { secretPath?: b
   for (const key of [...parsed.searchParams.keys()]) {
     if (isSecretKey(key) || paths.includes(key)) parsed.searchParams.set(key, MASK);
   }
-  return redactText(parsed.toString().replaceAll(encodeURIComponent(MASK), MASK), options.patterns);
+  return redactText(parsed.toString().replaceAll(encodeURIComponent(MASK), MASK), options);
 }

@@ -8,8 +8,9 @@ export interface VendorReply {
 export interface VendorMessageOptions {
   /** Longest message kept; vendors sometimes answer with whole HTML pages. */
   maxLength?: number;
-  /** Secret field paths, masked if the vendor echoes the offending value back. */
+  /** Secret field paths and the request's secret values, masked if the vendor echoes them back. */
   paths?: readonly string[];
+  values?: readonly string[];
 }
 
 const DEFAULT_MAX_LENGTH = 300;
@@ -54,9 +55,9 @@ function fromBody(body: unknown): string | undefined {
  * BambooHR puts its reason in the `X-BambooHR-Error-Message` header, not the body (vendor-apis.md §4.2).
  */
 export function vendorMessage(reply: VendorReply, options: VendorMessageOptions = {}): string | undefined {
-  const raw = text(reply.headers['x-bamboohr-error-message']) ?? fromBody(redact(reply.body, { paths: options.paths }));
+  const raw = text(reply.headers['x-bamboohr-error-message']) ?? fromBody(redact(reply.body, options));
   if (!raw) return undefined;
-  const oneLine = redactText(raw.replace(/\s+/g, ' '));
+  const oneLine = redactText(raw.replace(/\s+/g, ' '), options);
   const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

@@ -13,5 +13,5 @@ export function parseJsonBody(rawBody: Buffer): unknown {
 export function bodyString(rawBody: Buffer, parsedBody: unknown, field: string): string | null {
   const body = parsedBody === undefined ? parseJsonBody(rawBody) : parsedBody;
   const parsed = z.object({ [field]: z.string().min(1) }).safeParse(body);
-  return parsed.success ? (parsed.data[field] as string) : null;
+  return parsed.success ? (parsed.data[field] ?? null) : null;
 }

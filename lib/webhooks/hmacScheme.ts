@@ -74,7 +74,7 @@ export function verifyHmac(
 
   const expected = computeHmac(scheme.algorithm, key, scheme.signedContent(req, parts));
   if (!digestMatchesAny(expected, parts.digests, scheme.encoding)) {
-    return refuse('bad_signature', `no offered ${scheme.algorithm} signature matches the body`);
+    return refuse('bad_signature', `no offered ${scheme.algorithm} signature matches the signed content`);
   }
   if (!signedAt) return { ok: true };
   return checkFreshness(signedAt, req.receivedAt, options.toleranceMs) ?? { ok: true, timestamp: signedAt };

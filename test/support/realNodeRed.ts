@@ -113,3 +113,12 @@ export async function startNodeRed(options: StartOptions): Promise<RunningNodeRe
     kill: () => stopWith('SIGKILL'),
   };
 }
+
+/** A user directory in which this working tree is installed as a module (as `npm install <folder>` does). */
+export function userDirWithThisPackage(projectRoot: string): string {
+  const userDir = makeUserDir();
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string };
+  fs.mkdirSync(path.join(userDir, 'node_modules'), { recursive: true });
+  fs.symlinkSync(projectRoot, path.join(userDir, 'node_modules', pkg.name), 'dir');
+  return userDir;
+}

@@ -1,0 +1,229 @@
+// Match quality on a synthetic, labelled workload: a store of persons, then incoming records that are
+// either a stored person seen again (with the variation real ATS and HRIS data has) or somebody new
+// (including namesakes and household members of stored persons). Each incoming record is blocked,
+// scored and decided exactly as the dedupe node does it.
+//   node dist/bench/match-quality.js [seed]
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { bestMatch, blockingKeys, normaliseName, type MatchablePerson } from '../lib/match';
+
+const STORE_SIZE = 20_000;
+const DUPLICATES = 3_000;
+const NEWCOMERS = 3_000;
+
+let state = Number(process.argv[2] ?? 20240611) >>> 0;
+function random(): number {
+  // mulberry32
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const chance = (p: number) => random() < p;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+/** Zipf-like: the i-th entry is drawn with weight 1/(i+1), so the head names are very common. */
+function zipf<T>(xs: readonly T[]): () => T {
+  const cumulative: number[] = [];
+  xs.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
+  const total = cumulative[cumulative.length - 1] ?? 1;
+  return () => xs[cumulative.findIndex((c) => c >= random() * total)] ?? (xs[0] as T);
+}
+
+const FIRST = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica
+Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Margaret Anthony Sandra Mark Ashley Donald Kimberly Steven Emily
+Paul Donna Andrew Michelle Joshua Carol Kenneth Amanda Kevin Melissa Brian Deborah George Stephanie Timothy Rebecca Ronald Laura
+Jason Sharon Edward Cynthia Jeffrey Kathleen Ryan Amy Jacob Angela Gary Shirley Nicholas Anna Eric Brenda Jonathan Pamela Stephen
+Nicole Larry Katherine Justin Samantha Scott Christine Brandon Catherine Benjamin Victoria Samuel Alexander Alexandra Siobhán
+Zoë José María François Chloé Björn Søren Łukasz Małgorzata Jürgen Núria Aoife Oluwaseun Chidi Priya Arjun Wei Mei Hiroshi Yuki
+Mohammed Fatima Aleksandr Ekaterina Dmitri Guillermo Francisco Alejandro Renée Sinéad Thandiwe Kwame Ngozi Astrid Ingrid Lars`.split(/\s+/);
+const SURNAMES = `Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson
+Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King
+Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Müller Schmidt
+Schneider Fischer Weber Meyer Wagner Becker Dubois Lefèvre Moreau Fernández González Pérez Sánchez Rossi Russo Ferrari Esposito
+Kowalski Nowak Wiśniewski O'Brien O'Connor Murphy Kelly Walsh Jansen Bakker Svensson Andersson Johansson Nielsen Hansen Patel
+Shah Singh Kumar Khan Ahmed Ali Chen Wang Li Zhang Liu Kim Park Tanaka Suzuki Okonkwo Mensah Adeyemi Novak Horváth Popescu Ivanov
+Petrov Papadopoulos Yılmaz Cohen Levi`.split(/\s+/).concat(['García López', 'van der Berg', 'De la Cruz', 'Smith-Jones', 'Fernández Ruiz']);
+const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(' ');
+// Nicknames as people actually use them; some (Topher, Patsy, Bex, Memo, Mo) are not in the matcher's table.
+const NICKNAMES: Record<string, string[]> = {
+  William: ['Bill', 'Will', 'Liam'], Robert: ['Bob', 'Rob', 'Bobby'], Elizabeth: ['Liz', 'Beth', 'Lisa'], Katherine: ['Kate', 'Kathy'],
+  Catherine: ['Cathy', 'Kate'], Michael: ['Mike', 'Mick'], James: ['Jim', 'Jamie'], Richard: ['Rick', 'Dick', 'Rich'],
+  Margaret: ['Peggy', 'Maggie', 'Meg'], Anthony: ['Tony'], Alexander: ['Alex', 'Sasha'], Alexandra: ['Alex', 'Sasha', 'Lexi'],
+  Jonathan: ['Jon', 'Johnny'], John: ['Jon', 'Jack', 'Johnny'], Christopher: ['Chris', 'Topher'], Daniel: ['Dan', 'Danny'],
+  Thomas: ['Tom', 'Tommy'], Jennifer: ['Jen', 'Jenny'], Patricia: ['Pat', 'Patsy', 'Trish'], Susan: ['Sue', 'Susie'],
+  Joseph: ['Joe', 'Joey'], David: ['Dave'], Matthew: ['Matt'], Samantha: ['Sam'], Rebecca: ['Becky', 'Bex'], Deborah: ['Debbie'],
+  Victoria: ['Vicky', 'Tori'], Guillermo: ['Memo'], Mohammed: ['Mo'], Aleksandr: ['Sasha'], Francisco: ['Paco'], Nicholas: ['Nick'],
+  Timothy: ['Tim'], Edward: ['Ed', 'Ted'], Kenneth: ['Ken'], Stephen: ['Steve'], Steven: ['Steve'], Samuel: ['Sam'],
+};
+const PLACES: [string, string, () => string][] = [
+  ['US', 'San Francisco', () => `941${digits(2)}`], ['US', 'New York', () => `100${digits(2)}`], ['US', 'Austin', () => `787${digits(2)}`],
+  ['GB', 'London', () => `${pick(['N1', 'E2', 'SW1A', 'SE15'])} ${digits(1)}${pick(['AB', 'XY', 'QT'])}`], ['GB', 'Manchester', () => `M${digits(1)} ${digits(1)}AA`],
+  ['DE', 'Berlin', () => `10${digits(3)}`], ['DE', 'München', () => `80${digits(3)}`], ['ES', 'Madrid', () => `280${digits(2)}`],
+  ['FR', 'Paris', () => `750${digits(2)}`], ['PL', 'Kraków', () => `30-${digits(3)}`],
+];
+const PHONE_PREFIX: Record<string, () => string> = {
+  US: () => `+1${pick(['415', '212', '512', '646'])}${2 + Math.floor(random() * 8)}${digits(6)}`, GB: () => `+447${digits(9)}`,
+  DE: () => `+4915${digits(9)}`, ES: () => `+346${digits(8)}`, FR: () => `+336${digits(8)}`, PL: () => `+485${digits(8)}`,
+};
+const DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me', 'hotmail.com', 'gmx.de'];
+
+const firstName = zipf(FIRST);
+const commonSurname = zipf(SURNAMES);
+const surname = () => (chance(0.35) ? cap(pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES)) : commonSurname());
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+const ascii = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').replace('ł', 'l').replace('ı', 'i').replace('ø', 'o');
+
+const usedEmails = new Set<string>();
+function emailFor(first: string, last: string, domain = pick(DOMAINS)): string {
+  const [f, l] = [normaliseName(first).replace(/ /g, ''), normaliseName(last).replace(/ /g, '')];
+  const base = pick([`${f}.${l}`, `${f}${l}`, `${f[0]}${l}`, `${f}_${l}`, `${l}.${f}`]);
+  let email = `${base}@${domain}`;
+  while (usedEmails.has(email)) email = `${base}${digits(2)}@${domain}`;
+  usedEmails.add(email);
+  return email;
+}
+const dateOfBirth = () => `${1960 + Math.floor(random() * 45)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+let nextId = 1;
+
+function storedPerson(first = firstName(), last = surname()): MatchablePerson {
+  const status = pick(['candidate', 'candidate', 'employee', 'employee', 'former_employee'] as const);
+  const [country, city, postcode] = pick(PLACES);
+  const hired = status !== 'candidate';
+  return {
+    guid: `g${nextId++}`, firstName: first, lastName: last, status,
+    emails: [emailFor(first, last), ...(hired ? [emailFor(first, last, 'acme.example')] : [])],
+    phones: chance(0.85) ? [(PHONE_PREFIX[country] ?? PHONE_PREFIX.US!)()] : [],
+    dateOfBirth: hired || chance(0.15) ? dateOfBirth() : undefined,
+    ...(chance(0.8) ? { city, postalCode: postcode(), country } : {}),
+    externalIds: [{ system: 'greenhouse', id: `c${nextId}` }, ...(hired ? [{ system: 'bamboohr', id: `e${nextId}` }] : [])],
+  };
+}
+
+function typo(s: string): string {
+  const i = Math.floor(random() * s.length);
+  const op = Math.floor(random() * 4);
+  const letter = 'abcdefghijklmnoprstuvwy'[Math.floor(random() * 23)] ?? 'e';
+  const out = op === 0 ? s.slice(0, i) + letter + s.slice(i + 1) : op === 1 ? s.slice(0, i) + s.slice(i + 1)
+    : op === 2 ? s.slice(0, i) + (s[i + 1] ?? '') + (s[i] ?? '') + s.slice(i + 2) : s.slice(0, i) + (s[i] ?? '') + s.slice(i);
+  return out.length > 1 ? cap(out) : s;
+}
+/** The same number written as a person would type it, then put through E.164 as the transform layer does. */
+function retyped(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  const typed = pick([parsed.formatNational(), parsed.formatInternational(), parsed.formatNational().replace(/\D/g, '')]);
+  return parsePhoneNumberFromString(typed, parsed.country as CountryCode)?.number ?? e164;
+}
+
+/** A stored person seen again, as an ATS would send them; the tags name the variations applied. */
+function seenAgain(p: MatchablePerson): { person: MatchablePerson; tags: string[] } {
+  const tags: string[] = [];
+  const tag = (t: string) => (tags.push(t), true);
+  let first = p.firstName ?? '';
+  let last = p.lastName ?? '';
+  const nick = NICKNAMES[first];
+  if (nick && chance(0.3) && tag('nickname')) first = pick(nick);
+  else if (chance(0.08) && tag('forename typo')) first = typo(first);
+  if (chance(0.08) && tag('surname typo')) last = typo(last);
+  else if (chance(0.03) && tag('new surname')) last = surname();
+  else if (last.includes(' ') && chance(0.5) && tag('one of two surnames')) last = last.split(' ').find((x) => x.length > 3) ?? last;
+  if (ascii(first + last) !== first + last && chance(0.5) && tag('accents dropped')) [first, last] = [ascii(first), ascii(last)];
+  if (chance(0.03) && tag('swapped names')) [first, last] = [last, first];
+
+  const email = p.emails[0] ?? '';
+  const r = random();
+  let emails = [email];
+  if (r >= 0.95 && tag('no email')) emails = [];
+  else if (r >= 0.7 && tag('new email')) emails = [emailFor(first, last)];
+  else if (r >= 0.35 && tag('email case')) emails = [` ${email.toUpperCase()}`];
+  const phone = p.phones[0];
+  const q = random();
+  let phones: string[] = [];
+  if (phone && q < 0.6 && tag('phone retyped')) phones = [retyped(phone)];
+  else if (phone && q < 0.8 && tag('new phone')) phones = [(PHONE_PREFIX[p.country ?? 'US'] ?? PHONE_PREFIX.US!)()];
+  else if (phone) tag('no phone');
+  let dob = chance(0.3) ? p.dateOfBirth : undefined;
+  if (dob && chance(0.06) && tag('birth date typo')) dob = chance(0.5) ? `${dob.slice(0, 9)}${(Number(dob[9]) + 1) % 10}` : `${dob.slice(0, 5)}${dob.slice(8)}-${dob.slice(5, 7)}`;
+  const moved = chance(0.25);
+  const sameId = chance(0.2) && tag('same ATS id');
+  return {
+    tags,
+    person: {
+      firstName: first, lastName: last, emails, phones, dateOfBirth: dob,
+      ...(p.city && chance(0.6) ? (moved ? { city: 'Lisbon', postalCode: `1${digits(3)}-${digits(3)}`, country: 'PT' } : { city: p.city, postalCode: p.postalCode, country: p.country }) : {}),
+      externalIds: [{ system: 'greenhouse', id: sameId ? p.externalIds[0]?.id ?? 'none' : `c${nextId++}` }],
+    },
+  };
+}
+
+/** Somebody not in the store; some share a stored person's full name, some their home. */
+function newcomer(store: MatchablePerson[]): { person: MatchablePerson; kind: string } {
+  const other = pick(store);
+  const r = random();
+  const kind = r < 0.5 ? 'unrelated' : r < 0.85 ? 'namesake' : 'household member';
+  const fresh = storedPerson(kind === 'namesake' ? other.firstName : undefined, kind === 'unrelated' ? undefined : other.lastName);
+  const person: MatchablePerson = { ...fresh, guid: undefined, status: 'candidate', emails: fresh.emails.slice(0, 1), dateOfBirth: chance(0.3) ? fresh.dateOfBirth : undefined };
+  if (kind === 'namesake' && other.city && chance(0.3)) Object.assign(person, { city: other.city, postalCode: other.postalCode, country: other.country });
+  if (kind === 'household member') Object.assign(person, { city: other.city, postalCode: other.postalCode, country: other.country, phones: chance(0.6) ? other.phones : person.phones });
+  return { person, kind };
+}
+
+function main(): void {
+  const store = Array.from({ length: STORE_SIZE }, () => storedPerson());
+  const index = new Map<string, MatchablePerson[]>();
+  for (const p of store) for (const k of blockingKeys(p)) index.set(k, [...(index.get(k) ?? []), p]);
+  const counts = { first: new Map<string, number>(), last: new Map<string, number>() };
+  const bump = (m: Map<string, number>, v: string) => v && m.set(v, (m.get(v) ?? 0) + 1);
+  for (const p of store) (bump(counts.first, normaliseName(p.firstName)), bump(counts.last, normaliseName(p.lastName)));
+  const nameFrequency = (kind: 'first' | 'last', v: string) => (counts[kind].get(v) ?? 0) / STORE_SIZE;
+
+  const cases = [
+    ...Array.from({ length: DUPLICATES }, () => { const truth = pick(store); return { ...seenAgain(truth), truth: truth.guid, kind: 'duplicate' }; }),
+    ...Array.from({ length: NEWCOMERS }, () => ({ ...newcomer(store), tags: [] as string[], truth: undefined })),
+  ];
+
+  const started = process.hrtime.bigint();
+  let blocked = 0, candidatesSeen = 0, maxCandidates = 0, rightMerges = 0, wrongMerges = 0, found = 0, newcomersReviewed = 0;
+  const byTag = new Map<string, [number, number]>();
+  const wrongByKind = new Map<string, number>();
+  for (const c of cases) {
+    const candidates = new Map<string, MatchablePerson>();
+    for (const k of blockingKeys(c.person)) for (const p of index.get(k) ?? []) candidates.set(p.guid ?? '', p);
+    candidatesSeen += candidates.size;
+    maxCandidates = Math.max(maxCandidates, candidates.size);
+    const outcome = bestMatch(c.person, [...candidates.values()], { nameFrequency });
+    const merged = outcome.decision === 'merge';
+    if (merged && outcome.candidate?.guid === c.truth) rightMerges++;
+    else if (merged) (wrongMerges++, wrongByKind.set(c.kind, (wrongByKind.get(c.kind) ?? 0) + 1));
+    if (!c.truth) { if (outcome.decision === 'review') newcomersReviewed++; continue; }
+    if (candidates.has(c.truth)) blocked++;
+    const reviewed = outcome.decision === 'review' && [outcome, ...outcome.others].some((o) => o.candidate?.guid === c.truth && (o.explanation?.probability ?? 0) >= 0.7);
+    const hit = (merged && outcome.candidate?.guid === c.truth) || reviewed;
+    if (hit) found++;
+    for (const t of c.tags.length ? c.tags : ['(no variation)']) byTag.set(t, [(byTag.get(t)?.[0] ?? 0) + (hit ? 1 : 0), (byTag.get(t)?.[1] ?? 0) + 1]);
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const precision = rightMerges / Math.max(1, rightMerges + wrongMerges);
+  const recall = found / DUPLICATES;
+  console.log(`match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming (seed ${process.argv[2] ?? 20240611})`);
+  console.table({
+    'precision of automatic merges (target ≥ 99 %)': pct(precision),
+    'recall into merge or review (target ≥ 95 %)': pct(recall),
+    'true person among blocked candidates': pct(blocked / DUPLICATES),
+    'returning persons merged automatically': pct(rightMerges / DUPLICATES),
+    'new persons sent to review': pct(newcomersReviewed / NEWCOMERS),
+    'wrong merges': `${wrongMerges} (${[...wrongByKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'none'})`,
+    'candidates per lookup, mean / max': `${(candidatesSeen / cases.length).toFixed(1)} / ${maxCandidates}`,
+    'time per lookup (block + score)': `${(ms / cases.length).toFixed(2)} ms`,
+  });
+  console.log('recall of returning persons by variation');
+  console.table(Object.fromEntries([...byTag].sort((a, b) => b[1][1] - a[1][1]).map(([t, [hit, n]]) => [t, { cases: n, recall: pct(hit / n) }])));
+  if (precision < 0.99 || recall < 0.95) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,131 @@
+import { GENESIS_HASH, contentDigest, entryHash, verifyChain, type ChainedEntry, type StoredAuditLink } from '../auditChain';
+import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
+import { inTransaction, toDate, type SqliteContext } from './context';
+import type { SqliteMeta } from './meta';
+
+interface AuditRow {
+  id: number;
+  at: number;
+  event_id: string | null;
+  source: string;
+  actor: string;
+  action: string;
+  person_guid: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  content_digest: string;
+  erased: number;
+  prev_hash: string;
+  hash: string;
+}
+
+const HEAD = 'audit_head';
+
+/** The append-only, hash-chained audit log. */
+export class SqliteAudit {
+  private readonly insert;
+  private readonly selectAll;
+  private readonly selectPage;
+  private readonly selectPersonPage;
+  private readonly erase;
+
+  constructor(private readonly ctx: SqliteContext, private readonly meta: SqliteMeta) {
+    const { db } = ctx;
+    this.insert = db.prepare<[number, number, string | null, string, string, string, string | null, string | null, string | null, string, string, string]>(
+      `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectAll = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
+    this.selectPage = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+    this.selectPersonPage = db.prepare<[string, number, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE person_guid = ? AND id > ? ORDER BY id LIMIT ?',
+    );
+    this.erase = db.prepare<[string]>('UPDATE audit_log SET before_json = NULL, after_json = NULL, erased = 1 WHERE person_guid = ? AND erased = 0');
+  }
+
+  /**
+   * Chains to the head recorded at the last append, not to the last row present, so removing the
+   * newest entries cannot be covered up by appending after them.
+   */
+  append(input: NewAuditEntry): AuditEntry {
+    return inTransaction(this.ctx.db, () => {
+      const head = this.head();
+      const beforeJson = toJsonText(this.ctx.codec.mask(input.before));
+      const afterJson = toJsonText(this.ctx.codec.mask(input.after));
+      const before = fromJsonText(beforeJson);
+      const after = fromJsonText(afterJson);
+      const entry: ChainedEntry = {
+        id: (head?.id ?? 0) + 1,
+        at: new Date(this.ctx.now()),
+        eventId: input.eventId ?? null,
+        source: input.source,
+        actor: input.actor,
+        action: input.action,
+        personGuid: input.personGuid ?? null,
+        contentDigest: contentDigest(before, after),
+      };
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const hash = entryHash(prevHash, entry);
+      this.insert.run(
+        entry.id, entry.at.getTime(), entry.eventId, entry.source, entry.actor, entry.action, entry.personGuid,
+        beforeJson, afterJson, entry.contentDigest, prevHash, hash,
+      );
+      this.meta.set(HEAD, JSON.stringify({ id: entry.id, hash }));
+      return { ...withoutDigest(entry), before, after, erased: false };
+    });
+  }
+
+  entries(options: { personGuid?: string; afterId?: number; limit?: number }): AuditEntry[] {
+    const afterId = options.afterId ?? 0;
+    const limit = options.limit ?? 100;
+    const rows = options.personGuid ? this.selectPersonPage.all(options.personGuid, afterId, limit) : this.selectPage.all(afterId, limit);
+    return rows.map((row) => ({ ...withoutDigest(toChained(row)), before: fromJsonText(row.before_json), after: fromJsonText(row.after_json), erased: row.erased === 1 }));
+  }
+
+  verify(): AuditVerdict {
+    // One read transaction, so entries appended meanwhile cannot make the head and the rows disagree.
+    return this.ctx.db.transaction(() => verifyChain(this.links(), this.head())).deferred();
+  }
+
+  /** Drops a forgotten person's before/after; the chain keeps their digest. */
+  eraseContent(personGuid: string): void {
+    this.erase.run(personGuid);
+  }
+
+  private *links(): Generator<StoredAuditLink> {
+    for (const row of this.selectAll.iterate()) {
+      yield {
+        entry: toChained(row),
+        prevHash: row.prev_hash,
+        hash: row.hash,
+        content: row.erased === 1 ? null : { before: fromJsonText(row.before_json), after: fromJsonText(row.after_json) },
+      };
+    }
+  }
+
+  private head(): { id: number; hash: string } | null {
+    const text = this.meta.get(HEAD);
+    return text ? (JSON.parse(text) as { id: number; hash: string }) : null;
+  }
+}
+
+function toChained(row: AuditRow): ChainedEntry {
+  return {
+    id: row.id,
+    at: toDate(row.at),
+    eventId: row.event_id,
+    source: row.source,
+    actor: row.actor,
+    action: row.action,
+    personGuid: row.person_guid,
+    contentDigest: row.content_digest,
+  };
+}
+
+function withoutDigest(entry: ChainedEntry): Omit<ChainedEntry, 'contentDigest'> {
+  const { contentDigest: _digest, ...rest } = entry;
+  return rest;
+}
+
+const toJsonText = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+const fromJsonText = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));

@@ -1,0 +1,74 @@
+import { HrError } from '../../errors';
+import { saltedHash } from '../crypto';
+import { identifierOf, personIdentifiers } from '../identifiers';
+import type { TombstoneProbe } from '../types';
+import type { SqliteAudit } from './audit';
+import type { SqliteBlocking } from './blocking';
+import { inTransaction, type SqliteContext } from './context';
+import type { SqliteIdentity } from './identity';
+
+/** Forgetting a person, and recognising them afterwards only by salted hashes of their identifiers. */
+export class SqliteTombstones {
+  private readonly insert;
+  private readonly exists;
+  private readonly selectKeys;
+  private readonly deleteProvenance;
+  private readonly deleteLinks;
+  private readonly markForgotten;
+  private readonly deleteReviews;
+  private readonly eraseOutbox;
+
+  constructor(
+    private readonly ctx: SqliteContext,
+    private readonly salt: string,
+    private readonly parts: { identity: SqliteIdentity; blocking: SqliteBlocking; audit: SqliteAudit },
+  ) {
+    const { db } = ctx;
+    this.insert = db.prepare<[string, number]>('INSERT OR IGNORE INTO tombstones (hash, created_at) VALUES (?, ?)');
+    this.exists = db.prepare<[string], number>('SELECT 1 FROM tombstones WHERE hash = ?').pluck();
+    this.selectKeys = db.prepare<[string], string>('SELECT key FROM blocking_keys WHERE guid = ?').pluck();
+    this.deleteProvenance = db.prepare<[string]>('DELETE FROM provenance WHERE guid = ?');
+    this.deleteLinks = db.prepare<[string]>('DELETE FROM links WHERE guid = ?');
+    this.markForgotten = db.prepare<[number, number, string]>("UPDATE persons SET record = '{}', consent = '{}', forgotten_at = ?, updated_at = ? WHERE guid = ?");
+    this.deleteReviews = db.prepare<[string]>('DELETE FROM reviews WHERE person_guid = ?');
+    // Unsent writes for a forgotten person must never go out; their idempotency keys stay taken.
+    this.eraseOutbox = db.prepare<{ payload: string; now: number; guid: string }>(
+      `UPDATE outbox SET payload = @payload, result = NULL, lease_until = NULL, updated_at = @now,
+         last_error = CASE WHEN status IN ('pending', 'dead') THEN 'person forgotten' ELSE last_error END,
+         status = CASE WHEN status IN ('pending', 'dead') THEN 'discarded' ELSE status END
+       WHERE person_guid = @guid`,
+    );
+  }
+
+  /** Forgetting twice is a no-op, so a redelivered deletion event is harmless. */
+  forget(guid: string, actor: string): void {
+    const parts = this.parts;
+    inTransaction(this.ctx.db, () => {
+      if (this.has({ guid })) return;
+      const person = parts.identity.get(guid);
+      if (!person) throw new HrError('store.person_not_found', `No person ${guid} in the store to forget.`, { guid });
+      const provenance = Object.values(parts.identity.getProvenance(guid)).map((p) => p.value);
+      const identifiers = [
+        ...personIdentifiers([person.record, ...provenance]),
+        ...person.links.map((link) => identifierOf(link)),
+        ...this.selectKeys.all(guid).map((blockingKey) => identifierOf({ blockingKey })),
+        identifierOf({ guid }),
+      ];
+      const now = this.ctx.now();
+      for (const identifier of identifiers) this.insert.run(saltedHash(this.salt, identifier), now);
+      parts.blocking.putKeys(guid, []);
+      parts.blocking.putNames(guid, {});
+      this.deleteProvenance.run(guid);
+      this.deleteLinks.run(guid);
+      this.markForgotten.run(now, now, guid);
+      this.deleteReviews.run(guid);
+      this.eraseOutbox.run({ payload: this.ctx.codec.encodePayload(null), now, guid });
+      parts.audit.eraseContent(guid);
+      parts.audit.append({ source: 'store', actor, action: 'person.forgotten', personGuid: guid });
+    });
+  }
+
+  has(probe: TombstoneProbe): boolean {
+    return this.exists.get(saltedHash(this.salt, identifierOf(probe))) !== undefined;
+  }
+}

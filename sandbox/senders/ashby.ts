@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { SignedDelivery } from './delivery';
+import { hmacDigest, jsonBody, type SenderOptions } from './signing';
+
+export interface AshbyApplicationFields {
+  /** Shared by retries and by the related webhooks of one event (vendor-apis.md §3.1). */
+  webhookActionId: string;
+  applicationId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  jobId: string;
+  jobTitle: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+}
+
+const defaults = (): AshbyApplicationFields => ({
+  webhookActionId: randomUUID(),
+  applicationId: 'a1c5f6a2-3b0d-4f4e-9d53-0c2b2b5e7f10',
+  candidateId: 'c0d6e7f8-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+  name: 'Johnny Smith',
+  email: 'johnny@example.com',
+  jobId: 'j9e8d7c6-5b4a-4392-8170-6f5e4d3c2b1a',
+  jobTitle: 'Developer',
+  startDate: '2026-12-01',
+});
+
+const application = (f: AshbyApplicationFields, status: 'Active' | 'Hired') => ({
+  id: f.applicationId,
+  status,
+  candidate: { id: f.candidateId, name: f.name, primaryEmailAddress: { value: f.email, type: 'Personal', isPrimary: true } },
+  job: { id: f.jobId, title: f.jobTitle },
+});
+
+/**
+ * Ashby's envelope `{ webhookActionId, action, data }` (vendor-apis.md §3.1). The `candidateHire` offer
+ * fields follow sim.ai's trigger docs [3rd-party]; the exact data shape is unconfirmed (§11).
+ */
+export function ashbySender(options: SenderOptions) {
+  const signed = (action: string, webhookActionId: string, data: unknown): SignedDelivery => {
+    const rawBody = jsonBody({ action, webhookActionId, data });
+    return {
+      rawBody,
+      headers: { 'Content-Type': 'application/json', 'Ashby-Signature': `sha256=${hmacDigest('sha256', options.secret, rawBody)}` },
+    };
+  };
+  return {
+    applicationSubmit: (fields: Partial<AshbyApplicationFields> = {}) => {
+      const f = { ...defaults(), ...fields };
+      return signed('applicationSubmit', f.webhookActionId, { application: application(f, 'Active') });
+    },
+    candidateHire: (fields: Partial<AshbyApplicationFields> = {}) => {
+      const f = { ...defaults(), ...fields };
+      return signed('candidateHire', f.webhookActionId, {
+        application: application(f, 'Hired'),
+        offer: {
+          id: `offer-${f.applicationId}`,
+          applicationId: f.applicationId,
+          acceptanceStatus: 'Accepted',
+          offerStatus: 'OfferAccepted',
+          decidedAt: new Date().toISOString(),
+          latestVersion: { id: randomUUID(), startDate: f.startDate },
+        },
+      });
+    },
+    signed,
+  };
+}

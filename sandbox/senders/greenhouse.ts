@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { SignedDelivery } from './delivery';
+import { hmacDigest, type SenderOptions } from './signing';
+
+export interface GreenhouseHireFields {
+  applicationId: number;
+  candidateId: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  jobId: number;
+  jobName: string;
+  department: string;
+  office: string;
+  offerId: number;
+  /** YYYY-MM-DD, as `offer.starts_at` carries it (vendor-apis.md §1.2). */
+  startDate: string;
+  salary: number;
+  currency: string;
+}
+
+const hireDefaults: GreenhouseHireFields = {
+  applicationId: 46194062,
+  candidateId: 35897443,
+  firstName: 'Johnny',
+  lastName: 'Smith',
+  email: 'personal@example.com',
+  phone: '518-555-1212',
+  jobId: 323753,
+  jobName: 'Developer',
+  department: 'Technology',
+  office: 'New York City',
+  offerId: 506409,
+  startDate: '2015-01-23',
+  salary: 80000,
+  currency: 'USD',
+};
+
+/** The documented `hire_candidate` payload (vendor-apis.md §1.2), trimmed to what an HRIS needs. */
+export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = {}): unknown {
+  const f = { ...hireDefaults, ...overrides };
+  return {
+    action: 'hire_candidate',
+    payload: {
+      application: {
+        id: f.applicationId,
+        status: 'hired',
+        opening: { opening_id: '1234-56', custom_fields: [] },
+        url: `https://app.greenhouse.io/people/${f.candidateId}?application_id=${f.applicationId}`,
+        candidate: {
+          id: f.candidateId,
+          first_name: f.firstName,
+          last_name: f.lastName,
+          external_id: null,
+          phone_numbers: [{ value: f.phone, type: 'mobile' }],
+          email_addresses: [{ value: f.email, type: 'personal' }],
+          addresses: [{ value: '455 Broadway New York, NY 10280', type: 'home' }],
+          custom_fields: {},
+        },
+        jobs: [
+          {
+            id: f.jobId,
+            name: f.jobName,
+            requisition_id: null,
+            departments: [{ id: 7, name: f.department, external_id: 'ex-dept-1' }],
+            offices: [{ id: 13, name: f.office, location: 'New York, NY', external_id: 'ex-office-1' }],
+            custom_fields: { employment_type: { name: 'Employment Type', type: 'single_select', value: 'Full-time' } },
+          },
+        ],
+        offer: {
+          id: f.offerId,
+          version: 1,
+          created_at: '2014-11-20T22:49:14Z',
+          sent_at: '2014-11-10',
+          resolved_at: '2014-11-20T22:49:14Z',
+          starts_at: f.startDate,
+          custom_fields: { salary: { name: 'Salary', type: 'currency', value: { amount: f.salary, unit: f.currency } } },
+        },
+      },
+    },
+  };
+}
+
+export interface GreenhouseOfferFields {
+  offerId: number;
+  applicationId: number;
+  jobId: number;
+  version: number;
+  /** YYYY-MM-DD here; the offer webhook sends it as MM/DD/YYYY (vendor-apis.md §1.3). */
+  startDate: string;
+  status: 'Created' | 'Accepted' | 'Rejected' | 'Deprecated';
+}
+
+const offerDefaults: GreenhouseOfferFields = {
+  offerId: 506409,
+  applicationId: 46194062,
+  jobId: 323753,
+  version: 1,
+  startDate: '2013-04-15',
+  status: 'Created',
+};
+
+const usDate = (isoDate: string): string => {
+  const [year, month, day] = isoDate.split('-');
+  return `${month}/${day}/${year}`;
+};
+
+/** The flat `offer_created` payload (vendor-apis.md §1.3), with its MM/DD/YYYY `start_date`. */
+export function offerCreatedPayload(overrides: Partial<GreenhouseOfferFields> = {}): unknown {
+  const f = { ...offerDefaults, ...overrides };
+  return {
+    action: 'offer_created',
+    payload: {
+      id: f.offerId,
+      application_id: f.applicationId,
+      job_id: f.jobId,
+      user_id: 158104,
+      version: f.version,
+      sent_on: null,
+      resolved_at: null,
+      start_date: usDate(f.startDate),
+      notes: null,
+      offer_status: f.status,
+      custom_fields: {},
+    },
+  };
+}
+
+/**
+ * JSON the way Greenhouse writes it before signing (vendor-apis.md §1.1): every non-ASCII character and
+ * `<`, `>`, `&` as a \uXXXX escape. Those characters only occur inside JSON strings, so replacing them in
+ * the serialised text is safe.
+ */
+export function greenhouseJson(payload: unknown): Buffer {
+  const escaped = JSON.stringify(payload).replace(/[\u007f-\uffff<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.from(escaped, 'utf8');
+}
+
+export function greenhouseSender(options: SenderOptions) {
+  const signed = (payload: unknown, eventId: string = randomUUID()): SignedDelivery => {
+    const rawBody = greenhouseJson(payload);
+    return {
+      rawBody,
+      headers: {
+        'Content-Type': 'application/json',
+        'Greenhouse-Event-ID': eventId,
+        Signature: `sha256 ${hmacDigest('sha256', options.secret, rawBody)}`,
+      },
+    };
+  };
+  return {
+    hire: (fields?: Partial<GreenhouseHireFields>) => signed(hireCandidatePayload(fields)),
+    offerCreated: (fields?: Partial<GreenhouseOfferFields>) => signed(offerCreatedPayload(fields)),
+    signed,
+  };
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm start`: builds, then runs Node-RED on 127.0.0.1 (port from PORT, default 1880) with a
+// git-ignored user directory (.userdir/) in which this working tree is installed as a module, the
+// way `npm install <folder>` in a Node-RED user directory does it. On the first start the shipped
+// examples are deployed so there is something to try at once.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+
+const root = path.resolve(__dirname, '..');
+const userDir = path.resolve(root, process.env.HR_USERDIR || '.userdir');
+const port = Number(process.env.PORT || 1880);
+
+const build = spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit', cwd: root });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const link = path.join(userDir, 'node_modules', pkg.name);
+fs.mkdirSync(path.dirname(link), { recursive: true });
+if (!fs.existsSync(link)) fs.symlinkSync(root, link, 'dir');
+
+fs.writeFileSync(
+  path.join(userDir, 'settings.js'),
+  `module.exports = ${JSON.stringify(
+    {
+      uiHost: '127.0.0.1',
+      uiPort: port,
+      flowFile: 'flows.json',
+      credentialSecret: process.env.NODE_RED_CREDENTIAL_SECRET || 'local-sandbox-only',
+      editorTheme: { projects: { enabled: false } },
+      telemetry: { enabled: false, updateNotification: false },
+    },
+    null,
+    2,
+  )};\n`,
+);
+
+const flowFile = path.join(userDir, 'flows.json');
+if (!fs.existsSync(flowFile)) {
+  const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')).sort();
+  const flows = examples.flatMap((f) => JSON.parse(fs.readFileSync(path.join(root, 'examples', f), 'utf8')));
+  fs.writeFileSync(flowFile, JSON.stringify(flows, null, 2));
+  console.log(`deployed the shipped examples on first start: ${examples.map((f) => f.replace(/\.json$/, '')).join(', ')}`);
+}
+
+console.log(`${pkg.name} loaded from this working tree; the vendor sandbox and the hire-to-HRIS example are not part of the start yet.`);
+console.log(`Node-RED editor: http://127.0.0.1:${port}/`);
+const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir], { stdio: 'inherit', cwd: root });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => red.kill(signal));
+red.on('exit', (code) => process.exit(code ?? 0));
