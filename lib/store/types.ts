@@ -3,8 +3,11 @@
  * the embedded SQLite store and a later PostgreSQL store are interchangeable. Every method is async
  * even where SQLite answers synchronously, because a networked store cannot.
  *
- * Failures are HrErrors with a `store.*` code (see the README of each method below and errors in
- * lib/store/sqlite/connection.ts).
+ * Failures are HrErrors with a stable code. Opening: store.open_failed, store.corrupt,
+ * store.schema_newer, store.key_missing, store.key_invalid. Any call: store.busy, store.disk_full,
+ * store.corrupt, store.closed. Caller mistakes: store.person_not_found, store.person_forgotten,
+ * store.link_conflict, store.tombstoned, store.event_not_found, store.outbox_not_found,
+ * store.outbox_state, store.review_not_found, store.review_decided, store.lock_keys_missing.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -15,7 +18,10 @@ export interface StoreOptions {
   file: string;
   /** Dotted paths in the golden record and provenance whose values are encrypted at rest and masked in the audit log. */
   secretFields?: string[];
-  /** AES-256 key, 32 bytes as 64 hex characters or base64. Required when secretFields is not empty. */
+  /**
+   * AES-256 key, 32 bytes as 64 hex characters or base64. Required when secretFields is not empty.
+   * When given, open payloads (events, outbox, reviews) are encrypted whole as well.
+   */
   key?: string;
   clock?: () => Date;
   /** How long SQLite itself waits on a lock before the store retries asynchronously (keeps the event loop free). */
@@ -101,6 +107,7 @@ export interface IdentityGraph {
    * incoming person), so two concurrent messages for one person cannot both decide "new" and create
    * two GUIDs. Pass every key used to look the person up: messages sharing no key are not serialised.
    * Across processes the unique (system, externalId) constraint is the backstop (store.link_conflict).
+   * Not re-entrant: fn must not call resolveIdentity with any of the same keys.
    */
   resolveIdentity<T>(keys: string[], fn: () => Promise<T>): Promise<T>;
   /** Creates a person with a new GUID, its links, keys, names and provenance in one transaction. */
