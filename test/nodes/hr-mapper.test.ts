@@ -53,3 +53,32 @@ test('a mapping with a syntax error stops the node from starting and refuses eve
   const error = (await caught).error as { code: string };
   assert.equal(error.code, 'mapper.expression_invalid');
 });
+
+test('the preview runs an undeployed mapping on the built-in example hire and reports errors with their code', async () => {
+  await helper.load(mapperNode, flow('person'));
+  const ok = await helper.request().post('/hr-mapper/preview').send({ expression: '{ "name": person.legalName.first }' }).expect(200);
+  assert.deepEqual(ok.body.result, { name: 'Ana' });
+  assert.equal(ok.body.source, 'example');
+  const bad = await helper.request().post('/hr-mapper/preview').send({ expression: '{ "name": ' }).expect(200);
+  assert.equal(bad.body.ok, false);
+  assert.equal(bad.body.error.code, 'mapper.expression_invalid');
+});
+
+test('the preview uses the last record the node saw, with secret fields masked', async () => {
+  await helper.load(mapperNode, flow('person.legalName.first'));
+  const out = nextMessage(helper.getNode('out'));
+  helper.getNode('m').receive({ payload: { person: { legalName: { first: 'Ana' }, nationalId: { type: 'ssn', value: '123-45-6789' } } } } as never);
+  await out;
+  const res = await helper.request().post('/hr-mapper/preview').send({ expression: 'person.nationalId.value', node: 'm' }).expect(200);
+  assert.equal(res.body.source, 'last');
+  assert.doesNotMatch(JSON.stringify(res.body), /123-45-6789/);
+});
+
+test('each target has a starting mapping to begin from', async () => {
+  await helper.load(mapperNode, flow('person'));
+  for (const target of ['bamboohr', 'hibob', 'personio', 'generic']) {
+    const res = await helper.request().get(`/hr-mapper/starting/${target}`).expect(200);
+    assert.match(res.body.expression, /legalName/);
+  }
+  await helper.request().get('/hr-mapper/starting/workday').expect(404);
+});

@@ -1,0 +1,65 @@
+/**
+ * Starting mappings from the canonical hire event (lib/model HireEvent) to each target's employee
+ * record, offered in the mapper's editor. Field names follow vendor-apis.md §4.2 (BambooHR: note
+ * `paidPer`, not `payPer`), §5.1 (HiBob: firstName, surname, email, work.site, work.startDate are
+ * required) and §5.2 (Personio v2 persons with one employment).
+ */
+export type MappingTarget = 'bamboohr' | 'hibob' | 'personio' | 'generic';
+
+const bamboohr = `(
+  $work := person.emails[type = "work"][0].address;
+  {
+    "firstName": person.legalName.first,
+    "middleName": person.legalName.middle,
+    "lastName": person.legalName.last,
+    "preferredName": person.preferredName,
+    "workEmail": $work,
+    "homeEmail": person.emails[type = "personal"][0].address,
+    "mobilePhone": person.phones[type = "mobile"][0].number,
+    "jobTitle": offer.title,
+    "department": offer.department ? offer.department : job.department.name,
+    "location": offer.location ? offer.location : job.office.name,
+    "hireDate": offer.startDate,
+    "payRate": offer.compensation.amount & " " & offer.compensation.currency,
+    "paidPer": $translate(offer.compensation.period, {
+      "hour": "Hour", "day": "Day", "week": "Week", "month": "Month", "quarter": "Quarter", "year": "Year"
+    })
+  }
+)`;
+
+const hibob = `{
+  "firstName": person.legalName.first,
+  "surname": person.legalName.last,
+  "email": person.emails[type = "work"][0].address,
+  "work": {
+    "title": offer.title,
+    "department": offer.department ? offer.department : job.department.name,
+    "site": offer.location ? offer.location : job.office.name,
+    "startDate": offer.startDate
+  }
+}`;
+
+const personio = `{
+  "email": person.emails[type = "work"][0].address,
+  "first_name": person.legalName.first,
+  "last_name": person.legalName.last,
+  "preferred_name": person.preferredName,
+  "employments": [{
+    "position": { "title": offer.title },
+    "status": "ONBOARDING",
+    "employment_start_date": offer.startDate,
+    "type": offer.employmentType in ["contractor", "freelance"] ? "EXTERNAL" : "INTERNAL"
+  }]
+}`;
+
+const generic = `{
+  "firstName": person.legalName.first,
+  "lastName": person.legalName.last,
+  "workEmail": person.emails[type = "work"][0].address,
+  "jobTitle": offer.title,
+  "department": offer.department ? offer.department : job.department.name,
+  "startDate": offer.startDate,
+  "compensation": offer.compensation
+}`;
+
+export const startingMappings: Record<MappingTarget, string> = { bamboohr, hibob, personio, generic };
