@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ExternalId } from './primitives';
 
 export const AtsSystem = z.enum(['greenhouse', 'lever', 'ashby', 'workable', 'smartrecruiters']);
 export type AtsSystem = z.infer<typeof AtsSystem>;
@@ -13,7 +12,3 @@ export type CheckProvider = z.infer<typeof CheckProvider>;
 /** Where a record came from; Merge is a source too when a customer reaches its ATS through Merge. */
 export const SourceSystem = z.enum([...AtsSystem.options, 'merge']);
 export type SourceSystem = z.infer<typeof SourceSystem>;
-
-/** A record's id in one system: the identity graph links these to one person GUID. */
-export const ExternalRef = z.object({ system: z.string().min(1), id: ExternalId });
-export type ExternalRef = z.infer<typeof ExternalRef>;

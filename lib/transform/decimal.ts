@@ -46,7 +46,7 @@ export const compare = (a: Ratio, b: Ratio): number => {
 };
 
 /** The value rounded to `scale` decimal places, as an integer count of 10^-scale units. */
-export function roundToUnits(value: Ratio, scale: number, rounding: Rounding): bigint {
+function roundToUnits(value: Ratio, scale: number, rounding: Rounding): bigint {
   const scaled = value.num * 10n ** BigInt(scale);
   const quotient = scaled / value.den;
   const twiceRemainder = 2n * abs(scaled % value.den);
