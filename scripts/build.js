@@ -92,7 +92,14 @@ function main() {
   const sets = nodeSets();
   checkManifest(sets);
   compile();
-  for (const set of sets) layoutSet(set);
+  for (const set of sets) {
+    try {
+      layoutSet(set);
+    } catch (err) {
+      if (!lenient) throw err;
+      console.error(`node set ${set} skipped (HR_LENIENT=1): ${err.message}`);
+    }
+  }
   console.log(`built ${sets.length} node set(s): ${sets.join(', ')}`);
 }
 

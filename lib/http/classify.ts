@@ -61,10 +61,9 @@ export function classifyFailure(outcome: Exclude<Attempt, { kind: 'closed' }>, c
   }
   const retryable = isTransientErrno(outcome.errno);
   const sent = !neverSent(outcome.errno);
-  const reason = outcome.cause instanceof Error ? `${redactText(outcome.cause.message, ctx)} ` : '';
   return {
     code: 'http.network',
-    message: `failed without an answer: ${reason}(${outcome.errno})`,
+    message: `failed without an answer: ${redactText(outcome.reason, ctx)} (${outcome.errno})`,
     safeToRepeat: ctx.idempotent || !sent,
     facts: { retryable, maybeDelivered: sent, errno: outcome.errno },
   };

@@ -132,8 +132,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let attempts = 0;
     let authRetried = false;
 
-    const fail = (code: HttpErrorCode, message: string, facts: Omit<HttpErrorFacts, 'method' | 'url' | 'attempts'>, cause?: unknown) =>
-      new HttpError(code, `${method} ${shownUrl} ${message} (${plural(attempts)})`, { method, url: shownUrl, attempts, ...facts }, { cause });
+    const fail = (code: HttpErrorCode, message: string, facts: Omit<HttpErrorFacts, 'method' | 'url' | 'attempts'>) =>
+      new HttpError(code, `${method} ${shownUrl} ${message} (${plural(attempts)})`, { method, url: shownUrl, attempts, ...facts });
     const closed = () => fail('http.closed', 'was cancelled: the connection was closed', { retryable: false, maybeDelivered: attempts > 0 });
 
     for (;;) {
@@ -185,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         failure.safeToRepeat &&
         attempts < policy.maxAttempts &&
         clock.now() + wait - started <= policy.maxTotalMs;
-      if (!mayRepeat) throw fail(failure.code, failure.message, failure.facts, outcome.kind === 'network' ? outcome.cause : undefined);
+      if (!mayRepeat) throw fail(failure.code, failure.message, failure.facts);
       try {
         await clock.sleep(wait, stop.signal);
       } catch {

@@ -3,6 +3,7 @@ import type { AuthProvider, Credentials } from './auth';
 import { createHttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from './client';
 import { systemClock } from './clock';
 import { HttpError } from './httpError';
+import { redactUrl } from './redact';
 
 export interface OAuthOptions {
   tokenUrl: string;
@@ -47,8 +48,20 @@ const DEFAULT_REFRESH_AHEAD_MS = 60_000;
 function tokenProvider(options: OAuthOptions, grant: () => Record<string, string>, onToken: (raw: z.infer<typeof TokenResponse>) => void, repeatable: boolean): AuthProvider {
   const http = createHttpClient(options.http);
   const now = options.http?.clock?.now ?? systemClock.now;
+  const shownUrl = redactUrl(options.tokenUrl);
   let current: Token | null = null;
   let inflight: Promise<Token> | null = null;
+
+  const refused = (what: string, status: number, attempts: number, vendorMessage?: string) =>
+    new HttpError('http.auth', `The token endpoint ${shownUrl} ${what}`, {
+      method: 'POST',
+      url: shownUrl,
+      status,
+      retryable: false,
+      attempts,
+      maybeDelivered: false,
+      ...(vendorMessage ? { vendorMessage } : {}),
+    });
 
   const fetchToken = async (): Promise<Token> => {
     const requestedAt = now();
@@ -74,19 +87,12 @@ function tokenProvider(options: OAuthOptions, grant: () => Record<string, string
       // RFC 6749 §5.2: a refused client or grant is a 400 or 401; no retry can fix it, a person must.
       if (err instanceof HttpError && (err.status === 400 || err.status === 401 || err.status === 403)) {
         const said = err.vendorMessage ? `: ${err.vendorMessage}` : '';
-        throw new HttpError('http.auth', `The token endpoint ${options.tokenUrl} refused the connection's credentials${said}`, {
-          method: 'POST', url: options.tokenUrl, status: err.status, retryable: false, attempts: err.attempts, maybeDelivered: false,
-          ...(err.vendorMessage ? { vendorMessage: err.vendorMessage } : {}),
-        }, { cause: err });
+        throw refused(`refused the connection's credentials${said}`, err.status, err.attempts, err.vendorMessage);
       }
       throw err;
     }
     const parsed = TokenResponse.safeParse(response.body);
-    if (!parsed.success) {
-      throw new HttpError('http.auth', `The token endpoint ${options.tokenUrl} answered without a usable access_token`, {
-        method: 'POST', url: options.tokenUrl, status: response.status, retryable: false, attempts: response.attempts, maybeDelivered: true,
-      });
-    }
+    if (!parsed.success) throw refused('answered without a usable access_token', response.status, response.attempts);
     onToken(parsed.data);
     const lifetimeMs = parsed.data.expires_in !== undefined ? parsed.data.expires_in * 1000 : null;
     if (lifetimeMs === null) return { accessToken: parsed.data.access_token, expiresAt: null, refreshAt: null };

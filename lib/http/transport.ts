@@ -7,7 +7,11 @@ export type Attempt =
   | { kind: 'answer'; status: number; headers: Record<string, string>; body: unknown }
   | { kind: 'timeout' }
   | { kind: 'closed' }
-  | { kind: 'network'; errno: string; cause: unknown };
+  /**
+   * Only the code and message of the failure: axios errors carry the request config, headers and
+   * body included, and must never be attached to an error that may be logged.
+   */
+  | { kind: 'network'; errno: string; reason: string };
 
 export interface Transport {
   send(request: { method: string; url: string; headers: Record<string, string>; body: unknown; timeoutMs: number }): Promise<Attempt>;
@@ -84,7 +88,7 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (err) {
         if (timedOut) return { kind: 'timeout' };
         if (stop.signal.aborted) return { kind: 'closed' };
-        return { kind: 'network', errno: errnoOf(err), cause: err };
+        return { kind: 'network', errno: errnoOf(err), reason: err instanceof Error ? err.message : String(err) };
       } finally {
         clearTimeout(deadline);
         stop.signal.removeEventListener('abort', abort);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { basicAuth } from '../../../lib/http/auth';
 import { createHttpClient } from '../../../lib/http/client';
 import { HttpError } from '../../../lib/http/httpError';
-import { fakeClock, startServer, type Handler } from './support';
+import { closing, fakeClock, startServer, type Handler } from './support';
 
 const isHttpError = (code: string, check: (e: HttpError) => void = () => undefined) => (err: unknown) => {
   assert.ok(err instanceof HttpError, `expected an HttpError, got ${String(err)}`);
@@ -30,9 +30,9 @@ const resetMidBodyFor = (n: number): Handler => {
   };
 };
 
-test('a vendor that never answers fails with http.timeout', async () => {
-  const server = await startServer(silentFor(Infinity));
-  const client = createHttpClient({ baseUrl: server.url, timeoutMs: 50, retry: false });
+test('a vendor that never answers fails with http.timeout', async (t) => {
+  const server = await startServer(t, silentFor(Infinity));
+  const client = closing(t, createHttpClient({ baseUrl: server.url, timeoutMs: 50, retry: false }));
   await assert.rejects(
     client.request({ method: 'GET', url: '/slow' }),
     isHttpError('http.timeout', (e) => {
@@ -40,25 +40,22 @@ test('a vendor that never answers fails with http.timeout', async () => {
       assert.match(e.message, /no complete answer within 50 ms/);
     }),
   );
-  client.close();
-  await server.close();
 });
 
-test('a read that timed out is tried again and the next answer is returned', async () => {
-  const server = await startServer(silentFor(1));
+test('a read that timed out is tried again and the next answer is returned', async (t) => {
+  const server = await startServer(t, silentFor(1));
   const { clock } = fakeClock();
-  const client = createHttpClient({ baseUrl: server.url, timeoutMs: 50, clock });
+  // Long enough that the answered second attempt cannot time out on a busy machine.
+  const client = closing(t, createHttpClient({ baseUrl: server.url, timeoutMs: 250, clock }));
   const res = await client.request({ method: 'GET', url: '/slow' });
   assert.deepEqual(res.body, { ok: true });
   assert.equal(res.attempts, 2);
-  client.close();
-  await server.close();
 });
 
-test('a create that timed out is not repeated: it may have reached the vendor', async () => {
-  const server = await startServer(silentFor(1));
+test('a create that timed out is not repeated: it may have reached the vendor', async (t) => {
+  const server = await startServer(t, silentFor(1));
   const { clock } = fakeClock();
-  const client = createHttpClient({ baseUrl: server.url, timeoutMs: 50, clock });
+  const client = closing(t, createHttpClient({ baseUrl: server.url, timeoutMs: 50, clock }));
   await assert.rejects(
     client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana' } }),
     isHttpError('http.timeout', (e) => {
@@ -67,25 +64,21 @@ test('a create that timed out is not repeated: it may have reached the vendor', 
     }),
   );
   assert.equal(server.received.length, 1);
-  client.close();
-  await server.close();
 });
 
-test('a connection reset in the middle of the body is a network error, and a read is tried again', async () => {
-  const server = await startServer(resetMidBodyFor(1));
+test('a connection reset in the middle of the body is a network error, and a read is tried again', async (t) => {
+  const server = await startServer(t, resetMidBodyFor(1));
   const { clock } = fakeClock();
-  const client = createHttpClient({ baseUrl: server.url, clock });
+  const client = closing(t, createHttpClient({ baseUrl: server.url, clock }));
   const res = await client.request({ method: 'GET', url: '/v1/employees/directory' });
   assert.deepEqual(res.body, { ok: true });
   assert.equal(res.attempts, 2);
-  client.close();
-  await server.close();
 });
 
-test('a create whose connection was reset mid-answer is reported, not repeated', async () => {
-  const server = await startServer(resetMidBodyFor(Infinity));
+test('a create whose connection was reset mid-answer is reported, not repeated', async (t) => {
+  const server = await startServer(t, resetMidBodyFor(Infinity));
   const { clock } = fakeClock();
-  const client = createHttpClient({ baseUrl: server.url, clock });
+  const client = closing(t, createHttpClient({ baseUrl: server.url, clock }));
   await assert.rejects(
     client.request({ method: 'POST', url: '/v1/employees', body: {} }),
     isHttpError('http.network', (e) => {
@@ -94,16 +87,14 @@ test('a create whose connection was reset mid-answer is reported, not repeated',
       assert.equal(e.details?.errno, 'ECONNRESET');
     }),
   );
-  client.close();
-  await server.close();
 });
 
-test('a refused connection is repeated even for a create: nothing reached the vendor', async () => {
-  const server = await startServer(silentFor(0));
+test('a refused connection is repeated even for a create: nothing reached the vendor', async (t) => {
+  const server = await startServer(t, silentFor(0));
   const url = server.url;
   await server.close();
   const { clock } = fakeClock();
-  const client = createHttpClient({ baseUrl: url, clock, retry: { maxAttempts: 3 } });
+  const client = closing(t, createHttpClient({ baseUrl: url, clock, retry: { maxAttempts: 3 } }));
   await assert.rejects(
     client.request({ method: 'POST', url: '/v1/employees', body: {} }),
     isHttpError('http.network', (e) => {
@@ -112,12 +103,11 @@ test('a refused connection is repeated even for a create: nothing reached the ve
       assert.equal(e.details?.errno, 'ECONNREFUSED');
     }),
   );
-  client.close();
 });
 
-test('a 401 with a static API key is an auth error, not retried', async () => {
-  const server = await startServer((_req, res) => res.writeHead(401).end());
-  const client = createHttpClient({ baseUrl: server.url, auth: basicAuth('key', 'x') });
+test('a 401 with a static API key is an auth error, not retried', async (t) => {
+  const server = await startServer(t, (_req, res) => res.writeHead(401).end());
+  const client = closing(t, createHttpClient({ baseUrl: server.url, auth: basicAuth('key', 'x') }));
   await assert.rejects(
     client.request({ method: 'GET', url: '/v1/employees/0' }),
     isHttpError('http.auth', (e) => {
@@ -125,26 +115,20 @@ test('a 401 with a static API key is an auth error, not retried', async () => {
       assert.equal(e.attempts, 1);
     }),
   );
-  client.close();
-  await server.close();
 });
 
-test('a 403 is an auth error that names missing permission', async () => {
-  const server = await startServer((_req, res) => res.writeHead(403).end());
-  const client = createHttpClient({ baseUrl: server.url });
+test('a 403 is an auth error that names missing permission', async (t) => {
+  const server = await startServer(t, (_req, res) => res.writeHead(403).end());
+  const client = closing(t, createHttpClient({ baseUrl: server.url }));
   await assert.rejects(client.request({ method: 'GET', url: '/x' }), isHttpError('http.auth', (e) => assert.match(e.message, /lack permission/)));
-  client.close();
-  await server.close();
 });
 
-test('a redirect is not followed and names where the vendor moved', async () => {
-  const server = await startServer((_req, res) => res.writeHead(301, { location: 'https://acme.bamboohr.com/api/v1/employees' }).end());
-  const client = createHttpClient({ baseUrl: server.url });
+test('a redirect is not followed and names where the vendor moved', async (t) => {
+  const server = await startServer(t, (_req, res) => res.writeHead(301, { location: 'https://acme.bamboohr.com/api/v1/employees' }).end());
+  const client = closing(t, createHttpClient({ baseUrl: server.url }));
   await assert.rejects(
     client.request({ method: 'POST', url: '/v1/employees', body: {} }),
     isHttpError('http.status', (e) => assert.match(e.message, /moved to https:\/\/acme\.bamboohr\.com\/api\/v1\/employees/)),
   );
   assert.equal(server.received.length, 1);
-  client.close();
-  await server.close();
 });

@@ -1,17 +1,13 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHttpClient } from '../../../lib/http/client';
 import { HttpError } from '../../../lib/http/httpError';
 import { backoffDelay, defaultRetryPolicy, retryAfterMs } from '../../../lib/http/retry';
-import { fakeClock, scripted, startServer } from './support';
+import { closing, fakeClock, scripted, startServer } from './support';
 
-async function withServer(handler: Parameters<typeof startServer>[0], body: (url: string, received: Awaited<ReturnType<typeof startServer>>['received']) => Promise<void>) {
-  const server = await startServer(handler);
-  try {
-    await body(server.url, server.received);
-  } finally {
-    await server.close();
-  }
+async function withServer(t: TestContext, handler: Parameters<typeof startServer>[1], body: (url: string, received: Awaited<ReturnType<typeof startServer>>['received']) => Promise<void>) {
+  const server = await startServer(t, handler);
+  await body(server.url, server.received);
 }
 
 const isHttpError = (code: string, check: (e: HttpError) => void = () => undefined) => (err: unknown) => {
@@ -21,69 +17,64 @@ const isHttpError = (code: string, check: (e: HttpError) => void = () => undefin
   return true;
 };
 
-test('a 503 is retried after a jittered backoff and the second answer is returned', async () => {
-  await withServer(scripted({ status: 503 }, { status: 200, body: { id: 7 } }), async (url) => {
+test('a 503 is retried after a jittered backoff and the second answer is returned', async (t) => {
+  await withServer(t, scripted({ status: 503 }, { status: 200, body: { id: 7 } }), async (url) => {
     const { clock, sleeps } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     const res = await client.request({ method: 'GET', url: '/employees/7' });
     assert.deepEqual(res.body, { id: 7 });
     assert.equal(res.attempts, 2);
     assert.deepEqual(sleeps, [250], 'random 0.5 of the first backoff ceiling (500 ms)');
-    client.close();
   });
 });
 
-test('a 429 waits exactly the Retry-After seconds the vendor asked for', async () => {
-  await withServer(scripted({ status: 429, headers: { 'retry-after': '7' } }, { status: 200 }), async (url) => {
+test('a 429 waits exactly the Retry-After seconds the vendor asked for', async (t) => {
+  await withServer(t, scripted({ status: 429, headers: { 'retry-after': '7' } }, { status: 200 }), async (url) => {
     const { clock, sleeps } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     const res = await client.request({ method: 'GET', url: '/candidates' });
     assert.equal(res.status, 200);
     assert.deepEqual(sleeps, [7000]);
-    client.close();
   });
 });
 
-test('a 429 with an HTTP-date Retry-After waits until that date', async () => {
+test('a 429 with an HTTP-date Retry-After waits until that date', async (t) => {
   const { clock, sleeps, now } = fakeClock();
   const at = new Date(now() + 5000).toUTCString();
-  await withServer(scripted({ status: 429, headers: { 'retry-after': at } }, { status: 200 }), async (url) => {
-    const client = createHttpClient({ baseUrl: url, clock });
+  await withServer(t, scripted({ status: 429, headers: { 'retry-after': at } }, { status: 200 }), async (url) => {
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     await client.request({ method: 'GET', url: '/candidates' });
     assert.deepEqual(sleeps, [5000]);
-    client.close();
   });
 });
 
-test("a 429 without Retry-After waits for Greenhouse's X-RateLimit-Reset epoch", async () => {
+test("a 429 without Retry-After waits for Greenhouse's X-RateLimit-Reset epoch", async (t) => {
   const { clock, sleeps, now } = fakeClock();
   const reset = String(Math.floor(now() / 1000) + 4);
-  await withServer(scripted({ status: 429, headers: { 'x-ratelimit-reset': reset } }, { status: 200 }), async (url) => {
-    const client = createHttpClient({ baseUrl: url, clock });
+  await withServer(t, scripted({ status: 429, headers: { 'x-ratelimit-reset': reset } }, { status: 200 }), async (url) => {
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     await client.request({ method: 'GET', url: '/v1/candidates' });
     assert.deepEqual(sleeps, [4000]);
-    client.close();
   });
 });
 
-test('a BambooHR 503 with Retry-After is repeated even for a create, since throttled means not applied', async () => {
-  await withServer(scripted({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
+test('a BambooHR 503 with Retry-After is repeated even for a create, since throttled means not applied', async (t) => {
+  await withServer(t, scripted({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
     const { clock, sleeps } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     const res = await client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } });
     assert.equal(res.status, 201);
     assert.equal(res.headers.location, '/v1/employees/41');
     assert.deepEqual(sleeps, [2000]);
     assert.equal(received.length, 2);
-    client.close();
   });
 });
 
 for (const status of [400, 404, 409, 422]) {
-  test(`a ${status} is not retried`, async () => {
-    await withServer(scripted({ status }), async (url, received) => {
+  test(`a ${status} is not retried`, async (t) => {
+    await withServer(t, scripted({ status }), async (url, received) => {
       const { clock, sleeps } = fakeClock();
-      const client = createHttpClient({ baseUrl: url, clock });
+      const client = closing(t, createHttpClient({ baseUrl: url, clock }));
       await assert.rejects(
         client.request({ method: 'GET', url: '/x' }),
         isHttpError('http.status', (e) => {
@@ -94,15 +85,14 @@ for (const status of [400, 404, 409, 422]) {
       );
       assert.equal(received.length, 1);
       assert.deepEqual(sleeps, []);
-      client.close();
     });
   });
 }
 
-test("a Greenhouse 422 surfaces the vendor's field errors in the message", async () => {
+test("a Greenhouse 422 surfaces the vendor's field errors in the message", async (t) => {
   const body = { message: 'Validation error', errors: [{ message: 'Must be a valid email', field: 'email' }] };
-  await withServer(scripted({ status: 422, body }), async (url) => {
-    const client = createHttpClient({ baseUrl: url });
+  await withServer(t, scripted({ status: 422, body }), async (url) => {
+    const client = closing(t, createHttpClient({ baseUrl: url }));
     await assert.rejects(
       client.request({ method: 'PATCH', url: '/v1/candidates/1', body: { email: 'nope' } }),
       isHttpError('http.status', (e) => {
@@ -111,25 +101,23 @@ test("a Greenhouse 422 surfaces the vendor's field errors in the message", async
         assert.equal(e.maybeDelivered, false);
       }),
     );
-    client.close();
   });
 });
 
-test("a BambooHR 400 surfaces the X-BambooHR-Error-Message header", async () => {
-  await withServer(scripted({ status: 400, headers: { 'x-bamboohr-error-message': 'Invalid field: payPer' } }), async (url) => {
-    const client = createHttpClient({ baseUrl: url });
+test("a BambooHR 400 surfaces the X-BambooHR-Error-Message header", async (t) => {
+  await withServer(t, scripted({ status: 400, headers: { 'x-bamboohr-error-message': 'Invalid field: payPer' } }), async (url) => {
+    const client = closing(t, createHttpClient({ baseUrl: url }));
     await assert.rejects(
       client.request({ method: 'POST', url: '/v1/employees', body: { payPer: 'Year' } }),
       isHttpError('http.status', (e) => assert.equal(e.vendorMessage, 'Invalid field: payPer')),
     );
-    client.close();
   });
 });
 
-test('a create that got a 500 is not repeated: the employee may exist already', async () => {
-  await withServer(scripted({ status: 500 }, { status: 201 }), async (url, received) => {
+test('a create that got a 500 is not repeated: the employee may exist already', async (t) => {
+  await withServer(t, scripted({ status: 500 }, { status: 201 }), async (url, received) => {
     const { clock } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     await assert.rejects(
       client.request({ method: 'POST', url: '/v1/employees', body: {} }),
       isHttpError('http.status', (e) => {
@@ -138,24 +126,22 @@ test('a create that got a 500 is not repeated: the employee may exist already', 
       }),
     );
     assert.equal(received.length, 1);
-    client.close();
   });
 });
 
-test('a POST the caller marks idempotent is repeated after a 500', async () => {
-  await withServer(scripted({ status: 500 }, { status: 201 }), async (url) => {
+test('a POST the caller marks idempotent is repeated after a 500', async (t) => {
+  await withServer(t, scripted({ status: 500 }, { status: 201 }), async (url) => {
     const { clock } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     const res = await client.request({ method: 'POST', url: '/v1/invitations', headers: { 'Idempotency-Key': 'k1' }, idempotent: true });
     assert.equal(res.attempts, 2);
-    client.close();
   });
 });
 
-test('retries stop at maxAttempts and the error says how many were made', async () => {
-  await withServer(scripted({ status: 502 }), async (url, received) => {
+test('retries stop at maxAttempts and the error says how many were made', async (t) => {
+  await withServer(t, scripted({ status: 502 }), async (url, received) => {
     const { clock, sleeps } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock, retry: { maxAttempts: 3 } });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock, retry: { maxAttempts: 3 } }));
     await assert.rejects(
       client.request({ method: 'GET', url: '/x' }),
       isHttpError('http.status', (e) => {
@@ -165,14 +151,13 @@ test('retries stop at maxAttempts and the error says how many were made', async 
     );
     assert.equal(received.length, 3);
     assert.deepEqual(sleeps, [250, 500]);
-    client.close();
   });
 });
 
-test('a Retry-After beyond the time budget is handed back at once instead of waited for', async () => {
-  await withServer(scripted({ status: 429, headers: { 'retry-after': '3600' } }), async (url) => {
+test('a Retry-After beyond the time budget is handed back at once instead of waited for', async (t) => {
+  await withServer(t, scripted({ status: 429, headers: { 'retry-after': '3600' } }), async (url) => {
     const { clock, sleeps } = fakeClock();
-    const client = createHttpClient({ baseUrl: url, clock });
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     await assert.rejects(
       client.request({ method: 'GET', url: '/x' }),
       isHttpError('http.rate_limited', (e) => {
@@ -181,16 +166,14 @@ test('a Retry-After beyond the time budget is handed back at once instead of wai
       }),
     );
     assert.deepEqual(sleeps, []);
-    client.close();
   });
 });
 
-test('retry: false on a request makes exactly one attempt', async () => {
-  await withServer(scripted({ status: 503 }), async (url, received) => {
-    const client = createHttpClient({ baseUrl: url });
+test('retry: false on a request makes exactly one attempt', async (t) => {
+  await withServer(t, scripted({ status: 503 }), async (url, received) => {
+    const client = closing(t, createHttpClient({ baseUrl: url }));
     await assert.rejects(client.request({ method: 'GET', url: '/x', retry: false }), isHttpError('http.status'));
     assert.equal(received.length, 1);
-    client.close();
   });
 });
 

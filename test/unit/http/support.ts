@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { TestContext } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../../lib/http/clock';
 
@@ -17,8 +18,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1, on a free port, answering with `handler`. */
-export async function startServer(handler: Handler): Promise<TestServer> {
+/** Closes `resource` when the test ends, passed or failed, so a failing test cannot hang the run. */
+export function closing<T extends { close(): unknown }>(t: TestContext, resource: T): T {
+  t.after(() => resource.close());
+  return resource;
+}
+
+/** A real HTTP server on 127.0.0.1, on a free port, answering with `handler`; closed when the test ends. */
+export async function startServer(t: TestContext, handler: Handler): Promise<TestServer> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -31,15 +38,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  t.after(() => (server.listening ? close() : undefined));
+  return { url: `http://127.0.0.1:${port}`, received, close };
 }
 
 /** Answers a sequence of scripted replies, one per request, repeating the last. */
