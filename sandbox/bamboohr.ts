@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { DIRECTORY_FIELDS, isKnownField, LIST_FIELDS, READ_ONLY, WRITABLE, type ListField } from './bamboohrFields';
+import { jsonBody, parseWith } from './framework/body';
+import { errorKit } from './framework/errors';
+import { sequence } from './framework/formats';
+import { empty, json, type Reply } from './framework/reply';
+import { header, requireBasicUser, type SandboxRequest } from './framework/request';
+import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
+
+/** Facts vendor-apis.md leaves open (§4.2, §4.3, §11), and what this emulator does about each. */
+export const BAMBOOHR_UNCONFIRMED = {
+  /** §4.2 documents 409 for a duplicate email on employees, not whether a terminated employee's email still counts. */
+  duplicateEmailIncludesInactive: true,
+  /** §4.2: list values "must exist in the account's lists"; the status of the refusal is not documented. */
+  unknownListValueStatus: 400,
+  /** §4.3: the directory "may omit inactive" employees; this emulator's directory omits them. */
+  directoryIncludesInactive: false,
+} as const;
+
+/** §4.2: "406 references to non-existent fields", detail in `X-BambooHR-Error-Message`. */
+const NON_EXISTENT_FIELD_STATUS = 406;
+
+export interface BambooHrOptions {
+  companyDomain?: string;
+  apiKeys?: readonly string[];
+  lists?: Partial<Record<ListField, readonly string[]>>;
+  /** How a rate-limited request is answered: 429 from 2026-09-16, 503 before (§4.4). Both carry Retry-After. */
+  throttleStatus?: 429 | 503;
+}
+
+export const BAMBOOHR_DEFAULTS = {
+  companyDomain: 'acme',
+  apiKeys: ['sandbox-bamboohr-key'],
+  lists: {
+    department: ['Engineering', 'Technology', 'Sales', 'People'],
+    division: ['North America', 'EMEA'],
+    location: ['New York City', 'London', 'Remote'],
+  },
+} as const;
+
+export interface BambooEmployee {
+  id: string;
+  status: 'Active' | 'Inactive';
+  fields: Record<string, string>;
+}
+
+/**
+ * The two documented base URLs (§4.1): the classic gateway, and `https://<domain>.bamboohr.com/api/v1`,
+ * which locally becomes `/<domain>/api/v1` because `<domain>.127.0.0.1` cannot be resolved.
+ */
+const MOUNTS = ['/api/gateway.php/:company/v1', '/:company/api/v1'];
+
+const CreateBody = z.object(WRITABLE).partial().extend({ firstName: z.string().min(1), lastName: z.string().min(1) });
+
+/** §4.2: BambooHR puts the reason in a header, not the body; a header only carries printable ASCII safely. */
+const { error, stop, invalid: describe } = errorKit((status, message, headers) =>
+  empty(status, { ...headers, 'X-BambooHR-Error-Message': message.replace(/[^\x20-\x7e]/g, '?') }),
+);
+
+const displayName = (f: Record<string, string>) => `${f.preferredName || f.firstName} ${f.lastName}`;
+
+function readable(employee: BambooEmployee, name: string): string | null {
+  if (name === 'id') return employee.id;
+  if (name === 'status') return employee.status;
+  if (name === 'displayName') return displayName(employee.fields);
+  return employee.fields[name] ?? null;
+}
+
+/** Without `Accept: application/json` BambooHR answers XML (§4.1), which a JSON client must not mistake for data. */
+function toXml(tag: string, id: string, values: Record<string, string | null>): string {
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const fields = Object.entries(values).map(([k, v]) => `<field id="${esc(k)}">${v === null ? '' : esc(v)}</field>`).join('');
+  return `<${tag} id="${esc(id)}">${fields}</${tag}>`;
+}
+
+const wantsJson = (req: SandboxRequest) => (header(req, 'accept') ?? '').includes('application/json');
+const answer = (req: SandboxRequest, body: unknown, xml: () => string): Reply =>
+  wantsJson(req) ? json(200, body) : { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: `<?xml version="1.0"?>${xml()}` };
+
+export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
+  employees(): BambooEmployee[];
+  addEmployee(fields: Record<string, unknown>, status?: BambooEmployee['status']): string;
+  setThrottleStatus(status: 429 | 503): void;
+}> {
+  const company = options.companyDomain ?? BAMBOOHR_DEFAULTS.companyDomain;
+  const apiKeys = options.apiKeys ?? BAMBOOHR_DEFAULTS.apiKeys;
+  const lists = { ...BAMBOOHR_DEFAULTS.lists, ...options.lists };
+  let throttleStatus = options.throttleStatus ?? 429;
+  const ids = sequence(101);
+  const employees = new Map<string, BambooEmployee>();
+
+  const authorize = (req: SandboxRequest) => {
+    // Any password is accepted; the key is the username (§4.1).
+    requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
+    if (req.params.company !== company) stop(404, `Unknown company domain "${req.params.company}"`);
+  };
+
+  function validate(body: unknown): Record<string, string> {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) stop(400, 'Body must be a JSON object of field names');
+    const names = Object.keys(body as object);
+    const unknown = names.filter((n) => !isKnownField(n));
+    if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
+    const readOnly = names.filter((n) => READ_ONLY.has(n));
+    if (readOnly.length) stop(400, `Field(s) are read-only: ${readOnly.join(', ')}`);
+    const fields = parseWith(CreateBody, body, describe);
+    for (const list of LIST_FIELDS) {
+      const value = fields[list];
+      if (value !== undefined && !lists[list].includes(value)) {
+        stop(BAMBOOHR_UNCONFIRMED.unknownListValueStatus, `Invalid value "${value}" for list field ${list}`);
+      }
+    }
+    const email = fields.workEmail?.toLowerCase();
+    const clash = [...employees.values()].find(
+      (e) => email && e.fields.workEmail?.toLowerCase() === email && (e.status === 'Active' || BAMBOOHR_UNCONFIRMED.duplicateEmailIncludesInactive),
+    );
+    if (clash) stop(409, `Duplicate email: workEmail is already used by employee ${clash.id}`);
+    return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
+  }
+
+  const add = (fields: Record<string, string>, status: BambooEmployee['status']): string => {
+    const id = String(ids.next());
+    employees.set(id, { id, status, fields });
+    return id;
+  };
+
+  const routesAt = (mount: string): Route[] => [
+    {
+      method: 'POST',
+      path: `${mount}/employees`,
+      handle: (req) => {
+        authorize(req);
+        const id = add(validate(jsonBody(req, describe)), 'Active');
+        const base = mount.replace(':company', company);
+        return empty(201, { Location: `http://${header(req, 'host') ?? '127.0.0.1'}${base}/employees/${id}` });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${mount}/employees/directory`,
+      handle: (req) => {
+        authorize(req);
+        const listed = [...employees.values()].filter((e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.directoryIncludesInactive);
+        const rows = listed.map((e) => ({ id: e.id, ...Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])) }));
+        return answer(
+          req,
+          { fields: DIRECTORY_FIELDS.map((id) => ({ id, type: 'text', name: id })), employees: rows },
+          () => `<directory><employees>${listed.map((e) => toXml('employee', e.id, Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])))).join('')}</employees></directory>`,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: `${mount}/employees/:id`,
+      handle: (req) => {
+        authorize(req);
+        const employee = employees.get(req.params.id ?? '') ?? stop(404, `Employee ${req.params.id} not found`);
+        const wanted = (req.query.get('fields') ?? 'firstName,lastName').split(',').map((f) => f.trim()).filter(Boolean);
+        const unknown = wanted.filter((f) => !isKnownField(f));
+        if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
+        const values = Object.fromEntries(wanted.map((f) => [f, readable(employee, f)]));
+        return answer(req, { id: employee.id, ...values }, () => toXml('employee', employee.id, values));
+      },
+    },
+  ];
+
+  const helpers = {
+    employees: () => [...employees.values()].map((e) => ({ ...e, fields: { ...e.fields } })),
+    /** Seeds an employee the way an HR admin would have entered it, e.g. a terminated one for rehire tests. */
+    addEmployee: (fields: Record<string, unknown>, status: BambooEmployee['status'] = 'Active') => add(validate(fields), status),
+    setThrottleStatus: (status: 429 | 503) => void (throttleStatus = status),
+  };
+
+  const SeedBody = z.object({ status: z.enum(['Active', 'Inactive']).default('Active'), fields: z.record(z.string(), z.unknown()) });
+  return {
+    helpers,
+    definition: {
+      name: 'BambooHR',
+      routes: MOUNTS.flatMap(routesAt),
+      controls: [
+        {
+          method: 'POST',
+          path: '/employees',
+          handle: (req) => {
+            const seed = controlBody(req, SeedBody);
+            return json(201, { id: helpers.addEmployee(seed.fields, seed.status) });
+          },
+        },
+        {
+          method: 'POST',
+          path: '/throttle-status',
+          handle: (req) => {
+            const { status } = controlBody(req, z.object({ status: z.union([z.literal(429), z.literal(503)]) }));
+            helpers.setThrottleStatus(status);
+            return json(200, { throttleStatus: status });
+          },
+        },
+      ],
+      error,
+      throttled: () => error(throttleStatus, throttleStatus === 429 ? 'Too Many Requests' : 'Service Unavailable'),
+      snapshot: () => ({ company, throttleStatus, employees: helpers.employees() }),
+      reset: () => {
+        employees.clear();
+        ids.reset();
+        throttleStatus = options.throttleStatus ?? 429;
+      },
+    },
+  };
+}
+
+export const startBambooHr = (options: BambooHrOptions & StartOptions = {}) => startVendor(createBambooHr(options), options);
+export type BambooHrHandle = Awaited<ReturnType<typeof startBambooHr>>;

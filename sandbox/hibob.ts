@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { jsonBody, parseWith } from './framework/body';
+import { errorKit } from './framework/errors';
+import { email, isoDay, sequence } from './framework/formats';
+import { json } from './framework/reply';
+import { basicCredentials, type SandboxRequest } from './framework/request';
+import { startVendor, type Emulator, type StartOptions } from './server';
+
+/** Facts vendor-apis.md leaves open (§5.1, §11), and the emulator's choice for each. */
+export const HIBOB_UNCONFIRMED = {
+  /** §5.1: whether the create answer carries the new id; the emulator returns the created person with its id. */
+  createStatus: 200,
+  /** Error body shape. */
+  errorBody: (message: string) => ({ error: message }),
+  /** §5.1 names `/v1/people/search` but not its body: `{ fields?, filters?: [{ fieldPath, operator: 'equals', values }], showInactive? }`. */
+  searchFieldPaths: ['root.id', 'root.email', 'root.firstName', 'root.surname'] as const,
+} as const;
+
+/**
+ * §5.1 create body: required firstName, surname, email, work.site, work.startDate; department and
+ * title recommended; `home.mobilePhone` is the one other field id the doc names. Strict, so a field
+ * the account has no metadata for is refused instead of dropped.
+ */
+const PersonCreate = z
+  .object({
+    firstName: z.string().min(1),
+    surname: z.string().min(1),
+    email,
+    work: z.object({ site: z.string().min(1), startDate: isoDay, department: z.string().min(1).optional(), title: z.string().min(1).optional() }).strict(),
+    home: z.object({ mobilePhone: z.string().min(1) }).partial().strict().optional(),
+  })
+  .strict();
+type PersonCreate = z.infer<typeof PersonCreate>;
+
+const Search = z
+  .object({
+    fields: z.array(z.string()).optional(),
+    filters: z.array(z.object({ fieldPath: z.enum(HIBOB_UNCONFIRMED.searchFieldPaths), operator: z.literal('equals'), values: z.array(z.string()).min(1) }).strict()).optional(),
+    showInactive: z.boolean().optional(),
+  })
+  .strict();
+
+export interface HiBobPerson extends PersonCreate {
+  id: string;
+  displayName: string;
+  state: 'active' | 'inactive';
+  createdAt: number;
+}
+
+export interface HiBobOptions {
+  serviceUsers?: ReadonlyArray<{ id: string; token: string }>;
+  /** Named lists (§5.1): values a site or department must be one of. */
+  sites?: readonly string[];
+  departments?: readonly string[];
+  /** §5.1: reads after writes may be stale for up to ~20 s; search hides people younger than this. Default 0. */
+  readAfterWriteLagMs?: number;
+}
+
+export const HIBOB_DEFAULTS = {
+  serviceUsers: [{ id: 'SERVICE-SANDBOX', token: 'sandbox-hibob-token' }],
+  sites: ['New-York', 'London', 'Remote'],
+  departments: ['Engineering', 'Technology', 'Sales', 'People'],
+};
+
+const { error, stop, invalid } = errorKit((status, message, headers) => json(status, HIBOB_UNCONFIRMED.errorBody(message), headers));
+
+const FIELD_OF: Record<(typeof HIBOB_UNCONFIRMED.searchFieldPaths)[number], (p: HiBobPerson) => string> = {
+  'root.id': (p) => p.id,
+  'root.email': (p) => p.email,
+  'root.firstName': (p) => p.firstName,
+  'root.surname': (p) => p.surname,
+};
+
+export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): HiBobPerson[]; addPerson(body: unknown, state?: HiBobPerson['state']): string }> {
+  const users = options.serviceUsers ?? HIBOB_DEFAULTS.serviceUsers;
+  const sites = options.sites ?? HIBOB_DEFAULTS.sites;
+  const departments = options.departments ?? HIBOB_DEFAULTS.departments;
+  const ids = sequence(3001);
+  const people = new Map<string, HiBobPerson>();
+
+  const authorize = (req: SandboxRequest) => {
+    const presented = basicCredentials(req);
+    if (!users.some((u) => u.id === presented?.user && u.token === presented.password)) stop(401, 'Unauthorized: unknown service user or token');
+  };
+
+  function add(body: unknown, state: HiBobPerson['state']): HiBobPerson {
+    const person = parseWith(PersonCreate, body, invalid);
+    if (!sites.includes(person.work.site)) stop(400, `work.site: "${person.work.site}" is not a value of the site list`);
+    if (person.work.department !== undefined && !departments.includes(person.work.department)) {
+      stop(400, `work.department: "${person.work.department}" is not a value of the department list`);
+    }
+    const created = { ...person, id: String(ids.next()), displayName: `${person.firstName} ${person.surname}`, state, createdAt: Date.now() };
+    people.set(created.id, created);
+    return created;
+  }
+
+  const visible = (p: HiBobPerson) => Date.now() - p.createdAt >= (options.readAfterWriteLagMs ?? 0);
+
+  return {
+    helpers: {
+      people: () => [...people.values()],
+      /** Seeds a person, e.g. an inactive one for rehire tests. */
+      addPerson: (body, state = 'active') => add(body, state).id,
+    },
+    definition: {
+      name: 'HiBob',
+      routes: [
+        {
+          method: 'POST',
+          path: '/v1/people',
+          handle: (req) => {
+            authorize(req);
+            return json(HIBOB_UNCONFIRMED.createStatus, add(jsonBody(req, invalid), 'active'));
+          },
+        },
+        {
+          method: 'POST',
+          path: '/v1/people/search',
+          handle: (req) => {
+            authorize(req);
+            const search = parseWith(Search, jsonBody(req, invalid), invalid);
+            const found = [...people.values()].filter(
+              (p) => visible(p) && (search.showInactive || p.state === 'active') && (search.filters ?? []).every((f) => f.values.includes(FIELD_OF[f.fieldPath](p))),
+            );
+            return json(200, { employees: found });
+          },
+        },
+        {
+          method: 'GET',
+          path: '/v1/people/:id',
+          handle: (req) => {
+            authorize(req);
+            const person = people.get(req.params.id ?? '');
+            return person && visible(person) ? json(200, person) : error(404, `Employee ${req.params.id} not found`);
+          },
+        },
+      ],
+      error,
+      snapshot: () => ({ people: [...people.values()] }),
+      reset: () => {
+        people.clear();
+        ids.reset();
+      },
+    },
+  };
+}
+
+export const startHiBob = (options: HiBobOptions & StartOptions = {}) => startVendor(createHiBob(options), options);
+export type HiBobHandle = Awaited<ReturnType<typeof startHiBob>>;

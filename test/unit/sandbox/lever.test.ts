@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LEVER_DEFAULTS, startLever } from '../../../sandbox/lever';
+import { basic, call, useEmulator } from './support';
+
+const key = basic(LEVER_DEFAULTS.apiKeys[0] ?? assert.fail('no default key'));
+const lever = useEmulator(() => startLever());
+const url = (path: string) => `${lever().url}${path}`;
+
+test('an opportunity is read for enrichment, with its applications expanded', async () => {
+  const id = lever().addOpportunity({ name: 'Ana Silva', email: 'ana@example.com' });
+  const res = await call(url(`/v1/opportunities/${id}?expand=applications`), { headers: key });
+  assert.equal(res.status, 200);
+  assert.equal(res.json().data.emails[0], 'ana@example.com');
+  assert.equal(typeof res.json().data.applications[0].id, 'string');
+});
+
+test('the employee id is written back as a note performed as a user', async () => {
+  const id = lever().addOpportunity();
+  const res = await call(url(`/v1/opportunities/${id}/notes?perform_as=lever-user-1`), { headers: key, body: { value: 'HRIS employee id: 101' } });
+  assert.equal(res.status, 201);
+  assert.deepEqual(lever().notes(id).map((n) => [n.value, n.performAs]), [['HRIS employee id: 101', 'lever-user-1']]);
+});
+
+test('a wrong API key is refused with 401', async () => {
+  const id = lever().addOpportunity();
+  assert.equal((await call(url(`/v1/opportunities/${id}`), { headers: basic('nope') })).status, 401);
+});
+
+test('a note without a value is refused with the reason', async () => {
+  const id = lever().addOpportunity();
+  const res = await call(url(`/v1/opportunities/${id}/notes`), { headers: key, body: { text: 'x' } });
+  assert.equal(res.status, 400);
+  assert.match(res.json().message, /value/);
+});
