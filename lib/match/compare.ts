@@ -6,7 +6,8 @@ import type { PreparedPerson } from './prepare';
 
 // Comparison levels, strongest first; a pair takes the first level it satisfies. The name levels and
 // cut-offs are Splink's NameComparison / ForenameSurnameComparison (matching-notes §2.1, [E4]).
-export const FORENAME_LEVELS = ['exact', 'nickname', 'jw92', 'jw88', 'phonetic', 'initial', 'swapped', 'different', 'missing'] as const;
+// No phonetic level for forenames: NYSIIS folds short given names together (James, John and Jane are all JAN).
+export const FORENAME_LEVELS = ['exact', 'nickname', 'jw92', 'jw88', 'initial', 'swapped', 'different', 'missing'] as const;
 export const SURNAME_LEVELS = ['exact', 'partial', 'jw92', 'jw88', 'phonetic', 'swapped', 'different', 'missing'] as const;
 export const EMAIL_LEVELS = ['exact', 'username', 'jw88', 'different', 'missing'] as const;
 export const PHONE_LEVELS = ['exact', 'different', 'missing'] as const;
@@ -47,7 +48,6 @@ function compareGivenName(x: string, y: string): Compared<ForenameLevel> {
   if (areNicknames(x, y)) return { level: 'nickname', detail: `${shown}: nicknames` };
   const jw = fuzzy(x, y);
   if (jw) return { level: jw, detail: `${shown}: Jaro-Winkler ${jaroWinkler(x, y).toFixed(3)}` };
-  if (nysiis(x) !== '' && nysiis(x) === nysiis(y)) return { level: 'phonetic', detail: `${shown}: both sound ${nysiis(x)}` };
   if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return { level: 'initial', detail: `${shown}: initial` };
   return { level: 'different', detail: shown };
 }
@@ -73,7 +73,7 @@ export function compareSurname(a: NameForms | undefined, b: NameForms | undefine
 /** Forename of each against surname of the other, for records keyed in with the names swapped. */
 export function namesSwapped(a: PreparedPerson, b: PreparedPerson): boolean {
   const close = (names: string[], surname: NameForms | undefined) =>
-    !!surname && names.some((n) => n.replace(/ /g, '') === surname.compact || fuzzy(n.replace(/ /g, ''), surname.compact) === 'jw92');
+    !!surname && names.some((n) => ['exact', 'nickname', 'jw92'].includes(compareGivenName(n, surname.full).level));
   return close(a.givenNames, b.surname) && close(b.givenNames, a.surname);
 }
 

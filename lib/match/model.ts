@@ -27,28 +27,30 @@ export interface MatchModel {
 }
 
 /**
- * Defaults, fixed and documented rather than learned (matching-notes §2.2: our stores are small enough
- * that EM buys little; Splink estimates u from random pairs, and the u values below are such estimates
- * for a typical employee directory). Missing values weigh 0, as in Splink's null level.
+ * Defaults, fixed and documented rather than learned by EM, as matching-notes §2.2 suggests for stores of
+ * this size. The u values are our estimates of how often two different persons agree at each level in an
+ * employee directory, not measurements; a few are set deliberately, as below. Missing values weigh 0, as
+ * in Splink's null level. Measured effect: bench/match-quality.ts.
  *
  * Prior: one incoming person in ten is already known, in a store of 10,000 persons → λ = 1e-5
  * (weight −16.6). The strong keys are set against it on purpose:
  * - email exact: u = 1.6e-9 (+28.5). Alone it gives p ≈ 0.9998 (merge). With forename and surname both
  *   different (−9.0) it lands at p ≈ 0.88 (review): a shared inbox or an address a recruiter typed in.
- * - external id exact (same system): u = 1e-9 (+29.7), the same reasoning.
- * - phone exact: u = 1e-4 (+12.4), weaker than email because households share numbers.
- * - names alone: exact forename and surname of the rarest kind give at most +19.4 with the frequency
- *   floor of 1e-3, so a name without any other agreeing field reaches review, never merge.
+ * - external id exact (same system): u = 1e-9 (+28.9), the same reasoning.
+ * - phone exact: u = 1e-5 (+15.7), weaker than email because households share numbers (and a
+ *   household member is kept from merging by resolve.ts, since only the forename tells them apart).
+ * Names are term-frequency adjusted down to a floor of 1e-4 (about one person in a store of 10,000), so
+ * a rare full name can reach a high probability on its own; resolve.ts still refuses to merge on names
+ * alone.
  */
 export const DEFAULT_MATCH_MODEL: MatchModel = {
   prior: 1e-5,
-  minimumNameFrequency: 1e-3,
+  minimumNameFrequency: 1e-4,
   forename: {
     exact: { m: 0.8, u: 0.01 }, // u replaced by the name's own frequency when the store supplies it
     nickname: { m: 0.06, u: 0.002 },
     jw92: { m: 0.05, u: 0.004 },
     jw88: { m: 0.02, u: 0.005 },
-    phonetic: { m: 0.015, u: 0.008 },
     initial: { m: 0.01, u: 0.002 },
     swapped: { m: 0.01, u: 0.0005 },
     different: { m: 0.03, u: 0.96 },
@@ -64,12 +66,14 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
   },
   email: {
     exact: { m: 0.6, u: 1.6e-9 },
-    username: { m: 0.05, u: 1e-4 }, // same user name at another provider
-    jw88: { m: 0.05, u: 0.002 },
+    // User names are built from the person's name, so namesakes often have alike addresses: these two
+    // levels are far from independent of the name fields and are weighted low for it.
+    username: { m: 0.05, u: 5e-4 },
+    jw88: { m: 0.05, u: 0.005 },
     different: { m: 0.3, u: 0.998 }, // a new personal or work address is common for one person
   },
   phone: {
-    exact: { m: 0.55, u: 1e-4 },
+    exact: { m: 0.55, u: 1e-5 },
     different: { m: 0.35, u: 0.9999 },
   },
   dateOfBirth: {
@@ -83,8 +87,10 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
     different: { m: 0.35, u: 0.895 },
   },
   externalId: {
-    exact: { m: 0.85, u: 1e-9 },
-    different: { m: 0.15, u: 1 }, // ATSs hold duplicate candidate records (14 % in design.md's source)
+    exact: { m: 0.5, u: 1e-9 },
+    // A returning person often gets a new candidate record (duplicate records were 14 % in design.md's
+    // source, and re-applicants are commonly created afresh), so a different id is weak evidence.
+    different: { m: 0.5, u: 1 },
   },
 };
 

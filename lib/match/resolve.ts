@@ -39,8 +39,26 @@ export interface MatchOutcome<P extends MatchablePerson> {
   /** The most probable candidate and why; absent only when there were no candidates. */
   candidate?: P;
   explanation?: MatchExplanation;
+  /** Why a probability above the merge threshold was sent to review instead. */
+  reviewReason?: string;
   /** Every other candidate, most probable first. */
   others: ScoredCandidate<P>[];
+}
+
+// Identifiers that only one person holds; a merge needs at least one of them to agree.
+const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact', 'externalId:exact']);
+
+/**
+ * Fellegi-Sunter assumes fields independent, and two situations break that badly enough to guard
+ * against: household members share surname, address and landline, so only the forename tells them
+ * apart; and the name fields alone, however rare the name, can be a namesake. Neither may merge
+ * unattended: they go to review with the reason stated.
+ */
+function mergeBlocker(explanation: MatchExplanation): string | undefined {
+  const level = (field: string) => explanation.fields.find((f) => f.field === field)?.level;
+  if (level('forename') === 'different') return 'the forenames differ: possibly a relative sharing contact details';
+  if (!explanation.fields.some((f) => CORROBORATING.has(`${f.field}:${f.level}`))) return 'only names and address agree: no email, phone, birth date or external id confirms it';
+  return undefined;
 }
 
 /**
@@ -61,8 +79,9 @@ export function bestMatch<P extends MatchablePerson>(incoming: MatchablePerson, 
   const [top, ...others] = scored;
   if (!top) return { decision: 'new', others: [] };
 
-  let decision = decide(top.explanation.probability, thresholds);
-  const rival = others.find((o) => o.explanation.probability >= thresholds.merge && !(o.candidate.guid !== undefined && o.candidate.guid === top.candidate.guid));
-  if (decision === 'merge' && rival) decision = 'review';
-  return { decision, candidate: top.candidate, explanation: top.explanation, others };
+  const outcome = { decision: decide(top.explanation.probability, thresholds), candidate: top.candidate, explanation: top.explanation, others };
+  if (outcome.decision !== 'merge') return outcome;
+  const rival = others.some((o) => o.explanation.probability >= thresholds.merge && !(o.candidate.guid !== undefined && o.candidate.guid === top.candidate.guid));
+  const reviewReason = rival ? 'another stored person matches as strongly: the store may hold a duplicate' : mergeBlocker(top.explanation);
+  return reviewReason ? { ...outcome, decision: 'review', reviewReason } : outcome;
 }

@@ -39,5 +39,9 @@ export interface MatchExplanation {
 
 export type MatchDecision = 'merge' | 'review' | 'new';
 
-/** Fraction of stored persons whose normalised first or last name is this value (from the store). */
+/**
+ * Fraction of stored persons whose first or last name is this value, from the store. The value is
+ * normaliseName() of a first or preferred name (or its first word, "mary ann" → "mary") or of a last name;
+ * the store counts the same forms.
+ */
 export type NameFrequency = (kind: 'first' | 'last', normalisedValue: string) => number;

@@ -51,6 +51,21 @@ test('two different stored persons that both clear the merge threshold go to rev
   assert.equal(bestMatch(incoming, [a, b]).decision, 'review');
 });
 
+test('a rare name with a different email and phone is reviewed, never merged: names alone can be a namesake', () => {
+  const stored = person({ guid: 'g-1', firstName: 'Siobhan', lastName: 'Okonkwo', emails: ['siobhan@example.com'], phones: ['+447700900555'] });
+  const again = person({ firstName: 'Siobhan', lastName: 'Okonkwo', emails: ['s.okonkwo@other.org'], phones: ['+447700900666'] });
+  const outcome = bestMatch(again, [stored], { nameFrequency: () => 1e-5 });
+  assert.ok((outcome.explanation?.probability ?? 0) >= 0.95, 'the score itself is high');
+  assert.equal(outcome.decision, 'review');
+  assert.match(outcome.reviewReason ?? '', /only names/);
+});
+
+test('a relative sharing surname, phone and address but not the forename is reviewed, not merged', () => {
+  const home = { lastName: 'Okafor', phones: ['+447700900123'], city: 'Leeds', postalCode: 'LS1 4AB' };
+  const outcome = bestMatch(person({ firstName: 'Chidi', ...home }), [person({ guid: 'g-1', firstName: 'Ngozi', ...home })]);
+  assert.notEqual(outcome.decision, 'merge');
+});
+
 test('a model with an impossible probability is refused with a stable code', () => {
   const model = { ...DEFAULT_MATCH_MODEL, phone: { ...DEFAULT_MATCH_MODEL.phone, exact: { m: 0.5, u: 0 } } };
   assert.throws(() => bestMatch(incoming, [], { model }), (err: unknown) => err instanceof HrError && err.code === 'match.model_invalid');
