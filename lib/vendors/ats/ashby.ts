@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { basicAuth } from '../../http';
+import { HireEvent, parseOrThrow } from '../../model';
+import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
+import { CandidateEvent, OfferEvent, type CanonicalType } from './events';
+import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from './people';
+import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
+
+/**
+ * Ashby's RPC API (vendor-apis.md §3.1): POST `<category>.<method>`, answers `{ success, results }`.
+ * The webhook gives the application and the accepted offer, not the pay, so a hire is completed from
+ * `offer.info`, `candidate.info` and `job.info`. [unconfirmed] the result fields read below and the
+ * salary's interval (absent: yearly); change them here only.
+ */
+export const ashbyApi = {
+  defaultBaseUrl: 'https://api.ashbyhq.com',
+  call: (method: string, body: Record<string, string>) => ({ method: 'POST' as const, url: method, body, idempotent: true }),
+  defaultPayPeriod: 'year',
+} as const;
+
+// applicationUpdate and candidateStageChange fire with every candidateHire under the same
+// webhookActionId (§3.1); handling them too would report one hire three times.
+const ACTIONS: Record<string, CanonicalType> = {
+  candidateHire: 'hire',
+  offerCreate: 'offer',
+  offerUpdate: 'offer',
+  candidateDelete: 'candidate.deleted',
+};
+
+const Envelope = z.object({ action: z.string().min(1), webhookActionId: z.string().min(1), data: z.unknown() });
+
+const HireData = z.object({
+  application: z.object({
+    id: VendorId,
+    candidate: z.object({ id: VendorId, name: z.string().nullish(), primaryEmailAddress: z.object({ value: z.string() }).nullish() }),
+    job: z.object({ id: VendorId, title: z.string().nullish() }).nullish(),
+  }),
+  offer: z.object({ id: VendorId, latestVersion: z.object({ startDate: z.string().nullish() }).loose().nullish() }).nullish(),
+});
+
+const OfferData = z.object({ offer: z.object({ id: VendorId, applicationId: VendorId, offerStatus: z.string().nullish() }).loose() });
+const CandidateData = z.object({ candidate: z.object({ id: VendorId }) });
+
+const results = <S extends z.ZodType>(schema: S) => z.object({ success: z.literal(true), results: schema });
+const Contact = z.object({ value: z.string(), type: z.string().nullish() });
+const CandidateInfo = results(
+  z.object({ name: z.string().min(1), emailAddresses: z.array(Contact).nullish(), phoneNumbers: z.array(Contact).nullish() }).loose(),
+);
+const OfferInfo = results(
+  z.object({
+    id: VendorId,
+    latestVersion: z.object({
+      startDate: z.string().nullish(),
+      salary: z.object({ currencyCode: z.string().nullish(), value: z.union([z.number(), z.string()]).nullish(), interval: z.string().nullish() }).nullish(),
+    }),
+  }),
+);
+const JobInfo = results(
+  z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentName: z.string().nullish(), locationName: z.string().nullish() }).loose(),
+);
+
+async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
+  const data = parsePayload(HireData, (delivery.body as { data: unknown }).data, 'The Ashby candidateHire data');
+  const { application } = data;
+  const candidate = (await fetchParsed(ctx, ashbyApi.call('candidate.info', { id: application.candidate.id }), CandidateInfo, 'The Ashby candidate')).results;
+  const offer = data.offer ? (await fetchParsed(ctx, ashbyApi.call('offer.info', { offerId: data.offer.id }), OfferInfo, 'The Ashby offer')).results : undefined;
+  const job = application.job ? (await fetchParsed(ctx, ashbyApi.call('job.info', { id: application.job.id }), JobInfo, 'The Ashby job')).results : undefined;
+  const n = normaliser(ctx.settings);
+  const salary = offer?.latestVersion.salary;
+  const title = job?.title ?? application.job?.title ?? undefined;
+  const event = {
+    type: 'hire',
+    eventId: delivery.key,
+    system: 'ashby',
+    occurredAt: delivery.receivedAt,
+    person: {
+      legalName: splitName(candidate.name),
+      emails: n.emails((candidate.emailAddresses ?? []).map((e) => ({ address: e.value, type: e.type }))),
+      phones: n.phones((candidate.phoneNumbers ?? []).map((p) => ({ number: p.value, type: p.type }))),
+    },
+    application: compact({ id: application.id, candidateId: application.candidate.id, jobId: application.job?.id, status: 'hired' }),
+    offer: compact({
+      id: offer?.id,
+      status: 'accepted',
+      title,
+      department: job?.departmentName ?? undefined,
+      location: job?.locationName ?? undefined,
+      startDate: n.date(offer?.latestVersion.startDate ?? data.offer?.latestVersion?.startDate),
+      compensation: salary
+        ? compact({ amount: decimalText(salary.value), currency: salary.currencyCode ?? undefined, period: payPeriod(salary.interval) ?? ashbyApi.defaultPayPeriod })
+        : undefined,
+      employmentType: employmentType(job?.employmentType),
+    }),
+    job: compact({
+      id: application.job?.id,
+      title,
+      department: job?.departmentName ? { name: job.departmentName } : undefined,
+      office: job?.locationName ? { name: job.locationName } : undefined,
+    }),
+    sourceIds: compact({ system: 'ashby', candidateId: application.candidate.id, applicationId: application.id, offerId: offer?.id, jobId: application.job?.id }),
+  };
+  return { event: parseOrThrow(HireEvent, event, 'The Ashby hire'), warnings: n.warnings };
+}
+
+export const ashby: AtsSource = {
+  vendor: 'ashby',
+  successStatus: 200,
+  classify({ body }) {
+    const { action, webhookActionId, data } = parsePayload(Envelope, body, 'The Ashby webhook');
+    const type = ACTIONS[action];
+    if (!type) return null;
+    const what = `The Ashby ${action} data`;
+    if (type === 'hire') {
+      const { application, offer } = parsePayload(HireData, data, what);
+      const email = application.candidate.primaryEmailAddress?.value;
+      return { type, vendorType: action, key: hireKey(application.id, offer?.id), subjects: { candidateIds: [application.candidate.id], emails: email ? [email] : [] } };
+    }
+    // webhookActionId is the same across retries (§3.1): with the action it names the event.
+    const key = `${action}:${webhookActionId}`;
+    if (type === 'offer') {
+      parsePayload(OfferData, data, what);
+      return { type, vendorType: action, key, subjects: { candidateIds: [], emails: [] } };
+    }
+    const { candidate } = parsePayload(CandidateData, data, what);
+    return { type, vendorType: action, key, subjects: { candidateIds: [candidate.id], emails: [] } };
+  },
+  async canonical(delivery, ctx) {
+    const data = (delivery.body as { data: unknown }).data;
+    const base = { eventId: delivery.key, system: 'ashby', occurredAt: delivery.receivedAt };
+    if (delivery.type === 'hire') return hire(delivery, ctx);
+    if (delivery.type === 'offer') {
+      const { offer } = parsePayload(OfferData, data, `The Ashby ${delivery.vendorType} data`);
+      const event = { ...base, type: 'offer', applicationId: offer.applicationId, offer: { id: offer.id } };
+      return { event: parseOrThrow(OfferEvent, event, 'The Ashby offer event'), warnings: [] };
+    }
+    const { candidate } = parsePayload(CandidateData, data, `The Ashby ${delivery.vendorType} data`);
+    return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type, candidateId: candidate.id }, 'The Ashby candidate event'), warnings: [] };
+  },
+  // Basic with the API key as username and an empty password; `version=1` pins the answer format (§3.1).
+  httpOptions: (api) =>
+    api.apiKey ? { baseUrl: api.baseUrl || ashbyApi.defaultBaseUrl, auth: basicAuth(api.apiKey, ''), headers: { Accept: 'application/json; version=1' } } : null,
+};

@@ -1,0 +1,203 @@
+import { HireEvent, parseOrThrow, type AtsUser, type Compensation, type OfferStatus } from '../../model';
+import { HrError } from '../../errors';
+import { contentKey, hireKey, parsePayload } from './boundary';
+import { CandidateEvent, OfferEvent, type CanonicalType } from './events';
+import { greenhouseHarvest } from './greenhouseHarvest';
+import { CustomField, GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './greenhouseSchema';
+import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
+import type { AtsSettings, AtsSource, Canonical, Delivery } from './types';
+import type { z } from 'zod';
+
+/**
+ * Which custom fields hold pay and employment type is each customer's choice; these are the names the
+ * Greenhouse docs use in their examples (vendor-apis.md §1.2) [unconfirmed for any given account].
+ * A pay field without `frequency` is read as yearly [unconfirmed].
+ */
+export const greenhouseFields = {
+  salary: 'salary',
+  employmentType: 'employment_type',
+  defaultPayPeriod: 'year',
+} as const;
+
+const ACTIONS: Record<string, CanonicalType> = {
+  hire_candidate: 'hire',
+  unhire_candidate: 'candidate.unhired',
+  update_candidate: 'candidate.updated',
+  delete_candidate: 'candidate.deleted',
+  merge_candidate: 'candidate.merged',
+  offer_created: 'offer',
+  offer_approved: 'offer',
+  offer_updated: 'offer',
+};
+
+// Webhook `offer_status` values (§1.3) in the model's terms.
+const OFFER_STATUS: Record<string, OfferStatus> = { created: 'draft', accepted: 'accepted', rejected: 'rejected', deprecated: 'deprecated' };
+
+type CustomFields = Record<string, z.infer<typeof CustomField> | null> | null | undefined;
+
+function compensation(fields: CustomFields): Partial<Compensation> | undefined {
+  const entries = Object.entries(fields ?? {});
+  const [, field] = entries.find(([key]) => key === greenhouseFields.salary) ?? entries.find(([, f]) => f?.type === 'currency' && f.compensation_type) ?? [];
+  const value = field?.value as { amount?: unknown; unit?: unknown } | null | undefined;
+  if (!field || !value) return undefined;
+  return compact({
+    amount: decimalText(value.amount),
+    currency: typeof value.unit === 'string' ? value.unit : undefined,
+    period: payPeriod(field.frequency) ?? greenhouseFields.defaultPayPeriod,
+  });
+}
+
+const fieldValue = (fields: CustomFields, key: string): unknown => fields?.[key]?.value;
+
+function user(u: GreenhouseUser | null | undefined): AtsUser | undefined {
+  if (!u) return undefined;
+  return compact({
+    id: u.id ?? undefined,
+    name: u.name ?? undefined,
+    email: u.email && /^[^\s@]+@[^\s@]+$/.test(u.email) ? u.email : undefined,
+    employeeId: u.employee_id ?? undefined,
+  });
+}
+
+/** A hire from the documented `application` shape; the reconciliation poll assembles the same shape from Harvest. */
+export function greenhouseHire(raw: unknown, eventId: string, receivedAt: string, settings: AtsSettings): Canonical {
+  const app = parsePayload(GreenhouseApplication, raw, 'The Greenhouse hire (payload.application)');
+  const n = normaliser(settings);
+  const { candidate, offer } = app;
+  const job = app.jobs[0]!;
+  const department = job.departments?.[0];
+  const office = job.offices?.[0];
+  const candidateId = candidate.id;
+  const hire = {
+    type: 'hire',
+    eventId,
+    system: 'greenhouse',
+    occurredAt: n.dateTime(offer.resolved_at) ?? receivedAt,
+    person: compact({
+      legalName: { first: candidate.first_name, last: candidate.last_name },
+      emails: n.emails((candidate.email_addresses ?? []).map((e) => ({ address: e.value, type: e.type }))),
+      phones: n.phones((candidate.phone_numbers ?? []).map((p) => ({ number: p.value, type: p.type }))),
+      addressText: candidate.addresses?.[0]?.value || undefined,
+    }),
+    application: compact({
+      id: app.id,
+      candidateId,
+      jobId: job.id,
+      status: 'hired',
+      source: app.source ? compact({ id: app.source.id ?? undefined, name: app.source.public_name }) : undefined,
+      creditedTo: user(app.credited_to),
+      url: app.url ?? undefined,
+    }),
+    offer: compact({
+      id: offer.id,
+      version: offer.version ?? undefined,
+      status: 'accepted',
+      title: job.name,
+      department: department?.name,
+      location: office?.location ?? office?.name,
+      startDate: n.date(offer.starts_at),
+      compensation: compensation(offer.custom_fields),
+      employmentType: employmentType(fieldValue(offer.custom_fields, greenhouseFields.employmentType) ?? fieldValue(job.custom_fields, greenhouseFields.employmentType)),
+      sentOn: n.date(offer.sent_at),
+      resolvedAt: n.dateTime(offer.resolved_at),
+    }),
+    job: compact({
+      id: job.id,
+      title: job.name,
+      requisitionId: job.requisition_id ?? undefined,
+      openingId: app.opening?.opening_id ?? undefined,
+      department: department ? compact({ id: department.id ?? undefined, name: department.name, externalId: department.external_id ?? undefined }) : undefined,
+      office: office
+        ? compact({ id: office.id ?? undefined, name: office.name, externalId: office.external_id ?? undefined, location: office.location ?? undefined })
+        : undefined,
+    }),
+    recruiter: user(candidate.recruiter),
+    coordinator: user(candidate.coordinator),
+    sourceIds: { system: 'greenhouse', candidateId, applicationId: app.id, offerId: offer.id, jobId: job.id },
+  };
+  return { event: parseOrThrow(HireEvent, hire, 'The Greenhouse hire'), warnings: n.warnings };
+}
+
+function offerEvent(delivery: Delivery, settings: AtsSettings): Canonical {
+  const o = parsePayload(GreenhouseOffer, (delivery.body as { payload?: unknown }).payload, `The Greenhouse ${delivery.vendorType} payload`);
+  const n = normaliser(settings);
+  const status = OFFER_STATUS[(o.offer_status ?? '').toLowerCase()];
+  const event = {
+    type: 'offer',
+    eventId: delivery.key,
+    system: 'greenhouse',
+    occurredAt: delivery.receivedAt,
+    applicationId: o.application_id,
+    ...(status ? { status } : {}),
+    offer: compact({
+      id: o.id,
+      version: o.version ?? undefined,
+      status,
+      startDate: n.date(o.start_date, 'MM/DD/YYYY'),
+      sentOn: n.date(o.sent_on),
+      resolvedAt: n.dateTime(o.resolved_at),
+      compensation: compensation(o.custom_fields) as Compensation | undefined,
+      employmentType: employmentType(fieldValue(o.custom_fields, greenhouseFields.employmentType)),
+    }),
+  };
+  return { event: parseOrThrow(OfferEvent, event, 'The Greenhouse offer event'), warnings: n.warnings };
+}
+
+function candidateEvent(delivery: Delivery): Canonical {
+  const payload = (delivery.body as { payload?: unknown }).payload;
+  const what = `The Greenhouse ${delivery.vendorType} payload`;
+  const base = { eventId: delivery.key, system: 'greenhouse' as const, occurredAt: delivery.receivedAt, type: delivery.type };
+  let event: CandidateEvent;
+  if (delivery.type === 'candidate.deleted' || delivery.type === 'candidate.merged') {
+    const { person, new_candidate_id } = parsePayload(GreenhouseIds.person, payload, what);
+    const mergedInto = person.new_candidate_id ?? new_candidate_id ?? undefined;
+    event = parseOrThrow(CandidateEvent, { ...base, candidateId: person.id, applicationIds: person.deleted_application_ids ?? [], mergedInto }, what);
+  } else {
+    const { application } = parsePayload(GreenhouseIds.application, payload, what);
+    event = parseOrThrow(CandidateEvent, { ...base, candidateId: application.candidate.id, applicationIds: [application.id] }, what);
+  }
+  return { event, warnings: [] };
+}
+
+export const greenhouse: AtsSource = {
+  vendor: 'greenhouse',
+  successStatus: 200,
+  classify({ body, rawBody }) {
+    const { action, payload } = parsePayload(GreenhouseEnvelope, body, 'The Greenhouse webhook');
+    const type = ACTIONS[action];
+    if (!type) return null;
+    const what = `The Greenhouse ${action} payload`;
+    if (type === 'offer') {
+      const offer = parsePayload(GreenhouseIds.offer, payload, what);
+      return { type, vendorType: action, key: contentKey(action, offer.id, rawBody), subjects: { candidateIds: [], emails: [] } };
+    }
+    if (type === 'candidate.deleted' || type === 'candidate.merged') {
+      const { person } = parsePayload(GreenhouseIds.person, payload, what);
+      return { type, vendorType: action, key: contentKey(action, person.id, rawBody), subjects: { candidateIds: [person.id], emails: [] } };
+    }
+    const { application } = parsePayload(GreenhouseIds.application, payload, what);
+    const subjects = { candidateIds: [application.candidate.id], emails: (application.candidate.email_addresses ?? []).map((e) => e.value) };
+    // Greenhouse-Event-ID is per delivery (§1.1), so the key comes from the content: see hireKey.
+    const key = type === 'hire' ? hireKey(application.id, application.offer?.id) : contentKey(action, application.id, rawBody);
+    return { type, vendorType: action, key, subjects };
+  },
+  async canonical(delivery, ctx) {
+    switch (delivery.type) {
+      case 'hire': {
+        const { application } = (delivery.body as { payload: { application: unknown } }).payload;
+        return greenhouseHire(application, delivery.key, delivery.receivedAt, ctx.settings);
+      }
+      case 'offer':
+        return offerEvent(delivery, ctx.settings);
+      case 'candidate.updated':
+      case 'candidate.deleted':
+      case 'candidate.merged':
+      case 'candidate.unhired':
+        return candidateEvent(delivery);
+      default:
+        throw new HrError('ats.type_unhandled', `Greenhouse sends no ${delivery.type} events.`);
+    }
+  },
+  recentHires: (since, ctx) => greenhouseHarvest.recentHires(since, ctx),
+  httpOptions: (api) => greenhouseHarvest.httpOptions(api),
+};

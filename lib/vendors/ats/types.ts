@@ -1,0 +1,87 @@
+import type { HttpClientOptions, HttpRequest, HttpResponse } from '../../http';
+import type { InboundRequest, WebhookVendor } from '../../webhooks';
+import type { CanonicalEvent, CanonicalType } from './events';
+
+/** A canonical event and what could not be read into it (a phone that is not a number, an unknown date). */
+export interface Canonical {
+  event: CanonicalEvent;
+  warnings: string[];
+}
+
+/** Every sender the ATS trigger understands: the ATSs, Checkr's inbound events and the two generic schemes. */
+export type AtsVendor = WebhookVendor;
+
+/**
+ * What a delivery is about, read from the verified body (and headers) only: enough to key it, look
+ * for a tombstone and store it. JSON-serialisable, because it is what the store journals.
+ */
+export interface Delivery {
+  vendor: AtsVendor;
+  type: CanonicalType;
+  /** The vendor's own name for the event (`hire_candidate`, `candidateHired`, `report.completed`). */
+  vendorType: string;
+  /** The idempotency key, stable across the vendor's retries and shared with the reconciliation poll. */
+  key: string;
+  /** Ids and emails of the person it is about, to check against tombstones before anything is emitted. */
+  subjects: { candidateIds: string[]; emails: string[] };
+  /** The parsed vendor payload. */
+  body: unknown;
+  /** ISO time of receipt (or of discovery, for the poll). */
+  receivedAt: string;
+}
+
+/** Header values a delivery is classified from, lower-case names. */
+export type DeliveryInput = Pick<InboundRequest, 'headers' | 'rawBody' | 'receivedAt'> & { body: unknown; vendorEventId: string | null };
+
+export interface AtsSettings {
+  /** ISO 3166 country for phone numbers written without "+" (Greenhouse's "518-555-1212"). */
+  defaultCountry?: string;
+  /** IANA zone in which instants become calendar dates (start dates). */
+  timeZone: string;
+}
+
+/** How a vendor module reaches the vendor's API for thin events and the poll; throws ats.api_not_configured without credentials. */
+export interface AtsContext {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  settings: AtsSettings;
+  /** Which credentials the connection holds: decides e.g. Greenhouse Harvest v1 (API key) or v3 (OAuth). */
+  auth: AtsAuthKind;
+}
+
+export type AtsAuthKind = 'apiKey' | 'oauth' | null;
+
+/** The connection's API settings; secrets are only ever handed to lib/http. */
+export interface AtsApiSettings {
+  baseUrl?: string;
+  tokenUrl?: string;
+  apiKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Greenhouse: the user id the v3 token acts as (`sub`); Workable: the account subdomain. */
+  account?: string;
+}
+
+export interface AtsSource {
+  readonly vendor: AtsVendor;
+  /** Greenhouse counts anything but 200 as a failure; SmartRecruiters asks for 202 (vendor-apis.md §1.1, §3.3). */
+  readonly successStatus: 200 | 202;
+  /** Lever's signature is inside the JSON, so its body is parsed before it is verified. */
+  readonly signatureInBody?: boolean;
+  /**
+   * What the delivery is about; null for an event type the package does not handle. Throws HrError
+   * `ats.payload_invalid` naming the field when a handled type lacks what identifies it.
+   */
+  classify(input: DeliveryInput): Omit<Delivery, 'vendor' | 'receivedAt' | 'body'> | null;
+  /** The canonical event, fetching the full record through the API when the delivery is thin. */
+  canonical(delivery: Delivery, ctx: AtsContext): Promise<Canonical>;
+  /** Hires the API reports since a time, keyed as the webhook path keys them: the reconciliation poll. */
+  recentHires?(since: Date, ctx: AtsContext): Promise<Delivery[]>;
+  /** How to reach the API; null when the settings hold no credentials. */
+  httpOptions(api: AtsApiSettings): HttpClientOptions | null;
+}
+
+/** OAuth when a client id and secret are given, else the API key, else none. */
+export function authKind(api: AtsApiSettings): AtsAuthKind {
+  if (api.clientId && api.clientSecret) return 'oauth';
+  return api.apiKey ? 'apiKey' : null;
+}

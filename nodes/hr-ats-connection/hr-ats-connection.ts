@@ -1,0 +1,116 @@
+import type { Node, NodeAPI, NodeDef } from 'node-red';
+import { HrError, toHrError } from '../../lib/errors';
+import { createHttpClient, type HttpClient } from '../../lib/http';
+import { atsSourceFor, authKind, type AtsApiSettings, type AtsContext, type AtsVendor } from '../../lib/vendors/ats';
+import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
+import { verifierFor, webhookVendors, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
+import type { AtsConnectionNode } from './connectionRef';
+
+interface ConnectionDef extends NodeDef {
+  vendor: AtsVendor;
+  baseUrl: string;
+  tokenUrl: string;
+  account: string;
+  defaultCountry: string;
+  timeZone: string;
+  toleranceSeconds: string;
+  sigHeader: string;
+  sigAlgorithm: 'sha256' | 'sha1' | 'sha512';
+  sigEncoding: 'hex' | 'base64';
+  sigPrefix: string;
+  sigTimestampHeader: string;
+  sigTimestampUnit: 'seconds' | 'milliseconds';
+  sigContent: string;
+  sigEventIdHeader: string;
+}
+
+interface ConnectionCredentials {
+  apiKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+  webhookSecret?: string;
+}
+
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+function genericSettings(def: ConnectionDef): GenericHmacConfig {
+  return {
+    signatureHeader: def.sigHeader,
+    algorithm: def.sigAlgorithm || 'sha256',
+    encoding: def.sigEncoding || 'hex',
+    prefix: def.sigPrefix ?? '',
+    signedContent: def.sigContent || '{body}',
+    timestampUnit: def.sigTimestampUnit || 'seconds',
+    ...(def.sigTimestampHeader ? { timestampHeader: def.sigTimestampHeader } : {}),
+    ...(def.sigEventIdHeader ? { eventIdHeader: def.sigEventIdHeader } : {}),
+  };
+}
+
+export = (RED: NodeAPI) => {
+  function HrAtsConnection(this: Node, def: ConnectionDef) {
+    RED.nodes.createNode(this, def);
+    const self = this as unknown as { -readonly [K in keyof AtsConnectionNode]: AtsConnectionNode[K] };
+    const credentials = (this.credentials ?? {}) as ConnectionCredentials;
+    const vendor: AtsVendor = (webhookVendors as readonly string[]).includes(def.vendor) ? def.vendor : 'greenhouse';
+    const source = atsSourceFor(vendor);
+    const api: AtsApiSettings = {
+      baseUrl: def.baseUrl?.trim() || undefined,
+      tokenUrl: def.tokenUrl?.trim() || undefined,
+      account: def.account?.trim() || undefined,
+      apiKey: credentials.apiKey || undefined,
+      clientId: credentials.clientId || undefined,
+      clientSecret: credentials.clientSecret || undefined,
+    };
+    const toleranceMs = (Number(def.toleranceSeconds) || DEFAULT_TOLERANCE_SECONDS) * 1000;
+
+    let verifier: WebhookVerifier | null = null;
+    self.configError = null;
+    try {
+      verifier = verifierFor(vendor, vendor === 'generic' ? genericSettings(def) : undefined);
+    } catch (err) {
+      self.configError = toHrError(err);
+    }
+    const unusable = () => self.configError ?? new HrError('ats.not_configured', 'The ATS connection is not usable.');
+
+    self.vendor = vendor;
+    self.source = source;
+    self.intake = {
+      source,
+      verify: (req) => (verifier ? verifier.verify(req, credentials.webhookSecret, { toleranceMs }) : { ok: false, reason: 'missing_secret', detail: unusable().message }),
+      handshake: (req) => verifier?.handshake?.(req) ?? null,
+      eventId: (req, body) => verifier?.eventId(req, body) ?? null,
+    };
+
+    let client: HttpClient | null = null;
+    const settings = { timeZone: def.timeZone?.trim() || 'UTC', ...(def.defaultCountry?.trim() ? { defaultCountry: def.defaultCountry.trim().toUpperCase() } : {}) };
+    const context: AtsContext = {
+      settings,
+      auth: authKind(api),
+      send: (request) => {
+        if (!client) {
+          const options = source.httpOptions(api);
+          if (!options) return Promise.reject(apiNotConfigured(vendor));
+          // The client redacts credentials in every log entry; only method, URL and status are logged.
+          client = createHttpClient({ ...options, logger: (e) => this.debug(`${e.method} ${e.url} ${e.status ?? e.error}`) });
+        }
+        return client.request(request);
+      },
+    };
+    self.atsContext = () => context;
+
+    this.on('close', (_removed: boolean, done: () => void) => {
+      client?.close();
+      client = null;
+      done();
+    });
+  }
+
+  RED.nodes.registerType('hr-ats-connection', HrAtsConnection, {
+    credentials: {
+      apiKey: { type: 'password' },
+      clientId: { type: 'password' },
+      clientSecret: { type: 'password' },
+      webhookSecret: { type: 'password' },
+    },
+  });
+};

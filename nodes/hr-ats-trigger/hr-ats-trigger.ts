@@ -1,0 +1,186 @@
+import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
+import { HrError, toHrError } from '../../lib/errors';
+import type { Delivery } from '../../lib/vendors/ats';
+import { receive, record, isForgotten, auditDropped, type Intake } from '../../lib/vendors/ats/intake';
+import { pendingDeliveries, processDelivery } from '../../lib/vendors/ats/journal';
+import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
+import { createShell } from '../shared/shell';
+import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
+import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
+import { triggerCounts } from './counts';
+
+interface TriggerDef extends NodeDef {
+  connection: string;
+  store: string;
+  path: string;
+  maxBodyKb: string;
+  pollMinutes: string;
+  pollLookbackHours: string;
+  graceSeconds: string;
+}
+
+type Response = Parameters<WebhookRouteOptions['handler']>[1];
+type Via = 'webhook' | 'poll' | 'restart';
+
+const ACTOR = 'hr-ats-trigger';
+const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+
+export = (RED: NodeAPI) => {
+  function HrAtsTrigger(this: Node, def: TriggerDef) {
+    RED.nodes.createNode(this, def);
+    const node = this;
+    const shell = createShell(RED, this);
+    let conn: AtsConnectionNode;
+    let storeRef: StoreConfigNode;
+    try {
+      conn = connectionFrom(RED, def.connection);
+      storeRef = storeFrom(RED, def.store);
+      if (conn.configError) throw conn.configError;
+      if ((RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
+        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+      }
+    } catch (err) {
+      shell.refuse(toHrError(err));
+      return;
+    }
+    const vendor = conn.vendor;
+    const ctx = conn.atsContext();
+    const counts = triggerCounts();
+    const inFlight = new Set<Promise<void>>();
+    const track = (work: Promise<void>) => {
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    };
+    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
+    shell.status('idle', 'hr-ats-trigger.status.waiting');
+
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+
+    async function emit(delivery: Delivery, via: Via): Promise<void> {
+      const store = await storeRef.acquire();
+      const result = await processDelivery(conn.source, delivery, ctx, store, ACTOR);
+      const event = { id: delivery.key, vendor, type: delivery.type, receivedAt: delivery.receivedAt, via };
+      if (result.outcome === 'tombstoned') {
+        counts.add('dropped');
+        node.send([null, notice('dropped', { reason: 'tombstoned', eventId: delivery.key, type: delivery.type })]);
+      } else if (result.outcome === 'failed') {
+        counts.add('failed');
+        // To Catch nodes, with the event's identity but no personal data; the raw payload is on msg.vendorPayload.
+        node.error(result.error, { event: { ...event, kept: result.kept }, vendorPayload: delivery.body } as NodeMessage);
+      } else {
+        counts.add('emitted');
+        const warnings = result.canonical.warnings;
+        const msg = {
+          topic: `${vendor}/${result.canonical.event.type}`,
+          payload: result.canonical.event,
+          event: { ...event, type: result.canonical.event.type, ...(warnings.length ? { warnings } : {}) },
+          vendorPayload: delivery.body,
+        };
+        node.send([msg as NodeMessage, null]);
+      }
+      showCounts();
+    }
+
+    function answer(res: Response, intake: Intake) {
+      if (intake.outcome === 'handshake') for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
+      if (intake.outcome === 'refused') return res.status(intake.status).json({ error: intake.reason });
+      res.status(intake.status).end();
+    }
+
+    async function handle(req: RawRequest, res: Response): Promise<void> {
+      let intake: Intake;
+      try {
+        const store = await storeRef.acquire();
+        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
+        intake = await receive(conn.intake, store, node.id, inbound);
+      } catch (err) {
+        // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
+        const e = toHrError(err);
+        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message }));
+        res.status(503).end();
+        return;
+      }
+      answer(res, intake);
+      switch (intake.outcome) {
+        case 'refused':
+          counts.add('refused');
+          node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, status: intake.status, reason: intake.reason, detail: intake.detail }));
+          node.send([null, notice('refused', { status: intake.status, reason: intake.reason })]);
+          return showCounts();
+        case 'ignored':
+          return node.debug(RED._('hr-ats-trigger.debug.ignored', { vendor, type: intake.vendorType }));
+        case 'duplicate':
+          counts.add('duplicates');
+          node.debug(RED._('hr-ats-trigger.debug.duplicate', { vendor, id: intake.delivery.key }));
+          return showCounts();
+        case 'tombstoned':
+          counts.add('dropped');
+          node.send([null, notice('dropped', { reason: 'tombstoned', eventId: intake.delivery.key, type: intake.delivery.type })]);
+          return showCounts();
+        case 'accepted':
+          return emit(intake.delivery, 'webhook');
+      }
+    }
+
+    shell.own(() => Promise.allSettled([...inFlight]).then(() => undefined));
+
+    const path = def.path?.trim() || `/hr/${vendor}`;
+    const limitBytes = number(def.maxBodyKb, 1024) * 1024;
+    const handler: WebhookRouteOptions['handler'] = (req, res) =>
+      track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+
+    const startedAt = new Date();
+    const graceMs = number(def.graceSeconds, 60) * 1000;
+    // Events a previous run accepted but nobody finished: emitted again once the grace period has let
+    // any other instance still holding them finish (design: a hire accepted is never lost).
+    const sweep = setTimeout(() => {
+      track(
+        (async () => {
+          const store = await storeRef.acquire();
+          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
+          for (const delivery of pending) await emit(delivery, 'restart');
+        })().catch((err: unknown) => node.error(RED._('hr-ats-trigger.errors.sweep', { message: toHrError(err).message }))),
+      );
+    }, graceMs);
+    shell.own(() => clearTimeout(sweep));
+
+    const pollMs = number(def.pollMinutes, 0) * 60_000;
+    if (pollMs > 0 && conn.source.recentHires && ctx.auth) {
+      const recentHires = conn.source.recentHires;
+      const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
+      let since = new Date(startedAt.getTime() - lookbackMs);
+      let polling = false;
+      const poll = async () => {
+        if (polling) return;
+        polling = true;
+        const started = new Date();
+        try {
+          const store = await storeRef.acquire();
+          for (const delivery of await recentHires(since, ctx)) {
+            if (await isForgotten(store, vendor, delivery.subjects)) {
+              await auditDropped(store, delivery, ACTOR);
+              continue;
+            }
+            const recorded = await record(store, node.id, delivery, 200);
+            if (recorded.outcome === 'accepted') await emit(delivery, 'poll');
+          }
+          // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
+          since = new Date(started.getTime() - (Date.now() - started.getTime()));
+        } catch (err) {
+          const e = toHrError(err);
+          node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+          shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code });
+        } finally {
+          polling = false;
+        }
+      };
+      const timer = setInterval(() => track(poll()), pollMs);
+      shell.own(() => clearInterval(timer));
+      track(poll());
+    }
+
+    shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+  }
+
+  RED.nodes.registerType('hr-ats-trigger', HrAtsTrigger);
+};

@@ -1,0 +1,249 @@
+import { test, before, after, afterEach, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { helper, nextMessage, settle } from '../support/nodeRed';
+import {
+  ashbySender, checkrSender, greenhouseSender, hireCandidatePayload, leverSender, smartRecruitersSender, standardWebhooksSender, workableSender,
+  type SignedDelivery,
+} from '../../sandbox/senders';
+import { hmacDigest } from '../../sandbox/senders/signing';
+import { ashbyAnswers, harvestAnswers, leverAnswers, smartRecruitersAnswers, startApiStub, workableAnswers } from './ats/apiStub';
+import { loadTrigger } from './ats/triggerFlow';
+
+type Msg = { payload: Record<string, any>; event: Record<string, any>; vendorPayload: unknown; topic: string };
+
+let userDir: string;
+let api: Awaited<ReturnType<typeof startApiStub>>;
+let files = 0;
+const freshFile = () => `trigger-${++files}.db`;
+
+before(async () => {
+  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-trigger-'));
+  helper.settings({ userDir });
+  api = await startApiStub({ lever: leverAnswers(), ashby: ashbyAnswers(), workable: workableAnswers(), smartrecruiters: smartRecruitersAnswers(), harvest: harvestAnswers() });
+  await helper.startServer();
+});
+after(async () => {
+  helper.settings({});
+  await helper.stopServer();
+  await api.stop();
+  fs.rmSync(userDir, { recursive: true, force: true });
+});
+afterEach(() => helper.unload());
+
+const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000);
+const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+/** Flips one letter of the body; Lever signs only its token and time, so there the token is changed. */
+function tamper(signed: SignedDelivery, vendor: string): SignedDelivery {
+  const text = signed.rawBody.toString('utf8');
+  const at = vendor === 'lever' ? text.indexOf('"token":"') + 9 : text.search(/[a-z]/);
+  const changed = text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1);
+  return { ...signed, rawBody: Buffer.from(changed) };
+}
+
+interface VendorCase {
+  vendor: string;
+  secret: string;
+  type: string;
+  event: () => SignedDelivery;
+  /** For vendors that sign a timestamp: the same event signed ten minutes ago. */
+  stale?: () => SignedDelivery;
+}
+
+const cases: VendorCase[] = [
+  { vendor: 'greenhouse', secret: 'gh-secret', type: 'hire', event: () => greenhouseSender({ secret: 'gh-secret' }).hire() },
+  {
+    vendor: 'lever',
+    secret: 'lever-token',
+    type: 'hire',
+    event: () => leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId: 'opp-1', contactId: 'contact-1' }),
+    stale: () => leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({ opportunityId: 'opp-1' }),
+  },
+  { vendor: 'ashby', secret: 'ashby-secret', type: 'hire', event: () => ashbySender({ secret: 'ashby-secret' }).candidateHire({ applicationId: 'app-a1', jobId: 'job-a1' }) },
+  { vendor: 'workable', secret: 'wk-token', type: 'hire', event: () => workableSender({ secret: 'wk-token' }).candidateMoved() },
+  {
+    vendor: 'smartrecruiters',
+    secret: 'sr-secret',
+    type: 'hire',
+    event: () => smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated({ eventId: 'ev-1', jobId: 'job-1', candidateId: 'cand-1' }),
+    stale: () => smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated({ jobId: 'job-1', candidateId: 'cand-1' }),
+  },
+  { vendor: 'checkr', secret: 'checkr-key', type: 'check.completed', event: () => checkrSender({ secret: 'checkr-key' }).reportCompleted({ eventId: 'evt-1' }) },
+  {
+    vendor: 'standard-webhooks',
+    secret: WHSEC,
+    type: 'webhook',
+    event: () => standardWebhooksSender({ secret: WHSEC }).message({ id: 'msg_1' }),
+    stale: () => standardWebhooksSender({ secret: WHSEC, now: tenMinutesAgo }).message({ id: 'msg_2' }),
+  },
+];
+
+const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) =>
+  loadTrigger({ vendor: c.vendor, secret: c.secret, file: freshFile(), apiKey: 'api-key', connection: { baseUrl: `${api.url}/${c.vendor}`, account: 'groove-tech' }, ...extra });
+
+for (const c of cases) {
+  describe(c.vendor, () => {
+    test('a signed event delivered three times at once is emitted once, and every delivery is acknowledged', async () => {
+      const t = await load(c);
+      const first = nextMessage<Msg>(t.out);
+      const signed = c.event();
+      const answers = await Promise.all([t.post(signed), t.post(signed), t.post(signed)]);
+      assert.deepEqual(answers.map((a) => a.status < 300), [true, true, true]);
+      const msg = await first;
+      assert.equal(msg.payload.type, c.type);
+      assert.equal(msg.event.vendor, c.vendor);
+      assert.equal(msg.event.id, msg.payload.eventId);
+      const again = await t.post(signed);
+      assert.ok(again.status < 300, 'a later redelivery is acknowledged too');
+      await settle();
+      assert.equal(t.emitted.length, 1);
+    });
+
+    test('a delivery with one changed byte is refused with 401, warned about without the secret, and not emitted', async () => {
+      const t = await load(c);
+      const res = await t.post(tamper(c.event(), c.vendor));
+      assert.equal(res.status, 401);
+      await settle();
+      assert.equal(t.emitted.length, 0);
+      assert.equal(t.trigger.warn.lastCall?.args[0], 'hr-ats-trigger.warn.refused');
+      assert.doesNotMatch(JSON.stringify(t.trigger.warn.lastCall?.args), new RegExp(c.secret));
+      assert.deepEqual(t.notices.map((n) => n.payload), [{ outcome: 'refused', vendor: c.vendor, status: 401, reason: 'bad_signature' }]);
+    });
+
+    if (c.stale) {
+      const stale = c.stale;
+      test('a delivery signed ten minutes ago is refused with 401 as a replay', async () => {
+        const t = await load(c);
+        const res = await t.post(stale());
+        assert.equal(res.status, 401);
+        assert.equal(res.body.error, 'stale_timestamp');
+        await settle();
+        assert.equal(t.emitted.length, 0);
+      });
+    }
+  });
+}
+
+const greenhouse = cases[0]!;
+const gh = greenhouseSender({ secret: greenhouse.secret });
+
+test('a Greenhouse body with escaped Unicode verifies over the bytes as sent, and the name arrives intact', async () => {
+  const t = await load(greenhouse);
+  const received = nextMessage<Msg>(t.out);
+  const signed = gh.hire({ firstName: 'Zoë', lastName: 'Ångström' });
+  assert.match(signed.rawBody.toString(), /\\u00eb/);
+  assert.equal((await t.post(signed)).status, 200);
+  const msg = await received;
+  assert.deepEqual(msg.payload.person.legalName, { first: 'Zoë', last: 'Ångström' });
+  assert.equal(msg.payload.offer.startDate, '2015-01-23');
+});
+
+test('a delivery without a signature is refused with 401 and the reason', async () => {
+  const t = await load(greenhouse);
+  const { Signature: _dropped, ...headers } = gh.hire().headers;
+  const res = await t.post({ ...gh.hire(), headers });
+  assert.equal(res.status, 401);
+  assert.equal(res.body.error, 'missing_signature');
+});
+
+test('a correctly signed body that is not JSON is refused with 400', async () => {
+  const t = await load(greenhouse);
+  const rawBody = Buffer.from('{"action": "hire_candidate", ');
+  const res = await t.post({ rawBody, headers: { 'Content-Type': 'application/json', Signature: `sha256 ${hmacDigest('sha256', greenhouse.secret, rawBody)}` } });
+  assert.equal(res.status, 400);
+  assert.equal(res.body.error, 'malformed_json');
+});
+
+test('a Lever body that is not JSON is refused with 400 before its signature can be looked for', async () => {
+  const t = await load(cases[1]!);
+  const res = await t.post({ rawBody: Buffer.from('triggeredAt=1'), headers: { 'Content-Type': 'application/json' } });
+  assert.equal(res.status, 400);
+});
+
+test('a body over the limit is refused with 413 and not emitted', async () => {
+  const t = await load(greenhouse, { trigger: { maxBodyKb: 1 } });
+  const res = await t.post(gh.hire({ lastName: 'x'.repeat(2000) }));
+  assert.equal(res.status, 413);
+  await settle();
+  assert.equal(t.emitted.length, 0);
+});
+
+test('an event type the node does not handle is acknowledged and not emitted', async () => {
+  const t = await load(greenhouse);
+  const res = await t.post(gh.signed({ action: 'job_created', payload: { job: { id: 1 } } }));
+  assert.equal(res.status, 200);
+  await settle();
+  assert.equal(t.emitted.length, 0);
+});
+
+test('a hire of a forgotten person is acknowledged, dropped and audited', async () => {
+  const t = await load(greenhouse);
+  const store = await t.store();
+  const person = await store.createPerson({ links: [{ system: 'greenhouse', externalId: '35897443' }] });
+  await store.forget(person.guid, 'test');
+  const res = await t.post(gh.hire());
+  assert.equal(res.status, 200);
+  await settle();
+  assert.equal(t.emitted.length, 0);
+  assert.deepEqual(t.notices.map((n) => (n.payload as { outcome: string }).outcome), ['dropped']);
+  const audit = await store.auditEntries();
+  assert.ok(audit.some((e) => e.action === 'event.dropped' && e.eventId === 'hire:46194062:506409'));
+});
+
+test('a hire missing a required field reaches Catch nodes naming it, is marked failed and answered 200', async () => {
+  const t = await load(greenhouse);
+  const payload = hireCandidatePayload() as { payload: { application: { offer: Record<string, unknown> } } };
+  delete payload.payload.application.offer.starts_at;
+  const caught = nextMessage<{ error: { message: string; code: string } }>(t.caught);
+  assert.equal((await t.post(gh.signed(payload))).status, 200);
+  const { error } = await caught;
+  assert.equal(error.code, 'ats.payload_invalid');
+  assert.match(error.message, /offer\.starts_at/);
+  assert.equal((await (await t.store()).pendingEvents()).length, 0, 'not re-emitted at the next start');
+});
+
+test('an event accepted but never finished is emitted again after a restart, and a finished one is not', async () => {
+  const file = freshFile();
+  const options = { vendor: 'greenhouse', secret: greenhouse.secret, file, trigger: { graceSeconds: 0.3 } };
+  let t = await loadTrigger(options);
+  const unfinished = nextMessage<Msg>(t.out);
+  await t.post(gh.hire());
+  const first = await unfinished;
+  const finished = nextMessage<Msg>(t.out);
+  await t.post(gh.hire({ applicationId: 5, offerId: 6, candidateId: 7 }));
+  const done = await finished;
+  await (await t.store()).markEvent(done.event.vendor, done.event.id, 'done');
+  await helper.unload();
+
+  t = await loadTrigger(options);
+  const replayed = await nextMessage<Msg>(t.out);
+  assert.equal(replayed.event.id, first.event.id);
+  assert.equal(replayed.event.via, 'restart');
+  assert.deepEqual(replayed.payload, first.payload);
+  await settle(400);
+  assert.equal(t.emitted.length, 1, 'the finished event is not emitted again');
+});
+
+test('the poll emits a hire whose webhook never came, and the late webhook for it is not emitted again', async () => {
+  const t = await loadTrigger({
+    vendor: 'greenhouse',
+    secret: greenhouse.secret,
+    file: freshFile(),
+    apiKey: 'harvest-key',
+    connection: { baseUrl: `${api.url}/harvest` },
+    trigger: { pollMinutes: 60 },
+  });
+  const msg = await nextMessage<Msg>(t.out);
+  assert.equal(msg.event.via, 'poll');
+  assert.equal(msg.event.id, 'hire:777:999');
+  assert.deepEqual(msg.payload.person.legalName, { first: 'Pat', last: 'Lee' });
+  assert.deepEqual(msg.payload.offer.compensation, { amount: '120000', currency: 'USD', period: 'year' });
+  assert.equal(msg.payload.job.office.location, 'New York, NY');
+  const late = await t.post(gh.hire({ applicationId: 777, offerId: 999, candidateId: 888 }));
+  assert.equal(late.status, 200);
+  await settle();
+  assert.equal(t.emitted.length, 1);
+});
