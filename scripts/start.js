@@ -44,8 +44,18 @@ if (!fs.existsSync(flowFile)) {
   console.log(`deployed the shipped examples on first start: ${examples.map((f) => f.replace(/\.json$/, '')).join(', ')}`);
 }
 
-console.log(`${pkg.name} loaded from this working tree; the vendor sandbox and the hire-to-HRIS example are not part of the start yet.`);
+// The vendor emulators (BambooHR, Greenhouse, Checkr, Slack, …) on 127.0.0.1, so the examples run
+// without any real account; set HR_SANDBOX=0 to start Node-RED alone.
+const children = [];
+if (process.env.HR_SANDBOX !== '0') {
+  children.push(spawn(process.execPath, [path.join(root, 'dist', 'sandbox', 'cli.js')], { stdio: 'inherit', cwd: root }));
+}
+console.log(`${pkg.name} loaded from this working tree.`);
 console.log(`Node-RED editor: http://127.0.0.1:${port}/`);
 const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir], { stdio: 'inherit', cwd: root });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => red.kill(signal));
-red.on('exit', (code) => process.exit(code ?? 0));
+children.push(red);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));
+red.on('exit', (code) => {
+  children.forEach((c) => c.kill('SIGTERM'));
+  process.exit(code ?? 0);
+});

@@ -92,11 +92,10 @@ describe('the editor', () => {
       await dialog.locator('#node-dialog-ok').waitFor();
       await labelsOf(dialog);
       await screenshot(page, `dialog-${type}`);
-      // Each config node this node uses: open its "add new" dialog from here, as a user would.
-      for (const lookup of await dialog.locator('[id^="node-input-lookup-"]').all()) {
-        const select = dialog.locator(`#${(await lookup.getAttribute('id'))!.replace('-lookup-', '-')}`);
-        await select.selectOption({ index: 0 }).catch(() => undefined);
-        await lookup.click();
+      // Each config node this node uses: open its "add new" dialog from here with the + button, as a user would.
+      for (const add of await dialog.locator('[id^="node-input-btn-"][id$="-add"]').all()) {
+        if (!(await add.isVisible())) continue;
+        await add.click();
         const configDialog = page.locator('.red-ui-tray').last();
         await configDialog.locator('#node-config-dialog-ok').waitFor();
         await labelsOf(configDialog);
@@ -113,9 +112,7 @@ describe('the editor', () => {
   }
 
   test('every config node dialog was reachable from a node that uses it', () => {
-    const unused = configTypes.filter((t) => !openedConfigTypes.has(t) && t !== 'hr-store');
-    // hr-store has no consumer node yet; drop the exception when the dedupe or trigger node lands.
-    assert.deepEqual(unused, []);
+    assert.deepEqual(configTypes.filter((t) => !openedConfigTypes.has(t)), []);
   });
 
   test('the canvas with every node shows no console error', async () => {
