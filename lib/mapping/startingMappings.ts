@@ -14,7 +14,7 @@ const bamboohr = `(
     "lastName": person.legalName.last,
     "preferredName": person.preferredName,
     "workEmail": $work,
-    "homeEmail": person.emails[type = "personal"][0].address,
+    "homeEmail": person.emails[type != "work"][0].address,
     "mobilePhone": person.phones[type = "mobile"][0].number,
     "jobTitle": offer.title,
     "department": offer.department ? offer.department : job.department.name,

@@ -20,6 +20,8 @@ const paletteTypes = allTypes.filter((t) => t.category !== 'config');
 const configTypes = allTypes.filter((t) => t.category === 'config').map((t) => t.type);
 /** Config node types whose dialog was opened through a consumer's "add new" button. */
 const openedConfigTypes = new Set<string>();
+/** How many nodes were dropped so far, so each lands on its own spot of the canvas. */
+let dropped = 0;
 const I18N_KEY = /\b[a-z-]+\.[a-z]+\.[a-zA-Z.]+\b/;
 
 async function labelsOf(dialog: ReturnType<Page['locator']>): Promise<string[]> {
@@ -77,7 +79,8 @@ describe('the editor', () => {
       const canvas = (await page.locator('#red-ui-workspace-chart').boundingBox())!;
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
-      await page.mouse.move(canvas.x + 300, canvas.y + 150 + before * 60, { steps: 12 });
+      await page.mouse.move(canvas.x + 200 + (dropped % 2) * 260, canvas.y + 80 + Math.floor(dropped / 2) * 70, { steps: 12 });
+      dropped += 1;
       await page.mouse.up();
       const id = await page.waitForFunction(
         ([t, n]) => {
