@@ -1,0 +1,61 @@
+/**
+ * Survivorship against the store: reads the golden record and its provenance, applies the pure rules
+ * of lib/survive, and writes the result, its audit entries and any conflict reviews. Serialised per
+ * person, so two sources arriving together cannot overwrite each other's read.
+ */
+import { HrError } from '../../lib/errors';
+import type { HrStore, JsonObject } from '../../lib/store';
+import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
+
+export interface Survival {
+  dropped: boolean;
+  record: JsonObject;
+  changes: FieldChange[];
+  kept: FieldKept[];
+  conflicts: Array<FieldConflict & { reviewId: number }>;
+}
+
+export interface SurviveInput {
+  guid: string;
+  offer: Offer;
+  eventId: string | null;
+  fields: readonly SurvivableField[];
+  actor: string;
+}
+
+export async function survive(store: HrStore, input: SurviveInput): Promise<Survival> {
+  const { guid, offer, eventId, fields, actor } = input;
+  const audit = (action: string, more: { before?: unknown; after?: unknown } = {}) =>
+    store.audit({ eventId, source: offer.system, actor, action, personGuid: guid, ...more });
+
+  if (await store.isTombstoned({ guid })) {
+    await store.audit({ eventId, source: offer.system, actor, action: 'survivorship.dropped_forgotten' });
+    return { dropped: true, record: {}, changes: [], kept: [], conflicts: [] };
+  }
+  return store.resolveIdentity([`survivorship:${guid}`], async () => {
+    const person = await store.getPerson(guid);
+    if (!person) throw new HrError('survivorship.person_unknown', `No person ${guid} in the store; wire the dedupe node's new or merge output into survivorship.`, { guid });
+    const merged = mergeRecord(person.record, await store.getProvenance(guid), offer, fields);
+    if (merged.changes.length || Object.keys(merged.provenance).length) await store.savePerson(guid, merged.record, merged.provenance);
+
+    const recordPathOf = new Map(fields.map((f) => [f.path, f.recordPath]));
+    // Keyed by golden-record path, so the store masks the secret fields it is configured with.
+    for (const change of merged.changes) {
+      const path = recordPathOf.get(change.field)!;
+      await audit('survivorship.changed', { before: { [path]: change.old }, after: { [path]: change.new } });
+    }
+    const conflicts = [];
+    for (const conflict of merged.conflicts) {
+      const review = await store.addReview({
+        kind: 'conflict',
+        personGuid: guid,
+        payload: { eventId, ...conflict },
+        explanation: `${conflict.field}: ${conflict.rule === 'immutable' ? 'immutable field changed' : 'two owning systems disagree'} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
+      });
+      const path = recordPathOf.get(conflict.field)!;
+      await audit('survivorship.conflict', { before: { [path]: conflict.current }, after: { [path]: conflict.offered, reviewId: review.id } });
+      conflicts.push({ ...conflict, reviewId: review.id });
+    }
+    return { dropped: false, record: merged.record, changes: merged.changes, kept: merged.kept, conflicts };
+  });
+}

@@ -1,0 +1,240 @@
+import { test, afterEach, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Node } from 'node-red';
+import { helper, nextMessage, collect, settle } from '../support/nodeRed';
+import storeNode = require('../../nodes/hr-store/hr-store');
+import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
+import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import { sampleHire } from '../../lib/mapping/sampleHire';
+import type { HireEvent } from '../../lib/model';
+
+type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
+
+const key = crypto.randomBytes(32).toString('hex');
+let dir: string;
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-dedupe-'));
+  await helper.startServer();
+});
+after(async () => {
+  await helper.stopServer();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => helper.unload());
+
+let files = 0;
+const newStoreFile = () => path.join(dir, `store-${++files}.db`);
+
+function flow(file: string, extra: Record<string, unknown> = {}) {
+  return [
+    { id: 's', type: 'hr-store', file, secretFields: 'nationalId.value, dateOfBirth', keyEnv: '' },
+    { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', ...extra, wires: [['new'], ['merged'], ['review']] },
+    { id: 'new', type: 'helper' },
+    { id: 'merged', type: 'helper' },
+    { id: 'review', type: 'helper' },
+    { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
+    { id: 'caught', type: 'helper' },
+  ];
+}
+
+const load = (file: string, extra?: Record<string, unknown>) => helper.load([storeNode, dedupeNode], flow(file, extra) as never, { s: { encryptionKey: key } });
+const store = () => (helper.getNode('s') as StoreConfigNode).acquire();
+
+function hire(system: HireEvent['system'], candidateId: string, person: Partial<HireEvent['person']>): HireEvent {
+  const base = sampleHire();
+  return sampleHire({
+    eventId: `${system}-${candidateId}`,
+    system,
+    person: { ...base.person, ...person },
+    sourceIds: { system: system === 'merge' ? 'greenhouse' : system, candidateId, applicationId: `app-${candidateId}` },
+  });
+}
+
+type Port = 'new' | 'merged' | 'review';
+
+/** Sends one payload and resolves with the message from whichever output it left by. */
+function deliver(payload: unknown): Promise<{ port: Port; msg: Msg }> {
+  const ports: Port[] = ['new', 'merged', 'review'];
+  return new Promise((resolve) => {
+    const listeners = ports.map((port) => {
+      const listener = (msg: unknown) => {
+        ports.forEach((p, i) => helper.getNode(p).removeListener('input', listeners[i]!));
+        resolve({ port, msg: msg as Msg });
+      };
+      helper.getNode(port).on('input', listener);
+      return listener;
+    });
+    helper.getNode('d').receive({ payload } as never);
+  });
+}
+
+const jon = hire('greenhouse', 'gh-1', {
+  legalName: { first: 'Jon', last: 'Smith' }, preferredName: undefined,
+  emails: [{ address: 'jon.smith@example.com', type: 'personal' }], phones: [{ number: '+14155550123', type: 'mobile' }],
+});
+
+test('two deliveries of the same person (email case, phone formatting, Jon vs John) resolve to one GUID', async () => {
+  await load(newStoreFile());
+  const first = await deliver(jon);
+  assert.equal(first.port, 'new');
+  assert.match(first.msg.person.guid ?? '', /^[0-9a-f-]{36}$/);
+
+  const again = hire('lever', 'lv-77', {
+    legalName: { first: 'John', last: 'Smith' }, preferredName: undefined,
+    emails: [{ address: 'Jon.Smith@EXAMPLE.com', type: 'personal' }], phones: [{ number: '(415) 555-0123', type: 'mobile' }],
+  });
+  const second = await deliver(again);
+  assert.equal(second.port, 'merged');
+  assert.equal(second.msg.person.guid, first.msg.person.guid);
+  assert.equal(second.msg.person.decision, 'merge');
+  assert.ok(second.msg.person.probability >= 0.95);
+  assert.equal((second.msg.payload as HireEvent).person.phones[0]?.number, '+14155550123', 'the payload continues with the phone in E.164');
+  const s = await store();
+  assert.equal(await s.findByExternalId('lever', 'lv-77'), first.msg.person.guid, 'the new system id is linked to the person');
+});
+
+test('a redelivery from the same system is recognised by its external id', async () => {
+  await load(newStoreFile());
+  const first = await deliver(jon);
+  const second = await deliver({ ...jon, eventId: 'redelivered', person: { ...jon.person, emails: [{ address: 'new@example.net', type: 'personal' }] } });
+  assert.equal(second.port, 'merged');
+  assert.equal(second.msg.person.guid, first.msg.person.guid);
+});
+
+const ana = hire('greenhouse', 'gh-2', { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [], dateOfBirth: '1990-05-17' });
+// Same address, different names: a shared inbox or a mistyped address, which a person must look at.
+const maria = hire('lever', 'lv-2', { legalName: { first: 'Maria', last: 'Costa' }, preferredName: 'Maria', emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [] });
+
+test('a near match lands in review with an explanation, and approving it through the admin endpoint sends a merge message', async () => {
+  await load(newStoreFile());
+  const first = await deliver(ana);
+  const near = await deliver(maria);
+  assert.equal(near.port, 'review');
+  assert.equal(near.msg.person.guid, null);
+  assert.ok(near.msg.person.probability >= 0.7 && near.msg.person.probability < 0.95);
+  const byField = new Map(near.msg.person.explanation.fields.map((f) => [f.field, f]));
+  assert.equal(byField.get('email')?.level, 'exact');
+  assert.equal(byField.get('forename')?.level, 'different');
+  assert.ok((byField.get('surname')?.weight ?? 0) < 0, 'the explanation shows what pulled the score down');
+  const review = near.msg.review as { id: number; candidate: { guid: string; record: { dateOfBirth: string } } };
+  assert.equal(review.candidate.guid, first.msg.person.guid);
+  assert.notEqual(review.candidate.record.dateOfBirth, '1990-05-17', 'secret fields are masked on the message');
+
+  const listed = await helper.request().get('/hr-dedupe/reviews').expect(200);
+  assert.deepEqual(listed.body.reviews.map((r: { id: number }) => r.id), [near.msg.person.reviewId]);
+  assert.doesNotMatch(JSON.stringify(listed.body), /1990-05-17/, 'the review list masks secret fields');
+
+  const merged = nextMessage<Msg>(helper.getNode('merged'));
+  const res = await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  assert.equal(res.body.guid, first.msg.person.guid);
+  const msg = await merged;
+  assert.equal(msg.person.guid, first.msg.person.guid);
+  assert.equal(msg.person.decision, 'merge');
+  assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'lv-2');
+  assert.equal(await (await store()).findByExternalId('lever', 'lv-2'), first.msg.person.guid);
+
+  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(404);
+  assert.deepEqual((await helper.request().get('/hr-dedupe/reviews').expect(200)).body.reviews, []);
+});
+
+test('rejecting a review sends the person on as new with a GUID of their own', async () => {
+  await load(newStoreFile());
+  const first = await deliver(ana);
+  const near = await deliver(maria);
+  const created = nextMessage<Msg>(helper.getNode('new'));
+  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'rejected' }).expect(200);
+  const msg = await created;
+  assert.equal(msg.person.decision, 'new');
+  assert.ok(msg.person.guid && msg.person.guid !== first.msg.person.guid);
+  await helper.request().post('/hr-dedupe/reviews/1').send({ decision: 'maybe' }).expect(400);
+});
+
+test('concurrent messages for the same new person create one GUID', async () => {
+  await load(newStoreFile());
+  const news = collect(helper.getNode('new'));
+  const merges = collect(helper.getNode('merged'));
+  const d = helper.getNode('d');
+  for (let i = 0; i < 5; i++) d.receive({ payload: { ...jon, eventId: `e-${i}` } } as never);
+  while (news.length + merges.length < 5) await settle(10);
+  assert.equal(news.length, 1);
+  const guids = new Set([...news, ...merges].map((m) => (m as Msg).person.guid));
+  assert.equal(guids.size, 1);
+});
+
+test('after a restart with the same store file, identities and open reviews are still there', async () => {
+  const file = newStoreFile();
+  await load(file);
+  const first = await deliver(ana);
+  const near = await deliver(maria);
+  await helper.unload();
+
+  await load(file);
+  const again = await deliver({ ...ana, eventId: 'after-restart' });
+  assert.equal(again.port, 'merged');
+  assert.equal(again.msg.person.guid, first.msg.person.guid);
+  const listed = await helper.request().get('/hr-dedupe/reviews').expect(200);
+  assert.deepEqual(listed.body.reviews.map((r: { id: number }) => r.id), [near.msg.person.reviewId]);
+  const merged = nextMessage<Msg>(helper.getNode('merged'));
+  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  assert.equal((await merged).person.guid, first.msg.person.guid);
+});
+
+test('a forgotten person is dropped and audited, and nothing is sent on', async () => {
+  await load(newStoreFile());
+  const first = await deliver(jon);
+  const s = await store();
+  await s.forget(first.msg.person.guid!, 'test');
+  const seen = [...['new', 'merged', 'review'].map((id) => collect(helper.getNode(id)))];
+  helper.getNode('d').receive({ payload: { ...jon, eventId: 'after-forget' } } as never);
+  let dropped;
+  while (!dropped) {
+    await settle(10);
+    dropped = (await s.auditEntries()).find((e) => e.action === 'dedupe.dropped_forgotten');
+  }
+  assert.equal(dropped.eventId, 'after-forget');
+  assert.equal(seen.flat().length, 0);
+});
+
+async function caughtError(payload: unknown): Promise<{ code: string; message: string }> {
+  const caught = nextMessage(helper.getNode('caught'));
+  helper.getNode('d').receive({ payload } as never);
+  return (await caught).error as { code: string; message: string };
+}
+
+test('a payload that is not a person or hire reaches Catch nodes with a code, and the message names the field', async () => {
+  await load(newStoreFile());
+  assert.equal((await caughtError('hello')).code, 'dedupe.payload_invalid');
+  const badEmail = await caughtError({ ...jon, person: { ...jon.person, emails: [{ address: 'not-an-email', type: 'work' }] } });
+  assert.equal(badEmail.code, 'dedupe.payload_invalid');
+  assert.match(badEmail.message, /person\.emails\.0\.address/);
+  const badPhone = await caughtError({ ...jon, person: { ...jon.person, phones: [{ number: '12', type: 'mobile' }] } });
+  assert.match(badPhone.message, /person\.phones\.0\.number/);
+});
+
+test('a store that cannot open gives a clear error on the message and on the status', async () => {
+  await helper.load([storeNode, dedupeNode], flow(newStoreFile()) as never);
+  const d = helper.getNode('d') as Node & { status: { lastCall: { args: [{ fill: string; text: string }] } } };
+  const error = await caughtError(jon);
+  assert.equal(error.code, 'store.key_missing');
+  assert.equal(d.status.lastCall.args[0].fill, 'red');
+});
+
+test('impossible settings stop the node with a message saying which', async () => {
+  await load(newStoreFile(), { mergeThreshold: '0.6', reviewThreshold: '0.8' });
+  const error = await caughtError(jon);
+  assert.equal(error.code, 'dedupe.config_invalid');
+  assert.match(error.message, /reviewThreshold/);
+});
+
+test('weight overrides change the score, and an unknown level is refused by name', async () => {
+  await load(newStoreFile(), { model: JSON.stringify({ email: { exact: { u: 0.5 } } }) });
+  await deliver(ana);
+  assert.equal((await deliver(maria)).port, 'new', 'an email shared by half the population is no evidence');
+  await helper.unload();
+  await load(newStoreFile(), { model: JSON.stringify({ email: { fuzzy: { m: 0.5 } } }) });
+  assert.match((await caughtError(jon)).message, /level "fuzzy" of email/);
+});
