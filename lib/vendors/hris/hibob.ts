@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { basicAuth, type HttpClientOptions } from '../../http';
+import { employeeState, idAt, readPath } from './answers';
+import { classifyHttpFailure, IdMissingError } from './classify';
+import type { HrisTarget } from './types';
+
+export interface HibobConnection {
+  system: 'hibob';
+  serviceUserId: string;
+  token: string;
+  baseUrl?: string;
+}
+
+/** Facts vendor-apis.md §5.1 leaves open, kept in one place. [unconfirmed] */
+export const HIBOB_UNCONFIRMED = {
+  /** Where the create answer carries the new id. */
+  createdIdPath: 'id',
+  /** Where a person's employment state is; the first one present wins. */
+  statusPaths: ['internal.status', 'state'],
+  /** The people search body. */
+  search: (email: string) => ({ fields: ['root.id', 'root.email'], showInactive: true, filters: [{ fieldPath: 'root.email', operator: 'equals', values: [email] }] }),
+} as const;
+
+const SearchAnswer = z.object({ employees: z.array(z.record(z.string(), z.unknown())) });
+
+const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => readPath(person, p)).find((v) => v !== undefined && v !== null));
+
+export function hibobHttpOptions(conn: HibobConnection): HttpClientOptions {
+  // A service user authenticates with Basic id:token (vendor-apis.md §5.1).
+  return { baseUrl: conn.baseUrl || 'https://api.hibob.com', auth: basicAuth(conn.serviceUserId, conn.token), headers: { Accept: 'application/json' } };
+}
+
+export function hibob(): HrisTarget {
+  return {
+    id: 'hibob',
+    async createEmployee(record, ctx) {
+      const response = await ctx.send({ method: 'POST', url: 'v1/people', body: record });
+      const employeeId = idAt(response.body, HIBOB_UNCONFIRMED.createdIdPath);
+      // HiBob reads may lag writes by ~20 s; the retry's lookup finds the record once it shows.
+      if (!employeeId) throw new IdMissingError('HiBob', `no "${HIBOB_UNCONFIRMED.createdIdPath}" in the answer`);
+      return { employeeId };
+    },
+    async findByWorkEmail(email, ctx) {
+      // A search changes nothing, so repeating it is safe even though it is a POST.
+      const response = await ctx.send({ method: 'POST', url: 'v1/people/search', body: HIBOB_UNCONFIRMED.search(email), idempotent: true });
+      const [first] = SearchAnswer.parse(response.body).employees;
+      const employeeId = first ? idAt(first, 'id') : undefined;
+      return employeeId ? { employeeId, status: stateOf(first) } : null;
+    },
+    async employeeStatus(id, ctx) {
+      return stateOf((await ctx.send({ method: 'GET', url: `v1/people/${encodeURIComponent(id)}` })).body);
+    },
+    async updateEmployee(id, patch, ctx) {
+      await ctx.send({ method: 'PUT', url: `v1/people/${encodeURIComponent(id)}`, body: patch });
+    },
+    workEmail: (record) => (typeof record.email === 'string' ? record.email : undefined),
+    classify: classifyHttpFailure,
+  };
+}

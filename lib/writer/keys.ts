@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../store/canonicalJson';
+
+export interface KeySubject {
+  personGuid?: string | null;
+  ats?: { system: string; candidateId: string };
+}
+
+/** The person a write is about: the GUID from the dedupe node, else the hire's ids in the ATS. */
+export function subjectOf(subject: KeySubject): string | null {
+  if (subject.personGuid) return `person:${subject.personGuid}`;
+  if (subject.ats) return `ats:${subject.ats.system}:${subject.ats.candidateId}`;
+  return null;
+}
+
+const digest = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
+
+/**
+ * Keys name what is written and to whom, never the delivery: three deliveries of one hire share one
+ * key, hence one outbox entry and one employee. An update is keyed by its content as well, so a
+ * later, different change to the same person is a new write.
+ */
+export const idempotencyKeys = {
+  create: (target: string, subject: string) => `${target}:create:${subject}`,
+  update: (target: string, subject: string, patch: unknown) => `${target}:update:${subject}:${digest(patch)}`,
+  writeBack: (ats: string, candidateId: string, employeeId: string) => `${ats}:writeback:${candidateId}:${employeeId}`,
+  check: (subject: string, pkg: string) => `checkr:check:${subject}:${pkg}`,
+};
+
+/**
+ * A discarded dead letter keeps its key taken (so it is never sent by accident); a corrected message
+ * for the same person then uses the next generation of the key.
+ */
+export const generation = (key: string, n: number) => (n <= 1 ? key : `${key}#${n}`);

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { HrError } from '../errors';
+import type { IdentityGraph } from '../store/types';
+import { describeIssues } from '../zodIssues';
+import { Operation, type WriteJob } from './job';
+import { idempotencyKeys, subjectOf } from './keys';
+
+const PersonPart = z.object({
+  guid: z.string().min(1).optional(),
+  legalName: z.object({ first: z.string().optional(), last: z.string().optional() }).optional(),
+  emails: z.array(z.object({ address: z.string(), type: z.string() })).optional(),
+});
+const SourceIds = z.object({ system: z.string().min(1), candidateId: z.coerce.string().min(1), applicationId: z.coerce.string().min(1).optional() });
+
+/** The parts of a Node-RED message the writer reads; everything else passes through untouched. */
+const Incoming = z.object({
+  operation: Operation.optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  person: PersonPart.optional(),
+  /** The canonical hire the mapper keeps beside the target record. */
+  canonical: z.object({ person: PersonPart.optional(), sourceIds: SourceIds.optional() }).optional(),
+  sourceIds: SourceIds.optional(),
+  event: z.object({ source: z.string().min(1), eventId: z.string().min(1) }).optional(),
+  hris: z.object({ employeeId: z.string().min(1).optional() }).optional(),
+  check: z
+    .object({ package: z.string().min(1).optional(), workLocation: z.object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() }).optional() })
+    .optional(),
+});
+
+export interface JobDefaults {
+  operation: Operation;
+  hrisSystem: string;
+  writeBack: boolean;
+  checkPackage?: string;
+}
+
+/**
+ * Without a GUID from the dedupe node, the person is found (or started) in the identity graph by the
+ * hire's ATS ids, under the graph's lock, so the employee can be linked to someone.
+ */
+async function personFor(store: IdentityGraph, ats: { system: string; candidateId: string }): Promise<string> {
+  return store.resolveIdentity([`${ats.system}:${ats.candidateId}`], async () => {
+    const known = await store.findByExternalId(ats.system, ats.candidateId);
+    return known ?? (await store.createPerson({ links: [{ system: ats.system, externalId: ats.candidateId }] })).guid;
+  });
+}
+
+/** Turns a message into the write it asks for, keyed by the person and the operation. */
+export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store: IdentityGraph): Promise<WriteJob> {
+  const parsed = Incoming.safeParse(msg);
+  if (!parsed.success) throw new HrError('hris.bad_message', `The message cannot be written: ${describeIssues(parsed.error, 'msg')}`);
+  const m = parsed.data;
+  const operation = m.operation ?? defaults.operation;
+  const person = m.person ?? m.canonical?.person;
+  const ats = m.sourceIds ?? m.canonical?.sourceIds;
+  const subject = subjectOf({ personGuid: person?.guid, ats });
+  if (!subject) {
+    throw new HrError('hris.no_identity', 'The message names no person: it needs msg.person.guid (from the dedupe node) or the hire\'s ATS ids (msg.sourceIds).');
+  }
+  const personGuid = person?.guid ?? (await personFor(store, ats!));
+  const workEmail = person?.emails?.find((e) => e.type === 'work')?.address;
+  const base = { operation, personGuid, ...(m.payload ? { record: m.payload } : {}), ...(workEmail ? { workEmail } : {}), ...(ats ? { ats } : {}), ...(m.event ? { event: m.event } : {}) };
+  const employeeId = m.hris?.employeeId;
+
+  switch (operation) {
+    case 'create':
+      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.create(defaults.hrisSystem, subject), writeBack: defaults.writeBack };
+    case 'update':
+      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.update(defaults.hrisSystem, subject, m.payload ?? {}), ...(employeeId ? { employeeId } : {}) };
+    case 'lookup':
+      return { ...base, target: defaults.hrisSystem, key: `${defaults.hrisSystem}:lookup:${subject}` };
+    case 'writeback': {
+      if (!ats || !employeeId) throw new HrError('hris.bad_message', 'A write-back needs the hire\'s ATS ids (msg.sourceIds) and the employee id (msg.hris.employeeId).');
+      return { ...base, target: ats.system, employeeId, key: idempotencyKeys.writeBack(ats.system, ats.candidateId, employeeId) };
+    }
+    case 'check': {
+      const email = person?.emails?.find((e) => e.type === 'personal')?.address ?? person?.emails?.[0]?.address;
+      const first = person?.legalName?.first;
+      const last = person?.legalName?.last;
+      if (!email || !first || !last) throw new HrError('hris.bad_message', 'A background check needs the person\'s first and last name and an email (msg.person).');
+      const pkg = m.check?.package ?? defaults.checkPackage ?? '';
+      return {
+        ...base,
+        target: 'checkr',
+        key: idempotencyKeys.check(subject, pkg || 'default'),
+        check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}) },
+      };
+    }
+  }
+}

@@ -1,0 +1,287 @@
+import { HrError, toHrError } from '../errors';
+import type { HrStore, OutboxEntry } from '../store/types';
+import { describeFailure, isInterrupted } from './classify';
+import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult } from './job';
+import { generation, idempotencyKeys } from './keys';
+import { maskSecrets } from './mask';
+import { execute, failureKind, linkFor, type WriterTargets } from './operations';
+import { nextAttemptAt, type RetrySchedule } from './schedule';
+
+export interface WriterOptions {
+  store: HrStore;
+  targets: WriterTargets;
+  schedule: RetrySchedule;
+  /** How long a claimed entry is ours; a crashed worker's entries are picked up after it. */
+  leaseMs: number;
+  batchSize: number;
+  /** Entries worked on at once; the connection's rate limiter paces the requests themselves. */
+  concurrency: number;
+  /** Who the audit log names for writes. */
+  actor: string;
+  now?: () => number;
+  random?: () => number;
+  /** Outcomes no message is waiting for: later retries, dead letters, chained write-backs. */
+  onOutcome(outcome: Outcome): void;
+  /** Something the worker could not record (the store failed); the entry is retried after its lease. */
+  onError(error: HrError): void;
+}
+
+export interface DeadLetter {
+  id: number;
+  idempotencyKey: string;
+  operation: string;
+  target: string;
+  personGuid: string | null;
+  attempts: number;
+  lastError: string | null;
+  payload: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Writer {
+  /** Records the write in the outbox, then resolves with its first outcome (null if the writer stopped first). */
+  submit(job: WriteJob): Promise<Outcome | null>;
+  /** Works through every entry that is due. */
+  drain(): Promise<void>;
+  /** Entries this writer knows to be waiting for another attempt. */
+  pendingCount(): number;
+  deadLetters(limit?: number): Promise<DeadLetter[]>;
+  retryDeadLetter(id: number, actor: string): Promise<void>;
+  discardDeadLetter(id: number, actor: string): Promise<void>;
+  stop(): void;
+}
+
+const fallbackJob = (entry: OutboxEntry): WriteJob => ({
+  operation: Operation.catch('create').parse(entry.operation),
+  target: entry.target,
+  key: entry.idempotencyKey,
+  personGuid: entry.personGuid,
+});
+
+const failedFrom = (entry: OutboxEntry): FailureInfo => {
+  const [code, ...rest] = (entry.lastError ?? 'hris.failed: no error recorded').split(': ');
+  return /^[\w.]+$/.test(code) && rest.length ? { code, message: rest.join(': ') } : { code: 'hris.failed', message: entry.lastError ?? '' };
+};
+
+export function createWriter(options: WriterOptions): Writer {
+  const { store, targets, schedule } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const startedAt = now();
+  const waiters = new Map<number, Array<(outcome: Outcome | null) => void>>();
+  const running = new Set<number>();
+  const pending = new Set<number>();
+  let draining: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const settle = (id: number, outcome: Outcome | null) => {
+    const waiting = waiters.get(id);
+    waiters.delete(id);
+    if (waiting) waiting.forEach((resolve) => resolve(outcome));
+    else if (outcome) options.onOutcome(outcome);
+  };
+
+  const waitFor = (id: number) =>
+    new Promise<Outcome | null>((resolve) => {
+      waiters.set(id, [...(waiters.get(id) ?? []), resolve]);
+    });
+
+  async function enqueue(job: WriteJob): Promise<OutboxEntry> {
+    for (let n = 1; ; n += 1) {
+      const key = generation(job.key, n);
+      const { entry, inserted } = await store.enqueue({ idempotencyKey: key, operation: job.operation, target: job.target, payload: { ...job, key }, personGuid: job.personGuid });
+      if (inserted) pending.add(entry.id);
+      if (entry.status !== 'discarded') return entry;
+    }
+  }
+
+  async function recordSuccess(entry: OutboxEntry, job: WriteJob, result: WriteResult, attempts: number): Promise<Outcome> {
+    let outcome: Outcome = { kind: result.rehire ? 'rehire' : 'done', job, result, attempts };
+    const link = linkFor(job, targets, result);
+    if (link && job.personGuid) {
+      try {
+        await store.link(job.personGuid, link.system, link.externalId);
+      } catch (err) {
+        if (toHrError(err).code !== 'store.link_conflict') throw err;
+        // The record exists and must not be created again, but it belongs to another person: a human decides.
+        outcome = { kind: 'failed', job, attempts, retrying: false, dead: false, error: { code: 'hris.link_conflict', message: `${link.system} employee ${link.externalId} is already linked to another person; check the dedupe review queue.` } };
+      }
+    }
+    const chained = job.operation === 'create' && job.writeBack && job.ats && result.employeeId && targets.writeBack;
+    if (chained) {
+      // Queued before this entry completes: a crash in between repeats a lookup, never loses the write-back.
+      await enqueue({ operation: 'writeback', target: job.ats!.system, key: idempotencyKeys.writeBack(job.ats!.system, job.ats!.candidateId, result.employeeId!), personGuid: job.personGuid, ats: job.ats, employeeId: result.employeeId, ...(job.event ? { event: job.event } : {}) });
+    }
+    await store.complete(entry.id, result);
+    pending.delete(entry.id);
+    if (job.event) {
+      await store.markEvent(job.event.source, job.event.eventId, 'done').catch((err: unknown) => {
+        if (toHrError(err).code !== 'store.event_not_found') throw err;
+      });
+    }
+    await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: maskSecrets({ ...result }) });
+    if (chained) again = true;
+    return outcome;
+  }
+
+  async function recordFailure(entry: OutboxEntry, job: WriteJob, err: unknown, attempts: number): Promise<Outcome | null> {
+    if (isInterrupted(err)) {
+      // Stopping cut the call short: keep the entry queued, due at once, for the next start.
+      await store.reschedule(entry.id, new Date(now()), 'hris.interrupted: the node stopped during the call').catch(() => undefined);
+      return null;
+    }
+    const kind = failureKind(job, targets, err);
+    const error = describeFailure(err, kind);
+    if (kind === 'retry') {
+      const next = nextAttemptAt(attempts, entry.createdAt.getTime(), now(), error.retryAfterMs, schedule, random);
+      if (next) {
+        await store.reschedule(entry.id, next, `${error.code}: ${error.message}`);
+        return { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };
+      }
+      error.code = 'hris.retries_exhausted';
+    }
+    await store.deadLetter(entry.id, `${error.code}: ${error.message}`);
+    pending.delete(entry.id);
+    return { kind: 'failed', job, error, attempts, retrying: false, dead: true, entryId: entry.id };
+  }
+
+  async function attempt(entry: OutboxEntry): Promise<void> {
+    if (running.has(entry.id)) return;
+    running.add(entry.id);
+    pending.add(entry.id);
+    let outcome: Outcome | null = null;
+    try {
+      const parsed = WriteJob.safeParse(entry.payload);
+      const attempts = entry.attempts + 1;
+      if (!parsed.success) {
+        outcome = await recordFailure(entry, fallbackJob(entry), new HrError('hris.entry_unreadable', `Outbox entry ${entry.id} cannot be read: ${parsed.error.message}`), attempts);
+        return;
+      }
+      const job = parsed.data;
+      // An entry from before this start may have been in flight when the process stopped: look before writing.
+      const retry = entry.attempts > 0 || entry.createdAt.getTime() < startedAt;
+      let result: WriteResult;
+      try {
+        result = await execute(job, targets, store, { retry, dryRun: false });
+      } catch (err) {
+        outcome = await recordFailure(entry, job, err, attempts);
+        return;
+      }
+      outcome = await recordSuccess(entry, job, result, attempts);
+    } catch (err) {
+      options.onError(toHrError(err, 'hris.store_failed'));
+    } finally {
+      running.delete(entry.id);
+      settle(entry.id, outcome);
+    }
+  }
+
+  async function runBatch(entries: OutboxEntry[]): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < entries.length) await attempt(entries[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, entries.length) }, lane));
+  }
+
+  function drain(): Promise<void> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      do {
+        again = false;
+        if (stopped) break;
+        const claimed = await store.claimDue(new Date(now()), options.batchSize, options.leaseMs);
+        if (claimed.length === options.batchSize) again = true;
+        await runBatch(claimed);
+      } while (again && !stopped);
+    })()
+      .catch((err: unknown) => options.onError(toHrError(err, 'hris.store_failed')))
+      .finally(() => {
+        draining = null;
+      });
+    return draining;
+  }
+
+  /** The outcome an entry already has without another attempt: done, dead, or waiting for a later time. */
+  function standing(entry: OutboxEntry, job: WriteJob): Outcome | null {
+    const stored = WriteJob.safeParse(entry.payload);
+    const storedJob = stored.success ? stored.data : job;
+    if (entry.status === 'done') {
+      const result = (entry.result ?? {}) as WriteResult;
+      return { kind: result.rehire ? 'rehire' : 'done', job: storedJob, result, attempts: entry.attempts + 1 };
+    }
+    if (entry.status !== 'pending') {
+      return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: false, dead: true, entryId: entry.id };
+    }
+    if (entry.nextAttemptAt.getTime() > now() && !running.has(entry.id)) {
+      return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: true, dead: false, nextAttemptAt: entry.nextAttemptAt, entryId: entry.id };
+    }
+    return null;
+  }
+
+  async function submit(job: WriteJob): Promise<Outcome | null> {
+    if (job.operation === 'lookup') return lookup(job);
+    const entry = await enqueue(job);
+    const known = standing(entry, job);
+    if (known) return known;
+    const outcome = waitFor(entry.id);
+    void drain();
+    // The attempt may have ended between the enqueue and the wait; then nobody would wake us.
+    const latest = await store.getByIdempotencyKey(entry.idempotencyKey);
+    const settled = latest && !running.has(latest.id) ? standing(latest, job) : null;
+    if (settled && waiters.has(entry.id)) settle(entry.id, settled);
+    return outcome;
+  }
+
+  async function lookup(job: WriteJob): Promise<Outcome> {
+    const { api, ctx } = targets.hris;
+    try {
+      const email = job.workEmail ?? (job.record ? api.workEmail(job.record) : undefined);
+      if (!email) throw new HrError('hris.no_email', 'A lookup needs a work email (msg.payload or msg.person).');
+      const found = await api.findByWorkEmail(email, ctx, { fresh: true });
+      const result: WriteResult = found ? { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}) } : {};
+      return { kind: 'done', job, result, attempts: 1 };
+    } catch (err) {
+      return { kind: 'failed', job, error: describeFailure(err, api.classify(err)), attempts: 1, retrying: false, dead: false };
+    }
+  }
+
+  const toDeadLetter = (e: OutboxEntry): DeadLetter => ({
+    id: e.id,
+    idempotencyKey: e.idempotencyKey,
+    operation: e.operation,
+    target: e.target,
+    personGuid: e.personGuid,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    payload: maskSecrets(e.payload),
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  });
+
+  return {
+    submit,
+    drain,
+    pendingCount: () => pending.size,
+    deadLetters: async (limit = 100) => (await store.listDeadLetters(limit)).map(toDeadLetter),
+    async retryDeadLetter(id, actor) {
+      await store.retryDeadLetter(id);
+      await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.retry', after: { id } });
+      pending.add(id);
+      void drain();
+    },
+    async discardDeadLetter(id, actor) {
+      await store.discardDeadLetter(id);
+      await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.discard', after: { id } });
+    },
+    stop() {
+      stopped = true;
+      for (const id of [...waiters.keys()]) settle(id, null);
+    },
+  };
+}

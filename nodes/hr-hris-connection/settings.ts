@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { HrError } from '../../lib/errors';
+import type { CheckrConnection } from '../../lib/vendors/checks/checkr';
+import type { HrisConnection } from '../../lib/vendors/hris';
+import type { WriteBackConnection } from '../../lib/vendors/writeback';
+import { describeIssues } from '../../lib/zodIssues';
+
+/** The editor's fields; one connection per HRIS, with the ATS write-back and Checkr beside it. */
+export const ConnectionDef = z.object({
+  system: z.enum(['bamboohr', 'hibob', 'personio', 'generic']),
+  baseUrl: z.string().trim().default(''),
+  companyDomain: z.string().trim().default(''),
+  bambooAuth: z.enum(['apiKey', 'oauth']).default('apiKey'),
+  serviceUserId: z.string().trim().default(''),
+  createMethod: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
+  createUrl: z.string().trim().default(''),
+  idPath: z.string().trim().default(''),
+  updateMethod: z.enum(['POST', 'PUT', 'PATCH']).default('PATCH'),
+  updateUrl: z.string().trim().default(''),
+  lookupUrl: z.string().trim().default(''),
+  lookupIdPath: z.string().trim().default(''),
+  lookupStatusPath: z.string().trim().default(''),
+  emailPath: z.string().trim().default(''),
+  authHeader: z.string().trim().default('Authorization'),
+  rateLimit: z.coerce.number().positive().default(5),
+  atsSystem: z.enum(['none', 'greenhouse', 'ashby', 'lever']).default('none'),
+  atsBaseUrl: z.string().trim().default(''),
+  atsActAs: z.string().trim().default(''),
+  atsField: z.string().trim().default(''),
+  checkrEnabled: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'true').default(false),
+  checkrBaseUrl: z.string().trim().default(''),
+  checkrPackage: z.string().trim().default(''),
+  checkrCountry: z.string().trim().default('US'),
+  checkrState: z.string().trim().default(''),
+  checkrCity: z.string().trim().default(''),
+  checkrNode: z.string().trim().default(''),
+});
+export type ConnectionDef = z.infer<typeof ConnectionDef>;
+
+/** Every secret is a password credential: kept in Node-RED's encrypted store, never in the flow. */
+type CredentialName = 'secret' | 'clientId' | 'clientSecret' | 'refreshToken' | 'atsApiKey' | 'checkrApiKey';
+
+export const CREDENTIALS: Record<CredentialName, { type: 'text' | 'password' }> = {
+  secret: { type: 'password' },
+  clientId: { type: 'text' },
+  clientSecret: { type: 'password' },
+  refreshToken: { type: 'password' },
+  atsApiKey: { type: 'password' },
+  checkrApiKey: { type: 'password' },
+};
+
+export type ConnectionCredentials = Partial<Record<CredentialName, string>>;
+
+export interface ConnectionSettings {
+  hris: HrisConnection;
+  /** Requests per second to the HRIS. */
+  rateLimit: number;
+  writeBack?: WriteBackConnection;
+  checkr?: CheckrConnection;
+}
+
+const missing = (what: string) => new HrError('hris.connection_incomplete', `The HRIS connection is missing ${what}.`);
+const opt = (value: string) => value || undefined;
+
+function hrisOf(def: ConnectionDef, c: ConnectionCredentials): HrisConnection {
+  const baseUrl = opt(def.baseUrl);
+  switch (def.system) {
+    case 'bamboohr': {
+      if (!def.companyDomain) throw missing('the BambooHR company domain');
+      if (def.bambooAuth === 'oauth') {
+        if (!c.clientId || !c.clientSecret || !c.refreshToken) throw missing('the OAuth client id, client secret and refresh token');
+        return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, auth: { kind: 'oauth', clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken } };
+      }
+      if (!c.secret) throw missing('the BambooHR API key');
+      return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, auth: { kind: 'apiKey', apiKey: c.secret } };
+    }
+    case 'hibob':
+      if (!def.serviceUserId || !c.secret) throw missing('the HiBob service user id and token');
+      return { system: 'hibob', serviceUserId: def.serviceUserId, token: c.secret, baseUrl };
+    case 'personio':
+      if (!c.clientId || !c.clientSecret) throw missing('the Personio client id and secret');
+      return { system: 'personio', clientId: c.clientId, clientSecret: c.clientSecret, baseUrl };
+    case 'generic':
+      if (!def.baseUrl || !def.createUrl) throw missing('the base URL and the create URL');
+      return {
+        system: 'generic', baseUrl: def.baseUrl, authHeader: def.authHeader, authValue: c.secret ?? '', createMethod: def.createMethod, createUrl: def.createUrl,
+        idPath: def.idPath, updateMethod: def.updateMethod, updateUrl: opt(def.updateUrl), lookupUrl: opt(def.lookupUrl), lookupIdPath: opt(def.lookupIdPath),
+        lookupStatusPath: opt(def.lookupStatusPath), emailPath: opt(def.emailPath),
+      };
+  }
+}
+
+/** Reads the config node's fields and credentials; a clear error names what is missing. */
+export function connectionSettings(rawDef: unknown, credentials: ConnectionCredentials): ConnectionSettings {
+  const parsed = ConnectionDef.safeParse(rawDef);
+  if (!parsed.success) throw new HrError('hris.connection_invalid', `The HRIS connection is not valid: ${describeIssues(parsed.error)}`);
+  const def = parsed.data;
+  const settings: ConnectionSettings = { hris: hrisOf(def, credentials), rateLimit: def.rateLimit };
+  if (def.atsSystem !== 'none') {
+    if (!credentials.atsApiKey) throw missing('the ATS API key for the write-back');
+    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey, baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField) };
+  }
+  if (def.checkrEnabled) {
+    if (!credentials.checkrApiKey || !def.checkrPackage) throw missing('the Checkr API key and package');
+    settings.checkr = {
+      apiKey: credentials.checkrApiKey, baseUrl: opt(def.checkrBaseUrl), package: def.checkrPackage, node: opt(def.checkrNode),
+      workLocation: { country: def.checkrCountry, ...(def.checkrState ? { state: def.checkrState } : {}), ...(def.checkrCity ? { city: def.checkrCity } : {}) },
+    };
+  }
+  return settings;
+}

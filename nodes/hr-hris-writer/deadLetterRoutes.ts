@@ -1,0 +1,60 @@
+import type { NodeAPI } from 'node-red';
+import type { Request, Response } from 'express';
+import { toHrError } from '../../lib/errors';
+import type { HrStore } from '../../lib/store/types';
+import type { Writer } from '../../lib/writer/worker';
+
+export interface RegisteredWriter {
+  nodeId: string;
+  store: HrStore;
+  writer: Writer;
+}
+
+const STATUS_BY_CODE: Record<string, number> = { 'store.outbox_not_found': 404, 'store.outbox_state': 409, 'hris.no_writer': 404 };
+
+/**
+ * Admin endpoints over the dead letters of every running writer. Writers sharing one store share
+ * its dead letters, so each store is listed once. Payloads are masked by the writer.
+ */
+export function registerDeadLetterRoutes(RED: NodeAPI, writers: Map<string, RegisteredWriter>): void {
+  const fail = (res: Response, err: unknown) => {
+    const e = toHrError(err);
+    res.status(STATUS_BY_CODE[e.code] ?? 500).json({ code: e.code, message: e.message });
+  };
+  const pick = (req: Request): RegisteredWriter => {
+    const asked = typeof req.query.node === 'string' ? req.query.node : undefined;
+    const found = asked ? writers.get(asked) : writers.size === 1 ? [...writers.values()][0] : undefined;
+    if (!found) throw Object.assign(new Error(asked ? `No running HRIS writer ${asked}.` : 'Name the HRIS writer with ?node=<id>.'), { code: 'hris.no_writer' });
+    return found;
+  };
+  const actor = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'admin';
+
+  RED.httpAdmin.get('/hr-hris-writer/dead-letters', RED.auth.needsPermission('hr-hris-writer.read'), async (_req: Request, res: Response) => {
+    try {
+      const seen = new Set<HrStore>();
+      const all = [];
+      for (const w of writers.values()) {
+        if (seen.has(w.store)) continue;
+        seen.add(w.store);
+        all.push(...(await w.writer.deadLetters()).map((d) => ({ node: w.nodeId, ...d })));
+      }
+      res.json({ deadLetters: all });
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+
+  for (const action of ['retry', 'discard'] as const) {
+    RED.httpAdmin.post(`/hr-hris-writer/dead-letters/:id/${action}`, RED.auth.needsPermission('hr-hris-writer.write'), async (req: Request, res: Response) => {
+      try {
+        const { writer } = pick(req);
+        const id = Number(req.params.id);
+        if (action === 'retry') await writer.retryDeadLetter(id, actor(req));
+        else await writer.discardDeadLetter(id, actor(req));
+        res.json({ id, [action === 'retry' ? 'retried' : 'discarded']: true });
+      } catch (err) {
+        fail(res, err);
+      }
+    });
+  }
+}

@@ -1,0 +1,248 @@
+import { test, before, after, afterEach, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Node } from 'node-red';
+import { helper, nextMessage, collect, settle } from '../support/nodeRed';
+import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../sandbox/bamboohr';
+import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
+import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import storeNode = require('../../nodes/hr-store/hr-store');
+import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
+import writerNode = require('../../nodes/hr-hris-writer/hr-hris-writer');
+
+const API_KEY = BAMBOOHR_DEFAULTS.apiKeys[0];
+const ATS_KEY = GREENHOUSE_DEFAULTS.apiKeys[0];
+const SSN = '123-45-6789';
+const bamboo = startBambooHr();
+const greenhouse = startGreenhouse();
+const nodes = [storeNode, connectionNode, writerNode];
+let userDir: string;
+let dbFile: string;
+
+before(async () => {
+  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-hris-writer-'));
+  // Fast worker timer, short backoff and lease, so retries and crash recovery take moments.
+  const settings = { userDir, hrHrisWriterPollMs: 50, hrHrisWriterRetryBaseMs: 200, hrHrisWriterLeaseMs: 500 };
+  helper.settings(settings);
+  await helper.startServer();
+});
+after(async () => {
+  helper.settings({});
+  await helper.stopServer();
+  await Promise.all([(await bamboo).stop(), (await greenhouse).stop()]);
+  fs.rmSync(userDir, { recursive: true, force: true });
+});
+let dbCount = 0;
+beforeEach(async () => {
+  (await bamboo).reset();
+  dbFile = `writer-${(dbCount += 1)}.db`;
+});
+afterEach(() => helper.unload());
+
+interface Options {
+  writer?: Record<string, unknown>;
+  apiKey?: string;
+  writeBack?: boolean;
+}
+
+async function loadFlow(options: Options = {}) {
+  const connection = {
+    id: 'conn', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
+    baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, rateLimit: 50,
+    atsSystem: options.writeBack === false ? 'none' : 'greenhouse', atsBaseUrl: (await greenhouse).url, atsActAs: String(GREENHOUSE_DEFAULTS.userIds[0]), atsField: 'employee_id',
+  };
+  const flow = [
+    { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
+    connection,
+    { id: 'w', type: 'hr-hris-writer', connection: 'conn', store: 'store', operation: 'create', writeBack: true, dryRun: false, maxAttempts: 10, maxAgeHours: 24, wires: [['ok'], ['failed'], ['rehire']], ...options.writer },
+    { id: 'ok', type: 'helper' },
+    { id: 'failed', type: 'helper' },
+    { id: 'rehire', type: 'helper' },
+    { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
+    { id: 'caught', type: 'helper' },
+  ];
+  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsApiKey: ATS_KEY } });
+  return { writer: helper.getNode('w'), ok: helper.getNode('ok'), failed: helper.getNode('failed'), rehire: helper.getNode('rehire') };
+}
+
+let hireCount = 0;
+async function hire(overrides: Record<string, unknown> = {}) {
+  hireCount += 1;
+  const { candidateId, applicationId } = (await greenhouse).addHire({ firstName: 'Ana', lastName: `Silva${hireCount}` });
+  return {
+    payload: { firstName: 'Ana', lastName: `Silva${hireCount}`, workEmail: `ana${hireCount}@example.com`, hireDate: '2026-01-05', ssn: SSN, ...overrides },
+    sourceIds: { system: 'greenhouse', candidateId: String(candidateId), applicationId: String(applicationId) },
+    candidateId,
+  };
+}
+
+type Spied = Node & Record<'log' | 'warn' | 'error' | 'status', { getCalls(): Array<{ args: unknown[] }>; lastCall: { args: [{ fill: string; text: string }] } }>;
+
+/** Nothing the node said or sent carries a key, a Basic credential or an SSN. */
+function assertNoSecrets(writer: Node, ...messages: unknown[]) {
+  const spied = writer as Spied;
+  const said = (['log', 'warn', 'error', 'status'] as const).flatMap((m) => spied[m].getCalls().map((c) => c.args));
+  const text = JSON.stringify([said, messages]);
+  for (const secret of [API_KEY, ATS_KEY, Buffer.from(`${API_KEY}:x`).toString('base64'), SSN]) assert.ok(!text.includes(secret), `a secret leaked: ${secret}`);
+}
+
+const employees = async () => (await bamboo).employees();
+const hrisOf = (msg: Record<string, unknown>) => msg.hris as Record<string, any>;
+
+async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000) {
+  const end = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await settle(20);
+  }
+}
+
+test('one hire becomes one employee, and the employee id is written back to the Greenhouse candidate', async () => {
+  const { writer, ok } = await loadFlow();
+  const h = await hire();
+  const out = nextMessage(ok);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds, topic: 'hire' } as never);
+  const msg = await out;
+  const [created] = await employees();
+  assert.equal((await employees()).length, 1);
+  assert.deepEqual({ ...hrisOf(msg) }, { system: 'bamboohr', operation: 'create', attempts: 1, employeeId: created.id });
+  assert.equal(msg.topic, 'hire', 'the message is passed on');
+  const ats = await greenhouse;
+  await until(() => ats.candidate(h.candidateId)?.custom_fields.employee_id === created.id, 'the write-back');
+  assertNoSecrets(writer, msg);
+});
+
+test('the same hire delivered three times at once, and once more later, creates one employee', async () => {
+  const { writer, ok } = await loadFlow({ writeBack: false });
+  const h = await hire();
+  const seen = collect(ok);
+  for (let i = 0; i < 3; i += 1) writer.receive({ payload: h.payload, sourceIds: h.sourceIds, event: { source: 'greenhouse', eventId: `delivery-${i}` } } as never);
+  await until(() => seen.length === 3, 'three answers');
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  await until(() => seen.length === 4, 'the fourth answer');
+  assert.equal((await employees()).length, 1);
+  assert.deepEqual(new Set(seen.map((m) => hrisOf(m).employeeId)), new Set([(await employees())[0].id]));
+});
+
+test('while BambooHR answers 503 with Retry-After the hire waits in the outbox and is created once, later', async () => {
+  const { writer, ok, failed } = await loadFlow({ writeBack: false });
+  (await bamboo).injectFault({ kind: 'unavailable', retryAfterSeconds: 1, method: 'POST', path: '/v1/employees', times: 3 });
+  const h = await hire();
+  const retrying = nextMessage(failed);
+  const created = nextMessage(ok, 15_000);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const first = hrisOf(await retrying);
+  assert.equal(first.retrying, true);
+  assert.equal(first.error.code, 'hris.unavailable');
+  assert.ok(Date.parse(first.nextAttemptAt) - Date.now() >= 0);
+  const done = hrisOf(await created);
+  assert.equal(done.attempts, 2);
+  assert.equal((await employees()).length, 1);
+});
+
+test('an employee created whose answer was lost is found on the retry: still one employee', async () => {
+  const { writer, ok } = await loadFlow({ writeBack: false });
+  (await bamboo).injectFault({ kind: 'lost_response', method: 'POST', path: '/v1/employees' });
+  const h = await hire();
+  const created = nextMessage(ok, 15_000);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const msg = hrisOf(await created);
+  assert.equal(msg.recovered, true);
+  assert.equal((await employees()).length, 1);
+  assert.equal(msg.employeeId, (await employees())[0].id);
+});
+
+test('a flow stopped while the create is in flight completes the write once after it starts again', async () => {
+  (await bamboo).injectFault({ kind: 'delay', delayMs: 2_000, method: 'POST', path: '/v1/employees' });
+  const { writer } = await loadFlow({ writeBack: false });
+  const h = await hire();
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  await until(async () => (await bamboo).requests().some((r) => r.method === 'POST'), 'the create to reach BambooHR');
+  await helper.unload();
+  const { ok } = await loadFlow({ writeBack: false });
+  const msg = hrisOf(await nextMessage(ok, 15_000));
+  assert.equal(msg.recovered, true);
+  assert.equal((await employees()).length, 1);
+  assert.equal((await bamboo).requests().filter((r) => r.method === 'POST').length, 1, 'the create was not sent again');
+});
+
+test('a record BambooHR refuses fails at once with BambooHR\'s own message', async () => {
+  const { writer, failed } = await loadFlow({ writeBack: false });
+  const h = await hire({ shoeSize: '42' });
+  const out = nextMessage(failed);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const msg = await out;
+  const result = hrisOf(msg);
+  assert.equal(result.error.code, 'hris.invalid');
+  assert.match(result.error.vendorMessage, /shoeSize/);
+  assert.equal(result.attempts, 1);
+  assert.equal(result.dead, true);
+  assert.equal((msg.payload as Record<string, unknown>).ssn, '[REDACTED]');
+  assertNoSecrets(writer, msg);
+});
+
+test('refused credentials fail at once as hris.auth and show on the status', async () => {
+  const { writer, failed } = await loadFlow({ writeBack: false, apiKey: 'wrong-key' });
+  const h = await hire();
+  const out = nextMessage(failed);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const result = hrisOf(await out);
+  assert.equal(result.error.code, 'hris.auth');
+  await until(() => (writer as Spied).status.lastCall.args[0].text === 'hr-hris-writer.status.auth', 'the auth status');
+  assert.equal((await employees()).length, 0);
+});
+
+test('after the attempt limit the write is a dead letter; retried from the admin endpoint it succeeds', async () => {
+  const { writer, ok, failed } = await loadFlow({ writeBack: false, writer: { maxAttempts: 2 } });
+  (await bamboo).injectFault({ kind: 'server_error', method: 'POST', path: '/v1/employees', times: 2 });
+  const h = await hire();
+  const failures = collect(failed);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  await until(() => failures.some((m) => hrisOf(m).dead), 'the dead letter');
+  assert.equal(hrisOf(failures.at(-1)!).error.code, 'hris.retries_exhausted');
+
+  const listed = await helper.request().get('/hr-hris-writer/dead-letters').expect(200);
+  const [dead] = listed.body.deadLetters;
+  assert.equal(dead.attempts, 2);
+  assert.equal(dead.payload.record.ssn, '[REDACTED]');
+  const created = nextMessage(ok, 15_000);
+  await helper.request().post(`/hr-hris-writer/dead-letters/${dead.id}/retry`).expect(200);
+  assert.equal(hrisOf(await created).employeeId, (await employees())[0].id);
+  assert.equal((await employees()).length, 1);
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  assert.ok((await store.auditEntries()).some((e) => e.action === 'hris.dead_letter.retry'));
+  assert.deepEqual((await helper.request().get('/hr-hris-writer/dead-letters').expect(200)).body.deadLetters, []);
+});
+
+test('a person who worked here before goes to the rehire output instead of getting a second record', async () => {
+  const { writer, rehire } = await loadFlow({ writeBack: false });
+  const h = await hire();
+  const formerId = (await bamboo).addEmployee({ firstName: 'Ana', lastName: 'Silva', workEmail: 'ana.old@example.com' }, 'Inactive');
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  const person = await store.createPerson({ links: [{ system: 'bamboohr', externalId: formerId }] });
+  const out = nextMessage(rehire);
+  writer.receive({ payload: h.payload, person: { guid: person.guid } } as never);
+  const result = hrisOf(await out);
+  assert.equal(result.employeeId, formerId);
+  assert.equal(result.rehire, true);
+  assert.equal((await employees()).length, 1);
+});
+
+test('a dry run sends nothing and emits the exact request with secrets masked', async () => {
+  const { writer, ok } = await loadFlow({ writer: { dryRun: true } });
+  const h = await hire();
+  const out = nextMessage(ok);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const msg = await out;
+  const { request } = hrisOf(msg);
+  assert.equal(request.method, 'POST');
+  assert.equal(request.url, `${(await bamboo).url}/api/gateway.php/acme/v1/employees`);
+  assert.equal(request.headers.Authorization, '[REDACTED]');
+  assert.equal(request.headers.Accept, 'application/json');
+  assert.equal(request.body.ssn, '[REDACTED]');
+  assert.equal(request.body.workEmail, h.payload.workEmail);
+  assert.equal((await bamboo).requests().length, 0);
+  assertNoSecrets(writer, msg);
+});

@@ -1,0 +1,42 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CHECKR_DEFAULTS, startCheckr } from '../../../../sandbox/checkr';
+import { checkr, checkrHttpOptions, type CheckrConnection } from '../../../../lib/vendors/checks/checkr';
+import { contextFor } from './support';
+
+const sandbox = startCheckr();
+const clients: Array<{ close(): void }> = [];
+after(async () => {
+  clients.forEach((c) => c.close());
+  await (await sandbox).stop();
+});
+
+async function connect() {
+  const conn: CheckrConnection = { apiKey: CHECKR_DEFAULTS.apiKeys[0], baseUrl: (await sandbox).url, package: 'tasker_standard', workLocation: { country: 'US', state: 'CA', city: 'San Francisco' } };
+  const { ctx, client } = contextFor(checkrHttpOptions(conn));
+  clients.push(client);
+  return { api: checkr(conn), ctx };
+}
+
+const ana = { firstName: 'Ana', lastName: 'Silva', email: 'ana@example.com' };
+
+test('a check creates the candidate, invites them to the package and returns the invitation URL and ids', async () => {
+  const { api, ctx } = await connect();
+  const created: string[] = [];
+  const ordered = await api.orderCheck(ana, ctx, async (id) => void created.push(id));
+  assert.deepEqual(created, [ordered.candidateId]);
+  assert.equal(ordered.package, 'tasker_standard');
+  assert.match(ordered.invitationUrl, /^https?:\/\//);
+  assert.ok(ordered.invitationId);
+  assert.equal((await sandbox).candidates().length, 1);
+});
+
+test('a known candidate is reused: only the invitation is created', async () => {
+  const { api, ctx } = await connect();
+  const first = await api.orderCheck(ana, ctx, async () => undefined);
+  const before = (await sandbox).candidates().length;
+  const again = await api.orderCheck({ ...ana, candidateId: first.candidateId, package: 'driver_pro' }, ctx, async () => assert.fail('no new candidate'));
+  assert.equal(again.candidateId, first.candidateId);
+  assert.equal(again.package, 'driver_pro');
+  assert.equal((await sandbox).candidates().length, before);
+});

@@ -1,0 +1,39 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { HIBOB_DEFAULTS, startHiBob } from '../../../../sandbox/hibob';
+import { PERSONIO_DEFAULTS, startPersonio } from '../../../../sandbox/personio';
+import { hibob, hibobHttpOptions } from '../../../../lib/vendors/hris/hibob';
+import { personio, personioHttpOptions } from '../../../../lib/vendors/hris/personio';
+import { contextFor } from './support';
+
+const hibobSandbox = startHiBob();
+const personioSandbox = startPersonio();
+const clients: Array<{ close(): void }> = [];
+after(async () => {
+  clients.forEach((c) => c.close());
+  await Promise.all([(await hibobSandbox).stop(), (await personioSandbox).stop()]);
+});
+
+const track = <T extends { client: { close(): void } }>(c: T) => (clients.push(c.client), c);
+
+test('HiBob: a created person is found again by email, and a former one reads as terminated', async () => {
+  const sandbox = await hibobSandbox;
+  const user = HIBOB_DEFAULTS.serviceUsers[0];
+  const { ctx } = track(contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })));
+  const target = hibob();
+  const record = { firstName: 'Ana', surname: 'Silva', email: 'ana@example.com', work: { site: 'New-York', startDate: '2026-01-05' } };
+  const { employeeId } = await target.createEmployee(record, ctx);
+  assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId, status: 'active' });
+  const former = sandbox.addPerson({ ...record, email: 'bo@example.com', firstName: 'Bo' }, 'inactive');
+  assert.deepEqual(await target.findByWorkEmail('bo@example.com', ctx), { employeeId: former, status: 'terminated' });
+});
+
+test('Personio: the client-credentials token is fetched, the person is created and found by email', async () => {
+  const sandbox = await personioSandbox;
+  const client = PERSONIO_DEFAULTS.clients[0];
+  const { ctx } = track(contextFor(personioHttpOptions({ system: 'personio', clientId: client.clientId, clientSecret: client.clientSecret, baseUrl: sandbox.url })));
+  const target = personio();
+  const { employeeId } = await target.createEmployee({ first_name: 'Ana', last_name: 'Silva', email: 'ana@example.com', employments: [{ status: 'ONBOARDING', employment_start_date: '2026-01-05' }] }, ctx);
+  assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId, status: 'active' });
+  assert.equal(await target.findByWorkEmail('nobody@example.com', ctx), null);
+});

@@ -1,0 +1,53 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ASHBY_DEFAULTS, startAshby } from '../../../../sandbox/ashby';
+import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../../../sandbox/greenhouse';
+import { LEVER_DEFAULTS, startLever } from '../../../../sandbox/lever';
+import { connectWriteBack, type WriteBackConnection } from '../../../../lib/vendors/writeback';
+import { contextFor, thrown } from './support';
+
+const greenhouse = startGreenhouse();
+const ashby = startAshby();
+const lever = startLever();
+const clients: Array<{ close(): void }> = [];
+after(async () => {
+  clients.forEach((c) => c.close());
+  await Promise.all([(await greenhouse).stop(), (await ashby).stop(), (await lever).stop()]);
+});
+
+function writerFor(conn: WriteBackConnection) {
+  const { writeBack, http } = connectWriteBack(conn);
+  const { ctx, client } = contextFor(http);
+  clients.push(client);
+  return (candidateId: string, employeeId: string, applicationId?: string) => writeBack.writeEmployeeId({ system: conn.system, candidateId, applicationId }, employeeId, ctx);
+}
+
+test('Greenhouse: the employee id lands in the candidate custom field, written on behalf of a user', async () => {
+  const sandbox = await greenhouse;
+  const { candidateId } = sandbox.addHire();
+  const write = writerFor({ system: 'greenhouse', apiKey: GREENHOUSE_DEFAULTS.apiKeys[0], baseUrl: sandbox.url, actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), field: 'employee_id' });
+  await write(String(candidateId), '123');
+  assert.equal(sandbox.candidate(candidateId)?.custom_fields.employee_id, '123');
+});
+
+test('Greenhouse: a write without On-Behalf-Of configured is refused before any call', async () => {
+  const write = writerFor({ system: 'greenhouse', apiKey: 'k', baseUrl: (await greenhouse).url, field: 'employee_id' });
+  assert.equal(((await thrown(() => write('1', '2'))) as { code: string }).code, 'writeback.not_configured');
+});
+
+test('Ashby: customField.setValue stores the id; an RPC refusal (HTTP 200, success false) is a failure', async () => {
+  const sandbox = await ashby;
+  const { candidateId } = sandbox.addHire();
+  const field = ASHBY_DEFAULTS.customFields[0].id;
+  await writerFor({ system: 'ashby', apiKey: ASHBY_DEFAULTS.apiKeys[0], baseUrl: sandbox.url, field })(candidateId, '123');
+  assert.equal(sandbox.customFieldValues(candidateId)[field], '123');
+  const refused = await thrown(() => writerFor({ system: 'ashby', apiKey: ASHBY_DEFAULTS.apiKeys[0], baseUrl: sandbox.url, field: 'no-such-field' })(candidateId, '123'));
+  assert.equal((refused as { code: string }).code, 'writeback.rejected');
+});
+
+test('Lever: the id becomes a note on the opportunity', async () => {
+  const sandbox = await lever;
+  const opportunity = sandbox.addOpportunity();
+  await writerFor({ system: 'lever', apiKey: LEVER_DEFAULTS.apiKeys[0], baseUrl: `${sandbox.url}/v1`, actAs: LEVER_DEFAULTS.userIds[0] })('candidate-1', '123', opportunity);
+  assert.deepEqual(sandbox.notes(opportunity).map((n) => n.value), ['Employee ID: 123']);
+});

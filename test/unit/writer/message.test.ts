@@ -1,0 +1,47 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../../lib/store';
+import { jobFromMessage, type JobDefaults } from '../../../lib/writer/message';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-message-'));
+const storeP = openStore({ file: path.join(dir, 'store.db') });
+after(async () => {
+  await (await storeP).close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+const defaults: JobDefaults = { operation: 'create', hrisSystem: 'bamboohr', writeBack: true };
+const guid = '7d3f0a52-0b1e-4f5a-9d2e-000000000001';
+
+test('the key names the person and the operation, never the delivery', async () => {
+  const store = await storeP;
+  const a = await jobFromMessage({ payload: { firstName: 'Ana' }, person: { guid }, event: { source: 'greenhouse', eventId: 'e-1' } }, defaults, store);
+  const b = await jobFromMessage({ payload: { firstName: 'Ana', lastName: 'Silva' }, person: { guid }, event: { source: 'greenhouse', eventId: 'e-2' } }, defaults, store);
+  assert.equal(a.key, `bamboohr:create:person:${guid}`);
+  assert.equal(a.key, b.key);
+});
+
+test('without a GUID the ATS ids give the key, and the person is found or started in the identity graph once', async () => {
+  const store = await storeP;
+  const msg = { payload: {}, sourceIds: { system: 'greenhouse', candidateId: 42, applicationId: 7 } };
+  const [a, b] = await Promise.all([jobFromMessage(msg, defaults, store), jobFromMessage(msg, defaults, store)]);
+  assert.equal(a.key, 'bamboohr:create:ats:greenhouse:42');
+  assert.ok(a.personGuid);
+  assert.equal(a.personGuid, b.personGuid);
+  assert.equal(await store.findByExternalId('greenhouse', '42'), a.personGuid);
+});
+
+test('an update is keyed by its content too, so a later different change is a new write', async () => {
+  const store = await storeP;
+  const one = await jobFromMessage({ operation: 'update', payload: { jobTitle: 'Dev' }, person: { guid } }, defaults, store);
+  const same = await jobFromMessage({ operation: 'update', payload: { jobTitle: 'Dev' }, person: { guid } }, defaults, store);
+  const other = await jobFromMessage({ operation: 'update', payload: { jobTitle: 'Lead' }, person: { guid } }, defaults, store);
+  assert.equal(one.key, same.key);
+  assert.notEqual(one.key, other.key);
+});
+
+test('a message naming no person is refused with a code that says what is missing', async () => {
+  await assert.rejects(jobFromMessage({ payload: {} }, defaults, await storeP), (err: { code?: string }) => err.code === 'hris.no_identity');
+});
