@@ -24,24 +24,26 @@ function compile() {
   }
 }
 
-function nodeSets() {
-  const dir = path.join(root, 'nodes');
+/** Node sets live in nodes/<set>/, editor plugins (the sidebar) in plugins/<set>/, laid out alike. */
+function sets(kind) {
+  const dir = path.join(root, kind);
+  if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, `${d.name}.ts`)))
     .map((d) => d.name)
     .sort();
 }
 
-function checkManifest(sets) {
+function checkManifest(kind, found) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const declared = pkg['node-red'].nodes;
+  const declared = pkg['node-red'][kind] ?? {};
   const problems = [];
-  for (const set of sets) {
-    const want = `dist/nodes/${set}/${set}.js`;
-    if (declared[set] !== want) problems.push(`package.json node-red.nodes["${set}"] should be "${want}"`);
+  for (const set of found) {
+    const want = `dist/${kind}/${set}/${set}.js`;
+    if (declared[set] !== want) problems.push(`package.json node-red.${kind}["${set}"] should be "${want}"`);
   }
   for (const set of Object.keys(declared)) {
-    if (!sets.includes(set)) problems.push(`package.json node-red.nodes lists "${set}" but nodes/${set}/${set}.ts does not exist`);
+    if (!found.includes(set)) problems.push(`package.json node-red.${kind} lists "${set}" but ${kind}/${set}/${set}.ts does not exist`);
   }
   // Undeclared sets are a warning here (work in progress); the packaging test fails on them.
   if (problems.length) console.warn(`warning:\n${problems.join('\n')}`);
@@ -63,11 +65,11 @@ function deepMerge(into, from) {
   return into;
 }
 
-function layoutSet(set) {
-  const out = path.join(dist, 'nodes', set);
+function layoutSet(kind, set) {
+  const out = path.join(dist, kind, set);
   fs.mkdirSync(out, { recursive: true });
-  const html = path.join(root, 'nodes', set, `${set}.html`);
-  if (!fs.existsSync(html)) throw new Error(`nodes/${set}/${set}.html is missing`);
+  const html = path.join(root, kind, set, `${set}.html`);
+  if (!fs.existsSync(html)) throw new Error(`${kind}/${set}/${set}.html is missing`);
   fs.copyFileSync(html, path.join(out, `${set}.html`));
 
   fs.cpSync(path.join(root, 'icons'), path.join(out, 'icons'), { recursive: true });
@@ -89,18 +91,20 @@ function layoutSet(set) {
 }
 
 function main() {
-  const sets = nodeSets();
-  checkManifest(sets);
+  const found = { nodes: sets('nodes'), plugins: sets('plugins') };
+  for (const kind of Object.keys(found)) checkManifest(kind, found[kind]);
   compile();
-  for (const set of sets) {
-    try {
-      layoutSet(set);
-    } catch (err) {
-      if (!lenient) throw err;
-      console.error(`node set ${set} skipped (HR_LENIENT=1): ${err.message}`);
+  for (const kind of Object.keys(found)) {
+    for (const set of found[kind]) {
+      try {
+        layoutSet(kind, set);
+      } catch (err) {
+        if (!lenient) throw err;
+        console.error(`${kind} set ${set} skipped (HR_LENIENT=1): ${err.message}`);
+      }
     }
   }
-  console.log(`built ${sets.length} node set(s): ${sets.join(', ')}`);
+  console.log(`built ${found.nodes.length} node set(s): ${found.nodes.join(', ')}; ${found.plugins.length} editor plugin(s)`);
 }
 
 try {
