@@ -1,9 +1,12 @@
 /**
  * Starting mappings from the canonical hire event (lib/model HireEvent) to each target's employee
- * record, offered in the mapper's editor. Field names follow vendor-apis.md §4.2 (BambooHR: note
- * `paidPer`, not `payPer`), §5.1 (HiBob: firstName, surname, email, work.site, work.startDate are
- * required) and §5.2 (Personio v2 persons with one employment).
+ * record in JSONata, for the mapper's whole-record mode. startingTables.ts holds the same mappings as
+ * tables (the default mode), and a test proves both give the same record. Field names follow
+ * vendor-apis.md §4.2 (BambooHR: note `paidPer`, not `payPer`), §5.1 (HiBob: firstName, surname,
+ * email, work.site, work.startDate are required) and §5.2 (Personio v2 persons with one employment).
  */
+import { BAMBOOHR_PAID_PER } from './startingTables';
+
 export type MappingTarget = 'bamboohr' | 'hibob' | 'personio' | 'generic';
 
 const bamboohr = `(
@@ -21,9 +24,7 @@ const bamboohr = `(
     "location": offer.location ? offer.location : job.office.name,
     "hireDate": offer.startDate,
     "payRate": offer.compensation.amount & " " & offer.compensation.currency,
-    "paidPer": $translate(offer.compensation.period, {
-      "hour": "Hour", "day": "Day", "week": "Week", "month": "Month", "quarter": "Quarter", "year": "Year"
-    })
+    "paidPer": $translate(offer.compensation.period, ${JSON.stringify(BAMBOOHR_PAID_PER)})
   }
 )`;
 

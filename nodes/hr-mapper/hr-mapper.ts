@@ -1,32 +1,43 @@
 import type { NodeAPI, Node, NodeDef } from 'node-red';
 import type { Request, Response } from 'express';
 import { createShell } from '../shared/shell';
-import { compileJsonataMapping, type CompiledMapping } from '../../lib/mapping/jsonataMapping';
+import { compileMapper, type CompiledMapper, type MapperConfig } from '../../lib/mapping/mapperConfig';
+import { checkTable } from '../../lib/mapping/compileTable';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import { startingMappings, type MappingTarget } from '../../lib/mapping/startingMappings';
-import { transformFunctions } from '../../lib/transform/functions';
+import { startingTables } from '../../lib/mapping/startingTables';
+import { tableFromCsv, tableToCsv } from '../../lib/mapping/tableCsv';
+import { MappingTable } from '../../lib/mapping/mappingTable';
+import { tableTransforms } from '../../lib/mapping/tableTransforms';
 import { redact } from '../../lib/http/redact';
 import { toHrError } from '../../lib/errors';
 
-interface MapperDef extends NodeDef {
+interface MapperDef extends NodeDef, MapperConfig {
   target: string;
-  expression: string;
 }
 
 /** Secret fields of the canonical record, masked before a sample ever leaves the runtime. */
 const SAMPLE_SECRET_PATHS = ['nationalId.value', 'dateOfBirth', 'bankAccount'];
 
+const errorBody = (err: unknown) => {
+  const e = toHrError(err);
+  return { code: e.code, message: e.message, details: e.details ?? null };
+};
+
 export = (RED: NodeAPI) => {
   /** The last canonical record each mapper saw, already redacted, for the editor's preview. */
   const lastSamples = new Map<string, unknown>();
 
+  /** Environment variables as the node sees them (its flow's and global env, then the process's). */
+  const envOf = (node: Node | null) => (name: string) => (node ? RED.util.getSetting(node, name) : process.env[name]) ?? undefined;
+
   function HrMapper(this: Node, def: MapperDef) {
     RED.nodes.createNode(this, def);
     const shell = createShell(RED, this);
-    let mapping: CompiledMapping | null = null;
+    let mapper: CompiledMapper | null = null;
     try {
-      mapping = compileJsonataMapping(def.expression ?? '', transformFunctions);
-      shell.status('idle', 'hr-mapper.status.ready');
+      mapper = compileMapper(def, { env: envOf(this) });
+      shell.status('idle', mapper.mode === 'table' ? 'hr-mapper.status.readyTable' : 'hr-mapper.status.readyJsonata');
     } catch (err) {
       shell.refuse(toHrError(err));
     }
@@ -35,7 +46,7 @@ export = (RED: NodeAPI) => {
 
     shell.onInput(async (msg) => {
       lastSamples.set(this.id, redact(msg.payload, { paths: SAMPLE_SECRET_PATHS }));
-      const record = await mapping!.map(msg.payload);
+      const record = await mapper!.mapping.map(msg.payload);
       // The canonical record stays on the message so later nodes (validator, writer) can compare against it.
       (msg as { canonical?: unknown }).canonical = msg.payload;
       msg.payload = record;
@@ -46,25 +57,60 @@ export = (RED: NodeAPI) => {
   }
   RED.nodes.registerType('hr-mapper', HrMapper);
 
-  RED.httpAdmin.get('/hr-mapper/starting/:target', RED.auth.needsPermission('hr-mapper.read'), (req: Request, res: Response) => {
-    const target = req.params.target as MappingTarget;
-    if (!Object.hasOwn(startingMappings, target)) return void res.status(404).json({ error: `no starting mapping for "${target}"` });
-    res.json({ target, expression: startingMappings[target] });
+  const read = RED.auth.needsPermission('hr-mapper.read');
+  const write = RED.auth.needsPermission('hr-mapper.write');
+
+  RED.httpAdmin.get('/hr-mapper/transforms', read, (_req: Request, res: Response) => {
+    res.json(Object.entries(tableTransforms).map(([name, t]) => ({ name, params: t.params })));
   });
 
-  // "Try it" in the edit dialog: runs an expression that has not been deployed yet on a sample.
-  RED.httpAdmin.post('/hr-mapper/preview', RED.auth.needsPermission('hr-mapper.write'), (req: Request, res: Response) => {
+  RED.httpAdmin.get('/hr-mapper/starting/:target', read, (req: Request, res: Response) => {
+    const target = req.params.target as MappingTarget;
+    if (!Object.hasOwn(startingMappings, target)) return void res.status(404).json({ error: `no starting mapping for "${target}"` });
+    res.json({ target, expression: startingMappings[target], rows: startingTables[target] });
+  });
+
+  // The editor checks the table as it is edited, so each wrong row is marked before deploying.
+  RED.httpAdmin.post('/hr-mapper/check', write, (req: Request, res: Response) => {
+    const problems = checkTable((req.body as { rows?: unknown } | undefined)?.rows, { env: envOf(null) });
+    res.json({ ok: problems.length === 0, problems });
+  });
+
+  // "Try it" in the edit dialog: runs a mapping that has not been deployed yet on a sample; for a
+  // table, every row with its source value, the value sent and its error.
+  RED.httpAdmin.post('/hr-mapper/preview', write, (req: Request, res: Response) => {
     void (async () => {
-      const body = (req.body ?? {}) as { expression?: unknown; sample?: unknown; node?: unknown };
+      const body = (req.body ?? {}) as MapperConfig & { sample?: unknown; node?: unknown };
       const source = body.sample !== undefined ? 'pasted' : typeof body.node === 'string' && lastSamples.has(body.node) ? 'last' : 'example';
       const sample = source === 'pasted' ? body.sample : source === 'last' ? lastSamples.get(body.node as string) : sampleHire();
+      const deployed = typeof body.node === 'string' ? RED.nodes.getNode(body.node) : null;
+      let mapper: CompiledMapper;
       try {
-        const mapping = compileJsonataMapping(typeof body.expression === 'string' ? body.expression : '', transformFunctions);
-        res.json({ ok: true, source, sample, result: await mapping.map(sample) });
+        mapper = compileMapper(body, { env: envOf(deployed) });
       } catch (err) {
-        const e = toHrError(err);
-        res.json({ ok: false, source, sample, error: { code: e.code, message: e.message, details: e.details ?? null } });
+        return void res.json({ ok: false, source, sample, error: errorBody(err) });
+      }
+      const rows = mapper.mode === 'table' ? await mapper.mapping.preview(sample) : undefined;
+      try {
+        res.json({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows });
+      } catch (err) {
+        res.json({ ok: false, source, sample, error: errorBody(err), rows });
       }
     })();
+  });
+
+  RED.httpAdmin.post('/hr-mapper/csv/export', write, (req: Request, res: Response) => {
+    const rows = MappingTable.safeParse((req.body as { rows?: unknown } | undefined)?.rows);
+    if (!rows.success) return void res.status(400).json({ error: 'rows must be a mapping table' });
+    res.json({ csv: tableToCsv(rows.data) });
+  });
+
+  RED.httpAdmin.post('/hr-mapper/csv/import', write, (req: Request, res: Response) => {
+    const csv = (req.body as { csv?: unknown } | undefined)?.csv;
+    try {
+      res.json({ ok: true, rows: tableFromCsv(typeof csv === 'string' ? csv : '') });
+    } catch (err) {
+      res.json({ ok: false, error: errorBody(err) });
+    }
   });
 };

@@ -1,8 +1,10 @@
 import { test, afterEach, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node } from 'node-red';
-import { helper, nextMessage, collect, settle } from '../support/nodeRed';
+import { helper, nextMessage, collect, settle, type FlowNode } from '../support/nodeRed';
 import mapperNode = require('../../nodes/hr-mapper/hr-mapper');
+import { sampleHire } from '../../lib/mapping/sampleHire';
+import { startingTables } from '../../lib/mapping/startingTables';
 
 const hire = { person: { name: { first: 'Ana', last: 'Silva' }, emails: [{ type: 'work', address: 'ana@example.com' }] } };
 
@@ -14,6 +16,13 @@ function flow(expression: string) {
     { id: 'caught', type: 'helper' },
   ];
 }
+
+/** A mapper as the editor now saves it: a table and mode 'table'. */
+function tableFlow(rows: unknown[]) {
+  return [{ id: 'm', type: 'hr-mapper', name: 'to BambooHR', target: 'bamboohr', mode: 'table', rows, expression: '', wires: [['out']] }, ...flow('').slice(1)];
+}
+
+type StatusSpy = Node & { status: { lastCall: { args: [{ fill: string; text: string }] } } };
 
 before(() => helper.startServer());
 after(() => helper.stopServer());
@@ -81,4 +90,107 @@ test('each target has a starting mapping to begin from', async () => {
     assert.match(res.body.expression, /legalName/);
   }
   await helper.request().get('/hr-mapper/starting/workday').expect(404);
+});
+
+test('a node saved before tables existed, with only an expression, keeps running its JSONata', async () => {
+  const saved: FlowNode[] = [{ id: 'm', type: 'hr-mapper', target: 'bamboohr', expression: '{ "first": person.legalName.first }', wires: [['out']] }, { id: 'out', type: 'helper' }];
+  await helper.load(mapperNode, saved);
+  assert.equal((helper.getNode('m') as StatusSpy).status.lastCall.args[0].text, 'hr-mapper.status.readyJsonata');
+  const received = nextMessage(helper.getNode('out'));
+  helper.getNode('m').receive({ payload: sampleHire() } as never);
+  assert.deepEqual((await received).payload, { first: 'Ana' });
+});
+
+test('in table mode the shipped BambooHR table turns a hire into a BambooHR employee', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.bamboohr]));
+  assert.equal((helper.getNode('m') as StatusSpy).status.lastCall.args[0].text, 'hr-mapper.status.readyTable');
+  const received = nextMessage(helper.getNode('out'));
+  helper.getNode('m').receive({ payload: sampleHire() } as never);
+  const msg = await received;
+  assert.equal((msg.payload as { workEmail: string }).workEmail, 'ana.silva@example.com');
+  assert.equal((msg.payload as { paidPer: string }).paidPer, 'Year');
+  assert.deepEqual(msg.canonical, sampleHire());
+});
+
+test('a table row can read an environment variable, once, on deploy', async () => {
+  process.env.HR_MAPPER_TEST_COMPANY = 'acme';
+  try {
+    await helper.load(mapperNode, tableFlow([{ target: 'company', from: 'env', source: 'HR_MAPPER_TEST_COMPANY' }]));
+  } finally {
+    delete process.env.HR_MAPPER_TEST_COMPANY;
+  }
+  const received = nextMessage(helper.getNode('out'));
+  helper.getNode('m').receive({ payload: sampleHire() } as never);
+  assert.deepEqual((await received).payload, { company: 'acme' });
+});
+
+test('a hire missing a required field reaches Catch nodes with the field named', async () => {
+  await helper.load(mapperNode, tableFlow([{ target: 'workEmail', source: 'person.emails[type=work].address', required: true }]));
+  const caught = nextMessage(helper.getNode('caught'));
+  const hire = sampleHire();
+  hire.person.emails = [];
+  helper.getNode('m').receive({ payload: hire } as never);
+  const error = (await caught).error as { code: string; message: string };
+  assert.equal(error.code, 'mapper.required_missing');
+  assert.match(error.message, /row 1 "workEmail" is required/);
+});
+
+test('a table with a wrong row stops the node from starting and names the row', async () => {
+  await helper.load(mapperNode, tableFlow([{ target: 'firstName', source: 'person.legalName.first' }, { target: 'hireDate', source: 'offer.startDate', transform: 'isoDat' }]));
+  const mapper = helper.getNode('m') as StatusSpy;
+  assert.equal(mapper.status.lastCall.args[0].text, 'common.status.notReady');
+  const caught = nextMessage(helper.getNode('caught'));
+  mapper.receive({ payload: sampleHire() } as never);
+  const error = (await caught).error as { code: string; message: string };
+  assert.equal(error.code, 'mapper.table_invalid');
+  assert.match(error.message, /row 2 "hireDate": unknown transform "isoDat"/);
+});
+
+test('the preview of a table shows each row with its source value, the value sent and any error', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.bamboohr]));
+  const rows = [
+    { target: 'firstName', source: 'person.legalName.first', transform: 'upper' },
+    { target: 'paidPer', source: 'offer.compensation.period', transform: 'translate', args: '[{"month": "Month"}]' },
+  ];
+  const res = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows }).expect(200);
+  assert.equal(res.body.source, 'example');
+  assert.equal(res.body.ok, false);
+  assert.equal(res.body.error.code, 'transform.enum_no_match');
+  assert.deepEqual(res.body.rows[0], { row: 1, target: 'firstName', source: 'Ana', value: 'ANA' });
+  assert.equal(res.body.rows[1].source, 'year');
+  assert.equal(res.body.rows[1].error.code, 'transform.enum_no_match');
+});
+
+test('the preview of a table that does not compile lists the wrong rows', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.generic]));
+  const res = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'x', source: 'a[' }] }).expect(200);
+  assert.equal(res.body.error.code, 'mapper.table_invalid');
+  assert.deepEqual(res.body.error.details.problems.map((p: { row: number; code: string }) => [p.row, p.code]), [[1, 'mapper.path_invalid']]);
+});
+
+test('the editor can check a table while it is edited, row by row', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.generic]));
+  const ok = await helper.request().post('/hr-mapper/check').send({ rows: startingTables.hibob }).expect(200);
+  assert.deepEqual(ok.body, { ok: true, problems: [] });
+  const bad = await helper.request().post('/hr-mapper/check').send({ rows: [{ target: 'a', source: 'x' }, { target: 'a', source: 'y' }] }).expect(200);
+  assert.equal(bad.body.problems[0].row, 2);
+  assert.equal(bad.body.problems[0].code, 'mapper.target_conflict');
+});
+
+test('each target has a starting table, and a table goes out to CSV and comes back the same', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.generic]));
+  const starting = await helper.request().get('/hr-mapper/starting/personio').expect(200);
+  assert.deepEqual(starting.body.rows, startingTables.personio);
+  const exported = await helper.request().post('/hr-mapper/csv/export').send({ rows: starting.body.rows }).expect(200);
+  assert.match(exported.body.csv, /^target,from,source,transform,args,default,required\r\n/);
+  const imported = await helper.request().post('/hr-mapper/csv/import').send({ csv: exported.body.csv }).expect(200);
+  assert.deepEqual(imported.body.rows, startingTables.personio);
+  const refused = await helper.request().post('/hr-mapper/csv/import').send({ csv: 'colour\r\n' }).expect(200);
+  assert.equal(refused.body.error.code, 'mapper.csv_invalid');
+});
+
+test('the editor lists the transforms a row may name, with their arguments', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.generic]));
+  const res = await helper.request().get('/hr-mapper/transforms').expect(200);
+  assert.deepEqual(res.body.find((t: { name: string }) => t.name === 'isoDate'), { name: 'isoDate', params: 'zone, format?' });
 });

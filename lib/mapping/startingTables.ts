@@ -1,0 +1,95 @@
+import type { MappingRow } from './mappingTable';
+import type { MappingTarget } from './startingMappings';
+
+/**
+ * The shipped starting mappings as tables, the mapper's default mode. Each gives the same record as
+ * its JSONata version in startingMappings.ts (test/unit/mapping/tableEquivalence.test.ts proves it on
+ * every fixture), except that fields the target requires (vendor-apis.md §4.2, §5.1) are marked
+ * required here, so a hire without them fails naming the field instead of being sent and refused.
+ */
+
+/** BambooHR's `paidPer` values for our pay periods; biweekly and the like have none (vendor-apis.md §4.2). */
+export const BAMBOOHR_PAID_PER: Readonly<Record<string, string>> = {
+  hour: 'Hour',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+};
+
+/** Personio's employment `type`: contractors and freelancers are EXTERNAL, everyone else INTERNAL. */
+const PERSONIO_EMPLOYMENT_TYPE: Readonly<Record<string, string>> = {
+  full_time: 'INTERNAL',
+  part_time: 'INTERNAL',
+  intern: 'INTERNAL',
+  temporary: 'INTERNAL',
+  contractor: 'EXTERNAL',
+  freelance: 'EXTERNAL',
+};
+
+type RowOptions = Partial<Omit<MappingRow, 'target' | 'source' | 'args'>> & { args?: unknown[] };
+
+const row = (target: string, source: string, options: RowOptions = {}): MappingRow => ({
+  target,
+  from: options.from ?? 'path',
+  source,
+  transform: options.transform ?? '',
+  args: options.args ? JSON.stringify(options.args) : '',
+  default: options.default ?? '',
+  required: options.required ?? false,
+});
+
+const required = { required: true };
+const WORK_EMAIL = 'person.emails[type=work].address';
+const DEPARTMENT = 'offer.department | job.department.name';
+const LOCATION = 'offer.location | job.office.name';
+
+const bamboohr: MappingRow[] = [
+  row('firstName', 'person.legalName.first', required),
+  row('middleName', 'person.legalName.middle'),
+  row('lastName', 'person.legalName.last', required),
+  row('preferredName', 'person.preferredName'),
+  row('workEmail', WORK_EMAIL),
+  row('homeEmail', 'person.emails[type!=work].address'),
+  row('mobilePhone', 'person.phones[type=mobile].number'),
+  row('jobTitle', 'offer.title'),
+  row('department', DEPARTMENT),
+  row('location', LOCATION),
+  row('hireDate', 'offer.startDate'),
+  row('payRate', 'offer.compensation', { transform: 'template', args: ['{amount} {currency}'] }),
+  row('paidPer', 'offer.compensation.period', { transform: 'translate', args: [BAMBOOHR_PAID_PER] }),
+];
+
+const hibob: MappingRow[] = [
+  row('firstName', 'person.legalName.first', required),
+  row('surname', 'person.legalName.last', required),
+  row('email', WORK_EMAIL, required),
+  row('work.title', 'offer.title'),
+  row('work.department', DEPARTMENT),
+  row('work.site', LOCATION, required),
+  row('work.startDate', 'offer.startDate', required),
+];
+
+const personio: MappingRow[] = [
+  row('email', WORK_EMAIL),
+  row('first_name', 'person.legalName.first'),
+  row('last_name', 'person.legalName.last'),
+  row('preferred_name', 'person.preferredName'),
+  row('employments[0].position.title', 'offer.title'),
+  row('employments[0].status', 'ONBOARDING', { from: 'constant' }),
+  row('employments[0].employment_start_date', 'offer.startDate'),
+  row('employments[0].type', 'offer.employmentType', { transform: 'translate', args: [PERSONIO_EMPLOYMENT_TYPE], default: 'INTERNAL' }),
+];
+
+const generic: MappingRow[] = [
+  row('firstName', 'person.legalName.first'),
+  row('lastName', 'person.legalName.last'),
+  row('workEmail', WORK_EMAIL),
+  row('jobTitle', 'offer.title'),
+  row('department', DEPARTMENT),
+  row('startDate', 'offer.startDate'),
+  row('compensation', 'offer.compensation'),
+];
+
+export const startingTables: Readonly<Record<MappingTarget, readonly MappingRow[]>> = { bamboohr, hibob, personio, generic };
