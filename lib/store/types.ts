@@ -16,6 +16,12 @@ export type JsonObject = { [key: string]: Json };
 export interface StoreOptions {
   /** Database location: a file path for SQLite. */
   file: string;
+  /**
+   * PostgreSQL connection URL (postgres://user:password@host:5432/database). When given, the store
+   * lives in that database instead of `file`, shared by every Node-RED instance pointing at it.
+   * Needs the optional `pg` package.
+   */
+  url?: string;
   /** Dotted paths in the golden record and provenance whose values are encrypted at rest and masked in the audit log. */
   secretFields?: string[];
   /**
@@ -213,6 +219,8 @@ export interface Review {
 export interface ReviewQueue {
   addReview(review: NewReview): Promise<Review>;
   listReviews(status: ReviewStatus, limit?: number): Promise<Review[]>;
+  /** One review by id, whatever its status; null when there is none (or it went with a forgotten person). */
+  getReview(id: number): Promise<Review | null>;
   /** Decides an open review once (store.review_decided otherwise) and audits the decision. */
   decideReview(id: number, decision: 'approved' | 'rejected', actor: string): Promise<Review>;
 }

@@ -47,6 +47,11 @@ export class SqliteReviews {
     return this.selectByStatus.all(status, limit).map((row) => this.toReview(row));
   }
 
+  get(id: number): Review | null {
+    const row = this.selectById.get(id);
+    return row ? this.toReview(row) : null;
+  }
+
   /** The decision and its audit entry commit together. */
   decideReview(id: number, decision: 'approved' | 'rejected', actor: string): Review {
     return inTransaction(this.ctx.db, () => {

@@ -113,6 +113,7 @@ export class SqliteStore implements HrStore {
   /* reviews */
   addReview(review: NewReview): Promise<Review> { return this.run(() => this.reviews.add(review)); }
   listReviews(status: ReviewStatus, limit = 100) { return this.run(() => this.reviews.list(status, limit)); }
+  getReview(id: number) { return this.run(() => this.reviews.get(id)); }
   decideReview(id: number, decision: 'approved' | 'rejected', actor: string) { return this.run(() => this.reviews.decideReview(id, decision, actor)); }
 
   /* audit */

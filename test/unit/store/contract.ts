@@ -257,6 +257,17 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.equal(entry?.action, 'review.approved');
       assert.equal(entry?.actor, 'maria@hr');
     }));
+
+    test('a review is found by its id, open or decided, and an unknown id finds nothing', () => withStore(async (store) => {
+      const review = await store.addReview({ kind: 'compensation_variance', payload: { amount: '103000' }, explanation: 'pay 5 % above the offer' });
+      assert.deepEqual(await store.getReview(review.id), review);
+      await store.decideReview(review.id, 'rejected', 'maria@hr');
+      const decided = await store.getReview(review.id);
+      assert.equal(decided?.status, 'rejected');
+      assert.equal(decided?.decidedBy, 'maria@hr');
+      assert.deepEqual(decided?.payload, { amount: '103000' });
+      assert.equal(await store.getReview(review.id + 1), null);
+    }));
   });
 
   describe(`${name}: audit log`, () => {

@@ -1,0 +1,109 @@
+/**
+ * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read. Deciding a
+ * compensation variance or a survivorship conflict needs hr-sync.write; a possible duplicate is
+ * decided through its dedupe node's endpoint and a dead letter through its writer's, so those actions
+ * act in the flow and are audited where they happen.
+ */
+import type { NodeAPI } from 'node-red';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { HrError, toHrError } from '../../lib/errors';
+import type { HrStore, OutboxEntry } from '../../lib/store/types';
+import { findDeployment, type StoreSite } from './deployment';
+import { healthFigures, monitorRules } from './health';
+import { maskWith, secretPaths, type Mask } from './masking';
+import { reviewView } from './reviews';
+
+/** More than a person works through in a sitting; the counts say when there are more. */
+const LIST_LIMIT = 200;
+
+const Decision = z.object({ decision: z.enum(['approved', 'rejected']) });
+
+const STATUS_BY_CODE: Record<string, number> = {
+  'hr-sync.decision_invalid': 400,
+  'hr-sync.store_not_found': 404,
+  'hr-sync.review_not_found': 404,
+  'store.review_not_found': 404,
+  'hr-sync.review_owned_by_dedupe': 409,
+  'store.review_decided': 409,
+};
+
+function fail(res: Response, err: unknown): void {
+  const e = toHrError(err);
+  res.status(STATUS_BY_CODE[e.code] ?? 500).json({ error: { code: e.code, message: e.message } });
+}
+
+const actorOf = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'editor';
+
+const deadLetterView = (e: OutboxEntry, mask: Mask) =>
+  mask({
+    id: e.id,
+    operation: e.operation,
+    target: e.target,
+    personGuid: e.personGuid,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    payload: e.payload,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  });
+
+async function storeOverview(site: StoreSite, store: HrStore, mask: Mask, paths: readonly string[], now: Date) {
+  const open = await store.listReviews('open', LIST_LIMIT);
+  const reviews = [];
+  for (const review of open) reviews.push(await reviewView(review, store, mask, paths));
+  return {
+    health: await healthFigures(store, now),
+    reviews,
+    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, mask)),
+  };
+}
+
+export function registerSyncRoutes(RED: NodeAPI): void {
+  RED.httpAdmin.get('/hr-sync/overview', RED.auth.needsPermission('hr-sync.read'), (_req: Request, res: Response) => {
+    void (async () => {
+      const deployment = findDeployment(RED);
+      const paths = secretPaths(RED, deployment);
+      const mask = maskWith(paths);
+      const now = new Date();
+      const stores = [];
+      for (const site of deployment.stores) {
+        const about = {
+          id: site.id,
+          name: site.name,
+          dedupe: site.dedupe,
+          writers: site.writers,
+          monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
+        };
+        try {
+          stores.push({ ...about, ...(await storeOverview(site, await site.node.acquire(), mask, paths, now)) });
+        } catch (err) {
+          // One store that cannot be read must not hide the others.
+          const e = toHrError(err);
+          stores.push({ ...about, error: { code: e.code, message: e.message } });
+        }
+      }
+      res.json({ at: now.toISOString(), stores });
+    })().catch((err: unknown) => fail(res, err));
+  });
+
+  RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), (req: Request, res: Response) => {
+    void (async () => {
+      const body = Decision.safeParse(req.body ?? {});
+      const id = Number(req.params.id);
+      if (!body.success || !Number.isInteger(id)) {
+        throw new HrError('hr-sync.decision_invalid', 'Send {"decision": "approved"} or {"decision": "rejected"} to /hr-sync/stores/<store id>/reviews/<numeric id>.');
+      }
+      const site = findDeployment(RED).stores.find((s) => s.id === req.params.store);
+      if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
+      const store = await site.node.acquire();
+      const review = await store.getReview(id);
+      if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
+      if (review.kind === 'possible_duplicate') {
+        throw new HrError('hr-sync.review_owned_by_dedupe', `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`);
+      }
+      const decided = await store.decideReview(id, body.data.decision, actorOf(req));
+      res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });
+    })().catch((err: unknown) => fail(res, err));
+  });
+}

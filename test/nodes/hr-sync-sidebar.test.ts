@@ -1,0 +1,169 @@
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { helper, nextMessage } from '../support/nodeRed';
+import storeNode = require('../../nodes/hr-store/hr-store');
+import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
+import healthNode = require('../../nodes/hr-health/hr-health');
+import sidebarPlugin = require('../../plugins/hr-sync-sidebar/hr-sync-sidebar');
+import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import { compensationReview, varianceThreshold } from '../../lib/dictionary/compensationCheck';
+import { METRICS } from '../../lib/health/metrics';
+import { sampleHire } from '../../lib/mapping/sampleHire';
+import type { HireEvent } from '../../lib/model';
+import type { HrStore } from '../../lib/store';
+
+const DOB = '1990-05-17';
+const SSN = '123-45-6789';
+const HOUR = 3_600_000;
+
+let dir: string;
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-sync-sidebar-'));
+  await helper.startServer();
+});
+after(async () => {
+  await helper.stopServer();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => helper.unload());
+
+let files = 0;
+async function load(): Promise<HrStore> {
+  const flow = [
+    { id: 's', type: 'hr-store', name: 'Hires', file: path.join(dir, `store-${++files}.db`), secretFields: 'dateOfBirth', keyEnv: '' },
+    { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [['new'], ['merged'], ['review']] },
+    { id: 'h', type: 'hr-health', name: 'Watch', store: 's', interval: 60, wires: [[]] },
+    { id: 'new', type: 'helper' },
+    { id: 'merged', type: 'helper' },
+    { id: 'review', type: 'helper' },
+  ];
+  await helper.load([storeNode, dedupeNode, healthNode, sidebarPlugin], flow as never, { s: { encryptionKey: 'a'.repeat(64) } });
+  return (helper.getNode('s') as StoreConfigNode).acquire();
+}
+
+function hire(system: 'greenhouse' | 'lever', candidateId: string, person: Partial<HireEvent['person']>): HireEvent {
+  const base = sampleHire();
+  return sampleHire({ eventId: `${system}-${candidateId}`, system, person: { ...base.person, ...person }, sourceIds: { system, candidateId, applicationId: `app-${candidateId}` } });
+}
+
+/** Ana is on file; Maria arrives with Ana's address: a possible duplicate a person must look at. */
+async function seedDuplicate(): Promise<void> {
+  const ana = hire('greenhouse', 'gh-2', { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [], dateOfBirth: DOB });
+  const maria = hire('lever', 'lv-2', { legalName: { first: 'Maria', last: 'Costa' }, preferredName: 'Maria', emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [], dateOfBirth: DOB });
+  const created = nextMessage(helper.getNode('new'));
+  helper.getNode('d').receive({ payload: ana } as never);
+  await created;
+  const held = nextMessage(helper.getNode('review'));
+  helper.getNode('d').receive({ payload: maria } as never);
+  await held;
+}
+
+/** The validator's review item for a salary 5 % above the offer, as it queues it. */
+async function seedVariance(store: HrStore) {
+  const record = { firstName: 'Ana', compensation: { amount: '108150.00', currency: 'USD', period: 'year' } };
+  const review = compensationReview(record, sampleHire(), { actual: 'compensation', expected: 'offer.compensation', threshold: varianceThreshold('0.02'), assumptions: {} });
+  return store.addReview({ kind: 'compensation_variance', explanation: review.map((r) => r.message).join('\n'), payload: { eventId: 'sample-1', review, record } });
+}
+
+async function seedDeadLetter(store: HrStore) {
+  const { entry } = await store.enqueue({ idempotencyKey: 'create:gh-9', operation: 'create', target: 'bamboohr', payload: { record: { firstName: 'Bo', ssn: SSN } } });
+  await store.claimDue(new Date(), 10);
+  await store.deadLetter(entry.id, 'hris.invalid: BambooHR says: Invalid field "shoeSize"');
+  return entry.id;
+}
+
+const overview = async () => (await helper.request().get('/hr-sync/overview').expect(200)).body;
+
+test('the health figures count the last 24 hours and 7 days, with one value per day for the trend', async () => {
+  const store = await load();
+  const now = Date.now();
+  await store.count(METRICS.eventsIn, { vendor: 'greenhouse' }, 4, new Date(now - 2 * HOUR));
+  await store.count(METRICS.eventsIn, { vendor: 'lever' }, 3, new Date(now - 72 * HOUR));
+  await store.count(METRICS.eventsIn, { vendor: 'lever' }, 50, new Date(now - 10 * 24 * HOUR));
+  await store.count(METRICS.writesFailed, { target: 'bamboohr' }, 2, new Date(now - HOUR));
+
+  const [site] = (await overview()).stores;
+  assert.equal(site.name, 'Hires');
+  const figure = (name: string) => site.health.find((f: { name: string }) => f.name === name);
+  assert.deepEqual([figure('events').last24h, figure('events').last7d], [4, 7]);
+  assert.equal(figure('events').daily.length, 7);
+  assert.equal(figure('events').daily.at(-1) + figure('events').daily.at(-2), 4, 'today (or yesterday, just after midnight) holds the recent events');
+  assert.equal(figure('events').daily.reduce((a: number, b: number) => a + b, 0), 7, 'the week before is left out of the trend');
+  assert.deepEqual([figure('failures').last24h, figure('successes').last7d], [2, 0]);
+});
+
+test('the health monitor on the store is listed with its rules', async () => {
+  await load();
+  const [site] = (await overview()).stores;
+  assert.deepEqual(site.monitors.map((m: { id: string; name: string }) => [m.id, m.name]), [['h', 'Watch']]);
+  const rules = new Map(site.monitors[0].rules.map((r: { id: string; params: object }) => [r.id, r.params]));
+  assert.deepEqual(rules.get('writes_failing'), { percent: 50, minCalls: 5, windowHours: 24 });
+  assert.deepEqual(rules.get('dead_letters'), { max: 0, windowHours: 24 });
+});
+
+test('a possible duplicate shows both persons side by side with the field scores, secrets masked, and its dedupe node', async () => {
+  await load();
+  await seedDuplicate();
+  const body = await overview();
+  const [review] = body.stores[0].reviews;
+  assert.equal(review.kind, 'possible_duplicate');
+  assert.equal(review.node, 'd');
+  const row = (field: string) => review.rows.find((r: { field: string }) => r.field === field);
+  assert.deepEqual([row('legalName.first').incoming, row('legalName.first').candidate], ['Maria', 'Ana']);
+  assert.deepEqual([row('emails').incoming, row('emails').candidate], ['ana.silva@example.com', 'ana.silva@example.com']);
+  assert.equal(row('dateOfBirth').incoming, '[REDACTED]');
+  const byField = new Map(review.comparisons.map((c: { field: string; level: string }) => [c.field, c.level]));
+  assert.equal(byField.get('email'), 'exact');
+  assert.equal(byField.get('forename'), 'different');
+  assert.ok(review.probability > 0, 'the match probability is shown');
+  assert.doesNotMatch(JSON.stringify(body), new RegExp(DOB));
+});
+
+test('approving a duplicate through its dedupe node sends the person on merged, and the sidebar no longer lists it', async () => {
+  await load();
+  await seedDuplicate();
+  const [review] = (await overview()).stores[0].reviews;
+  await helper.request().post(`/hr-sync/stores/s/reviews/${review.id}`).send({ decision: 'approved' }).expect(409);
+  const merged = nextMessage(helper.getNode('merged'));
+  await helper.request().post(`/hr-dedupe/reviews/${review.id}`).send({ decision: 'approved', node: review.node }).expect(200);
+  const msg = await merged;
+  assert.equal((msg.person as { guid: string }).guid, review.candidateGuid);
+  assert.deepEqual((await overview()).stores[0].reviews, []);
+});
+
+test('a compensation variance shows both figures and is decided once, by the person who decided it, audited', async () => {
+  const store = await load();
+  const seeded = await seedVariance(store);
+  const [review] = (await overview()).stores[0].reviews;
+  assert.equal(review.kind, 'compensation_variance');
+  assert.deepEqual(review.items[0].actual, { amount: '108150.00', currency: 'USD', period: 'year' });
+  assert.deepEqual(review.items[0].expected, { amount: '103000.00', currency: 'USD', period: 'year' });
+  assert.equal(review.items[0].variance, '0.050000');
+
+  const res = await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id}`).send({ decision: 'rejected' }).expect(200);
+  assert.equal(res.body.status, 'rejected');
+  assert.deepEqual((await overview()).stores[0].reviews, []);
+  assert.equal((await store.getReview(seeded.id))?.decidedBy, 'editor');
+  assert.ok((await store.auditEntries()).some((e) => e.action === 'review.rejected'));
+  await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id}`).send({ decision: 'approved' }).expect(409);
+  await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id}`).send({ decision: 'maybe' }).expect(400);
+  await helper.request().post('/hr-sync/stores/nope/reviews/1').send({ decision: 'approved' }).expect(404);
+  await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id + 100}`).send({ decision: 'approved' }).expect(404);
+});
+
+test('a dead letter shows the failed write, the vendor\'s error and the attempts, with secret fields masked', async () => {
+  const store = await load();
+  const id = await seedDeadLetter(store);
+  const body = await overview();
+  const [dead] = body.stores[0].deadLetters;
+  assert.equal(dead.id, id);
+  assert.equal(dead.target, 'bamboohr');
+  assert.equal(dead.attempts, 1);
+  assert.match(dead.lastError, /shoeSize/);
+  assert.equal(dead.payload.record.firstName, 'Bo');
+  assert.equal(dead.payload.record.ssn, '[REDACTED]');
+  assert.doesNotMatch(JSON.stringify(body), new RegExp(SSN));
+});
