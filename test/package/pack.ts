@@ -28,7 +28,7 @@ export function extract(tarball: string): string {
 export interface Manifest {
   name: string;
   dependencies?: Record<string, string>;
-  'node-red': { version: string; nodes: Record<string, string> };
+  'node-red': { version: string; nodes: Record<string, string>; plugins?: Record<string, string> };
 }
 
 export const manifest = (): Manifest => JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Manifest;

@@ -13,6 +13,7 @@ import { manifest, packProject, registeredTypes } from './pack';
 
 const pkg = manifest();
 const sets = Object.keys(pkg['node-red'].nodes);
+const plugins = Object.keys(pkg['node-red'].plugins ?? {});
 const languages = fs.readdirSync(path.join(projectRoot, 'locales'));
 const exampleNames = fs.readdirSync(path.join(projectRoot, 'examples')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 
@@ -34,6 +35,10 @@ describe('the package layout', () => {
       .sort();
     assert.deepEqual([...sets].sort(), folders);
     for (const set of sets) assert.equal(pkg['node-red'].nodes[set], `dist/nodes/${set}/${set}.js`);
+    const pluginDir = path.join(projectRoot, 'plugins');
+    const pluginFolders = fs.existsSync(pluginDir) ? fs.readdirSync(pluginDir).filter((d) => fs.existsSync(path.join(pluginDir, d, `${d}.ts`))).sort() : [];
+    assert.deepEqual([...plugins].sort(), pluginFolders);
+    for (const plugin of plugins) assert.equal(pkg['node-red'].plugins?.[plugin], `dist/plugins/${plugin}/${plugin}.js`);
   });
 
   test('the tarball holds the compiled nodes, their editor files, icons, locales and examples, and no sources or tests', () => {
@@ -43,6 +48,11 @@ describe('the package layout', () => {
         assert.ok(files.includes(`dist/nodes/${set}/${file}`), `missing dist/nodes/${set}/${file}`);
       }
       for (const lang of languages) assert.ok(files.includes(`dist/nodes/${set}/locales/${lang}/${set}.json`), `missing ${lang} catalogue of ${set}`);
+    }
+    for (const plugin of plugins) {
+      for (const file of [`${plugin}.js`, `${plugin}.html`, ...languages.map((l) => `locales/${l}/${plugin}.json`)]) {
+        assert.ok(files.includes(`dist/plugins/${plugin}/${file}`), `missing dist/plugins/${plugin}/${file}`);
+      }
     }
     for (const name of exampleNames) assert.ok(files.includes(`examples/${name}.json`), `missing example ${name}`);
     assert.ok(files.includes('README.md') && files.includes('LICENSE'));
@@ -93,6 +103,18 @@ for (const [line, makeRuntime] of [
         assert.equal(entry.err, undefined, `${set}: ${entry.err}`);
         assert.equal(entry.enabled, true);
         assert.deepEqual([...entry.types].sort(), typesOf(set).map((t) => t.type).sort());
+      }
+    });
+
+    test('the editor plugins are registered with their message catalogues', async () => {
+      const listed = await red.getJson<Array<{ id: string; plugins: Array<{ id: string }> }>>('/plugins');
+      const ids = listed.flatMap((set) => set.plugins.map((p) => p.id));
+      for (const plugin of plugins) assert.ok(ids.includes(plugin), `${plugin} is not registered: ${JSON.stringify(ids)}`);
+      const html = (await red.get('/plugins', 'text/html')).body;
+      for (const plugin of plugins) assert.match(html, new RegExp(`registerPlugin\\(\\s*['"]${plugin}['"]`));
+      for (const lang of languages) {
+        const catalogues = await red.getJson<Record<string, Record<string, unknown>>>(`/plugins/messages?lng=${lang}`);
+        for (const plugin of plugins) assert.ok(catalogues[`${pkg.name}/${plugin}`], `${plugin} has no ${lang} catalogue`);
       }
     });
 
