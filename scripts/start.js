@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds, then runs Node-RED on 127.0.0.1 (port from PORT, default 1880) with a
 // git-ignored user directory (.userdir/) in which this working tree is installed as a module, the
-// way `npm install <folder>` in a Node-RED user directory does it. On the first start the shipped
-// examples are deployed so there is something to try at once.
+// way `npm install <folder>` in a Node-RED user directory does it, next to the vendor sandbox. On
+// the first start the shipped examples are deployed against the sandbox, so `npm run demo` shows a
+// hire becoming an employee at once.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -36,12 +37,30 @@ fs.writeFileSync(
   )};\n`,
 );
 
-const flowFile = path.join(userDir, 'flows.json');
-if (!fs.existsSync(flowFile)) {
+// A development-only key for the store's secret fields, so the examples run at once; a real
+// installation sets its own HR_STORE_KEY (examples/ENVIRONMENT.md).
+const env = { ...process.env };
+if (!env.HR_STORE_KEY) {
+  env.HR_STORE_KEY = '5a'.repeat(32);
+  console.log('HR_STORE_KEY is not set: using a development-only key for the sandbox.');
+}
+const firstStart = !fs.existsSync(path.join(userDir, 'flows.json'));
+
+/** On the first start, deploys every shipped example as the editor's Import + Deploy would (credentials included). */
+async function deployExamples() {
   const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')).sort();
   const flows = examples.flatMap((f) => JSON.parse(fs.readFileSync(path.join(root, 'examples', f), 'utf8')));
-  fs.writeFileSync(flowFile, JSON.stringify(flows, null, 2));
-  console.log(`deployed the shipped examples on first start: ${examples.map((f) => f.replace(/\.json$/, '')).join(', ')}`);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      if ((await fetch(`${url}/settings`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const res = await fetch(`${url}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' }, body: JSON.stringify(flows) });
+  console.log(res.ok ? `deployed the shipped examples: ${examples.map((f) => f.replace(/\.json$/, '')).join(', ')}. Try \`npm run demo\`.` : `could not deploy the examples: ${res.status} ${await res.text()}`);
 }
 
 // The vendor emulators (BambooHR, Greenhouse, Checkr, Slack, …) on 127.0.0.1, so the examples run
@@ -52,8 +71,9 @@ if (process.env.HR_SANDBOX !== '0') {
 }
 console.log(`${pkg.name} loaded from this working tree.`);
 console.log(`Node-RED editor: http://127.0.0.1:${port}/`);
-const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir], { stdio: 'inherit', cwd: root });
+const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '--userDir', userDir], { stdio: 'inherit', cwd: root, env });
 children.push(red);
+if (firstStart) deployExamples().catch((err) => console.error(`could not deploy the examples: ${err.message}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));
 red.on('exit', (code) => {
   children.forEach((c) => c.kill('SIGTERM'));

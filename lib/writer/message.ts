@@ -20,7 +20,16 @@ const Incoming = z.object({
   /** The canonical hire the mapper keeps beside the target record. */
   canonical: z.object({ person: PersonPart.optional(), sourceIds: SourceIds.optional() }).optional(),
   sourceIds: SourceIds.optional(),
-  event: z.object({ source: z.string().min(1), eventId: z.string().min(1) }).optional(),
+  /**
+   * The delivery this write completes, marked done in the store on success. The ATS trigger sends
+   * `{ id, vendor, … }`; `{ source, eventId }` (the store's own names) is accepted too.
+   */
+  event: z
+    .union([
+      z.object({ source: z.string().min(1), eventId: z.string().min(1) }),
+      z.object({ vendor: z.string().min(1), id: z.string().min(1) }).transform((e) => ({ source: e.vendor, eventId: e.id })),
+    ])
+    .optional(),
   hris: z.object({ employeeId: z.string().min(1).optional() }).optional(),
   check: z
     .object({ package: z.string().min(1).optional(), workLocation: z.object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() }).optional() })

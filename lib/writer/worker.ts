@@ -6,6 +6,7 @@ import { generation, idempotencyKeys } from './keys';
 import { maskSecrets } from './mask';
 import { execute, failureKind, linkFor, type WriterTargets } from './operations';
 import { nextAttemptAt, type RetrySchedule } from './schedule';
+import { writerMetrics } from './metrics';
 
 export interface WriterOptions {
   store: HrStore;
@@ -69,6 +70,7 @@ export function createWriter(options: WriterOptions): Writer {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const startedAt = now();
+  const metrics = writerMetrics(store);
   const waiters = new Map<number, Array<(outcome: Outcome | null) => void>>();
   const running = new Set<number>();
   const pending = new Set<number>();
@@ -122,6 +124,7 @@ export function createWriter(options: WriterOptions): Writer {
       });
     }
     await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: maskSecrets({ ...result }) });
+    if (outcome.kind !== 'failed') metrics.succeeded(job, result);
     if (chained) again = true;
     return outcome;
   }
@@ -138,13 +141,17 @@ export function createWriter(options: WriterOptions): Writer {
       const next = nextAttemptAt(attempts, entry.createdAt.getTime(), now(), error.retryAfterMs, schedule, random);
       if (next) {
         await store.reschedule(entry.id, next, `${error.code}: ${error.message}`);
-        return { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };
+        const retrying: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };
+        metrics.failed(retrying, error);
+        return retrying;
       }
       error.code = 'hris.retries_exhausted';
     }
     await store.deadLetter(entry.id, `${error.code}: ${error.message}`);
     pending.delete(entry.id);
-    return { kind: 'failed', job, error, attempts, retrying: false, dead: true, entryId: entry.id };
+    const dead: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: false, dead: true, entryId: entry.id };
+    metrics.failed(dead, error);
+    return dead;
   }
 
   async function attempt(entry: OutboxEntry): Promise<void> {
@@ -163,12 +170,15 @@ export function createWriter(options: WriterOptions): Writer {
       // An entry from before this start may have been in flight when the process stopped: look before writing.
       const retry = entry.attempts > 0 || entry.createdAt.getTime() < startedAt;
       let result: WriteResult;
+      const callStarted = now();
       try {
         result = await execute(job, targets, store, { retry, dryRun: false });
       } catch (err) {
+        if (!isInterrupted(err)) metrics.call(job, now() - callStarted);
         outcome = await recordFailure(entry, job, err, attempts);
         return;
       }
+      metrics.call(job, now() - callStarted);
       outcome = await recordSuccess(entry, job, result, attempts);
     } catch (err) {
       options.onError(toHrError(err, 'hris.store_failed'));

@@ -10,8 +10,10 @@ import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { HrError, toHrError } from '../../lib/errors';
 import { redact } from '../../lib/http/redact';
 import { describeIssues } from '../../lib/zodIssues';
+import { registerConnectionTest } from '../shared/connectionTest';
 import { createShell, type Shell } from '../shared/shell';
 import { AlertConfig, ChannelUrl } from './config';
+import { sendTestAlert } from './testAlert';
 
 interface AlertCredentials {
   url?: string;
@@ -108,6 +110,8 @@ export = (RED: NodeAPI) => {
       return null;
     });
   }
+
+  registerConnectionTest(RED, 'hr-alert', (input) => sendTestAlert(input, t));
 
   RED.nodes.registerType('hr-alert', HrAlert, { credentials: { url: { type: 'password' } } });
 };

@@ -3,8 +3,11 @@ import { HrError, toHrError } from '../../lib/errors';
 import { createHttpClient, type HttpClient } from '../../lib/http';
 import { atsSourceFor, authKind, type AtsApiSettings, type AtsContext, type AtsVendor } from '../../lib/vendors/ats';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
-import { verifierFor, webhookVendors, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
+import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
+import { registerConnectionTest } from '../shared/connectionTest';
+import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
 import type { AtsConnectionNode } from './connectionRef';
+import { testAtsConnection } from './testConnection';
 
 interface ConnectionDef extends NodeDef {
   vendor: AtsVendor;
@@ -22,13 +25,6 @@ interface ConnectionDef extends NodeDef {
   sigTimestampUnit: 'seconds' | 'milliseconds';
   sigContent: string;
   sigEventIdHeader: string;
-}
-
-interface ConnectionCredentials {
-  apiKey?: string;
-  clientId?: string;
-  clientSecret?: string;
-  webhookSecret?: string;
 }
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -50,17 +46,10 @@ export = (RED: NodeAPI) => {
   function HrAtsConnection(this: Node, def: ConnectionDef) {
     RED.nodes.createNode(this, def);
     const self = this as unknown as { -readonly [K in keyof AtsConnectionNode]: AtsConnectionNode[K] };
-    const credentials = (this.credentials ?? {}) as ConnectionCredentials;
-    const vendor: AtsVendor = (webhookVendors as readonly string[]).includes(def.vendor) ? def.vendor : 'greenhouse';
+    const credentials = (this.credentials ?? {}) as AtsCredentials;
+    const vendor: AtsVendor = vendorOf(def.vendor);
     const source = atsSourceFor(vendor);
-    const api: AtsApiSettings = {
-      baseUrl: def.baseUrl?.trim() || undefined,
-      tokenUrl: def.tokenUrl?.trim() || undefined,
-      account: def.account?.trim() || undefined,
-      apiKey: credentials.apiKey || undefined,
-      clientId: credentials.clientId || undefined,
-      clientSecret: credentials.clientSecret || undefined,
-    };
+    const api: AtsApiSettings = atsApiSettings(def, credentials);
     const toleranceMs = (Number(def.toleranceSeconds) || DEFAULT_TOLERANCE_SECONDS) * 1000;
 
     let verifier: WebhookVerifier | null = null;
@@ -104,6 +93,8 @@ export = (RED: NodeAPI) => {
       done();
     });
   }
+
+  registerConnectionTest(RED, 'hr-ats-connection', testAtsConnection);
 
   RED.nodes.registerType('hr-ats-connection', HrAtsConnection, {
     credentials: {

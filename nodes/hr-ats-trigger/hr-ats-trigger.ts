@@ -1,7 +1,10 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
+import type { HrStore } from '../../lib/store';
 import { receive, record, isForgotten, auditDropped, type Intake } from '../../lib/vendors/ats/intake';
+import { METRICS } from '../../lib/health/metrics';
+import { countMetric } from '../shared/metrics';
 import { pendingDeliveries, processDelivery } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
@@ -89,8 +92,9 @@ export = (RED: NodeAPI) => {
 
     async function handle(req: RawRequest, res: Response): Promise<void> {
       let intake: Intake;
+      let store: HrStore;
       try {
-        const store = await storeRef.acquire();
+        store = await storeRef.acquire();
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
         intake = await receive(conn.intake, store, node.id, inbound);
       } catch (err) {
@@ -101,6 +105,8 @@ export = (RED: NodeAPI) => {
         return;
       }
       answer(res, intake);
+      if (intake.outcome === 'accepted') countMetric(node, store, METRICS.eventsIn, { vendor });
+      if (intake.outcome === 'refused') countMetric(node, store, METRICS.eventsRejected, { vendor, reason: intake.reason });
       switch (intake.outcome) {
         case 'refused':
           counts.add('refused');

@@ -8,6 +8,8 @@ import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incom
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { maskSecrets } from './secrets';
 import { parseConfig, type DedupeConfig } from './settings';
+import { METRICS } from '../../lib/health/metrics';
+import { countMetric } from '../shared/metrics';
 
 interface DedupeDef extends NodeDef {
   store: string;
@@ -71,7 +73,7 @@ export = (RED: NodeAPI) => {
       const incoming = read(msg.payload, new Date());
       const store = await acquire();
       const resolution = await resolvePerson(store, incoming, config.settings, this.id);
-      await store.count('dedupe.decisions', { decision: resolution.decision });
+      if (resolution.decision === 'review') countMetric(this, store, METRICS.reviewItems, { kind: 'possible_duplicate' });
       if (resolution.decision === 'dropped') {
         counts.dropped += 1;
         showCounts();

@@ -1,7 +1,9 @@
 import type { NodeAPI, NodeDef } from 'node-red';
 import type { HttpClient } from '../../lib/http';
 import { buildChannels, type Channels, type HrisConnectionNode } from './channels';
+import { registerConnectionTest } from '../shared/connectionTest';
 import { CREDENTIALS, type ConnectionCredentials } from './settings';
+import { testHrisConnection } from './testConnection';
 
 export = (RED: NodeAPI) => {
   function HrHrisConnection(this: HrisConnectionNode, def: NodeDef) {
@@ -17,6 +19,8 @@ export = (RED: NodeAPI) => {
       built = null;
     });
   }
+
+  registerConnectionTest(RED, 'hr-hris-connection', testHrisConnection);
 
   RED.nodes.registerType<HrisConnectionNode, NodeDef, object, ConnectionCredentials>('hr-hris-connection', HrHrisConnection, { credentials: CREDENTIALS });
 };

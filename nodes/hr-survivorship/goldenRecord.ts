@@ -4,6 +4,7 @@
  * person, so two sources arriving together cannot overwrite each other's read.
  */
 import { HrError } from '../../lib/errors';
+import { METRICS } from '../../lib/health/metrics';
 import type { HrStore, JsonObject } from '../../lib/store';
 import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
 
@@ -52,6 +53,7 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
         payload: { eventId, ...conflict },
         explanation: `${conflict.field}: ${conflict.rule === 'immutable' ? 'immutable field changed' : 'two owning systems disagree'} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
       });
+      void store.count(METRICS.reviewItems, { kind: 'conflict' }).catch(() => undefined);
       const path = recordPathOf.get(conflict.field)!;
       await audit('survivorship.conflict', { before: { [path]: conflict.current }, after: { [path]: conflict.offered, reviewId: review.id } });
       conflicts.push({ ...conflict, reviewId: review.id });

@@ -45,3 +45,9 @@ test('an update is keyed by its content too, so a later different change is a ne
 test('a message naming no person is refused with a code that says what is missing', async () => {
   await assert.rejects(jobFromMessage({ payload: {} }, defaults, await storeP), (err: { code?: string }) => err.code === 'hris.no_identity');
 });
+
+test('the delivery from the ATS trigger (msg.event with id and vendor) is the event the writer marks done', async () => {
+  const store = await storeP;
+  const job = await jobFromMessage({ payload: { firstName: 'Ana' }, person: { guid }, event: { id: 'hire:app-1', vendor: 'greenhouse', type: 'hire', receivedAt: '2026-11-02T15:04:05Z' } }, defaults, store);
+  assert.deepEqual(job.event, { source: 'greenhouse', eventId: 'hire:app-1' });
+});

@@ -1,0 +1,61 @@
+import { HrError } from '../../errors';
+import { saltedHash } from '../crypto';
+import { identifierOf, personIdentifiers } from '../identifiers';
+import type { TombstoneProbe } from '../types';
+import type { PgAudit } from './audit';
+import type { PgBlocking } from './blocking';
+import type { PgContext } from './context';
+import type { Queryable } from './driver';
+import type { PgIdentity } from './identity';
+
+/** Forgetting a person, and recognising them afterwards only by salted hashes of their identifiers. */
+export class PgTombstones {
+  constructor(
+    private readonly ctx: PgContext,
+    private readonly salt: string,
+    private readonly parts: { identity: PgIdentity; blocking: PgBlocking; audit: PgAudit },
+  ) {}
+
+  /** Call inside a transaction. Forgetting twice is a no-op, so a redelivered deletion event is harmless. */
+  async forget(q: Queryable, guid: string, actor: string): Promise<void> {
+    const { identity, blocking, audit } = this.parts;
+    const { rows: [locked] } = await q.query<{ forgotten_at: Date | null }>('SELECT forgotten_at FROM persons WHERE guid = $1 FOR UPDATE', [guid]);
+    if (locked?.forgotten_at || (await this.has(q, { guid }))) return;
+    const person = await identity.get(q, guid);
+    if (!person) throw new HrError('store.person_not_found', `No person ${guid} in the store to forget.`, { guid });
+    const provenance = Object.values(await identity.getProvenance(q, guid)).map((p) => p.value);
+    const { rows: keys } = await q.query<{ key: string }>('SELECT key FROM blocking_keys WHERE guid = $1', [guid]);
+    const identifiers = [
+      ...personIdentifiers([person.record, ...provenance]),
+      ...person.links.map((link) => identifierOf(link)),
+      ...keys.map(({ key }) => identifierOf({ blockingKey: key })),
+      identifierOf({ guid }),
+    ];
+    const now = this.ctx.now();
+    await q.query(
+      'INSERT INTO tombstones (hash, created_at) SELECT DISTINCT unnest($1::text[]), $2::timestamptz ON CONFLICT DO NOTHING',
+      [identifiers.map((identifier) => saltedHash(this.salt, identifier)), now],
+    );
+    await blocking.putKeys(q, guid, []);
+    await blocking.putNames(q, guid, {});
+    await q.query('DELETE FROM provenance WHERE guid = $1', [guid]);
+    await q.query('DELETE FROM links WHERE guid = $1', [guid]);
+    await q.query("UPDATE persons SET record = '{}', consent = '{}', forgotten_at = $1, updated_at = $1 WHERE guid = $2", [now, guid]);
+    await q.query('DELETE FROM reviews WHERE person_guid = $1', [guid]);
+    // Unsent writes for a forgotten person must never go out; their idempotency keys stay taken.
+    await q.query(
+      `UPDATE outbox SET payload = $1, result = NULL, lease_until = NULL, updated_at = $2,
+         last_error = CASE WHEN status IN ('pending', 'dead') THEN 'person forgotten' ELSE last_error END,
+         status = CASE WHEN status IN ('pending', 'dead') THEN 'discarded' ELSE status END
+       WHERE person_guid = $3`,
+      [this.ctx.codec.encodePayload(null), now, guid],
+    );
+    await audit.eraseContent(q, guid);
+    await audit.append(q, { source: 'store', actor, action: 'person.forgotten', personGuid: guid });
+  }
+
+  async has(q: Queryable, probe: TombstoneProbe): Promise<boolean> {
+    const { rowCount } = await q.query('SELECT 1 FROM tombstones WHERE hash = $1', [saltedHash(this.salt, identifierOf(probe))]);
+    return rowCount === 1;
+  }
+}

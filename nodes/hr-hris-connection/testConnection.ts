@@ -1,0 +1,51 @@
+import { checkrHttpOptions } from '../../lib/vendors/checks/checkr';
+import { connectHris, type HrisConnection } from '../../lib/vendors/hris';
+import { connectWriteBack, type WriteBackConnection } from '../../lib/vendors/writeback';
+import { outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
+import { ATS_NAMES, ATS_PROBES, CHECKR_ACCOUNT } from '../hr-ats-connection/probes';
+import { connectionSettings } from './settings';
+
+const HRIS_NAMES: Record<HrisConnection['system'], string> = { bamboohr: 'BambooHR', hibob: 'HiBob', personio: 'Personio', generic: 'HRIS' };
+
+/** An address no HRIS holds: the lookup reads, finds nobody and changes nothing. */
+const PROBE_EMAIL = 'connection-test@example.invalid';
+
+/** The company a BambooHR call goes to: the one in an overriding base URL, else the company domain. */
+const bambooCompany = (conn: Extract<HrisConnection, { system: 'bamboohr' }>) =>
+  (conn.baseUrl && /\/gateway\.php\/([^/]+)/.exec(conn.baseUrl)?.[1]) || conn.companyDomain;
+
+function testHris(conn: HrisConnection, secrets: string[]): Promise<TestOutcome> {
+  const service = HRIS_NAMES[conn.system];
+  if (conn.system === 'generic' && !conn.lookupUrl) return Promise.resolve(outcome(service, 'noLookupUrl'));
+  const { target, http } = connectHris(conn);
+  // A BambooHR 404 or unknown host means the company domain: its API and token URL are per company.
+  const company = conn.system === 'bamboohr' ? { company: bambooCompany(conn) } : undefined;
+  return runProbe({
+    explain: { service, secrets, ...(company ? { notFound: 'wrongCompany', unknownHost: 'wrongCompany', params: company } : {}) },
+    http,
+    call: (ctx) => target.findByWorkEmail(PROBE_EMAIL, ctx, { fresh: true }),
+    ok: () => (company ? outcome(service, 'okCompany', company) : outcome(service, 'ok')),
+  });
+}
+
+function testWriteBack(conn: WriteBackConnection, secrets: string[]): Promise<TestOutcome> {
+  const service = ATS_NAMES[conn.system];
+  const probe = ATS_PROBES[conn.system]!('apiKey');
+  return runProbe({ explain: { service, secrets }, http: connectWriteBack(conn).http, call: (ctx) => ctx.send(probe), ok: () => outcome(service, 'ok') });
+}
+
+/**
+ * "Test connection" of an HRIS connection: one read per service it holds — the HRIS, and the ATS
+ * write-back and Checkr when they are switched on — so each answer names the service it is about.
+ */
+export function testHrisConnection({ config, credentials }: TestInput): Promise<TestOutcome[]> {
+  const settings = connectionSettings(config, credentials);
+  const secrets = secretsOf(credentials);
+  const tests = [testHris(settings.hris, secrets)];
+  if (settings.writeBack) tests.push(testWriteBack(settings.writeBack, secrets));
+  if (settings.checkr) {
+    const http = checkrHttpOptions(settings.checkr);
+    tests.push(runProbe({ explain: { service: 'Checkr', secrets }, http, call: (ctx) => ctx.send({ method: 'GET', url: `v1/${CHECKR_ACCOUNT}` }), ok: () => outcome('Checkr', 'ok') }));
+  }
+  return Promise.all(tests);
+}

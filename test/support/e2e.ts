@@ -1,0 +1,165 @@
+/**
+ * End-to-end harness: a real Node-RED process with a shipped example deployed as a user deploys an
+ * import, the vendor emulators in this process, and the environment variables of
+ * examples/ENVIRONMENT.md pointing the example at them. Assertions read what the emulators received.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { deliver, greenhouseSender, type DeliveryResponse } from '../../sandbox/senders';
+import { BAMBOOHR_DEFAULTS } from '../../sandbox/bamboohr';
+import { CHECKR_DEFAULTS } from '../../sandbox/checkr';
+import { GREENHOUSE_DEFAULTS } from '../../sandbox/greenhouse';
+import { SLACK_DEFAULTS } from '../../sandbox/slack';
+import { makeUserDir, startNodeRed, type RunningNodeRed } from './realNodeRed';
+import { nodeRed4, projectRoot } from './runtimes';
+
+/** The folder this test build was compiled into (dist/ or $DIST_DIR). */
+const buildRoot = path.resolve(__dirname, '..', '..');
+
+export const WEBHOOK_SECRET = 'e2e-greenhouse-webhook-secret';
+
+/**
+ * A user directory in which this build is installed as the package, with every node set the build
+ * laid out (the lead declares sets in package.json as they land; DIST_DIR builds are not at dist/).
+ */
+export function userDirWithThisBuild(): string {
+  const userDir = makeUserDir('hr-e2e-');
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string; 'node-red': { nodes: Record<string, string> } };
+  const sets = fs.readdirSync(path.join(buildRoot, 'nodes')).filter((set) => fs.existsSync(path.join(buildRoot, 'nodes', set, `${set}.js`)) && fs.existsSync(path.join(buildRoot, 'nodes', set, `${set}.html`)));
+  const moduleDir = path.join(userDir, 'node_modules', pkg.name);
+  fs.mkdirSync(moduleDir, { recursive: true });
+  const nodes = Object.fromEntries(sets.sort().map((set) => [set, `dist/nodes/${set}/${set}.js`]));
+  fs.writeFileSync(path.join(moduleDir, 'package.json'), JSON.stringify({ ...pkg, 'node-red': { ...pkg['node-red'], nodes } }, null, 2));
+  fs.symlinkSync(buildRoot, path.join(moduleDir, 'dist'), 'dir');
+  fs.symlinkSync(path.join(projectRoot, 'examples'), path.join(moduleDir, 'examples'), 'dir');
+  return userDir;
+}
+
+/** examples/ENVIRONMENT.md, pointed at this test's emulators. */
+export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
+  return {
+    GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    GREENHOUSE_API_URL: sandbox.urls.greenhouse,
+    GREENHOUSE_API_KEY: GREENHOUSE_DEFAULTS.apiKeys[0],
+    GREENHOUSE_USER_ID: String(GREENHOUSE_DEFAULTS.userIds[0]),
+    GREENHOUSE_EMPLOYEE_ID_FIELD: GREENHOUSE_DEFAULTS.candidateCustomFields[0].name_key,
+    BAMBOOHR_COMPANY_DOMAIN: BAMBOOHR_DEFAULTS.companyDomain,
+    BAMBOOHR_API_URL: `${sandbox.urls.bamboohr}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`,
+    BAMBOOHR_API_KEY: BAMBOOHR_DEFAULTS.apiKeys[0],
+    CHECKR_API_URL: sandbox.urls.checkr,
+    CHECKR_API_KEY: CHECKR_DEFAULTS.apiKeys[0],
+    CHECKR_PACKAGE: CHECKR_DEFAULTS.packages[0],
+    SLACK_WEBHOOK_URL: `${sandbox.urls.slack}${SLACK_DEFAULTS.hooks[0]}`,
+    HR_STORE_KEY: '0123456789abcdef'.repeat(4),
+  };
+}
+
+export function readExample(name: string): Array<Record<string, unknown>> {
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', `${name}.json`), 'utf8')) as Array<Record<string, unknown>>;
+}
+
+/** The writer's timings shortened so retries happen within a test; everything else as shipped. */
+const FAST_SETTINGS = { hrHrisWriterPollMs: 200, hrHrisWriterRetryBaseMs: 300, hrHrisWriterLeaseMs: 3_000 };
+
+export interface ExampleRun {
+  sandbox: Sandbox;
+  red: RunningNodeRed;
+  userDir: string;
+  /** Starts Node-RED again on the same user directory (after kill() or stop()). */
+  restart(): Promise<RunningNodeRed>;
+  /** POSTs a signed delivery to a webhook path of the running Node-RED. */
+  post(pathname: string, signed: { rawBody: Buffer; headers: Record<string, string> }): Promise<DeliveryResponse>;
+  stop(): Promise<void>;
+}
+
+async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> {
+  const res = await fetch(`${red.url}/flows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' },
+    body: JSON.stringify(flow),
+  });
+  if (res.status !== 200 && res.status !== 204) throw new Error(`deploy answered ${res.status}: ${await res.text()}`);
+}
+
+/**
+ * Waits until every trigger of the flow serves its webhook route (routes are added as the flow starts,
+ * after the deploy answered). The probe is unsigned, so the trigger refuses it and emits nothing.
+ */
+async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
+  const paths = flow.filter((n) => n.type === 'hr-ats-trigger').map((n) => String(n.path));
+  for (const pathname of paths) {
+    await until(`the webhook route ${pathname}`, async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, red);
+  }
+}
+
+/** Starts the emulators and Node-RED, and deploys the named example as a user would after importing it. */
+export async function runExample(name: string): Promise<ExampleRun> {
+  const sandbox = await startSandbox();
+  const userDir = userDirWithThisBuild();
+  const env = environmentFor(sandbox);
+  const start = () => startNodeRed({ runtime: nodeRed4(), userDir, env, settings: FAST_SETTINGS });
+  let red: RunningNodeRed;
+  try {
+    red = await start();
+    await deploy(red, readExample(name));
+    await webhooksServed(red, readExample(name));
+  } catch (err) {
+    await sandbox.stop();
+    throw err;
+  }
+  const run: ExampleRun = {
+    sandbox,
+    red,
+    userDir,
+    async restart() {
+      run.red = await start();
+      await webhooksServed(run.red, readExample(name));
+      return run.red;
+    },
+    post: (pathname, signed) => deliver(`${run.red.url}${pathname}`, signed),
+    async stop() {
+      await run.red.stop();
+      await sandbox.stop();
+      fs.rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+  return run;
+}
+
+export const greenhouse = greenhouseSender({ secret: WEBHOOK_SECRET });
+
+/** Polls until `check` returns a value other than undefined/false, or fails naming what it waited for. */
+export async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, limitMs = 20_000, red?: RunningNodeRed): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${limitMs} ms waiting for ${what}${red ? `\n--- Node-RED log ---\n${red.log().slice(-4000)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface EmulatorState<H> {
+  holds: H;
+  received: Array<{ method: string; path: string; status: number; body?: unknown }>;
+}
+
+/** GET /_sandbox/state of one emulator, as a person checking the sandbox page would read it. */
+export async function stateOf<H = unknown>(emulatorUrl: string): Promise<EmulatorState<H>> {
+  const res = await fetch(`${emulatorUrl}/_sandbox/state`);
+  return (await res.json()) as EmulatorState<H>;
+}
+
+export interface BambooState {
+  employees: Array<{ id: string; status: string; fields: Record<string, string> }>;
+}
+export interface GreenhouseState {
+  candidates: Array<{ id: number; custom_fields: Record<string, unknown> }>;
+}
+export interface SlackState {
+  messages?: unknown[];
+}
+
+export const employees = async (sandbox: Sandbox) => (await stateOf<BambooState>(sandbox.urls.bamboohr)).holds.employees;
+export const slackPosts = async (sandbox: Sandbox) => (await stateOf(sandbox.urls.slack)).received.filter((r) => r.method === 'POST');
