@@ -10,29 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRed4, projectRoot } from '../support/runtimes';
-import { makeUserDir, startNodeRed, userDirWithThisPackage, type RunningNodeRed } from '../support/realNodeRed';
+import { startNodeRed, userDirWithThisPackage, type RunningNodeRed, packageOfBuild } from '../support/realNodeRed';
 import { launchChromium, openEditor, watchErrors } from '../support/browser';
-import { manifest } from '../package/pack';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { Dictionary } from '../../lib/dictionary/field';
 
-/** The node sets this test needs: the dictionary, its consumer, and the store the consumer may use. */
-const SETS = ['hr-dictionary', 'hr-validator', 'hr-store'];
-
-/**
- * This package as Node-RED loads it, but from the build this test was compiled into: with DIST_DIR
- * set, that build is not dist/, so a small copy of the manifest points a `dist` link at it.
- */
-function packageOfThisBuild(): { dir: string; remove: () => void } {
-  const build = path.resolve(__dirname, '..', '..');
-  if (build === path.join(projectRoot, 'dist')) return { dir: projectRoot, remove: () => undefined };
-  const dir = makeUserDir('hr-package-');
-  const { name, 'node-red': nodeRed } = manifest();
-  const nodes = Object.fromEntries(SETS.map((set) => [set, nodeRed.nodes[set] ?? `dist/nodes/${set}/${set}.js`]));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0-test', 'node-red': { version: nodeRed.version, nodes } }));
-  fs.symlinkSync(build, path.join(dir, 'dist'), 'dir');
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+const packageOfThisBuild = () => packageOfBuild(projectRoot, path.resolve(__dirname, '..', '..'));
 
 interface RedWindow {
   RED: {

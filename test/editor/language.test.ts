@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRed4, projectRoot } from '../support/runtimes';
-import { makeUserDir, startNodeRed, userDirWithThisPackage, type RunningNodeRed } from '../support/realNodeRed';
+import { startNodeRed, userDirWithThisPackage, type RunningNodeRed, packageOfBuild } from '../support/realNodeRed';
 import { launchChromium, openEditor, watchErrors } from '../support/browser';
 import { manifest, registeredTypes } from '../package/pack';
 import { BAMBOOHR_DEFAULTS, startBambooHr, type BambooHrHandle } from '../../sandbox/bamboohr';
@@ -30,19 +30,7 @@ const RAW_KEY = /(?:^|[^\w./-])(?:hr-[a-z-]+|common)\.[a-zA-Z]+\.[a-zA-Z]/;
  */
 const SAME_IN_BOTH = /^(?:Name|Details|Status|Token URL|Webhook URL|E-?Mail|HMAC-SHA\d+|hex|base64|Greenhouse|Lever|Ashby|Workable|SmartRecruiters|Checkr|BambooHR|HiBob|Personio|Standard Webhooks|Generic HMAC|Slack \(incoming webhook\)|OAuth|API|Info|JSON|CSV|SQLite|Version|ms|\{.*\}|[A-Z]{2,6}|[\d\s.,:%/()–-]*)$/;
 
-/**
- * This package as Node-RED loads it, but from the build this test was compiled into (DIST_DIR): a
- * small copy of the manifest points a `dist` link at it, as test/editor/dictionary.test.ts does.
- */
-function packageOfThisBuild(): { dir: string; remove: () => void } {
-  const build = path.resolve(__dirname, '..', '..');
-  if (build === path.join(projectRoot, 'dist')) return { dir: projectRoot, remove: () => undefined };
-  const dir = makeUserDir('hr-package-');
-  const { name, 'node-red': nodeRed } = manifest();
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0-test', 'node-red': { version: nodeRed.version, nodes: nodeRed.nodes } }));
-  fs.symlinkSync(build, path.join(dir, 'dist'), 'dir');
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+const packageOfThisBuild = () => packageOfBuild(projectRoot, path.resolve(__dirname, '..', '..'));
 
 interface DialogTexts {
   /** The config node type, or the node's own type. */

@@ -11,35 +11,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRed4, projectRoot } from '../support/runtimes';
-import { makeUserDir, startNodeRed, userDirWithThisPackage, type RunningNodeRed } from '../support/realNodeRed';
+import { startNodeRed, userDirWithThisPackage, type RunningNodeRed, packageOfBuild } from '../support/realNodeRed';
 import { launchChromium, openEditor, watchErrors } from '../support/browser';
-import { manifest } from '../package/pack';
 import { BAMBOOHR_DEFAULTS, startBambooHr, type BambooHrHandle } from '../../sandbox/bamboohr';
 import { METRICS } from '../../lib/health/metrics';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
 import { openStore } from '../../lib/store';
 
-const NODE_SETS = ['hr-store', 'hr-dedupe', 'hr-hris-connection', 'hr-hris-writer', 'hr-health'];
-const PLUGIN = 'hr-sync-sidebar';
 const STORE_FILE = 'sync.db';
 const HOUR = 3_600_000;
 
-/**
- * This package as Node-RED loads it, but from the build this test was compiled into: with DIST_DIR
- * set, that build is not dist/, so a small copy of the manifest points a `dist` link at it.
- */
-function packageOfThisBuild(): { dir: string; remove: () => void } {
-  const build = path.resolve(__dirname, '..', '..');
-  if (build === path.join(projectRoot, 'dist')) return { dir: projectRoot, remove: () => undefined };
-  const dir = makeUserDir('hr-package-');
-  const { name, 'node-red': nodeRed } = manifest();
-  const nodes = Object.fromEntries(NODE_SETS.map((set) => [set, nodeRed.nodes[set] ?? `dist/nodes/${set}/${set}.js`]));
-  const plugins = { [PLUGIN]: `dist/plugins/${PLUGIN}/${PLUGIN}.js` };
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0-test', 'node-red': { version: nodeRed.version, nodes, plugins } }));
-  fs.symlinkSync(build, path.join(dir, 'dist'), 'dir');
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+const packageOfThisBuild = () => packageOfBuild(projectRoot, path.resolve(__dirname, '..', '..'));
 
 function hire(system: 'greenhouse' | 'lever', candidateId: string, person: Partial<HireEvent['person']>): HireEvent {
   const base = sampleHire();

@@ -11,7 +11,7 @@ import { BAMBOOHR_DEFAULTS } from '../../sandbox/bamboohr';
 import { CHECKR_DEFAULTS } from '../../sandbox/checkr';
 import { GREENHOUSE_DEFAULTS } from '../../sandbox/greenhouse';
 import { SLACK_DEFAULTS } from '../../sandbox/slack';
-import { makeUserDir, startNodeRed, type RunningNodeRed } from './realNodeRed';
+import { makeUserDir, startNodeRed, type RunningNodeRed, packageOfBuild } from './realNodeRed';
 import { nodeRed4, projectRoot } from './runtimes';
 
 /** The folder this test build was compiled into (dist/ or $DIST_DIR). */
@@ -19,20 +19,12 @@ const buildRoot = path.resolve(__dirname, '..', '..');
 
 export const WEBHOOK_SECRET = 'e2e-greenhouse-webhook-secret';
 
-/**
- * A user directory in which this build is installed as the package, with every node set the build
- * laid out (the lead declares sets in package.json as they land; DIST_DIR builds are not at dist/).
- */
+/** A user directory in which this build is installed as the package (see packageOfBuild). */
 export function userDirWithThisBuild(): string {
   const userDir = makeUserDir('hr-e2e-');
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string; 'node-red': { nodes: Record<string, string> } };
-  const sets = fs.readdirSync(path.join(buildRoot, 'nodes')).filter((set) => fs.existsSync(path.join(buildRoot, 'nodes', set, `${set}.js`)) && fs.existsSync(path.join(buildRoot, 'nodes', set, `${set}.html`)));
-  const moduleDir = path.join(userDir, 'node_modules', pkg.name);
-  fs.mkdirSync(moduleDir, { recursive: true });
-  const nodes = Object.fromEntries(sets.sort().map((set) => [set, `dist/nodes/${set}/${set}.js`]));
-  fs.writeFileSync(path.join(moduleDir, 'package.json'), JSON.stringify({ ...pkg, 'node-red': { ...pkg['node-red'], nodes } }, null, 2));
-  fs.symlinkSync(buildRoot, path.join(moduleDir, 'dist'), 'dir');
-  fs.symlinkSync(path.join(projectRoot, 'examples'), path.join(moduleDir, 'examples'), 'dir');
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string };
+  fs.mkdirSync(path.join(userDir, 'node_modules'), { recursive: true });
+  fs.symlinkSync(packageOfBuild(projectRoot, buildRoot).dir, path.join(userDir, 'node_modules', pkg.name), 'dir');
   return userDir;
 }
 

@@ -122,3 +122,23 @@ export function userDirWithThisPackage(projectRoot: string): string {
   fs.symlinkSync(projectRoot, path.join(userDir, 'node_modules', pkg.name), 'dir');
   return userDir;
 }
+
+/**
+ * This package as Node-RED loads it, from the build a test was compiled into. For dist/ that is the
+ * project itself; a DIST_DIR build gets a small copy of the manifest listing every node set and
+ * plugin the build laid out, with `dist`, `examples` and `resources` linked in.
+ */
+export function packageOfBuild(projectRoot: string, build: string): { dir: string; remove: () => void } {
+  if (path.resolve(build) === path.join(projectRoot, 'dist')) return { dir: projectRoot, remove: () => undefined };
+  const dir = makeUserDir('hr-package-');
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string; 'node-red': Record<string, unknown> };
+  const laidOut = (kind: string) => {
+    const root = path.join(build, kind);
+    const sets = fs.existsSync(root) ? fs.readdirSync(root).filter((s) => fs.existsSync(path.join(root, s, `${s}.js`)) && fs.existsSync(path.join(root, s, `${s}.html`))) : [];
+    return Object.fromEntries(sets.sort().map((s) => [s, `dist/${kind}/${s}/${s}.js`]));
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '0.0.0-test', 'node-red': { ...pkg['node-red'], nodes: laidOut('nodes'), plugins: laidOut('plugins') } }, null, 2));
+  fs.symlinkSync(path.resolve(build), path.join(dir, 'dist'), 'dir');
+  for (const shared of ['examples', 'resources']) fs.symlinkSync(path.join(projectRoot, shared), path.join(dir, shared), 'dir');
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
