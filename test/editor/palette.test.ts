@@ -3,7 +3,7 @@
  * the package found in the palette under "HR integration", dragged onto the canvas, its edit dialog
  * opened and closed, and no console error anywhere along the way.
  */
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,8 @@ let dropped = 0;
 const I18N_KEY = /\b[a-z-]+\.[a-z]+\.[a-zA-Z.]+\b/;
 
 async function labelsOf(dialog: ReturnType<Page['locator']>): Promise<string[]> {
+  // The tray slides in and its form is filled after it appears: wait for the first label, not a fixed time.
+  await dialog.locator('.form-row label').first().waitFor({ timeout: 30_000 });
   const labels = await dialog.locator('.form-row label').allInnerTexts();
   assert.ok(labels.filter((l) => l.trim()).length > 0, 'the dialog shows labelled fields');
   assert.ok(labels.every((l) => !I18N_KEY.test(l)), `untranslated i18n key in a label: ${labels.join(' | ')}`);
@@ -56,6 +58,15 @@ describe('the editor', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     errors = watchErrors(page);
     await openEditor(page, red.url);
+  });
+  // A failed step must not leave a dialog open for the next node's test.
+  afterEach(async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const cancel = page.locator('#node-config-dialog-cancel:visible, #node-dialog-cancel:visible').last();
+      if ((await cancel.count()) === 0) break;
+      await cancel.click().catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
   });
   after(async () => {
     await browser?.close();
@@ -90,6 +101,7 @@ describe('the editor', () => {
         [type, before] as const,
       ).then((h) => h.jsonValue() as Promise<string>);
 
+      await page.waitForFunction(() => document.querySelectorAll('.red-ui-tray').length === 0);
       await page.locator(`[id="${id}"] .red-ui-flow-node`).first().dblclick();
       const dialog = page.locator('.red-ui-tray').last();
       await dialog.locator('#node-dialog-ok').waitFor();
@@ -109,7 +121,7 @@ describe('the editor', () => {
         await page.locator('#node-config-dialog-ok').waitFor({ state: 'detached' });
       }
       await dialog.locator('#node-dialog-ok').click();
-      await page.locator('.red-ui-tray').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.querySelectorAll('.red-ui-tray').length === 0);
       assert.deepEqual(errors, []);
     });
   }
