@@ -65,3 +65,13 @@ export function verifyChain(links: Iterable<StoredAuditLink>, head: { id: number
   }
   return { ok: true };
 }
+
+/** An entry as callers see it: the content digest is the chain's business, not theirs. */
+export function withoutDigest(entry: ChainedEntry): Omit<ChainedEntry, 'contentDigest'> {
+  const { contentDigest: _digest, ...rest } = entry;
+  return rest;
+}
+
+/** Before/after as stored: JSON text, or null for "not given". */
+export const toJsonText = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+export const fromJsonText = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));

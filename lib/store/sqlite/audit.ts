@@ -1,4 +1,4 @@
-import { GENESIS_HASH, contentDigest, entryHash, verifyChain, type ChainedEntry, type StoredAuditLink } from '../auditChain';
+import { GENESIS_HASH, contentDigest, entryHash, verifyChain, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
 import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
 import { inTransaction, toDate, type SqliteContext } from './context';
 import type { SqliteMeta } from './meta';
@@ -121,11 +121,3 @@ function toChained(row: AuditRow): ChainedEntry {
     contentDigest: row.content_digest,
   };
 }
-
-function withoutDigest(entry: ChainedEntry): Omit<ChainedEntry, 'contentDigest'> {
-  const { contentDigest: _digest, ...rest } = entry;
-  return rest;
-}
-
-const toJsonText = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const fromJsonText = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
