@@ -9,8 +9,8 @@ import { blockingKeys, type MatchablePerson } from '../lib/match';
 import { prepare } from '../lib/match/prepare';
 import { scorePrepared } from '../lib/match/score';
 import { openStore, type HrStore, type JsonObject } from '../lib/store';
-import { lookupCandidates } from '../nodes/hr-dedupe/identityResolution';
-import { matchableFrom, namesOf } from '../nodes/hr-dedupe/matchable';
+import { lookupCandidates } from '../lib/dedupe/identityResolution';
+import { matchableFrom, namesOf } from '../lib/dedupe/matchable';
 import { parseConfig } from '../nodes/hr-dedupe/settings';
 
 const QUERIES = 200;

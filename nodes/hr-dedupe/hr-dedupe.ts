@@ -4,7 +4,7 @@ import type { HrStore, Review } from '../../lib/store';
 import { readSource } from '../../lib/survive';
 import { createShell, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
-import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from './identityResolution';
+import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { maskSecrets } from './secrets';
 import { parseConfig, type DedupeConfig } from './settings';

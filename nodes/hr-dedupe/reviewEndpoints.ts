@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
-import type { DuplicateReviewPayload, Resolution } from './identityResolution';
+import type { DuplicateReviewPayload, Resolution } from '../../lib/dedupe/identityResolution';
 import { maskSecrets } from './secrets';
 
 /** A deployed dedupe node, as the review endpoints see it. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HrError } from '../../lib/errors';
 import { checkMatchModel, DEFAULT_MATCH_MODEL, DEFAULT_THRESHOLDS, type MatchModel } from '../../lib/match';
 import { describeIssues } from '../../lib/zodIssues';
-import type { DedupeSettings } from './identityResolution';
+import type { DedupeSettings } from '../../lib/dedupe/identityResolution';
 
 /** Enough to score every namesake of a common name in a large store, few enough to answer in milliseconds. */
 const CANDIDATE_LIMIT = 200;

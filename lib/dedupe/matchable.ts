@@ -1,5 +1,5 @@
-import { nameForms, normaliseName, type MatchablePerson } from '../../lib/match';
-import type { ExternalLink, Json, JsonObject, PersonNames, Provenance } from '../../lib/store';
+import { nameForms, normaliseName, type MatchablePerson } from '../match';
+import type { ExternalLink, Json, JsonObject, PersonNames, Provenance } from '../store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);

@@ -4,10 +4,10 @@
  * and a decision. Everything happens under the store's identity lock on the person's keys, so two
  * messages for the same new person cannot both create a GUID.
  */
-import { bestMatch, blockingKeys, nameForms, score, type MatchablePerson, type MatchExplanation, type MatchModel, type Thresholds } from '../../lib/match';
-import { givenNames } from '../../lib/match/prepare';
-import type { ExternalLink, HrStore, JsonObject } from '../../lib/store';
-import type { SourceRecord } from '../../lib/survive';
+import { bestMatch, blockingKeys, nameForms, score, type MatchablePerson, type MatchExplanation, type MatchModel, type Thresholds } from '../match';
+import { givenNames } from '../match/prepare';
+import type { ExternalLink, HrStore, JsonObject } from '../store';
+import type { SourceRecord } from '../survive';
 import { matchableFrom, namesOf, provenanceOf } from './matchable';
 
 export interface DedupeSettings {
