@@ -19,6 +19,12 @@ const nodeSets = fs
   .map((d) => d.name)
   .sort();
 
+const pluginsDir = path.join(projectRoot, 'plugins');
+/** Editor plugins (the HR sync sidebar) have catalogues too; their keys are built in code, so only parity is checked. */
+const pluginSets = fs.existsSync(pluginsDir)
+  ? fs.readdirSync(pluginsDir).filter((d) => fs.existsSync(path.join(pluginsDir, d, `${d}.ts`))).sort()
+  : [];
+
 type Catalogue = Record<string, unknown>;
 
 function readCatalogue(lang: string, file: string): Catalogue {
@@ -77,7 +83,7 @@ describe('locales', () => {
     assert.ok(nodeSets.length >= 10, `found only ${nodeSets.join(', ')}`);
   });
 
-  for (const file of ['common.json', ...nodeSets.map((set) => `${set}.json`)]) {
+  for (const file of ['common.json', ...[...nodeSets, ...pluginSets].map((set) => `${set}.json`)]) {
     test(`${file} has the same keys in en-US and de`, () => {
       const [en, de] = LANGS.map((lang) => leafKeys(readCatalogue(lang, file)));
       assert.ok(en!.length > 0, `locales/en-US/${file} is missing or empty`);
