@@ -1,11 +1,8 @@
-import { test, afterEach, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Node } from 'node-red';
-import { helper, nextMessage, collect, settle } from '../support/nodeRed';
+import { helper, nextMessage, collect, settle, useHelperWithTempDir } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
@@ -15,19 +12,8 @@ import type { HireEvent } from '../../lib/model';
 type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
 
 const key = crypto.randomBytes(32).toString('hex');
-let dir: string;
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-dedupe-'));
-  await helper.startServer();
-});
-after(async () => {
-  await helper.stopServer();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => helper.unload());
-
-let files = 0;
-const newStoreFile = () => path.join(dir, `store-${++files}.db`);
+const temp = useHelperWithTempDir('hr-dedupe-');
+const newStoreFile = temp.storeFile;
 
 function flow(file: string, extra: Record<string, unknown> = {}) {
   return [

@@ -1,10 +1,7 @@
-import { test, afterEach, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { helper, nextMessage } from '../support/nodeRed';
+import { helper, nextMessage, useHelperWithTempDir } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import survivorshipNode = require('../../nodes/hr-survivorship/hr-survivorship');
@@ -23,21 +20,10 @@ type Resolved = Record<string, unknown> & {
 };
 
 const key = crypto.randomBytes(32).toString('hex');
-let dir: string;
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-survivorship-'));
-  await helper.startServer();
-});
-after(async () => {
-  await helper.stopServer();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => helper.unload());
-
-let files = 0;
+const temp = useHelperWithTempDir('hr-survivorship-');
 function flow(dictionary = '') {
   return [
-    { id: 's', type: 'hr-store', file: path.join(dir, `store-${++files}.db`), secretFields: 'nationalId.value, dateOfBirth', keyEnv: '' },
+    { id: 's', type: 'hr-store', file: temp.storeFile(), secretFields: 'nationalId.value, dateOfBirth', keyEnv: '' },
     { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [['v'], ['v'], []] },
     { id: 'v', type: 'hr-survivorship', store: 's', dictionary, wires: [['resolved'], ['conflicts']] },
     { id: 'resolved', type: 'helper' },

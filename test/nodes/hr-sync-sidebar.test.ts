@@ -1,9 +1,6 @@
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { helper, nextMessage } from '../support/nodeRed';
+import { helper, nextMessage, useHelperWithTempDir } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import healthNode = require('../../nodes/hr-health/hr-health');
@@ -19,21 +16,10 @@ const DOB = '1990-05-17';
 const SSN = '123-45-6789';
 const HOUR = 3_600_000;
 
-let dir: string;
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-sync-sidebar-'));
-  await helper.startServer();
-});
-after(async () => {
-  await helper.stopServer();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => helper.unload());
-
-let files = 0;
+const temp = useHelperWithTempDir('hr-sync-sidebar-');
 async function load(): Promise<HrStore> {
   const flow = [
-    { id: 's', type: 'hr-store', name: 'Hires', file: path.join(dir, `store-${++files}.db`), secretFields: 'dateOfBirth', keyEnv: '' },
+    { id: 's', type: 'hr-store', name: 'Hires', file: temp.storeFile(), secretFields: 'dateOfBirth', keyEnv: '' },
     { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [['new'], ['merged'], ['review']] },
     { id: 'h', type: 'hr-health', name: 'Watch', store: 's', interval: 60, wires: [[]] },
     { id: 'new', type: 'helper' },
