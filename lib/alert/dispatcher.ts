@@ -5,7 +5,7 @@
  * alert ends in `onSent` or `onFailed`, including those still pending when the node closes.
  */
 import { HrError, toHrError } from '../errors';
-import { systemClock, type Clock } from '../http/clock';
+import { ownerAbortController, systemClock, type Clock } from '../http/clock';
 import { createRateLimiter, type RateLimiter } from '../http/rateLimiter';
 import { foldInto, groupKey, severityRank, type Alert, type Severity, type Translate } from './alert';
 import { digestAlert, msUntil, type DigestTime } from './digest';
@@ -40,7 +40,7 @@ const MAX_BURST = 5;
 
 export function createDispatcher(options: DispatcherOptions): AlertDispatcher {
   const clock = { ...systemClock, ...options.clock };
-  const stop = new AbortController();
+  const stop = ownerAbortController();
   const groups = new Map<string, Alert>();
   const digest = new Map<string, Alert>();
   const limiter: RateLimiter | undefined =

@@ -1,7 +1,7 @@
 import { HrError } from '../errors';
 import type { AuthProvider, Credentials } from './auth';
 import { classifyFailure } from './classify';
-import { systemClock, type Clock } from './clock';
+import { ownerAbortController, systemClock, type Clock } from './clock';
 import { HttpError, type HttpErrorCode, type HttpErrorFacts } from './httpError';
 import { createRateLimiter, type RateLimit } from './rateLimiter';
 import { redact, redactUrl, secretValues, type RedactOptions } from './redact';
@@ -109,7 +109,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const clock: Clock = { ...systemClock, ...options.clock };
   const transport = createTransport({ maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, clock) : undefined;
-  const stop = new AbortController();
+  const stop = ownerAbortController();
 
   const log = (entry: HttpLogEntry) => {
     try {

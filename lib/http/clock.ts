@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
@@ -15,3 +16,14 @@ export const systemClock: Clock = {
   sleep: (ms, signal) => delay(ms, undefined, { signal }),
   random: () => Math.random(),
 };
+
+/**
+ * The abort controller that a client, limiter or dispatcher owns until `close()`. Every request or
+ * wait in flight listens on its signal (and stops listening when done), so a busy client has many
+ * listeners at once: that is expected, not a leak, and must not print MaxListenersExceededWarning.
+ */
+export function ownerAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}

@@ -1,5 +1,5 @@
 import { HrError } from '../errors';
-import type { Clock } from './clock';
+import { ownerAbortController, type Clock } from './clock';
 
 export interface RateLimit {
   /** Sustained requests per second. */
@@ -32,7 +32,7 @@ export function createRateLimiter(limit: RateLimit, clock: Clock): RateLimiter {
     throw new RangeError(`rate limit needs ratePerSecond > 0 and burst >= 1, got ${JSON.stringify(limit)}`);
   }
   const queue: Waiter[] = [];
-  const stop = new AbortController();
+  const stop = ownerAbortController();
   let tokens = limit.burst;
   let refilledAt = clock.now();
   let pausedUntil = 0;

@@ -46,8 +46,11 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+// 13-digit card numbers were issued only by Visa (leading 4); any other 13 digits are far more
+// likely a millisecond timestamp (Lever's triggeredAt), which one time in ten passes Luhn.
 function looksLikeCard(text: string): boolean {
   const digits = text.replace(/[ -]/g, '');
+  if (digits.length === 13 && digits[0] !== '4') return false;
   return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
 }
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
+import { ownerAbortController } from './clock';
 
 /** One attempt's result: an answer of any status, or the reason there was none. */
 export type Attempt =
@@ -58,7 +59,7 @@ function errnoOf(err: unknown): string {
 export function createTransport(options: TransportOptions): Transport {
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = new https.Agent({ keepAlive: true });
-  const stop = new AbortController();
+  const stop = ownerAbortController();
   const instance: AxiosInstance = axios.create({
     validateStatus: () => true,
     responseType: 'text',

@@ -132,3 +132,15 @@ test('a redirect is not followed and names where the vendor moved', async (t) =>
   );
   assert.equal(server.received.length, 1);
 });
+
+test('many requests in flight on one client print no MaxListenersExceededWarning', async (t) => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  process.on('warning', onWarning);
+  t.after(() => process.off('warning', onWarning));
+  const server = await startServer(t, (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 20));
+  const client = closing(t, createHttpClient({ baseUrl: server.url, rateLimit: { ratePerSecond: 1000, burst: 32 } }));
+  await Promise.all(Array.from({ length: 24 }, () => client.request({ method: 'GET', url: '/x' })));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
+});

@@ -34,6 +34,11 @@ test('SSN-like and card-like values are caught wherever they hide', () => {
   assert.equal(redactText('header was Bearer eyJhbGciOi.x-y_z'), `header was Bearer ${MASK}`);
 });
 
+test('a 13-digit millisecond timestamp is not mistaken for a card; a 13-digit Visa number still is', () => {
+  assert.equal(redactText('triggeredAt 1764400000006'), 'triggeredAt 1764400000006', 'passes Luhn, but no card of 13 digits starts with 1');
+  assert.equal(redactText('card 4222222222222'), `card ${MASK}`);
+});
+
 test('caller patterns add to the safety net', () => {
   assert.equal(redact({ note: 'badge B-99812' }, { patterns: [/B-\d{5}/] }).note, `badge ${MASK}`);
 });
