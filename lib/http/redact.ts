@@ -7,7 +7,9 @@
  *     `Bearer`/`Basic` credentials quoted in free text.
  */
 
-export const MASK = '[REDACTED]';
+import { MASK } from '../mask';
+
+export { MASK };
 
 export interface RedactOptions {
   /** Dotted field paths; each matches wherever it ends in the value, at any depth, arrays included. */

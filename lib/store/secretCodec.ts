@@ -2,7 +2,9 @@ import { HrError } from '../errors';
 import { SecretBox, parseKey } from './crypto';
 import { mapSecretPaths, mapStrings } from './secretPaths';
 
-export const MASK = '••••';
+import { MASK } from '../mask';
+
+export { MASK };
 const KEY_CHECK = 'hr-store key check';
 
 /**

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HrError } from '../../../lib/errors';
+import { MASK } from '../../../lib/mask';
 import type { HrStore } from '../../../lib/store/types';
 
 export interface ContractStoreOptions {
@@ -275,8 +276,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       await store.audit({ eventId: 'evt-1', source: 'greenhouse', actor: 'system', action: 'employee.created', before: null, after: { name: 'Ana', nationalId: { value: '123-45-6789' } } });
       await store.audit({ source: 'editor', actor: 'maria@hr', action: 'field.changed', before: { dateOfBirth: '1990-01-01' }, after: { dateOfBirth: '1991-01-01' } });
       const entries = await store.auditEntries();
-      assert.deepEqual(entries.map((e) => e.after), [{ name: 'Ana', nationalId: { value: '••••' } }, { dateOfBirth: '••••' }]);
-      assert.deepEqual(entries[1]?.before, { dateOfBirth: '••••' });
+      assert.deepEqual(entries.map((e) => e.after), [{ name: 'Ana', nationalId: { value: MASK } }, { dateOfBirth: MASK }]);
+      assert.deepEqual(entries[1]?.before, { dateOfBirth: MASK });
       assert.deepEqual(await store.verifyAudit(), { ok: true });
     }, { secretFields: ['nationalId.value', 'dateOfBirth'], key: TEST_KEY }));
 

@@ -1,0 +1,2 @@
+/** The one spelling of a masked secret in logs, audit entries, alerts, status and messages. */
+export const MASK = '[REDACTED]';
