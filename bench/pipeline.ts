@@ -4,15 +4,19 @@
 // expects: the validator and dedupe read the canonical hire, survivorship the dedupe's person, the
 // mapper the resolved hire (its output, the target record, is what the HRIS writer takes).
 // Stages whose node set package.json does not declare yet are left out, and the report says so.
-//   node dist/bench/pipeline.js [full] [storeSize=N] [events=N]
+// With store=postgres the store is PostgreSQL (bench/support/benchStore.ts), filled by migrating the
+// filled SQLite file into it.
+//   node dist/bench/pipeline.js [full] [storeSize=N] [events=N] [store=sqlite|postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dictionaryToJson } from '../lib/dictionary/jsonDictionary';
 import { defaultDictionary } from '../lib/dictionary/defaultDictionary';
 import { startingMappings } from '../lib/mapping/startingMappings';
+import { migrateSqliteToPostgres } from '../lib/store/migrate';
 import { greenhouseHire } from '../lib/vendors/ats/greenhouse';
 import { hireCandidatePayload } from '../sandbox/senders';
+import { chosenStore, postgresForBench, type BenchPostgres } from './support/benchStore';
 import { startEmbeddedNodeRed, type FlowNode } from './support/embeddedNodeRed';
 import { filledStore } from './support/identityStore';
 import { benchOptions } from './support/options';
@@ -21,7 +25,8 @@ import { summarize, type Summary } from './support/percentiles';
 import { ms, printHeader, printResult, printTable, ratio } from './support/report';
 import { seededRandom } from './support/random';
 
-const sizes = benchOptions({ storeSize: 2_000, events: 200 }, { storeSize: 100_000, events: 500 });
+const store = chosenStore();
+const sizes = benchOptions({ storeSize: 2_000, events: 200 }, { storeSize: 100_000, events: 500 }, store.argv);
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const WARM_UP = 20;
 
@@ -52,7 +57,7 @@ function chain(prefix: string, nodes: Array<(id: string, next: string) => FlowNo
 
 function flowFor(stages: Stage[]): FlowNode[] {
   const configs: FlowNode[] = [
-    { id: 'store', type: 'hr-store', file: 'pipeline-bench.db', secretFields: '', keyEnv: '' },
+    { id: 'store', type: 'hr-store', backend: store.kind, file: 'pipeline-bench.db', secretFields: '', keyEnv: '' },
     { id: 'dictionary', type: 'hr-dictionary', dictionary: dictionaryToJson(defaultDictionary) },
   ].filter((c) => stages.some((s) => s.needs.includes(c.type)));
   const changes = stages.map(() => (id: string, next: string): FlowNode => ({
@@ -87,17 +92,25 @@ async function main(): Promise<void> {
   const declared = declaredSets();
   const stages = STAGES.filter((s) => declared.has(s.set) && fs.existsSync(path.join(__dirname, '..', 'nodes', s.set, `${s.set}.js`)));
   const missing = STAGES.filter((s) => !stages.includes(s)).map((s) => s.set);
-  printHeader(`Pipeline latency: ${stages.map((s) => s.set).join(' → ')} vs ${stages.length} core change nodes`, sizes);
+  printHeader(`Pipeline latency: ${stages.map((s) => s.set).join(' → ')} vs ${stages.length} core change nodes, store ${store.kind}`, sizes);
   if (missing.length) console.log(`   not measured (not declared in package.json yet): ${missing.join(', ')}`);
 
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-pipeline-'));
+  let postgres: BenchPostgres | undefined;
   try {
     const uses = (set: string) => stages.some((s) => s.needs.includes(set));
-    const fill = uses('hr-store') ? await filledStore(path.join(userDir, 'pipeline-bench.db'), sizes.storeSize, 42) : null;
+    const file = path.join(userDir, 'pipeline-bench.db');
+    const fill = uses('hr-store') ? await filledStore(file, sizes.storeSize, 42) : null;
     if (fill) console.log(`   identity store: ${sizes.storeSize} persons filled in ${fill.seconds.toFixed(1)} s`);
+    if (store.kind === 'postgres') {
+      postgres = await postgresForBench();
+      console.log(`   PostgreSQL server: ${postgres.durability}`);
+      if (fill) await migrateSqliteToPostgres({ file, url: postgres.url });
+    }
     const stored = fill?.people ?? Array.from({ length: 100 }, (_, i) => syntheticPerson(seededRandom(42), i));
     const sets = [...new Set([...stages.flatMap((s) => [s.set, ...s.needs])])];
-    const red = await startEmbeddedNodeRed({ sets, flow: flowFor(stages), userDir });
+    const credentials: Record<string, Record<string, string>> = postgres ? { store: { url: postgres.url } } : {};
+    const red = await startEmbeddedNodeRed({ sets, flow: flowFor(stages), credentials, userDir });
     try {
       const messages = hires(stored, WARM_UP + sizes.events);
       await red.timeEach('change-0', messages.slice(0, WARM_UP));
@@ -114,7 +127,7 @@ async function main(): Promise<void> {
       if (pipeline.errors.length) console.log(`   errors caught: ${pipeline.errors.slice(0, 3).join('; ')}`);
       const complete = (pipeline.outcomes.lost ?? 0) === 0 && (pipeline.outcomes.error ?? 0) === 0;
       printResult('pipeline', {
-        sizes, stages: stages.map((s) => s.set), notMeasured: missing, fillSeconds: fill?.seconds ?? null,
+        sizes, store: store.kind, postgres: postgres?.durability ?? null, stages: stages.map((s) => s.set), notMeasured: missing, fillSeconds: fill?.seconds ?? null,
         baselineMs: b, pipelineMs: p, overheadMedianMs: p.median - b.median, overheadP99Ms: p.p99 - b.p99, ratioMedian: p.median / b.median,
         outcomes: pipeline.outcomes, errors: pipeline.errors, complete,
         // For the latency plot (bench/support/latencyPlot.ts).
@@ -125,6 +138,7 @@ async function main(): Promise<void> {
       await red.stop();
     }
   } finally {
+    await postgres?.dispose();
     fs.rmSync(userDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,6 @@
 // Signed webhooks per second through hr-ats-trigger (signature checked, each delivery recorded durably
-// in a store file on disk before the 2xx, then emitted) into a counting sink, against a core
+// in a store file on disk before the 2xx — grouped with the deliveries that arrive during the previous
+// commit, one fsync per group — then emitted) into a counting sink, against a core
 // `http in` → `http response` flow with the same sink, in one real Node-RED runtime, under the same
 // keep-alive load. Target: at least half the baseline's rate.
 //   node dist/bench/trigger-throughput.js [full] [requests=N] [connections=N] [rounds=N] [seconds=N] [ramDisk=1]

@@ -1,6 +1,6 @@
 // The HRIS writer's sustained create rate against the BambooHR emulator limited to R requests/s,
 // as a fraction of R (target ≥ 0.95), with every hire checked: zero duplicates, zero losses.
-//   node dist/bench/writer-rate.js [R=20] [hires=300]
+//   node dist/bench/writer-rate.js [R=20] [hires=300] [store=sqlite|postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,14 +11,17 @@ import { idempotencyKeys } from '../lib/writer/keys';
 import { DEFAULT_SCHEDULE } from '../lib/writer/schedule';
 import { createWriter } from '../lib/writer/worker';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../sandbox/bamboohr';
+import { chosenStore, postgresForBench } from './support/benchStore';
 
-const RATE = Number(process.argv[2] ?? 20);
-const HIRES = Number(process.argv[3] ?? 300);
+const STORE = chosenStore();
+const RATE = Number(STORE.argv[0] ?? 20);
+const HIRES = Number(STORE.argv[1] ?? 300);
 
 async function main() {
   const sandbox = await startBambooHr({ rateLimit: { perSecond: RATE, burst: Math.max(1, Math.ceil(RATE)) } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-bench-'));
-  const store = await openStore({ file: path.join(dir, 'bench.db') });
+  const postgres = STORE.kind === 'postgres' ? await postgresForBench() : undefined;
+  const store = await openStore({ file: path.join(dir, 'bench.db'), url: postgres?.url });
   const conn: BambooConnection = { system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } };
   // Configured as the connection node does it: the HR team's rate limit set to the vendor's limit.
   const client = createHttpClient({ ...bamboohrHttpOptions(conn), rateLimit: { ratePerSecond: RATE, burst: 2 }, retry: { maxAttempts: 2, maxTotalMs: 5_000 } });
@@ -31,6 +34,7 @@ async function main() {
     batchSize: 50,
     concurrency: 8,
     actor: 'bench',
+    owner: 'bench',
     onOutcome: (o) => void (o.kind === 'failed' && failures.push(o.error.code)),
     onError: (e) => failures.push(e.code),
   });
@@ -60,7 +64,7 @@ async function main() {
   const losses = HIRES - new Set(emails).size;
   const rate = employees.length / elapsedS;
   const result = {
-    limitPerSecond: RATE, hires: HIRES, created: employees.length, linked, duplicates, losses,
+    store: STORE.kind, postgres: postgres?.durability ?? null, limitPerSecond: RATE, hires: HIRES, created: employees.length, linked, duplicates, losses,
     firstAnswers: { done: outcomes.filter((o) => o?.kind === 'done').length, retrying: outcomes.filter((o) => o?.kind === 'failed').length },
     throttled: sandbox.requests().length - employees.length - 1, failures: failures.length,
     elapsedSeconds: Number(elapsedS.toFixed(2)), createsPerSecond: Number(rate.toFixed(2)), fractionOfLimit: Number((rate / RATE).toFixed(3)),
@@ -70,6 +74,7 @@ async function main() {
   writer.stop();
   client.close();
   await store.close();
+  await postgres?.dispose();
   await sandbox.stop();
   fs.rmSync(dir, { recursive: true, force: true });
   process.exitCode = result.pass ? 0 : 1;

@@ -15,6 +15,13 @@ export const BAMBOOHR_UNCONFIRMED = {
   unknownListValueStatus: 400,
   /** §4.3: the directory "may omit inactive" employees; this emulator's directory omits them. */
   directoryIncludesInactive: false,
+  /**
+   * §4.3 names the custom report (`POST /v1/reports/custom`) without its parameters. Read here as the
+   * n8n/Workato/fyle clients use it: `format` required, `onlyCurrent` true unless "false", and a
+   * current-only report leaving former employees out, so a client looking for them must ask with
+   * onlyCurrent=false.
+   */
+  customReportOnlyCurrentOmitsInactive: true,
 } as const;
 
 /** §4.2: "406 references to non-existent fields", detail in `X-BambooHR-Error-Message`. */
@@ -49,6 +56,9 @@ export interface BambooEmployee {
  * which locally becomes `/<domain>/api/v1` because `<domain>.127.0.0.1` cannot be resolved.
  */
 const MOUNTS = ['/api/gateway.php/:company/v1', '/:company/api/v1'];
+
+/** §4.3 custom report body: a title and the fields wanted; report filters are not emulated. */
+const CustomReport = z.object({ title: z.string().optional(), fields: z.array(z.string().min(1)).min(1) }).strict();
 
 const CreateBody = z.object(WRITABLE).partial().extend({ firstName: z.string().min(1), lastName: z.string().min(1) });
 
@@ -146,6 +156,25 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
           { fields: DIRECTORY_FIELDS.map((id) => ({ id, type: 'text', name: id })), employees: rows },
           () => `<directory><employees>${listed.map((e) => toXml('employee', e.id, Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])))).join('')}</employees></directory>`,
         );
+      },
+    },
+    {
+      method: 'POST',
+      path: `${mount}/reports/custom`,
+      handle: (req) => {
+        authorize(req);
+        const format = req.query.get('format') ?? stop(400, 'The report format is required (format=JSON, XML, CSV, PDF or XLS)');
+        if (!['JSON', 'XML'].includes(format.toUpperCase())) stop(400, `Report format ${format} is not offered by this sandbox`);
+        const { title = 'Report', fields } = parseWith(CustomReport, jsonBody(req, describe), describe);
+        const unknown = fields.filter((f) => !isKnownField(f));
+        if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
+        const onlyCurrent = req.query.get('onlyCurrent') !== 'false';
+        const listed = [...employees.values()].filter((e) => e.status === 'Active' || !onlyCurrent || !BAMBOOHR_UNCONFIRMED.customReportOnlyCurrentOmitsInactive);
+        const values = (e: BambooEmployee) => Object.fromEntries(fields.map((f) => [f, readable(e, f)]));
+        if (format.toUpperCase() === 'XML') {
+          return { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: `<?xml version="1.0"?><report><employees>${listed.map((e) => toXml('employee', e.id, values(e))).join('')}</employees></report>` };
+        }
+        return json(200, { title, fields: fields.map((id) => ({ id, type: 'text', name: id })), employees: listed.map((e) => ({ id: e.id, ...values(e) })) });
       },
     },
     {

@@ -14,7 +14,12 @@ export const CHECKR_UNCONFIRMED = {
   validationStatus: 400,
   /** §0.2 names `X-Ratelimit-*` on 429 but not the numbers. */
   rateLimitPerMinute: 1200,
+  /** §6.1 does not document the list endpoints: a list answer, and the filters the emulator honours. */
+  listBody: (data: unknown[]) => ({ object: 'list', data, count: data.length, next_href: null, previous_href: null }),
 } as const;
+
+const CandidateFilters = z.object({ custom_id: z.string().min(1).optional(), email: z.string().min(1).optional() }).strict();
+const InvitationFilters = z.object({ candidate_id: z.string().min(1).optional(), status: z.enum(['pending', 'completed', 'expired']).optional() }).strict();
 
 /** §6.1: invitations expire after 7 days by default. */
 const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -107,6 +112,23 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
     return json(201, invitation);
   }
 
+
+  /*
+   * Erasure (hr-forget): "Request PII removal for a Candidate" (docs.checkr.com, operation
+   * deleteCandidate); route and answer were not retrieved, so DELETE on the candidate answering the
+   * candidate id is this emulator's assumption, as lib/vendors/erasure/checkr.ts assumes it.
+   */
+  const erasureRoute = {
+    method: 'DELETE' as const,
+    path: '/v1/candidates/:id',
+    handle: (req: SandboxRequest) => {
+      authorize(req);
+      const candidate = candidates.get(req.params.id ?? '') ?? stop(404, 'Candidate not found');
+      candidates.delete(candidate.id);
+      return json(200, { id: candidate.id, object: 'candidate', pii_removal_requested_at: now() });
+    },
+  };
+
   const helpers = {
     candidates: () => [...candidates.values()],
     invitations: () => [...invitations.values()],
@@ -149,8 +171,27 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
             return json(201, candidate);
           },
         },
+        {
+          method: 'GET',
+          path: '/v1/candidates',
+          handle: (req) => {
+            authorize(req);
+            const f = parseWith(CandidateFilters, Object.fromEntries(req.query), invalid);
+            return json(200, CHECKR_UNCONFIRMED.listBody([...candidates.values()].filter((c) => (!f.custom_id || c.custom_id === f.custom_id) && (!f.email || c.email === f.email))));
+          },
+        },
         { method: 'GET', path: '/v1/candidates/:id', handle: getter('Candidate', candidates) },
+        erasureRoute,
         { method: 'POST', path: '/v1/invitations', handle: createInvitation },
+        {
+          method: 'GET',
+          path: '/v1/invitations',
+          handle: (req) => {
+            authorize(req);
+            const f = parseWith(InvitationFilters, Object.fromEntries(req.query), invalid);
+            return json(200, CHECKR_UNCONFIRMED.listBody([...invitations.values()].filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
+          },
+        },
         { method: 'GET', path: '/v1/invitations/:id', handle: getter('Invitation', invitations) },
         { method: 'GET', path: '/v1/reports/:id', handle: getter('Report', reports) },
       ],

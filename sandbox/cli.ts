@@ -7,7 +7,9 @@ import { EMULATORS, startSandbox, type EmulatorName } from './index';
 import { LEVER_DEFAULTS } from './lever';
 import { PERSONIO_DEFAULTS } from './personio';
 import { SLACK_DEFAULTS } from './slack';
+import { SMARTRECRUITERS_DEFAULTS } from './smartrecruiters';
 import { TEAMS_DEFAULTS } from './teams';
+import { WORKABLE_DEFAULTS } from './workable';
 
 /**
  * `node dist/sandbox/cli.js`: every emulator on a fixed port, from SANDBOX_BASE_PORT (default 4010)
@@ -19,15 +21,17 @@ const ports = Object.fromEntries(names.map((name, i) => [name, Number(process.en
 
 /** What a person configuring a connection against the sandbox types in; sandbox credentials, not secrets. */
 const HOW_TO_CONNECT: Record<EmulatorName, (url: string) => string[]> = {
-  bamboohr: (u) => [`base URL ${u}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}/v1  (or ${u}/${BAMBOOHR_DEFAULTS.companyDomain}/api/v1)`, `API key ${BAMBOOHR_DEFAULTS.apiKeys[0]}`],
-  hibob: (u) => [`base URL ${u}/v1`, `service user ${HIBOB_DEFAULTS.serviceUsers[0]?.id} / ${HIBOB_DEFAULTS.serviceUsers[0]?.token}`],
-  personio: (u) => [`token URL ${u}/v2/auth/token, API ${u}/v2`, `client ${PERSONIO_DEFAULTS.clients[0]?.clientId} / ${PERSONIO_DEFAULTS.clients[0]?.clientSecret}`],
-  greenhouse: (u) => [`Harvest ${u}/v1 (API key ${GREENHOUSE_DEFAULTS.apiKeys[0]}, On-Behalf-Of ${GREENHOUSE_DEFAULTS.userIds[0]})`, `v3 ${u}/v3, token URL ${u}/token (client ${GREENHOUSE_DEFAULTS.oauthClients[0].clientId} / ${GREENHOUSE_DEFAULTS.oauthClients[0].clientSecret})`],
+  bamboohr: (u) => [`base URL ${u}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`, `API key ${BAMBOOHR_DEFAULTS.apiKeys[0]}`],
+  hibob: (u) => [`base URL ${u}`, `service user ${HIBOB_DEFAULTS.serviceUsers[0]?.id} / ${HIBOB_DEFAULTS.serviceUsers[0]?.token}`],
+  personio: (u) => [`base URL ${u}`, `client ${PERSONIO_DEFAULTS.clients[0]?.clientId} / ${PERSONIO_DEFAULTS.clients[0]?.clientSecret}`],
+  greenhouse: (u) => [`Harvest base URL ${u} (API key ${GREENHOUSE_DEFAULTS.apiKeys[0]}, On-Behalf-Of ${GREENHOUSE_DEFAULTS.userIds[0]})`, `v3 ${u}/v3, token URL ${u}/token (client ${GREENHOUSE_DEFAULTS.oauthClients[0].clientId} / ${GREENHOUSE_DEFAULTS.oauthClients[0].clientSecret})`],
   lever: (u) => [`base URL ${u}/v1`, `API key ${LEVER_DEFAULTS.apiKeys[0]}`],
   ashby: (u) => [`base URL ${u}`, `API key ${ASHBY_DEFAULTS.apiKeys[0]}`],
-  checkr: (u) => [`base URL ${u}/v1`, `API key ${CHECKR_DEFAULTS.apiKeys[0]}, packages ${CHECKR_DEFAULTS.packages.join(', ')}`],
+  checkr: (u) => [`base URL ${u}`, `API key ${CHECKR_DEFAULTS.apiKeys[0]}, packages ${CHECKR_DEFAULTS.packages.join(', ')}`],
   slack: (u) => [`webhook ${u}${SLACK_DEFAULTS.hooks[0]}`],
   teams: (u) => [`Workflows webhook ${u}/workflows/${TEAMS_DEFAULTS.workflows[0]}/triggers/manual/paths/invoke`, `legacy connector ${u}/webhookb2/${TEAMS_DEFAULTS.connectors[0]}`],
+  workable: (u) => [`base URL ${u}/spi/v3 (account ${WORKABLE_DEFAULTS.subdomain})`, `token ${WORKABLE_DEFAULTS.tokens[0]}`],
+  smartrecruiters: (u) => [`base URL ${u}`, `X-SmartToken ${SMARTRECRUITERS_DEFAULTS.apiKeys[0]}`],
 };
 
 async function main() {

@@ -73,7 +73,10 @@ export const GREENHOUSE_DEFAULTS = {
   apiKeys: ['sandbox-greenhouse-key'],
   oauthClients: [{ clientId: 'sandbox-greenhouse-client', clientSecret: 'sandbox-greenhouse-secret' }],
   userIds: [4080, 158104],
-  candidateCustomFields: [{ id: 11111, name_key: 'employee_id', name: 'Employee ID', field_type: 'short_text' }],
+  candidateCustomFields: [
+    { id: 11111, name_key: 'employee_id', name: 'Employee ID', field_type: 'short_text' },
+    { id: 11112, name_key: 'background_check', name: 'Background check', field_type: 'short_text' },
+  ],
 } as const satisfies Required<Omit<GreenhouseOptions, 'tokenTtlSeconds'>>;
 
 const HireSeedBody = z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), hiredAt: z.iso.datetime({ offset: true }), jobName: z.string() }).partial();
@@ -160,6 +163,48 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     return json(200, candidateJson(candidate, fields));
   }
 
+
+  /*
+   * Erasure (hr-forget): Harvest v1 "DELETE: Delete Candidate" answers `{ message }`, "PUT: Anonymize
+   * Candidate" takes `fields` (comma-separated) and answers the candidate (greenhouse-api-docs
+   * harvest/_candidates.md); both need On-Behalf-Of like every write.
+   */
+  function requireWriter(req: SandboxRequest) {
+    basicAuth(req);
+    if (!userIds.includes(Number(header(req, 'on-behalf-of')))) stop(GREENHOUSE_UNCONFIRMED.missingOnBehalfOfStatus, 'Missing or invalid On-Behalf-Of header');
+  }
+  const erasureRoutes = [
+    {
+      method: 'DELETE' as const,
+      path: '/v1/candidates/:id',
+      handle: (req: SandboxRequest) => {
+        requireWriter(req);
+        const candidate = findCandidate(req);
+        candidates.delete(candidate.id);
+        for (const id of candidate.application_ids) applications.delete(id);
+        return json(200, { message: `Person ${candidate.id} has been deleted.` });
+      },
+    },
+    {
+      method: 'PUT' as const,
+      path: '/v1/candidates/:id/anonymize',
+      handle: (req: SandboxRequest) => {
+        requireWriter(req);
+        const candidate = findCandidate(req);
+        const chosen = (req.query.get('fields') ?? '').split(',').filter(Boolean);
+        if (chosen.length === 0) refuse(invalid([{ field: 'fields', message: 'fields is required' }]));
+        Object.assign(candidate, {
+          ...(chosen.includes('full_name') ? { first_name: 'Anonymized', last_name: 'Candidate' } : {}),
+          ...(chosen.includes('email_addresses') || chosen.includes('emails') ? { email_addresses: [] } : {}),
+          ...(chosen.includes('phone_numbers') ? { phone_numbers: [] } : {}),
+          anonymized_fields: chosen,
+          updated_at: new Date().toISOString(),
+        });
+        return json(200, candidateJson(candidate, fields));
+      },
+    },
+  ];
+
   const helpers = {
     addHire(seed: HireSeed = {}) {
       const at = seed.hiredAt ?? new Date().toISOString();
@@ -205,6 +250,7 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
         },
         { method: 'GET', path: '/v1/candidates/:id', handle: (req) => (basicAuth(req), json(200, candidateJson(findCandidate(req), fields))) },
         { method: 'PATCH', path: '/v1/candidates/:id', handle: patchCandidate },
+        ...erasureRoutes,
         {
           method: 'GET',
           path: '/v1/applications',

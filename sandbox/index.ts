@@ -6,7 +6,9 @@ import { startHiBob } from './hibob';
 import { startLever } from './lever';
 import { startPersonio } from './personio';
 import { startSlack } from './slack';
+import { startSmartRecruiters } from './smartrecruiters';
 import { startTeams } from './teams';
+import { startWorkable } from './workable';
 
 export type { EmulatorHandle, FaultInput, RateLimit, SandboxState } from './server';
 
@@ -24,6 +26,8 @@ export const EMULATORS = {
   checkr: startCheckr,
   slack: startSlack,
   teams: startTeams,
+  workable: startWorkable,
+  smartrecruiters: startSmartRecruiters,
 } as const;
 
 export type EmulatorName = keyof typeof EMULATORS;

@@ -22,6 +22,8 @@ export const PERSONIO_UNCONFIRMED = {
   listBody: (items: unknown[], next: string | undefined) => ({ _data: items, _meta: { links: next ? { next: { href: next } } : {} } }),
   /** §5.2 lists an `updated_at` filter without its operator; taken as "updated after". */
   updatedAfterParam: 'updated_at.gt',
+  /** One person's answer (`GET /v2/persons/{id}`): the person shaped like a list item; whether v2 wraps it is not documented. */
+  personBody: (person: unknown) => person,
   /** Create answer: the new person's id and its employment's id. */
   createdBody: (person: { id: string; employments: Array<{ id: string }> }) => ({ id: person.id, employments: person.employments.map((e) => ({ id: e.id })) }),
 } as const;
@@ -92,7 +94,12 @@ export const PERSONIO_DEFAULTS = {
 const { error, stop } = errorKit((status, message, headers) => json(status, PERSONIO_UNCONFIRMED.errorBody(status, [{ field: '', message }]), headers));
 const invalid = (problems: Problem[]): Reply => json(400, PERSONIO_UNCONFIRMED.errorBody(400, problems));
 
-export function createPersonio(options: PersonioOptions = {}): Emulator<{ persons(): PersonioPerson[]; tokens: TokenIssuer<{ scopes: readonly string[] }> }> {
+export function createPersonio(options: PersonioOptions = {}): Emulator<{
+  persons(): PersonioPerson[];
+  /** Seeds a person as HR would have entered them, e.g. with an INACTIVE employment for rehire tests. */
+  addPerson(body: unknown): string;
+  tokens: TokenIssuer<{ scopes: readonly string[] }>;
+}> {
   const clients = options.clients ?? PERSONIO_DEFAULTS.clients;
   const tokens = new TokenIssuer<{ scopes: readonly string[] }>(options.tokenTtlSeconds ?? PERSONIO_DEFAULTS.tokenTtlSeconds);
   const ids = sequence(1001);
@@ -108,8 +115,21 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{ person
     (!f.email || p.email === f.email) && (!f.first_name || p.first_name === f.first_name) && (!f.last_name || p.last_name === f.last_name) &&
     (!f.status || p.employments.some((e) => e.status === f.status)) && (!f[PERSONIO_UNCONFIRMED.updatedAfterParam] || Date.parse(p.updated_at) > Date.parse(f[PERSONIO_UNCONFIRMED.updatedAfterParam] ?? ''));
 
+  function add(body: z.infer<typeof PersonCreate>): PersonioPerson {
+    const now = new Date().toISOString();
+    const person: PersonioPerson = {
+      ...body,
+      id: String(ids.next()),
+      created_at: now,
+      updated_at: now,
+      employments: (body.employments ?? [{}]).map((e) => ({ ...e, id: String(ids.next()) })),
+    };
+    persons.set(person.id, person);
+    return person;
+  }
+
   return {
-    helpers: { persons: () => [...persons.values()], tokens },
+    helpers: { persons: () => [...persons.values()], addPerson: (body) => add(parseWith(PersonCreate, body, invalid)).id, tokens },
     definition: {
       name: 'Personio',
       routes: [
@@ -127,16 +147,7 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{ person
           path: '/v2/persons',
           handle: (req) => {
             authorize(req, SCOPES.write);
-            const body = parseWith(PersonCreate, jsonBody(req, invalid), invalid);
-            const now = new Date().toISOString();
-            const person: PersonioPerson = {
-              ...body,
-              id: String(ids.next()),
-              created_at: now,
-              updated_at: now,
-              employments: (body.employments ?? [{}]).map((e) => ({ ...e, id: String(ids.next()) })),
-            };
-            persons.set(person.id, person);
+            const person = add(parseWith(PersonCreate, jsonBody(req, invalid), invalid));
             return json(201, PERSONIO_UNCONFIRMED.createdBody(person));
           },
         },
@@ -152,6 +163,14 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{ person
             const end = position.offset + filters.limit;
             const next = end < all.length ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) }) : undefined;
             return json(200, PERSONIO_UNCONFIRMED.listBody(all.slice(position.offset, end), next));
+          },
+        },
+        {
+          method: 'GET',
+          path: '/v2/persons/:id',
+          handle: (req) => {
+            authorize(req, SCOPES.read);
+            return json(200, PERSONIO_UNCONFIRMED.personBody(persons.get(req.params.id ?? '') ?? stop(404, `Person ${req.params.id} not found`)));
           },
         },
       ],

@@ -2,8 +2,8 @@
  * Synthetic people shared by the benches: names drawn so that common names collide often (as in a
  * real company) and every person has the identifiers an ATS and an HRIS carry.
  */
-import { nameForms, normaliseName, type MatchablePerson } from '../../lib/match';
-import type { ExternalLink, JsonObject, PersonNames } from '../../lib/store';
+import { normaliseName, type MatchablePerson } from '../../lib/match';
+import type { ExternalLink, JsonObject } from '../../lib/store';
 import type { Random } from './random';
 
 const FIRST = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Susan Joseph Jessica Thomas
@@ -55,6 +55,3 @@ export function matchablePerson(p: SyntheticPerson, links: readonly ExternalLink
     externalIds: links.map((l) => ({ system: l.system, id: l.externalId })),
   };
 }
-
-/** The names the store counts for term-frequency adjustment, normalised as lib/match compares them. */
-export const storedNames = (p: SyntheticPerson): PersonNames => ({ first: normaliseName(p.first) || null, last: nameForms(p.last)?.full ?? null });

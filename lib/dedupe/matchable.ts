@@ -1,5 +1,5 @@
-import { nameForms, normaliseName, type MatchablePerson } from '../match';
-import type { ExternalLink, Json, JsonObject, PersonNames, Provenance } from '../store';
+import { blockingKeysOfPrepared, nameForms, normaliseName, prepare, toComparisonRecord, type MatchablePerson } from '../match';
+import type { ExternalLink, HrStore, Json, JsonObject, MatchIndexEntry, PersonNames, Provenance } from '../store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -34,6 +34,26 @@ export function matchableFrom(record: unknown, links: readonly ExternalLink[], g
 /** The names the store counts for term-frequency adjustment, normalised as lib/match compares them. */
 export function namesOf(person: MatchablePerson): PersonNames {
   return { first: normaliseName(person.firstName) || null, last: nameForms(person.lastName)?.full ?? null };
+}
+
+/** What the store files a person under: blocking keys, counted names and the comparison record, from one preparation. */
+export function matchIndexOf(person: MatchablePerson): MatchIndexEntry {
+  const prepared = prepare(person);
+  return { blockingKeys: blockingKeysOfPrepared(prepared), names: namesOf(person), comparisonRecord: toComparisonRecord(prepared) };
+}
+
+/**
+ * After the golden record changed (survivorship): when what identity resolution reads of it changed too
+ * (a new legal name, email, phone, birth date or address), the person is filed under the new record's
+ * keys as well as every key they had (an old name still finds them), and their counted names and
+ * comparison record become the new record's. Returns whether anything was refiled.
+ */
+export async function refreshMatchIndex(store: HrStore, guid: string, before: JsonObject, after: JsonObject, links: readonly ExternalLink[]): Promise<boolean> {
+  const [was, now] = [matchIndexOf(matchableFrom(before, links)), matchIndexOf(matchableFrom(after, links))];
+  const same = JSON.stringify([was.names, was.comparisonRecord, [...was.blockingKeys].sort()]) === JSON.stringify([now.names, now.comparisonRecord, [...now.blockingKeys].sort()]);
+  if (same) return false;
+  await store.putMatchIndex(guid, { ...now, keepOtherKeys: true });
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Compensation } from '../model/compensation';
 import { currencyExponent } from '../transform/currency';
 import { type Ratio, absolute, compare, divide, multiply, parseDecimal, ratio, subtract, toDecimal } from '../transform/decimal';
 import { type PayAssumptions, payInPeriod } from '../transform/pay';
+import type { PayRead, PayReader } from './payReading';
 
 export interface ReviewItem {
   field: string;
@@ -12,13 +13,19 @@ export interface ReviewItem {
 }
 
 export interface CompensationCheck {
-  /** Dotted path of the compensation being written (default `compensation`). */
-  actual: string;
-  /** Dotted path of the offer's compensation it must agree with, in the canonical hire if given (default `offer.compensation`). */
-  expected: string;
+  /** Reads the pay the record will send (see payReading.ts). */
+  pay: PayReader;
+  /** Dotted path of the offer's compensation in the canonical hire (default `offer.compensation`). */
+  offer: string;
   /** Largest allowed relative difference, as a fraction: 0.02 is 2 %. */
   threshold: Ratio;
   assumptions: Partial<PayAssumptions>;
+}
+
+/** What the check found: review items, or the error that the record's pay cannot be read. */
+export interface CompensationFindings {
+  review: ReviewItem[];
+  unreadable?: { field: string; rule: 'payUnreadable'; message: string };
 }
 
 const valueAt = (record: unknown, path: string): unknown =>
@@ -38,43 +45,49 @@ export function varianceThreshold(value: number | string): Ratio {
 }
 
 /**
- * Compares the compensation being written with the offer's after converting it to the offer's period
+ * Compares the pay the record will send with the offer's after converting it to the offer's period
  * (exactly, with no rounding), so a salary pushed into an hourly field or a month's pay written as a
- * year's shows up. Differences above the threshold go to review with both figures.
+ * year's shows up. Differences above the threshold go to review with both figures; a record that
+ * sends no pay, or an offer without one, has nothing to compare.
  */
-export function compensationReview(record: unknown, offerSource: unknown, check: CompensationCheck): ReviewItem[] {
-  const actual = Compensation.safeParse(valueAt(record, check.actual));
-  const expected = Compensation.safeParse(valueAt(offerSource, check.expected));
-  if (!actual.success || !expected.success) return [];
-  const a = actual.data;
+export function checkCompensation(record: unknown, offerSource: unknown, check: CompensationCheck): CompensationFindings {
+  const expected = Compensation.safeParse(valueAt(offerSource, check.offer));
+  if (!expected.success) return { review: [] };
+  let read: PayRead | undefined;
+  try {
+    read = check.pay(record);
+  } catch (err) {
+    if (err instanceof HrError && err.code === 'validator.pay_unreadable') {
+      return { review: [], unreadable: { field: String(err.details?.field ?? ''), rule: 'payUnreadable', message: err.message } };
+    }
+    throw err;
+  }
+  if (!read) return { review: [] };
+  const a = read.pay;
   const e = expected.data;
-  const details = { actual: a, expected: e };
+  const details = { actual: a, expected: e, sent: read.sent };
   if (a.currency !== e.currency) {
-    return [
-      {
-        field: check.actual,
-        rule: 'compensation_currency',
-        message: `Compensation ${money(a)} is in a different currency from the offer's ${money(e)}.`,
-        details,
-      },
-    ];
+    const message = `The pay sent in ${read.field}, ${money(a)}, is in another currency than the offer's ${money(e)}; the two cannot be compared without an exchange rate.`;
+    return { review: [{ field: read.field, rule: 'compensation_currency', message, details }] };
   }
   const inOfferPeriod = payInPeriod(a, e.period, check.assumptions);
   const offered = parseDecimal(e.amount);
   const difference = absolute(subtract(inOfferPeriod, offered));
   const variance = offered.num === 0n ? undefined : divide(difference, absolute(offered));
-  if (variance ? compare(variance, check.threshold) <= 0 : difference.num === 0n) return [];
+  if (variance ? compare(variance, check.threshold) <= 0 : difference.num === 0n) return { review: [] };
 
   const converted = toDecimal(inOfferPeriod, currencyExponent(a.currency), 'half_up');
   const direction = compare(inOfferPeriod, offered) > 0 ? 'above' : 'below';
   const shown = a.period === e.period ? money(a) : `${money(a)} (${money(e, converted)})`;
   const how = variance ? `${percent(variance, 2)} ${direction}` : direction;
-  return [
-    {
-      field: check.actual,
-      rule: 'compensation_variance',
-      message: `Compensation ${shown} is ${how} the offer's ${money(e)}, more than the ${percent(check.threshold, 4)} allowed.`,
-      details: { ...details, actualInOfferPeriod: converted, variance: variance ? toDecimal(variance, 6, 'half_up') : undefined },
-    },
-  ];
+  return {
+    review: [
+      {
+        field: read.field,
+        rule: 'compensation_variance',
+        message: `The pay sent in ${read.field}, ${shown}, is ${how} the offer's ${money(e)}, more than the ${percent(check.threshold, 4)} allowed.`,
+        details: { ...details, actualInOfferPeriod: converted, variance: variance ? toDecimal(variance, 6, 'half_up') : undefined },
+      },
+    ],
+  };
 }

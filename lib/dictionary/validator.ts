@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { PayAssumptions } from '../transform/pay';
 import { periodsPerYear } from '../transform/pay';
-import { type ReviewItem, compensationReview, varianceThreshold } from './compensationCheck';
+import { type ReviewItem, checkCompensation, varianceThreshold } from './compensationCheck';
 import type { Dictionary, DictionaryField, FieldType } from './field';
+import { type PayLocation, compilePayReader } from './payReading';
 import { recordSchema } from './recordSchema';
 
 export type { ReviewItem } from './compensationCheck';
@@ -10,7 +11,7 @@ export type { ReviewItem } from './compensationCheck';
 export interface ValidationError {
   /** Dotted path in the record, with list positions: `person.emails.0.address`. */
   field: string;
-  /** required | type | format | maxLength | allowedValues, or an extra rule's name. */
+  /** required | type | format | maxLength | allowedValues | payUnreadable, or an extra rule's name. */
   rule: string;
   message: string;
 }
@@ -28,8 +29,14 @@ export interface ValidatorOptions {
   /** Largest allowed difference between the compensation written and the offer's, as a fraction; default 0.02 (2 %). */
   varianceThreshold?: number | string;
   payAssumptions?: Partial<PayAssumptions>;
-  /** Where the two compensations are in the record, or false to skip the check. */
-  compensation?: { actual: string; expected: string } | false;
+  /**
+   * Where the pay the record sends is (a PayLocation, or the path of a `{ amount, currency, period }`
+   * object; default `compensation`) and where the offer's compensation is in the canonical hire
+   * (default `offer.compensation`); false to skip the check.
+   */
+  compensation?: { pay?: PayLocation | string; offer?: string } | false;
+  /** false to check only the pay, for a record that is not shaped like the dictionary (a mapped target record). */
+  fields?: boolean;
   rules?: readonly ExtraRule[];
 }
 
@@ -83,16 +90,19 @@ export function compileValidator(
   const fields = 'fields' in dictionary ? dictionary.fields : dictionary;
   const schema = recordSchema(fields);
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const { compensation = { actual: 'compensation', expected: 'offer.compensation' }, payAssumptions = {}, rules = [] } = options;
+  const { compensation = {}, payAssumptions = {}, rules = [], fields: checkFields = true } = options;
   const threshold = varianceThreshold(options.varianceThreshold ?? '0.02');
+  const pay = compensation ? { pay: compilePayReader(compensation.pay ?? 'compensation'), offer: compensation.offer || 'offer.compensation', threshold, assumptions: payAssumptions } : null;
   // Refuse impossible working-week assumptions on deploy rather than on the first record.
   for (const period of ['hour', 'day'] as const) periodsPerYear(period, payAssumptions);
 
   // The offer is read from the canonical hire when the record is a mapped target record without it.
   return (record, canonical = record) => {
-    const parsed = schema.safeParse(record, { reportInput: true });
-    const errors = parsed.success ? [] : parsed.error.issues.map((issue) => toValidationError(issue, byName));
-    const review = compensation ? compensationReview(record, canonical, { ...compensation, threshold, assumptions: payAssumptions }) : [];
+    const parsed = checkFields ? schema.safeParse(record, { reportInput: true }) : { success: true as const };
+    const errors: ValidationError[] = parsed.success ? [] : parsed.error.issues.map((issue) => toValidationError(issue, byName));
+    const findings = pay ? checkCompensation(record, canonical, pay) : { review: [] };
+    if (findings.unreadable) errors.push(findings.unreadable);
+    const review = findings.review;
     for (const rule of rules) {
       for (const { severity, ...finding } of rule(record)) (severity === 'error' ? errors : review).push(finding);
     }

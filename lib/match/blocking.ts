@@ -1,6 +1,6 @@
 import { nicknameVariants } from './nicknames';
 import { nysiis } from './phonetic';
-import { prepare } from './prepare';
+import { prepare, type PreparedPerson } from './prepare';
 import type { EmailOptions } from './normalise';
 import type { MatchablePerson } from './types';
 
@@ -24,7 +24,14 @@ const sound = (name: string): string => nysiis(name) || name;
  * - `y:` birth year + first three letters of the surname: survives a mistyped day or month; ~100.
  */
 export function blockingKeys(person: MatchablePerson, options: { email?: EmailOptions } = {}): string[] {
-  const p = prepare(person, options.email);
+  return blockingKeysOfPrepared(prepare(person, options.email));
+}
+
+/** Keys that belong to one person (an email address, an external id): a candidate holding one is looked at first. */
+export const isIdentifyingKey = (key: string): boolean => key.startsWith('e:') || key.startsWith('x:');
+
+/** blockingKeys of a person already prepared. */
+export function blockingKeysOfPrepared(p: PreparedPerson): string[] {
   const keys = new Set<string>();
   for (const email of p.emails) keys.add(`e:${email}`);
   for (const phone of p.phones) keys.add(`p:${phone}`);

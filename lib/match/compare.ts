@@ -1,7 +1,6 @@
 import { jaroWinkler } from './jaroWinkler';
-import { areNicknames } from './nicknames';
+import { areNormalisedNicknames } from './nicknames';
 import type { NameForms } from './normalise';
-import { nysiis } from './phonetic';
 import type { PreparedPerson } from './prepare';
 
 // Comparison levels, strongest first; a pair takes the first level it satisfies. The name levels and
@@ -25,7 +24,11 @@ export type ExternalIdLevel = (typeof EXTERNAL_ID_LEVELS)[number];
 
 export interface Compared<L extends string> {
   level: L;
-  detail: string;
+  /**
+   * What produced the level, for a reviewer. A function, because a lookup scores every candidate but
+   * explains only the few most probable: building the text for all of them was a good part of the cost.
+   */
+  describe: () => string;
   /** The agreeing normalised value, for term-frequency adjustment of an exact name match. */
   value?: string;
 }
@@ -33,47 +36,52 @@ export interface Compared<L extends string> {
 const FUZZY_HIGH = 0.92;
 const FUZZY_LOW = 0.88;
 
+const said = (text: string) => () => text;
+
 function best<L extends string>(order: readonly L[], results: Compared<L>[]): Compared<L> | undefined {
   return results.reduce<Compared<L> | undefined>((a, b) => (!a || order.indexOf(b.level) < order.indexOf(a.level) ? b : a), undefined);
 }
 
-const fuzzy = (x: string, y: string): 'jw92' | 'jw88' | undefined => {
-  const s = jaroWinkler(x, y);
-  return s >= FUZZY_HIGH ? 'jw92' : s >= FUZZY_LOW ? 'jw88' : undefined;
-};
+const fuzzy = (similarity: number): 'jw92' | 'jw88' | undefined =>
+  similarity >= FUZZY_HIGH ? 'jw92' : similarity >= FUZZY_LOW ? 'jw88' : undefined;
 
+/** Both names already normalised, as PreparedPerson holds them. */
 function compareGivenName(x: string, y: string): Compared<ForenameLevel> {
-  const shown = `"${x}" vs "${y}"`;
-  if (x === y) return { level: 'exact', detail: shown, value: x };
-  if (areNicknames(x, y)) return { level: 'nickname', detail: `${shown}: nicknames` };
-  const jw = fuzzy(x, y);
-  if (jw) return { level: jw, detail: `${shown}: Jaro-Winkler ${jaroWinkler(x, y).toFixed(3)}` };
-  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return { level: 'initial', detail: `${shown}: initial` };
-  return { level: 'different', detail: shown };
+  const shown = () => `"${x}" vs "${y}"`;
+  if (x === y) return { level: 'exact', describe: shown, value: x };
+  if (areNormalisedNicknames(x, y)) return { level: 'nickname', describe: () => `${shown()}: nicknames` };
+  const similarity = jaroWinkler(x, y);
+  const jw = fuzzy(similarity);
+  if (jw) return { level: jw, describe: () => `${shown()}: Jaro-Winkler ${similarity.toFixed(3)}` };
+  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return { level: 'initial', describe: () => `${shown()}: initial` };
+  return { level: 'different', describe: shown };
 }
 
 export function compareForename(a: PreparedPerson, b: PreparedPerson): Compared<ForenameLevel> {
   const pairs = a.givenNames.flatMap((x) => b.givenNames.map((y) => compareGivenName(x, y)));
-  return best(FORENAME_LEVELS, pairs) ?? { level: 'missing', detail: 'a forename is missing' };
+  return best(FORENAME_LEVELS, pairs) ?? { level: 'missing', describe: said('a forename is missing') };
 }
 
-export function compareSurname(a: NameForms | undefined, b: NameForms | undefined): Compared<SurnameLevel> {
-  if (!a || !b) return { level: 'missing', detail: 'a surname is missing' };
-  const shown = `"${a.full}" vs "${b.full}"`;
-  if (a.compact === b.compact) return { level: 'exact', detail: shown, value: a.full };
+export function compareSurname(x: PreparedPerson, y: PreparedPerson): Compared<SurnameLevel> {
+  const [a, b] = [x.surname, y.surname];
+  if (!a || !b) return { level: 'missing', describe: said('a surname is missing') };
+  const shown = () => `"${a.full}" vs "${b.full}"`;
+  if (a.compact === b.compact) return { level: 'exact', describe: shown, value: a.full };
   const shared = a.parts.find((p) => b.parts.includes(p));
-  if (shared) return { level: 'partial', detail: `${shown}: share "${shared}"` };
-  const jw = fuzzy(a.compact, b.compact);
-  if (jw) return { level: jw, detail: `${shown}: Jaro-Winkler ${jaroWinkler(a.compact, b.compact).toFixed(3)}` };
-  const code = nysiis(a.compact);
-  if (code !== '' && code === nysiis(b.compact)) return { level: 'phonetic', detail: `${shown}: both sound ${code}` };
-  return { level: 'different', detail: shown };
+  if (shared) return { level: 'partial', describe: () => `${shown()}: share "${shared}"` };
+  const similarity = jaroWinkler(a.compact, b.compact);
+  const jw = fuzzy(similarity);
+  if (jw) return { level: jw, describe: () => `${shown()}: Jaro-Winkler ${similarity.toFixed(3)}` };
+  if (x.surnameSound !== '' && x.surnameSound === y.surnameSound) return { level: 'phonetic', describe: () => `${shown()}: both sound ${x.surnameSound}` };
+  return { level: 'different', describe: shown };
 }
+
+const CLOSE_GIVEN_NAME: ReadonlySet<string> = new Set(['exact', 'nickname', 'jw92']);
 
 /** Forename of each against surname of the other, for records keyed in with the names swapped. */
 export function namesSwapped(a: PreparedPerson, b: PreparedPerson): boolean {
   const close = (names: string[], surname: NameForms | undefined) =>
-    !!surname && names.some((n) => ['exact', 'nickname', 'jw92'].includes(compareGivenName(n, surname.full).level));
+    !!surname && names.some((n) => CLOSE_GIVEN_NAME.has(compareGivenName(n, surname.full).level));
   return close(a.givenNames, b.surname) && close(b.givenNames, a.surname);
 }
 
@@ -82,52 +90,54 @@ function localPart(email: string): string {
 }
 
 export function compareEmail(a: string[], b: string[]): Compared<EmailLevel> {
-  if (!a.length || !b.length) return { level: 'missing', detail: 'an email is missing' };
+  if (!a.length || !b.length) return { level: 'missing', describe: said('an email is missing') };
   const pairs = a.flatMap((x) =>
     b.map((y): Compared<EmailLevel> => {
-      if (x === y) return { level: 'exact', detail: x };
+      if (x === y) return { level: 'exact', describe: said(x) };
       // A short local part ("hr", "info", "jon") says little about who owns the address.
-      if (localPart(x).length >= 4 && localPart(x) === localPart(y)) return { level: 'username', detail: `${x} vs ${y}: same user name` };
-      if (jaroWinkler(x, y) >= FUZZY_LOW) return { level: 'jw88', detail: `${x} vs ${y}: Jaro-Winkler ${jaroWinkler(x, y).toFixed(3)}` };
-      return { level: 'different', detail: `${a.length} vs ${b.length} address(es), none alike` };
+      if (localPart(x).length >= 4 && localPart(x) === localPart(y)) return { level: 'username', describe: () => `${x} vs ${y}: same user name` };
+      const similarity = jaroWinkler(x, y);
+      if (similarity >= FUZZY_LOW) return { level: 'jw88', describe: () => `${x} vs ${y}: Jaro-Winkler ${similarity.toFixed(3)}` };
+      return { level: 'different', describe: () => `${a.length} vs ${b.length} address(es), none alike` };
     }),
   );
-  return best(EMAIL_LEVELS, pairs) ?? { level: 'missing', detail: 'an email is missing' };
+  return best(EMAIL_LEVELS, pairs) ?? { level: 'missing', describe: said('an email is missing') };
 }
 
 export function comparePhone(a: string[], b: string[]): Compared<PhoneLevel> {
-  if (!a.length || !b.length) return { level: 'missing', detail: 'a phone is missing' };
+  if (!a.length || !b.length) return { level: 'missing', describe: said('a phone is missing') };
   const shared = a.find((p) => b.includes(p));
-  return shared ? { level: 'exact', detail: shared } : { level: 'different', detail: `${a.length} vs ${b.length} number(s), none shared` };
+  return shared ? { level: 'exact', describe: said(shared) } : { level: 'different', describe: () => `${a.length} vs ${b.length} number(s), none shared` };
 }
 
 export function compareDateOfBirth(a: string | undefined, b: string | undefined): Compared<DateOfBirthLevel> {
-  if (!a || !b) return { level: 'missing', detail: 'a date of birth is missing' };
-  if (a === b) return { level: 'exact', detail: 'same date' };
+  if (!a || !b) return { level: 'missing', describe: said('a date of birth is missing') };
+  if (a === b) return { level: 'exact', describe: said('same date') };
   // One mistyped digit, or day and month entered the other way round (US vs European order).
-  const oneDigit = a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
-  const [ya, ma, da] = a.split('-');
-  const [yb, mb, db] = b.split('-');
-  const dayMonthSwapped = ya === yb && ma === db && da === mb;
-  if (oneDigit || dayMonthSwapped) return { level: 'close', detail: oneDigit ? 'one digit differs' : 'day and month swapped' };
-  return { level: 'different', detail: 'dates differ' };
+  let differing = a.length === b.length ? 0 : 2;
+  for (let i = 0; i < a.length && differing < 2; i++) if (a[i] !== b[i]) differing++;
+  if (differing === 1) return { level: 'close', describe: said('one digit differs') };
+  // YYYY-MM-DD: the year is [0, 4), the month [5, 7), the day [8, 10).
+  const dayMonthSwapped = a.length === 10 && b.length === 10 && a.slice(0, 5) === b.slice(0, 5)
+    && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+  return dayMonthSwapped ? { level: 'close', describe: said('day and month swapped') } : { level: 'different', describe: said('dates differ') };
 }
 
 export function compareLocation(a: PreparedPerson, b: PreparedPerson): Compared<LocationLevel> {
   // Country only guards postcodes ("10115" exists in several countries); its spelling varies too much to compare.
   const countriesAgree = !a.country || !b.country || a.country === b.country;
-  if (countriesAgree && a.postcode && a.postcode === b.postcode) return { level: 'postcode', detail: `postcode ${a.postcode}` };
-  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_HIGH)) return { level: 'city', detail: `city "${a.city}" vs "${b.city}"` };
+  if (countriesAgree && a.postcode && a.postcode === b.postcode) return { level: 'postcode', describe: () => `postcode ${a.postcode}` };
+  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_HIGH)) return { level: 'city', describe: () => `city "${a.city}" vs "${b.city}"` };
   const comparable = (a.postcode && b.postcode) || (a.city && b.city);
-  return comparable ? { level: 'different', detail: 'postcode and city differ' } : { level: 'missing', detail: 'no comparable address' };
+  return comparable ? { level: 'different', describe: said('postcode and city differ') } : { level: 'missing', describe: said('no comparable address') };
 }
 
 export function compareExternalIds(a: Map<string, Set<string>>, b: Map<string, Set<string>>): Compared<ExternalIdLevel> {
   const systems = [...a.keys()].filter((s) => b.has(s));
-  if (!systems.length) return { level: 'missing', detail: 'no system in common' };
+  if (!systems.length) return { level: 'missing', describe: said('no system in common') };
   for (const system of systems) {
     const id = [...(a.get(system) ?? [])].find((x) => b.get(system)?.has(x));
-    if (id !== undefined) return { level: 'exact', detail: `${system}:${id}` };
+    if (id !== undefined) return { level: 'exact', describe: said(`${system}:${id}`) };
   }
-  return { level: 'different', detail: `different ids in ${systems.join(', ')}` };
+  return { level: 'different', describe: () => `different ids in ${systems.join(', ')}` };
 }

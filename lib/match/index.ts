@@ -3,7 +3,12 @@ export { normaliseName, normaliseEmail, nameForms, type EmailOptions, type NameF
 export { jaro, jaroWinkler } from './jaroWinkler';
 export { areNicknames, nicknameVariants } from './nicknames';
 export { nysiis } from './phonetic';
-export { blockingKeys } from './blocking';
+export { blockingKeys, blockingKeysOfPrepared, isIdentifyingKey } from './blocking';
 export { DEFAULT_MATCH_MODEL, checkMatchModel, type MatchModel, type LevelProbabilities } from './model';
-export { score, type ScoreOptions } from './score';
-export { decide, bestMatch, DEFAULT_THRESHOLDS, type Thresholds, type BestMatchOptions, type MatchOutcome, type ScoredCandidate } from './resolve';
+export { score, scorePrepared, matchWeightPrepared, type ScoreOptions } from './score';
+export { prepare, givenNames, type PreparedPerson } from './prepare';
+export { toComparisonRecord, fromComparisonRecord, COMPARISON_RECORD_VERSION, type ComparisonRecord } from './comparisonRecord';
+export {
+  decide, bestMatch, bestPreparedMatch, DEFAULT_THRESHOLDS, EXPLAINED_OTHERS,
+  type Thresholds, type BestMatchOptions, type MatchOutcome, type ScoredCandidate, type PreparedCandidate,
+} from './resolve';

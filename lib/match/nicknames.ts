@@ -111,11 +111,16 @@ groups.forEach((names, group) => {
 
 /** True when the two given names are different names that one person may go by (symmetric). */
 export function areNicknames(a: string, b: string): boolean {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
+  return areNormalisedNicknames(normaliseName(a), normaliseName(b));
+}
+
+/** areNicknames for names already through normaliseName, as scoring holds them. */
+export function areNormalisedNicknames(x: string, y: string): boolean {
   if (x === y) return false;
   const ys = groupsByName.get(y);
-  return !!ys && (groupsByName.get(x) ?? []).some((g) => ys.includes(g));
+  if (!ys) return false;
+  const xs = groupsByName.get(x);
+  return !!xs && xs.some((g) => ys.includes(g));
 }
 
 /** The name itself and every name it is a nickname of or for, normalised. */

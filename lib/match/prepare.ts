@@ -1,4 +1,5 @@
 import { nameForms, normaliseEmail, normaliseName, normalisePostcode, type EmailOptions, type NameForms } from './normalise';
+import { nysiis } from './phonetic';
 import type { MatchablePerson } from './types';
 
 /** A person with every compared value normalised once, so scoring many candidates repeats no work. */
@@ -6,6 +7,8 @@ export interface PreparedPerson {
   /** Normalised first and preferred names, and the first word of each ("mary ann" → "mary"). */
   givenNames: string[];
   surname: NameForms | undefined;
+  /** NYSIIS of the compact surname; empty without a surname or a Latin letter in it. */
+  surnameSound: string;
   emails: string[];
   phones: string[];
   dateOfBirth: string | undefined;
@@ -27,9 +30,11 @@ export function prepare(person: MatchablePerson, email: EmailOptions = {}): Prep
     const key = system.trim().toLowerCase();
     externalIds.set(key, (externalIds.get(key) ?? new Set()).add(id.trim()));
   }
+  const surname = nameForms(person.lastName);
   return {
     givenNames: givenNames(person),
-    surname: nameForms(person.lastName),
+    surname,
+    surnameSound: surname ? nysiis(surname.compact) : '',
     emails: [...new Set(person.emails.map((e) => normaliseEmail(e, email)).filter(Boolean))],
     phones: [...new Set(person.phones.map((p) => p.trim()).filter(Boolean))],
     dateOfBirth: person.dateOfBirth?.trim() || undefined,

@@ -1,20 +1,34 @@
 import { HrError } from '../errors';
 import { checkMatchModel, DEFAULT_MATCH_MODEL } from './model';
-import { prepare } from './prepare';
-import { scorePrepared, type ScoreOptions } from './score';
+import { prepare, type PreparedPerson } from './prepare';
+import { matchWeightPrepared, probabilityOf, scorePrepared, type ScoreOptions } from './score';
 import type { MatchablePerson, MatchDecision, MatchExplanation } from './types';
 
 export interface Thresholds {
   merge: number;
   review: number;
+  /**
+   * A person whose full name agrees with a stored person's (surname exactly, forename exactly, as a
+   * nickname or nearly) while email, phone and ATS id have all changed goes to review when the names
+   * alone, term-frequency weighted against the prior, make them at least this likely the same person:
+   * only a rare full name does. Never a merge; 1 turns it off. A different date of birth rules it out.
+   */
+  nameAlone?: number;
 }
 
-/** design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. */
-export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.7 };
+/**
+ * design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. A rare full name alone: review from 0.5, i.e.
+ * when the name makes the same person more likely than a namesake (bench/match-quality.ts: recall
+ * +1.2 points for +0.3 points of new persons reviewed; from 0.4 the reviews of new persons grow fast).
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.7, nameAlone: 0.5 };
 
-function checkThresholds({ merge, review }: Thresholds): void {
+function checkThresholds({ merge, review, nameAlone = 1 }: Thresholds): void {
   if (!(review >= 0 && review <= merge && merge <= 1)) {
     throw new HrError('match.thresholds_invalid', `Thresholds need 0 ≤ review ≤ merge ≤ 1; got review ${review}, merge ${merge}.`, { merge, review });
+  }
+  if (!(nameAlone >= 0 && nameAlone <= 1)) {
+    throw new HrError('match.thresholds_invalid', `The name-alone threshold must be between 0 and 1; got ${nameAlone}.`, { nameAlone });
   }
 }
 
@@ -29,20 +43,30 @@ export interface BestMatchOptions extends ScoreOptions {
   thresholds?: Thresholds;
 }
 
-export interface ScoredCandidate<P extends MatchablePerson> {
+export interface ScoredCandidate<P> {
   candidate: P;
   explanation: MatchExplanation;
 }
 
-export interface MatchOutcome<P extends MatchablePerson> {
+export interface MatchOutcome<P> {
   decision: MatchDecision;
   /** The most probable candidate and why; absent only when there were no candidates. */
   candidate?: P;
   explanation?: MatchExplanation;
-  /** Why a probability above the merge threshold was sent to review instead. */
+  /** Why a probability above the merge threshold, or a rare name below the review threshold, was sent to review. */
   reviewReason?: string;
-  /** Every other candidate, most probable first. */
+  /** The next most probable candidates (at most EXPLAINED_OTHERS), most probable first. */
   others: ScoredCandidate<P>[];
+}
+
+/** How many runners-up are explained besides the most probable candidate; the rest are only ranked. */
+export const EXPLAINED_OTHERS = 4;
+
+/** A candidate already prepared (e.g. from the comparison record the store keeps), with what the caller wants back. */
+export interface PreparedCandidate<P> {
+  guid?: string;
+  prepared: PreparedPerson;
+  candidate: P;
 }
 
 // Identifiers that only one person holds; a merge needs at least one of them to agree.
@@ -61,6 +85,16 @@ function mergeBlocker(explanation: MatchExplanation): string | undefined {
   return undefined;
 }
 
+/** Why a match too weak for review still needs one: the rule of Thresholds.nameAlone. */
+function rareNameReason(explanation: MatchExplanation, nameAlone: number): string | undefined {
+  const field = (name: string) => explanation.fields.find((f) => f.field === name);
+  const [forename, surname] = [field('forename'), field('surname')];
+  if (!forename || !surname || surname.level !== 'exact' || forename.weight <= 0 || field('dateOfBirth')?.level === 'different') return undefined;
+  const byName = probabilityOf(explanation.priorWeight + forename.weight + surname.weight);
+  if (byName < nameAlone) return undefined;
+  return `the full name is rare: by name alone p=${byName.toFixed(2)}, though no email, phone or birth date confirms it`;
+}
+
 /**
  * Scores every candidate the caller fetched by blocking key and decides on the most probable one.
  * Former employees are scored like anyone else: a rehire is the same person. When two different stored
@@ -68,20 +102,39 @@ function mergeBlocker(explanation: MatchExplanation): string | undefined {
  * other, and picking one silently would hide that.
  */
 export function bestMatch<P extends MatchablePerson>(incoming: MatchablePerson, candidates: readonly P[], options: BestMatchOptions = {}): MatchOutcome<P> {
+  return bestPreparedMatch(
+    prepare(incoming, options.email),
+    candidates.map((candidate) => ({ guid: candidate.guid, prepared: prepare(candidate, options.email), candidate })),
+    options,
+  );
+}
+
+/**
+ * bestMatch for candidates already prepared. Every candidate is ranked by its match weight alone; only
+ * the most probable ones are explained field by field, which is what a lookup among hundreds of
+ * namesakes spends its time on otherwise.
+ */
+export function bestPreparedMatch<P>(incoming: PreparedPerson, candidates: ReadonlyArray<PreparedCandidate<P>>, options: BestMatchOptions = {}): MatchOutcome<P> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   checkThresholds(thresholds);
   checkMatchModel(options.model ?? DEFAULT_MATCH_MODEL);
 
-  const a = prepare(incoming, options.email);
-  const scored = candidates
-    .map((candidate) => ({ candidate, explanation: scorePrepared(a, prepare(candidate, options.email), options) }))
-    .sort((x, y) => y.explanation.matchWeight - x.explanation.matchWeight);
-  const [top, ...others] = scored;
+  const ranked = candidates
+    .map((c) => ({ c, weight: matchWeightPrepared(incoming, c.prepared, options) }))
+    .sort((x, y) => y.weight - x.weight)
+    .slice(0, 1 + EXPLAINED_OTHERS)
+    .map(({ c }) => ({ guid: c.guid, candidate: c.candidate, explanation: scorePrepared(incoming, c.prepared, options) }));
+  const [top, ...runnersUp] = ranked;
   if (!top) return { decision: 'new', others: [] };
+  const others = runnersUp.map(({ candidate, explanation }) => ({ candidate, explanation }));
 
   const outcome = { decision: decide(top.explanation.probability, thresholds), candidate: top.candidate, explanation: top.explanation, others };
+  if (outcome.decision === 'new') {
+    const reason = rareNameReason(top.explanation, thresholds.nameAlone ?? 1);
+    return reason ? { ...outcome, decision: 'review', reviewReason: reason } : outcome;
+  }
   if (outcome.decision !== 'merge') return outcome;
-  const rival = others.some((o) => o.explanation.probability >= thresholds.merge && !(o.candidate.guid !== undefined && o.candidate.guid === top.candidate.guid));
+  const rival = runnersUp.some((o) => o.explanation.probability >= thresholds.merge && !(o.guid !== undefined && o.guid === top.guid));
   const reviewReason = rival ? 'another stored person matches as strongly: the store may hold a duplicate' : mergeBlocker(top.explanation);
   return reviewReason ? { ...outcome, decision: 'review', reviewReason } : outcome;
 }

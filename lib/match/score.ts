@@ -15,48 +15,76 @@ export interface ScoreOptions {
 }
 
 const log2 = Math.log2;
+const WEAK_NAMES: ReadonlySet<string> = new Set(['phonetic', 'initial', 'different']);
 
-function weigh(
-  field: MatchField,
-  compared: Compared<string>,
-  levels: Partial<Record<string, LevelProbabilities>>,
-  tf?: { kind: 'first' | 'last'; options: ScoreOptions; model: MatchModel },
-): FieldComparison {
-  const p = levels[compared.level];
-  if (!p) return { field, level: compared.level, weight: 0, detail: compared.detail };
-  // Splink's term-frequency adjustment: for an exact match, u becomes the share of persons with that
-  // value, so an agreeing "John" counts for less than an agreeing "Siobhan" (matching-notes §2.1, [E3]).
-  if (tf && compared.level === 'exact' && compared.value !== undefined && tf.options.nameFrequency) {
-    const frequency = Math.max(tf.options.nameFrequency(tf.kind, compared.value), tf.model.minimumNameFrequency);
-    return { field, level: 'exact', weight: log2(p.m / frequency), detail: `${compared.detail} (${(frequency * 100).toPrecision(2)} % of persons)` };
-  }
-  return { field, level: compared.level, weight: log2(p.m / p.u), detail: compared.detail };
+interface FieldCompared {
+  field: MatchField;
+  compared: Compared<string>;
+  levels: Partial<Record<string, LevelProbabilities>>;
+  /** Which name frequency adjusts an exact match of this field. */
+  tf?: 'first' | 'last';
 }
 
-/** Scores a pair already prepared; bestMatch prepares the incoming person once for all candidates. */
+function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel): FieldCompared[] {
+  let forename: Compared<string> = compareForename(a, b);
+  let surname: Compared<string> = compareSurname(a, b);
+  if (WEAK_NAMES.has(forename.level) && WEAK_NAMES.has(surname.level) && namesSwapped(a, b)) {
+    forename = { level: 'swapped', describe: () => 'forename matches the other record’s surname' };
+    surname = { level: 'swapped', describe: () => 'surname matches the other record’s forename' };
+  }
+  return [
+    { field: 'forename', compared: forename, levels: model.forename, tf: 'first' },
+    { field: 'surname', compared: surname, levels: model.surname, tf: 'last' },
+    { field: 'email', compared: compareEmail(a.emails, b.emails), levels: model.email },
+    { field: 'phone', compared: comparePhone(a.phones, b.phones), levels: model.phone },
+    { field: 'dateOfBirth', compared: compareDateOfBirth(a.dateOfBirth, b.dateOfBirth), levels: model.dateOfBirth },
+    { field: 'location', compared: compareLocation(a, b), levels: model.location },
+    { field: 'externalId', compared: compareExternalIds(a.externalIds, b.externalIds), levels: model.externalId },
+  ];
+}
+
+/**
+ * The field's weight, and the share of persons holding the agreeing name when Splink's term-frequency
+ * adjustment applied: for an exact match, u becomes the share of persons with that value, so an
+ * agreeing "John" counts for less than an agreeing "Siobhan" (matching-notes §2.1, [E3]).
+ */
+function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, options: ScoreOptions): { weight: number; frequency?: number } {
+  const p = levels[compared.level];
+  if (!p) return { weight: 0 };
+  if (tf && compared.level === 'exact' && compared.value !== undefined && options.nameFrequency) {
+    const frequency = Math.max(options.nameFrequency(tf, compared.value), model.minimumNameFrequency);
+    return { weight: log2(p.m / frequency), frequency };
+  }
+  return { weight: log2(p.m / p.u) };
+}
+
+const priorWeightOf = (model: MatchModel) => log2(model.prior / (1 - model.prior));
+
+/** Only the match weight of a pair: what ranking many candidates needs, without explaining each. */
+export function matchWeightPrepared(a: PreparedPerson, b: PreparedPerson, options: ScoreOptions = {}): number {
+  const model = options.model ?? DEFAULT_MATCH_MODEL;
+  return compareFields(a, b, model).reduce((sum, f) => sum + weigh(f, model, options).weight, priorWeightOf(model));
+}
+
+/** The probability of a match weight: 1 / (1 + 2^-w) rather than 2^w / (1 + 2^w), which overflows to NaN for very strong matches. */
+export const probabilityOf = (matchWeight: number): number => 1 / (1 + 2 ** -matchWeight);
+
+/** Scores a pair already prepared, explaining each field; bestMatch prepares the incoming person once for all candidates. */
 export function scorePrepared(a: PreparedPerson, b: PreparedPerson, options: ScoreOptions = {}): MatchExplanation {
   const model = options.model ?? DEFAULT_MATCH_MODEL;
-  let forename: Compared<string> = compareForename(a, b);
-  let surname: Compared<string> = compareSurname(a.surname, b.surname);
-  const weakNames = ['phonetic', 'initial', 'different'];
-  if (weakNames.includes(forename.level) && weakNames.includes(surname.level) && namesSwapped(a, b)) {
-    forename = { level: 'swapped', detail: 'forename matches the other record’s surname' };
-    surname = { level: 'swapped', detail: 'surname matches the other record’s forename' };
-  }
-
-  const fields = [
-    weigh('forename', forename, model.forename, { kind: 'first', options, model }),
-    weigh('surname', surname, model.surname, { kind: 'last', options, model }),
-    weigh('email', compareEmail(a.emails, b.emails), model.email),
-    weigh('phone', comparePhone(a.phones, b.phones), model.phone),
-    weigh('dateOfBirth', compareDateOfBirth(a.dateOfBirth, b.dateOfBirth), model.dateOfBirth),
-    weigh('location', compareLocation(a, b), model.location),
-    weigh('externalId', compareExternalIds(a.externalIds, b.externalIds), model.externalId),
-  ];
-  const priorWeight = log2(model.prior / (1 - model.prior));
+  const fields = compareFields(a, b, model).map((f): FieldComparison => {
+    const { weight, frequency } = weigh(f, model, options);
+    const detail = f.compared.describe();
+    return {
+      field: f.field,
+      level: f.compared.level,
+      weight,
+      detail: frequency === undefined ? detail : `${detail} (${(frequency * 100).toPrecision(2)} % of persons)`,
+    };
+  });
+  const priorWeight = priorWeightOf(model);
   const matchWeight = fields.reduce((sum, f) => sum + f.weight, priorWeight);
-  // 1 / (1 + 2^-w) rather than 2^w / (1 + 2^w), which overflows to NaN for very strong matches.
-  return { probability: 1 / (1 + 2 ** -matchWeight), matchWeight, priorWeight, fields };
+  return { probability: probabilityOf(matchWeight), matchWeight, priorWeight, fields };
 }
 
 /** Fellegi-Sunter score of two persons, with each field's level and weight for a reviewer. */

@@ -36,16 +36,17 @@ export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return sha256Hex(prevHash + canonicalJson({ ...entry, at: entry.at.toISOString() }));
 }
 
-/**
- * Walks the log in id order. `head` is the last entry as recorded when it was appended; without it
- * removing the newest entries would leave a valid-looking chain.
- */
-export function verifyChain(links: Iterable<StoredAuditLink>, head: { id: number; hash: string } | null): AuditVerdict {
-  let prevHash = GENESIS_HASH;
-  let last: { id: number; hash: string } | null = null;
-  for (const link of links) {
+type Head = { id: number; hash: string } | null;
+
+/** Follows the chain one link at a time, so the log can be read in pages rather than whole. */
+class ChainWalk {
+  private prevHash = GENESIS_HASH;
+  last: { id: number; hash: string } | null = null;
+
+  /** The verdict on the first bad link, or null while the chain holds. */
+  step(link: StoredAuditLink): AuditVerdict | null {
     const { id } = link.entry;
-    if (link.prevHash !== prevHash) {
+    if (link.prevHash !== this.prevHash) {
       return { ok: false, firstBadId: id, reason: `audit entry ${id} does not follow the entry before it: an entry was removed, inserted or reordered` };
     }
     if (link.content && contentDigest(link.content.before, link.content.after) !== link.entry.contentDigest) {
@@ -54,16 +55,70 @@ export function verifyChain(links: Iterable<StoredAuditLink>, head: { id: number
     if (entryHash(link.prevHash, link.entry) !== link.hash) {
       return { ok: false, firstBadId: id, reason: `audit entry ${id} was changed` };
     }
-    prevHash = link.hash;
-    last = { id, hash: link.hash };
+    this.prevHash = link.hash;
+    this.last = { id, hash: link.hash };
+    return null;
   }
-  if (head && (!last || last.id < head.id)) {
-    return { ok: false, firstBadId: last ? last.id + 1 : head.id, reason: `audit entries up to ${head.id} were written but the log ends at ${last?.id ?? 'nothing'}: entries were removed` };
+
+  /**
+   * `head` is the last entry as recorded when it was appended; without it removing the newest
+   * entries would leave a valid-looking chain.
+   */
+  end(head: Head): AuditVerdict {
+    const last = this.last;
+    if (head && (!last || last.id < head.id)) {
+      return { ok: false, firstBadId: last ? last.id + 1 : head.id, reason: `audit entries up to ${head.id} were written but the log ends at ${last?.id ?? 'nothing'}: entries were removed` };
+    }
+    if (head && last && (last.id !== head.id || last.hash !== head.hash)) {
+      return { ok: false, firstBadId: last.id > head.id ? head.id + 1 : head.id, reason: `the audit log does not end at entry ${head.id} as written: entries were added or rewritten outside the store` };
+    }
+    return { ok: true };
   }
-  if (head && last && (last.id !== head.id || last.hash !== head.hash)) {
-    return { ok: false, firstBadId: last.id > head.id ? head.id + 1 : head.id, reason: `the audit log does not end at entry ${head.id} as written: entries were added or rewritten outside the store` };
+}
+
+/** How a store's log is read for a paged verification. */
+export interface AuditLogReader {
+  head(): Promise<Head>;
+  /** Up to `limit` links with afterId < id <= upToId, in id order. */
+  page(afterId: number, upToId: number, limit: number): Promise<StoredAuditLink[]>;
+  /** The highest id present, 0 for an empty log. */
+  lastId(): Promise<number>;
+}
+
+/** Rows read at a time: a log of any length costs the memory of one page. */
+export const AUDIT_PAGE_ROWS = 500;
+
+/**
+ * Walks the chain in id order, reading the log page by page. Without a snapshot (SQLite, whose one
+ * connection cannot hold a read transaction across awaits) entries may be appended meanwhile: it
+ * verifies up to the head read first, then follows the head until it stands still. Rows only ever get
+ * appended, so the rows it read cannot have changed since, except by tampering, which the chain shows.
+ */
+export async function verifyChainInPages(log: AuditLogReader): Promise<AuditVerdict> {
+  const walk = new ChainWalk();
+  let head = await log.head();
+  let verifiedTo = 0;
+  for (;;) {
+    // No head recorded: nothing tells where the log should end, so every row present is verified.
+    const upTo = head ? head.id : Number.MAX_SAFE_INTEGER;
+    for (let page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS); page.length > 0; page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS)) {
+      for (const link of page) {
+        const bad = walk.step(link);
+        if (bad) return bad;
+      }
+      verifiedTo = walk.last?.id ?? verifiedTo;
+    }
+    // Read in this order, an append in between cannot pass for a row written outside the store.
+    const present = await log.lastId();
+    const latest = await log.head();
+    if (latest && latest.id > upTo) {
+      head = latest;
+      continue;
+    }
+    // A row past the head was not appended by the store; the first of them is where the log went wrong.
+    const [beyond] = present > upTo ? await log.page(upTo, present, 1) : [];
+    return (beyond && walk.step(beyond)) || walk.end(head);
   }
-  return { ok: true };
 }
 
 /** An entry as callers see it: the content digest is the chain's business, not theirs. */

@@ -56,6 +56,12 @@ export interface StoredEvent extends NewEvent {
 export interface EventLog {
   /** Records an accepted event once per (source, eventId); a repeat returns inserted: false. */
   recordEvent(event: NewEvent): Promise<{ inserted: boolean }>;
+  /**
+   * Records several events in one transaction, so deliveries arriving together cost one disk flush
+   * (group commit). One answer per event, in order: inserted false for an event already stored or
+   * repeated earlier in the same batch. All or nothing: when it rejects, none of them was recorded.
+   */
+  recordEvents(events: readonly NewEvent[]): Promise<Array<{ inserted: boolean }>>;
   markEvent(source: string, eventId: string, status: 'done' | 'failed', error?: string): Promise<void>;
   /** Events accepted but neither done nor failed, oldest first: to re-emit after a restart. */
   pendingEvents(limit?: number): Promise<StoredEvent[]>;
@@ -105,6 +111,8 @@ export interface NewPerson {
   names?: PersonNames;
   provenance?: Record<string, Provenance>;
   consent?: ConsentFlags;
+  /** lib/match's pre-normalised form of the person, returned with candidates (see findCandidates). */
+  comparisonRecord?: Json;
 }
 
 export interface IdentityGraph {
@@ -149,6 +157,11 @@ export interface NewOutboxEntry {
   target: string;
   payload: unknown;
   personGuid?: string | null;
+  /**
+   * The worker the entry belongs to (e.g. the writer node's id, the same on every instance running the
+   * flow): only it claims the entry, so each carries it out with its own connections.
+   */
+  owner?: string | null;
 }
 
 export interface OutboxEntry {
@@ -158,6 +171,8 @@ export interface OutboxEntry {
   target: string;
   payload: unknown;
   personGuid: string | null;
+  /** null for an entry enqueued before owners were recorded: any worker of its operation may claim it. */
+  owner: string | null;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -170,26 +185,50 @@ export interface OutboxEntry {
 
 export const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 
+/**
+ * The outbox entries a worker sees. operations: only those operations. owner: only that owner's
+ * entries, plus the entries of no owner (enqueued before owners were recorded), so none is stranded.
+ */
+export interface OutboxScope {
+  operations?: readonly string[];
+  owner?: string;
+}
+
+export interface CompleteOptions {
+  /**
+   * Replaces the stored payload with null in the same transaction: for an entry whose payload names a
+   * forgotten person (e.g. the external ids a deletion was propagated to), so only its result remains.
+   */
+  erasePayload?: boolean;
+}
+
 export interface Outbox {
   /** Adds an entry, or returns the one already holding this idempotency key (inserted: false). */
   enqueue(entry: NewOutboxEntry): Promise<{ entry: OutboxEntry; inserted: boolean }>;
   /**
    * Claims pending entries due at `now` whose lease is free or expired, leasing them until
-   * now + leaseMs; a worker that crashes holding a claim loses it when the lease runs out.
+   * now + leaseMs; a worker that crashes holding a claim loses it when the lease runs out. With a
+   * scope, only the entries in it: workers sharing a store each claim only what they own and can
+   * carry out. An entry claimed again after its lease ran out counts that lost claim in
+   * `attempts`: the call made under it may have reached the vendor, so whoever claims it now (this
+   * process after a restart, or another instance) knows to look before writing.
    */
-  claimDue(now: Date, limit: number, leaseMs?: number): Promise<OutboxEntry[]>;
+  claimDue(now: Date, limit: number, leaseMs?: number, scope?: OutboxScope): Promise<OutboxEntry[]>;
   /** Marks the entry done with the target's answer; completing a done entry again keeps the first result. */
-  complete(id: number, result: unknown): Promise<void>;
+  complete(id: number, result: unknown, options?: CompleteOptions): Promise<void>;
   /** Records a failed attempt (attempts + 1) and frees the lease until nextAttemptAt. */
   reschedule(id: number, nextAttemptAt: Date, error: string): Promise<void>;
   /** Records a final failed attempt (attempts + 1) and parks the entry for a human. */
   deadLetter(id: number, error: string): Promise<void>;
-  listDeadLetters(limit?: number): Promise<OutboxEntry[]>;
+  /** Dead letters, oldest first: all of them, or those in the scope. */
+  listDeadLetters(limit?: number, scope?: OutboxScope): Promise<OutboxEntry[]>;
   /** Puts a dead letter back in the queue, due now, with its attempt count reset. */
   retryDeadLetter(id: number): Promise<void>;
   /** Gives up on a dead letter; its idempotency key stays taken so it is never re-sent by accident. */
   discardDeadLetter(id: number): Promise<void>;
   getByIdempotencyKey(idempotencyKey: string): Promise<OutboxEntry | null>;
+  /** How many entries are in each status (0 where none): all of them, or those in the scope. */
+  countOutbox(scope?: OutboxScope): Promise<Record<OutboxStatus, number>>;
 }
 
 /* ---------- review queue ---------- */
@@ -202,6 +241,11 @@ export interface NewReview {
   personGuid?: string | null;
   payload: unknown;
   explanation: string;
+  /**
+   * Keys naming what the review is about (e.g. the incoming person's email and ATS id), so that a later
+   * delivery of the same subject finds it (findOpenReview). Kept only as salted hashes.
+   */
+  subjectKeys?: string[];
 }
 
 export interface Review {
@@ -297,4 +341,71 @@ export interface Counters {
 
 export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters {
   close(): Promise<void>;
+
+  /* identity resolution at scale: bulk loading and candidate search */
+  /**
+   * Creates the persons as createPerson would, all in one transaction (all or none), and returns their
+   * GUIDs in order: for backfills. It takes no identity lock, so nothing may resolve these persons
+   * meanwhile; a link already taken still fails the whole batch with store.link_conflict.
+   */
+  createPersons(inits: readonly NewPerson[]): Promise<string[]>;
+  /** Replaces (or adds to) the person's blocking keys, and replaces names (and name counts) and comparison record, in one transaction. */
+  putMatchIndex(guid: string, entry: MatchIndexEntry): Promise<void>;
+  /**
+   * The persons sharing any of the keys, with their comparison records, in one call. A key held by
+   * more than maxBlockSize persons is too common to list and is left out (reported as oversized), so
+   * the work of one lookup stays bounded however large the store grows. Persons holding a strong key
+   * come first, then those in the most listed blocks.
+   */
+  findCandidates(query: CandidateQuery): Promise<CandidateSearch>;
+  /** nameFrequency of several names in one call, in the order asked. */
+  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>): Promise<number[]>;
+
+  /* reviews of a subject that arrives again */
+  /** The newest open review of this kind filed under any of the subject keys; null when there is none. */
+  findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]): Promise<Review | null>;
+  /**
+   * Replaces an open review's payload and explanation (a later delivery of the same subject) and files it
+   * under any new subject keys, audited; store.review_decided once it is decided.
+   */
+  updateReview(id: number, update: ReviewUpdate, actor: string): Promise<Review>;
+}
+
+export interface ReviewUpdate {
+  payload: unknown;
+  explanation: string;
+  subjectKeys?: string[];
+}
+
+/* ---------- identity resolution at scale ---------- */
+
+export interface MatchIndexEntry {
+  blockingKeys: string[];
+  /** Adds the blocking keys to those the person already has (earlier spellings keep finding them) instead of replacing them. */
+  keepOtherKeys?: boolean;
+  names: PersonNames;
+  /** null removes it, and lookups read the golden record instead. */
+  comparisonRecord: Json | null;
+}
+
+export interface CandidateQuery {
+  keys: string[];
+  /** Keys that belong to one person (email, phone, external id); also searched when not among keys. */
+  strongKeys?: string[];
+  limit: number;
+  maxBlockSize: number;
+}
+
+export interface Candidate {
+  guid: string;
+  /** How many of the query's listed (not oversized) keys the person holds. */
+  sharedKeys: number;
+  /** null for a person stored without one (created before comparison records existed, or without a record). */
+  comparisonRecord: Json | null;
+}
+
+export interface CandidateSearch {
+  candidates: Candidate[];
+  /** The keys held by more than maxBlockSize persons, which listed nobody. */
+  oversizedKeys: string[];
 }

@@ -47,7 +47,7 @@ export function dryRunContext(http: HttpClientOptions, authHeader = 'Authorizati
  */
 export async function preview(job: WriteJob, targets: WriterTargets, store: IdentityGraph): Promise<Outcome> {
   try {
-    const result = await execute(job, targets, store, { retry: false, dryRun: true });
+    const result = await execute(job, targets, store, { retry: false, outcomeUnknown: false, dryRun: true });
     // Nothing would be sent: the person is already linked in the target.
     return { kind: 'dryRun', job, request: null, result };
   } catch (err) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CheckResult } from '../model';
 import type { CheckOrdered } from '../vendors/checks/checkr';
 
-export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check']);
+export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check', 'checkResult']);
 export type Operation = z.infer<typeof Operation>;
 
 const AtsRef = z.object({ system: z.string().min(1), candidateId: z.string().min(1), applicationId: z.string().min(1).optional() });
@@ -25,6 +26,8 @@ export const WriteJob = z.object({
   check: z
     .object({ firstName: z.string(), lastName: z.string(), email: z.string(), package: z.string().optional(), workLocation: Location.optional() })
     .optional(),
+  /** A finished background check: its result and the report to open, nothing of what the report found. */
+  checkResult: z.object({ provider: z.string().min(1), reportId: z.string().min(1), result: CheckResult, completedAt: z.string().optional() }).optional(),
   /** The trigger's event, marked done when the write succeeds. */
   event: z.object({ source: z.string().min(1), eventId: z.string().min(1) }).optional(),
   /** After a create, write the employee id back to the ATS. */
@@ -41,6 +44,8 @@ export interface WriteResult {
   /** Found after an attempt whose answer was lost. */
   recovered?: boolean;
   check?: CheckOrdered;
+  /** A check result recorded on the person, and whether the ATS received it too. */
+  checkResult?: { provider: string; reportId: string; result: CheckResult; ats: string | null };
 }
 
 /** A masked copy of a request that a dry run would have sent. */

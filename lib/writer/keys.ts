@@ -25,7 +25,15 @@ export const idempotencyKeys = {
   update: (target: string, subject: string, patch: unknown) => `${target}:update:${subject}:${digest(patch)}`,
   writeBack: (ats: string, candidateId: string, employeeId: string) => `${ats}:writeback:${candidateId}:${employeeId}`,
   check: (subject: string, pkg: string) => `checkr:check:${subject}:${pkg}`,
+  checkResult: (provider: string, reportId: string) => `${provider}:result:${reportId}`,
 };
+
+/**
+ * What the writer stamps into a record it creates (e.g. BambooHR employeeNumber), derived from the
+ * outbox entry's key: every attempt of one entry sends the same value, so after a lost answer the
+ * target is searched for it. Short, as HR sees it in the employee record; 80 bits do not collide.
+ */
+export const recoveryKey = (entryKey: string) => `hr-${createHash('sha256').update(entryKey).digest('hex').slice(0, 20)}`;
 
 /**
  * A discarded dead letter keeps its key taken (so it is never sent by accident); a corrected message

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { HrError } from '../errors';
-import type { IdentityGraph } from '../store/types';
+import type { IdentityGraph, Outbox } from '../store/types';
 import { describeIssues } from '../zodIssues';
-import { Operation, type WriteJob } from './job';
+import { Operation, WriteJob } from './job';
 import { idempotencyKeys, subjectOf } from './keys';
 
 const PersonPart = z.object({
@@ -36,9 +36,23 @@ const Incoming = z.object({
     .optional(),
 });
 
+/** The ATS trigger's check.completed event (lib/vendors/ats/events.ts), as far as a result is recorded. */
+const CompletedCheck = z.object({
+  check: z.object({
+    provider: z.string().min(1),
+    candidateId: z.string().min(1),
+    reportId: z.string().min(1),
+    package: z.string().min(1),
+    result: z.enum(['clear', 'consider']),
+    completedAt: z.string().optional(),
+  }),
+});
+
 export interface JobDefaults {
   operation: Operation;
   hrisSystem: string;
+  /** The ATS the connection writes back to, if any. */
+  atsSystem?: string;
   writeBack: boolean;
   checkPackage?: string;
 }
@@ -54,12 +68,53 @@ async function personFor(store: IdentityGraph, ats: { system: string; candidateI
   });
 }
 
+/** The key's package part when a check names none and the connection's package is used. */
+const DEFAULT_PACKAGE = 'default';
+
+type Store = IdentityGraph & Pick<Outbox, 'getByIdempotencyKey'>;
+
+/**
+ * Where in the ATS a check result goes: the hire the check was ordered for (its outbox entry keeps the
+ * ATS ids, with Lever's opportunity), else the candidate the person is linked to.
+ */
+async function atsOfCheck(store: Store, guid: string, system: string, pkg: string): Promise<WriteJob['ats']> {
+  const linked = (await store.getPerson(guid))?.links.find((l) => l.system === system)?.externalId;
+  // The order's key names the person as the message did (GUID or ATS ids) and the package it named, if any.
+  const subjects = [`person:${guid}`, ...(linked ? [`ats:${system}:${linked}`] : [])];
+  for (const key of subjects.flatMap((subject) => [idempotencyKeys.check(subject, pkg), idempotencyKeys.check(subject, DEFAULT_PACKAGE)])) {
+    const order = await store.getByIdempotencyKey(key);
+    const ats = order && WriteJob.safeParse(order.payload).data?.ats;
+    if (ats?.system === system) return ats;
+  }
+  return linked ? { system, candidateId: linked } : undefined;
+}
+
+/** A completed check, recorded once per report on the person who was checked. */
+async function checkResultJob(payload: unknown, defaults: JobDefaults, store: Store, event: WriteJob['event']): Promise<WriteJob> {
+  const parsed = CompletedCheck.safeParse(payload);
+  if (!parsed.success) throw new HrError('hris.bad_message', `Only a completed check (clear or consider) can be recorded: ${describeIssues(parsed.error, 'msg.payload')}`);
+  const { provider, candidateId, reportId, package: pkg, result, completedAt } = parsed.data.check;
+  const guid = await store.findByExternalId(provider, candidateId);
+  if (!guid) throw new HrError('hris.check_unknown', `No person is linked to ${provider} candidate ${candidateId}: only checks ordered through this package can be recorded.`);
+  const ats = defaults.atsSystem ? await atsOfCheck(store, guid, defaults.atsSystem, pkg) : undefined;
+  return {
+    operation: 'checkResult',
+    target: ats?.system ?? 'store',
+    key: idempotencyKeys.checkResult(provider, reportId),
+    personGuid: guid,
+    checkResult: { provider, reportId, result, ...(completedAt ? { completedAt } : {}) },
+    ...(ats ? { ats } : {}),
+    ...(event ? { event } : {}),
+  };
+}
+
 /** Turns a message into the write it asks for, keyed by the person and the operation. */
-export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store: IdentityGraph): Promise<WriteJob> {
+export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store: Store): Promise<WriteJob> {
   const parsed = Incoming.safeParse(msg);
   if (!parsed.success) throw new HrError('hris.bad_message', `The message cannot be written: ${describeIssues(parsed.error, 'msg')}`);
   const m = parsed.data;
   const operation = m.operation ?? defaults.operation;
+  if (operation === 'checkResult') return checkResultJob(m.payload, defaults, store, m.event);
   const person = m.person ?? m.canonical?.person;
   const ats = m.sourceIds ?? m.canonical?.sourceIds;
   const subject = subjectOf({ personGuid: person?.guid, ats });
@@ -91,7 +146,7 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
       return {
         ...base,
         target: 'checkr',
-        key: idempotencyKeys.check(subject, pkg || 'default'),
+        key: idempotencyKeys.check(subject, pkg || DEFAULT_PACKAGE),
         check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}) },
       };
     }

@@ -8,6 +8,7 @@ const OPERATION_LABEL: Record<WriteJob['operation'], string> = {
   writeback: OPERATIONS.writeBack,
   check: OPERATIONS.orderCheck,
   lookup: 'lookup',
+  checkResult: 'record_check_result',
 };
 
 /**

@@ -2,9 +2,10 @@ import { HrError } from '../errors';
 import type { IdentityGraph } from '../store/types';
 import type { CheckrClient } from '../vendors/checks/checkr';
 import { classifyHttpFailure } from '../vendors/hris/classify';
-import type { CallContext, FailureKind, HrisTarget } from '../vendors/hris/types';
+import type { CallContext, FailureKind, FoundEmployee, HrisTarget } from '../vendors/hris/types';
 import type { AtsWriteBack } from '../vendors/writeback/types';
 import type { WriteJob, WriteResult } from './job';
+import { recoveryKey } from './keys';
 
 /** A vendor module with the context its calls go through (the real client, or a dry-run recorder). */
 export interface Channel<T> {
@@ -21,11 +22,18 @@ export interface WriterTargets {
 export interface RunOptions {
   /** An earlier attempt may have reached the vendor: look before writing again. */
   retry: boolean;
+  /**
+   * The last attempt may have created the record (its answer was lost, or the process stopped during
+   * it) and nobody has checked since: creating again without a way to look is refused.
+   */
+  outcomeUnknown: boolean;
   /** Send nothing but the write itself (which the dry-run context captures): no lookups. */
   dryRun: boolean;
 }
 
 const CHECKR_SYSTEM = 'checkr';
+/** The provenance field under which a person's latest background-check result is kept. */
+export const CHECK_RESULT_FIELD = 'backgroundCheck.result';
 
 function need<T>(value: T | undefined, code: string, message: string): T {
   if (value === undefined) throw new HrError(code, message);
@@ -37,6 +45,13 @@ async function linkedId(store: IdentityGraph, guid: string | null, system: strin
   return (await store.getPerson(guid))?.links.find((l) => l.system === system)?.externalId;
 }
 
+const existing = (found: FoundEmployee, recovered: boolean): WriteResult => ({
+  employeeId: found.employeeId,
+  existing: true,
+  ...(found.status === 'terminated' ? { rehire: true } : {}),
+  ...(recovered ? { recovered: true } : {}),
+});
+
 async function create(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
   const { api, ctx } = hris;
   const linked = await linkedId(store, job.personGuid, api.id);
@@ -45,16 +60,27 @@ async function create(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityG
     const status = run.dryRun ? 'unknown' : await api.employeeStatus(linked, ctx);
     return { employeeId: linked, existing: true, ...(status === 'terminated' ? { rehire: true } : {}) };
   }
-  const record = need(job.record, 'hris.no_record', 'There is no record to create: msg.payload must be the target record (from the mapper).');
+  const mapped = need(job.record, 'hris.no_record', 'There is no record to create: msg.payload must be the target record (from the mapper).');
+  // Every attempt of this entry sends the same key, so the attempt whose answer is lost can be found.
+  const { record, key } = api.recovery ? api.recovery.stamp(mapped, recoveryKey(job.key)) : { record: mapped, key: undefined };
   const email = job.workEmail ?? api.workEmail(record);
   const lookup = async (fresh: boolean): Promise<WriteResult | null> => {
-    const found = email ? await api.findByWorkEmail(email, ctx, { fresh }) : null;
-    return found && { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}), ...(run.retry ? { recovered: true } : {}) };
+    const byKey = fresh && api.recovery && key ? await api.recovery.find(key, record, ctx, { fresh }) : null;
+    if (byKey) return { employeeId: byKey.employeeId, existing: true, recovered: true };
+    // Former employees too: the same email on an inactive record is a rehire, not a new employee.
+    const byEmail = email && api.searchesByEmail ? await api.findByWorkEmail(email, ctx, { fresh }) : null;
+    return byEmail && existing(byEmail, run.retry);
   };
   if (!run.dryRun) {
     // On a retry the roster copy may predate the lost create, so the lookup must be fresh.
     const found = await lookup(run.retry);
     if (found) return found;
+    if (run.outcomeUnknown && !api.recovery && !(email && api.searchesByEmail)) {
+      throw new HrError(
+        'hris.outcome_unknown',
+        `An earlier attempt to create this employee in ${api.id} may have succeeded (its answer never came), and the connection has no way to look the record up: no recovery field, and no work email to search. It is not sent again, to avoid a second employee: check ${api.id} by hand, then retry or discard this dead letter.`,
+      );
+    }
   }
   try {
     return { employeeId: (await api.createEmployee(record, ctx)).employeeId };
@@ -80,7 +106,7 @@ async function writeBack(job: WriteJob, channel: Channel<AtsWriteBack> | undefin
   const wb = need(channel, 'hris.writeback_not_configured', 'The connection has no ATS write-back set up.');
   const ats = need(job.ats, 'hris.no_ats_ids', 'The write-back needs the hire\'s ATS ids (msg.sourceIds).');
   const employeeId = need(job.employeeId, 'hris.no_employee_id', 'The write-back needs the employee id (msg.hris.employeeId).');
-  await wb.api.writeEmployeeId(ats, employeeId, wb.ctx);
+  await wb.api.writeEmployeeId(ats, employeeId, wb.ctx, { retry: run.retry });
   return { employeeId };
 }
 
@@ -93,8 +119,25 @@ async function check(job: WriteJob, channel: Channel<CheckrClient> | undefined, 
   const remember = async (id: string) => {
     if (guid && !run.dryRun) await store.link(guid, CHECKR_SYSTEM, id);
   };
-  const ordered = await checkr.api.orderCheck({ ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) }, checkr.ctx, remember);
+  const ordered = await checkr.api.orderCheck({ ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) }, checkr.ctx, remember, { retry: run.retry });
   return { check: ordered };
+}
+
+/**
+ * A finished background check, recorded once per report: on the person in the store (the result, its
+ * source and time, audited when the entry completes) and, where the connection writes back to the
+ * hire's ATS, there too. What the report found stays in the provider's system.
+ */
+async function checkResult(job: WriteJob, channel: Channel<AtsWriteBack> | undefined, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
+  const check = need(job.checkResult, 'hris.no_check_result', 'There is no check result to record: msg.payload must be the trigger\'s check.completed event.');
+  const guid = need(job.personGuid ?? undefined, 'hris.no_identity', 'The check result names no person.');
+  const { completedAt, ...recorded } = check;
+  if (!run.dryRun) {
+    await store.setProvenance(guid, CHECK_RESULT_FIELD, { value: { result: check.result, reportId: check.reportId }, source: check.provider, sourceTime: completedAt ? new Date(completedAt) : new Date() });
+  }
+  const ats = job.ats && channel && channel.api.id === job.ats.system ? job.ats : undefined;
+  if (ats) await channel!.api.writeCheckResult(ats, recorded, channel!.ctx, { retry: run.retry });
+  return { checkResult: { ...recorded, ats: ats ? ats.system : null } };
 }
 
 /** Runs one write against its vendor. Lookups are not here: they change nothing and skip the outbox. */
@@ -108,6 +151,8 @@ export function execute(job: WriteJob, targets: WriterTargets, store: IdentityGr
       return writeBack(job, targets.writeBack, run);
     case 'check':
       return check(job, targets.checkr, store, run);
+    case 'checkResult':
+      return checkResult(job, targets.writeBack, store, run);
     case 'lookup':
       throw new HrError('hris.not_queued', 'A lookup is not an outbox write.');
   }

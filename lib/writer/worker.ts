@@ -1,6 +1,6 @@
 import { HrError, toHrError } from '../errors';
-import type { HrStore, OutboxEntry } from '../store/types';
-import { describeFailure, isInterrupted } from './classify';
+import type { HrStore, OutboxEntry, OutboxScope, OutboxStatus } from '../store/types';
+import { describeFailure, isInterrupted, provenNotApplied } from './classify';
 import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult } from './job';
 import { generation, idempotencyKeys } from './keys';
 import { maskSecrets } from './mask';
@@ -19,6 +19,11 @@ export interface WriterOptions {
   concurrency: number;
   /** Who the audit log names for writes. */
   actor: string;
+  /**
+   * Whose outbox entries these are (the writer node's id, the same on every instance running the flow):
+   * writers sharing a store each claim, count and list only their own, which their targets can carry out.
+   */
+  owner: string;
   now?: () => number;
   random?: () => number;
   /** Outcomes no message is waiting for: later retries, dead letters, chained write-backs. */
@@ -45,9 +50,14 @@ export interface Writer {
   submit(job: WriteJob): Promise<Outcome | null>;
   /** Works through every entry that is due. */
   drain(): Promise<void>;
-  /** Entries this writer knows to be waiting for another attempt. */
-  pendingCount(): number;
+  /**
+   * Settles the messages waiting for an entry that someone else ran (another instance took it over
+   * after this one's lease ran out): from the entry's stored outcome, once it has one.
+   */
+  settleWaiting(): Promise<void>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
+  /** The writer's outbox entries by status, whichever process queued them. */
+  counts(): Promise<Record<OutboxStatus, number>>;
   retryDeadLetter(id: number, actor: string): Promise<void>;
   discardDeadLetter(id: number, actor: string): Promise<void>;
   stop(): void;
@@ -71,30 +81,37 @@ export function createWriter(options: WriterOptions): Writer {
   const random = options.random ?? Math.random;
   const startedAt = now();
   const metrics = writerMetrics(store);
-  const waiters = new Map<number, Array<(outcome: Outcome | null) => void>>();
+  const scope: OutboxScope = { operations: Operation.options, owner: options.owner };
+  /** Messages waiting for an entry's first outcome, with the job they submitted. */
+  const waiters = new Map<number, { job: WriteJob; key: string; resolves: Array<(outcome: Outcome | null) => void> }>();
   const running = new Set<number>();
-  const pending = new Set<number>();
+  /** Entries whose last attempt here the vendor refused without acting on it, by the attempt count it left. */
+  const refusedAt = new Map<number, number>();
+  /** Dead letters a person sent back after checking the target: their earlier outcome is no longer unknown. */
+  const confirmed = new Set<number>();
   let draining: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let checking = false;
 
   const settle = (id: number, outcome: Outcome | null) => {
     const waiting = waiters.get(id);
     waiters.delete(id);
-    if (waiting) waiting.forEach((resolve) => resolve(outcome));
+    if (waiting) waiting.resolves.forEach((resolve) => resolve(outcome));
     else if (outcome) options.onOutcome(outcome);
   };
 
-  const waitFor = (id: number) =>
+  const waitFor = (entry: OutboxEntry, job: WriteJob) =>
     new Promise<Outcome | null>((resolve) => {
-      waiters.set(id, [...(waiters.get(id) ?? []), resolve]);
+      const waiting = waiters.get(entry.id) ?? { job, key: entry.idempotencyKey, resolves: [] };
+      waiting.resolves.push(resolve);
+      waiters.set(entry.id, waiting);
     });
 
   async function enqueue(job: WriteJob): Promise<OutboxEntry> {
     for (let n = 1; ; n += 1) {
       const key = generation(job.key, n);
-      const { entry, inserted } = await store.enqueue({ idempotencyKey: key, operation: job.operation, target: job.target, payload: { ...job, key }, personGuid: job.personGuid });
-      if (inserted) pending.add(entry.id);
+      const { entry } = await store.enqueue({ idempotencyKey: key, operation: job.operation, target: job.target, payload: { ...job, key }, personGuid: job.personGuid, owner: options.owner });
       if (entry.status !== 'discarded') return entry;
     }
   }
@@ -117,7 +134,8 @@ export function createWriter(options: WriterOptions): Writer {
       await enqueue({ operation: 'writeback', target: job.ats!.system, key: idempotencyKeys.writeBack(job.ats!.system, job.ats!.candidateId, result.employeeId!), personGuid: job.personGuid, ats: job.ats, employeeId: result.employeeId, ...(job.event ? { event: job.event } : {}) });
     }
     await store.complete(entry.id, result);
-    pending.delete(entry.id);
+    refusedAt.delete(entry.id);
+    confirmed.delete(entry.id);
     if (job.event) {
       await store.markEvent(job.event.source, job.event.eventId, 'done').catch((err: unknown) => {
         if (toHrError(err).code !== 'store.event_not_found') throw err;
@@ -130,6 +148,8 @@ export function createWriter(options: WriterOptions): Writer {
   }
 
   async function recordFailure(entry: OutboxEntry, job: WriteJob, err: unknown, attempts: number): Promise<Outcome | null> {
+    if (provenNotApplied(err)) refusedAt.set(entry.id, attempts);
+    else refusedAt.delete(entry.id);
     if (isInterrupted(err)) {
       // Stopping cut the call short: keep the entry queued, due at once, for the next start.
       await store.reschedule(entry.id, new Date(now()), 'hris.interrupted: the node stopped during the call').catch(() => undefined);
@@ -148,7 +168,6 @@ export function createWriter(options: WriterOptions): Writer {
       error.code = 'hris.retries_exhausted';
     }
     await store.deadLetter(entry.id, `${error.code}: ${error.message}`);
-    pending.delete(entry.id);
     const dead: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: false, dead: true, entryId: entry.id };
     metrics.failed(dead, error);
     return dead;
@@ -157,7 +176,6 @@ export function createWriter(options: WriterOptions): Writer {
   async function attempt(entry: OutboxEntry): Promise<void> {
     if (running.has(entry.id)) return;
     running.add(entry.id);
-    pending.add(entry.id);
     let outcome: Outcome | null = null;
     try {
       const parsed = WriteJob.safeParse(entry.payload);
@@ -168,11 +186,13 @@ export function createWriter(options: WriterOptions): Writer {
       }
       const job = parsed.data;
       // An entry from before this start may have been in flight when the process stopped: look before writing.
-      const retry = entry.attempts > 0 || entry.createdAt.getTime() < startedAt;
+      const retry = entry.attempts > 0 || entry.lastError !== null || entry.createdAt.getTime() < startedAt;
+      // Unknown unless this process saw the vendor refuse the last attempt, or a person checked since.
+      const outcomeUnknown = retry && !confirmed.has(entry.id) && refusedAt.get(entry.id) !== entry.attempts;
       let result: WriteResult;
       const callStarted = now();
       try {
-        result = await execute(job, targets, store, { retry, dryRun: false });
+        result = await execute(job, targets, store, { retry, outcomeUnknown, dryRun: false });
       } catch (err) {
         if (!isInterrupted(err)) metrics.call(job, now() - callStarted);
         outcome = await recordFailure(entry, job, err, attempts);
@@ -205,7 +225,8 @@ export function createWriter(options: WriterOptions): Writer {
       do {
         again = false;
         if (stopped) break;
-        const claimed = await store.claimDue(new Date(now()), options.batchSize, options.leaseMs);
+        // Only the writer's own entries: other writers and workers (e.g. deletions) share the outbox.
+        const claimed = await store.claimDue(new Date(now()), options.batchSize, options.leaseMs, scope);
         if (claimed.length === options.batchSize) again = true;
         await runBatch(claimed);
       } while (again && !stopped);
@@ -239,7 +260,7 @@ export function createWriter(options: WriterOptions): Writer {
     const entry = await enqueue(job);
     const known = standing(entry, job);
     if (known) return known;
-    const outcome = waitFor(entry.id);
+    const outcome = waitFor(entry, job);
     void drain();
     // The attempt may have ended between the enqueue and the wait; then nobody would wake us.
     const latest = await store.getByIdempotencyKey(entry.idempotencyKey);
@@ -248,11 +269,30 @@ export function createWriter(options: WriterOptions): Writer {
     return outcome;
   }
 
+  async function settleWaiting(): Promise<void> {
+    if (checking) return;
+    checking = true;
+    try {
+      for (const [id, { job, key }] of [...waiters]) {
+        if (stopped) return;
+        if (running.has(id)) continue;
+        const entry = await store.getByIdempotencyKey(key);
+        const known = entry && !running.has(id) ? standing(entry, job) : null;
+        if (known && waiters.has(id)) settle(id, known);
+      }
+    } catch (err) {
+      options.onError(toHrError(err, 'hris.store_failed'));
+    } finally {
+      checking = false;
+    }
+  }
+
   async function lookup(job: WriteJob): Promise<Outcome> {
     const { api, ctx } = targets.hris;
     try {
       const email = job.workEmail ?? (job.record ? api.workEmail(job.record) : undefined);
       if (!email) throw new HrError('hris.no_email', 'A lookup needs a work email (msg.payload or msg.person).');
+      if (!api.searchesByEmail) throw new HrError('hris.lookup_unsupported', 'This HRIS connection cannot look people up by email: add a lookup URL to it.');
       const found = await api.findByWorkEmail(email, ctx, { fresh: true });
       const result: WriteResult = found ? { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}) } : {};
       return { kind: 'done', job, result, attempts: 1 };
@@ -277,12 +317,13 @@ export function createWriter(options: WriterOptions): Writer {
   return {
     submit,
     drain,
-    pendingCount: () => pending.size,
-    deadLetters: async (limit = 100) => (await store.listDeadLetters(limit)).map(toDeadLetter),
+    settleWaiting,
+    deadLetters: async (limit = 100) => (await store.listDeadLetters(limit, scope)).map(toDeadLetter),
+    counts: () => store.countOutbox(scope),
     async retryDeadLetter(id, actor) {
       await store.retryDeadLetter(id);
+      confirmed.add(id);
       await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.retry', after: { id } });
-      pending.add(id);
       void drain();
     },
     async discardDeadLetter(id, actor) {

@@ -2,15 +2,19 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
-import { receive, record, isForgotten, auditDropped, type Intake } from '../../lib/vendors/ats/intake';
+import { receive, record, isForgotten, auditDropped, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
+import { summarizePayload } from '../../lib/vendors/ats/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
-import { pendingDeliveries, processDelivery } from '../../lib/vendors/ats/journal';
+import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
+import { coalescedCount } from './coalescedCount';
 import { triggerCounts } from './counts';
+import { inOrder } from './inOrder';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -20,6 +24,8 @@ interface TriggerDef extends NodeDef {
   pollMinutes: string;
   pollLookbackHours: string;
   graceSeconds: string;
+  /** What Catch nodes get of the vendor's body: 'summary' (masked, the default) or 'full'. */
+  catchPayload?: string;
 }
 
 type Response = Parameters<WebhookRouteOptions['handler']>[1];
@@ -54,22 +60,31 @@ export = (RED: NodeAPI) => {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
     };
+    // Every accepted delivery goes through one journal, webhooks and polls alike, so they are recorded
+    // in groups and emitted in the order they were accepted.
+    const journal = new GroupCommit(() => storeRef.acquire());
+    const inAcceptanceOrder = inOrder();
+    const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-ats-trigger.status.waiting');
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
 
-    async function emit(delivery: Delivery, via: Via): Promise<void> {
-      const store = await storeRef.acquire();
-      const result = await processDelivery(conn.source, delivery, ctx, store, ACTOR);
+    function emit(delivery: Delivery, via: Via): Promise<void> {
+      const built = storeRef.acquire().then((store) => processDelivery(conn.source, delivery, ctx, store, ACTOR));
+      return inAcceptanceOrder(built, (result) => output(delivery, via, result));
+    }
+
+    function output(delivery: Delivery, via: Via, result: Processed): void {
       const event = { id: delivery.key, vendor, type: delivery.type, receivedAt: delivery.receivedAt, via };
       if (result.outcome === 'tombstoned') {
         counts.add('dropped');
         node.send([null, notice('dropped', { reason: 'tombstoned', eventId: delivery.key, type: delivery.type })]);
       } else if (result.outcome === 'failed') {
         counts.add('failed');
-        // To Catch nodes, with the event's identity but no personal data; the raw payload is on msg.vendorPayload.
-        node.error(result.error, { event: { ...event, kept: result.kept }, vendorPayload: delivery.body } as NodeMessage);
+        // A Debug node on a Catch shows whatever is here: by default the body's shape, its values masked.
+        const body = def.catchPayload === 'full' ? { vendorPayload: delivery.body } : { vendorSummary: summarizePayload(delivery.body) };
+        node.error(result.error, { event: { ...event, kept: result.kept }, ...body } as NodeMessage);
       } else {
         counts.add('emitted');
         const warnings = result.canonical.warnings;
@@ -96,7 +111,8 @@ export = (RED: NodeAPI) => {
       try {
         store = await storeRef.acquire();
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        intake = await receive(conn.intake, store, node.id, inbound);
+        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
+        intake = await receive(conn.intake, intakeStore, node.id, inbound);
       } catch (err) {
         // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
         const e = toHrError(err);
@@ -105,7 +121,7 @@ export = (RED: NodeAPI) => {
         return;
       }
       answer(res, intake);
-      if (intake.outcome === 'accepted') countMetric(node, store, METRICS.eventsIn, { vendor });
+      if (intake.outcome === 'accepted') eventsIn.add();
       if (intake.outcome === 'refused') countMetric(node, store, METRICS.eventsRejected, { vendor, reason: intake.reason });
       switch (intake.outcome) {
         case 'refused':
@@ -128,7 +144,10 @@ export = (RED: NodeAPI) => {
       }
     }
 
-    shell.own(() => Promise.allSettled([...inFlight]).then(() => undefined));
+    shell.own(() => {
+      journal.close();
+      return Promise.allSettled([...inFlight]).then(() => eventsIn.flush());
+    });
 
     const path = def.path?.trim() || `/hr/${vendor}`;
     const limitBytes = number(def.maxBodyKb, 1024) * 1024;
@@ -167,7 +186,7 @@ export = (RED: NodeAPI) => {
               await auditDropped(store, delivery, ACTOR);
               continue;
             }
-            const recorded = await record(store, node.id, delivery, 200);
+            const recorded = await record(journal, node.id, delivery, 200);
             if (recorded.outcome === 'accepted') await emit(delivery, 'poll');
           }
           // The next poll overlaps this one by its own duration; the journal absorbs the repeats.

@@ -15,6 +15,7 @@ interface DedupeDef extends NodeDef {
   store: string;
   mergeThreshold: string;
   reviewThreshold: string;
+  nameAloneThreshold: string;
   defaultCountry: string;
   model: string;
 }
@@ -73,7 +74,7 @@ export = (RED: NodeAPI) => {
       const incoming = read(msg.payload, new Date());
       const store = await acquire();
       const resolution = await resolvePerson(store, incoming, config.settings, this.id);
-      if (resolution.decision === 'review') countMetric(this, store, METRICS.reviewItems, { kind: 'possible_duplicate' });
+      if (resolution.decision === 'review' && !resolution.reviewUpdated) countMetric(this, store, METRICS.reviewItems, { kind: 'possible_duplicate' });
       if (resolution.decision === 'dropped') {
         counts.dropped += 1;
         showCounts();
@@ -85,7 +86,7 @@ export = (RED: NodeAPI) => {
       out.payload = incoming.source.canonical;
       out.person = personInfo(resolution);
       if (resolution.decision === 'review') {
-        out.review = { id: resolution.reviewId, incoming: maskSecrets(incoming.source.person), candidate: maskSecrets(resolution.candidate) };
+        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: maskSecrets(incoming.source.person), candidate: maskSecrets(resolution.candidate) };
       }
       return outputs(out, resolution.decision);
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HrError } from '../../lib/errors';
 import type { CheckrConnection } from '../../lib/vendors/checks/checkr';
 import type { HrisConnection } from '../../lib/vendors/hris';
+import { DEFAULT_BAMBOOHR_RECOVERY_FIELD } from '../../lib/vendors/hris/bamboohr';
 import type { WriteBackConnection } from '../../lib/vendors/writeback';
 import { describeIssues } from '../../lib/zodIssues';
 
@@ -12,6 +13,11 @@ export const ConnectionDef = z.object({
   companyDomain: z.string().trim().default(''),
   bambooAuth: z.enum(['apiKey', 'oauth']).default('apiKey'),
   serviceUserId: z.string().trim().default(''),
+  /** A flow saved before the setting existed gets BambooHR's default; an emptied field turns it off. */
+  bambooRecoveryField: z.string().trim().default(DEFAULT_BAMBOOHR_RECOVERY_FIELD),
+  personioRecoveryAttribute: z.string().trim().default(''),
+  recoveryField: z.string().trim().default(''),
+  recoveryLookupUrl: z.string().trim().default(''),
   createMethod: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
   createUrl: z.string().trim().default(''),
   idPath: z.string().trim().default(''),
@@ -27,6 +33,7 @@ export const ConnectionDef = z.object({
   atsBaseUrl: z.string().trim().default(''),
   atsActAs: z.string().trim().default(''),
   atsField: z.string().trim().default(''),
+  atsCheckField: z.string().trim().default(''),
   checkrEnabled: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'true').default(false),
   checkrBaseUrl: z.string().trim().default(''),
   checkrPackage: z.string().trim().default(''),
@@ -69,23 +76,23 @@ function hrisOf(def: ConnectionDef, c: ConnectionCredentials): HrisConnection {
       if (!def.companyDomain) throw missing('the BambooHR company domain');
       if (def.bambooAuth === 'oauth') {
         if (!c.clientId || !c.clientSecret || !c.refreshToken) throw missing('the OAuth client id, client secret and refresh token');
-        return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, auth: { kind: 'oauth', clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken } };
+        return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, recoveryField: def.bambooRecoveryField, auth: { kind: 'oauth', clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken } };
       }
       if (!c.secret) throw missing('the BambooHR API key');
-      return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, auth: { kind: 'apiKey', apiKey: c.secret } };
+      return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, recoveryField: def.bambooRecoveryField, auth: { kind: 'apiKey', apiKey: c.secret } };
     }
     case 'hibob':
       if (!def.serviceUserId || !c.secret) throw missing('the HiBob service user id and token');
       return { system: 'hibob', serviceUserId: def.serviceUserId, token: c.secret, baseUrl };
     case 'personio':
       if (!c.clientId || !c.clientSecret) throw missing('the Personio client id and secret');
-      return { system: 'personio', clientId: c.clientId, clientSecret: c.clientSecret, baseUrl };
+      return { system: 'personio', clientId: c.clientId, clientSecret: c.clientSecret, baseUrl, recoveryAttribute: opt(def.personioRecoveryAttribute) };
     case 'generic':
       if (!def.baseUrl || !def.createUrl) throw missing('the base URL and the create URL');
       return {
         system: 'generic', baseUrl: def.baseUrl, authHeader: def.authHeader, authValue: c.secret ?? '', createMethod: def.createMethod, createUrl: def.createUrl,
         idPath: def.idPath, updateMethod: def.updateMethod, updateUrl: opt(def.updateUrl), lookupUrl: opt(def.lookupUrl), lookupIdPath: opt(def.lookupIdPath),
-        lookupStatusPath: opt(def.lookupStatusPath), emailPath: opt(def.emailPath),
+        lookupStatusPath: opt(def.lookupStatusPath), emailPath: opt(def.emailPath), recoveryField: opt(def.recoveryField), recoveryLookupUrl: opt(def.recoveryLookupUrl),
       };
   }
 }
@@ -98,7 +105,7 @@ export function connectionSettings(rawDef: unknown, credentials: ConnectionCrede
   const settings: ConnectionSettings = { hris: hrisOf(def, credentials), rateLimit: def.rateLimit };
   if (def.atsSystem !== 'none') {
     if (!credentials.atsApiKey) throw missing('the ATS API key for the write-back');
-    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey, baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField) };
+    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey, baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField), checkField: opt(def.atsCheckField) };
   }
   if (def.checkrEnabled) {
     if (!credentials.checkrApiKey || !def.checkrPackage) throw missing('the Checkr API key and package');

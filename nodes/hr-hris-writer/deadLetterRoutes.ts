@@ -13,8 +13,8 @@ export interface RegisteredWriter {
 const STATUS_BY_CODE: Record<string, number> = { 'store.outbox_not_found': 404, 'store.outbox_state': 409, 'hris.no_writer': 404 };
 
 /**
- * Admin endpoints over the dead letters of every running writer. Writers sharing one store share
- * its dead letters, so each store is listed once. Payloads are masked by the writer.
+ * Admin endpoints over the dead letters of every running writer. Each writer lists its own; one
+ * left from before writers owned their entries is listed once per store. Payloads are masked by the writer.
  */
 export function registerDeadLetterRoutes(RED: NodeAPI, writers: Map<string, RegisteredWriter>): void {
   const fail = (res: Response, err: unknown) => {
@@ -31,12 +31,16 @@ export function registerDeadLetterRoutes(RED: NodeAPI, writers: Map<string, Regi
 
   RED.httpAdmin.get('/hr-hris-writer/dead-letters', RED.auth.needsPermission('hr-hris-writer.read'), async (_req: Request, res: Response) => {
     try {
-      const seen = new Set<HrStore>();
+      const seen = new Map<HrStore, Set<number>>();
       const all = [];
       for (const w of writers.values()) {
-        if (seen.has(w.store)) continue;
-        seen.add(w.store);
-        all.push(...(await w.writer.deadLetters()).map((d) => ({ node: w.nodeId, ...d })));
+        const listed = seen.get(w.store) ?? new Set<number>();
+        seen.set(w.store, listed);
+        for (const d of await w.writer.deadLetters()) {
+          if (listed.has(d.id)) continue;
+          listed.add(d.id);
+          all.push({ node: w.nodeId, ...d });
+        }
       }
       res.json({ deadLetters: all });
     } catch (err) {

@@ -59,8 +59,7 @@ export = (RED: NodeAPI) => {
 
     const showStatus = async (failure?: Outcome) => {
       if (!writer) return;
-      const dead = (await writer.deadLetters(1000)).length;
-      const pending = writer.pendingCount();
+      const { pending, dead } = await writer.counts();
       if (failure?.kind === 'failed' && failure.error.code === 'hris.auth') return shell.status('error', 'hr-hris-writer.status.auth');
       shell.status(dead > 0 ? 'warn' : pending > 0 ? 'busy' : 'ok', 'hr-hris-writer.status.counts', { pending, dead });
     };
@@ -81,6 +80,7 @@ export = (RED: NodeAPI) => {
         batchSize: BATCH_SIZE,
         concurrency: CONCURRENCY,
         actor: `hr-hris-writer:${node.id}`,
+        owner: node.id,
         onOutcome(outcome) {
           node.send(portsFor(outcome) as NodeMessage[]);
           refreshStatus(outcome);
@@ -98,7 +98,11 @@ export = (RED: NodeAPI) => {
         refreshStatus();
         // Entries left by an earlier run (a crash, a restart) resume here.
         void w.drain();
-        const timer = setInterval(() => void w.drain(), setting('hrHrisWriterPollMs'));
+        const timer = setInterval(() => {
+          void w.drain();
+          // A message whose entry another instance ran is answered from the stored outcome.
+          void w.settleWaiting();
+        }, setting('hrHrisWriterPollMs'));
         shell.own(() => clearInterval(timer));
       },
       (err: unknown) => shell.refuse(toHrError(err, 'hris.not_configured')),
@@ -111,7 +115,7 @@ export = (RED: NodeAPI) => {
 
     shell.onInput(async (msg) => {
       const { store, channels, writer: w } = await ready;
-      const job = await jobFromMessage(msg, { operation: def.operation === 'msg' || !def.operation ? 'create' : def.operation, hrisSystem: channels.hris.api.id, writeBack: def.writeBack !== false && Boolean(channels.writeBack), checkPackage: def.checkPackage || undefined }, store);
+      const job = await jobFromMessage(msg, { operation: def.operation === 'msg' || !def.operation ? 'create' : def.operation, hrisSystem: channels.hris.api.id, atsSystem: channels.writeBack?.api.id, writeBack: def.writeBack !== false && Boolean(channels.writeBack), checkPackage: def.checkPackage || undefined }, store);
       if (def.dryRun) return portsFor(await preview(job, targetsOf(channels, true), store), msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
       const outcome = await w.submit(job);
       if (!outcome) return null;

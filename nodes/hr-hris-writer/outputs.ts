@@ -33,7 +33,8 @@ function hrisOf(outcome: Outcome): Record<string, unknown> {
  */
 export function portsFor(outcome: Outcome, msg?: NodeMessage & Record<string, unknown>): Ports {
   const out = (msg ?? {
-    payload: outcome.job.record ?? {},
+    // A check result's message carried the trigger's event; what is kept of it is the recorded result.
+    payload: outcome.job.record ?? (outcome.job.checkResult ? { check: outcome.job.checkResult } : {}),
     person: { guid: outcome.job.personGuid },
     ...(outcome.job.ats ? { sourceIds: outcome.job.ats } : {}),
     ...(outcome.job.event ? { event: outcome.job.event } : {}),

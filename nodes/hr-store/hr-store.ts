@@ -1,13 +1,15 @@
-import path from 'node:path';
 import type { NodeAPI, Node, NodeDef } from 'node-red';
 import { openStore, type HrStore } from '../../lib/store';
-import { toHrError } from '../../lib/errors';
+import { HrError, toHrError } from '../../lib/errors';
+import { describeUrl } from '../../lib/store/postgres/errors';
 import type { StoreConfigNode } from '../shared/storeRef';
+import { parseBackend, storeLocation, type StoreLocation } from './location';
 
 /** Encrypted unless the user says otherwise: national ids, birth dates and bank details. */
 const DEFAULT_SECRET_FIELDS = ['nationalId.value', 'dateOfBirth', 'bankAccount.number', 'bankAccount.routing'];
 
 interface StoreDef extends NodeDef {
+  backend?: string;
   file: string;
   secretFields: string;
   keyEnv: string;
@@ -15,6 +17,33 @@ interface StoreDef extends NodeDef {
 
 interface StoreCredentials {
   encryptionKey?: string;
+  /** PostgreSQL connection URL; a credential because it usually carries the database password. */
+  url?: string;
+}
+
+/** What may be shown of the location in logs and errors: the file, or the database without its password. */
+const shownAs = (location: StoreLocation) => (location.kind === 'sqlite' ? location.file : describeUrl(location.url));
+
+/**
+ * The store's own messages already leave the password out; this is the net under them, for a driver
+ * message that might quote the URL.
+ */
+function withoutUrl(err: HrError, location: StoreLocation): HrError {
+  if (location.kind !== 'postgres') return err;
+  const secrets = [location.url, ...passwordOf(location.url)].filter((s) => s.length > 0);
+  if (!secrets.some((s) => err.message.includes(s))) return err;
+  const message = secrets.reduce((text, s) => text.split(s).join('••••'), err.message);
+  return new HrError(err.code, message, err.details);
+}
+
+/** The password as written in the URL and as decoded from it. */
+function passwordOf(url: string): string[] {
+  try {
+    const { password } = new URL(url);
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
 }
 
 export = (RED: NodeAPI) => {
@@ -23,7 +52,6 @@ export = (RED: NodeAPI) => {
     const self = this as StoreConfigNode;
     const credentials = (this.credentials ?? {}) as StoreCredentials;
     const userDir = String((RED.settings as { userDir?: string }).userDir ?? process.cwd());
-    const file = path.resolve(userDir, def.file || 'hr-integration.db');
     const secretFields = (def.secretFields ?? DEFAULT_SECRET_FIELDS.join(','))
       .split(',')
       .map((s) => s.trim())
@@ -32,10 +60,24 @@ export = (RED: NodeAPI) => {
     const key = credentials.encryptionKey || (def.keyEnv ? process.env[def.keyEnv] : undefined) || undefined;
     let opening: Promise<HrStore> | null = null;
 
+    const open = async (): Promise<HrStore> => {
+      const location = storeLocation(parseBackend(def.backend), def.file, credentials.url, userDir);
+      try {
+        const store = await openStore(location.kind === 'sqlite' ? { file: location.file, secretFields, key } : { file: '', url: location.url, secretFields, key });
+        this.log(RED._(`hr-store.log.opened.${location.kind}`, { where: shownAs(location) }));
+        return store;
+      } catch (err) {
+        throw withoutUrl(toHrError(err, 'store.open_failed'), location);
+      }
+    };
+
     self.acquire = () => {
-      opening ??= openStore({ file, secretFields, key }).catch((err: unknown) => {
+      opening ??= open().catch((err: unknown) => {
         opening = null;
-        throw toHrError(err, 'store.open_failed');
+        const e = toHrError(err, 'store.open_failed');
+        // Every consumer shows the code on its status; the log says once per attempt what to fix.
+        this.error(RED._('hr-store.errors.openFailed', { code: e.code, message: e.message }));
+        throw e;
       });
       return opening;
     };
@@ -49,6 +91,6 @@ export = (RED: NodeAPI) => {
   }
 
   RED.nodes.registerType('hr-store', HrStoreNode, {
-    credentials: { encryptionKey: { type: 'password' } },
+    credentials: { encryptionKey: { type: 'password' }, url: { type: 'password' } },
   });
 };

@@ -7,6 +7,7 @@ import { HrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
 import type { HrStore, JsonObject } from '../../lib/store';
 import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
+import { refreshMatchIndex } from '../../lib/dedupe/matchable';
 
 export interface Survival {
   dropped: boolean;
@@ -38,6 +39,8 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
     if (!person) throw new HrError('survivorship.person_unknown', `No person ${guid} in the store; wire the dedupe node's new or merge output into survivorship.`, { guid });
     const merged = mergeRecord(person.record, await store.getProvenance(guid), offer, fields);
     if (merged.changes.length || Object.keys(merged.provenance).length) await store.savePerson(guid, merged.record, merged.provenance);
+    // A new legal name (or email, phone…) must find the person next time, and count in the name frequencies.
+    if (merged.changes.length) await refreshMatchIndex(store, guid, person.record, merged.record, person.links);
 
     const recordPathOf = new Map(fields.map((f) => [f.path, f.recordPath]));
     // Keyed by golden-record path, so the store masks the secret fields it is configured with.

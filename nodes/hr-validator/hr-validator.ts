@@ -2,36 +2,38 @@ import type { NodeAPI, Node, NodeDef, NodeMessage, NodeMessageInFlow } from 'nod
 import { compileValidator, type ValidationReport } from '../../lib/dictionary/validator';
 import { toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
-import { redact } from '../../lib/http/redact';
 import type { HrStore } from '../../lib/store';
 import { createShell } from '../shared/shell';
-import { dictionaryFrom, secretPathsOf } from '../shared/dictionaryRef';
+import { dictionaryFrom } from '../shared/dictionaryRef';
 import { storeFrom } from '../shared/storeRef';
-import { percentToFraction } from './threshold';
+import { decide, decidedMessage, finishInterrupted, hold, type Settled } from './heldReviews';
+import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
+import { validatorOptions, type ValidatorSettings } from './settings';
 
-interface ValidatorDef extends NodeDef {
-  dictionary: string;
-  /** Largest allowed compensation variance, in percent. */
-  threshold: string;
-  /** Optional hr-store: review items are queued there and rejections counted. */
+interface ValidatorDef extends NodeDef, ValidatorSettings {
+  /** Optional hr-store: records needing review are held there until decided, and rejections counted. */
   store: string;
 }
 
 const OUTPUT: Record<ValidationReport['status'], number> = { valid: 0, invalid: 1, review: 2 };
 
+const outputs = (index: number, msg: NodeMessage): Array<NodeMessage | null> => [0, 1, 2].map((i) => (i === index ? msg : null));
+
 export = (RED: NodeAPI) => {
+  const owners = new Map<string, ReviewOwner>();
+
   function HrValidator(this: Node, def: ValidatorDef) {
     RED.nodes.createNode(this, def);
+    const node = this;
     const shell = createShell(RED, this);
     const counts = { valid: 0, invalid: 0, review: 0 };
+    const showCounts = (kind: 'ok' | 'warn') => shell.status(kind, 'hr-validator.status.counts', counts);
 
     let validate: ReturnType<typeof compileValidator>;
-    let secretPaths: string[];
     let acquireStore: (() => Promise<HrStore>) | null = null;
     try {
       const dictionary = dictionaryFrom(RED, def.dictionary);
-      validate = compileValidator(dictionary, { varianceThreshold: percentToFraction(def.threshold || '2') });
-      secretPaths = secretPathsOf(dictionary);
+      validate = compileValidator(dictionary, validatorOptions(def));
       if (def.store) {
         const storeNode = storeFrom(RED, def.store);
         acquireStore = () => storeNode.acquire();
@@ -41,20 +43,11 @@ export = (RED: NodeAPI) => {
       shell.refuse(toHrError(err));
     }
 
-    const remember = async (msg: NodeMessage, report: ValidationReport, canonical: unknown) => {
-      if (!acquireStore || report.status === 'valid') return;
-      const store = await acquireStore();
-      if (report.status === 'invalid') {
-        await store.count(METRICS.validationFailed);
-        return;
-      }
-      const eventId = (canonical as { eventId?: unknown } | null)?.eventId;
-      await store.addReview({
-        kind: 'compensation_variance',
-        explanation: report.review.map((r) => r.message).join('\n'),
-        payload: redact({ eventId: typeof eventId === 'string' ? eventId : null, review: report.review, record: msg.payload }, { paths: secretPaths }),
-      });
-      await store.count(METRICS.reviewItems, { kind: 'compensation_variance' });
+    const sendDecided = (settled: Settled) => {
+      const { output, msg } = decidedMessage(settled);
+      counts[output === 0 ? 'valid' : 'invalid'] += 1;
+      showCounts(output === 0 ? 'ok' : 'warn');
+      node.send(outputs(output, msg));
     };
 
     shell.onInput(async (msg: NodeMessageInFlow) => {
@@ -62,14 +55,40 @@ export = (RED: NodeAPI) => {
       const canonical = (msg as { canonical?: unknown }).canonical ?? msg.payload;
       const report = validate(msg.payload, canonical);
       (msg as { validation?: ValidationReport }).validation = report;
-      await remember(msg, report, canonical);
       counts[report.status] += 1;
-      shell.status(report.status === 'valid' ? 'ok' : 'warn', 'hr-validator.status.counts', counts);
-      const outputs: Array<NodeMessage | null> = [null, null, null];
-      outputs[OUTPUT[report.status]] = msg;
-      return outputs;
+      if (acquireStore && report.status !== 'valid') {
+        const store = await acquireStore();
+        if (report.status === 'invalid') {
+          await store.count(METRICS.validationFailed);
+        } else {
+          const { review, already } = await hold(store, node.id, msg, report, canonical);
+          (msg as { review?: unknown }).review = { id: review.id, kind: review.kind, status: review.status };
+          if (already) {
+            showCounts('warn');
+            return null;
+          }
+          await store.count(METRICS.reviewItems, { kind: 'compensation_variance' });
+        }
+      }
+      showCounts(report.status === 'valid' ? 'ok' : 'warn');
+      return outputs(OUTPUT[report.status], msg);
     });
+
+    if (acquireStore) {
+      const store = acquireStore;
+      owners.set(node.id, { id: node.id, store, decide: async (id, decision, actor) => decide(await store(), node.id, id, decision, actor, sendDecided) });
+      shell.own(() => void owners.delete(node.id));
+      // Decisions interrupted by a restart are finished once every node of the flow can receive what they send.
+      const recover = () => {
+        void store()
+          .then((s) => finishInterrupted(s, node.id, sendDecided))
+          .catch((err: unknown) => node.error(RED._('hr-validator.errors.recovery', { message: toHrError(err).message })));
+      };
+      RED.events.once('flows:started', recover);
+      shell.own(() => void RED.events.removeListener('flows:started', recover));
+    }
   }
 
   RED.nodes.registerType('hr-validator', HrValidator);
+  registerReviewEndpoints(RED, owners);
 };

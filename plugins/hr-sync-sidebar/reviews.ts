@@ -41,6 +41,8 @@ export interface Pay {
 
 export interface VarianceView extends Base {
   kind: 'compensation_variance';
+  /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
+  node: string | null;
   items: Array<{ field: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
 }
 
@@ -104,7 +106,7 @@ function varianceView(review: Review, mask: Mask): VarianceView {
     const details = isObject(item.details) ? item.details : {};
     return { field: String(item.field ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
   });
-  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, items });
+  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, node: text(p.node), items });
 }
 
 function conflictView(review: Review, mask: Mask, secret: (field: string) => boolean): ConflictView {

@@ -1,8 +1,9 @@
 /**
  * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read. Deciding a
- * compensation variance or a survivorship conflict needs hr-sync.write; a possible duplicate is
- * decided through its dedupe node's endpoint and a dead letter through its writer's, so those actions
- * act in the flow and are audited where they happen.
+ * survivorship conflict, or a compensation variance no validator holds, needs hr-sync.write; a
+ * possible duplicate is decided through its dedupe node's endpoint, a variance held by a validator
+ * through the validator's, and a dead letter through its writer's, so those actions act in the flow
+ * and are audited where they happen.
  */
 import type { NodeAPI } from 'node-red';
 import type { Request, Response } from 'express';
@@ -25,6 +26,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'hr-sync.review_not_found': 404,
   'store.review_not_found': 404,
   'hr-sync.review_owned_by_dedupe': 409,
+  'hr-sync.review_owned_by_validator': 409,
   'store.review_decided': 409,
 };
 
@@ -101,6 +103,10 @@ export function registerSyncRoutes(RED: NodeAPI): void {
       if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
       if (review.kind === 'possible_duplicate') {
         throw new HrError('hr-sync.review_owned_by_dedupe', `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`);
+      }
+      const holder = (review.payload as { node?: unknown } | null)?.node;
+      if (review.kind === 'compensation_variance' && typeof holder === 'string') {
+        throw new HrError('hr-sync.review_owned_by_validator', `Review ${id} holds a record in validator ${holder}: decide it through that node (POST /hr-validator/reviews/${id}), so the record goes on through the flow.`);
       }
       const decided = await store.decideReview(id, body.data.decision, actorOf(req));
       res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });

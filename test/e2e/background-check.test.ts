@@ -1,12 +1,12 @@
 /**
  * The "Background check" example: a hire orders a Checkr check; Checkr's signed report.completed with a
- * "consider" result alerts HR on Slack without the report's details.
+ * "consider" result is recorded on the Greenhouse candidate and alerts HR on Slack without the report's details.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { hmacDigest } from '../../sandbox/senders/signing';
 import { CHECKR_DEFAULTS } from '../../sandbox/checkr';
-import { greenhouse, runExample, slackPosts, stateOf, until, type ExampleRun } from '../support/e2e';
+import { greenhouse, runExample, slackPosts, stateOf, until, type ExampleRun, type GreenhouseState } from '../support/e2e';
 
 interface CheckrState {
   candidates: Array<{ id: string; email: string }>;
@@ -23,9 +23,7 @@ describe('Background check example', () => {
     await run?.stop();
   });
 
-  // Recording the result on the person and in Greenhouse is not covered: no node writes a check result
-  // (the writer's operations are create, update, lookup, writeback and check).
-  test('a hire orders one Checkr check, and a "consider" report alerts HR without its details', async () => {
+  test('a hire orders one Checkr check; a "consider" report is recorded in Greenhouse and alerts HR once, without its details', async () => {
     const seeded = run.sandbox.greenhouse.addHire({ firstName: 'Iris', lastName: 'Moura', email: 'iris.moura@example.com' });
     const hire = greenhouse.hire({ ...seeded, firstName: 'Iris', lastName: 'Moura', email: 'iris.moura@example.com' });
     await Promise.all([run.post('/hr/greenhouse/checks', hire), run.post('/hr/greenhouse/checks', hire)]);
@@ -37,11 +35,24 @@ describe('Background check example', () => {
     const res = await run.post('/hr/checkr', signedByCheckr(completed.body));
     assert.ok(res.status < 300, `Checkr delivery answered ${res.status}`);
 
-    const post = await until('the alert on Slack', async () => (await slackPosts(run.sandbox)).find((p) => /background check/i.test(JSON.stringify(p.body))), 30_000, run.red);
+    const reportId = completed.body.data.object.id;
+    const recorded = await until('the result on the Greenhouse candidate', async () => {
+      const gh = await stateOf<GreenhouseState>(run.sandbox.urls.greenhouse);
+      return gh.holds.candidates.find((c) => c.id === seeded.candidateId)?.custom_fields.background_check ?? undefined;
+    }, 30_000, run.red);
+    assert.equal(recorded, `consider (checkr report ${reportId})`, 'the result and the report to open, nothing else');
+
+    const alerts = async () => (await slackPosts(run.sandbox)).filter((p) => /background check/i.test(JSON.stringify(p.body)));
+    const post = await until('the alert on Slack', async () => (await alerts())[0], 30_000, run.red);
     const text = JSON.stringify(post.body);
     assert.match(text, new RegExp(completed.body.data.object.id), 'names the report to open in Checkr');
     assert.doesNotMatch(text, new RegExp(`${invitation.candidate_id}|${invitation.package}`), 'nothing else of the report');
     assert.doesNotMatch(text, /Iris|Moura|iris\.moura/i, 'no personal data');
+    // Checkr retries a delivery it thinks failed: the same report is neither recorded nor alerted twice.
+    await run.post('/hr/checkr', signedByCheckr(completed.body));
+    const gh = await stateOf<GreenhouseState>(run.sandbox.urls.greenhouse);
+    assert.equal(gh.received.filter((r) => r.method === 'PATCH' && r.path === `/v1/candidates/${seeded.candidateId}`).length, 1, 'recorded once');
+    assert.equal((await alerts()).length, 1, 'one alert');
   });
 });
 

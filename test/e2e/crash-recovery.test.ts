@@ -16,10 +16,9 @@ describe('Hire to HRIS example across a crash', () => {
     await run?.stop();
   });
 
-  // The writer recovers a create whose answer was lost by looking the employee up by work email
-  // (lib/writer/operations.ts); a Greenhouse hire carries only a personal email, so today the restart
-  // creates a second employee. Kept running as a todo until the writer has another recovery key.
-  test('Node-RED killed while BambooHR is creating the employee: after the restart there is exactly one employee', { todo: 'writer recovers lost creates only by work email; Greenhouse hires have none' }, async () => {
+  // A Greenhouse hire carries only a personal email: after the restart the employee is found by the
+  // recovery key the writer stamped into employeeNumber, not by work email.
+  test('Node-RED killed while BambooHR is creating the employee: after the restart there is exactly one employee', async () => {
     const seeded = run.sandbox.greenhouse.addHire({ firstName: 'Hugo', lastName: 'Reis', email: 'hugo.reis@example.com' });
     // BambooHR creates the employee but holds its answer back; Node-RED dies before it learns the id.
     run.sandbox.bamboohr.injectFault({ kind: 'delay', delayMs: 30_000, method: 'POST', path: '/employees' });

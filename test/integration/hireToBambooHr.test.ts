@@ -17,7 +17,7 @@ import { createHttpClient, basicAuth, HttpError } from '../../lib/http';
 import { greenhouseSender, leverSender } from '../../sandbox/senders';
 import { startBambooHr, type BambooHrHandle } from '../../sandbox/bamboohr';
 import { deliveryOf, fakeApi, noApi } from '../unit/vendors/ats/support';
-import { leverAnswers } from '../nodes/ats/apiStub';
+import { leverAnswers } from '../unit/vendors/ats/answers';
 
 let bamboo: BambooHrHandle;
 before(async () => {

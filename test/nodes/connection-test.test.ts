@@ -62,7 +62,8 @@ test('a BambooHR connection with a good key that is not deployed yet answers "co
   assert.deepEqual(more, []);
   assert.deepEqual({ ok: result!.ok, code: result!.code, service: result!.service, company: result!.params.company }, { ok: true, code: 'okCompany', service: 'BambooHR', company: 'acme' });
   assert.equal(bamboo.employees().length, before);
-  assert.deepEqual(bamboo.requests().map((r) => r.method), ['GET']);
+  // The probe is the writer's own lookup: the roster report (a POST that reads), nothing that writes.
+  assert.deepEqual(bamboo.requests().map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`), ['POST /api/gateway.php/acme/v1/reports/custom']);
 });
 
 test('a key BambooHR does not know is reported as a bad key', async () => {

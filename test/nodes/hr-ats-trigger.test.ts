@@ -9,29 +9,41 @@ import {
   type SignedDelivery,
 } from '../../sandbox/senders';
 import { hmacDigest } from '../../sandbox/senders/signing';
-import { ashbyAnswers, harvestAnswers, leverAnswers, smartRecruitersAnswers, startApiStub, workableAnswers } from './ats/apiStub';
+import { startAshby, type AshbyHandle } from '../../sandbox/ashby';
+import { startLever, type LeverHandle } from '../../sandbox/lever';
+import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
+import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
+import { harvestAnswers, startApiStub } from './ats/apiStub';
+import { ashbyHire, leverHire, smartRecruitersHire, workableHire } from './ats/seeds';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { payload: Record<string, any>; event: Record<string, any>; vendorPayload: unknown; topic: string };
 
 let userDir: string;
 let api: Awaited<ReturnType<typeof startApiStub>>;
+let lever: LeverHandle;
+let ashby: AshbyHandle;
+let workable: WorkableHandle;
+let sr: SmartRecruitersHandle;
 let files = 0;
 const freshFile = () => `trigger-${++files}.db`;
 
 before(async () => {
   userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-trigger-'));
   helper.settings({ userDir });
-  api = await startApiStub({ lever: leverAnswers(), ashby: ashbyAnswers(), workable: workableAnswers(), smartrecruiters: smartRecruitersAnswers(), harvest: harvestAnswers() });
+  [api, lever, ashby, workable, sr] = await Promise.all([startApiStub({ harvest: harvestAnswers() }), startLever(), startAshby(), startWorkable(), startSmartRecruiters()]);
   await helper.startServer();
 });
 after(async () => {
   helper.settings({});
   await helper.stopServer();
-  await api.stop();
+  await Promise.all([api.stop(), lever.stop(), ashby.stop(), workable.stop(), sr.stop()]);
   fs.rmSync(userDir, { recursive: true, force: true });
 });
-afterEach(() => helper.unload());
+afterEach(async () => {
+  for (const emulator of [lever, ashby, workable, sr]) emulator.reset();
+  await helper.unload();
+});
 
 const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000);
 const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -51,7 +63,11 @@ interface VendorCase {
   event: () => SignedDelivery;
   /** For vendors that sign a timestamp: the same event signed ten minutes ago. */
   stale?: () => SignedDelivery;
+  /** The vendor's API emulator, for vendors whose events are read back from it. */
+  api?: () => { baseUrl: string; apiKey: string };
 }
+
+const person = { name: 'Johnny Smith', email: 'johnny@example.com' };
 
 const cases: VendorCase[] = [
   { vendor: 'greenhouse', secret: 'gh-secret', type: 'hire', event: () => greenhouseSender({ secret: 'gh-secret' }).hire() },
@@ -59,17 +75,34 @@ const cases: VendorCase[] = [
     vendor: 'lever',
     secret: 'lever-token',
     type: 'hire',
-    event: () => leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId: 'opp-1', contactId: 'contact-1' }),
-    stale: () => leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({ opportunityId: 'opp-1' }),
+    event: () => leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId: leverHire(lever, person) }),
+    stale: () => leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({ opportunityId: leverHire(lever, person) }),
+    api: () => ({ baseUrl: `${lever.url}/v1`, apiKey: 'sandbox-lever-key' }),
   },
-  { vendor: 'ashby', secret: 'ashby-secret', type: 'hire', event: () => ashbySender({ secret: 'ashby-secret' }).candidateHire({ applicationId: 'app-a1', jobId: 'job-a1' }) },
-  { vendor: 'workable', secret: 'wk-token', type: 'hire', event: () => workableSender({ secret: 'wk-token' }).candidateMoved() },
+  {
+    vendor: 'ashby',
+    secret: 'ashby-secret',
+    type: 'hire',
+    event: () => ashbySender({ secret: 'ashby-secret' }).candidateHire({ ...ashbyHire(ashby, person), ...person }),
+    api: () => ({ baseUrl: ashby.url, apiKey: 'sandbox-ashby-key' }),
+  },
+  {
+    vendor: 'workable',
+    secret: 'wk-token',
+    type: 'hire',
+    event: () => {
+      const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
+      return workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode });
+    },
+    api: () => ({ baseUrl: `${workable.url}/spi/v3`, apiKey: 'sandbox-workable-token' }),
+  },
   {
     vendor: 'smartrecruiters',
     secret: 'sr-secret',
     type: 'hire',
-    event: () => smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated({ eventId: 'ev-1', jobId: 'job-1', candidateId: 'cand-1' }),
-    stale: () => smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated({ jobId: 'job-1', candidateId: 'cand-1' }),
+    event: () => smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
+    stale: () => smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
+    api: () => ({ baseUrl: sr.url, apiKey: 'sandbox-smartrecruiters-key' }),
   },
   { vendor: 'checkr', secret: 'checkr-key', type: 'check.completed', event: () => checkrSender({ secret: 'checkr-key' }).reportCompleted({ eventId: 'evt-1' }) },
   {
@@ -81,8 +114,10 @@ const cases: VendorCase[] = [
   },
 ];
 
-const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) =>
-  loadTrigger({ vendor: c.vendor, secret: c.secret, file: freshFile(), apiKey: 'api-key', connection: { baseUrl: `${api.url}/${c.vendor}`, account: 'groove-tech' }, ...extra });
+const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) => {
+  const vendorApi = c.api?.();
+  return loadTrigger({ vendor: c.vendor, secret: c.secret, file: freshFile(), ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl } } : {}), ...extra });
+};
 
 for (const c of cases) {
   describe(c.vendor, () => {
@@ -203,6 +238,34 @@ test('a hire missing a required field reaches Catch nodes naming it, is marked f
   assert.equal(error.code, 'ats.payload_invalid');
   assert.match(error.message, /offer\.starts_at/);
   assert.equal((await (await t.store()).pendingEvents()).length, 0, 'not re-emitted at the next start');
+});
+
+describe('what a message to Catch nodes carries of the vendor body', () => {
+  const unreadable = () => {
+    const payload = hireCandidatePayload({ firstName: 'Zoë', email: 'zoe@example.com' }) as { payload: { application: { offer: Record<string, unknown> } } };
+    delete payload.payload.application.offer.starts_at;
+    return gh.signed(payload);
+  };
+  type Caught = { vendorPayload?: unknown; vendorSummary?: { payload: { application: { candidate: Record<string, unknown>; offer: Record<string, unknown> } } } };
+
+  test('by default only the body’s fields, every value masked', async () => {
+    const t = await load(greenhouse);
+    const caught = nextMessage<Caught>(t.caught);
+    await t.post(unreadable());
+    const msg = await caught;
+    assert.equal(msg.vendorPayload, undefined);
+    const candidate = msg.vendorSummary!.payload.application.candidate;
+    assert.equal(candidate.first_name, '[REDACTED]');
+    assert.ok(!('starts_at' in msg.vendorSummary!.payload.application.offer), 'the missing field is visibly missing');
+    assert.doesNotMatch(JSON.stringify(msg), /Zoë|zoe@example\.com/);
+  });
+
+  test('the whole body when the node is set to pass it on', async () => {
+    const t = await load(greenhouse, { trigger: { catchPayload: 'full' } });
+    const caught = nextMessage<Caught>(t.caught);
+    await t.post(unreadable());
+    assert.match(JSON.stringify((await caught).vendorPayload), /zoe@example\.com/);
+  });
 });
 
 test('an event accepted but never finished is emitted again after a restart, and a finished one is not', async () => {

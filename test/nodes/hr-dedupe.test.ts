@@ -8,6 +8,7 @@ import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
+import { matchIndexOf, matchableFrom } from '../../lib/dedupe/matchable';
 
 type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
 
@@ -185,6 +186,16 @@ test('a forgotten person is dropped and audited, and nothing is sent on', async 
   assert.equal(seen.flat().length, 0);
 });
 
+test('someone sharing only a phone number with a forgotten person is not dropped: a shared line is not an identity', async () => {
+  await load(newStoreFile());
+  const first = await deliver(jon);
+  await (await store()).forget(first.msg.person.guid!, 'test');
+  const flatmate = hire('lever', 'lv-9', { legalName: { first: 'Priya', last: 'Nair' }, emails: [{ address: 'priya.nair@example.com', type: 'personal' }], phones: jon.person.phones });
+  const arrived = await deliver(flatmate);
+  assert.equal(arrived.port, 'new');
+  assert.notEqual(arrived.msg.person.guid, first.msg.person.guid);
+});
+
 async function caughtError(payload: unknown): Promise<{ code: string; message: string }> {
   const caught = nextMessage(helper.getNode('caught'));
   helper.getNode('d').receive({ payload } as never);
@@ -223,4 +234,54 @@ test('weight overrides change the score, and an unknown level is refused by name
   await helper.unload();
   await load(newStoreFile(), { model: JSON.stringify({ email: { fuzzy: { m: 0.5 } } }) });
   assert.match((await caughtError(jon)).message, /level "fuzzy" of email/);
+});
+
+test('a person arriving again while their review is open joins that review: one review item, holding the latest delivery', async () => {
+  await load(newStoreFile());
+  const first = await deliver(ana);
+  const near = await deliver(maria);
+  assert.equal(near.port, 'review');
+  const redelivered = { ...maria, eventId: 'lever-lv-2-again', person: { ...maria.person, phones: [{ number: '+14155550999', type: 'mobile' as const }] } };
+  const again = await deliver(redelivered);
+  assert.equal(again.port, 'review');
+  assert.equal(again.msg.person.reviewId, near.msg.person.reviewId);
+  assert.equal((again.msg.review as { updated: boolean }).updated, true);
+  const s = await store();
+  const open = await s.listReviews('open');
+  assert.deepEqual(open.map((r) => r.id), [near.msg.person.reviewId], 'no second review item');
+  assert.equal((open[0]?.payload as { payload: HireEvent }).payload.eventId, 'lever-lv-2-again', 'the review holds the latest delivery');
+
+  const merged = nextMessage<Msg>(helper.getNode('merged'));
+  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  const msg = await merged;
+  assert.equal(msg.person.guid, first.msg.person.guid);
+  assert.equal((msg.payload as HireEvent).eventId, 'lever-lv-2-again');
+});
+
+/** A store of 10,000 persons with 30 common forenames and surnames held once each, as term frequencies need. */
+async function seedCompany(): Promise<void> {
+  const forenames = 'Jennifer John Maria Wei Ana Lars Chidi Aoife Jose Yuki Omar Lena Priya Fatima Sarah David Linda Robert Susan Thomas James Mary Karen Daniel Laura Kevin Emily Paul Nancy Mark'.split(' ');
+  const people = Array.from({ length: 10_000 }, (_, i) => ({ legalName: { first: forenames[i % 30]!, last: `Other${i}` }, emails: [{ address: `p${i}@example.com` }], phones: [] }));
+  await (await store()).createPersons(people.map((record) => ({ record, ...matchIndexOf(matchableFrom(record, [])) })));
+}
+
+const jennifer = (candidateId: string, email: string, phone: string) => hire('greenhouse', candidateId, {
+  legalName: { first: 'Jennifer', last: 'Wenzanro' }, preferredName: undefined, dateOfBirth: undefined,
+  emails: [{ address: email, type: 'personal' }], phones: [{ number: phone, type: 'mobile' }],
+});
+
+test('a rare full name coming back with a new email and phone lands in review; with the rare-name setting at 1 it is a new person', async () => {
+  await load(newStoreFile());
+  await seedCompany();
+  const first = await deliver(jennifer('gh-10', 'jen@example.com', '+14155550101'));
+  const back = await deliver(jennifer('gh-11', 'j.wenzanro@other.org', '+14155550202'));
+  assert.equal(back.port, 'review');
+  assert.ok(back.msg.person.probability < 0.7, 'below the review threshold on its score');
+  assert.equal((back.msg.review as { candidate: { guid: string } }).candidate.guid, first.msg.person.guid);
+  await helper.unload();
+
+  await load(newStoreFile(), { nameAloneThreshold: '1' });
+  await seedCompany();
+  await deliver(jennifer('gh-10', 'jen@example.com', '+14155550101'));
+  assert.equal((await deliver(jennifer('gh-11', 'j.wenzanro@other.org', '+14155550202'))).port, 'new');
 });

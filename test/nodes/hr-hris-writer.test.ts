@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { Node } from 'node-red';
 import { helper, nextMessage, collect, settle } from '../support/nodeRed';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../sandbox/bamboohr';
+import { CHECKR_DEFAULTS, startCheckr } from '../../sandbox/checkr';
 import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
+import { PERSONIO_DEFAULTS, startPersonio } from '../../sandbox/personio';
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
@@ -17,6 +19,8 @@ const ATS_KEY = GREENHOUSE_DEFAULTS.apiKeys[0];
 const SSN = '123-45-6789';
 const bamboo = startBambooHr();
 const greenhouse = startGreenhouse();
+const personio = startPersonio();
+const checkr = startCheckr();
 const nodes = [storeNode, connectionNode, writerNode];
 let userDir: string;
 let dbFile: string;
@@ -31,7 +35,7 @@ before(async () => {
 after(async () => {
   helper.settings({});
   await helper.stopServer();
-  await Promise.all([(await bamboo).stop(), (await greenhouse).stop()]);
+  await Promise.all([(await bamboo).stop(), (await greenhouse).stop(), (await personio).stop(), (await checkr).stop()]);
   fs.rmSync(userDir, { recursive: true, force: true });
 });
 let dbCount = 0;
@@ -45,6 +49,9 @@ interface Options {
   writer?: Record<string, unknown>;
   apiKey?: string;
   writeBack?: boolean;
+  /** Fields replacing the BambooHR connection's, e.g. another HRIS. */
+  connection?: Record<string, unknown>;
+  credentials?: Record<string, string>;
 }
 
 async function loadFlow(options: Options = {}) {
@@ -52,6 +59,7 @@ async function loadFlow(options: Options = {}) {
     id: 'conn', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
     baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, rateLimit: 50,
     atsSystem: options.writeBack === false ? 'none' : 'greenhouse', atsBaseUrl: (await greenhouse).url, atsActAs: String(GREENHOUSE_DEFAULTS.userIds[0]), atsField: 'employee_id',
+    ...options.connection,
   };
   const flow = [
     { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
@@ -63,7 +71,7 @@ async function loadFlow(options: Options = {}) {
     { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
     { id: 'caught', type: 'helper' },
   ];
-  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsApiKey: ATS_KEY } });
+  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsApiKey: ATS_KEY, ...options.credentials } });
   return { writer: helper.getNode('w'), ok: helper.getNode('ok'), failed: helper.getNode('failed'), rehire: helper.getNode('rehire') };
 }
 
@@ -165,7 +173,103 @@ test('a flow stopped while the create is in flight completes the write once afte
   const msg = hrisOf(await nextMessage(ok, 15_000));
   assert.equal(msg.recovered, true);
   assert.equal((await employees()).length, 1);
-  assert.equal((await bamboo).requests().filter((r) => r.method === 'POST').length, 1, 'the create was not sent again');
+  assert.equal((await bamboo).requests().filter((r) => r.method === 'POST' && r.path.endsWith('/v1/employees')).length, 1, 'the create was not sent again');
+});
+
+test('a hire without a work email whose create answer was lost is found by its recovery key: still one employee', async () => {
+  const { writer, ok } = await loadFlow({ writeBack: false });
+  (await bamboo).injectFault({ kind: 'lost_response', method: 'POST', path: '/v1/employees' });
+  const h = await hire({ homeEmail: 'ana.home@example.com' });
+  const { workEmail: _none, ...payload } = h.payload;
+  const created = nextMessage(ok, 15_000);
+  writer.receive({ payload, sourceIds: h.sourceIds } as never);
+  const msg = hrisOf(await created);
+  assert.equal(msg.recovered, true);
+  const [only, ...others] = await employees();
+  assert.deepEqual(others, []);
+  assert.equal(msg.employeeId, only.id);
+  assert.match(only.fields.employeeNumber, /^hr-[0-9a-f]{20}$/, 'the key the writer stamped');
+});
+
+test('a former employee with the same work email, linked to nobody, goes to the rehire output', async () => {
+  const { writer, rehire } = await loadFlow({ writeBack: false });
+  const h = await hire();
+  const formerId = (await bamboo).addEmployee({ firstName: 'Ana', lastName: 'Silva', workEmail: h.payload.workEmail }, 'Inactive');
+  const out = nextMessage(rehire);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const result = hrisOf(await out);
+  assert.equal(result.employeeId, formerId);
+  assert.equal(result.rehire, true);
+  assert.equal((await employees()).length, 1);
+});
+
+test('Personio: a person whose employment ended goes to the rehire output instead of getting a second record', async () => {
+  const client = PERSONIO_DEFAULTS.clients[0];
+  const { writer, rehire } = await loadFlow({ writeBack: false, connection: { system: 'personio', baseUrl: (await personio).url }, credentials: { clientId: client.clientId, clientSecret: client.clientSecret } });
+  const formerId = (await personio).addPerson({ first_name: 'Ana', last_name: 'Silva', email: 'ana.personio@example.com', employments: [{ status: 'INACTIVE' }] });
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  const person = await store.createPerson({ links: [{ system: 'personio', externalId: formerId }] });
+  const out = nextMessage(rehire);
+  writer.receive({ payload: { first_name: 'Ana', last_name: 'Silva' }, person: { guid: person.guid } } as never);
+  const result = hrisOf(await out);
+  assert.equal(result.employeeId, formerId);
+  assert.equal(result.rehire, true);
+  assert.equal((await personio).persons().length, 1);
+});
+
+test('two writers with different HRIS connections on one store each create only their own hires', async () => {
+  const client = PERSONIO_DEFAULTS.clients[0];
+  const flow = [
+    { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
+    { id: 'bambooConn', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey', baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, rateLimit: 50, atsSystem: 'none' },
+    { id: 'personioConn', type: 'hr-hris-connection', system: 'personio', baseUrl: (await personio).url, rateLimit: 50, atsSystem: 'none' },
+    // Not named like a system: Node-RED takes a config property equal to a node id for a reference to it.
+    ...(['bamboo', 'personio'] as const).map((name) => ({
+      id: `${name}Writer`, type: 'hr-hris-writer', connection: `${name}Conn`, store: 'store', operation: 'create', writeBack: false, dryRun: false, maxAttempts: 10, maxAgeHours: 24, wires: [[`${name}Ok`], [`${name}Failed`], []],
+    })),
+    ...['bambooOk', 'bambooFailed', 'personioOk', 'personioFailed'].map((id) => ({ id, type: 'helper' })),
+  ];
+  await helper.load(nodes, flow, { bambooConn: { secret: API_KEY }, personioConn: { clientId: client.clientId, clientSecret: client.clientSecret } });
+  const [bambooOk, personioOk] = [collect(helper.getNode('bambooOk')), collect(helper.getNode('personioOk'))];
+  const failures = [collect(helper.getNode('bambooFailed')), collect(helper.getNode('personioFailed'))];
+  const personiosBefore = (await personio).persons().length;
+  for (let i = 0; i < 3; i += 1) {
+    const [b, p] = [await hire(), await hire()];
+    helper.getNode('bambooWriter').receive({ payload: b.payload, sourceIds: b.sourceIds } as never);
+    helper.getNode('personioWriter').receive({ payload: { first_name: 'Pia', last_name: p.payload.lastName, email: p.payload.workEmail }, sourceIds: p.sourceIds } as never);
+  }
+  await until(() => bambooOk.length === 3 && personioOk.length === 3, 'three hires from each writer');
+  assert.deepEqual(failures, [[], []]);
+  assert.deepEqual((await employees()).map((e) => e.fields.firstName), ['Ana', 'Ana', 'Ana'], 'no Personio hire reached BambooHR');
+  assert.deepEqual((await personio).persons().slice(personiosBefore).map((p) => p.first_name), ['Pia', 'Pia', 'Pia'], 'no BambooHR hire reached Personio');
+  assert.deepEqual(bambooOk.map((m) => hrisOf(m).system), ['bamboohr', 'bamboohr', 'bamboohr']);
+  assert.deepEqual(personioOk.map((m) => hrisOf(m).system), ['personio', 'personio', 'personio']);
+});
+
+test('a "consider" check result is recorded once on the person and in the Greenhouse candidate field', async () => {
+  const checkrUrl = (await checkr).url;
+  const { writer, ok } = await loadFlow({
+    writer: { operation: 'check' },
+    connection: { checkrEnabled: true, checkrBaseUrl: checkrUrl, checkrPackage: CHECKR_DEFAULTS.packages[0], checkrCountry: 'US', checkrState: 'CA', atsCheckField: 'background_check' },
+    credentials: { checkrApiKey: CHECKR_DEFAULTS.apiKeys[0] },
+  });
+  const h = await hire();
+  const ordered = nextMessage(ok);
+  writer.receive({ person: { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.home@example.com', type: 'personal' }] }, sourceIds: h.sourceIds } as never);
+  const { check } = hrisOf(await ordered);
+  const report = (await checkr).completeReport({ invitationId: check.invitationId, result: 'consider' }).body.data.object;
+  const event = { type: 'check.completed', eventId: 'report.completed:e1', system: 'checkr', occurredAt: report.completed_at, check: { provider: 'checkr', candidateId: report.candidate_id, reportId: report.id, status: 'complete', result: 'consider', package: report.package, completedAt: report.completed_at } };
+  const recorded = collect(ok);
+  writer.receive({ operation: 'checkResult', payload: event } as never);
+  writer.receive({ operation: 'checkResult', payload: event } as never);
+  await until(() => recorded.length === 2, 'both deliveries answered');
+  assert.deepEqual(hrisOf(recorded[0]).checkResult, { provider: 'checkr', reportId: report.id, result: 'consider', ats: 'greenhouse' });
+  assert.equal((await greenhouse).candidate(h.candidateId)?.custom_fields.background_check, `consider (checkr report ${report.id})`);
+  assert.equal((await greenhouse).requests().filter((r) => r.method === 'PATCH' && r.path === `/v1/candidates/${h.candidateId}`).length, 1, 'written once');
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  const guid = (await store.findByExternalId('checkr', report.candidate_id))!;
+  assert.deepEqual((await store.getProvenance(guid))['backgroundCheck.result'].value, { result: 'consider', reportId: report.id });
+  assert.equal((await store.auditEntries({ personGuid: guid })).filter((e) => e.action === 'hris.checkResult').length, 1);
 });
 
 test('a record BambooHR refuses fails at once with BambooHR\'s own message', async () => {

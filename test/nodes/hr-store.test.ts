@@ -1,12 +1,15 @@
-import { test, afterEach, before, after } from 'node:test';
+import { describe, test, afterEach, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import Module from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { helper } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import { startTestPostgres, type TestPostgres } from '../support/postgres';
 
 const storeFlow = (file: string, keyEnv = '') => [{ id: 's', type: 'hr-store', file, secretFields: 'nationalId.value', keyEnv }] as never;
 
@@ -63,3 +66,121 @@ test('data written before a redeploy is there after it', async () => {
   const again = await (helper.getNode('s') as StoreConfigNode).acquire();
   assert.equal((await again.recordEvent({ source: 'greenhouse', eventId: 'e-1', type: 'hire', receivedAt: new Date(), payload: { a: 1 } })).inserted, false);
 });
+
+describe('HR store on PostgreSQL', () => {
+  let server: TestPostgres;
+  before(async () => { server = await startTestPostgres(); });
+  after(() => server?.close());
+
+  const pgFlow = (ids: string[], backend: 'postgres' | 'auto') => ids.map((id) => ({ id, type: 'hr-store', backend, file: `${id}.db`, secretFields: 'nationalId.value', keyEnv: '' })) as never;
+  const hire = { source: 'greenhouse', eventId: 'e-1', type: 'hire', receivedAt: new Date(), payload: { a: 1 } };
+  const acquire = (id: string) => (helper.getNode(id) as StoreConfigNode).acquire();
+  /** Everything the store nodes said: their errors, and the log. */
+  const logged = () => JSON.stringify(helper.log().args);
+
+  test('two store nodes with the same connection URL share one store, as two Node-RED instances do, and write no file', async () => {
+    const url = await server.freshStore();
+    try {
+      await helper.load(storeNode, pgFlow(['a', 'b'], 'postgres'), { a: { encryptionKey: key, url }, b: { encryptionKey: key, url } });
+      assert.equal((await (await acquire('a')).recordEvent(hire)).inserted, true);
+      assert.equal((await (await acquire('b')).recordEvent(hire)).inserted, false, 'the second node sees the first node\'s event');
+      assert.equal(fs.existsSync(path.join(userDir, 'a.db')) || fs.existsSync(path.join(userDir, 'b.db')), false);
+    } finally {
+      await helper.unload();
+      await server.dropStore(url);
+    }
+  });
+
+  test('"PostgreSQL if a URL is set" follows an environment variable: set, the database; empty, the SQLite file', async () => {
+    const url = await server.freshStore();
+    const envFlow = [{ id: 'env', type: 'hr-store', backend: 'auto', file: 'auto.db', secretFields: 'nationalId.value', keyEnv: '' }] as never;
+    const fromEnv = { env: { encryptionKey: key, url: '${HR_TEST_STORE_URL}' } };
+    try {
+      process.env.HR_TEST_STORE_URL = url;
+      await helper.load(storeNode, [...pgFlow(['direct'], 'postgres'), ...envFlow] as never, { direct: { encryptionKey: key, url }, ...fromEnv });
+      await (await acquire('env')).recordEvent(hire);
+      assert.equal((await (await acquire('direct')).recordEvent(hire)).inserted, false, 'the event went to the database');
+      assert.equal(fs.existsSync(path.join(userDir, 'auto.db')), false);
+      await helper.unload();
+
+      process.env.HR_TEST_STORE_URL = '';
+      await helper.load(storeNode, envFlow, fromEnv);
+      assert.equal((await (await acquire('env')).recordEvent(hire)).inserted, true);
+      assert.ok(fs.existsSync(path.join(userDir, 'auto.db')));
+    } finally {
+      delete process.env.HR_TEST_STORE_URL;
+      await helper.unload();
+      await server.dropStore(url);
+    }
+  });
+
+  test('a server that cannot be reached gives store.open_failed naming the host but never the password, and the next use tries again', async () => {
+    const password = 'pw-that-must-not-leak';
+    const url = `postgres://hr:${password}@127.0.0.1:${await closedPort()}/hr`;
+    await helper.load(storeNode, pgFlow(['down'], 'postgres'), { down: { encryptionKey: key, url } });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await assert.rejects(acquire('down'), (err: Error & { code?: string }) => {
+        assert.equal(err.code, 'store.open_failed');
+        assert.match(err.message, /127\.0\.0\.1/);
+        assert.equal(JSON.stringify({ message: err.message, stack: err.stack, details: (err as { details?: unknown }).details }).includes(password), false);
+        return true;
+      });
+    }
+    assert.equal(logged().includes(password), false);
+    const errorLevel = (helper.log() as unknown as { ERROR: number }).ERROR;
+    assert.equal(helper.log().args.filter(([e]) => (e as { level?: number }).level === errorLevel).length, 2, 'one error logged per failed attempt');
+  });
+
+  test('PostgreSQL chosen without a usable URL says what is missing, without repeating the URL', async () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['store.url_missing', undefined],
+      ['store.url_unset', '${HR_TEST_STORE_NEVER_SET}'],
+      ['store.url_invalid', 'mysql://hr:secret-in-wrong-url@db/hr'],
+    ];
+    for (const [code, url] of cases) {
+      await helper.load(storeNode, pgFlow(['s'], 'postgres'), { s: { encryptionKey: key, ...(url === undefined ? {} : { url }) } });
+      await assert.rejects(acquire('s'), (err: Error & { code?: string }) => err.code === code && !err.message.includes('secret-in-wrong-url'));
+      assert.equal(logged().includes('secret-in-wrong-url'), false);
+      await helper.unload();
+    }
+  });
+
+  test('without the pg package installed, the store says to install it', async () => {
+    const url = await server.freshStore();
+    const restore = withoutModule('pg');
+    try {
+      await helper.load(storeNode, pgFlow(['s'], 'postgres'), { s: { encryptionKey: key, url } });
+      await assert.rejects(acquire('s'), (err: Error & { code?: string }) => err.code === 'store.pg_missing' && /npm install pg/.test(err.message));
+    } finally {
+      restore();
+      await helper.unload();
+      await server.dropStore(url);
+    }
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Makes `require(name)` fail as it does when the package is not installed (also where it was loaded before); returns the undo. */
+function withoutModule(name: string): () => void {
+  const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const original = loader._resolveFilename;
+  const file = require.resolve(name);
+  const loaded = require.cache[file];
+  delete require.cache[file];
+  loader._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+    if (request === name) throw Object.assign(new Error(`Cannot find module '${name}'`), { code: 'MODULE_NOT_FOUND' });
+    return original.call(this, request, ...rest);
+  };
+  return () => {
+    loader._resolveFilename = original;
+    if (loaded) require.cache[file] = loaded;
+  };
+}

@@ -117,3 +117,18 @@ test('a selected data dictionary decides who owns a field', async () => {
   const later = await viaDedupe(hire('e-2', '2026-11-04T10:00:00Z', 'Silva'));
   assert.equal(later.payload.person.legalName.last, 'Silva', 'the ATS owns the name in this dictionary');
 });
+
+test('after the HRIS changes a legal name, the person is found and counted under the new name, and still under the old', async () => {
+  await load();
+  const { person } = await viaDedupe(hire('e-1', '2026-11-02T10:00:00Z'));
+  const s = await store();
+  assert.equal(await s.nameFrequency('last', 'silva'), 1);
+  await direct(fromHris('2026-11-03T10:00:00Z', { legalName: { first: 'Ana', last: 'Okafor' } }), person.guid);
+  assert.equal(await s.nameFrequency('last', 'okafor'), 1, 'the name counts follow the golden record');
+  assert.equal(await s.nameFrequency('last', 'silva'), 0);
+  const byNewName = await s.findCandidates({ keys: ['n:OCAFAR:a'], limit: 10, maxBlockSize: 300 });
+  assert.deepEqual(byNewName.candidates.map((c) => c.guid), [person.guid]);
+  assert.match(JSON.stringify(byNewName.candidates[0]?.comparisonRecord), /okafor/, 'the comparison record is the new name');
+  const byOldName = await s.findCandidates({ keys: ['n:SALV:a'], limit: 10, maxBlockSize: 300 });
+  assert.deepEqual(byOldName.candidates.map((c) => c.guid), [person.guid], 'an ATS still sending the old name finds the person');
+});

@@ -6,7 +6,9 @@ import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import healthNode = require('../../nodes/hr-health/hr-health');
 import sidebarPlugin = require('../../plugins/hr-sync-sidebar/hr-sync-sidebar');
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
-import { compensationReview, varianceThreshold } from '../../lib/dictionary/compensationCheck';
+import { checkCompensation, varianceThreshold } from '../../lib/dictionary/compensationCheck';
+import { compilePayReader } from '../../lib/dictionary/payReading';
+import validatorNode = require('../../nodes/hr-validator/hr-validator');
 import { METRICS } from '../../lib/health/metrics';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
@@ -22,11 +24,15 @@ async function load(): Promise<HrStore> {
     { id: 's', type: 'hr-store', name: 'Hires', file: temp.storeFile(), secretFields: 'dateOfBirth', keyEnv: '' },
     { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [['new'], ['merged'], ['review']] },
     { id: 'h', type: 'hr-health', name: 'Watch', store: 's', interval: 60, wires: [[]] },
+    { id: 'v', type: 'hr-validator', store: 's', checks: 'pay', threshold: '2', wires: [['valid'], ['invalid'], ['held']] },
+    { id: 'valid', type: 'helper' },
+    { id: 'invalid', type: 'helper' },
+    { id: 'held', type: 'helper' },
     { id: 'new', type: 'helper' },
     { id: 'merged', type: 'helper' },
     { id: 'review', type: 'helper' },
   ];
-  await helper.load([storeNode, dedupeNode, healthNode, sidebarPlugin], flow as never, { s: { encryptionKey: 'a'.repeat(64) } });
+  await helper.load([storeNode, dedupeNode, healthNode, validatorNode, sidebarPlugin], flow as never, { s: { encryptionKey: 'a'.repeat(64) } });
   return (helper.getNode('s') as StoreConfigNode).acquire();
 }
 
@@ -47,11 +53,12 @@ async function seedDuplicate(): Promise<void> {
   await held;
 }
 
-/** The validator's review item for a salary 5 % above the offer, as it queues it. */
+const varianceRecord = { firstName: 'Ana', compensation: { amount: '108150.00', currency: 'USD', period: 'year' } };
+
+/** A review item for a salary 5 % above the offer that only the store knows (no validator holds its record). */
 async function seedVariance(store: HrStore) {
-  const record = { firstName: 'Ana', compensation: { amount: '108150.00', currency: 'USD', period: 'year' } };
-  const review = compensationReview(record, sampleHire(), { actual: 'compensation', expected: 'offer.compensation', threshold: varianceThreshold('0.02'), assumptions: {} });
-  return store.addReview({ kind: 'compensation_variance', explanation: review.map((r) => r.message).join('\n'), payload: { eventId: 'sample-1', review, record } });
+  const { review } = checkCompensation(varianceRecord, sampleHire(), { pay: compilePayReader('compensation'), offer: 'offer.compensation', threshold: varianceThreshold('0.02'), assumptions: {} });
+  return store.addReview({ kind: 'compensation_variance', explanation: review.map((r) => r.message).join('\n'), payload: { eventId: 'sample-1', review } });
 }
 
 async function seedDeadLetter(store: HrStore) {
@@ -138,6 +145,24 @@ test('a compensation variance shows both figures and is decided once, by the per
   await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id}`).send({ decision: 'maybe' }).expect(400);
   await helper.request().post('/hr-sync/stores/nope/reviews/1').send({ decision: 'approved' }).expect(404);
   await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id + 100}`).send({ decision: 'approved' }).expect(404);
+});
+
+test('a compensation variance held by a validator is decided through it: approving sends the record on to be written', async () => {
+  await load();
+  const held = nextMessage(helper.getNode('held'));
+  helper.getNode('v').receive({ payload: varianceRecord, canonical: sampleHire() } as never);
+  await held;
+  const [review] = (await overview()).stores[0].reviews;
+  assert.equal(review.kind, 'compensation_variance');
+  assert.equal(review.node, 'v');
+  assert.equal(review.items[0].variance, '0.050000');
+
+  const refused = await helper.request().post(`/hr-sync/stores/s/reviews/${review.id}`).send({ decision: 'approved' }).expect(409);
+  assert.equal(refused.body.error.code, 'hr-sync.review_owned_by_validator');
+  const written = nextMessage(helper.getNode('valid'));
+  await helper.request().post(`/hr-validator/reviews/${review.id}`).send({ decision: 'approved', node: review.node }).expect(200);
+  assert.deepEqual((await written).payload, varianceRecord);
+  assert.deepEqual((await overview()).stores[0].reviews, []);
 });
 
 test('a dead letter shows the failed write, the vendor\'s error and the attempts, with secret fields masked', async () => {

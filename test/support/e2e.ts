@@ -6,10 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { deliver, greenhouseSender, type DeliveryResponse } from '../../sandbox/senders';
+import { ashbySender, deliver, greenhouseSender, leverSender, type DeliveryResponse } from '../../sandbox/senders';
+import { ASHBY_DEFAULTS } from '../../sandbox/ashby';
 import { BAMBOOHR_DEFAULTS } from '../../sandbox/bamboohr';
 import { CHECKR_DEFAULTS } from '../../sandbox/checkr';
 import { GREENHOUSE_DEFAULTS } from '../../sandbox/greenhouse';
+import { HIBOB_DEFAULTS } from '../../sandbox/hibob';
+import { LEVER_DEFAULTS } from '../../sandbox/lever';
+import { PERSONIO_DEFAULTS } from '../../sandbox/personio';
 import { SLACK_DEFAULTS } from '../../sandbox/slack';
 import { makeUserDir, startNodeRed, type RunningNodeRed, packageOfBuild } from './realNodeRed';
 import { nodeRed4, projectRoot } from './runtimes';
@@ -18,6 +22,9 @@ import { nodeRed4, projectRoot } from './runtimes';
 const buildRoot = path.resolve(__dirname, '..', '..');
 
 export const WEBHOOK_SECRET = 'e2e-greenhouse-webhook-secret';
+// Not the flows' sandbox defaults, so a passing test shows the example reads the environment.
+const LEVER_WEBHOOK_SECRET = 'e2e-lever-webhook-secret';
+const ASHBY_WEBHOOK_SECRET = 'e2e-ashby-webhook-secret';
 
 /** A user directory in which this build is installed as the package (see packageOfBuild). */
 export function userDirWithThisBuild(): string {
@@ -44,6 +51,20 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
     CHECKR_PACKAGE: CHECKR_DEFAULTS.packages[0],
     SLACK_WEBHOOK_URL: `${sandbox.urls.slack}${SLACK_DEFAULTS.hooks[0]}`,
     HR_STORE_KEY: '0123456789abcdef'.repeat(4),
+    LEVER_WEBHOOK_SECRET,
+    LEVER_API_URL: `${sandbox.urls.lever}/v1`,
+    LEVER_API_KEY: LEVER_DEFAULTS.apiKeys[0],
+    LEVER_USER_ID: LEVER_DEFAULTS.userIds[0],
+    HIBOB_API_URL: sandbox.urls.hibob,
+    HIBOB_SERVICE_USER_ID: HIBOB_DEFAULTS.serviceUsers[0].id,
+    HIBOB_API_TOKEN: HIBOB_DEFAULTS.serviceUsers[0].token,
+    ASHBY_WEBHOOK_SECRET,
+    ASHBY_API_URL: sandbox.urls.ashby,
+    ASHBY_API_KEY: ASHBY_DEFAULTS.apiKeys[0],
+    ASHBY_EMPLOYEE_ID_FIELD: ASHBY_DEFAULTS.customFields[0].id,
+    PERSONIO_API_URL: sandbox.urls.personio,
+    PERSONIO_CLIENT_ID: PERSONIO_DEFAULTS.clients[0].clientId,
+    PERSONIO_CLIENT_SECRET: PERSONIO_DEFAULTS.clients[0].clientSecret,
   };
 }
 
@@ -85,11 +106,19 @@ async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, un
   }
 }
 
+export interface ExampleOptions {
+  /** Emulators shared with another run (e.g. a second Node-RED instance); left running by stop(). Started here when absent. */
+  sandbox?: Sandbox;
+  /** Environment variables beyond those of examples/ENVIRONMENT.md, e.g. HR_STORE_URL. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Starts the emulators and Node-RED, and deploys the named example as a user would after importing it. */
-export async function runExample(name: string): Promise<ExampleRun> {
-  const sandbox = await startSandbox();
+export async function runExample(name: string, options: ExampleOptions = {}): Promise<ExampleRun> {
+  const sandbox = options.sandbox ?? (await startSandbox());
+  const stopSandbox = () => (options.sandbox ? Promise.resolve() : sandbox.stop());
   const userDir = userDirWithThisBuild();
-  const env = environmentFor(sandbox);
+  const env = { ...environmentFor(sandbox), ...options.env };
   const start = () => startNodeRed({ runtime: nodeRed4(), userDir, env, settings: FAST_SETTINGS });
   let red: RunningNodeRed;
   try {
@@ -97,7 +126,7 @@ export async function runExample(name: string): Promise<ExampleRun> {
     await deploy(red, readExample(name));
     await webhooksServed(red, readExample(name));
   } catch (err) {
-    await sandbox.stop();
+    await stopSandbox();
     throw err;
   }
   const run: ExampleRun = {
@@ -112,7 +141,7 @@ export async function runExample(name: string): Promise<ExampleRun> {
     post: (pathname, signed) => deliver(`${run.red.url}${pathname}`, signed),
     async stop() {
       await run.red.stop();
-      await sandbox.stop();
+      await stopSandbox();
       fs.rmSync(userDir, { recursive: true, force: true });
     },
   };
@@ -120,6 +149,14 @@ export async function runExample(name: string): Promise<ExampleRun> {
 }
 
 export const greenhouse = greenhouseSender({ secret: WEBHOOK_SECRET });
+
+/** A hire Greenhouse knows (so the employee id can be written back), ready to deliver with `greenhouse.hire`. */
+export function seededHire(sandbox: Sandbox, firstName: string, lastName: string) {
+  const email = `${firstName}.${lastName}@example.com`.toLowerCase();
+  return { ...sandbox.greenhouse.addHire({ firstName, lastName, email }), firstName, lastName, email };
+}
+export const lever = leverSender({ secret: LEVER_WEBHOOK_SECRET });
+export const ashby = ashbySender({ secret: ASHBY_WEBHOOK_SECRET });
 
 /** Polls until `check` returns a value other than undefined/false, or fails naming what it waited for. */
 export async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, limitMs = 20_000, red?: RunningNodeRed): Promise<T> {

@@ -13,6 +13,8 @@ export interface RunningNodeRed {
   url: string;
   port: number;
   userDir: string;
+  /** The Node-RED process, for tests that signal it (e.g. SIGSTOP to freeze one instance of several). */
+  pid: number;
   /** Everything Node-RED printed so far. */
   log(): string;
   get(pathname: string, accept?: string): Promise<{ status: number; body: string; contentType: string }>;
@@ -102,6 +104,7 @@ export async function startNodeRed(options: StartOptions): Promise<RunningNodeRe
     url,
     port,
     userDir: options.userDir,
+    pid: child.pid!,
     log: () => output,
     get,
     async getJson<T>(pathname: string) {

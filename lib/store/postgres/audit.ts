@@ -1,4 +1,4 @@
-import { GENESIS_HASH, contentDigest, entryHash, verifyChain, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
+import { GENESIS_HASH, contentDigest, entryHash, verifyChainInPages, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
 import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
@@ -75,13 +75,17 @@ export class PgAudit {
 }
 
 /**
- * Recomputes the chain. Needs no key (before/after are masked, never encrypted); call it in a
- * repeatable-read transaction, so entries appended meanwhile cannot make the head and the rows disagree.
+ * Recomputes the chain, a page of rows at a time. Needs no key (before/after are masked, never
+ * encrypted); call it in a repeatable-read transaction, so every page and the head come from one
+ * snapshot and entries appended meanwhile cannot make them disagree.
  */
-export async function verifyAuditChain(q: Queryable): Promise<AuditVerdict> {
-  const head = JSON.parse((await getMeta(q, HEAD)) ?? 'null') as Head;
-  const { rows } = await q.query<AuditRow>('SELECT * FROM audit_log ORDER BY id');
-  return verifyChain(rows.map(toLink), head);
+export function verifyAuditChain(q: Queryable): Promise<AuditVerdict> {
+  return verifyChainInPages({
+    head: async () => JSON.parse((await getMeta(q, HEAD)) ?? 'null') as Head,
+    page: async (afterId, upToId, limit) =>
+      (await q.query<AuditRow>('SELECT * FROM audit_log WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3', [afterId, upToId, limit])).rows.map(toLink),
+    lastId: async () => (await q.query<{ id: number | null }>('SELECT max(id) AS id FROM audit_log')).rows[0]?.id ?? 0,
+  });
 }
 
 function toLink(row: AuditRow): StoredAuditLink {

@@ -26,6 +26,33 @@ export class PgEvents {
     return { inserted: rowCount === 1 };
   }
 
+  /**
+   * One statement, so all or nothing. Only the first of repeated keys is sent: which of two equal rows
+   * in one INSERT survives ON CONFLICT is not something to rely on.
+   */
+  async recordMany(q: Queryable, events: readonly NewEvent[]): Promise<Array<{ inserted: boolean }>> {
+    const keys = events.map((e) => JSON.stringify([e.source, e.eventId]));
+    const first = keys.map((key, i) => keys.indexOf(key) === i);
+    const rows = events.filter((_, i) => first[i]);
+    if (rows.length === 0) return [];
+    const { rows: inserted } = await q.query<{ source: string; event_id: string }>(
+      `INSERT INTO events (source, event_id, type, received_at, payload, status, updated_at)
+       SELECT source, event_id, type, received_at, payload, 'accepted', $6
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS batch (source, event_id, type, received_at, payload)
+       ON CONFLICT (source, event_id) DO NOTHING RETURNING source, event_id`,
+      [
+        rows.map((e) => e.source),
+        rows.map((e) => e.eventId),
+        rows.map((e) => e.type),
+        rows.map((e) => e.receivedAt),
+        rows.map((e) => this.ctx.codec.encodePayload(e.payload)),
+        this.ctx.now(),
+      ],
+    );
+    const fresh = new Set(inserted.map((row) => JSON.stringify([row.source, row.event_id])));
+    return keys.map((key, i) => ({ inserted: first[i]! && fresh.has(key) }));
+  }
+
   async mark(q: Queryable, source: string, eventId: string, status: 'done' | 'failed', error?: string): Promise<void> {
     const { rowCount } = await q.query(
       'UPDATE events SET status = $1, error = $2, updated_at = $3 WHERE source = $4 AND event_id = $5',

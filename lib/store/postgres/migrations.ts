@@ -159,6 +159,29 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE comparison_records (
+        guid text COLLATE "C" PRIMARY KEY REFERENCES persons (guid),
+        record text NOT NULL
+      );
+
+      CREATE TABLE review_subjects (
+        hash text COLLATE "C" NOT NULL,
+        review_id bigint NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        PRIMARY KEY (hash, review_id)
+      );
+      CREATE INDEX review_subjects_by_review ON review_subjects (review_id);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- The worker an entry belongs to; entries from before have none and stay claimable by any worker of their operation.
+      ALTER TABLE outbox ADD COLUMN owner text COLLATE "C";
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

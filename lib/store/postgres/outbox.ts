@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import type { NewOutboxEntry, OutboxEntry, OutboxStatus } from '../types';
+import type { CompleteOptions, NewOutboxEntry, OutboxEntry, OutboxScope, OutboxStatus } from '../types';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
 
@@ -10,6 +10,7 @@ interface OutboxRow {
   target: string;
   payload: string;
   person_guid: string | null;
+  owner: string | null;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: Date;
@@ -19,6 +20,15 @@ interface OutboxRow {
   created_at: Date;
   updated_at: Date;
 }
+
+/**
+ * The condition for an entry in the scope, its operations and owner taken from parameters $first and
+ * $first + 1; entries of no owner belong to every owner.
+ */
+const inScope = (first: number) => `($${first}::text[] IS NULL OR operation = ANY($${first}::text[]))
+  AND ($${first + 1}::text IS NULL OR owner IS NULL OR owner = $${first + 1}::text)`;
+
+const scopeValues = (scope: OutboxScope = {}) => [scope.operations ? [...scope.operations] : null, scope.owner ?? null];
 
 /**
  * Pending writes to the HRIS, shared by every instance: an entry is claimed by one instance only,
@@ -31,9 +41,9 @@ export class PgOutbox {
   async enqueue(q: Queryable, entry: NewOutboxEntry): Promise<{ entry: OutboxEntry; inserted: boolean }> {
     const now = this.ctx.now();
     const { rows: [inserted] } = await q.query<OutboxRow>(
-      `INSERT INTO outbox (idempotency_key, operation, target, payload, person_guid, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-      [entry.idempotencyKey, entry.operation, entry.target, this.ctx.codec.encodePayload(entry.payload), entry.personGuid ?? null, now],
+      `INSERT INTO outbox (idempotency_key, operation, target, payload, person_guid, owner, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $7, 'pending', 0, $6, $6, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+      [entry.idempotencyKey, entry.operation, entry.target, this.ctx.codec.encodePayload(entry.payload), entry.personGuid ?? null, now, entry.owner ?? null],
     );
     if (inserted) return { entry: this.toEntry(inserted), inserted: true };
     return { entry: (await this.getByKey(q, entry.idempotencyKey)) as OutboxEntry, inserted: false };
@@ -41,19 +51,22 @@ export class PgOutbox {
 
   /**
    * SKIP LOCKED: instances claiming at once each take different rows instead of queueing behind one
-   * another, and a row another instance is claiming right now is left to it.
+   * another, and a row another instance is claiming right now is left to it. A lease still set on a
+   * pending row was never released by its holder (stopped mid-call): that claim counts as an attempt.
    */
-  async claimDue(q: Queryable, now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+  async claimDue(q: Queryable, now: Date, limit: number, leaseMs: number, scope?: OutboxScope): Promise<OutboxEntry[]> {
     if (limit <= 0) return [];
     const { rows } = await q.query<OutboxRow>(
       `WITH due AS (
          SELECT id FROM outbox
          WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           AND ${inScope(4)}
          ORDER BY next_attempt_at, id LIMIT $3
          FOR UPDATE SKIP LOCKED)
-       UPDATE outbox SET lease_until = $2, updated_at = $1 FROM due WHERE outbox.id = due.id
+       UPDATE outbox SET lease_until = $2, updated_at = $1, attempts = outbox.attempts + (CASE WHEN outbox.lease_until IS NULL THEN 0 ELSE 1 END)
+       FROM due WHERE outbox.id = due.id
        RETURNING outbox.*`,
-      [now, new Date(now.getTime() + leaseMs), limit],
+      [now, new Date(now.getTime() + leaseMs), limit, ...scopeValues(scope)],
     );
     return rows
       .sort((a, b) => a.next_attempt_at.getTime() - b.next_attempt_at.getTime() || a.id - b.id)
@@ -61,12 +74,13 @@ export class PgOutbox {
   }
 
   /** Completing a done entry again keeps the first result. */
-  async complete(q: Queryable, id: number, result: unknown): Promise<void> {
+  async complete(q: Queryable, id: number, result: unknown, options: CompleteOptions = {}): Promise<void> {
     const { rowCount } = await q.query(
       "UPDATE outbox SET status = 'done', result = $1, lease_until = NULL, updated_at = $2 WHERE id = $3 AND status <> 'done'",
       [this.ctx.codec.encodePayload(result), this.ctx.now(), id],
     );
     if (rowCount === 0) await this.require(q, id);
+    if (options.erasePayload) await q.query('UPDATE outbox SET payload = $1 WHERE id = $2', [this.ctx.codec.encodePayload(null), id]);
   }
 
   reschedule(q: Queryable, id: number, nextAttemptAt: Date, error: string): Promise<void> {
@@ -78,8 +92,21 @@ export class PgOutbox {
     return this.transition(q, id, 'pending', "status = 'dead', attempts = attempts + 1, last_error = $3, lease_until = NULL", [error]);
   }
 
-  async listDead(q: Queryable, limit: number): Promise<OutboxEntry[]> {
-    const { rows } = await q.query<OutboxRow>("SELECT * FROM outbox WHERE status = 'dead' ORDER BY updated_at, id LIMIT $1", [limit]);
+  async count(q: Queryable, scope?: OutboxScope): Promise<Record<OutboxStatus, number>> {
+    const { rows } = await q.query<{ status: OutboxStatus; n: number }>(
+      `SELECT status, COUNT(*)::int AS n FROM outbox WHERE ${inScope(1)} GROUP BY status`,
+      scopeValues(scope),
+    );
+    const counts: Record<OutboxStatus, number> = { pending: 0, done: 0, dead: 0, discarded: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async listDead(q: Queryable, limit: number, scope?: OutboxScope): Promise<OutboxEntry[]> {
+    const { rows } = await q.query<OutboxRow>(
+      `SELECT * FROM outbox WHERE status = 'dead' AND ${inScope(2)} ORDER BY updated_at, id LIMIT $1`,
+      [limit, ...scopeValues(scope)],
+    );
     return rows.map((row) => this.toEntry(row));
   }
 
@@ -121,6 +148,7 @@ export class PgOutbox {
       target: row.target,
       payload: this.ctx.codec.decode(row.payload),
       personGuid: row.person_guid,
+      owner: row.owner,
       status: row.status,
       attempts: row.attempts,
       nextAttemptAt: row.next_attempt_at,

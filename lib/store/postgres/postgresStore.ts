@@ -4,9 +4,10 @@ import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
 import {
   DEFAULT_LEASE_MS,
-  type AuditEntry, type AuditVerdict, type Bucket, type ConsentFlags, type HrStore, type JsonObject, type Labels,
-  type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type Person,
+  type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
+  type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
 import { PgBlocking } from './blocking';
@@ -34,7 +35,7 @@ export class PostgresStore implements HrStore {
   private closed = false;
   private readonly events: PgEvents;
   private readonly identity: PgIdentity;
-  private readonly blocking = new PgBlocking();
+  private readonly blocking: PgBlocking;
   private readonly outbox: PgOutbox;
   private readonly reviews: PgReviews;
   private readonly auditLog: PgAudit;
@@ -43,10 +44,11 @@ export class PostgresStore implements HrStore {
 
   private constructor(private readonly db: PgDatabase, ctx: PgContext, salt: string) {
     this.events = new PgEvents(ctx);
-    this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link));
+    this.blocking = new PgBlocking(ctx.codec);
+    this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
     this.auditLog = new PgAudit(ctx);
     this.outbox = new PgOutbox(ctx);
-    this.reviews = new PgReviews(ctx, this.auditLog);
+    this.reviews = new PgReviews(ctx, this.auditLog, salt);
     this.tombstones = new PgTombstones(ctx, salt, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new PgCounters(ctx);
   }
@@ -82,6 +84,7 @@ export class PostgresStore implements HrStore {
 
   /* events */
   recordEvent(event: NewEvent) { return this.run((q) => this.events.record(q, event)); }
+  recordEvents(events: readonly NewEvent[]) { return this.run((q) => this.events.recordMany(q, events)); }
   markEvent(source: string, eventId: string, status: 'done' | 'failed', error?: string) { return this.run((q) => this.events.mark(q, source, eventId, status, error)); }
   pendingEvents(limit = 1000): Promise<StoredEvent[]> { return this.run((q) => this.events.pending(q, limit)); }
   pruneEvents(olderThan: Date) { return this.run((q) => this.events.prune(q, olderThan)); }
@@ -111,11 +114,12 @@ export class PostgresStore implements HrStore {
 
   /* outbox */
   enqueue(entry: NewOutboxEntry) { return this.run((q) => this.outbox.enqueue(q, entry)); }
-  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS): Promise<OutboxEntry[]> { return this.run((q) => this.outbox.claimDue(q, now, limit, leaseMs)); }
-  complete(id: number, result: unknown) { return this.run((q) => this.outbox.complete(q, id, result)); }
+  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS, scope?: OutboxScope): Promise<OutboxEntry[]> { return this.run((q) => this.outbox.claimDue(q, now, limit, leaseMs, scope)); }
+  complete(id: number, result: unknown, options?: CompleteOptions) { return this.inTransaction((q) => this.outbox.complete(q, id, result, options)); }
   reschedule(id: number, nextAttemptAt: Date, error: string) { return this.run((q) => this.outbox.reschedule(q, id, nextAttemptAt, error)); }
   deadLetter(id: number, error: string) { return this.run((q) => this.outbox.deadLetter(q, id, error)); }
-  listDeadLetters(limit = 100) { return this.run((q) => this.outbox.listDead(q, limit)); }
+  listDeadLetters(limit = 100, scope?: OutboxScope) { return this.run((q) => this.outbox.listDead(q, limit, scope)); }
+  countOutbox(scope?: OutboxScope) { return this.run((q) => this.outbox.count(q, scope)); }
   retryDeadLetter(id: number) { return this.run((q) => this.outbox.retryDead(q, id)); }
   discardDeadLetter(id: number) { return this.run((q) => this.outbox.discardDead(q, id)); }
   getByIdempotencyKey(idempotencyKey: string) { return this.run((q) => this.outbox.getByKey(q, idempotencyKey)); }
@@ -139,6 +143,16 @@ export class PostgresStore implements HrStore {
   count(metric: string, labels: Labels = {}, n = 1, at?: Date) { return this.run((q) => this.counters.count(q, metric, labels, n, at)); }
   sumCounters(metric: string, since: Date, labels?: Labels) { return this.run((q) => this.counters.sum(q, metric, since, labels)); }
   counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels) { return this.run((q) => this.counters.series(q, metric, since, bucket, labels)); }
+
+  /* identity resolution at scale */
+  createPersons(inits: readonly NewPerson[]): Promise<string[]> { return this.inTransaction((q) => this.identity.createMany(q, inits)); }
+  putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry)); }
+  findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run((q) => this.blocking.search(q, query)); }
+  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
+
+  /* reviews of a subject that arrives again */
+  findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys)); }
+  updateReview(id: number, update: ReviewUpdate, actor: string) { return this.inTransaction((q) => this.reviews.update(q, id, update, actor)); }
 
   /** One statement, or several that are safe one by one, on any pooled connection. */
   private run<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {

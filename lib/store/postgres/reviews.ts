@@ -1,5 +1,6 @@
 import { HrError } from '../../errors';
-import type { NewReview, Review, ReviewKind, ReviewStatus } from '../types';
+import { saltedHash } from '../crypto';
+import type { NewReview, Review, ReviewKind, ReviewStatus, ReviewUpdate } from '../types';
 import type { PgAudit } from './audit';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
@@ -18,14 +19,51 @@ interface ReviewRow {
 
 /** Matches and conflicts waiting for a person's decision. */
 export class PgReviews {
-  constructor(private readonly ctx: PgContext, private readonly audit: PgAudit) {}
+  constructor(private readonly ctx: PgContext, private readonly audit: PgAudit, private readonly salt: string) {}
 
+  /** One statement: the review and its subject hashes. */
   async add(q: Queryable, review: NewReview): Promise<Review> {
     const { rows: [row] } = await q.query<ReviewRow>(
-      "INSERT INTO reviews (kind, person_guid, payload, explanation, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5) RETURNING *",
-      [review.kind, review.personGuid ?? null, this.ctx.codec.encodePayload(review.payload), review.explanation, this.ctx.now()],
+      `WITH added AS (
+         INSERT INTO reviews (kind, person_guid, payload, explanation, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5) RETURNING *
+       ), subjects AS (
+         INSERT INTO review_subjects (hash, review_id) SELECT unnest($6::text[]), id FROM added
+       )
+       SELECT * FROM added`,
+      [review.kind, review.personGuid ?? null, this.ctx.codec.encodePayload(review.payload), review.explanation, this.ctx.now(), this.subjectHashes(review.subjectKeys)],
     );
     return this.toReview(row as ReviewRow);
+  }
+
+  async findOpen(q: Queryable, kind: ReviewKind, subjectKeys: readonly string[]): Promise<Review | null> {
+    if (subjectKeys.length === 0) return null;
+    const { rows: [row] } = await q.query<ReviewRow>(
+      `SELECT r.* FROM review_subjects s JOIN reviews r ON r.id = s.review_id
+       WHERE s.hash = ANY($1::text[]) AND r.kind = $2 AND r.status = 'open' ORDER BY r.id DESC LIMIT 1`,
+      [this.subjectHashes(subjectKeys), kind],
+    );
+    return row ? this.toReview(row) : null;
+  }
+
+  /** Call inside a transaction: the new content, its subject keys and the audit entry commit together. */
+  async update(q: Queryable, id: number, update: ReviewUpdate, actor: string): Promise<Review> {
+    const { rows: [row] } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1 FOR UPDATE', [id]);
+    if (!row) throw new HrError('store.review_not_found', `No review ${id}; it may have been removed when its person was forgotten.`, { id });
+    if (row.status !== 'open') {
+      throw new HrError('store.review_decided', `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`, { id, status: row.status });
+    }
+    const { rows: [updated] } = await q.query<ReviewRow>(
+      'UPDATE reviews SET payload = $1, explanation = $2 WHERE id = $3 RETURNING *',
+      [this.ctx.codec.encodePayload(update.payload), update.explanation, id],
+    );
+    await q.query('INSERT INTO review_subjects (hash, review_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [this.subjectHashes(update.subjectKeys), id]);
+    await this.audit.append(q, { source: 'review', actor, action: 'review.updated', personGuid: row.person_guid, before: { id, kind: row.kind }, after: { id, kind: row.kind } });
+    return this.toReview(updated as ReviewRow);
+  }
+
+  /** Subject keys name persons (emails, ATS ids): only their salted hashes are kept. */
+  private subjectHashes(keys: readonly string[] = []): string[] {
+    return [...new Set(keys)].map((key) => saltedHash(this.salt, `review-subject:${key}`));
   }
 
   async list(q: Queryable, status: ReviewStatus, limit: number): Promise<Review[]> {

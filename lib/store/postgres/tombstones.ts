@@ -38,6 +38,7 @@ export class PgTombstones {
     );
     await blocking.putKeys(q, guid, []);
     await blocking.putNames(q, guid, {});
+    await blocking.putComparisonRecord(q, guid, null);
     await q.query('DELETE FROM provenance WHERE guid = $1', [guid]);
     await q.query('DELETE FROM links WHERE guid = $1', [guid]);
     await q.query("UPDATE persons SET record = '{}', consent = '{}', forgotten_at = $1, updated_at = $1 WHERE guid = $2", [now, guid]);
@@ -52,6 +53,15 @@ export class PgTombstones {
     );
     await audit.eraseContent(q, guid);
     await audit.append(q, { source: 'store', actor, action: 'person.forgotten', personGuid: guid });
+  }
+
+  /** The first of the probes that names a forgotten person, in one query. */
+  async firstForgotten<P extends TombstoneProbe>(q: Queryable, probes: readonly P[]): Promise<P | undefined> {
+    if (probes.length === 0) return undefined;
+    const hashes = probes.map((probe) => saltedHash(this.salt, identifierOf(probe)));
+    const { rows } = await q.query<{ hash: string }>('SELECT hash FROM tombstones WHERE hash = ANY($1::text[])', [hashes]);
+    const found = new Set(rows.map((r) => r.hash));
+    return probes.find((_, i) => found.has(hashes[i]!));
   }
 
   async has(q: Queryable, probe: TombstoneProbe): Promise<boolean> {

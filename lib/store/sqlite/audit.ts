@@ -1,5 +1,6 @@
-import { GENESIS_HASH, contentDigest, entryHash, verifyChain, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
-import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { GENESIS_HASH, contentDigest, entryHash, type AuditLogReader, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
+import type { AuditEntry, NewAuditEntry } from '../types';
 import { inTransaction, toDate, type SqliteContext } from './context';
 import type { SqliteMeta } from './meta';
 
@@ -24,7 +25,8 @@ const HEAD = 'audit_head';
 /** The append-only, hash-chained audit log. */
 export class SqliteAudit {
   private readonly insert;
-  private readonly selectAll;
+  private readonly selectRange;
+  private readonly selectLastId;
   private readonly selectPage;
   private readonly selectPersonPage;
   private readonly erase;
@@ -35,7 +37,8 @@ export class SqliteAudit {
       `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.selectAll = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
+    this.selectRange = db.prepare<[number, number, number], AuditRow>('SELECT * FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?');
+    this.selectLastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM audit_log');
     this.selectPage = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
     this.selectPersonPage = db.prepare<[string, number, number], AuditRow>(
       'SELECT * FROM audit_log WHERE person_guid = ? AND id > ? ORDER BY id LIMIT ?',
@@ -82,9 +85,20 @@ export class SqliteAudit {
     return rows.map((row) => ({ ...withoutDigest(toChained(row)), before: fromJsonText(row.before_json), after: fromJsonText(row.after_json), erased: row.erased === 1 }));
   }
 
-  verify(): AuditVerdict {
-    // One read transaction, so entries appended meanwhile cannot make the head and the rows disagree.
-    return this.ctx.db.transaction(() => verifyChain(this.links(), this.head())).deferred();
+  /**
+   * The log as verifyChainInPages reads it, each read through `run` (the store's closed check, busy
+   * retries and error mapping). Between pages the event loop serves other work: verifying a long log
+   * must not stall the flows.
+   */
+  reader(run: <T>(read: () => T) => Promise<T>): AuditLogReader {
+    return {
+      head: () => run(() => this.head()),
+      page: async (afterId, upToId, limit) => {
+        await nextTurn();
+        return run(() => this.selectRange.all(afterId, upToId, limit).map(toLink));
+      },
+      lastId: () => run(() => this.selectLastId.get()?.id ?? 0),
+    };
   }
 
   /** Drops a forgotten person's before/after; the chain keeps their digest. */
@@ -92,21 +106,19 @@ export class SqliteAudit {
     this.erase.run(personGuid);
   }
 
-  private *links(): Generator<StoredAuditLink> {
-    for (const row of this.selectAll.iterate()) {
-      yield {
-        entry: toChained(row),
-        prevHash: row.prev_hash,
-        hash: row.hash,
-        content: row.erased === 1 ? null : { before: fromJsonText(row.before_json), after: fromJsonText(row.after_json) },
-      };
-    }
-  }
-
   private head(): { id: number; hash: string } | null {
     const text = this.meta.get(HEAD);
     return text ? (JSON.parse(text) as { id: number; hash: string }) : null;
   }
+}
+
+function toLink(row: AuditRow): StoredAuditLink {
+  return {
+    entry: toChained(row),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    content: row.erased === 1 ? null : { before: fromJsonText(row.before_json), after: fromJsonText(row.after_json) },
+  };
 }
 
 function toChained(row: AuditRow): ChainedEntry {

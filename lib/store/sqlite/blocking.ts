@@ -1,4 +1,4 @@
-import type { PersonNames } from '../types';
+import type { Candidate, CandidateQuery, CandidateSearch, Json, PersonNames } from '../types';
 import { inTransaction, type SqliteContext } from './context';
 
 type NameKind = 'first' | 'last';
@@ -20,6 +20,11 @@ export class SqliteBlocking {
   private readonly addNameTotal;
   private readonly selectNameCount;
   private readonly selectNameTotal;
+  private readonly beyondBlock;
+  private readonly selectBlock;
+  private readonly upsertComparison;
+  private readonly deleteComparison;
+  private readonly selectComparisons;
 
   constructor(private readonly ctx: SqliteContext, private readonly requireLive: (guid: string) => unknown) {
     const { db } = ctx;
@@ -44,6 +49,17 @@ export class SqliteBlocking {
     );
     this.selectNameCount = db.prepare<[NameKind, string], number>('SELECT persons FROM name_counts WHERE kind = ? AND value = ?').pluck();
     this.selectNameTotal = db.prepare<[NameKind], number>('SELECT persons FROM name_totals WHERE kind = ?').pluck();
+    // A row past the largest block listed means the key is too common: a short index walk inside SQLite,
+    // with no rows handed to JavaScript.
+    this.beyondBlock = db.prepare<[string, number], number>('SELECT 1 FROM blocking_keys WHERE key = ? LIMIT 1 OFFSET ?').pluck();
+    this.selectBlock = db.prepare<[string], string>('SELECT guid FROM blocking_keys WHERE key = ?').pluck();
+    this.upsertComparison = db.prepare<[string, string]>(
+      'INSERT INTO comparison_records (guid, record) VALUES (?, ?) ON CONFLICT (guid) DO UPDATE SET record = excluded.record',
+    );
+    this.deleteComparison = db.prepare<[string]>('DELETE FROM comparison_records WHERE guid = ?');
+    this.selectComparisons = db.prepare<[string], { guid: string; record: string }>(
+      'SELECT guid, record FROM comparison_records WHERE guid IN (SELECT value FROM json_each(?))',
+    );
   }
 
   putKeys(guid: string, keys: readonly string[]): void {
@@ -54,9 +70,85 @@ export class SqliteBlocking {
     });
   }
 
+  /** Call inside a transaction, for a live person: adds to the keys they have. */
+  addKeys(guid: string, keys: readonly string[]): void {
+    for (const key of new Set(keys)) this.insertKey.run(key, guid);
+  }
+
   candidates(keys: readonly string[], limit: number): string[] {
     if (keys.length === 0 || limit <= 0) return [];
     return this.selectCandidates.all(JSON.stringify([...new Set(keys)]), limit);
+  }
+
+  /**
+   * Lists the blocks of the keys no larger than maxBlockSize, ranking the persons found by how many of
+   * them they are in. One read transaction: a consistent view, and one lock instead of one per statement.
+   */
+  search(query: CandidateQuery): CandidateSearch {
+    return this.ctx.db.transaction(() => this.searchInTransaction(query))();
+  }
+
+  private searchInTransaction(query: CandidateQuery): CandidateSearch {
+    const strong = new Set(query.strongKeys ?? []);
+    const keys = [...new Set([...query.keys, ...strong])];
+    if (keys.length === 0 || query.limit <= 0) return { candidates: [], oversizedKeys: [] };
+    const rank = new Map<string, { shared: number; strong: boolean }>();
+    const oversizedKeys: string[] = [];
+    for (const key of keys) {
+      if (this.beyondBlock.get(key, query.maxBlockSize) !== undefined) {
+        oversizedKeys.push(key);
+        continue;
+      }
+      for (const guid of this.selectBlock.all(key)) {
+        const r = rank.get(guid) ?? { shared: 0, strong: false };
+        r.shared += 1;
+        r.strong ||= strong.has(key);
+        rank.set(guid, r);
+      }
+    }
+    const chosen = [...rank]
+      .sort(([ga, a], [gb, b]) => Number(b.strong) - Number(a.strong) || b.shared - a.shared || (ga < gb ? -1 : ga > gb ? 1 : 0))
+      .slice(0, query.limit);
+    if (chosen.length === 0) return { candidates: [], oversizedKeys };
+    const records = new Map(this.selectComparisons.all(JSON.stringify(chosen.map(([guid]) => guid))).map((r) => [r.guid, r.record]));
+    const candidates: Candidate[] = chosen.map(([guid, r]) => {
+      const record = records.get(guid);
+      return { guid, sharedKeys: r.shared, comparisonRecord: record === undefined ? null : (this.ctx.codec.decodePayload(record) as Json) };
+    });
+    return { candidates, oversizedKeys };
+  }
+
+  /** Call inside a transaction, for a live person. */
+  putComparisonRecord(guid: string, record: Json | null): void {
+    if (record === null) this.deleteComparison.run(guid);
+    else this.upsertComparison.run(guid, this.ctx.codec.encodePayload(record));
+  }
+
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>): number[] {
+    const totals = new Map(NAME_KINDS.map((kind) => [kind, this.selectNameTotal.get(kind) ?? 0]));
+    return names.map(({ kind, value }) => {
+      const total = totals.get(kind) ?? 0;
+      return total > 0 ? (this.selectNameCount.get(kind, value) ?? 0) / total : 0;
+    });
+  }
+
+  /** Names of persons created in this transaction: no earlier names to take back, and each count changed once. */
+  addNamesOfNewPersons(entries: ReadonlyArray<{ guid: string; names: PersonNames }>): void {
+    const deltas = new Map<string, { kind: NameKind; value: string; delta: number }>();
+    for (const { guid, names } of entries) {
+      const next = { first: names.first || null, last: names.last || null };
+      if (next.first === null && next.last === null) continue;
+      this.upsertNames.run(guid, next.first, next.last);
+      for (const kind of NAME_KINDS) {
+        const value = next[kind];
+        if (value === null) continue;
+        const id = `${kind}\0${value}`;
+        const entry = deltas.get(id) ?? { kind, value, delta: 0 };
+        entry.delta += 1;
+        deltas.set(id, entry);
+      }
+    }
+    for (const { kind, value, delta } of deltas.values()) this.changeCount(kind, value, delta);
   }
 
   putNames(guid: string, names: PersonNames): void {

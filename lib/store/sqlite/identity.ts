@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HrError } from '../../errors';
-import type { ConsentFlags, ExternalLink, JsonObject, NewPerson, Person, Provenance } from '../types';
+import type { ConsentFlags, ExternalLink, JsonObject, MatchIndexEntry, NewPerson, Person, Provenance } from '../types';
 import { inTransaction, toDate, type SqliteContext } from './context';
 import type { SqliteBlocking } from './blocking';
 
@@ -58,15 +58,59 @@ export class SqliteIdentity {
 
   create(init: NewPerson): Person {
     return inTransaction(this.ctx.db, () => {
-      const guid = randomUUID();
-      const now = this.ctx.now();
-      this.insertPerson.run(guid, this.ctx.codec.encodeRecord(init.record ?? {}), JSON.stringify(init.consent ?? {}), now, now);
-      for (const { system, externalId } of init.links ?? []) this.link(guid, system, externalId);
-      if (init.blockingKeys) this.blocking.putKeys(guid, init.blockingKeys);
+      const guid = this.insertNew(init, this.ctx.now());
       if (init.names) this.blocking.putNames(guid, init.names);
-      for (const [field, provenance] of Object.entries(init.provenance ?? {})) this.setProvenance(guid, field, provenance);
       return this.toPerson(this.requireLive(guid));
     });
+  }
+
+  createMany(inits: readonly NewPerson[]): string[] {
+    return inTransaction(this.ctx.db, () => {
+      const now = this.ctx.now();
+      const guids = inits.map((init) => this.insertNew(init, now));
+      this.blocking.addNamesOfNewPersons(guids.map((guid, i) => ({ guid, names: inits[i]?.names ?? {} })));
+      return guids;
+    });
+  }
+
+  /** Keys, names and comparison record together, as a lookup reads them. */
+  putMatchIndex(guid: string, entry: MatchIndexEntry): void {
+    inTransaction(this.ctx.db, () => {
+      this.requireLive(guid);
+      if (entry.keepOtherKeys) this.blocking.addKeys(guid, entry.blockingKeys);
+      else this.blocking.putKeys(guid, entry.blockingKeys);
+      this.blocking.putNames(guid, entry.names);
+      this.blocking.putComparisonRecord(guid, entry.comparisonRecord);
+    });
+  }
+
+  /**
+   * Everything of a new person but the names, whose counts the callers keep (one by one, or per batch).
+   * Call inside a transaction: the person is new, so nothing of theirs needs reading or replacing first.
+   */
+  private insertNew(init: NewPerson, now: number): string {
+    const guid = randomUUID();
+    this.insertPerson.run(guid, this.ctx.codec.encodeRecord(init.record ?? {}), JSON.stringify(init.consent ?? {}), now, now);
+    for (const { system, externalId } of init.links ?? []) this.linkChecked(guid, system, externalId, now);
+    if (init.blockingKeys) this.blocking.addKeys(guid, init.blockingKeys);
+    if (init.comparisonRecord !== undefined) this.blocking.putComparisonRecord(guid, init.comparisonRecord);
+    for (const [field, p] of Object.entries(init.provenance ?? {})) {
+      this.upsertProvenance.run(guid, field, this.ctx.codec.encodeField(field, p.value), p.source, p.sourceTime.getTime());
+    }
+    return guid;
+  }
+
+  private linkChecked(guid: string, system: string, externalId: string, now: number): { created: boolean } {
+    const owner = this.selectLinkOwner.get(system, externalId);
+    if (owner === guid) return { created: false };
+    if (owner !== undefined) {
+      throw new HrError('store.link_conflict', `${system} id ${externalId} already belongs to person ${owner}, so it cannot be linked to ${guid}.`, { system, externalId, owner, guid });
+    }
+    if (this.isForgottenLink({ system, externalId })) {
+      throw new HrError('store.tombstoned', `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`, { system, externalId });
+    }
+    this.insertLink.run(system, externalId, guid, now);
+    return { created: true };
   }
 
   get(guid: string): Person | null {
@@ -97,16 +141,7 @@ export class SqliteIdentity {
   link(guid: string, system: string, externalId: string): { created: boolean } {
     return inTransaction(this.ctx.db, () => {
       this.requireLive(guid);
-      const owner = this.selectLinkOwner.get(system, externalId);
-      if (owner === guid) return { created: false };
-      if (owner !== undefined) {
-        throw new HrError('store.link_conflict', `${system} id ${externalId} already belongs to person ${owner}, so it cannot be linked to ${guid}.`, { system, externalId, owner, guid });
-      }
-      if (this.isForgottenLink({ system, externalId })) {
-        throw new HrError('store.tombstoned', `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`, { system, externalId });
-      }
-      this.insertLink.run(system, externalId, guid, this.ctx.now());
-      return { created: true };
+      return this.linkChecked(guid, system, externalId, this.ctx.now());
     });
   }
 

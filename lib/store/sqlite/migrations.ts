@@ -148,6 +148,29 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE comparison_records (
+        guid TEXT PRIMARY KEY REFERENCES persons (guid),
+        record TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE review_subjects (
+        hash TEXT NOT NULL,
+        review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+        PRIMARY KEY (hash, review_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX review_subjects_by_review ON review_subjects (review_id);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- The worker an entry belongs to; entries from before have none and stay claimable by any worker of their operation.
+      ALTER TABLE outbox ADD COLUMN owner TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

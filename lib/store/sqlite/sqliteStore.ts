@@ -1,12 +1,14 @@
 import { HrError } from '../../errors';
 import { newSalt } from '../crypto';
+import { verifyChainInPages } from '../auditChain';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
 import {
   DEFAULT_LEASE_MS,
-  type AuditEntry, type AuditVerdict, type Bucket, type ConsentFlags, type HrStore, type JsonObject, type Labels,
-  type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type Person,
+  type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
+  type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate,
 } from '../types';
 import { SqliteAudit } from './audit';
 import { SqliteBlocking } from './blocking';
@@ -40,7 +42,7 @@ export class SqliteStore implements HrStore {
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
     this.auditLog = new SqliteAudit(ctx, meta);
     this.outbox = new SqliteOutbox(ctx);
-    this.reviews = new SqliteReviews(ctx, this.auditLog);
+    this.reviews = new SqliteReviews(ctx, this.auditLog, salt);
     this.tombstones = new SqliteTombstones(ctx, salt, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new SqliteCounters(ctx);
   }
@@ -77,6 +79,7 @@ export class SqliteStore implements HrStore {
 
   /* events */
   recordEvent(event: NewEvent) { return this.run(() => this.events.record(event)); }
+  recordEvents(events: readonly NewEvent[]) { return this.run(() => inTransaction(this.db, () => events.map((event) => this.events.record(event)))); }
   markEvent(source: string, eventId: string, status: 'done' | 'failed', error?: string) { return this.run(() => this.events.mark(source, eventId, status, error)); }
   pendingEvents(limit = 1000): Promise<StoredEvent[]> { return this.run(() => this.events.pending(limit)); }
   pruneEvents(olderThan: Date) { return this.run(() => this.events.prune(olderThan)); }
@@ -101,11 +104,12 @@ export class SqliteStore implements HrStore {
 
   /* outbox */
   enqueue(entry: NewOutboxEntry) { return this.run(() => this.outbox.enqueue(entry)); }
-  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS): Promise<OutboxEntry[]> { return this.run(() => this.outbox.claimDue(now, limit, leaseMs)); }
-  complete(id: number, result: unknown) { return this.run(() => this.outbox.complete(id, result)); }
+  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS, scope?: OutboxScope): Promise<OutboxEntry[]> { return this.run(() => this.outbox.claimDue(now, limit, leaseMs, scope)); }
+  complete(id: number, result: unknown, options?: CompleteOptions) { return this.run(() => this.outbox.complete(id, result, options)); }
   reschedule(id: number, nextAttemptAt: Date, error: string) { return this.run(() => this.outbox.reschedule(id, nextAttemptAt, error)); }
   deadLetter(id: number, error: string) { return this.run(() => this.outbox.deadLetter(id, error)); }
-  listDeadLetters(limit = 100) { return this.run(() => this.outbox.listDead(limit)); }
+  listDeadLetters(limit = 100, scope?: OutboxScope) { return this.run(() => this.outbox.listDead(limit, scope)); }
+  countOutbox(scope?: OutboxScope) { return this.run(() => this.outbox.count(scope)); }
   retryDeadLetter(id: number) { return this.run(() => this.outbox.retryDead(id)); }
   discardDeadLetter(id: number) { return this.run(() => this.outbox.discardDead(id)); }
   getByIdempotencyKey(idempotencyKey: string) { return this.run(() => this.outbox.getByKey(idempotencyKey)); }
@@ -119,7 +123,7 @@ export class SqliteStore implements HrStore {
   /* audit */
   audit(entry: NewAuditEntry): Promise<AuditEntry> { return this.run(() => this.auditLog.append(entry)); }
   auditEntries(options: { personGuid?: string; afterId?: number; limit?: number } = {}) { return this.run(() => this.auditLog.entries(options)); }
-  verifyAudit(): Promise<AuditVerdict> { return this.run(() => this.auditLog.verify()); }
+  verifyAudit(): Promise<AuditVerdict> { return verifyChainInPages(this.auditLog.reader((read) => this.run(read))); }
 
   /* tombstones */
   forget(guid: string, actor: string) { return this.run(() => this.tombstones.forget(guid, actor)); }
@@ -129,6 +133,16 @@ export class SqliteStore implements HrStore {
   count(metric: string, labels: Labels = {}, n = 1, at?: Date) { return this.run(() => this.counters.count(metric, labels, n, at)); }
   sumCounters(metric: string, since: Date, labels?: Labels) { return this.run(() => this.counters.sum(metric, since, labels)); }
   counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels) { return this.run(() => this.counters.series(metric, since, bucket, labels)); }
+
+  /* identity resolution at scale */
+  createPersons(inits: readonly NewPerson[]): Promise<string[]> { return this.run(() => this.identity.createMany(inits)); }
+  putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.run(() => this.identity.putMatchIndex(guid, entry)); }
+  findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run(() => this.blocking.search(query)); }
+  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run(() => this.blocking.nameFrequencies(names)); }
+
+  /* reviews of a subject that arrives again */
+  findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run(() => this.reviews.findOpen(kind, subjectKeys)); }
+  updateReview(id: number, update: ReviewUpdate, actor: string) { return this.run(() => this.reviews.update(id, update, actor)); }
 
   private run<T>(fn: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new HrError('store.closed', `The store ${this.ctx.file} is closed.`, { file: this.ctx.file }));

@@ -58,6 +58,7 @@ export class SqliteTombstones {
       for (const identifier of identifiers) this.insert.run(saltedHash(this.salt, identifier), now);
       parts.blocking.putKeys(guid, []);
       parts.blocking.putNames(guid, {});
+      parts.blocking.putComparisonRecord(guid, null);
       this.deleteProvenance.run(guid);
       this.deleteLinks.run(guid);
       this.markForgotten.run(now, now, guid);

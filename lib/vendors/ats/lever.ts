@@ -5,6 +5,7 @@ import { HireEvent, parseOrThrow } from '../../model';
 import { contentKey, fetchParsed, hireKey, missingField, parsePayload, VendorId } from './boundary';
 import { CandidateEvent, type CanonicalType } from './events';
 import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from './people';
+import { leverRecentHires } from './leverHires';
 import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
 
 /**
@@ -145,5 +146,6 @@ export const lever: AtsSource = {
     };
     return { event: parseOrThrow(CandidateEvent, event, `The Lever ${delivery.vendorType} event`), warnings: [] };
   },
+  recentHires: leverRecentHires,
   httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || leverApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { basicAuth, type HttpClientOptions } from '../../http';
+import { basicAuth, type HttpClientOptions, type HttpRequest } from '../../http';
 import type { CallContext } from '../hris/types';
 
 export interface WorkLocation {
@@ -39,7 +39,24 @@ export interface CheckOrdered {
 }
 
 const Candidate = z.object({ id: z.string().min(1) });
-const Invitation = z.object({ id: z.string().min(1), invitation_url: z.string().min(1), status: z.string() });
+const Invitation = z.object({ id: z.string().min(1), invitation_url: z.string().min(1), status: z.string(), package: z.string().nullish() });
+const Candidates = z.object({ data: z.array(Candidate) });
+const Invitations = z.object({ data: z.array(Invitation) });
+
+/**
+ * [unconfirmed] §6.1 documents creating candidates and invitations, not listing them. Checkr's list
+ * endpoints answer `{ data: [...] }` and filter candidates by custom_id and invitations by candidate
+ * and status: what finds a candidate or an invitation whose creation answer was lost.
+ */
+export const CHECKR_LISTS_UNCONFIRMED = {
+  candidatesWithCustomId: (customId: string): HttpRequest => ({ method: 'GET', url: 'v1/candidates', query: { custom_id: customId } }),
+  pendingInvitations: (candidateId: string): HttpRequest => ({ method: 'GET', url: 'v1/invitations', query: { candidate_id: candidateId, status: 'pending' } }),
+} as const;
+
+export interface OrderOptions {
+  /** An earlier attempt may have created the candidate or the invitation: look for them first. */
+  retry?: boolean;
+}
 
 export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
   // The secret key is the Basic username with an empty password (vendor-apis.md §6.1).
@@ -49,14 +66,20 @@ export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
 /**
  * Orders a Checkr-hosted check: reuse or create the candidate, then invite them to the package.
  * `onCandidate` lets the caller record a new candidate at once, so a retry after a failed invitation
- * reuses it instead of creating a second one (Checkr asks to reuse candidates, §6.1).
+ * reuses it instead of creating a second one (Checkr asks to reuse candidates, §6.1). After an attempt
+ * whose answer was lost, the candidate is found by our person GUID (custom_id) and a pending
+ * invitation to the same package is reused, so neither is made twice.
  */
 export function checkr(conn: CheckrConnection) {
   return {
-    async orderCheck(order: CheckOrder, ctx: CallContext, onCandidate: (candidateId: string) => Promise<void>): Promise<CheckOrdered> {
+    async orderCheck(order: CheckOrder, ctx: CallContext, onCandidate: (candidateId: string) => Promise<void>, options: OrderOptions = {}): Promise<CheckOrdered> {
       const pkg = order.package || conn.package;
       const location = order.workLocation ?? conn.workLocation;
       let candidateId = order.candidateId;
+      if (!candidateId && options.retry && order.customId) {
+        candidateId = Candidates.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.candidatesWithCustomId(order.customId))).body).data[0]?.id;
+        if (candidateId) await onCandidate(candidateId);
+      }
       if (!candidateId) {
         const created = await ctx.send({
           method: 'POST',
@@ -65,6 +88,10 @@ export function checkr(conn: CheckrConnection) {
         });
         candidateId = Candidate.parse(created.body).id;
         await onCandidate(candidateId);
+      }
+      if (options.retry) {
+        const pending = Invitations.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.pendingInvitations(candidateId))).body).data.find((i) => i.package === pkg);
+        if (pending) return { candidateId, invitationId: pending.id, invitationUrl: pending.invitation_url, status: pending.status, package: pkg };
       }
       const answer = await ctx.send({
         method: 'POST',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { basicAuth, oauthRefreshToken, type HttpClientOptions } from '../../http';
 import { employeeState, idFromLocation } from './answers';
 import { classifyHttpFailure, IdMissingError } from './classify';
-import { rosterCache } from './roster';
+import { stampAt } from './recoveryField';
+import { emailKey, rosterCache } from './roster';
 import type { FoundEmployee, HrisTarget } from './types';
 
 export interface BambooConnection {
@@ -13,20 +14,31 @@ export interface BambooConnection {
   auth: { kind: 'apiKey'; apiKey: string } | { kind: 'oauth'; clientId: string; clientSecret: string; refreshToken: string };
   /** How long the roster copy answers lookups before a create. */
   rosterMaxAgeMs?: number;
+  /**
+   * The field the writer stamps with its recovery key (undefined: employeeNumber; empty: none). A
+   * standard field (vendor-apis.md §4.2) or the name of a custom text field.
+   */
+  recoveryField?: string;
 }
 
+export const DEFAULT_BAMBOOHR_RECOVERY_FIELD = 'employeeNumber';
+
 /**
- * BambooHR has no find-by-email endpoint (vendor-apis.md §4.3); the directory lists id and work
- * email of current employees, but "may omit inactive" ones. Former employees are therefore found
- * through the identity graph (a link to their old id), not by email.
+ * BambooHR has no find-by-email endpoint (vendor-apis.md §4.3) and its directory "may omit inactive"
+ * employees, so the roster comes from a custom report, which lists former employees too: a rehire is
+ * found by email, and a create whose answer was lost by the recovery key, without the identity graph.
  */
-export const BAMBOOHR_ROSTER_PATH = 'v1/employees/directory';
+export const BAMBOOHR_ROSTER_REPORT = 'v1/reports/custom';
+
+/** [unconfirmed] §4.3 names the custom report but not its parameters: n8n, Workato and fyle send these. */
+export const BAMBOOHR_UNCONFIRMED = {
+  reportQuery: { format: 'JSON', onlyCurrent: 'false' },
+} as const;
 
 const DEFAULT_ROSTER_MAX_AGE_MS = 60_000;
 
-const Directory = z.object({
-  employees: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), workEmail: z.string().nullish(), status: z.string().nullish() })),
-});
+const Text = z.union([z.string(), z.number()]).transform(String).nullish();
+const Report = z.object({ employees: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) }).catchall(Text)) });
 const Employee = z.object({ status: z.string().nullish() });
 
 export function bamboohrHttpOptions(conn: BambooConnection): HttpClientOptions {
@@ -46,15 +58,20 @@ export function bamboohrHttpOptions(conn: BambooConnection): HttpClientOptions {
 }
 
 export function bamboohr(conn: BambooConnection, now: () => number = Date.now): HrisTarget {
+  const recoveryField = conn.recoveryField ?? DEFAULT_BAMBOOHR_RECOVERY_FIELD;
   const roster = rosterCache(
     async (ctx) => {
-      const directory = Directory.parse((await ctx.send({ method: 'GET', url: BAMBOOHR_ROSTER_PATH })).body);
+      const fields = ['status', 'workEmail', ...(recoveryField ? [recoveryField] : [])];
+      const answer = await ctx.send({ method: 'POST', url: BAMBOOHR_ROSTER_REPORT, query: BAMBOOHR_UNCONFIRMED.reportQuery, body: { title: 'HR integration roster', fields }, idempotent: true });
       const byEmail = new Map<string, FoundEmployee>();
-      for (const e of directory.employees) {
-        // Listed without a status means current: the directory leaves former employees out.
-        if (e.workEmail) byEmail.set(e.workEmail.trim().toLowerCase(), { employeeId: e.id, status: e.status ? employeeState(e.status) : 'active' });
+      const byKey = new Map<string, FoundEmployee>();
+      for (const e of Report.parse(answer.body).employees) {
+        const found: FoundEmployee = { employeeId: e.id, status: employeeState(e.status) };
+        if (e.workEmail) byEmail.set(emailKey(e.workEmail), found);
+        const key = recoveryField ? e[recoveryField] : undefined;
+        if (key) byKey.set(key, found);
       }
-      return byEmail;
+      return { byEmail, byKey };
     },
     conn.rosterMaxAgeMs ?? DEFAULT_ROSTER_MAX_AGE_MS,
     now,
@@ -63,16 +80,25 @@ export function bamboohr(conn: BambooConnection, now: () => number = Date.now): 
 
   return {
     id: 'bamboohr',
+    searchesByEmail: true,
+    ...(recoveryField
+      ? {
+          recovery: {
+            stamp: (record, key) => stampAt(record, recoveryField, key),
+            find: async (key, _record, ctx, options) => (await roster.read(ctx, options?.fresh)).byKey.get(key) ?? null,
+          },
+        }
+      : {}),
     async createEmployee(record, ctx) {
       const response = await ctx.send({ method: 'POST', url: 'v1/employees', body: record });
       // 201 with an empty body: the id is the last segment of the Location header (vendor-apis.md §4.2).
       const employeeId = idFromLocation(response.headers.location);
       if (!employeeId) throw new IdMissingError('BambooHR', 'no Location header');
-      const email = workEmail(record);
-      if (email) roster.remember(email, { employeeId, status: 'active' });
+      const key = recoveryField ? record[recoveryField] : undefined;
+      roster.remember({ employeeId, status: 'active' }, workEmail(record), typeof key === 'string' ? key : undefined);
       return { employeeId };
     },
-    findByWorkEmail: (email, ctx, options) => roster.find(email, ctx, options?.fresh),
+    findByWorkEmail: async (email, ctx, options) => (await roster.read(ctx, options?.fresh)).byEmail.get(emailKey(email)) ?? null,
     async employeeStatus(id, ctx) {
       const response = await ctx.send({ method: 'GET', url: `v1/employees/${encodeURIComponent(id)}`, query: { fields: 'status' } });
       return employeeState(Employee.parse(response.body).status);

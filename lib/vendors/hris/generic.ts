@@ -2,7 +2,8 @@ import { HrError } from '../../errors';
 import { apiKeyHeader, type HttpClientOptions, type HttpRequest } from '../../http';
 import { employeeState, fillTemplate, idAt, idFromLocation, readPath } from './answers';
 import { classifyHttpFailure, IdMissingError } from './classify';
-import type { HrisTarget } from './types';
+import { stampAt } from './recoveryField';
+import type { FoundEmployee, HrisTarget } from './types';
 
 type WriteMethod = Extract<HttpRequest['method'], 'POST' | 'PUT' | 'PATCH'>;
 
@@ -25,6 +26,10 @@ export interface GenericConnection {
   lookupStatusPath?: string;
   /** Where the work email is in the record. */
   emailPath?: string;
+  /** Where in the record the writer puts its recovery key, e.g. "externalId"; with recoveryLookupUrl. */
+  recoveryField?: string;
+  /** e.g. "/employees?externalId={{key}}": finds the record holding the key, read with lookupIdPath/lookupStatusPath. */
+  recoveryLookupUrl?: string;
 }
 
 export function genericHttpOptions(conn: GenericConnection): HttpClientOptions {
@@ -32,8 +37,23 @@ export function genericHttpOptions(conn: GenericConnection): HttpClientOptions {
 }
 
 export function generic(conn: GenericConnection): HrisTarget {
+  const found = (body: unknown): FoundEmployee | null => {
+    const employeeId = idAt(body, conn.lookupIdPath || 'id');
+    if (!employeeId) return null;
+    return { employeeId, status: conn.lookupStatusPath ? employeeState(readPath(body, conn.lookupStatusPath)) : 'unknown' };
+  };
+  const { recoveryField, recoveryLookupUrl } = conn;
   return {
     id: 'generic',
+    searchesByEmail: Boolean(conn.lookupUrl),
+    ...(recoveryField && recoveryLookupUrl
+      ? {
+          recovery: {
+            stamp: (record, key) => stampAt(record, recoveryField, key),
+            find: async (key, _record, ctx) => found((await ctx.send({ method: 'GET', url: fillTemplate(recoveryLookupUrl, { key }) })).body),
+          },
+        }
+      : {}),
     async createEmployee(record, ctx) {
       const response = await ctx.send({ method: conn.createMethod, url: conn.createUrl, body: record });
       const employeeId = conn.idPath ? idAt(response.body, conn.idPath) : idFromLocation(response.headers.location);
@@ -42,10 +62,7 @@ export function generic(conn: GenericConnection): HrisTarget {
     },
     async findByWorkEmail(email, ctx) {
       if (!conn.lookupUrl) return null;
-      const response = await ctx.send({ method: 'GET', url: fillTemplate(conn.lookupUrl, { email }) });
-      const employeeId = idAt(response.body, conn.lookupIdPath || 'id');
-      if (!employeeId) return null;
-      return { employeeId, status: conn.lookupStatusPath ? employeeState(readPath(response.body, conn.lookupStatusPath)) : 'unknown' };
+      return found((await ctx.send({ method: 'GET', url: fillTemplate(conn.lookupUrl, { email }) })).body);
     },
     // A generic API says nothing about former employees; rehires are left to the HR team.
     employeeStatus: async () => 'unknown',

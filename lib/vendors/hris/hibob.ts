@@ -33,6 +33,9 @@ export function hibobHttpOptions(conn: HibobConnection): HttpClientOptions {
 export function hibob(): HrisTarget {
   return {
     id: 'hibob',
+    // HiBob requires the email on every create (§5.1) and its search shows former employees too, so
+    // the email is this target's recovery key; no field of its own is stamped.
+    searchesByEmail: true,
     async createEmployee(record, ctx) {
       const response = await ctx.send({ method: 'POST', url: 'v1/people', body: record });
       const employeeId = idAt(response.body, HIBOB_UNCONFIRMED.createdIdPath);

@@ -17,7 +17,7 @@ export function connectHris(conn: HrisConnection): { target: HrisTarget; http: H
     case 'hibob':
       return { target: hibob(), http: hibobHttpOptions(conn) };
     case 'personio':
-      return { target: personio(), http: personioHttpOptions(conn) };
+      return { target: personio(conn), http: personioHttpOptions(conn) };
     case 'generic':
       return { target: generic(conn), http: genericHttpOptions(conn) };
   }

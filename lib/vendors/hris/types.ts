@@ -27,8 +27,23 @@ export interface LookupOptions {
   fresh?: boolean;
 }
 
+/**
+ * A key the writer derives from the outbox entry and stores in a field of the record it creates, so a
+ * create whose answer was lost is found again even when the record has no work email.
+ */
+export interface RecoveryKeyField {
+  /** The record as it will be sent, carrying the key. A value the mapping already put in the field is kept and becomes the key. */
+  stamp(record: TargetRecord, key: string): { record: TargetRecord; key: string };
+  /** The employee whose field holds the key, former employees included; null when there is none. */
+  find(key: string, record: TargetRecord, ctx: CallContext, options?: LookupOptions): Promise<FoundEmployee | null>;
+}
+
 export interface HrisTarget {
   readonly id: HrisSystem;
+  /** Absent when the connection names no field for it: then only the work email can recover a lost create. */
+  readonly recovery?: RecoveryKeyField;
+  /** False when the target cannot look anyone up by email (a generic API without a lookup URL). */
+  readonly searchesByEmail: boolean;
   createEmployee(record: TargetRecord, ctx: CallContext): Promise<{ employeeId: string }>;
   /** Finds the employee holding this work email (former ones too, where the vendor lists them); null when there is none. */
   findByWorkEmail(email: string, ctx: CallContext, options?: LookupOptions): Promise<FoundEmployee | null>;

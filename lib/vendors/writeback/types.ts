@@ -18,9 +18,27 @@ export interface WriteBackConnection {
   actAs?: string;
   /** Greenhouse: the candidate custom field's name_key; Ashby: the custom field id. */
   field?: string;
+  /** The same, for the field that receives a background-check result; Lever takes a note instead. */
+  checkField?: string;
+}
+
+/** A finished background check as the ATS is told it: the result and the report to open, nothing more. */
+export interface CheckOutcome {
+  provider: string;
+  reportId: string;
+  result: string;
+}
+
+/** The words written into the ATS, e.g. "consider (checkr report 4722c0b1)". */
+export const checkOutcomeText = (check: CheckOutcome) => `${check.result} (${check.provider} report ${check.reportId})`;
+
+export interface WriteOptions {
+  /** An earlier attempt may have written already (its answer was lost): a write that is not idempotent looks first. */
+  retry?: boolean;
 }
 
 export interface AtsWriteBack {
   readonly id: WriteBackSystem;
-  writeEmployeeId(ref: AtsRef, employeeId: string, ctx: CallContext): Promise<void>;
+  writeEmployeeId(ref: AtsRef, employeeId: string, ctx: CallContext, options?: WriteOptions): Promise<void>;
+  writeCheckResult(ref: AtsRef, check: CheckOutcome, ctx: CallContext, options?: WriteOptions): Promise<void>;
 }

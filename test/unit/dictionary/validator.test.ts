@@ -108,7 +108,7 @@ test('monthly pay 2.01 % above the yearly offer goes to review with both figures
   assert.equal(report.review[0]?.rule, 'compensation_variance');
   assert.equal(
     report.review[0]?.message,
-    "Compensation 10201.00 USD per month (122412.00 USD per year) is 2.01 % above the offer's 120000.00 USD per year, more than the 2 % allowed.",
+    "The pay sent in compensation, 10201.00 USD per month (122412.00 USD per year), is 2.01 % above the offer's 120000.00 USD per year, more than the 2 % allowed.",
   );
   assert.equal(report.review[0]?.details?.variance, '0.020100');
 });
@@ -126,7 +126,7 @@ test('a yearly salary pushed into an hourly pay field is caught', () => {
   const record = { offer: { compensation: { amount: '103000.00', currency: 'USD', period: 'year' } }, compensation: { amount: '103000.00', currency: 'USD', period: 'hour' } };
   const report = payCheck(record);
   assert.equal(report.status, 'review');
-  assert.match(report.review[0]?.message ?? '', /214240000\.00 USD per year\) is 207900 % above/);
+  assert.match(report.review[0]?.message ?? '', /214240000\.00 USD per year\), is 207900 % above/);
 });
 
 test('pay in another currency than the offer goes to review', () => {
@@ -135,7 +135,7 @@ test('pay in another currency than the offer goes to review', () => {
 });
 
 test('the variance threshold and compensation paths can be configured', () => {
-  const lenient = compileValidator([], { varianceThreshold: 0.05, compensation: { actual: 'employee.pay', expected: 'hire.offer.pay' } });
+  const lenient = compileValidator([], { varianceThreshold: 0.05, compensation: { pay: 'employee.pay', offer: 'hire.offer.pay' } });
   const record = { hire: { offer: { pay: offer.compensation } }, employee: { pay: { amount: '124000.00', currency: 'USD', period: 'year' } } };
   assert.equal(lenient(record).status, 'valid');
   assert.throws(() => compileValidator([], { varianceThreshold: 'two percent' }), (err: unknown) => err instanceof HrError && err.code === 'validator.threshold_invalid');
@@ -167,5 +167,5 @@ test('a mapped record is checked against the offer in the canonical hire beside 
   const mapped = { firstName: 'Johnny', compensation: { amount: '8000.00', currency: 'USD', period: 'month' } };
   const report = payCheck(mapped, hire);
   assert.equal(report.status, 'review');
-  assert.match(report.review[0]?.message ?? '', /8000\.00 USD per month \(96000\.00 USD per year\) is 20 % above the offer's 80000\.00 USD per year/);
+  assert.match(report.review[0]?.message ?? '', /8000\.00 USD per month \(96000\.00 USD per year\), is 20 % above the offer's 80000\.00 USD per year/);
 });

@@ -50,3 +50,13 @@ test('letters outside the Basic Multilingual Plane count as one character each',
   assert.equal(jaroWinkler('𝒜na', '𝒜na'), 1);
   close(jaroWinkler('𝒜nna', '𝒜na'), jaroWinkler('Anna', 'Ana'), 6);
 });
+
+test('values do not depend on what was compared before, long strings included', () => {
+  const long = 'a-very-long-email-address-of-someone-who-likes-long-addresses@example.com'.repeat(2);
+  const first = jaroWinkler('MARTHA', 'MARHTA');
+  const longScore = jaroWinkler(long, `${long.slice(0, -3)}org`);
+  assert.ok(longScore > 0.9 && longScore < 1);
+  assert.equal(jaroWinkler(`${long.slice(0, -3)}org`, long), longScore);
+  assert.equal(jaroWinkler('MARTHA', 'MARHTA'), first);
+  close(first, 0.961);
+});

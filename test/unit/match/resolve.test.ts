@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bestMatch, decide } from '../../../lib/match/resolve';
+import { bestMatch, bestPreparedMatch, decide, EXPLAINED_OTHERS } from '../../../lib/match/resolve';
 import { DEFAULT_MATCH_MODEL } from '../../../lib/match/model';
+import { fromComparisonRecord, toComparisonRecord } from '../../../lib/match/comparisonRecord';
+import { prepare } from '../../../lib/match/prepare';
+import { score } from '../../../lib/match/score';
 import { HrError } from '../../../lib/errors';
-import { person } from './people';
+import { frequencies, person } from './people';
 
 test('a probability of exactly 0.95 merges and just below it goes to review', () => {
   assert.equal(decide(0.95), 'merge');
@@ -69,4 +72,49 @@ test('a relative sharing surname, phone and address but not the forename is revi
 test('a model with an impossible probability is refused with a stable code', () => {
   const model = { ...DEFAULT_MATCH_MODEL, phone: { ...DEFAULT_MATCH_MODEL.phone, exact: { m: 0.5, u: 0 } } };
   assert.throws(() => bestMatch(incoming, [], { model }), (err: unknown) => err instanceof HrError && err.code === 'match.model_invalid');
+});
+
+test('a rare full name that came back with a new email and phone goes to review, with the reason', () => {
+  const stored = person({ guid: 'g-1', firstName: 'Jennifer', lastName: 'Wenzanro', emails: ['jen@example.com'], phones: ['+447700900555'] });
+  const again = person({ firstName: 'Jennifer', lastName: 'Wenzanro', emails: ['j.wenzanro@other.org'], phones: ['+447700900666'] });
+  const rare = frequencies({ jennifer: 0.03 }, { wenzanro: 5e-5 });
+  const outcome = bestMatch(again, [stored], { nameFrequency: rare });
+  assert.ok((outcome.explanation?.probability ?? 1) < 0.7, 'below the review threshold on its score');
+  assert.equal(outcome.decision, 'review');
+  assert.match(outcome.reviewReason ?? '', /full name is rare/);
+  assert.equal(bestMatch(again, [stored], { nameFrequency: rare, thresholds: { merge: 0.95, review: 0.7, nameAlone: 1 } }).decision, 'new', '1 turns the rule off');
+});
+
+test('a common full name with a new email and phone stays a new person: it is as likely a namesake', () => {
+  const stored = person({ guid: 'g-1', firstName: 'John', lastName: 'Miller', emails: ['jm@example.com'] });
+  const again = person({ firstName: 'John', lastName: 'Miller', emails: ['john.miller@other.org'] });
+  assert.equal(bestMatch(again, [stored], { nameFrequency: frequencies({ john: 0.03 }, { miller: 0.01 }) }).decision, 'new');
+});
+
+test('a rare full name with another date of birth stays a new person', () => {
+  const stored = person({ guid: 'g-1', firstName: 'Jennifer', lastName: 'Wenzanro', dateOfBirth: '1980-01-02' });
+  const again = person({ firstName: 'Jennifer', lastName: 'Wenzanro', dateOfBirth: '1991-07-23' });
+  assert.equal(bestMatch(again, [stored], { nameFrequency: frequencies({ jennifer: 0.03 }, { wenzanro: 5e-5 }) }).decision, 'new');
+});
+
+test('a name-alone threshold outside 0 to 1 is refused', () => {
+  assert.throws(() => bestMatch(incoming, [], { thresholds: { merge: 0.95, review: 0.7, nameAlone: 1.5 } }), (err: unknown) => err instanceof HrError && err.code === 'match.thresholds_invalid');
+});
+
+test('among many candidates only the most probable few are explained, and the best is the same as scoring each', () => {
+  const namesakes = Array.from({ length: 30 }, (_, i) => person({ guid: `g-${i}`, firstName: 'Ana', lastName: 'Silva', emails: [`ana${i}@example.org`] }));
+  const same = person({ guid: 'g-same', firstName: 'Ana', lastName: 'Silva', phones: ['+351912345678'] });
+  const outcome = bestMatch(incoming, [...namesakes, same]);
+  assert.equal(outcome.candidate?.guid, 'g-same');
+  assert.equal(outcome.others.length, EXPLAINED_OTHERS);
+  const best = Math.max(...[...namesakes, same].map((c) => score(incoming, c).matchWeight));
+  assert.equal(outcome.explanation?.matchWeight, best);
+});
+
+test('candidates already prepared (as the store keeps them) are decided as bestMatch decides', () => {
+  const same = person({ guid: 'g-2', firstName: 'Ana', lastName: 'Silva', emails: ['ana.silva@example.com'] });
+  const fromRecords = bestPreparedMatch(prepare(incoming), [{ guid: 'g-2', prepared: fromComparisonRecord(toComparisonRecord(prepare(same)))!, candidate: 'g-2' }]);
+  assert.equal(fromRecords.decision, 'merge');
+  assert.equal(fromRecords.candidate, 'g-2');
+  assert.deepEqual(fromRecords.explanation, bestMatch(incoming, [same]).explanation);
 });

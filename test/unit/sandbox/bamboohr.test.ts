@@ -66,6 +66,27 @@ test('the directory lists active employees with their work email, not terminated
   assert.deepEqual(res.json().employees.map((e: { workEmail: string }) => e.workEmail), ['ana@example.com']);
 });
 
+test('a custom report lists the asked fields; former employees only with onlyCurrent=false', async () => {
+  const former = bamboo().addEmployee({ firstName: 'Old', lastName: 'Timer', workEmail: 'old@example.com', employeeNumber: 'hr-1' }, 'Inactive');
+  const current = bamboo().addEmployee(ana);
+  const body = { title: 'roster', fields: ['status', 'workEmail', 'employeeNumber'] };
+  const all = await call(api('/reports/custom?format=JSON&onlyCurrent=false'), { headers: json, body });
+  assert.equal(all.status, 200);
+  assert.deepEqual(all.json().employees, [
+    { id: former, status: 'Inactive', workEmail: 'old@example.com', employeeNumber: 'hr-1' },
+    { id: current, status: 'Active', workEmail: 'ana@example.com', employeeNumber: null },
+  ]);
+  const currentOnly = await call(api('/reports/custom?format=JSON'), { headers: json, body });
+  assert.deepEqual(currentOnly.json().employees.map((e: { id: string }) => e.id), [current]);
+});
+
+test('a custom report without a format, or naming a field BambooHR does not have, is refused', async () => {
+  assert.equal((await call(api('/reports/custom'), { headers: json, body: { fields: ['workEmail'] } })).status, 400);
+  const unknown = await call(api('/reports/custom?format=JSON'), { headers: json, body: { fields: ['shoeSize'] } });
+  assert.equal(unknown.status, 406);
+  assert.match(String(unknown.headers['x-bamboohr-error-message']), /shoeSize/);
+});
+
 test('without Accept: application/json the answer is XML, as BambooHR does', async () => {
   const id = bamboo().addEmployee(ana);
   const res = await call(api(`/employees/${id}`), { headers: key });

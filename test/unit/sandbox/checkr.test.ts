@@ -52,3 +52,13 @@ test('completing a report returns the report.completed event Checkr would send',
   const report = await call(url(`/v1/reports/${body.data.object.id}`), { headers: key });
   assert.equal(report.json().result, 'consider');
 });
+
+test('candidates are listed by custom_id and invitations by candidate and status', async () => {
+  await call(url('/v1/candidates'), { headers: key, body: { email: 'bo@example.com', custom_id: 'guid-bo' } });
+  const invitation = await invite();
+  const byCustomId = (await call(url('/v1/candidates?custom_id=guid-bo'), { headers: key })).json();
+  assert.deepEqual(byCustomId.data.map((c: { email: string }) => c.email), ['bo@example.com']);
+  const pending = (await call(url(`/v1/invitations?candidate_id=${invitation.candidate_id}&status=pending`), { headers: key })).json();
+  assert.deepEqual(pending.data.map((i: { id: string }) => i.id), [invitation.id]);
+  assert.equal((await call(url('/v1/invitations?colour=red'), { headers: key })).status, 400);
+});

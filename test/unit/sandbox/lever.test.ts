@@ -33,3 +33,14 @@ test('a note without a value is refused with the reason', async () => {
   assert.equal(res.status, 400);
   assert.match(res.json().message, /value/);
 });
+
+test('an opportunity\'s notes are listed with their words, a page at a time', async () => {
+  const id = lever().addOpportunity();
+  for (const n of [1, 2, 3]) await call(url(`/v1/opportunities/${id}/notes`), { headers: key, body: { value: `note ${n}` } });
+  const first = (await call(url(`/v1/opportunities/${id}/notes?limit=2`), { headers: key })).json();
+  assert.deepEqual(first.data.map((n: { text: string }) => n.text), ['note 1', 'note 2']);
+  assert.equal(first.hasNext, true);
+  const rest = (await call(url(`/v1/opportunities/${id}/notes?limit=2&offset=${first.next}`), { headers: key })).json();
+  assert.deepEqual(rest.data.map((n: { fields: Array<{ value: string }> }) => n.fields[0].value), ['note 3']);
+  assert.equal(rest.hasNext, false);
+});

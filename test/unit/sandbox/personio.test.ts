@@ -54,3 +54,13 @@ test('persons are found by email, at most 50 a page, following _meta.links.next'
   assert.equal(page._data.length, 2);
   assert.equal((await call(page._meta.links.next.href, { headers })).json()._data.length, 1);
 });
+
+test('one person is read at their id, with their employments; an unknown id is 404', async () => {
+  const headers = await auth();
+  const id = personio().addPerson({ ...ana, employments: [{ status: 'INACTIVE' }] });
+  const res = await call(url(`/v2/persons/${id}`), { headers });
+  assert.equal(res.status, 200);
+  assert.equal(res.json().id, id);
+  assert.equal(res.json().employments[0].status, 'INACTIVE');
+  assert.equal((await call(url('/v2/persons/999999'), { headers })).status, 404);
+});

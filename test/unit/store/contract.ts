@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HrError } from '../../../lib/errors';
 import { MASK } from '../../../lib/mask';
-import type { HrStore } from '../../../lib/store/types';
+import type { HrStore, NewPerson } from '../../../lib/store/types';
 
 export interface ContractStoreOptions {
   clock: () => Date;
@@ -55,6 +55,21 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.recordEvent(hire('evt-1', time.now())), { inserted: true });
       assert.deepEqual(await store.recordEvent(hire('evt-1', time.now())), { inserted: false });
       assert.deepEqual(await store.recordEvent({ ...hire('evt-1', time.now()), source: 'lever' }), { inserted: true });
+    }));
+
+    test('events recorded together answer one by one: new, repeated within the batch, or already stored', () => withStore(async (store, time) => {
+      await store.recordEvent(hire('evt-old', time.now()));
+      const batch = ['evt-a', 'evt-b', 'evt-a', 'evt-old'].map((id) => hire(id, time.now()));
+      assert.deepEqual((await store.recordEvents(batch)).map((r) => r.inserted), [true, true, false, false]);
+      assert.deepEqual((await store.pendingEvents()).map((e) => e.eventId).sort(), ['evt-a', 'evt-b', 'evt-old']);
+      assert.deepEqual(await store.recordEvents([]), []);
+    }));
+
+    test('a batch with one event that cannot be stored records none of them', () => withStore(async (store, time) => {
+      const unstorable = { ...hire('evt-bad', time.now()), payload: { amount: 10n } };
+      await assert.rejects(store.recordEvents([hire('evt-a', time.now()), unstorable]));
+      assert.deepEqual(await store.pendingEvents(), []);
+      assert.deepEqual(await store.recordEvent(hire('evt-a', time.now())), { inserted: true }, 'the good event is accepted when delivered again');
     }));
 
     test('an accepted event stays pending with its payload until it is marked done', () => withStore(async (store, time) => {
@@ -191,13 +206,17 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.equal(await store.getByIdempotencyKey('nope'), null);
     }));
 
-    test('a claimed entry is not claimed again until its lease runs out', () => withStore(async (store, time) => {
+    test('a claimed entry is not claimed again until its lease runs out, and then the lost claim counts as an attempt', () => withStore(async (store, time) => {
       await store.enqueue(write('k1'));
       const [claimed] = await store.claimDue(time.now(), 10, 60_000);
       assert.equal(claimed?.idempotencyKey, 'k1');
+      assert.equal(claimed?.attempts, 0);
       assert.deepEqual(await store.claimDue(time.now(), 10, 60_000), []);
       time.advance(60_001);
-      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000)).map((e) => e.idempotencyKey), ['k1']);
+      const again = await store.claimDue(time.now(), 10, 60_000);
+      assert.deepEqual(again.map((e) => e.idempotencyKey), ['k1']);
+      // Its holder may have stopped mid-call: whoever claims it now must look before writing again.
+      assert.equal(again[0]?.attempts, 1);
     }));
 
     test('a rescheduled entry waits for its next attempt and counts the attempt', () => withStore(async (store, time) => {
@@ -222,6 +241,68 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.claimDue(time.now(), 10), []);
       await assert.rejects(store.reschedule(entry.id, time.now(), 'late'), rejectsWith('store.outbox_state'));
       await assert.rejects(store.complete(999, {}), rejectsWith('store.outbox_not_found'));
+    }));
+
+    test('a worker that names its operations claims only those, leaving the rest to other workers', () => withStore(async (store, time) => {
+      await store.enqueue({ ...write('hire'), operation: 'create' });
+      await store.enqueue({ ...write('forget'), operation: 'forget.plan' });
+      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000, { operations: ['forget.plan'] })).map((e) => e.idempotencyKey), ['forget']);
+      assert.deepEqual(await store.claimDue(time.now(), 10, 60_000, { operations: [] }), []);
+      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000)).map((e) => e.idempotencyKey), ['hire']);
+    }));
+
+    test('completing with erasePayload keeps the result and nothing of the payload', () => withStore(async (store) => {
+      const { entry } = await store.enqueue({ ...write('forget'), payload: { externalId: '35897443' } });
+      await store.complete(entry.id, { outcome: 'deleted' }, { erasePayload: true });
+      const done = await store.getByIdempotencyKey('forget');
+      assert.equal(done?.status, 'done');
+      assert.equal(done?.payload, null);
+      assert.deepEqual(done?.result, { outcome: 'deleted' });
+    }));
+
+    test('the outbox is counted by status, all of it or only the named operations', () => withStore(async (store, time) => {
+      assert.deepEqual(await store.countOutbox(), { pending: 0, done: 0, dead: 0, discarded: 0 });
+      const a = (await store.enqueue({ ...write('a'), operation: 'create' })).entry;
+      const b = (await store.enqueue({ ...write('b'), operation: 'create' })).entry;
+      await store.enqueue({ ...write('c'), operation: 'forget.plan' });
+      await store.claimDue(time.now(), 10, 1);
+      await store.complete(a.id, {});
+      await store.deadLetter(b.id, 'hris.invalid: refused');
+      assert.deepEqual(await store.countOutbox(), { pending: 1, done: 1, dead: 1, discarded: 0 });
+      assert.deepEqual(await store.countOutbox({ operations: ['create', 'update'] }), { pending: 0, done: 1, dead: 1, discarded: 0 });
+    }));
+
+    test('two owners sharing the outbox each claim, count and list only their own entries', () => withStore(async (store, time) => {
+      const mine = { operations: ['create'], owner: 'writer-a' };
+      const theirs = { operations: ['create'], owner: 'writer-b' };
+      const a = (await store.enqueue({ ...write('a1'), operation: 'create', owner: 'writer-a' })).entry;
+      await store.enqueue({ ...write('a2'), operation: 'create', owner: 'writer-a' });
+      const b = (await store.enqueue({ ...write('b1'), operation: 'create', owner: 'writer-b' })).entry;
+      await store.enqueue({ ...write('b-plan'), operation: 'forget.plan', owner: 'writer-b' });
+      assert.equal(a.owner, 'writer-a');
+      assert.equal((await store.getByIdempotencyKey('b1'))?.owner, 'writer-b');
+      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000, mine)).map((e) => e.idempotencyKey), ['a1', 'a2']);
+      assert.deepEqual(await store.claimDue(time.now(), 10, 60_000, mine), []);
+      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000, theirs)).map((e) => e.idempotencyKey), ['b1']);
+      await store.complete(a.id, {});
+      await store.deadLetter(b.id, 'hris.invalid: refused');
+      assert.deepEqual(await store.countOutbox(mine), { pending: 1, done: 1, dead: 0, discarded: 0 });
+      assert.deepEqual(await store.countOutbox(theirs), { pending: 0, done: 0, dead: 1, discarded: 0 });
+      assert.deepEqual(await store.countOutbox({ owner: 'writer-b' }), { pending: 1, done: 0, dead: 1, discarded: 0 });
+      assert.deepEqual((await store.listDeadLetters(10, mine)).map((e) => e.idempotencyKey), []);
+      assert.deepEqual((await store.listDeadLetters(10, theirs)).map((e) => e.idempotencyKey), ['b1']);
+      assert.deepEqual((await store.listDeadLetters()).map((e) => e.idempotencyKey), ['b1']);
+    }));
+
+    test('an entry of no owner (enqueued before owners were recorded) is claimable by any owner of its operation', () => withStore(async (store, time) => {
+      const legacy = (await store.enqueue({ ...write('legacy'), operation: 'create' })).entry;
+      await store.enqueue({ ...write('other-op'), operation: 'forget.plan' });
+      assert.equal(legacy.owner, null);
+      assert.deepEqual(await store.countOutbox({ operations: ['create'], owner: 'writer-b' }), { pending: 1, done: 0, dead: 0, discarded: 0 });
+      assert.deepEqual((await store.claimDue(time.now(), 10, 60_000, { operations: ['create'], owner: 'writer-a' })).map((e) => [e.idempotencyKey, e.owner]), [['legacy', null]]);
+      assert.deepEqual(await store.claimDue(time.now(), 10, 60_000, { operations: ['create'], owner: 'writer-b' }), [], 'claimed once');
+      await store.deadLetter(legacy.id, 'hris.invalid: refused');
+      assert.deepEqual((await store.listDeadLetters(10, { operations: ['create'], owner: 'writer-b' })).map((e) => e.idempotencyKey), ['legacy']);
     }));
 
     test('a dead letter waits for a human, who can retry or discard it', () => withStore(async (store, time) => {
@@ -345,6 +426,133 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     test('secret fields without a key are refused at open', async () => {
       await assert.rejects(makeStore({ clock: () => new Date(), secretFields: ['dateOfBirth'] }), rejectsWith('store.key_missing'));
     });
+  });
+
+  describe(`${name}: bulk loading and candidate search`, () => {
+    const person = (n: number, extra: Partial<NewPerson> = {}): NewPerson => ({
+      record: { legalName: { first: 'Ana', last: `Silva${n}` } },
+      links: [{ system: 'bamboohr', externalId: `e-${n}` }],
+      blockingKeys: [`ln:silva${n}`, 'fn:ana'],
+      names: { first: 'ana', last: `silva${n}` },
+      comparisonRecord: { v: 1, surname: `silva${n}` },
+      ...extra,
+    });
+
+    test('a batch of persons is created with links, keys, names, provenance and comparison records', () => withStore(async (store, time) => {
+      const guids = await store.createPersons([
+        person(1, { provenance: { 'legalName.last': { value: 'Silva1', source: 'bamboohr', sourceTime: time.now() } } }),
+        person(2),
+        person(3, { names: { first: 'joao', last: 'costa' }, comparisonRecord: undefined }),
+      ]);
+      assert.equal(new Set(guids).size, 3);
+      assert.deepEqual(await store.getPerson(guids[0]!).then((p) => [p?.record, p?.links]), [{ legalName: { first: 'Ana', last: 'Silva1' } }, [{ system: 'bamboohr', externalId: 'e-1' }]]);
+      assert.equal(await store.findByExternalId('bamboohr', 'e-3'), guids[2]);
+      assert.equal((await store.getProvenance(guids[0]!))['legalName.last']?.source, 'bamboohr');
+      assert.deepEqual(await store.nameFrequencies([{ kind: 'first', value: 'ana' }, { kind: 'last', value: 'costa' }, { kind: 'first', value: 'nobody' }]), [2 / 3, 1 / 3, 0]);
+      const { candidates } = await store.findCandidates({ keys: ['ln:silva2', 'ln:silva3'], limit: 10, maxBlockSize: 100 });
+      assert.deepEqual(candidates, [
+        { guid: guids[1], sharedKeys: 1, comparisonRecord: { v: 1, surname: 'silva2' } },
+        { guid: guids[2], sharedKeys: 1, comparisonRecord: null },
+      ].sort((a, b) => (a.guid! < b.guid! ? -1 : 1)));
+      assert.deepEqual(await store.createPersons([]), []);
+    }));
+
+    test('a batch holding a link already taken creates nobody', () => withStore(async (store) => {
+      await store.createPerson({ links: [{ system: 'bamboohr', externalId: 'e-2' }] });
+      await assert.rejects(store.createPersons([person(1), person(2)]), rejectsWith('store.link_conflict'));
+      assert.equal(await store.findByExternalId('bamboohr', 'e-1'), null);
+      assert.equal(await store.nameFrequency('first', 'ana'), 0);
+      assert.deepEqual((await store.findCandidates({ keys: ['fn:ana'], limit: 10, maxBlockSize: 100 })).candidates, []);
+      await assert.rejects(store.createPersons([person(3), person(4, { links: [{ system: 'bamboohr', externalId: 'e-3' }] })]), rejectsWith('store.link_conflict'));
+      assert.equal(await store.findByExternalId('bamboohr', 'e-3'), null);
+    }));
+
+    test('a batch holding the link of a forgotten person creates nobody', () => withStore(async (store) => {
+      const { guid } = await store.createPerson({ links: [{ system: 'bamboohr', externalId: 'e-2' }] });
+      await store.forget(guid, 'dpo@company');
+      await assert.rejects(store.createPersons([person(1), person(2)]), rejectsWith('store.tombstoned'));
+      assert.equal(await store.findByExternalId('bamboohr', 'e-1'), null);
+    }));
+
+    test('candidates holding a strong key come first, then those sharing most keys, up to the limit', () => withStore(async (store) => {
+      const [a, b, c] = await store.createPersons([
+        person(1, { blockingKeys: ['fn:ana', 'ln:silva', 'dob:1990'] }),
+        person(2, { blockingKeys: ['fn:ana', 'ln:silva'] }),
+        person(3, { blockingKeys: ['e:ana@example.com'] }),
+      ]);
+      const query = { keys: ['fn:ana', 'ln:silva', 'dob:1990'], strongKeys: ['e:ana@example.com'], limit: 10, maxBlockSize: 100 };
+      const { candidates, oversizedKeys } = await store.findCandidates(query);
+      assert.deepEqual(candidates.map((x) => [x.guid, x.sharedKeys]), [[c, 1], [a, 3], [b, 2]]);
+      assert.deepEqual(oversizedKeys, []);
+      assert.deepEqual((await store.findCandidates({ ...query, limit: 2 })).candidates.map((x) => x.guid), [c, a]);
+      assert.deepEqual(await store.findCandidates({ keys: [], limit: 10, maxBlockSize: 100 }), { candidates: [], oversizedKeys: [] });
+    }));
+
+    test('a key held by more persons than the largest block lists nobody, and the other keys still do', () => withStore(async (store) => {
+      const guids = await store.createPersons(Array.from({ length: 5 }, (_, i) => person(i, { blockingKeys: ['fn:ana', ...(i === 3 ? ['dob:1990'] : []), ...(i === 4 ? ['dob:1990', 'ln:silva'] : [])] })));
+      const common = await store.findCandidates({ keys: ['fn:ana'], limit: 10, maxBlockSize: 4 });
+      assert.deepEqual(common, { candidates: [], oversizedKeys: ['fn:ana'] });
+      const { candidates, oversizedKeys } = await store.findCandidates({ keys: ['fn:ana', 'dob:1990', 'ln:silva'], limit: 10, maxBlockSize: 4 });
+      assert.deepEqual(oversizedKeys, ['fn:ana']);
+      assert.deepEqual(candidates.map((x) => [x.guid, x.sharedKeys]), [[guids[4], 2], [guids[3], 1]]);
+      assert.equal((await store.findCandidates({ keys: ['fn:ana'], limit: 10, maxBlockSize: 5 })).candidates.length, 5);
+    }));
+
+    test('the match index of a person is replaced as one: keys, names and comparison record', () => withStore(async (store) => {
+      const [guid] = await store.createPersons([person(1)]);
+      await store.putMatchIndex(guid!, { blockingKeys: ['ln:costa'], names: { first: 'ana', last: 'costa' }, comparisonRecord: { v: 1, surname: 'costa' } });
+      assert.deepEqual((await store.findCandidates({ keys: ['ln:silva1'], limit: 10, maxBlockSize: 100 })).candidates, []);
+      assert.deepEqual((await store.findCandidates({ keys: ['ln:costa'], limit: 10, maxBlockSize: 100 })).candidates, [{ guid, sharedKeys: 1, comparisonRecord: { v: 1, surname: 'costa' } }]);
+      assert.deepEqual(await store.nameFrequencies([{ kind: 'last', value: 'silva1' }, { kind: 'last', value: 'costa' }]), [0, 1]);
+      await store.putMatchIndex(guid!, { blockingKeys: ['ln:costa'], names: { first: 'ana', last: 'costa' }, comparisonRecord: null });
+      assert.equal((await store.findCandidates({ keys: ['ln:costa'], limit: 10, maxBlockSize: 100 })).candidates[0]?.comparisonRecord, null);
+      await store.putMatchIndex(guid!, { blockingKeys: ['ln:santos', 'ln:costa'], keepOtherKeys: true, names: { first: 'ana', last: 'santos' }, comparisonRecord: null });
+      assert.equal((await store.findCandidates({ keys: ['ln:costa', 'ln:santos'], limit: 10, maxBlockSize: 100 })).candidates[0]?.sharedKeys, 2, 'earlier keys are kept');
+      await assert.rejects(store.putMatchIndex('no-such-guid', { blockingKeys: [], names: {}, comparisonRecord: null }), rejectsWith('store.person_not_found'));
+    }));
+
+    test('comparison records read back under encryption and go with a forgotten person', () => withStore(async (store) => {
+      const [guid] = await store.createPersons([person(1, { comparisonRecord: { v: 1, dateOfBirth: '1990-05-17' } })]);
+      assert.deepEqual((await store.findCandidates({ keys: ['ln:silva1'], limit: 10, maxBlockSize: 100 })).candidates[0]?.comparisonRecord, { v: 1, dateOfBirth: '1990-05-17' });
+      await store.forget(guid!, 'dpo@company');
+      assert.deepEqual((await store.findCandidates({ keys: ['ln:silva1', 'fn:ana'], limit: 10, maxBlockSize: 100 })).candidates, []);
+      await assert.rejects(store.putMatchIndex(guid!, { blockingKeys: ['ln:x'], names: {}, comparisonRecord: { v: 1 } }), rejectsWith('store.person_forgotten'));
+    }, { secretFields: ['dateOfBirth'], key: TEST_KEY }));
+  });
+
+  describe(`${name}: reviews of a subject that arrives again`, () => {
+    const duplicate = (subjectKeys: string[], personGuid: string | null = null) =>
+      ({ kind: 'possible_duplicate' as const, personGuid, payload: { delivery: 1 }, explanation: 'p=0.8', subjectKeys });
+
+    test('an open review is found by any of its subject keys, and no longer once decided', () => withStore(async (store) => {
+      const review = await store.addReview(duplicate(['e:ana@example.com', 'x:greenhouse:c-2']));
+      await store.addReview({ kind: 'conflict', payload: {}, explanation: 'x', subjectKeys: ['e:ana@example.com'] });
+      assert.equal((await store.findOpenReview('possible_duplicate', ['x:greenhouse:c-2', 'e:other@example.com']))?.id, review.id);
+      assert.equal(await store.findOpenReview('possible_duplicate', ['e:nobody@example.com']), null);
+      assert.equal(await store.findOpenReview('possible_duplicate', []), null);
+      await store.decideReview(review.id, 'rejected', 'maria@hr');
+      assert.equal(await store.findOpenReview('possible_duplicate', ['e:ana@example.com']), null);
+    }));
+
+    test('updating an open review replaces its content, files it under new keys and is audited; a decided one cannot be', () => withStore(async (store) => {
+      const review = await store.addReview(duplicate(['e:ana@example.com']));
+      const updated = await store.updateReview(review.id, { payload: { delivery: 2 }, explanation: 'p=0.9', subjectKeys: ['x:lever:l-7'] }, 'hr-dedupe:d1');
+      assert.deepEqual([updated.id, updated.status, updated.payload, updated.explanation], [review.id, 'open', { delivery: 2 }, 'p=0.9']);
+      assert.equal((await store.findOpenReview('possible_duplicate', ['x:lever:l-7']))?.id, review.id);
+      assert.equal((await store.findOpenReview('possible_duplicate', ['e:ana@example.com']))?.id, review.id);
+      assert.deepEqual((await store.listReviews('open')).map((r) => r.id), [review.id], 'still one review');
+      assert.ok((await store.auditEntries()).some((e) => e.action === 'review.updated' && e.actor === 'hr-dedupe:d1'));
+      await store.decideReview(review.id, 'approved', 'maria@hr');
+      await assert.rejects(store.updateReview(review.id, { payload: {}, explanation: 'late' }, 'x'), rejectsWith('store.review_decided'));
+      await assert.rejects(store.updateReview(review.id + 100, { payload: {}, explanation: 'x' }, 'x'), rejectsWith('store.review_not_found'));
+    }));
+
+    test('a review goes with its forgotten person, subject keys included', () => withStore(async (store) => {
+      const { guid } = await store.createPerson({});
+      await store.addReview(duplicate(['e:ana@example.com'], guid));
+      await store.forget(guid, 'dpo@company');
+      assert.equal(await store.findOpenReview('possible_duplicate', ['e:ana@example.com']), null);
+    }));
   });
 
   describe(`${name}: counters`, () => {

@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
+import { AUDIT_PAGE_ROWS } from '../../../lib/store/auditChain';
 import { migrateSqliteToPostgres } from '../../../lib/store/migrate';
 import { loadPg } from '../../../lib/store/postgres/driver';
 import { SCHEMA_VERSION } from '../../../lib/store/postgres/migrations';
 import { TEST_KEY, manualClock, rejectsWith, runStoreContract } from './contract';
-import { startTestPostgres, type TestPostgres } from './postgresServer';
+import { startTestPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
 before(async () => { server = await startTestPostgres(); });
@@ -166,6 +167,53 @@ describe('PostgreSQL store: audit tampering', () => {
     const verdict = await store.verifyAudit();
     assert.equal(!verdict.ok && verdict.firstBadId, 3);
   }));
+
+  test('a log longer than a page is verified page by page: whole, it verifies; one entry edited on a later page is found', () => audited(async (url, store) => {
+    const total = 2 * AUDIT_PAGE_ROWS + 50;
+    // Two instances appending at once, as they would in production.
+    const other = await openPg(url);
+    try {
+      await Promise.all([store, other].map(async (s, n) => {
+        for (let i = n; i < total; i += 2) await s.audit({ source: 'test', actor: 'system', action: `a${i}`, after: { i } });
+      }));
+      assert.deepEqual(await other.verifyAudit(), { ok: true });
+    } finally {
+      await other.close();
+    }
+    const edited = 2 * AUDIT_PAGE_ROWS + 7;
+    await server.rawSql(url, withoutGuard(`UPDATE audit_log SET actor = 'mallory' WHERE id = ${edited}`));
+    const verdict = await store.verifyAudit();
+    assert.equal(!verdict.ok && verdict.firstBadId, edited);
+  }));
+
+  test('an entry added past the last one the store wrote is found', () => audited(async (url, store) => {
+    await server.rawSql(url, `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, erased, prev_hash, hash)
+      SELECT 5, at, event_id, source, actor, 'forged', person_guid, before_json, after_json, content_digest, erased, hash, hash FROM audit_log WHERE id = 4`);
+    const verdict = await store.verifyAudit();
+    assert.equal(!verdict.ok && verdict.firstBadId, 5);
+  }));
+});
+
+describe('PostgreSQL store: upgrades', () => {
+  test('an outbox entry from before owners were recorded gets none, and any writer of its operation claims it', async () => {
+    const url = await server.freshStore();
+    try {
+      const before = await openPg(url);
+      await before.enqueue({ idempotencyKey: 'old', operation: 'create', target: 'bamboohr', payload: {} });
+      await before.close();
+      // Back to the database an earlier release wrote: no owner column, schema version 2.
+      await server.rawSql(url, 'ALTER TABLE outbox DROP COLUMN owner');
+      await server.rawSql(url, 'DELETE FROM schema_version WHERE version > 2');
+      const store = await openPg(url);
+      try {
+        assert.deepEqual((await store.claimDue(new Date(), 10, 60_000, { operations: ['create'], owner: 'writer-a' })).map((e) => [e.idempotencyKey, e.owner]), [['old', null]]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await server.dropStore(url);
+    }
+  });
 });
 
 describe('PostgreSQL store: databases it cannot use', () => {

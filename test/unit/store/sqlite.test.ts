@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
+import { AUDIT_PAGE_ROWS } from '../../../lib/store/auditChain';
 import { SCHEMA_VERSION } from '../../../lib/store/sqlite/migrations';
 import { withBusyRetry } from '../../../lib/store/sqlite/connection';
 import { TEST_KEY, manualClock, rejectsWith, runStoreContract } from './contract';
@@ -195,6 +196,35 @@ describe('SQLite store: audit tampering', () => {
     const verdict = await verify(file);
     assert.equal(!verdict.ok && verdict.firstBadId, 2);
   }));
+
+  test('a log longer than a page is verified page by page: whole, it verifies; one entry edited on a later page is found', () => withFile(async (file) => {
+    const total = 2 * AUDIT_PAGE_ROWS + 50;
+    await using({ file }, async (store) => {
+      for (let i = 1; i <= total; i++) await store.audit({ source: 'test', actor: 'system', action: `a${i}`, after: { i } });
+    });
+    assert.deepEqual(await verify(file), { ok: true });
+    const edited = 2 * AUDIT_PAGE_ROWS + 7;
+    rawSql(file, (db) => { dropTriggers(db); db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = ?").run(edited); });
+    const verdict = await verify(file);
+    assert.equal(!verdict.ok && verdict.firstBadId, edited);
+  }));
+
+  test('entries appended while a long log is being verified do not fail it', () => withFile(async (file) => {
+    await using({ file }, async (store) => {
+      for (let i = 0; i < 2 * AUDIT_PAGE_ROWS; i++) await store.audit({ source: 'test', actor: 'system', action: `a${i}` });
+      const appends = Array.from({ length: 20 }, (_, i) => store.audit({ source: 'test', actor: 'system', action: `during${i}` }));
+      const [verdict] = await Promise.all([store.verifyAudit(), ...appends]);
+      assert.deepEqual(verdict, { ok: true });
+    });
+  }));
+
+  test('an entry added past the last one the store wrote is found', () => withFile(async (file) => {
+    await auditedStore(file);
+    rawSql(file, (db) => db.prepare(`INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, erased, prev_hash, hash)
+      SELECT 5, at, event_id, source, actor, 'forged', person_guid, before_json, after_json, content_digest, erased, hash, hash FROM audit_log WHERE id = 4`).run());
+    const verdict = await verify(file);
+    assert.equal(!verdict.ok && verdict.firstBadId, 5);
+  }));
 });
 
 describe('SQLite store: secret fields at rest', () => {
@@ -210,7 +240,7 @@ describe('SQLite store: secret fields at rest', () => {
     const store = await openStore(options(file));
     try {
       const record = { name: 'Ana Silva', nationalId: { type: 'ssn', value: ssn }, dateOfBirth: dob, bank: [{ iban }] };
-      const { guid } = await store.createPerson({ record, provenance: { 'nationalId.value': { value: ssn ?? '', source: 'bamboohr', sourceTime: new Date() } } });
+      const { guid } = await store.createPerson({ record, provenance: { 'nationalId.value': { value: ssn ?? '', source: 'bamboohr', sourceTime: new Date() } }, comparisonRecord: { v: 1, d: dob ?? '' } });
       await store.setProvenance(guid, 'bank', { value: [{ iban: iban ?? '' }], source: 'bamboohr', sourceTime: new Date() });
       await store.recordEvent({ eventId: 'e1', source: 'greenhouse', type: 'hire', receivedAt: new Date(), payload: { candidate: { ssn, dob } } });
       await store.enqueue({ idempotencyKey: 'k', operation: 'createEmployee', target: 'bamboohr', payload: { ssn, dob, iban }, personGuid: guid });
@@ -243,6 +273,17 @@ describe('SQLite store: secret fields at rest', () => {
 
   test('a key that is not 32 bytes is refused', () => withFile(async (file) => {
     await assert.rejects(openStore({ ...options(file), key: 'c2hvcnQ=' }), rejectsWith('store.key_invalid'));
+  }));
+});
+
+describe('SQLite store: upgrades', () => {
+  test('an outbox entry from before owners were recorded gets none, and any writer of its operation claims it', () => withFile(async (file) => {
+    await using({ file }, (store) => store.enqueue({ idempotencyKey: 'old', operation: 'create', target: 'bamboohr', payload: {} }).then(() => undefined));
+    // Back to the file an earlier release wrote: no owner column, schema version 2.
+    rawSql(file, (db) => db.exec('ALTER TABLE outbox DROP COLUMN owner; DELETE FROM schema_version WHERE version > 2;'));
+    await using({ file }, async (store) => {
+      assert.deepEqual((await store.claimDue(new Date(), 10, 60_000, { operations: ['create'], owner: 'writer-a' })).map((e) => [e.idempotencyKey, e.owner]), [['old', null]]);
+    });
   }));
 });
 

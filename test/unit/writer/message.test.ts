@@ -51,3 +51,24 @@ test('the delivery from the ATS trigger (msg.event with id and vendor) is the ev
   const job = await jobFromMessage({ payload: { firstName: 'Ana' }, person: { guid }, event: { id: 'hire:app-1', vendor: 'greenhouse', type: 'hire', receivedAt: '2026-11-02T15:04:05Z' } }, defaults, store);
   assert.deepEqual(job.event, { source: 'greenhouse', eventId: 'hire:app-1' });
 });
+
+const completed = (candidateId: string, reportId: string, result = 'consider') => ({
+  operation: 'checkResult',
+  payload: { type: 'check.completed', system: 'checkr', check: { provider: 'checkr', candidateId, reportId, status: 'complete', result, package: 'tasker_standard' } },
+});
+
+test('a check result is keyed by its report and goes to the Greenhouse candidate the checked person is linked to', async () => {
+  const store = await storeP;
+  const person = await store.createPerson({ links: [{ system: 'greenhouse', externalId: '4711' }, { system: 'checkr', externalId: 'cand-1' }] });
+  const job = await jobFromMessage(completed('cand-1', 'rep-1'), { ...defaults, atsSystem: 'greenhouse' }, store);
+  assert.equal(job.key, 'checkr:result:rep-1');
+  assert.equal(job.personGuid, person.guid);
+  assert.deepEqual(job.ats, { system: 'greenhouse', candidateId: '4711' });
+  assert.deepEqual(job.checkResult, { provider: 'checkr', reportId: 'rep-1', result: 'consider' });
+});
+
+test('a check result for a candidate no person is linked to, or one not yet complete, is refused by name', async () => {
+  const store = await storeP;
+  await assert.rejects(jobFromMessage(completed('cand-unknown', 'rep-2'), defaults, store), (err: { code?: string }) => err.code === 'hris.check_unknown');
+  await assert.rejects(jobFromMessage(completed('cand-1', 'rep-3', 'pending'), defaults, store), (err: { code?: string }) => err.code === 'hris.bad_message');
+});

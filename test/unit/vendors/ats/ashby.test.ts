@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ashby } from '../../../../lib/vendors/ats/ashby';
 import type { HireEvent } from '../../../../lib/vendors/ats';
 import { ashbySender } from '../../../../sandbox/senders';
-import { ashbyAnswers } from '../../../nodes/ats/apiStub';
+import { ashbyAnswers } from './answers';
 import { deliveryOf, fakeApi } from './support';
 
 const sender = ashbySender({ secret: 'ashby-secret' });

@@ -4,7 +4,7 @@ import { lever } from '../../../../lib/vendors/ats/lever';
 import type { CandidateEvent, HireEvent } from '../../../../lib/vendors/ats';
 import { leverSender } from '../../../../sandbox/senders';
 import { deliveryOf, fakeApi } from './support';
-import { leverAnswers } from '../../../nodes/ats/apiStub';
+import { leverAnswers } from './answers';
 
 const sender = leverSender({ secret: 'lever-token', now: () => new Date('2026-11-02T15:04:05Z') });
 

@@ -5,7 +5,7 @@ import { workable } from '../../../../lib/vendors/ats/workable';
 import { passthrough } from '../../../../lib/vendors/ats/passthrough';
 import type { CandidateEvent, HireEvent, WebhookEvent } from '../../../../lib/vendors/ats';
 import { smartRecruitersSender, standardWebhooksSender, workableSender } from '../../../../sandbox/senders';
-import { smartRecruitersAnswers, workableAnswers } from '../../../nodes/ats/apiStub';
+import { smartRecruitersAnswers, workableAnswers } from './answers';
 import { deliveryOf, fakeApi } from './support';
 
 test('a Workable candidate moved to Hired is a hire completed from the job and the offer', async () => {

@@ -13,8 +13,8 @@ after(async () => {
 });
 beforeEach(async () => (await sandbox).reset());
 
-async function connect(apiKey: string = BAMBOOHR_DEFAULTS.apiKeys[0]) {
-  const conn: BambooConnection = { system: 'bamboohr', companyDomain: 'acme', baseUrl: `${(await sandbox).url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey } };
+async function connect(apiKey: string = BAMBOOHR_DEFAULTS.apiKeys[0], extra: Partial<BambooConnection> = {}) {
+  const conn: BambooConnection = { system: 'bamboohr', companyDomain: 'acme', baseUrl: `${(await sandbox).url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey }, ...extra };
   const { ctx, client } = contextFor(bamboohrHttpOptions(conn));
   clients.push(client);
   return { target: bamboohr(conn), ctx };
@@ -29,7 +29,7 @@ test('a created employee gets the id from the Location header', async () => {
   assert.deepEqual(stored.map((e) => e.id), [employeeId]);
 });
 
-test('an employee is found by work email in the directory, and a fresh lookup sees one added meanwhile', async () => {
+test('an employee is found by work email in the roster report, and a fresh lookup sees one added meanwhile', async () => {
   const { target, ctx } = await connect();
   assert.equal(await target.findByWorkEmail('ana@example.com', ctx), null);
   const id = (await sandbox).addEmployee(ana);
@@ -41,6 +41,33 @@ test('a former employee reads as terminated, for the rehire check', async () => 
   const { target, ctx } = await connect();
   const id = (await sandbox).addEmployee(ana, 'Inactive');
   assert.equal(await target.employeeStatus(id, ctx), 'terminated');
+});
+
+test('a former employee is found by work email although the directory leaves them out', async () => {
+  const { target, ctx } = await connect();
+  const id = (await sandbox).addEmployee(ana, 'Inactive');
+  assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId: id, status: 'terminated' });
+});
+
+test('the recovery key goes into employeeNumber, and a fresh search finds the employee by it', async () => {
+  const { target, ctx } = await connect();
+  const { record, key } = target.recovery!.stamp({ firstName: 'Ana', lastName: 'Silva' }, 'hr-0123456789abcdef0123');
+  assert.equal(record.employeeNumber, 'hr-0123456789abcdef0123');
+  assert.equal(await target.recovery!.find(key, record, ctx, { fresh: true }), null);
+  const id = (await sandbox).addEmployee(record);
+  assert.deepEqual(await target.recovery!.find(key, record, ctx, { fresh: true }), { employeeId: id, status: 'active' });
+});
+
+test('an employee number the mapping already set is kept and is the key searched for', async () => {
+  const { target } = await connect();
+  const { record, key } = target.recovery!.stamp({ firstName: 'Ana', lastName: 'Silva', employeeNumber: 'E-77' }, 'hr-0123456789abcdef0123');
+  assert.equal(record.employeeNumber, 'E-77');
+  assert.equal(key, 'E-77');
+});
+
+test('with the recovery field emptied nothing is stamped', async () => {
+  const { target } = await connect(undefined, { recoveryField: '' });
+  assert.equal(target.recovery, undefined);
 });
 
 test('a duplicate work email is a duplicate, not a failure', async () => {

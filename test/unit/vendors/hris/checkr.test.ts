@@ -5,6 +5,7 @@ import { checkr, checkrHttpOptions, type CheckrConnection } from '../../../../li
 import { contextFor } from './support';
 
 const sandbox = startCheckr();
+const checkrSandbox = () => sandbox;
 const clients: Array<{ close(): void }> = [];
 after(async () => {
   clients.forEach((c) => c.close());
@@ -39,4 +40,19 @@ test('a known candidate is reused: only the invitation is created', async () => 
   assert.equal(again.candidateId, first.candidateId);
   assert.equal(again.package, 'driver_pro');
   assert.equal((await sandbox).candidates().length, before);
+});
+
+test('after lost answers the retry finds the candidate by our person id and reuses the pending invitation: one of each', async () => {
+  const sandbox = await checkrSandbox();
+  const { api, ctx } = await connect();
+  const order = { ...ana, email: 'lost@example.com', customId: 'person-guid-lost' };
+  sandbox.injectFault({ kind: 'lost_response', method: 'POST', path: '/v1/candidates' });
+  await assert.rejects(api.orderCheck(order, ctx, async () => assert.fail('the answer was lost')));
+  const linked: string[] = [];
+  sandbox.injectFault({ kind: 'lost_response', method: 'POST', path: '/v1/invitations' });
+  await assert.rejects(api.orderCheck(order, ctx, async (id) => void linked.push(id), { retry: true }));
+  const ordered = await api.orderCheck({ ...order, candidateId: linked[0] }, ctx, async () => assert.fail('no new candidate'), { retry: true });
+  const mine = sandbox.candidates().filter((c) => c.custom_id === 'person-guid-lost');
+  assert.deepEqual(mine.map((c) => c.id), [ordered.candidateId]);
+  assert.deepEqual(sandbox.invitations().filter((i) => i.candidate_id === ordered.candidateId).map((i) => i.id), [ordered.invitationId]);
 });

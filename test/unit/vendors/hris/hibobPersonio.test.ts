@@ -37,3 +37,28 @@ test('Personio: the client-credentials token is fetched, the person is created a
   assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId, status: 'active' });
   assert.equal(await target.findByWorkEmail('nobody@example.com', ctx), null);
 });
+
+async function personioTarget(recoveryAttribute?: string) {
+  const sandbox = await personioSandbox;
+  const client = PERSONIO_DEFAULTS.clients[0];
+  const conn = { system: 'personio' as const, clientId: client.clientId, clientSecret: client.clientSecret, baseUrl: sandbox.url, ...(recoveryAttribute ? { recoveryAttribute } : {}) };
+  const { ctx } = track(contextFor(personioHttpOptions(conn)));
+  return { sandbox, ctx, target: personio(conn) };
+}
+
+test('Personio: a person whose employments all ended reads as terminated, by id and by email', async () => {
+  const { sandbox, ctx, target } = await personioTarget();
+  const former = sandbox.addPerson({ first_name: 'Bo', last_name: 'Lima', email: 'bo@example.com', employments: [{ status: 'INACTIVE' }] });
+  assert.equal(await target.employeeStatus(former, ctx), 'terminated');
+  assert.deepEqual(await target.findByWorkEmail('bo@example.com', ctx), { employeeId: former, status: 'terminated' });
+});
+
+test('Personio: the recovery key goes into the custom attribute and the person is found by it without an email', async () => {
+  const { ctx, target } = await personioTarget('dynamic_990');
+  const { record, key } = target.recovery!.stamp({ first_name: 'Cy', last_name: 'Reis' }, 'hr-00000000000000000001');
+  assert.deepEqual(record.custom_attributes, [{ id: 'dynamic_990', value: 'hr-00000000000000000001' }]);
+  assert.equal(await target.recovery!.find(key, record, ctx), null);
+  await target.createEmployee({ first_name: 'Cy', last_name: 'Reis' }, ctx);
+  const { employeeId } = await target.createEmployee(record, ctx);
+  assert.deepEqual(await target.recovery!.find(key, record, ctx), { employeeId, status: 'unknown' });
+});

@@ -19,7 +19,15 @@ function writerFor(conn: WriteBackConnection) {
   const { writeBack, http } = connectWriteBack(conn);
   const { ctx, client } = contextFor(http);
   clients.push(client);
-  return (candidateId: string, employeeId: string, applicationId?: string) => writeBack.writeEmployeeId({ system: conn.system, candidateId, applicationId }, employeeId, ctx);
+  return (candidateId: string, employeeId: string, applicationId?: string, retry = false) =>
+    writeBack.writeEmployeeId({ system: conn.system, candidateId, applicationId }, employeeId, ctx, { retry });
+}
+
+function resultWriterFor(conn: WriteBackConnection) {
+  const { writeBack, http } = connectWriteBack(conn);
+  const { ctx, client } = contextFor(http);
+  clients.push(client);
+  return (ref: { candidateId: string; applicationId?: string }) => writeBack.writeCheckResult({ system: conn.system, ...ref }, { provider: 'checkr', reportId: 'r-1', result: 'consider' }, ctx);
 }
 
 test('Greenhouse: the employee id lands in the candidate custom field, written on behalf of a user', async () => {
@@ -50,4 +58,35 @@ test('Lever: the id becomes a note on the opportunity', async () => {
   const opportunity = sandbox.addOpportunity();
   await writerFor({ system: 'lever', apiKey: LEVER_DEFAULTS.apiKeys[0], baseUrl: `${sandbox.url}/v1`, actAs: LEVER_DEFAULTS.userIds[0] })('candidate-1', '123', opportunity);
   assert.deepEqual(sandbox.notes(opportunity).map((n) => n.value), ['Employee ID: 123']);
+});
+
+test('Lever: after a note whose answer was lost, the retry reads the notes and does not add it twice', async () => {
+  const sandbox = await lever;
+  const opportunity = sandbox.addOpportunity();
+  const write = writerFor({ system: 'lever', apiKey: LEVER_DEFAULTS.apiKeys[0], baseUrl: `${sandbox.url}/v1` });
+  sandbox.injectFault({ kind: 'lost_response', method: 'POST', path: '/notes' });
+  await assert.rejects(write('candidate-1', '456', opportunity));
+  await write('candidate-1', '456', opportunity, true);
+  assert.deepEqual(sandbox.notes(opportunity).map((n) => n.value), ['Employee ID: 456']);
+});
+
+test('a check result goes into the Greenhouse and Ashby fields named for it, and into a Lever note: result and report id only', async () => {
+  const gh = await greenhouse;
+  const { candidateId } = gh.addHire();
+  await resultWriterFor({ system: 'greenhouse', apiKey: GREENHOUSE_DEFAULTS.apiKeys[0], baseUrl: gh.url, actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), checkField: 'background_check' })({ candidateId: String(candidateId) });
+  assert.equal(gh.candidate(candidateId)?.custom_fields.background_check, 'consider (checkr report r-1)');
+  const ab = await ashby;
+  const hire = ab.addHire();
+  const field = ASHBY_DEFAULTS.customFields[1].id;
+  await resultWriterFor({ system: 'ashby', apiKey: ASHBY_DEFAULTS.apiKeys[0], baseUrl: ab.url, checkField: field })({ candidateId: hire.candidateId });
+  assert.equal(ab.customFieldValues(hire.candidateId)[field], 'consider (checkr report r-1)');
+  const lv = await lever;
+  const opportunity = lv.addOpportunity();
+  await resultWriterFor({ system: 'lever', apiKey: LEVER_DEFAULTS.apiKeys[0], baseUrl: `${lv.url}/v1` })({ candidateId: 'c-1', applicationId: opportunity });
+  assert.deepEqual(lv.notes(opportunity).map((n) => n.value), ['Background check: consider (checkr report r-1)']);
+});
+
+test('a check result without its field configured is refused before any call', async () => {
+  const write = resultWriterFor({ system: 'greenhouse', apiKey: 'k', baseUrl: (await greenhouse).url, actAs: '1', field: 'employee_id' });
+  assert.equal(((await thrown(() => write({ candidateId: '1' }))) as { code: string }).code, 'writeback.not_configured');
 });

@@ -1,13 +1,17 @@
 /**
- * The PostgreSQL server the store tests run against: HR_TEST_POSTGRES_URL (an admin URL) when set,
- * else the throwaway server of scripts/postgres.sh, stopped again if this run started it. A run gets
- * a new database, dropped at the end; each store in it a schema of its own (chosen through the URL's
- * search_path), because creating a database takes about a second and a schema a few milliseconds.
+ * The PostgreSQL server tests run against: HR_TEST_POSTGRES_URL (an admin URL) when set, else one
+ * started by hand with `scripts/postgres.sh start`, else a throwaway server of this test process alone
+ * (scripts/postgres.sh in a folder of its own), stopped at the end: test files run in parallel, and
+ * a server shared between them would be stopped under the others by whichever finished first.
+ * A run gets a new database, dropped at the end; each store in it a schema of its own (chosen through
+ * the URL's search_path), because creating a database takes about a second and a schema a few
+ * milliseconds.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { loadPg, type PgPool } from '../../../lib/store/postgres/driver';
+import { loadPg, type PgPool } from '../../lib/store/postgres/driver';
 
 export interface TestPostgres {
   /** URL of a new, empty store: a schema of its own in the run's database. */
@@ -20,14 +24,11 @@ export interface TestPostgres {
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const script = findScript();
-  let startedHere = false;
-  let serverUrl = process.env.HR_TEST_POSTGRES_URL;
+  let ownDir: string | undefined;
+  let serverUrl = process.env.HR_TEST_POSTGRES_URL || postgresSh(script, 'status');
   if (!serverUrl) {
-    serverUrl = postgresSh(script, 'status');
-    if (!serverUrl) {
-      serverUrl = postgresSh(script, 'start');
-      startedHere = true;
-    }
+    ownDir = path.join(os.tmpdir(), `hr-store-postgres-${process.pid}`);
+    serverUrl = postgresSh(script, 'start', ownDir);
   }
   const pg = loadPg();
   const poolFor = (url: string): PgPool => new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, application_name: 'hr-store-tests', types: pg.types });
@@ -65,14 +66,20 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       // Not WITH (FORCE): PostgreSQL waits for just-closed connections to go, and one left open is a leak to see.
       await server.query(`DROP DATABASE ${database}`);
       await server.end();
-      if (startedHere) postgresSh(script, 'stop');
+      if (ownDir) {
+        postgresSh(script, 'stop', ownDir);
+        fs.rmSync(`${ownDir}.lock`, { force: true });
+      }
     },
   };
 }
 
-function postgresSh(script: string, command: 'status' | 'start' | 'stop'): string {
+/** Runs scripts/postgres.sh on the default folder or `dir`; starts one at a time, as installing PostgreSQL (apt) must be. */
+function postgresSh(script: string, command: 'status' | 'start' | 'stop', dir?: string): string {
+  const env = dir ? { ...process.env, HR_PG_DIR: dir } : process.env;
+  const [file, args]: [string, string[]] = command === 'start' ? ['flock', ['-o', path.join(os.tmpdir(), 'hr-store-postgres-start.lock'), 'bash', script, command]] : ['bash', [script, command]];
   try {
-    return execFileSync('bash', [script, command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    return execFileSync(file, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   } catch (err) {
     if (command === 'status' && (err as { status?: number }).status === 3) return '';
     throw err;

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { errorKit } from './framework/errors';
+import { json } from './framework/reply';
+import { bearerToken, type SandboxRequest } from './framework/request';
+import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
+
+/** Facts vendor-apis.md leaves open (§3.2, §11), and the emulator's choice for each. */
+export const WORKABLE_UNCONFIRMED = {
+  /** Error body shape. */
+  errorBody: (message: string) => ({ error: message }),
+  /** The offer route and its variables' names: the ones lib/vendors/ats/workable.ts reads. */
+  offerVariables: { startDate: 'start_date', salary: 'salary', currency: 'salary_currency', period: 'salary_frequency' },
+} as const;
+
+/** §0.2: 10 requests per 10 s for an account token; a 429 says when the window resets. */
+export const WORKABLE_RATE_LIMIT = { limit: 10 } as const;
+
+export interface WorkableJob {
+  shortcode: string;
+  title: string;
+  department: string | null;
+  employment_type: string | null;
+  state: 'published' | 'closed' | 'draft' | 'archived';
+  location: { city: string | null; country: string | null; country_code: string | null; telecommuting: boolean };
+}
+
+export interface WorkableCandidate {
+  id: string;
+  firstname: string;
+  lastname: string;
+  email: string | null;
+  phone: string | null;
+  stage: string;
+  job: { shortcode: string; title: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkableOptions {
+  /** Account tokens (or OAuth access tokens) accepted as `Authorization: Bearer`. */
+  tokens?: readonly string[];
+  subdomain?: string;
+}
+
+export const WORKABLE_DEFAULTS = { tokens: ['sandbox-workable-token'], subdomain: 'groove-tech' };
+
+const JobSeed = z.object({
+  shortcode: z.string().min(1).optional(),
+  title: z.string().min(1),
+  department: z.string().min(1).optional(),
+  employmentType: z.string().min(1).optional(),
+  city: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+});
+const CandidateSeed = z.object({
+  id: z.string().min(1).optional(),
+  firstname: z.string().min(1),
+  lastname: z.string().min(1),
+  email: z.string().min(1).optional(),
+  phone: z.string().min(1).optional(),
+  jobShortcode: z.string().min(1),
+  stage: z.string().min(1).default('Hired'),
+});
+const OfferSeed = z.object({ startDate: z.string().min(1), salary: z.string().min(1), currency: z.string().length(3), frequency: z.string().min(1).optional() }).partial();
+
+const { error, stop } = errorKit((status, message, headers) => json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers));
+
+/**
+ * Workable's SPI v3 (vendor-apis.md §3.2) as the trigger reads it for a `candidate_moved` hire: the job
+ * by shortcode and the candidate's offer, Bearer-authorised, under `/spi/v3` of the account's host.
+ */
+export function createWorkable(options: WorkableOptions = {}): Emulator<{
+  addJob(seed: z.input<typeof JobSeed>): string;
+  addCandidate(seed: z.input<typeof CandidateSeed>): string;
+  setOffer(candidateId: string, seed: z.input<typeof OfferSeed>): void;
+  candidate(id: string): WorkableCandidate | undefined;
+}> {
+  const tokens = options.tokens ?? WORKABLE_DEFAULTS.tokens;
+  const subdomain = options.subdomain ?? WORKABLE_DEFAULTS.subdomain;
+  const jobs = new Map<string, WorkableJob>();
+  const candidates = new Map<string, WorkableCandidate>();
+  const offers = new Map<string, Array<{ name: string; value: string }>>();
+
+  const authorize = (req: SandboxRequest) => {
+    if (!tokens.includes(bearerToken(req) ?? '')) stop(401, 'Not authorized');
+  };
+  const candidateOf = (req: SandboxRequest) => candidates.get(req.params.id ?? '') ?? stop(404, 'Not found');
+
+  const helpers = {
+    addJob(seed: z.input<typeof JobSeed>): string {
+      const s = JobSeed.parse(seed);
+      const shortcode = s.shortcode ?? randomBytes(4).toString('hex').toUpperCase();
+      jobs.set(shortcode, {
+        shortcode,
+        title: s.title,
+        department: s.department ?? null,
+        employment_type: s.employmentType ?? null,
+        state: 'published',
+        location: { city: s.city ?? null, country: s.country ?? null, country_code: null, telecommuting: false },
+      });
+      return shortcode;
+    },
+    addCandidate(seed: z.input<typeof CandidateSeed>): string {
+      const s = CandidateSeed.parse(seed);
+      const job = jobs.get(s.jobShortcode) ?? stop(404, `Job ${s.jobShortcode} not found`);
+      const id = s.id ?? randomBytes(4).toString('hex');
+      const now = new Date().toISOString();
+      candidates.set(id, {
+        id, firstname: s.firstname, lastname: s.lastname, email: s.email ?? null, phone: s.phone ?? null, stage: s.stage,
+        job: { shortcode: job.shortcode, title: job.title }, created_at: now, updated_at: now,
+      });
+      return id;
+    },
+    setOffer(candidateId: string, seed: z.input<typeof OfferSeed>): void {
+      if (!candidates.has(candidateId)) stop(404, `Candidate ${candidateId} not found`);
+      const s = OfferSeed.parse(seed);
+      const v = WORKABLE_UNCONFIRMED.offerVariables;
+      const variables = [[v.startDate, s.startDate], [v.salary, s.salary], [v.currency, s.currency], [v.period, s.frequency]] as const;
+      offers.set(candidateId, variables.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }])));
+    },
+    candidate: (id: string) => candidates.get(id),
+  };
+
+  return {
+    helpers,
+    definition: {
+      name: 'Workable',
+      routes: [
+        {
+          method: 'GET',
+          path: '/spi/v3/jobs/:shortcode',
+          handle: (req) => (authorize(req), json(200, jobs.get(req.params.shortcode ?? '') ?? stop(404, 'Not found'))),
+        },
+        {
+          method: 'GET',
+          path: '/spi/v3/candidates/:id',
+          handle: (req) => (authorize(req), json(200, { candidate: { ...candidateOf(req), account: { subdomain } } })),
+        },
+        {
+          method: 'GET',
+          path: '/spi/v3/candidates/:id/offer',
+          handle: (req) => {
+            authorize(req);
+            const candidate = candidateOf(req);
+            const variables = offers.get(candidate.id) ?? stop(404, 'Not found');
+            return json(200, { candidate: { id: candidate.id }, created_at: candidate.updated_at, document_variables: variables });
+          },
+        },
+      ],
+      controls: [
+        { method: 'POST', path: '/jobs', handle: (req) => json(201, { shortcode: helpers.addJob(controlBody(req, JobSeed)) }) },
+        { method: 'POST', path: '/candidates', handle: (req) => json(201, { id: helpers.addCandidate(controlBody(req, CandidateSeed)) }) },
+      ],
+      error,
+      throttled: (seconds) =>
+        json(429, WORKABLE_UNCONFIRMED.errorBody('Too Many Requests'), {
+          'X-Rate-Limit-Limit': String(WORKABLE_RATE_LIMIT.limit),
+          'X-Rate-Limit-Remaining': '0',
+          'X-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + seconds),
+        }),
+      snapshot: () => ({ subdomain, jobs: [...jobs.values()], candidates: [...candidates.values()], offers: Object.fromEntries(offers) }),
+      reset: () => {
+        jobs.clear();
+        candidates.clear();
+        offers.clear();
+      },
+    },
+  };
+}
+
+export const startWorkable = (options: WorkableOptions & StartOptions = {}) => startVendor(createWorkable(options), options);
+export type WorkableHandle = Awaited<ReturnType<typeof startWorkable>>;

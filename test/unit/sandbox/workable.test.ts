@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorkable, WORKABLE_DEFAULTS } from '../../../sandbox/workable';
+import { bearer, call, useEmulator } from './support';
+
+const token = bearer(WORKABLE_DEFAULTS.tokens[0] ?? assert.fail('no default token'));
+const workable = useEmulator(() => startWorkable());
+const url = (path: string) => `${workable().url}/spi/v3${path}`;
+
+function hired() {
+  const shortcode = workable().addJob({ title: 'Groove Tester', department: 'QA', employmentType: 'Full-time', city: 'Athens', country: 'Greece' });
+  const id = workable().addCandidate({ firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com', jobShortcode: shortcode });
+  workable().setOffer(id, { startDate: '2026-12-01', salary: '50000', currency: 'EUR' });
+  return { shortcode, id };
+}
+
+test('a hired candidate’s job and offer are read with a Bearer token', async () => {
+  const { shortcode, id } = hired();
+  const job = await call(url(`/jobs/${shortcode}`), { headers: token });
+  assert.equal(job.status, 200);
+  assert.deepEqual([job.json().title, job.json().department, job.json().employment_type, job.json().location.city], ['Groove Tester', 'QA', 'Full-time', 'Athens']);
+  const offer = await call(url(`/candidates/${id}/offer`), { headers: token });
+  assert.deepEqual(offer.json().document_variables, [
+    { name: 'start_date', value: '2026-12-01' },
+    { name: 'salary', value: '50000' },
+    { name: 'salary_currency', value: 'EUR' },
+  ]);
+});
+
+test('a missing or wrong token is refused with 401', async () => {
+  const { shortcode } = hired();
+  assert.equal((await call(url(`/jobs/${shortcode}`))).status, 401);
+  assert.equal((await call(url(`/jobs/${shortcode}`), { headers: bearer('nope') })).status, 401);
+});
+
+test('an unknown job, and a candidate without an offer, answer 404', async () => {
+  const shortcode = workable().addJob({ title: 'Developer' });
+  const id = workable().addCandidate({ firstname: 'No', lastname: 'Offer', jobShortcode: shortcode });
+  assert.equal((await call(url('/jobs/NOPE'), { headers: token })).status, 404);
+  assert.equal((await call(url(`/candidates/${id}/offer`), { headers: token })).status, 404);
+});
+
+test('over the rate limit it answers 429 with the reset time Workable sends', async () => {
+  const { shortcode } = hired();
+  workable().setRateLimit({ perSecond: 1, burst: 1 });
+  await call(url(`/jobs/${shortcode}`), { headers: token });
+  const res = await call(url(`/jobs/${shortcode}`), { headers: token });
+  assert.equal(res.status, 429);
+  assert.ok(Number(res.headers['x-rate-limit-reset']) > Date.now() / 1000);
+  assert.equal(res.headers['retry-after'], '1');
+});
