@@ -23,7 +23,7 @@ const sizes = Object.fromEntries(
 
 // Benches that take positional sizes rather than BENCH_* variables: what "small" and "full" mean for them.
 const POSITIONAL = {
-  'dedupe-lookup.js': { small: ['10000'], full: ['10000', '100000'] },
+  'dedupe-lookup.js': { small: ['10000'], full: ['10000', '100000', '1000000'] },
   'writer-rate.js': { small: ['20', '100'], full: ['20', '300'] },
   'mapper.js': { small: ['1'], full: ['2'] },
   'match-quality.js': { small: [], full: [] },
