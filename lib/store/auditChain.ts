@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonicalJson';
 import { sha256Hex } from './crypto';
-import type { AuditVerdict } from './types';
+import type { AuditEntry, AuditVerdict, NewAuditEntry } from './types';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -37,6 +37,36 @@ export function entryHash(prevHash: string, entry: ChainedEntry): string {
 }
 
 type Head = { id: number; hash: string } | null;
+
+/** The next link after `head`: before/after masked, as both backends store and return them. */
+export interface NextLink {
+  entry: ChainedEntry;
+  prevHash: string;
+  hash: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  appended: AuditEntry;
+}
+
+export function nextLink(head: Head, input: NewAuditEntry, at: Date, mask: (value: unknown) => unknown): NextLink {
+  const beforeJson = toJsonText(mask(input.before));
+  const afterJson = toJsonText(mask(input.after));
+  const before = fromJsonText(beforeJson);
+  const after = fromJsonText(afterJson);
+  const entry: ChainedEntry = {
+    id: (head?.id ?? 0) + 1,
+    at,
+    eventId: input.eventId ?? null,
+    source: input.source,
+    actor: input.actor,
+    action: input.action,
+    personGuid: input.personGuid ?? null,
+    contentDigest: contentDigest(before, after),
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const hash = entryHash(prevHash, entry);
+  return { entry, prevHash, hash, beforeJson, afterJson, appended: { ...withoutDigest(entry), before, after, erased: false } };
+}
 
 /** Follows the chain one link at a time, so the log can be read in pages rather than whole. */
 class ChainWalk {

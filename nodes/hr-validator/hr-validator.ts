@@ -6,7 +6,7 @@ import type { HrStore } from '../../lib/store';
 import { createShell } from '../shared/shell';
 import { dictionaryFrom } from '../shared/dictionaryRef';
 import { storeFrom } from '../shared/storeRef';
-import { decide, decidedMessage, finishInterrupted, hold, type Settled } from './heldReviews';
+import { decide, decidedMessage, finishInterrupted, hold, type Settled } from '../../lib/dictionary/heldReviews';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { validatorOptions, type ValidatorSettings } from './settings';
 

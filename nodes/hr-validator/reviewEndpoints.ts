@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
-import { ownedBy, type Decision, type HeldPayload, type Settled } from './heldReviews';
+import { ownedBy, type Decision, type HeldPayload, type Settled } from '../../lib/dictionary/heldReviews';
 
 /** A deployed validator with a store, as the review endpoints see it. */
 export interface ReviewOwner {

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, contentDigest, entryHash, verifyChainInPages, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
+import { nextLink, verifyChainInPages, type ChainedEntry, type StoredAuditLink, withoutDigest, fromJsonText } from '../auditChain';
 import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
@@ -34,29 +34,14 @@ export class PgAudit {
    */
   async append(q: Queryable, input: NewAuditEntry): Promise<AuditEntry> {
     const head = JSON.parse((await getMeta(q, HEAD, true)) ?? 'null') as Head;
-    const beforeJson = toJsonText(this.ctx.codec.mask(input.before));
-    const afterJson = toJsonText(this.ctx.codec.mask(input.after));
-    const before = fromJsonText(beforeJson);
-    const after = fromJsonText(afterJson);
-    const entry: ChainedEntry = {
-      id: (head?.id ?? 0) + 1,
-      at: this.ctx.now(),
-      eventId: input.eventId ?? null,
-      source: input.source,
-      actor: input.actor,
-      action: input.action,
-      personGuid: input.personGuid ?? null,
-      contentDigest: contentDigest(before, after),
-    };
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    const hash = entryHash(prevHash, entry);
+    const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(head, input, this.ctx.now(), (v) => this.ctx.codec.mask(v));
     await q.query(
       `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [entry.id, entry.at, entry.eventId, entry.source, entry.actor, entry.action, entry.personGuid, beforeJson, afterJson, entry.contentDigest, prevHash, hash],
     );
     await setMeta(q, HEAD, JSON.stringify({ id: entry.id, hash }));
-    return { ...withoutDigest(entry), before, after, erased: false };
+    return appended;
   }
 
   async entries(q: Queryable, options: { personGuid?: string; afterId?: number; limit?: number }): Promise<AuditEntry[]> {

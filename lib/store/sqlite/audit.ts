@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { GENESIS_HASH, contentDigest, entryHash, type AuditLogReader, type ChainedEntry, type StoredAuditLink, withoutDigest, toJsonText, fromJsonText } from '../auditChain';
+import { nextLink, type AuditLogReader, type ChainedEntry, type StoredAuditLink, withoutDigest, fromJsonText } from '../auditChain';
 import type { AuditEntry, NewAuditEntry } from '../types';
 import { inTransaction, toDate, type SqliteContext } from './context';
 import type { SqliteMeta } from './meta';
@@ -53,28 +53,13 @@ export class SqliteAudit {
   append(input: NewAuditEntry): AuditEntry {
     return inTransaction(this.ctx.db, () => {
       const head = this.head();
-      const beforeJson = toJsonText(this.ctx.codec.mask(input.before));
-      const afterJson = toJsonText(this.ctx.codec.mask(input.after));
-      const before = fromJsonText(beforeJson);
-      const after = fromJsonText(afterJson);
-      const entry: ChainedEntry = {
-        id: (head?.id ?? 0) + 1,
-        at: new Date(this.ctx.now()),
-        eventId: input.eventId ?? null,
-        source: input.source,
-        actor: input.actor,
-        action: input.action,
-        personGuid: input.personGuid ?? null,
-        contentDigest: contentDigest(before, after),
-      };
-      const prevHash = head?.hash ?? GENESIS_HASH;
-      const hash = entryHash(prevHash, entry);
+      const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(head, input, new Date(this.ctx.now()), (v) => this.ctx.codec.mask(v));
       this.insert.run(
         entry.id, entry.at.getTime(), entry.eventId, entry.source, entry.actor, entry.action, entry.personGuid,
         beforeJson, afterJson, entry.contentDigest, prevHash, hash,
       );
       this.meta.set(HEAD, JSON.stringify({ id: entry.id, hash }));
-      return { ...withoutDigest(entry), before, after, erased: false };
+      return appended;
     });
   }
 

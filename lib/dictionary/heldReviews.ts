@@ -8,10 +8,12 @@
  * finishes what the journal says. Only a crash in the instant between sending and marking done sends
  * it again, and the writer's outbox key (person + operation) makes that repeat create nothing.
  */
-import type { NodeMessage } from 'node-red';
-import { HrError } from '../../lib/errors';
-import type { ReviewItem, ValidationReport } from '../../lib/dictionary/validator';
-import type { HrStore, Review } from '../../lib/store';
+import { HrError } from '../errors';
+import type { HrStore, Review } from '../store';
+import type { ReviewItem, ValidationReport } from './validator';
+
+/** A message as a flow carries it; only its JSON-serialisable properties are held. */
+type NodeMessage = Record<string, unknown> & { _msgid?: string };
 
 export const RELEASE_SOURCE = 'hr-validator.review';
 /** The store lists open reviews oldest first with no lookup by content, so a hold checks one page. */
@@ -72,7 +74,7 @@ function heldCopy(msg: NodeMessage): Record<string, unknown> {
 
 /** Holds the message for review, or finds it already held (the same delivery emitted again after a restart). */
 export async function hold(store: HrStore, node: string, msg: NodeMessage, report: ValidationReport, canonical: unknown): Promise<{ review: Review; already: boolean }> {
-  const m = msg as NodeMessage & Record<string, unknown>;
+  const m = msg;
   const event = eventOf(m);
   const eventId = text(isObject(canonical) ? canonical.eventId : undefined);
   const holdKey = event ? `${event.source}:${event.eventId}` : eventId;
