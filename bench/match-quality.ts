@@ -3,7 +3,9 @@
 // (including namesakes and household members of stored persons). Each incoming record is looked up in a
 // real store (SQLite on a RAM disk where there is one) through lookupCandidates, blocked, scored and
 // decided exactly as the dedupe node does it; nothing is written back, so every case meets the same store.
-//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N]
+//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N] [identityAlone=P] [misses=N]
+// identityAlone=P sets the dedupe node's "Review on identity at" (1 turns the rule off).
+// misses=N prints N missed duplicates, each with the stored record and the scored fields of the best candidate.
 // maxBlockSize and candidateLimit default to the node's; scaled down with the store, they show what the
 // cap on common blocks costs in recall at a larger store (e.g. storeSize=20000 maxBlockSize=6 is the
 // density of a million persons with the default 300).
@@ -12,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { normaliseName, type MatchablePerson } from '../lib/match';
-import { lookupCandidates } from '../lib/dedupe/identityResolution';
+import { lookupCandidates, type Lookup } from '../lib/dedupe/identityResolution';
 import { matchIndexOf } from '../lib/dedupe/matchable';
 import { openStore, type JsonObject, type NewPerson } from '../lib/store';
 import { parseConfig } from '../nodes/hr-dedupe/settings';
@@ -21,8 +23,8 @@ import { printResult } from './support/report';
 
 const { settings: nodeSettings } = parseConfig({}, 'bench');
 const sizes = benchOptions(
-  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit },
-  { storeSize: 20_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit },
+  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0 },
+  { storeSize: 20_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0 },
 );
 const STORE_SIZE = sizes.storeSize;
 const DUPLICATES = sizes.duplicates;
@@ -213,6 +215,20 @@ function sharesIdentifier(a: MatchablePerson, b: MatchablePerson | undefined): b
     || (!!a.dateOfBirth && a.dateOfBirth === b.dateOfBirth) || a.externalIds.some((x) => b.externalIds.some((y) => y.id === x.id)));
 }
 
+const brief = (p: MatchablePerson | undefined) =>
+  p ? `${p.firstName} ${p.lastName} <${p.emails.join(', ')}> ${p.phones.join(', ')} ${p.dateOfBirth ?? ''} ${p.postalCode ?? ''} ${p.city ?? ''}`.replace(/ +/g, ' ') : '(none)';
+
+/** One missed duplicate: who came, who it was, and how the best candidate scored field by field. */
+function describeMiss(incoming: MatchablePerson, truth: MatchablePerson | undefined, tags: string[], outcome: Lookup, topIsTruth: boolean): string {
+  const e = outcome.explanation;
+  const fields = e ? e.fields.map((f) => `${f.field} ${f.level} ${f.weight.toFixed(1)}`).join(', ') : 'no candidate';
+  return [
+    `- came:   ${brief(incoming)}  [${tags.join(', ')}]`,
+    `  was:    ${brief(truth)}`,
+    `  ${outcome.decision}, ${topIsTruth ? 'best candidate is the right person' : 'best candidate is someone else'}: p=${e?.probability.toPrecision(2) ?? '-'} (${fields})`,
+  ].join('\n');
+}
+
 /** The golden record the store keeps for a synthetic person (canonical Person shape). */
 function recordOf(p: MatchablePerson): JsonObject {
   return {
@@ -245,7 +261,7 @@ async function main(): Promise<void> {
       }));
       (await store.createPersons(inits)).forEach((guid, i) => synthetic.set(guid, batch[i]!.guid!));
     }
-    const settings = { ...nodeSettings, maxBlockSize: sizes.maxBlockSize, candidateLimit: sizes.candidateLimit };
+    const settings = { ...nodeSettings, maxBlockSize: sizes.maxBlockSize, candidateLimit: sizes.candidateLimit, thresholds: { ...nodeSettings.thresholds, identityAlone: sizes.identityAlone } };
 
     const cases = [
       ...Array.from({ length: DUPLICATES }, () => { const truth = pick(people); return { ...seenAgain(truth), truth: truth.guid, kind: 'duplicate' }; }),
@@ -257,6 +273,7 @@ async function main(): Promise<void> {
     const byTag = new Map<string, [number, number]>();
     const byEvidence = new Map<string, [number, number]>();
     const wrongByKind = new Map<string, number>();
+    const missed: string[] = [];
     for (const c of cases) {
       const outcome = await lookupCandidates(store, c.person, settings);
       candidatesSeen += outcome.candidatesScored;
@@ -274,6 +291,7 @@ async function main(): Promise<void> {
       // A review shows the reviewer the most probable candidate; it finds this duplicate when that is the right person.
       const hit = (merged || outcome.decision === 'review') && top === c.truth;
       if (hit) found++;
+      else if (missed.length < sizes.misses) missed.push(describeMiss(c.person, byGuid.get(c.truth), c.tags, outcome, top === c.truth));
       // How this bench counted before: a review counted when the right person was anywhere among the explained candidates at p ≥ 0.7.
       if (hit || (outcome.decision === 'review' && truthP >= settings.thresholds.review)) foundLeniently++;
       const evidence = sharesIdentifier(c.person, byGuid.get(c.truth)) ? 'shares an email, phone, birth date or ATS id' : 'shares only names and maybe address';
@@ -286,7 +304,7 @@ async function main(): Promise<void> {
     const precision = rightMerges / Math.max(1, rightMerges + wrongMerges);
     const recall = found / DUPLICATES;
     const reviewRate = newcomersReviewed / NEWCOMERS;
-    console.log(`match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming (seed ${sizes.seed}; blocks over ${settings.maxBlockSize} persons skipped, at most ${settings.candidateLimit} candidates)`);
+    console.log(`match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming (seed ${sizes.seed}; blocks over ${settings.maxBlockSize} persons skipped, at most ${settings.candidateLimit} candidates; review on identity at ${sizes.identityAlone})`);
     console.table({
       'precision of automatic merges (target ≥ 99 %)': pct(precision),
       'recall into merge or review (target ≥ 95 %)': pct(recall),
@@ -304,6 +322,7 @@ async function main(): Promise<void> {
     recallTable(byEvidence);
     console.log('recall of returning persons by variation');
     recallTable(byTag);
+    if (missed.length) console.log(`missed duplicates (first ${missed.length}):\n${missed.join('\n')}`);
     printResult('match-quality', { sizes, precision, recall, recallLenient: foundLeniently / DUPLICATES, reviewRate, rightMerges, wrongMerges, candidatesPerLookup: candidatesSeen / cases.length, msPerLookup: ms / cases.length });
     if (precision < 0.99 || recall < 0.95) process.exitCode = 1;
   } finally {

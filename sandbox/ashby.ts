@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { jsonBody, parseWith } from './framework/body';
 import { errorKit } from './framework/errors';
-import { json, type Reply } from './framework/reply';
+import { json, refuse, type Reply } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
 
@@ -11,6 +11,12 @@ export const ASHBY_UNCONFIRMED = {
   /** Ashby's RPC errors: HTTP 200 with `success: false` and the reasons; auth failures stay HTTP 401. */
   errorReply: (status: number, message: string): Reply =>
     json(status === 401 || status >= 429 ? status : 200, { success: false, errors: [message], errorInfo: { code: status === 404 ? 'not_found' : 'invalid_input', message } }),
+  /**
+   * An incremental read whose sync token has expired (the pagination guide documents tokens, not their
+   * lifetime or this answer); a token Ashby never issued is refused as invalid input.
+   */
+  syncTokenExpired: (): Reply =>
+    json(200, { success: false, errors: ['The sync token has expired; start a new full sync'], errorInfo: { code: 'sync_token_expired', message: 'The sync token has expired; start a new full sync' } }),
   /** §3.1 documents the setValue request, not its result. */
   setValueResult: (field: AshbyCustomField, value: unknown) => ({ id: field.id, title: field.title, value }),
 } as const;
@@ -58,11 +64,15 @@ export const ASHBY_DEFAULTS = {
 } as const satisfies Required<AshbyOptions>;
 
 interface Candidate { id: string; name: string; email: string; applicationIds: string[] }
-interface Application { id: string; candidateId: string; jobTitle: string; jobId: string | null; updatedAt: string }
+const APPLICATION_STATUSES = ['Hired', 'Archived', 'Active', 'Lead'] as const;
+type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** `created` orders the list; `changed` is the change count at its last change, which sync tokens compare against. */
+interface Application { id: string; candidateId: string; jobTitle: string; jobId: string | null; status: ApplicationStatus; createdAt: string; updatedAt: string; created: number; changed: number }
 
 const { error, stop, invalid } = errorKit(ASHBY_UNCONFIRMED.errorReply);
 const SetValue = z.object({ objectId: z.string().min(1), objectType: z.enum(OBJECT_TYPES), fieldId: z.string().min(1), fieldValue: z.unknown() }).strict();
-const HireSeed = z.object({ name: z.string().min(1), email: z.string().min(1), jobTitle: z.string().min(1), jobId: z.string().min(1) }).partial();
+const HireSeed = z.object({ name: z.string().min(1), email: z.string().min(1), jobTitle: z.string().min(1), jobId: z.string().min(1), status: z.enum(APPLICATION_STATUSES), updatedAt: z.iso.datetime() }).partial();
 
 export interface AshbyJob {
   id: string;
@@ -147,39 +157,100 @@ function ashbyHiring(rpc: Rpc) {
 }
 
 const Paging = { limit: z.number().int().min(1).max(100).optional(), cursor: z.string().min(1).optional() };
+const ApplicationList = z.object({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  createdAfter: z.number().int().nonnegative().optional(),
+  syncToken: z.string().min(1).optional(),
+  ...Paging,
+}).strict();
+/** What an application.list cursor carries: the last application listed, and the sync the read belongs to. */
+const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int() });
+type ListCursor = z.infer<typeof ListCursor>;
+
+const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decodeCursor<T>(schema: z.ZodType<T>, cursor: string): T {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
+  } catch {
+    return stop(400, 'cursor is not valid');
+  }
+}
+
+/**
+ * Ashby's incremental sync on application.list (pagination guide): a read pages by cursor; its last page
+ * carries a sync token, and a read with that token lists only the applications changed after the read
+ * that issued it began, whatever their status was then. Cursors are keyset-based, so an application
+ * leaving the list mid-read shifts nothing.
+ */
+function applicationSync(applications: () => Application[], changes: () => number) {
+  const tokens = new Map<string, { mark: number; expired: boolean }>();
+  const list = (body: z.infer<typeof ApplicationList>): { items: Application[]; more: boolean; nextCursor?: string; syncToken?: string } => {
+    let at: ListCursor;
+    if (body.cursor !== undefined) at = decodeCursor(ListCursor, body.cursor);
+    else {
+      const token = body.syncToken === undefined ? undefined : tokens.get(body.syncToken) ?? stop(400, 'syncToken is not valid');
+      if (token?.expired) refuse(ASHBY_UNCONFIRMED.syncTokenExpired());
+      at = { last: 0, after: token?.mark ?? null, mark: changes() };
+    }
+    const matching = applications().filter(
+      (a) =>
+        a.created > at.last &&
+        (body.status === undefined || a.status === body.status) &&
+        (at.after === null || a.changed > at.after) &&
+        (body.createdAfter === undefined || Date.parse(a.createdAt) > body.createdAfter),
+    );
+    const items = matching.slice(0, body.limit ?? 100);
+    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created }) };
+    const syncToken = randomUUID();
+    tokens.set(syncToken, { mark: at.mark, expired: false });
+    return { items, more: false, syncToken };
+  };
+  return {
+    list,
+    expireAll: () => tokens.forEach((t) => (t.expired = true)),
+    reset: () => tokens.clear(),
+  };
+}
 
 /**
  * The lists the trigger's reconciliation poll reads, paged as Ashby's pagination guide describes:
- * `{ success, results, moreDataAvailable, nextCursor }`. Only the filters the poll uses are known here.
+ * `{ success, results, moreDataAvailable, nextCursor }`, and `syncToken` on the last page of applications.
  */
-function ashbyLists(authorize: (req: SandboxRequest) => void, applications: () => unknown[], offers: () => AshbyOffer[]): Route[] {
-  const paged = <T extends { limit?: number; cursor?: string }>(schema: z.ZodType<T>, items: (body: T) => unknown[]) => (req: SandboxRequest): Reply => {
+function ashbyLists(authorize: (req: SandboxRequest) => void, sync: ReturnType<typeof applicationSync>, listed: (a: Application) => unknown, offers: () => AshbyOffer[]): Route[] {
+  const body = <T>(req: SandboxRequest, schema: z.ZodType<T>): T => {
     authorize(req);
-    const body = parseWith(schema, jsonBody(req, invalid), invalid);
-    const start = body.cursor === undefined ? 0 : Number(Buffer.from(body.cursor, 'base64url').toString());
-    if (!Number.isInteger(start) || start < 0) stop(400, 'cursor is not valid');
-    const all = items(body);
-    const end = start + (body.limit ?? 100);
-    const more = end < all.length;
-    return json(200, { success: true, results: all.slice(start, end), moreDataAvailable: more, ...(more ? { nextCursor: Buffer.from(String(end)).toString('base64url') } : {}) });
+    return parseWith(schema, jsonBody(req, invalid), invalid);
   };
   return [
     {
       method: 'POST',
       path: '/application.list',
-      // Every application the emulator holds is a hire.
-      handle: paged(z.object({ status: z.enum(['Hired', 'Archived', 'Active', 'Lead']).optional(), ...Paging }).strict(), ({ status }) => (status === undefined || status === 'Hired' ? applications() : [])),
+      handle: (req) => {
+        const { items, more, nextCursor, syncToken } = sync.list(body(req, ApplicationList));
+        return json(200, { success: true, results: items.map(listed), moreDataAvailable: more, ...(nextCursor ? { nextCursor } : {}), ...(syncToken ? { syncToken } : {}) });
+      },
     },
     {
       method: 'POST',
       path: '/offer.list',
-      handle: paged(z.object({ applicationId: z.string().min(1).optional(), ...Paging }).strict(), ({ applicationId }) => offers().filter((o) => applicationId === undefined || o.applicationId === applicationId)),
+      handle: (req) => {
+        const { applicationId, cursor, limit } = body(req, z.object({ applicationId: z.string().min(1).optional(), ...Paging }).strict());
+        const start = cursor === undefined ? 0 : decodeCursor(z.number().int().nonnegative(), cursor);
+        const all = offers().filter((o) => applicationId === undefined || o.applicationId === applicationId);
+        const end = start + (limit ?? 100);
+        const more = end < all.length;
+        return json(200, { success: true, results: all.slice(start, end), moreDataAvailable: more, ...(more ? { nextCursor: encodeCursor(end) } : {}) });
+      },
     },
   ];
 }
 
 export function createAshby(options: AshbyOptions = {}): Emulator<{
   addHire(seed?: z.infer<typeof HireSeed>): { candidateId: string; applicationId: string };
+  /** Moves an application to a status (a change a sync token reports). */
+  setApplicationStatus(applicationId: string, status: ApplicationStatus): void;
+  /** Every sync token issued so far is refused as expired from now on. */
+  expireSyncTokens(): void;
   customFieldValues(objectId: string): Record<string, unknown>;
   addJob(seed: z.input<typeof JobSeed>): string;
   addOffer(seed: z.input<typeof OfferSeed>): string;
@@ -189,6 +260,8 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   const candidates = new Map<string, Candidate>();
   const applications = new Map<string, Application>();
   const values = new Map<string, Record<string, unknown>>();
+  let changes = 0;
+  const changed = (a: Application) => Object.assign(a, { changed: ++changes, updatedAt: new Date().toISOString() });
 
   const customFieldsOf = (objectId: string) => Object.entries(values.get(objectId) ?? {}).map(([id, value]) => ({ id, title: fields.find((f) => f.id === id)?.title, value }));
   const candidateJson = (c: Candidate) => ({
@@ -209,13 +282,10 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   const hiring = ashbyHiring(rpc);
   const listedApplication = (a: Application) => {
     const c = candidates.get(a.candidateId);
-    return { id: a.id, status: 'Hired', updatedAt: a.updatedAt, candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: a.jobId ? { id: a.jobId, title: a.jobTitle } : null };
+    return { id: a.id, status: a.status, createdAt: a.createdAt, updatedAt: a.updatedAt, candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: a.jobId ? { id: a.jobId, title: a.jobTitle } : null };
   };
-  const lists = ashbyLists(
-    (req) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key')),
-    () => [...applications.values()].map(listedApplication),
-    () => hiring.snapshot().offers,
-  );
+  const sync = applicationSync(() => [...applications.values()], () => changes);
+  const lists = ashbyLists((req) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key')), sync, listedApplication, () => hiring.snapshot().offers);
 
   function setValue(body: z.infer<typeof SetValue>) {
     const field = fields.find((f) => f.id === body.fieldId && f.objectType === body.objectType) ?? stop(400, `No ${body.objectType} custom field ${body.fieldId}`);
@@ -232,11 +302,12 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
 
   /*
    * Erasure (hr-forget): `candidate.anonymize` (https://developers.ashbyhq.com/docs/candidateanonymize)
-   * is irreversible and refused while an application is neither archived nor hired; the emulator's
-   * applications are all hires, so it always applies.
+   * is irreversible and refused while an application is neither archived nor hired.
    */
   function anonymize({ candidateId }: { candidateId: string }) {
     const candidate = candidates.get(candidateId) ?? stop(404, `Candidate ${candidateId} not found`);
+    const open = candidate.applicationIds.some((id) => !['Hired', 'Archived'].includes(applications.get(id)?.status ?? 'Archived'));
+    if (open) stop(400, `Candidate ${candidateId} has an application that is neither hired nor archived`);
     Object.assign(candidate, { name: 'Anonymized Candidate', email: '' });
     return { id: candidate.id, anonymized: true };
   }
@@ -246,9 +317,19 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
       const candidateId = randomUUID();
       const applicationId = randomUUID();
       candidates.set(candidateId, { id: candidateId, name: seed.name ?? 'Ana Silva', email: seed.email ?? 'ana.silva@example.com', applicationIds: [applicationId] });
-      applications.set(applicationId, { id: applicationId, candidateId, jobTitle: seed.jobTitle ?? 'Developer', jobId: seed.jobId ?? null, updatedAt: new Date().toISOString() });
+      const application = { id: applicationId, candidateId, jobTitle: seed.jobTitle ?? 'Developer', jobId: seed.jobId ?? null, status: seed.status ?? 'Hired', createdAt: '', updatedAt: '', created: changes + 1, changed: 0 };
+      changed(application);
+      // `updatedAt` seeds history: an application last changed long ago.
+      if (seed.updatedAt) application.updatedAt = seed.updatedAt;
+      application.createdAt = application.updatedAt;
+      applications.set(applicationId, application);
       return { candidateId, applicationId };
     },
+    setApplicationStatus(applicationId: string, status: ApplicationStatus) {
+      const application = applications.get(applicationId) ?? stop(404, `Application ${applicationId} not found`);
+      changed(Object.assign(application, { status }));
+    },
+    expireSyncTokens: () => sync.expireAll(),
     customFieldValues: (objectId: string) => ({ ...values.get(objectId) }),
     ...hiring.helpers,
   };
@@ -269,7 +350,7 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
           handle: rpc(z.object({ applicationId: z.string().min(1), expand: z.array(z.string()).optional() }).strict(), ({ applicationId }) => {
             const a = applications.get(applicationId) ?? stop(404, `Application ${applicationId} not found`);
             const c = candidates.get(a.candidateId);
-            return { id: a.id, status: 'Hired', candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: { title: a.jobTitle }, customFields: customFieldsOf(a.id) };
+            return { id: a.id, status: a.status, candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: { title: a.jobTitle }, customFields: customFieldsOf(a.id) };
           }),
         },
         { method: 'POST', path: '/customField.setValue', handle: rpc(SetValue, setValue) },
@@ -285,6 +366,8 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
         applications.clear();
         values.clear();
         hiring.reset();
+        sync.reset();
+        changes = 0;
       },
     },
   };

@@ -98,6 +98,8 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   let throttleStatus = options.throttleStatus ?? 429;
   const ids = sequence(101);
   const employees = new Map<string, BambooEmployee>();
+  // Employees by lower-cased work email: the duplicate check must not scan every employee, or seeding 50k takes minutes.
+  const byWorkEmail = new Map<string, BambooEmployee[]>();
 
   const authorize = (req: SandboxRequest) => {
     // Any password is accepted; the key is the username (§4.1).
@@ -120,16 +122,17 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       }
     }
     const email = fields.workEmail?.toLowerCase();
-    const clash = [...employees.values()].find(
-      (e) => email && e.fields.workEmail?.toLowerCase() === email && (e.status === 'Active' || BAMBOOHR_UNCONFIRMED.duplicateEmailIncludesInactive),
-    );
+    const clash = (email ? byWorkEmail.get(email) ?? [] : []).find((e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.duplicateEmailIncludesInactive);
     if (clash) stop(409, `Duplicate email: workEmail is already used by employee ${clash.id}`);
     return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
   }
 
   const add = (fields: Record<string, string>, status: BambooEmployee['status']): string => {
     const id = String(ids.next());
-    employees.set(id, { id, status, fields });
+    const employee = { id, status, fields };
+    employees.set(id, employee);
+    const email = fields.workEmail?.toLowerCase();
+    if (email) byWorkEmail.set(email, [...(byWorkEmail.get(email) ?? []), employee]);
     return id;
   };
 
@@ -229,6 +232,7 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       snapshot: () => ({ company, throttleStatus, employees: helpers.employees() }),
       reset: () => {
         employees.clear();
+        byWorkEmail.clear();
         ids.reset();
         throttleStatus = options.throttleStatus ?? 429;
       },

@@ -8,10 +8,12 @@ import { json, refuse, type Reply } from './framework/reply';
 import { bearerToken, header, requireBasicUser, type SandboxRequest } from './framework/request';
 import { TokenIssuer } from './framework/tokens';
 import {
-  ApplicationFilters, applicationJson, candidateJson, CUSTOM_FIELD_VALUE, matchesFilters,
-  type GreenhouseApplication, type GreenhouseCandidate, type GreenhouseCustomField,
+  ApplicationFilters, applicationJson, candidateJson, CUSTOM_FIELD_VALUE, hireRecords, HireSeedBody, jobJson, matchesFilters, offerJson,
+  type GreenhouseApplication, type GreenhouseCandidate, type GreenhouseCustomField, type GreenhouseJob, type GreenhouseOffer, type HireSeed,
 } from './greenhouseRecords';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
+
+export type { HireSeed } from './greenhouseRecords';
 
 /**
  * Facts vendor-apis.md leaves open (§1.5, §1.6, §11), and the emulator's choice for each. v3 resource
@@ -79,24 +81,13 @@ export const GREENHOUSE_DEFAULTS = {
   ],
 } as const satisfies Required<Omit<GreenhouseOptions, 'tokenTtlSeconds'>>;
 
-const HireSeedBody = z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), hiredAt: z.iso.datetime({ offset: true }), jobName: z.string() }).partial();
-
-export interface HireSeed {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  /** ISO time the application became hired; the reconciliation poll filters on it. */
-  hiredAt?: string;
-  jobName?: string;
-}
-
 const { error, stop } = errorKit((status, message, headers) => json(status, { message }, headers));
 /** §1.5: validation errors are 422 `{ message, errors: [{ message, field }] }`. */
 const invalid = (problems: Problem[]): Reply =>
   json(422, { message: 'Validation error', errors: problems.map((p) => ({ message: p.message, field: p.field })) });
 
 export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
-  addHire(seed?: HireSeed): { candidateId: number; applicationId: number };
+  addHire(seed?: HireSeed): { candidateId: number; applicationId: number; offerId: number; jobId: number };
   candidate(id: number): GreenhouseCandidate | undefined;
   tokens: TokenIssuer<{ userId: number }>;
 }> {
@@ -107,8 +98,13 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
   const tokens = new TokenIssuer<{ userId: number }>(options.tokenTtlSeconds ?? GREENHOUSE_UNCONFIRMED.tokenTtlSeconds);
   const candidateIds = sequence(35897443);
   const applicationIds = sequence(46194062);
+  const jobIds = sequence(323753);
+  const offerIds = sequence(506409);
   const candidates = new Map<number, GreenhouseCandidate>();
   const applications = new Map<number, GreenhouseApplication>();
+  const jobs = new Map<number, GreenhouseJob>();
+  /** The current offer of each application, by application id. */
+  const offers = new Map<number, GreenhouseOffer>();
 
   const basicAuth = (req: SandboxRequest) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid Basic Auth credentials'));
   const bearerAuth = (req: SandboxRequest) => {
@@ -116,6 +112,11 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     return checked.status === 'valid' ? checked.grant : stop(401, checked.status === 'expired' ? 'Access token expired' : 'Invalid access token');
   };
   const findCandidate = (req: SandboxRequest) => candidates.get(Number(req.params.id)) ?? stop(404, 'Resource not found');
+  const findJob = (req: SandboxRequest) => jobJson(jobs.get(Number(req.params.id)) ?? stop(404, 'Resource not found'));
+  const findCurrentOffer = (req: SandboxRequest) => {
+    if (!applications.has(Number(req.params.id))) stop(404, 'Resource not found');
+    return offerJson(offers.get(Number(req.params.id)) ?? stop(404, 'Resource not found'));
+  };
 
   function hiredApplications(filters: ApplicationFilters): GreenhouseApplication[] {
     return [...applications.values()].filter((a) => matchesFilters(a, filters)).sort((a, b) => a.id - b.id);
@@ -181,7 +182,10 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
         requireWriter(req);
         const candidate = findCandidate(req);
         candidates.delete(candidate.id);
-        for (const id of candidate.application_ids) applications.delete(id);
+        for (const id of candidate.application_ids) {
+          applications.delete(id);
+          offers.delete(id);
+        }
         return json(200, { message: `Person ${candidate.id} has been deleted.` });
       },
     },
@@ -210,6 +214,9 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       const at = seed.hiredAt ?? new Date().toISOString();
       const candidateId = candidateIds.next();
       const applicationId = applicationIds.next();
+      const { job, offer } = hireRecords(seed, { job: jobIds.next(), offer: offerIds.next(), application: applicationId, candidate: candidateId }, at);
+      jobs.set(job.id, job);
+      offers.set(applicationId, offer);
       candidates.set(candidateId, {
         id: candidateId,
         first_name: seed.firstName ?? 'Ana',
@@ -223,9 +230,9 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       });
       applications.set(applicationId, {
         id: applicationId, candidate_id: candidateId, status: 'hired', applied_at: at, last_activity_at: at,
-        jobs: [{ id: 323753, name: seed.jobName ?? 'Developer' }],
+        jobs: [{ id: job.id, name: job.name }],
       });
-      return { candidateId, applicationId };
+      return { candidateId, applicationId, offerId: offer.id, jobId: job.id };
     },
     candidate: (id: number) => candidates.get(id),
     tokens,
@@ -265,7 +272,11 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
           },
         },
         { method: 'GET', path: '/v1/applications/:id', handle: (req) => (basicAuth(req), json(200, applicationJson(applications.get(Number(req.params.id)) ?? stop(404, 'Resource not found')))) },
+        { method: 'GET', path: '/v1/jobs/:id', handle: (req) => (basicAuth(req), json(200, findJob(req))) },
+        { method: 'GET', path: '/v1/applications/:id/offers/current_offer', handle: (req) => (basicAuth(req), json(200, findCurrentOffer(req))) },
         { method: 'GET', path: '/v3/candidates/:id', handle: (req) => (bearerAuth(req), json(200, candidateJson(findCandidate(req), fields))) },
+        { method: 'GET', path: '/v3/jobs/:id', handle: (req) => (bearerAuth(req), json(200, findJob(req))) },
+        { method: 'GET', path: '/v3/applications/:id/offers/current_offer', handle: (req) => (bearerAuth(req), json(200, findCurrentOffer(req))) },
         {
           method: 'GET',
           path: '/v3/applications',
@@ -294,13 +305,19 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       snapshot: () => ({
         candidates: [...candidates.values()],
         applications: [...applications.values()],
+        jobs: [...jobs.values()],
+        offers: [...offers.values()],
         oauthGrantsIssued: tokens.count(),
       }),
       reset: () => {
         candidates.clear();
         applications.clear();
+        jobs.clear();
+        offers.clear();
         candidateIds.reset();
         applicationIds.reset();
+        jobIds.reset();
+        offerIds.reset();
         tokens.clear();
       },
     },

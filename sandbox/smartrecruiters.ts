@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { parseWith } from './framework/body';
 import { errorKit } from './framework/errors';
 import { json } from './framework/reply';
 import { header, type SandboxRequest } from './framework/request';
@@ -11,6 +12,8 @@ export const SMARTRECRUITERS_UNCONFIRMED = {
   errorBody: (status: number, message: string) => ({ errors: [{ code: status === 401 ? 'UNAUTHORIZED' : status === 404 ? 'NOT_FOUND' : 'INVALID_REQUEST', message }] }),
   /** Application statuses; HIRED is the one lib/vendors/ats/smartrecruiters.ts treats as a hire. */
   statuses: ['LEAD', 'NEW', 'IN_REVIEW', 'INTERVIEW', 'OFFER', 'HIRED', 'REJECTED', 'WITHDRAWN', 'TRANSFERRED'] as const,
+  /** GET /candidates: page size and its maximum; the first application is the primary assignment. */
+  listLimit: { default: 10, max: 100 },
 } as const;
 
 type Status = (typeof SMARTRECRUITERS_UNCONFIRMED.statuses)[number];
@@ -29,6 +32,9 @@ export interface SmartRecruitersCandidate {
   lastName: string;
   email: string | null;
   phoneNumber: string | null;
+  createdOn: string;
+  /** Moves with the candidate's applications: what the list's `updatedAfter` filters on. */
+  updatedOn: string;
 }
 
 export interface SmartRecruitersOffer {
@@ -54,12 +60,22 @@ const OfferSeed = z.object({
   status: z.string().min(1).default('ACCEPTED'),
 });
 
-const { error, stop } = errorKit((status, message, headers) => json(status, SMARTRECRUITERS_UNCONFIRMED.errorBody(status, message), headers));
+const ListQuery = z
+  .object({
+    status: z.array(z.enum(SMARTRECRUITERS_UNCONFIRMED.statuses)),
+    updatedAfter: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(SMARTRECRUITERS_UNCONFIRMED.listLimit.max).default(SMARTRECRUITERS_UNCONFIRMED.listLimit.default),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const { error, stop, invalid } = errorKit((status, message, headers) => json(status, SMARTRECRUITERS_UNCONFIRMED.errorBody(status, message), headers));
 const label = (text: string | undefined) => (text ? { id: text.toLowerCase().replace(/\W+/g, '-'), label: text } : null);
 
 /**
  * SmartRecruiters' API as a thin notification is read back (vendor-apis.md §3.3): an application's
- * status, the candidate, the job and the candidate's offers for it, authorised by `X-SmartToken`.
+ * status, the candidate, the job and the candidate's offers for it, authorised by `X-SmartToken`; and
+ * the candidates list the reconciliation poll pages through.
  */
 export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emulator<{
   addJob(seed: z.input<typeof JobSeed>): string;
@@ -67,12 +83,15 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
   apply(seed: z.input<typeof ApplySeed>): void;
   setStatus(jobId: string, candidateId: string, status: Status): void;
   addOffer(jobId: string, candidateId: string, seed?: z.input<typeof OfferSeed>): string;
+  overrideListed(candidateId: string, fields: Record<string, unknown> | null): void;
 }> {
   const apiKeys = options.apiKeys ?? SMARTRECRUITERS_DEFAULTS.apiKeys;
   const jobs = new Map<string, SmartRecruitersJob>();
   const candidates = new Map<string, SmartRecruitersCandidate>();
   /** Keyed `${jobId}/${candidateId}`: one application per candidate and job. */
-  const applications = new Map<string, { status: Status; lastModified: string; offers: SmartRecruitersOffer[] }>();
+  const applications = new Map<string, { jobId: string; candidateId: string; status: Status; lastModified: string; offers: SmartRecruitersOffer[] }>();
+  /** Fields the candidates list shows instead of the stored ones: an answer drifted from the documented shape. */
+  const listedOverrides = new Map<string, Record<string, unknown>>();
 
   const authorize = (req: SandboxRequest) => {
     if (!apiKeys.includes(header(req, 'x-smarttoken') ?? '')) stop(401, 'Invalid or missing X-SmartToken');
@@ -89,16 +108,22 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
     addCandidate(seed: z.input<typeof CandidateSeed>): string {
       const s = CandidateSeed.parse(seed);
       const id = randomUUID();
-      candidates.set(id, { id, firstName: s.firstName, lastName: s.lastName, email: s.email ?? null, phoneNumber: s.phoneNumber ?? null });
+      const now = new Date().toISOString();
+      candidates.set(id, { id, firstName: s.firstName, lastName: s.lastName, email: s.email ?? null, phoneNumber: s.phoneNumber ?? null, createdOn: now, updatedOn: now });
       return id;
     },
     apply(seed: z.input<typeof ApplySeed>): void {
       const s = ApplySeed.parse(seed);
-      if (!jobs.has(s.jobId) || !candidates.has(s.candidateId)) stop(404, 'No such job or candidate');
-      applications.set(`${s.jobId}/${s.candidateId}`, { status: s.status, lastModified: new Date().toISOString(), offers: [] });
+      const candidate = candidates.get(s.candidateId);
+      if (!jobs.has(s.jobId) || !candidate) return stop(404, 'No such job or candidate');
+      const now = new Date().toISOString();
+      applications.set(`${s.jobId}/${s.candidateId}`, { jobId: s.jobId, candidateId: s.candidateId, status: s.status, lastModified: now, offers: [] });
+      candidate.updatedOn = now;
     },
     setStatus(jobId: string, candidateId: string, status: Status): void {
-      Object.assign(applicationOf(jobId, candidateId), { status, lastModified: new Date().toISOString() });
+      const now = new Date().toISOString();
+      Object.assign(applicationOf(jobId, candidateId), { status, lastModified: now });
+      Object.assign(candidates.get(candidateId)!, { updatedOn: now });
     },
     addOffer(jobId: string, candidateId: string, seed: z.input<typeof OfferSeed> = {}): string {
       const s = OfferSeed.parse(seed);
@@ -106,13 +131,37 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
       applicationOf(jobId, candidateId).offers.push(offer);
       return offer.id;
     },
+    /** From now on the candidates list shows this candidate with these fields, unchecked; null shows it as stored again. */
+    overrideListed(candidateId: string, fields: Record<string, unknown> | null): void {
+      if (fields) listedOverrides.set(candidateId, fields);
+      else listedOverrides.delete(candidateId);
+    },
   };
+
+  /** The candidate as the list shows it: each application an assignment, the first one primary. */
+  function listed(candidate: SmartRecruitersCandidate) {
+    const assignments = [...applications.values()]
+      .filter((a) => a.candidateId === candidate.id)
+      .map((a) => ({ job: { id: a.jobId, title: jobs.get(a.jobId)?.title ?? null }, status: a.status, lastModified: a.lastModified }));
+    return { ...candidate, primaryAssignment: assignments[0] ?? null, secondaryAssignments: assignments.slice(1), ...listedOverrides.get(candidate.id) };
+  }
+
+  /** GET /candidates: candidates with an application in one of the statuses, updated after a time; `offset`/`limit` paging, `totalFound`. */
+  function listCandidates(req: SandboxRequest) {
+    authorize(req);
+    const query = parseWith(ListQuery, { ...Object.fromEntries(req.query), status: req.query.getAll('status') }, invalid);
+    const inStatus = (c: SmartRecruitersCandidate) =>
+      query.status.length === 0 || [...applications.values()].some((a) => a.candidateId === c.id && query.status.includes(a.status));
+    const matching = [...candidates.values()].filter((c) => inStatus(c) && (!query.updatedAfter || Date.parse(c.updatedOn) > Date.parse(query.updatedAfter)));
+    return json(200, { offset: query.offset, limit: query.limit, totalFound: matching.length, content: matching.slice(query.offset, query.offset + query.limit).map(listed) });
+  }
 
   return {
     helpers,
     definition: {
       name: 'SmartRecruiters',
       routes: [
+        { method: 'GET', path: '/candidates', handle: listCandidates },
         {
           method: 'GET',
           path: '/jobs/:jobId/candidates/:candidateId/status',
@@ -153,6 +202,7 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
         jobs.clear();
         candidates.clear();
         applications.clear();
+        listedOverrides.clear();
       },
     },
   };

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseWith } from './framework/body';
 import { errorKit } from './framework/errors';
+import { selfUrl } from './framework/links';
 import { json } from './framework/reply';
 import { bearerToken, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
@@ -11,6 +13,9 @@ export const WORKABLE_UNCONFIRMED = {
   errorBody: (message: string) => ({ error: message }),
   /** The offer route and its variables' names: the ones lib/vendors/ats/workable.ts reads. */
   offerVariables: { startDate: 'start_date', salary: 'salary', currency: 'salary_currency', period: 'salary_frequency' },
+  /** GET /candidates: page size and its maximum; a stage filters by slug; `since_id` continues from that candidate on, in the order they were added. */
+  listLimit: { default: 50, max: 100 },
+  stageSlug: (stage: string) => stage.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
 } as const;
 
 /** §0.2: 10 requests per 10 s for an account token; a 429 says when the window resets. */
@@ -64,23 +69,37 @@ const CandidateSeed = z.object({
 });
 const OfferSeed = z.object({ startDate: z.string().min(1), salary: z.string().min(1), currency: z.string().length(3), frequency: z.string().min(1).optional() }).partial();
 
-const { error, stop } = errorKit((status, message, headers) => json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers));
+const ListQuery = z
+  .object({
+    stage: z.string().min(1).optional(),
+    updated_after: z.iso.datetime({ offset: true }).optional(),
+    created_after: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(WORKABLE_UNCONFIRMED.listLimit.max).default(WORKABLE_UNCONFIRMED.listLimit.default),
+    since_id: z.string().min(1).optional(),
+  })
+  .strict();
+
+const { error, stop, invalid } = errorKit((status, message, headers) => json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers));
 
 /**
  * Workable's SPI v3 (vendor-apis.md §3.2) as the trigger reads it for a `candidate_moved` hire: the job
- * by shortcode and the candidate's offer, Bearer-authorised, under `/spi/v3` of the account's host.
+ * by shortcode and the candidate's offer, Bearer-authorised, under `/spi/v3` of the account's host; and
+ * the candidates list its reconciliation poll pages through.
  */
 export function createWorkable(options: WorkableOptions = {}): Emulator<{
   addJob(seed: z.input<typeof JobSeed>): string;
   addCandidate(seed: z.input<typeof CandidateSeed>): string;
   setOffer(candidateId: string, seed: z.input<typeof OfferSeed>): void;
   candidate(id: string): WorkableCandidate | undefined;
+  overrideListed(id: string, fields: Record<string, unknown> | null): void;
 }> {
   const tokens = options.tokens ?? WORKABLE_DEFAULTS.tokens;
   const subdomain = options.subdomain ?? WORKABLE_DEFAULTS.subdomain;
   const jobs = new Map<string, WorkableJob>();
   const candidates = new Map<string, WorkableCandidate>();
   const offers = new Map<string, Array<{ name: string; value: string }>>();
+  /** Fields the candidates list shows instead of the stored ones: an answer drifted from the documented shape. */
+  const listedOverrides = new Map<string, Record<string, unknown>>();
 
   const authorize = (req: SandboxRequest) => {
     if (!tokens.includes(bearerToken(req) ?? '')) stop(401, 'Not authorized');
@@ -120,7 +139,31 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
       offers.set(candidateId, variables.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }])));
     },
     candidate: (id: string) => candidates.get(id),
+    /** From now on the candidates list shows this candidate with these fields, unchecked; null shows it as stored again. */
+    overrideListed(id: string, fields: Record<string, unknown> | null): void {
+      if (fields) listedOverrides.set(id, fields);
+      else listedOverrides.delete(id);
+    },
   };
+
+  /** SPI v3 GET /candidates (§3.2): filtered, `limit` at a time, `paging.next` present while more remain. */
+  function listCandidates(req: SandboxRequest) {
+    authorize(req);
+    const query = parseWith(ListQuery, Object.fromEntries(req.query), invalid);
+    const after = (iso: string | undefined, at: string) => iso === undefined || Date.parse(at) > Date.parse(iso);
+    const all = [...candidates.values()];
+    const from = query.since_id === undefined ? 0 : all.findIndex((c) => c.id === query.since_id);
+    if (from < 0) stop(400, `since_id ${query.since_id} is not a candidate`);
+    const matching = all
+      .slice(from)
+      .filter((c) => (query.stage === undefined || WORKABLE_UNCONFIRMED.stageSlug(c.stage) === query.stage) && after(query.updated_after, c.updated_at) && after(query.created_after, c.created_at));
+    const page = matching.slice(0, query.limit);
+    const next = matching[query.limit];
+    return json(200, {
+      candidates: page.map((c) => ({ ...c, account: { subdomain }, ...listedOverrides.get(c.id) })),
+      ...(next ? { paging: { next: selfUrl(req, req.path, { ...Object.fromEntries(req.query), since_id: next.id }) } } : {}),
+    });
+  }
 
   return {
     helpers,
@@ -132,6 +175,7 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
           path: '/spi/v3/jobs/:shortcode',
           handle: (req) => (authorize(req), json(200, jobs.get(req.params.shortcode ?? '') ?? stop(404, 'Not found'))),
         },
+        { method: 'GET', path: '/spi/v3/candidates', handle: listCandidates },
         {
           method: 'GET',
           path: '/spi/v3/candidates/:id',
@@ -164,6 +208,7 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
         jobs.clear();
         candidates.clear();
         offers.clear();
+        listedOverrides.clear();
       },
     },
   };

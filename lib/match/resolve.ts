@@ -2,33 +2,33 @@ import { HrError } from '../errors';
 import { checkMatchModel, DEFAULT_MATCH_MODEL } from './model';
 import { prepare, type PreparedPerson } from './prepare';
 import { matchWeightPrepared, probabilityOf, scorePrepared, type ScoreOptions } from './score';
-import type { MatchablePerson, MatchDecision, MatchExplanation } from './types';
+import type { MatchablePerson, MatchDecision, MatchExplanation, MatchField } from './types';
 
 export interface Thresholds {
   merge: number;
   review: number;
   /**
-   * A person whose full name agrees with a stored person's (surname exactly, forename exactly, as a
-   * nickname or nearly) while email, phone and ATS id have all changed goes to review when the names
-   * alone, term-frequency weighted against the prior, make them at least this likely the same person:
-   * only a rare full name does. Never a merge; 1 turns it off. A different date of birth rules it out.
+   * A person whose forename and surname both agree with a stored person's (exactly, as a nickname or
+   * nearly) goes to review, never to a merge, when what identifies a person (name, date of birth,
+   * address) makes them at least this likely the same person on its own, however their email, phone
+   * and ATS id disagree. 1 turns it off; a different date of birth rules it out.
    */
-  nameAlone?: number;
+  identityAlone?: number;
 }
 
 /**
- * design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. A rare full name alone: review from 0.5, i.e.
- * when the name makes the same person more likely than a namesake (bench/match-quality.ts: recall
- * +1.2 points for +0.3 points of new persons reviewed; from 0.4 the reviews of new persons grow fast).
+ * design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. Identity alone: review from 0.3
+ * (bench/match-quality.ts, three seeds: recall 95.5–95.7 % against 93.2–93.6 % without the rule, for
+ * 1.5–2 more points of new persons reviewed; see BENCHMARKS.md for the trade at other values).
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.7, nameAlone: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.7, identityAlone: 0.3 };
 
-function checkThresholds({ merge, review, nameAlone = 1 }: Thresholds): void {
+function checkThresholds({ merge, review, identityAlone = 1 }: Thresholds): void {
   if (!(review >= 0 && review <= merge && merge <= 1)) {
     throw new HrError('match.thresholds_invalid', `Thresholds need 0 ≤ review ≤ merge ≤ 1; got review ${review}, merge ${merge}.`, { merge, review });
   }
-  if (!(nameAlone >= 0 && nameAlone <= 1)) {
-    throw new HrError('match.thresholds_invalid', `The name-alone threshold must be between 0 and 1; got ${nameAlone}.`, { nameAlone });
+  if (!(identityAlone >= 0 && identityAlone <= 1)) {
+    throw new HrError('match.thresholds_invalid', `The identity-alone threshold must be between 0 and 1; got ${identityAlone}.`, { identityAlone });
   }
 }
 
@@ -53,7 +53,7 @@ export interface MatchOutcome<P> {
   /** The most probable candidate and why; absent only when there were no candidates. */
   candidate?: P;
   explanation?: MatchExplanation;
-  /** Why a probability above the merge threshold, or a rare name below the review threshold, was sent to review. */
+  /** Why a probability above the merge threshold, or an identity below the review threshold, was sent to review. */
   reviewReason?: string;
   /** The next most probable candidates (at most EXPLAINED_OTHERS), most probable first. */
   others: ScoredCandidate<P>[];
@@ -85,14 +85,22 @@ function mergeBlocker(explanation: MatchExplanation): string | undefined {
   return undefined;
 }
 
-/** Why a match too weak for review still needs one: the rule of Thresholds.nameAlone. */
-function rareNameReason(explanation: MatchExplanation, nameAlone: number): string | undefined {
-  const field = (name: string) => explanation.fields.find((f) => f.field === name);
-  const [forename, surname] = [field('forename'), field('surname')];
-  if (!forename || !surname || surname.level !== 'exact' || forename.weight <= 0 || field('dateOfBirth')?.level === 'different') return undefined;
-  const byName = probabilityOf(explanation.priorWeight + forename.weight + surname.weight);
-  if (byName < nameAlone) return undefined;
-  return `the full name is rare: by name alone p=${byName.toFixed(2)}, though no email, phone or birth date confirms it`;
+// What identifies a person, as against how to reach them: a returning applicant often brings a new email,
+// phone and ATS record together, so their disagreements are one event, not three independent pieces of
+// evidence against the match, and Fellegi-Sunter's product counts them three times.
+const IDENTITY_FIELDS: ReadonlySet<MatchField> = new Set(['forename', 'surname', 'dateOfBirth', 'location']);
+
+/** Why a match too weak for review still needs one: the rule of Thresholds.identityAlone. */
+function identityReason(explanation: MatchExplanation, identityAlone: number): string | undefined {
+  const field = (name: MatchField) => explanation.fields.find((f) => f.field === name);
+  const [forename, surname, dateOfBirth] = [field('forename'), field('surname'), field('dateOfBirth')];
+  if (!forename || !surname || forename.weight <= 0 || surname.weight <= 0 || dateOfBirth?.level === 'different') return undefined;
+  const identity = explanation.fields.filter((f) => IDENTITY_FIELDS.has(f.field));
+  const byIdentity = probabilityOf(identity.reduce((sum, f) => sum + f.weight, explanation.priorWeight));
+  if (byIdentity < identityAlone) return undefined;
+  const agreeing = ['name', ...(dateOfBirth && dateOfBirth.weight > 0 ? ['date of birth'] : []), ...((field('location')?.weight ?? 0) > 0 ? ['address'] : [])];
+  const what = agreeing.length > 1 ? `${agreeing.slice(0, -1).join(', ')} and ${agreeing[agreeing.length - 1]}` : 'name';
+  return `by ${what} alone p=${byIdentity.toFixed(2)}, though no email, phone or ATS id confirms it`;
 }
 
 /**
@@ -130,7 +138,7 @@ export function bestPreparedMatch<P>(incoming: PreparedPerson, candidates: Reado
 
   const outcome = { decision: decide(top.explanation.probability, thresholds), candidate: top.candidate, explanation: top.explanation, others };
   if (outcome.decision === 'new') {
-    const reason = rareNameReason(top.explanation, thresholds.nameAlone ?? 1);
+    const reason = identityReason(top.explanation, thresholds.identityAlone ?? 1);
     return reason ? { ...outcome, decision: 'review', reviewReason: reason } : outcome;
   }
   if (outcome.decision !== 'merge') return outcome;

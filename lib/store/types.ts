@@ -325,6 +325,21 @@ export interface Tombstones {
   isTombstoned(probe: TombstoneProbe): Promise<boolean>;
 }
 
+/* ---------- poll cursors ---------- */
+
+export interface PollCursors {
+  /**
+   * Where a reconciliation poll left off under this name (an opaque vendor position, e.g. Ashby's sync
+   * token), null when none is kept. Losing one only costs the poll a full read.
+   */
+  getPollCursor(name: string): Promise<string | null>;
+  /** Keeps it across restarts, replacing the one before; null forgets it. */
+  setPollCursor(name: string, cursor: string | null): Promise<void>;
+}
+
+/** Poll cursors live beside the store's own single values, under this prefix (so migrating a store takes them along). */
+export const pollCursorKey = (name: string): string => `poll_cursor:${name}`;
+
 /* ---------- counters ---------- */
 
 export type Labels = Record<string, string>;
@@ -339,7 +354,7 @@ export interface Counters {
   counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels): Promise<Array<{ start: Date; value: number }>>;
 }
 
-export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters {
+export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, PollCursors {
   close(): Promise<void>;
 
   /* identity resolution at scale: bulk loading and candidate search */

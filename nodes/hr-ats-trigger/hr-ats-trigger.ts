@@ -13,6 +13,7 @@ import { createShell } from '../shared/shell';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
 import { coalescedCount } from './coalescedCount';
+import { hirePoller } from './hirePoll';
 import { triggerCounts } from './counts';
 import { inOrder } from './inOrder';
 
@@ -70,14 +71,21 @@ export = (RED: NodeAPI) => {
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
 
+    const claimHire = (hire: Delivery) => record(journal, node.id, hire, 200).then((recorded) => recorded.outcome === 'accepted');
+
     function emit(delivery: Delivery, via: Via): Promise<void> {
-      const built = storeRef.acquire().then((store) => processDelivery(conn.source, delivery, ctx, store, ACTOR));
+      const built = storeRef.acquire().then((store) => processDelivery(conn.source, delivery, ctx, store, ACTOR, claimHire));
       return inAcceptanceOrder(built, (result) => output(delivery, via, result));
     }
 
-    function output(delivery: Delivery, via: Via, result: Processed): void {
+    function output(received: Delivery, via: Via, result: Processed): void {
+      // A thin event that turned out to be a hire is emitted under the hire's key (see processDelivery).
+      const delivery = result.outcome === 'emit' || result.outcome === 'duplicate' ? result.delivery : received;
       const event = { id: delivery.key, vendor, type: delivery.type, receivedAt: delivery.receivedAt, via };
-      if (result.outcome === 'tombstoned') {
+      if (result.outcome === 'duplicate') {
+        counts.add('duplicates');
+        node.debug(RED._('hr-ats-trigger.debug.duplicate', { vendor, id: delivery.key }));
+      } else if (result.outcome === 'tombstoned') {
         counts.add('dropped');
         node.send([null, notice('dropped', { reason: 'tombstoned', eventId: delivery.key, type: delivery.type })]);
       } else if (result.outcome === 'failed') {
@@ -170,8 +178,9 @@ export = (RED: NodeAPI) => {
     shell.own(() => clearTimeout(sweep));
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
-    if (pollMs > 0 && conn.source.recentHires && ctx.auth) {
-      const recentHires = conn.source.recentHires;
+    // Where a resumable poll got to belongs to the connection (one ATS account), so a redeployed or new trigger on it continues there.
+    const pollHires = hirePoller(conn.source, `${vendor}:${def.connection}`);
+    if (pollMs > 0 && pollHires && ctx.auth) {
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
       let since = new Date(startedAt.getTime() - lookbackMs);
       let polling = false;
@@ -181,13 +190,19 @@ export = (RED: NodeAPI) => {
         const started = new Date();
         try {
           const store = await storeRef.acquire();
-          for (const delivery of await recentHires(since, ctx)) {
+          const run = await pollHires(since, ctx, store);
+          for (const delivery of run.hires) {
             if (await isForgotten(store, vendor, delivery.subjects)) {
               await auditDropped(store, delivery, ACTOR);
               continue;
             }
             const recorded = await record(journal, node.id, delivery, 200);
             if (recorded.outcome === 'accepted') await emit(delivery, 'poll');
+          }
+          await run.done();
+          if (run.capped) {
+            node.warn(RED._('hr-ats-trigger.warn.pollCapped', { vendor }));
+            shell.status('warn', 'hr-ats-trigger.status.pollCapped');
           }
           // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
           since = new Date(started.getTime() - (Date.now() - started.getTime()));

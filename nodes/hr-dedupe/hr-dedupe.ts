@@ -15,7 +15,7 @@ interface DedupeDef extends NodeDef {
   store: string;
   mergeThreshold: string;
   reviewThreshold: string;
-  nameAloneThreshold: string;
+  identityAloneThreshold: string;
   defaultCountry: string;
   model: string;
 }

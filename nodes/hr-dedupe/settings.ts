@@ -29,7 +29,7 @@ const Config = z
   .object({
     mergeThreshold: threshold(DEFAULT_THRESHOLDS.merge),
     reviewThreshold: threshold(DEFAULT_THRESHOLDS.review),
-    nameAloneThreshold: threshold(DEFAULT_THRESHOLDS.nameAlone ?? 1),
+    identityAloneThreshold: threshold(DEFAULT_THRESHOLDS.identityAlone ?? 1),
     defaultCountry: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, 'must be a two-letter country code such as US').optional(),
     model: z.string().optional(),
   })
@@ -74,7 +74,7 @@ export function parseConfig(def: Record<string, unknown>, actor: string): Dedupe
   const c = parsed.data;
   return {
     settings: {
-      thresholds: { merge: c.mergeThreshold, review: c.reviewThreshold, nameAlone: c.nameAloneThreshold },
+      thresholds: { merge: c.mergeThreshold, review: c.reviewThreshold, identityAlone: c.identityAloneThreshold },
       model: modelWithOverrides(c.model ?? ''),
       candidateLimit: CANDIDATE_LIMIT,
       maxBlockSize: MAX_BLOCK_SIZE,

@@ -280,7 +280,7 @@ test('a rare full name coming back with a new email and phone lands in review; w
   assert.equal((back.msg.review as { candidate: { guid: string } }).candidate.guid, first.msg.person.guid);
   await helper.unload();
 
-  await load(newStoreFile(), { nameAloneThreshold: '1' });
+  await load(newStoreFile(), { identityAloneThreshold: '1' });
   await seedCompany();
   await deliver(jennifer('gh-10', 'jen@example.com', '+14155550101'));
   assert.equal((await deliver(jennifer('gh-11', 'j.wenzanro@other.org', '+14155550202'))).port, 'new');

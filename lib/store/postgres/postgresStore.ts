@@ -7,7 +7,7 @@ import {
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
-  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, pollCursorKey,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
 import { PgBlocking } from './blocking';
@@ -18,7 +18,7 @@ import type { Queryable } from './driver';
 import { PgEvents } from './events';
 import { PgIdentity } from './identity';
 import { identityLockIds } from './identityLocks';
-import { getMeta, setMeta } from './meta';
+import { deleteMeta, getMeta, setMeta } from './meta';
 import { migrate } from './migrations';
 import { PgOutbox } from './outbox';
 import { PgReviews } from './reviews';
@@ -153,6 +153,10 @@ export class PostgresStore implements HrStore {
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys)); }
   updateReview(id: number, update: ReviewUpdate, actor: string) { return this.inTransaction((q) => this.reviews.update(q, id, update, actor)); }
+
+  /* poll cursors */
+  getPollCursor(name: string) { return this.run((q) => getMeta(q, pollCursorKey(name))); }
+  setPollCursor(name: string, cursor: string | null) { return this.run((q) => (cursor === null ? deleteMeta(q, pollCursorKey(name)) : setMeta(q, pollCursorKey(name), cursor))); }
 
   /** One statement, or several that are safe one by one, on any pooled connection. */
   private run<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {

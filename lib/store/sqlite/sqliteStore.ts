@@ -8,7 +8,7 @@ import {
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
-  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, pollCursorKey,
 } from '../types';
 import { SqliteAudit } from './audit';
 import { SqliteBlocking } from './blocking';
@@ -36,7 +36,7 @@ export class SqliteStore implements HrStore {
   private readonly tombstones: SqliteTombstones;
   private readonly counters: SqliteCounters;
 
-  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, meta: SqliteMeta, salt: string, private readonly busyRetries: number) {
+  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, salt: string, private readonly busyRetries: number) {
     this.events = new SqliteEvents(ctx);
     this.blocking = new SqliteBlocking(ctx, (guid) => this.identity.requireLive(guid));
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
@@ -143,6 +143,10 @@ export class SqliteStore implements HrStore {
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run(() => this.reviews.findOpen(kind, subjectKeys)); }
   updateReview(id: number, update: ReviewUpdate, actor: string) { return this.run(() => this.reviews.update(id, update, actor)); }
+
+  /* poll cursors */
+  getPollCursor(name: string) { return this.run(() => this.meta.get(pollCursorKey(name))); }
+  setPollCursor(name: string, cursor: string | null) { return this.run(() => (cursor === null ? this.meta.delete(pollCursorKey(name)) : this.meta.set(pollCursorKey(name), cursor))); }
 
   private run<T>(fn: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new HrError('store.closed', `The store ${this.ctx.file} is closed.`, { file: this.ctx.file }));

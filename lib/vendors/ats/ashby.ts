@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
-import { ashbyRecentHires } from './ashbyHires';
+import { ashbyResumableHires } from './ashbyHires';
 import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from './events';
 import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from './people';
@@ -137,7 +137,7 @@ export const ashby: AtsSource = {
     const { candidate } = parsePayload(CandidateData, data, `The Ashby ${delivery.vendorType} data`);
     return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type, candidateId: candidate.id }, 'The Ashby candidate event'), warnings: [] };
   },
-  recentHires: ashbyRecentHires,
+  resumableHires: ashbyResumableHires,
   // Basic with the API key as username and an empty password; `version=1` pins the answer format (§3.1).
   httpOptions: (api) =>
     api.apiKey ? { baseUrl: api.baseUrl || ashbyApi.defaultBaseUrl, auth: basicAuth(api.apiKey, ''), headers: { Accept: 'application/json; version=1' } } : null,

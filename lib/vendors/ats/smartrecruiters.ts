@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { apiKeyHeader } from '../../http';
 import { headerValue } from '../../webhooks/headers';
 import { HireEvent, parseOrThrow } from '../../model';
-import { fetchParsed, parsePayload, VendorId } from './boundary';
+import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
 import { CandidateEvent, type CanonicalType } from './events';
 import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
+import { smartRecruitersApplicationId, smartRecruitersRecentHires } from './smartrecruitersHires';
 import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
 
 /**
  * SmartRecruiters notifications are thin (vendor-apis.md §3.3): what happened is in the `event-*`
  * headers, the ids in the body, the entity's URL in `Link`. A status change is read back through the
  * API (by the ids, never by following `Link`, so no request can point us at another host) and becomes
- * a hire when the new status is the hired one. [unconfirmed] the hired status value,
+ * a hire when the new status is the hired one; the hire is keyed by its application (see hireKey), as
+ * the poll keys it, while the notification itself keeps its event id. [unconfirmed] the hired status value,
  * the offer route and its fields; change them here only.
  */
 export const smartRecruitersApi = {
@@ -32,6 +34,7 @@ const EVENTS: Record<string, CanonicalType> = {
 };
 
 const Ids = z.object({ candidate_id: VendorId, job_id: VendorId.nullish() });
+const ApplicationIds = z.object({ candidate_id: VendorId, job_id: VendorId });
 const get = (url: string) => ({ method: 'GET' as const, url });
 
 const Status = z.object({ status: z.string().min(1) }).loose();
@@ -50,6 +53,7 @@ const Offers = z.object({
 });
 
 async function hire(delivery: Delivery, ids: { candidateId: string; jobId: string }, ctx: AtsContext): Promise<Canonical> {
+  const applicationId = smartRecruitersApplicationId(ids.jobId, ids.candidateId);
   const c = await fetchParsed(ctx, get(smartRecruitersApi.candidate(ids.candidateId)), Candidate, 'The SmartRecruiters candidate');
   const job = await fetchParsed(ctx, get(smartRecruitersApi.job(ids.jobId)), Job, 'The SmartRecruiters job');
   const offer = (await fetchParsed(ctx, get(smartRecruitersApi.offers(ids.jobId, ids.candidateId)), Offers, 'The SmartRecruiters offers')).content.at(-1);
@@ -57,7 +61,7 @@ async function hire(delivery: Delivery, ids: { candidateId: string; jobId: strin
   const location = [job.location?.city, job.location?.country].filter(Boolean).join(', ') || undefined;
   const event = {
     type: 'hire',
-    eventId: delivery.key,
+    eventId: hireKey(applicationId),
     system: 'smartrecruiters',
     occurredAt: delivery.receivedAt,
     person: {
@@ -65,7 +69,7 @@ async function hire(delivery: Delivery, ids: { candidateId: string; jobId: strin
       emails: n.emails(c.email ? [{ address: c.email }] : []),
       phones: n.phones(c.phoneNumber ? [{ number: c.phoneNumber }] : []),
     },
-    application: { id: `${ids.jobId}:${ids.candidateId}`, candidateId: ids.candidateId, jobId: ids.jobId, status: 'hired' },
+    application: { id: applicationId, candidateId: ids.candidateId, jobId: ids.jobId, status: 'hired' },
     offer: compact({
       id: offer?.id,
       status: 'accepted',
@@ -79,7 +83,7 @@ async function hire(delivery: Delivery, ids: { candidateId: string; jobId: strin
       employmentType: employmentType(job.typeOfEmployment?.label),
     }),
     job: compact({ id: job.id, title: job.title, department: job.department ? { name: job.department.label } : undefined, office: location ? { name: location } : undefined }),
-    sourceIds: compact({ system: 'smartrecruiters', candidateId: ids.candidateId, applicationId: `${ids.jobId}:${ids.candidateId}`, offerId: offer?.id, jobId: ids.jobId }),
+    sourceIds: compact({ system: 'smartrecruiters', candidateId: ids.candidateId, applicationId, offerId: offer?.id, jobId: ids.jobId }),
   };
   return { event: parseOrThrow(HireEvent, event, 'The SmartRecruiters hire'), warnings: n.warnings };
 }
@@ -96,14 +100,19 @@ export const smartrecruiters: AtsSource = {
     return { type, vendorType: name, key: `${name}:${vendorEventId ?? ''}`, subjects: { candidateIds: [ids.candidate_id], emails: [] } };
   },
   async canonical(delivery, ctx) {
+    if (delivery.type === 'hire') {
+      const ids = parsePayload(ApplicationIds, delivery.body, 'The SmartRecruiters hire');
+      return hire(delivery, { candidateId: ids.candidate_id, jobId: ids.job_id }, ctx);
+    }
     const ids = Ids.parse(delivery.body);
     const base = { eventId: delivery.key, system: 'smartrecruiters', occurredAt: delivery.receivedAt, candidateId: ids.candidate_id };
     if (delivery.vendorType === 'application.status.updated' && ids.job_id) {
       const { status } = await fetchParsed(ctx, get(smartRecruitersApi.status(ids.job_id, ids.candidate_id)), Status, 'The SmartRecruiters status');
       if (status === smartRecruitersApi.hiredStatus) return hire(delivery, { candidateId: ids.candidate_id, jobId: ids.job_id }, ctx);
-      return { event: parseOrThrow(CandidateEvent, { ...base, type: 'candidate.updated', applicationIds: [`${ids.job_id}:${ids.candidate_id}`], status }, 'The SmartRecruiters event'), warnings: [] };
+      return { event: parseOrThrow(CandidateEvent, { ...base, type: 'candidate.updated', applicationIds: [smartRecruitersApplicationId(ids.job_id, ids.candidate_id)], status }, 'The SmartRecruiters event'), warnings: [] };
     }
     return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type }, 'The SmartRecruiters event'), warnings: [] };
   },
+  recentHires: smartRecruitersRecentHires(smartRecruitersApi.hiredStatus),
   httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || smartRecruitersApi.defaultBaseUrl, auth: apiKeyHeader('X-SmartToken', api.apiKey) } : null),
 };

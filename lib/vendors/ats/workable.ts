@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { bearerToken } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
-import { contentKey, fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
+import { contentKey, fetchParsed, hireKey, parsePayload } from './boundary';
 import { CandidateEvent } from './events';
 import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
 import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
+import { workableRecentHires } from './workableHires';
+import { WorkableCandidate as Candidate } from './workableSchema';
 
 /**
  * Workable (vendor-apis.md §3.2) has no "hired" event and no event id: a webhook body is the candidate
@@ -20,16 +22,6 @@ export const workableApi = {
   offerVariables: { startDate: 'start_date', salary: 'salary', currency: 'salary_currency', period: 'salary_frequency' },
   defaultPayPeriod: 'year',
 } as const;
-
-const Candidate = z.object({
-  id: VendorId,
-  firstname: z.string().min(1),
-  lastname: z.string().min(1),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  stage: z.string().nullish(),
-  job: z.object({ shortcode: z.string().min(1), title: z.string().nullish() }),
-});
 
 const Job = z.object({
   shortcode: z.string(),
@@ -95,6 +87,7 @@ export const workable: AtsSource = {
     const event = { type: 'candidate.updated', eventId: delivery.key, system: 'workable', occurredAt: delivery.receivedAt, candidateId: c.id, ...(c.stage ? { status: c.stage } : {}) };
     return { event: parseOrThrow(CandidateEvent, event, 'The Workable candidate event'), warnings: [] };
   },
+  recentHires: workableRecentHires,
   httpOptions: (api) =>
     api.apiKey && (api.baseUrl || api.account) ? { baseUrl: api.baseUrl || workableApi.defaultBaseUrl(api.account!), auth: bearerToken(api.apiKey) } : null,
 };

@@ -9,8 +9,11 @@ import type { StoreConfigNode } from '../../../nodes/shared/storeRef';
 import type { SignedDelivery } from '../../../sandbox/senders';
 
 let RED: NodeAPI;
+/** What the node said through RED._, with the values it filled in: the helper's RED._ answers the key alone. */
+let said: Array<{ key: string; params?: Record<string, unknown> }> = [];
 const capture = (red: NodeAPI) => {
   RED = red;
+  red._ = ((key: string, params?: Record<string, unknown>) => (said.push({ key, params }), key)) as NodeAPI['_'];
   return triggerNode(red);
 };
 
@@ -47,6 +50,7 @@ export async function loadTrigger(options: TriggerOptions) {
     { id: 'catcher', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
     { id: 'caught', type: 'helper' },
   ];
+  said = [];
   const credentials = { conn: { webhookSecret: options.secret, ...(options.apiKey ? { apiKey: options.apiKey } : {}) } };
   await helper.load([storeNode, connectionNode, capture] as never, flow as never, credentials);
   const out = helper.getNode('out');
@@ -57,6 +61,8 @@ export async function loadTrigger(options: TriggerOptions) {
     notices: collect(helper.getNode('notices')),
     caught: helper.getNode('caught'),
     trigger: helper.getNode('trigger') as Spied,
+    /** The values of every message the node built with this key, oldest first. */
+    said: (key: string) => said.filter((s) => s.key === key).map((s) => s.params ?? {}),
     store: () => (helper.getNode('store') as StoreConfigNode).acquire(),
     // A string, because superagent would JSON-encode a Buffer; the bytes are UTF-8 either way.
     post: (signed: SignedDelivery) => supertest(RED.httpNode).post(path).set(signed.headers).send(signed.rawBody.toString('utf8')),

@@ -81,8 +81,8 @@ test('a rare full name that came back with a new email and phone goes to review,
   const outcome = bestMatch(again, [stored], { nameFrequency: rare });
   assert.ok((outcome.explanation?.probability ?? 1) < 0.7, 'below the review threshold on its score');
   assert.equal(outcome.decision, 'review');
-  assert.match(outcome.reviewReason ?? '', /full name is rare/);
-  assert.equal(bestMatch(again, [stored], { nameFrequency: rare, thresholds: { merge: 0.95, review: 0.7, nameAlone: 1 } }).decision, 'new', '1 turns the rule off');
+  assert.match(outcome.reviewReason ?? '', /^by name alone p=0\.\d\d, though no email, phone or ATS id confirms it$/);
+  assert.equal(bestMatch(again, [stored], { nameFrequency: rare, thresholds: { merge: 0.95, review: 0.7, identityAlone: 1 } }).decision, 'new', '1 turns the rule off');
 });
 
 test('a common full name with a new email and phone stays a new person: it is as likely a namesake', () => {
@@ -97,8 +97,38 @@ test('a rare full name with another date of birth stays a new person', () => {
   assert.equal(bestMatch(again, [stored], { nameFrequency: frequencies({ jennifer: 0.03 }, { wenzanro: 5e-5 }) }).decision, 'new');
 });
 
-test('a name-alone threshold outside 0 to 1 is refused', () => {
-  assert.throws(() => bestMatch(incoming, [], { thresholds: { merge: 0.95, review: 0.7, nameAlone: 1.5 } }), (err: unknown) => err instanceof HrError && err.code === 'match.thresholds_invalid');
+test('a very common full name with the same birth date goes to review though email, phone and ATS id are all new', () => {
+  const stored = person({ guid: 'g-1', firstName: 'James', lastName: 'Smith', emails: ['js@example.com'], phones: ['+447700900555'], dateOfBirth: '1984-03-07', externalIds: [{ system: 'greenhouse', id: '1' }] });
+  const again = person({ firstName: 'James', lastName: 'Smith', emails: ['james.smith@other.org'], phones: ['+447700900666'], dateOfBirth: '1984-03-07', externalIds: [{ system: 'greenhouse', id: '2' }] });
+  const common = frequencies({ james: 0.1 }, { smith: 0.035 });
+  const outcome = bestMatch(again, [stored], { nameFrequency: common });
+  assert.ok((outcome.explanation?.probability ?? 1) < 0.7, 'the three changed contact fields pull the score under the review threshold');
+  assert.equal(outcome.decision, 'review');
+  assert.match(outcome.reviewReason ?? '', /^by name and date of birth alone p=/);
+  assert.equal(bestMatch(again, [stored], { nameFrequency: common, thresholds: { merge: 0.95, review: 0.7, identityAlone: 1 } }).decision, 'new', 'without the rule');
+});
+
+test('a common full name at the same postcode goes to review; at another address it stays a new person', () => {
+  const home = { city: 'Austin', postalCode: '78701', country: 'US' };
+  const stored = person({ guid: 'g-1', firstName: 'Linda', lastName: 'Miller', emails: ['lm@example.com'], ...home });
+  const nameFrequency = frequencies({ linda: 0.02 }, { miller: 0.01 });
+  const again = (where: object) => bestMatch(person({ firstName: 'Linda', lastName: 'Miller', emails: ['linda.miller@other.org'], ...where }), [stored], { nameFrequency });
+  const sameHome = again(home);
+  assert.equal(sameHome.decision, 'review');
+  assert.match(sameHome.reviewReason ?? '', /^by name and address alone p=/);
+  assert.equal(again({ city: 'Berlin', postalCode: '10115', country: 'DE' }).decision, 'new');
+  assert.equal(again({}).decision, 'new', 'a common name alone is as likely a namesake');
+});
+
+test('a relative at the same address, who shares the surname but not the forename, is not reviewed on identity', () => {
+  const home = { lastName: 'Miller', city: 'Austin', postalCode: '78701', country: 'US' };
+  const stored = person({ guid: 'g-1', firstName: 'Linda', emails: ['lm@example.com'], ...home });
+  const outcome = bestMatch(person({ firstName: 'Robert', emails: ['rob@other.org'], ...home }), [stored], { nameFrequency: frequencies({ linda: 0.02, robert: 0.02 }, { miller: 0.01 }) });
+  assert.equal(outcome.decision, 'new');
+});
+
+test('an identity-alone threshold outside 0 to 1 is refused', () => {
+  assert.throws(() => bestMatch(incoming, [], { thresholds: { merge: 0.95, review: 0.7, identityAlone: 1.5 } }), (err: unknown) => err instanceof HrError && err.code === 'match.thresholds_invalid');
 });
 
 test('among many candidates only the most probable few are explained, and the best is the same as scoring each', () => {

@@ -51,3 +51,12 @@ test('a hire with no offer is refused, naming the offer', () => {
   const { offer: _, ...withoutOffer } = sampleHire();
   assert.match(failure(withoutOffer).message, /offer: /);
 });
+
+test('a missing start date reads "is required", a wrongly written one names its format', () => {
+  const hire = sampleHire();
+  const { startDate: _, ...offerWithoutStart } = hire.offer;
+  assert.match(failure({ ...hire, offer: offerWithoutStart }).message, /offer\.startDate: is required$/);
+  assert.match(failure({ ...hire, offer: { ...hire.offer, startDate: '04/15/2013' } }).message, /offer\.startDate: must be a date written YYYY-MM-DD$/);
+  const { amount: __, ...compensationWithoutAmount } = hire.offer.compensation!;
+  assert.match(failure({ ...hire, offer: { ...hire.offer, compensation: compensationWithoutAmount } }).message, /offer\.compensation\.amount: is required$/);
+});

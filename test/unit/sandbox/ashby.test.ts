@@ -36,3 +36,52 @@ test('a setValue without a fieldId, or with a value of the wrong type, answers s
   assert.equal(wrongType.json().success, false);
   assert.deepEqual(ashby().customFieldValues(candidateId), {});
 });
+
+const list = (body: Record<string, unknown>) => rpc('application.list', body).then((r) => r.json());
+
+test('application.list pages by cursor, and its last page carries a sync token', async () => {
+  const ids = Array.from({ length: 3 }, (_, i) => ashby().addHire({ name: `Hire ${i}` }).applicationId);
+  const first = await list({ status: 'Hired', limit: 2 });
+  assert.deepEqual([first.success, first.results.map((a: { id: string }) => a.id), first.moreDataAvailable, first.syncToken], [true, ids.slice(0, 2), true, undefined]);
+  const last = await list({ status: 'Hired', limit: 2, cursor: first.nextCursor });
+  assert.deepEqual([last.results.map((a: { id: string }) => a.id), last.moreDataAvailable, last.nextCursor], [ids.slice(2), false, undefined]);
+  assert.equal(typeof last.syncToken, 'string');
+});
+
+test('a sync token lists only the applications changed since its read began, a status change included', async () => {
+  const moved = ashby().addHire({ status: 'Active' }).applicationId;
+  ashby().addHire();
+  const { syncToken } = await list({ status: 'Hired' });
+  assert.deepEqual((await list({ status: 'Hired', syncToken })).results, [], 'nothing changed yet');
+  const added = ashby().addHire().applicationId;
+  ashby().setApplicationStatus(moved, 'Hired');
+  const changed = await list({ status: 'Hired', syncToken });
+  assert.deepEqual(changed.results.map((a: { id: string; status: string }) => [a.id, a.status]), [[moved, 'Hired'], [added, 'Hired']]);
+  assert.notEqual(changed.syncToken, syncToken, 'each read hands out its own token');
+});
+
+test('an application leaving the list mid-read shifts no other one past the cursor', async () => {
+  const ids = Array.from({ length: 4 }, () => ashby().addHire().applicationId);
+  const first = await list({ status: 'Hired', limit: 2 });
+  ashby().setApplicationStatus(ids[0]!, 'Archived');
+  const rest = await list({ status: 'Hired', limit: 2, cursor: first.nextCursor });
+  assert.deepEqual(rest.results.map((a: { id: string }) => a.id), ids.slice(2));
+});
+
+test('an expired sync token is refused as expired, one never issued as invalid input', async () => {
+  ashby().addHire();
+  const { syncToken } = await list({});
+  ashby().expireSyncTokens();
+  const expired = await list({ syncToken });
+  assert.deepEqual([expired.success, expired.errorInfo.code], [false, 'sync_token_expired']);
+  const unknown = await list({ syncToken: 'never-issued' });
+  assert.deepEqual([unknown.success, unknown.errorInfo.code], [false, 'invalid_input']);
+  assert.equal((await list({})).success, true, 'a full read still works');
+});
+
+test('candidate.anonymize is refused while an application is still open', async () => {
+  const { candidateId } = ashby().addHire({ status: 'Active' });
+  const refused = await rpc('candidate.anonymize', { candidateId });
+  assert.deepEqual([refused.json().success, refused.json().errorInfo.code], [false, 'invalid_input']);
+  assert.equal((await rpc('candidate.anonymize', { candidateId: ashby().addHire().candidateId })).json().success, true);
+});

@@ -86,3 +86,23 @@ test('a throttled request gets 429 with Retry-After and the X-RateLimit headers'
   assert.equal(res.headers['retry-after'], '3');
   assert.ok(res.headers['x-ratelimit-reset'] && res.headers['x-ratelimit-limit']);
 });
+
+test('a hire’s job and current offer are read on v1 with the API key and on v3 with a token', async () => {
+  const { applicationId, jobId, offerId } = greenhouse().addHire({ jobName: 'Data Engineer', startsAt: '2026-12-01', salary: { amount: 90000, currency: 'EUR' } });
+  const auth = bearer((await v3Token('4080')).json().access_token);
+  for (const [version, headers] of [['v1', key], ['v3', auth]] as const) {
+    const job = await call(url(`/${version}/jobs/${jobId}`), { headers });
+    assert.deepEqual([job.status, job.json().id, job.json().name], [200, jobId, 'Data Engineer'], version);
+    const offer = await call(url(`/${version}/applications/${applicationId}/offers/current_offer`), { headers });
+    assert.deepEqual([offer.status, offer.json().id, offer.json().application_id, offer.json().starts_at], [200, offerId, applicationId, '2026-12-01'], version);
+    assert.deepEqual(offer.json().custom_fields.salary, { amount: 90000, unit: 'EUR' }, version);
+  }
+});
+
+test('an unknown job or application answers 404, and each version refuses the other’s credentials', async () => {
+  const { applicationId, jobId } = greenhouse().addHire();
+  assert.equal((await call(url('/v1/jobs/999999'), { headers: key })).status, 404);
+  assert.equal((await call(url('/v1/applications/999999/offers/current_offer'), { headers: key })).status, 404);
+  assert.equal((await call(url(`/v1/jobs/${jobId}`), { headers: basic('wrong') })).status, 401);
+  assert.equal((await call(url(`/v3/applications/${applicationId}/offers/current_offer`), { headers: key })).status, 401);
+});

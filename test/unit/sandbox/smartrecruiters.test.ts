@@ -43,3 +43,24 @@ test('a candidate who never applied to the job answers 404', async () => {
   const stranger = sr().addCandidate({ firstName: 'No', lastName: 'Body' });
   assert.equal((await call(url(`/jobs/${jobId}/candidates/${stranger}/status`), { headers: key })).status, 404);
 });
+
+const listed = (query: string, headers: Record<string, string> = key) => call(url(`/candidates?${query}`), { headers });
+
+test('the candidates list filters by status and update time, and pages by offset up to totalFound', async () => {
+  const hires = [application().candidateId, application().candidateId, application().candidateId];
+  application('OFFER');
+  const since = encodeURIComponent(new Date(Date.now() - 60_000).toISOString());
+  const first = await listed(`status=HIRED&updatedAfter=${since}&limit=2&offset=0`);
+  assert.deepEqual([first.status, first.json().totalFound, first.json().content.map((c: { id: string }) => c.id)], [200, 3, hires.slice(0, 2)]);
+  const last = await listed(`status=HIRED&updatedAfter=${since}&limit=2&offset=2`);
+  assert.deepEqual([last.json().totalFound, last.json().content.map((c: { id: string }) => c.id)], [3, hires.slice(2)]);
+  assert.equal((await listed('status=HIRED&status=OFFER')).json().totalFound, 4, 'several statuses are any of them');
+  const later = await listed(`status=HIRED&updatedAfter=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+  assert.deepEqual([later.json().totalFound, later.json().content], [0, []]);
+});
+
+test('the candidates list needs the X-SmartToken', async () => {
+  application();
+  assert.equal((await listed('status=HIRED', {})).status, 401);
+  assert.equal((await listed('status=HIRED', { 'X-SmartToken': 'wrong' })).status, 401);
+});

@@ -49,3 +49,27 @@ test('over the rate limit it answers 429 with the reset time Workable sends', as
   assert.ok(Number(res.headers['x-rate-limit-reset']) > Date.now() / 1000);
   assert.equal(res.headers['retry-after'], '1');
 });
+
+const ids = (res: { json(): { candidates: Array<{ id: string }> } }) => res.json().candidates.map((c) => c.id);
+
+test('the candidates list filters by stage slug and update time, and pages through paging.next', async () => {
+  const hires = [hired().id, hired().id, hired().id];
+  const shortcode = workable().addJob({ title: 'Designer' });
+  workable().addCandidate({ firstname: 'Ida', lastname: 'Sand', email: 'ida@example.com', jobShortcode: shortcode, stage: 'Phone Screen' });
+  const first = await call(url(`/candidates?stage=hired&updated_after=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}&limit=2`), { headers: token });
+  assert.deepEqual([first.status, ids(first)], [200, hires.slice(0, 2)]);
+  const next = first.json().paging?.next ?? assert.fail('no next page');
+  assert.match(next, /stage=hired/, 'the next link keeps the filters');
+  const last = await call(next, { headers: token });
+  assert.deepEqual([ids(last), last.json().paging], [hires.slice(2), undefined]);
+  assert.equal((await call(url('/candidates?stage=phone-screen'), { headers: token })).json().candidates.length, 1);
+  const later = await call(url(`/candidates?stage=hired&updated_after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`), { headers: token });
+  assert.deepEqual(ids(later), []);
+});
+
+test('the candidates list needs the Bearer token and refuses an unknown filter', async () => {
+  hired();
+  assert.equal((await call(url('/candidates?stage=hired'))).status, 401);
+  assert.equal((await call(url('/candidates?stage=hired'), { headers: bearer('wrong') })).status, 401);
+  assert.equal((await call(url('/candidates?color=blue'), { headers: token })).status, 400);
+});

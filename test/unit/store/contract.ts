@@ -555,6 +555,20 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     }));
   });
 
+  describe(`${name}: poll cursors`, () => {
+    test('a poll cursor is kept per name, replaced by the next, and forgotten with null', () => withStore(async (store) => {
+      assert.equal(await store.getPollCursor('ashby:conn-1'), null);
+      await store.setPollCursor('ashby:conn-1', 'token-1');
+      await store.setPollCursor('ashby:conn-2', 'token-a');
+      await store.setPollCursor('ashby:conn-1', 'token-2');
+      assert.equal(await store.getPollCursor('ashby:conn-1'), 'token-2');
+      assert.equal(await store.getPollCursor('ashby:conn-2'), 'token-a');
+      await store.setPollCursor('ashby:conn-1', null);
+      assert.equal(await store.getPollCursor('ashby:conn-1'), null);
+      assert.equal(await store.getPollCursor('ashby:conn-2'), 'token-a');
+    }));
+  });
+
   describe(`${name}: counters`, () => {
     test('counts add up per hour and label, in hourly or daily series', () => withStore(async (store, time) => {
       const start = time.now();

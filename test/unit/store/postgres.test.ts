@@ -290,6 +290,7 @@ describe('PostgreSQL store: moving a SQLite store', () => {
       await store.audit({ source: 'greenhouse', actor: 'system', action: 'person.created', personGuid: ana.guid, after: { dateOfBirth: '1990-05-17' } });
       await store.forget(bea.guid, 'dpo');
       await store.count('hires', { source: 'greenhouse' }, 3);
+      await store.setPollCursor('ashby:conn', 'sync-token-1');
       return { guid: ana.guid };
     } finally {
       await store.close();
@@ -311,6 +312,7 @@ describe('PostgreSQL store: moving a SQLite store', () => {
       audit: await store.auditEntries(),
       tombstoned: await Promise.all([{ email: 'bea@example.com' }, { system: 'lever', externalId: 'L-9' }].map((p) => store.isTombstoned(p))),
       hires: await store.sumCounters('hires', time.now(), { source: 'greenhouse' }),
+      pollCursor: await store.getPollCursor('ashby:conn'),
     };
   }
 
@@ -332,6 +334,7 @@ describe('PostgreSQL store: moving a SQLite store', () => {
       try {
         assert.deepEqual(await view(pg, guid, time), before);
         assert.deepEqual(before.tombstoned, [true, true]);
+        assert.equal(before.pollCursor, 'sync-token-1', 'the poll cursor moves with the store');
         assert.deepEqual(await pg.verifyAudit(), { ok: true });
         time.advance(60_001);
         assert.deepEqual((await pg.claimDue(time.now(), 10)).map((e) => e.idempotencyKey), ['pending'], 'the lease taken before the move still counts');

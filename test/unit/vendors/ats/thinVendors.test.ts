@@ -29,12 +29,13 @@ test('a Workable body without the candidate’s job names the field', () => {
   assert.throws(() => deliveryOf(workable, signed), /job/);
 });
 
-test('a SmartRecruiters status change to HIRED becomes a hire, keyed by its event id', async () => {
+test('a SmartRecruiters status change to HIRED becomes a hire keyed by its application, the notification by its event id', async () => {
   const signed = smartRecruitersSender({ secret: 's' }).applicationStatusUpdated({ eventId: 'ev-1', jobId: 'job-1', candidateId: 'cand-1' });
   const delivery = deliveryOf(smartrecruiters, signed, 'ev-1');
   assert.equal(delivery.key, 'application.status.updated:ev-1');
   const hire = (await smartrecruiters.canonical(delivery, fakeApi(smartRecruitersAnswers()).ctx)).event as HireEvent;
   assert.equal(hire.type, 'hire');
+  assert.equal(hire.eventId, 'hire:job-1:cand-1');
   assert.deepEqual(hire.person.legalName, { first: 'Mia', last: 'Keller' });
   assert.equal(hire.offer.startDate, '2026-12-01');
 });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { HttpRequest } from '../../http';
+import { fetchParsed, hireKey } from './boundary';
+import type { AtsContext, Delivery } from './types';
+import { WorkableCandidate } from './workableSchema';
+
+/**
+ * Workable's reconciliation poll (vendor-apis.md §3.2): the candidates in the hired stage updated since
+ * a time, a page at a time by `paging.next`. Only the next link's query is taken, on the connection's own
+ * base URL, so the token never goes to a host an answer names. [unconfirmed] the query names, the
+ * stage's slug, the page size and that a listed candidate carries what a webhook body does; change them
+ * here only.
+ */
+export const workableHiresApi = {
+  hiredSince: (since: Date) => ({ method: 'GET' as const, url: 'candidates', query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 } }),
+  nextPage: (next: string) => ({ method: 'GET' as const, url: 'candidates', query: Object.fromEntries(new URL(next).searchParams) }),
+  /** A runaway link must not keep the poll busy forever; 50 pages of 100 is far beyond a day of hires. */
+  maxPages: 50,
+} as const;
+
+const Page = z.object({ candidates: z.array(WorkableCandidate), paging: z.object({ next: z.url().nullish() }).nullish() });
+
+/** The candidate as the `candidate_moved` webhook into Hired would carry it, keyed alike, so one of the two is emitted. */
+const asDelivery = (c: WorkableCandidate, receivedAt: string): Delivery => ({
+  vendor: 'workable',
+  type: 'hire',
+  vendorType: 'candidate_moved',
+  key: hireKey(c.id),
+  subjects: { candidateIds: [c.id], emails: c.email ? [c.email] : [] },
+  body: c,
+  receivedAt,
+});
+
+/** Candidates moved to Hired (or otherwise updated while there) since a time. */
+export async function workableRecentHires(since: Date, ctx: AtsContext): Promise<Delivery[]> {
+  const receivedAt = new Date().toISOString();
+  const deliveries: Delivery[] = [];
+  let request: HttpRequest = workableHiresApi.hiredSince(since);
+  for (let page = 1; ; page += 1) {
+    const { candidates, paging } = await fetchParsed(ctx, request, Page, 'The Workable list of hired candidates');
+    deliveries.push(...candidates.map((c) => asDelivery(c, receivedAt)));
+    if (!paging?.next || page >= workableHiresApi.maxPages) return deliveries;
+    request = workableHiresApi.nextPage(paging.next);
+  }
+}

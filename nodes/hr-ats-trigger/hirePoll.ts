@@ -1,0 +1,28 @@
+import type { PollCursors } from '../../lib/store';
+import type { AtsContext, AtsSource, Delivery } from '../../lib/vendors/ats';
+
+export interface PollRun {
+  hires: Delivery[];
+  /** The read stopped at its page limit; the next poll continues it. */
+  capped: boolean;
+  /** Keeps where the poll got to. Only once every hire is journalled: a position saved before them could skip them. */
+  done(): Promise<void>;
+}
+
+export type HirePoller = (since: Date, ctx: AtsContext, cursors: PollCursors) => Promise<PollRun>;
+
+/**
+ * One reconciliation poll of the source: resumed from the position the store keeps under `cursorName`
+ * when the vendor can resume (Ashby), else read from `since`; null when the vendor has no poll.
+ */
+export function hirePoller(source: AtsSource, cursorName: string): HirePoller | null {
+  const { resumableHires, recentHires } = source;
+  if (resumableHires) {
+    return async (since, ctx, cursors) => {
+      const poll = await resumableHires(since, await cursors.getPollCursor(cursorName), ctx);
+      return { hires: poll.hires, capped: poll.capped, done: () => cursors.setPollCursor(cursorName, poll.resumeFrom) };
+    };
+  }
+  if (recentHires) return async (since, ctx) => ({ hires: await recentHires(since, ctx), capped: false, done: async () => undefined });
+  return null;
+}
