@@ -90,6 +90,14 @@ function joinUrl(baseUrl: string | undefined, url: string, query: HttpRequest['q
   return qs ? `${full}${full.includes('?') ? '&' : '?'}${qs}` : full;
 }
 
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const plainBody = (body: unknown): unknown => (body instanceof URLSearchParams ? Object.fromEntries(body) : body);
 
 function loggableBody(body: unknown, secrets: RedactOptions): unknown {
@@ -135,6 +143,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const fail = (code: HttpErrorCode, message: string, facts: Omit<HttpErrorFacts, 'method' | 'url' | 'attempts'>) =>
       new HttpError(code, `${method} ${shownUrl} ${message} (${plural(attempts)})`, { method, url: shownUrl, attempts, ...facts });
     const closed = () => fail('http.closed', 'was cancelled: the connection was closed', { retryable: false, maybeDelivered: attempts > 0 });
+    // A URL taken from an answer (a next-page link) must not carry this connection's credentials to another host.
+    const home = originOf(options.baseUrl);
+    if (home && originOf(url) !== home) {
+      throw fail('http.foreign_host', `is not on the connection's host ${home}: refused, so its credentials are not sent there`, { retryable: false, maybeDelivered: false });
+    }
 
     for (;;) {
       if (stop.signal.aborted) throw closed();

@@ -6,7 +6,8 @@ export type HttpErrorCode =
   | 'http.status'
   | 'http.rate_limited'
   | 'http.auth'
-  | 'http.closed';
+  | 'http.closed'
+  | 'http.foreign_host';
 
 export interface HttpErrorFacts {
   method: string;

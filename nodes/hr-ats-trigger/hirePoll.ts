@@ -3,7 +3,7 @@ import type { AtsContext, AtsSource, Delivery } from '../../lib/vendors/ats';
 
 export interface PollRun {
   hires: Delivery[];
-  /** The read stopped at its page limit; the next poll continues it. */
+  /** The read stopped at its page limit: hires beyond it were not read by this poll. */
   capped: boolean;
   /** Keeps where the poll got to. Only once every hire is journalled: a position saved before them could skip them. */
   done(): Promise<void>;
@@ -14,15 +14,21 @@ export type HirePoller = (since: Date, ctx: AtsContext, cursors: PollCursors) =>
 /**
  * One reconciliation poll of the source: resumed from the position the store keeps under `cursorName`
  * when the vendor can resume (Ashby), else read from `since`; null when the vendor has no poll.
+ * `maxPages` overrides the vendor's own limit of list pages per poll.
  */
-export function hirePoller(source: AtsSource, cursorName: string): HirePoller | null {
+export function hirePoller(source: AtsSource, cursorName: string, maxPages?: number): HirePoller | null {
   const { resumableHires, recentHires } = source;
   if (resumableHires) {
     return async (since, ctx, cursors) => {
-      const poll = await resumableHires(since, await cursors.getPollCursor(cursorName), ctx);
+      const poll = await resumableHires(since, await cursors.getPollCursor(cursorName), ctx, maxPages);
       return { hires: poll.hires, capped: poll.capped, done: () => cursors.setPollCursor(cursorName, poll.resumeFrom) };
     };
   }
-  if (recentHires) return async (since, ctx) => ({ hires: await recentHires(since, ctx), capped: false, done: async () => undefined });
+  if (recentHires) {
+    return async (since, ctx) => {
+      const { hires, capped } = await recentHires(since, ctx, maxPages);
+      return { hires, capped, done: async () => undefined };
+    };
+  }
   return null;
 }

@@ -33,6 +33,12 @@ type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'poll' | 'restart';
 
 const ACTOR = 'hr-ats-trigger';
+
+/** Runtime settings (settings.js), for tuning and tests; 0 keeps each vendor's own limit of list pages per poll. */
+const SETTINGS = {
+  hrAtsTriggerPollMaxPages: { value: 0, exportable: false },
+};
+
 const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
 
 export = (RED: NodeAPI) => {
@@ -179,7 +185,8 @@ export = (RED: NodeAPI) => {
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     // Where a resumable poll got to belongs to the connection (one ATS account), so a redeployed or new trigger on it continues there.
-    const pollHires = hirePoller(conn.source, `${vendor}:${def.connection}`);
+    const maxPages = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerPollMaxPages);
+    const pollHires = hirePoller(conn.source, `${vendor}:${def.connection}`, maxPages > 0 ? maxPages : undefined);
     if (pollMs > 0 && pollHires && ctx.auth) {
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
       let since = new Date(startedAt.getTime() - lookbackMs);
@@ -222,5 +229,5 @@ export = (RED: NodeAPI) => {
     shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
   }
 
-  RED.nodes.registerType('hr-ats-trigger', HrAtsTrigger);
+  RED.nodes.registerType('hr-ats-trigger', HrAtsTrigger, { settings: SETTINGS });
 };

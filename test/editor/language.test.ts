@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { nodeRed4, projectRoot } from '../support/runtimes';
 import { startNodeRed, userDirWithThisPackage, type RunningNodeRed, packageOfBuild } from '../support/realNodeRed';
 import { launchChromium, openEditor, watchErrors } from '../support/browser';
@@ -74,6 +74,22 @@ async function readDialog(page: Page): Promise<DialogTexts> {
   });
 }
 
+/**
+ * Cancels the edit dialog. On a loaded machine a click that lands while the tray is still sliding in can
+ * be lost (the tray then stays open for good), so the click is repeated until the tray has gone.
+ */
+async function cancelDialog(page: Page, dialog: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await dialog.locator('#node-dialog-cancel').isVisible()) await dialog.locator('#node-dialog-cancel').click();
+    try {
+      await page.locator('.red-ui-tray').waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 /** Adds one node of the type to the canvas, opens its dialog and every config dialog its "add" buttons open. */
 async function dialogsOf(page: Page, type: string, index: number): Promise<DialogTexts[]> {
   // Dropped from the palette and double-clicked, as a user opens a dialog.
@@ -101,8 +117,7 @@ async function dialogsOf(page: Page, type: string, index: number): Promise<Dialo
     await page.locator('#node-config-dialog-cancel').click();
     await page.locator('#node-config-dialog-ok').waitFor({ state: 'detached' });
   }
-  await dialog.locator('#node-dialog-cancel').click();
-  await page.locator('.red-ui-tray').waitFor({ state: 'detached' });
+  await cancelDialog(page, dialog);
   return found;
 }
 

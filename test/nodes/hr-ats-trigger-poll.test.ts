@@ -223,6 +223,20 @@ for (const c of cases) {
         assert.equal(listCalls(c.emulator(), c.listPath), 2, 'two pages');
         await settle();
         assert.equal(t.emitted.length, keys.length);
+        assert.deepEqual(t.said('hr-ats-trigger.warn.pollCapped'), [], 'the last page was within the limit');
+      });
+
+      test('warns when a poll stops at its page limit with hires left unread, after emitting those it read', async (t) => {
+        list.seedMany();
+        const pageLimit = { userDir, hrAtsTriggerPollMaxPages: 1 };
+        helper.settings(pageLimit);
+        t.after(() => void helper.settings({ userDir }));
+        const trigger = await load(60);
+        await until('the page-limit warning', () => trigger.said('hr-ats-trigger.warn.pollCapped').length > 0, 20_000);
+        assert.deepEqual(trigger.said('hr-ats-trigger.warn.pollCapped'), [{ vendor: c.vendor }]);
+        assert.equal(trigger.said('hr-ats-trigger.status.pollCapped').length, 1, 'and shows it on the status');
+        assert.equal(listCalls(c.emulator(), c.listPath), 1, 'one page, the next never asked for');
+        assert.equal(trigger.emitted.length, 100);
       });
 
       test('warns naming the field when the list answer is malformed, emits nothing, and the next poll still finds the hire', async () => {

@@ -87,7 +87,7 @@ interface Read {
 class PositionLost extends Error {}
 
 /** Reads from `at` for up to maxPages. */
-async function read(at: Resume, ctx: AtsContext): Promise<Read> {
+async function read(at: Resume, ctx: AtsContext, maxPages: number): Promise<Read> {
   const startedAt = at.cursor && at.startedAt ? at.startedAt : new Date().toISOString();
   // The token bounds an incremental read; a full read keeps what changed since `from`.
   const from = at.syncToken ? -Infinity : Date.parse(at.from) - ashbyHiresApi.clockMarginMs;
@@ -106,7 +106,7 @@ async function read(at: Resume, ctx: AtsContext): Promise<Read> {
     }
     if (!answer.nextCursor) throw missingField(WHAT, 'nextCursor');
     position = { ...position, cursor: answer.nextCursor };
-    if (page >= ashbyHiresApi.maxPages) return { found, next: { ...at, cursor: answer.nextCursor, startedAt }, capped: true };
+    if (page >= maxPages) return { found, next: { ...at, cursor: answer.nextCursor, startedAt }, capped: true };
   }
 }
 
@@ -134,10 +134,10 @@ async function asDelivery(application: Application, receivedAt: string, ctx: Ats
 }
 
 /** The read continued from where the last poll left it; null when there is nowhere, or Ashby refuses it. */
-async function resumed(saved: Resume | null, ctx: AtsContext): Promise<Read | null> {
+async function resumed(saved: Resume | null, ctx: AtsContext, maxPages: number): Promise<Read | null> {
   if (!saved) return null;
   try {
-    return await read(saved, ctx);
+    return await read(saved, ctx, maxPages);
   } catch (err) {
     if (err instanceof PositionLost) return null;
     throw err;
@@ -149,9 +149,9 @@ async function resumed(saved: Resume | null, ctx: AtsContext): Promise<Read | nu
  * lost or expired token) a full read keeping those changed since `since`, or since where the lost
  * position had got to.
  */
-export async function ashbyResumableHires(since: Date, resumeFrom: string | null, ctx: AtsContext): Promise<HirePoll> {
+export async function ashbyResumableHires(since: Date, resumeFrom: string | null, ctx: AtsContext, maxPages: number = ashbyHiresApi.maxPages): Promise<HirePoll> {
   const saved = readResume(resumeFrom);
-  const result = (await resumed(saved, ctx)) ?? (await read({ from: saved?.from ?? since.toISOString() }, ctx));
+  const result = (await resumed(saved, ctx, maxPages)) ?? (await read({ from: saved?.from ?? since.toISOString() }, ctx, maxPages));
   const receivedAt = new Date().toISOString();
   const hires: Delivery[] = [];
   for (const application of result.found) hires.push(await asDelivery(application, receivedAt, ctx));

@@ -198,6 +198,6 @@ export const greenhouse: AtsSource = {
         throw new HrError('ats.type_unhandled', `Greenhouse sends no ${delivery.type} events.`);
     }
   },
-  recentHires: (since, ctx) => greenhouseHarvest.recentHires(since, ctx),
+  recentHires: (since, ctx, maxPages) => greenhouseHarvest.recentHires(since, ctx, maxPages),
   httpOptions: (api) => greenhouseHarvest.httpOptions(api),
 };

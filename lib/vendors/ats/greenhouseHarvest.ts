@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { basicAuth, HttpError, oauthClientCredentials, type HttpClientOptions } from '../../http';
+import { basicAuth, HttpError, oauthClientCredentials, type HttpClientOptions, type HttpRequest } from '../../http';
 import { hireKey, parsePayload, VendorId } from './boundary';
 import { nextLink } from './linkHeader';
-import type { AtsApiSettings, AtsContext, Delivery } from './types';
+import { readPages } from './pages';
+import type { AtsApiSettings, AtsContext, Delivery, HiresFound } from './types';
 
 /**
  * Harvest as the reconciliation poll reads it. v1/v2 routes and fields: vendor-apis.md §1.5 [official].
@@ -13,10 +14,13 @@ export const harvest = {
   defaultBaseUrl: 'https://harvest.greenhouse.io',
   tokenUrl: 'https://auth.greenhouse.io/token',
   version: { apiKey: 'v1', oauth: 'v3' },
-  hiredSince: (version: string, since: Date) => ({
+  hiredSince: (version: string, since: Date): HttpRequest => ({
+    method: 'GET',
     url: `${version}/applications`,
     query: { status: 'hired', last_activity_after: since.toISOString(), per_page: 100 },
   }),
+  /** The `rel="next"` link is followed as given: v3's cursor must be its only query parameter (§1.6). */
+  nextPage: (link: string): HttpRequest => ({ method: 'GET', url: link }),
   candidate: (version: string, id: string) => `${version}/candidates/${encodeURIComponent(id)}`,
   currentOffer: (version: string, id: string) => `${version}/applications/${encodeURIComponent(id)}/offers/current_offer`,
   job: (version: string, id: string) => `${version}/jobs/${encodeURIComponent(id)}`,
@@ -66,17 +70,17 @@ function asWebhookApplication(app: Loose, candidate: Loose, offer: Loose | undef
   };
 }
 
-async function recentHires(since: Date, ctx: AtsContext): Promise<Delivery[]> {
+async function recentHires(since: Date, ctx: AtsContext, maxPages: number = harvest.maxPages): Promise<HiresFound> {
   const version = ctx.auth === 'oauth' ? harvest.version.oauth : harvest.version.apiKey;
-  const first = harvest.hiredSince(version, since);
-  const listed: Array<z.infer<typeof Listed>> = [];
-  let response = await ctx.send({ method: 'GET', url: first.url, query: first.query });
-  for (let page = 1; ; page += 1) {
-    listed.push(...parsePayload(z.array(Listed), response.body, 'The Harvest list of hired applications'));
-    const next = nextLink(response.headers.link);
-    if (!next || page >= harvest.maxPages) break;
-    response = await ctx.send({ method: 'GET', url: next });
-  }
+  const { items: listed, capped } = await readPages(
+    ctx,
+    harvest.hiredSince(version, since),
+    (response) => {
+      const link = nextLink(response.headers.link);
+      return { items: parsePayload(z.array(Listed), response.body, 'The Harvest list of hired applications'), next: link ? harvest.nextPage(link) : null };
+    },
+    maxPages,
+  );
   const receivedAt = new Date().toISOString();
   const deliveries: Delivery[] = [];
   for (const app of listed) {
@@ -97,7 +101,7 @@ async function recentHires(since: Date, ctx: AtsContext): Promise<Delivery[]> {
       receivedAt,
     });
   }
-  return deliveries;
+  return { hires: deliveries, capped };
 }
 
 export const greenhouseHarvest = { httpOptions, recentHires };

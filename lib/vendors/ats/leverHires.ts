@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fetchParsed, hireKey, VendorId } from './boundary';
-import type { AtsContext, Delivery } from './types';
+import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
+import { readPages } from './pages';
+import type { AtsContext, Delivery, HiresFound } from './types';
 
 /**
  * Lever's reconciliation poll: a hire is an opportunity archived with a reason of type "hired" (every
@@ -50,20 +51,24 @@ function asDelivery(opp: Hired, receivedAt: string): Delivery {
   };
 }
 
-/** Opportunities archived as hired since a time. */
-export async function leverRecentHires(since: Date, ctx: AtsContext): Promise<Delivery[]> {
+/** Opportunities archived as hired since a time; each hired archive reason is a list of its own. */
+export async function leverRecentHires(since: Date, ctx: AtsContext, maxPages: number = leverHiresApi.maxPages): Promise<HiresFound> {
   const reasons = await fetchParsed(ctx, leverHiresApi.archiveReasons(), Reasons, 'The Lever archive reasons');
   const hiredReasons = reasons.data.filter((r) => r.type === leverHiresApi.hiredReasonType).map((r) => r.id);
   const receivedAt = new Date().toISOString();
-  const deliveries: Delivery[] = [];
+  const found: HiresFound = { hires: [], capped: false };
   for (const reasonId of hiredReasons) {
-    let offset: string | undefined;
-    for (let page = 1; ; page += 1) {
-      const { data, hasNext, next } = await fetchParsed(ctx, leverHiresApi.hiredSince(reasonId, since, offset), HiredPage, 'The Lever list of hired opportunities');
-      deliveries.push(...data.map((opp) => asDelivery(opp, receivedAt)));
-      if (!hasNext || !next || page >= leverHiresApi.maxPages) break;
-      offset = next;
-    }
+    const { items, capped } = await readPages(
+      ctx,
+      leverHiresApi.hiredSince(reasonId, since),
+      (response) => {
+        const { data, hasNext, next } = parsePayload(HiredPage, response.body, 'The Lever list of hired opportunities');
+        return { items: data, next: hasNext && next ? leverHiresApi.hiredSince(reasonId, since, next) : null };
+      },
+      maxPages,
+    );
+    found.hires.push(...items.map((opp) => asDelivery(opp, receivedAt)));
+    found.capped ||= capped;
   }
-  return deliveries;
+  return found;
 }

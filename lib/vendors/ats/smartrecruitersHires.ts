@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fetchParsed, hireKey, VendorId } from './boundary';
-import type { AtsContext, Delivery } from './types';
+import { hireKey, parsePayload, VendorId } from './boundary';
+import { readPages } from './pages';
+import type { AtsContext, Delivery, HiresFound } from './types';
 
 /**
  * SmartRecruiters' reconciliation poll (vendor-apis.md §3.3): the candidates search filtered to a status
@@ -48,14 +49,17 @@ function asDeliveries(c: Listed, status: string, receivedAt: string): Delivery[]
 /** The poll for applications moved to `hiredStatus`: keyed as the hire a status-change webhook becomes, so one of the two is emitted. */
 export const smartRecruitersRecentHires =
   (hiredStatus: string) =>
-  async (since: Date, ctx: AtsContext): Promise<Delivery[]> => {
+  async (since: Date, ctx: AtsContext, maxPages: number = smartRecruitersHiresApi.maxPages): Promise<HiresFound> => {
     const receivedAt = new Date().toISOString();
-    const deliveries: Delivery[] = [];
-    for (let page = 0; page < smartRecruitersHiresApi.maxPages; page += 1) {
-      const offset = page * smartRecruitersHiresApi.pageSize;
-      const { content, totalFound } = await fetchParsed(ctx, smartRecruitersHiresApi.inStatusSince(hiredStatus, since, offset), Page, 'The SmartRecruiters list of hired candidates');
-      deliveries.push(...content.flatMap((c) => asDeliveries(c, hiredStatus, receivedAt)));
-      if (content.length === 0 || offset + content.length >= totalFound) break;
-    }
-    return deliveries;
+    const { items, capped } = await readPages(
+      ctx,
+      smartRecruitersHiresApi.inStatusSince(hiredStatus, since, 0),
+      (response, { query: { offset } }) => {
+        const { content, totalFound } = parsePayload(Page, response.body, 'The SmartRecruiters list of hired candidates');
+        const end = offset + content.length;
+        return { items: content, next: content.length > 0 && end < totalFound ? smartRecruitersHiresApi.inStatusSince(hiredStatus, since, end) : null };
+      },
+      maxPages,
+    );
+    return { hires: items.flatMap((c) => asDeliveries(c, hiredStatus, receivedAt)), capped };
   };

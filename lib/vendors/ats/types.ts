@@ -74,25 +74,32 @@ export interface AtsSource {
   classify(input: DeliveryInput): Omit<Delivery, 'vendor' | 'receivedAt' | 'body'> | null;
   /** The canonical event, fetching the full record through the API when the delivery is thin. */
   canonical(delivery: Delivery, ctx: AtsContext): Promise<Canonical>;
-  /** Hires the API reports since a time, keyed as the webhook path keys them: the reconciliation poll. */
-  recentHires?(since: Date, ctx: AtsContext): Promise<Delivery[]>;
+  /**
+   * Hires the API reports since a time, keyed as the webhook path keys them: the reconciliation poll.
+   * `maxPages` overrides the vendor's own limit of list pages per poll.
+   */
+  recentHires?(since: Date, ctx: AtsContext, maxPages?: number): Promise<HiresFound>;
   /**
    * The reconciliation poll of a vendor whose list resumes where the last poll stopped (Ashby's sync
    * token); used instead of recentHires. `resumeFrom` is what the previous poll returned (null at the
    * first, or once it was lost); `since` bounds a read that cannot resume.
    */
-  resumableHires?(since: Date, resumeFrom: string | null, ctx: AtsContext): Promise<HirePoll>;
+  resumableHires?(since: Date, resumeFrom: string | null, ctx: AtsContext, maxPages?: number): Promise<HirePoll>;
   /** How to reach the API; null when the settings hold no credentials. */
   httpOptions(api: AtsApiSettings): HttpClientOptions | null;
 }
 
-/** What a resumable poll found, and where the next one starts. */
-export interface HirePoll {
+/** What a poll found. */
+export interface HiresFound {
   hires: Delivery[];
+  /** The read stopped at its page limit before the end of the list: hires beyond it were not read. */
+  capped: boolean;
+}
+
+/** What a resumable poll found, and where the next one starts (which, when capped, continues the read). */
+export interface HirePoll extends HiresFound {
   /** Opaque; to be kept durably once the hires are journalled, and handed to the next poll. */
   resumeFrom: string | null;
-  /** The read stopped at its page limit before the end of the list; the next poll continues it. */
-  capped: boolean;
 }
 
 /** OAuth when a client id and secret are given, else the API key, else none. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HttpRequest } from '../../http';
-import { fetchParsed, hireKey } from './boundary';
-import type { AtsContext, Delivery } from './types';
+import { hireKey, parsePayload } from './boundary';
+import { readPages } from './pages';
+import type { AtsContext, Delivery, HiresFound } from './types';
 import { WorkableCandidate } from './workableSchema';
 
 /**
@@ -12,8 +13,8 @@ import { WorkableCandidate } from './workableSchema';
  * here only.
  */
 export const workableHiresApi = {
-  hiredSince: (since: Date) => ({ method: 'GET' as const, url: 'candidates', query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 } }),
-  nextPage: (next: string) => ({ method: 'GET' as const, url: 'candidates', query: Object.fromEntries(new URL(next).searchParams) }),
+  hiredSince: (since: Date): HttpRequest => ({ method: 'GET', url: 'candidates', query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 } }),
+  nextPage: (next: string): HttpRequest => ({ method: 'GET', url: 'candidates', query: Object.fromEntries(new URL(next).searchParams) }),
   /** A runaway link must not keep the poll busy forever; 50 pages of 100 is far beyond a day of hires. */
   maxPages: 50,
 } as const;
@@ -32,14 +33,16 @@ const asDelivery = (c: WorkableCandidate, receivedAt: string): Delivery => ({
 });
 
 /** Candidates moved to Hired (or otherwise updated while there) since a time. */
-export async function workableRecentHires(since: Date, ctx: AtsContext): Promise<Delivery[]> {
+export async function workableRecentHires(since: Date, ctx: AtsContext, maxPages: number = workableHiresApi.maxPages): Promise<HiresFound> {
   const receivedAt = new Date().toISOString();
-  const deliveries: Delivery[] = [];
-  let request: HttpRequest = workableHiresApi.hiredSince(since);
-  for (let page = 1; ; page += 1) {
-    const { candidates, paging } = await fetchParsed(ctx, request, Page, 'The Workable list of hired candidates');
-    deliveries.push(...candidates.map((c) => asDelivery(c, receivedAt)));
-    if (!paging?.next || page >= workableHiresApi.maxPages) return deliveries;
-    request = workableHiresApi.nextPage(paging.next);
-  }
+  const { items, capped } = await readPages(
+    ctx,
+    workableHiresApi.hiredSince(since),
+    (response) => {
+      const { candidates, paging } = parsePayload(Page, response.body, 'The Workable list of hired candidates');
+      return { items: candidates, next: paging?.next ? workableHiresApi.nextPage(paging.next) : null };
+    },
+    maxPages,
+  );
+  return { hires: items.map((c) => asDelivery(c, receivedAt)), capped };
 }

@@ -144,3 +144,23 @@ test('many requests in flight on one client print no MaxListenersExceededWarning
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
 });
+
+test('an absolute URL on another host (a next-page link an answer named) is refused before any credentials are sent', async (t) => {
+  let homeSeen = 0;
+  let otherSeen = 0;
+  const home = await startServer(t, (_req, res) => void (homeSeen++, res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')));
+  const other = await startServer(t, (_req, res) => void (otherSeen++, res.writeHead(200).end()));
+  const client = closing(t, createHttpClient({ baseUrl: `${home.url}/v1`, auth: basicAuth('secret-key', 'x'), retry: false }));
+  await assert.rejects(
+    client.request({ method: 'GET', url: `${other.url}/v1/candidates?page=2` }),
+    isHttpError('http.foreign_host', (e) => {
+      assert.equal(e.retryable, false);
+      assert.equal(e.maybeDelivered, false);
+      assert.doesNotMatch(e.message, /secret-key/);
+    }),
+  );
+  assert.equal(otherSeen, 0, 'nothing reached the other host');
+  // The connection's own host, written out in full, is fine.
+  assert.deepEqual((await client.request({ method: 'GET', url: `${home.url}/v1/candidates?page=2` })).body, { ok: true });
+  assert.equal(homeSeen, 1);
+});

@@ -38,15 +38,27 @@ const hourAgo = () => new Date(Date.now() - 3_600_000);
 
 test('the Lever poll reads every page of opportunities archived as hired, each keyed as its candidateHired webhook', async () => {
   const ids = Array.from({ length: 103 }, (_, i) => lever.addOpportunity({ name: `Hire ${i}`, email: `hire${i}@example.com` }));
-  const hires = await leverSource.recentHires!(hourAgo(), contextFor(leverSource, `${lever.url}/v1`, 'sandbox-lever-key'));
+  const { hires, capped } = await leverSource.recentHires!(hourAgo(), contextFor(leverSource, `${lever.url}/v1`, 'sandbox-lever-key'));
   assert.deepEqual(hires.map((h) => h.key).sort(), ids.map((id) => `hire:${id}`).sort());
+  assert.equal(capped, false);
   assert.equal(lever.requests().filter((r) => r.path.startsWith('/v1/opportunities?')).length, 2, 'two pages of at most 100');
   assert.deepEqual((hires[0]!.body as { data: { opportunityId: string } }).data.opportunityId, ids[0]);
 });
 
+test('a Lever poll stopped by its page limit with hires left says it was capped; one that reads to the end does not', async () => {
+  for (let i = 0; i < 100; i += 1) lever.addOpportunity({ name: `Hire ${i}`, email: `hire${i}@example.com` });
+  const ctx = contextFor(leverSource, `${lever.url}/v1`, 'sandbox-lever-key');
+  const exact = await leverSource.recentHires!(hourAgo(), ctx, 1);
+  assert.deepEqual([exact.hires.length, exact.capped], [100, false], 'one full page and no next: not capped');
+  lever.addOpportunity({ name: 'One Too Many', email: 'many@example.com' });
+  const over = await leverSource.recentHires!(hourAgo(), ctx, 1);
+  assert.deepEqual([over.hires.length, over.capped], [100, true]);
+  assert.equal(lever.requests().filter((r) => r.path.startsWith('/v1/opportunities?')).length, 2, 'one page per poll, the second page never asked for');
+});
+
 test('the Lever poll leaves out hires archived before the time asked for', async () => {
   lever.addOpportunity();
-  assert.deepEqual(await leverSource.recentHires!(new Date(Date.now() + 60_000), contextFor(leverSource, `${lever.url}/v1`, 'sandbox-lever-key')), []);
+  assert.deepEqual(await leverSource.recentHires!(new Date(Date.now() + 60_000), contextFor(leverSource, `${lever.url}/v1`, 'sandbox-lever-key')), { hires: [], capped: false });
 });
 
 const ashbyCtx = () => contextFor(ashbySource, ashby.url, 'sandbox-ashby-key');
@@ -150,22 +162,31 @@ function workableCandidates(n: number, stage = 'Hired') {
 test('the Workable poll reads every page of candidates in Hired, each keyed exactly as its candidate_moved webhook', async () => {
   const ids = workableCandidates(103);
   workableCandidates(2, 'Interview');
-  const hires = await workableSource.recentHires!(hourAgo(), workableCtx());
+  const { hires, capped } = await workableSource.recentHires!(hourAgo(), workableCtx());
+  assert.equal(capped, false);
   const webhookKeys = ids.map((id) => deliveryOf(workableSource, workableSender({ secret: 's' }).candidateMoved({ id })).key);
   assert.deepEqual(hires.map((h) => h.key).sort(), webhookKeys.sort());
   assert.equal(listCalls(workable, '/spi/v3/candidates?').length, 2, 'two pages of at most 100, by the paging.next link');
   assert.deepEqual(hires[0]!.subjects, { candidateIds: [ids[0]], emails: ['hire0@example.com'] });
 });
 
+test('a Workable poll stopped by its page limit with a paging.next left says it was capped', async () => {
+  workableCandidates(201);
+  const { hires, capped } = await workableSource.recentHires!(hourAgo(), workableCtx(), 2);
+  assert.deepEqual([hires.length, capped], [200, true]);
+  assert.equal(listCalls(workable, '/spi/v3/candidates?').length, 2);
+  assert.equal((await workableSource.recentHires!(hourAgo(), workableCtx(), 3)).capped, false, 'the third page is the last');
+});
+
 test('the Workable poll leaves out candidates not updated since the time asked for', async () => {
   workableCandidates(1);
-  assert.deepEqual(await workableSource.recentHires!(new Date(Date.now() + 60_000), workableCtx()), []);
+  assert.deepEqual(await workableSource.recentHires!(new Date(Date.now() + 60_000), workableCtx()), { hires: [], capped: false });
 });
 
 test('a hire the Workable poll finds is built like the webhook’s, from the listed candidate, job and offer', async () => {
   const [id] = workableCandidates(1);
   workable.setOffer(id!, { startDate: '2026-12-01', salary: '50000', currency: 'EUR' });
-  const [found] = await workableSource.recentHires!(hourAgo(), workableCtx());
+  const [found] = (await workableSource.recentHires!(hourAgo(), workableCtx())).hires;
   const hire = (await workableSource.canonical(found!, workableCtx())).event as HireEvent;
   assert.deepEqual([hire.eventId, hire.person.legalName.last, hire.offer.startDate, hire.offer.compensation?.amount], [`hire:${id}`, 'No0', '2026-12-01', '50000']);
 });
@@ -174,7 +195,7 @@ test('the Workable poll waits out a 429 as Workable asks and carries on', async 
   workableCandidates(1);
   workable.injectFault({ kind: 'throttle', path: '/spi/v3/candidates', retryAfterSeconds: 1 });
   const started = Date.now();
-  assert.equal((await workableSource.recentHires!(hourAgo(), workableCtx())).length, 1);
+  assert.equal((await workableSource.recentHires!(hourAgo(), workableCtx())).hires.length, 1);
   assert.deepEqual(listCalls(workable, '/spi/v3/candidates?').map((r) => r.status), [429, 200]);
   assert.ok(Date.now() - started >= 900, 'the poll waited for the reset');
 });
@@ -201,15 +222,23 @@ function srApplications(n: number, status: 'HIRED' | 'OFFER' = 'HIRED') {
 test('the SmartRecruiters poll reads every page of hired candidates, keyed by job and candidate', async () => {
   const hired = srApplications(103);
   srApplications(2, 'OFFER');
-  const hires = await srSource.recentHires!(hourAgo(), srCtx());
+  const { hires, capped } = await srSource.recentHires!(hourAgo(), srCtx());
   assert.deepEqual(hires.map((h) => h.key).sort(), hired.map((a) => `hire:${a.jobId}:${a.candidateId}`).sort());
+  assert.equal(capped, false);
   assert.equal(listCalls(sr, '/candidates?').length, 2, 'offset paging up to totalFound');
+});
+
+test('a SmartRecruiters poll stopped by its page limit before totalFound says it was capped', async () => {
+  srApplications(101);
+  const { hires, capped } = await srSource.recentHires!(hourAgo(), srCtx(), 1);
+  assert.deepEqual([hires.length, capped], [100, true]);
+  assert.equal((await srSource.recentHires!(hourAgo(), srCtx(), 2)).capped, false);
 });
 
 test('the SmartRecruiters poll keys a hire as the hire its status-change webhook becomes', async () => {
   const [application] = srApplications(1);
   sr.addOffer(application!.jobId, application!.candidateId, { startDate: '2026-12-01', salary: { value: 60000, currency: 'EUR' } });
-  const [found] = await srSource.recentHires!(hourAgo(), srCtx());
+  const [found] = (await srSource.recentHires!(hourAgo(), srCtx())).hires;
   const webhook = deliveryOf(srSource, smartRecruitersSender({ secret: 's' }).applicationStatusUpdated({ eventId: 'ev-1', ...application }), 'ev-1');
   const fromWebhook = (await srSource.canonical(webhook, srCtx())).event as HireEvent;
   const fromPoll = (await srSource.canonical(found!, srCtx())).event as HireEvent;
@@ -221,19 +250,19 @@ test('the SmartRecruiters poll finds a hire in a candidate’s second applicatio
   const [first] = srApplications(1, 'OFFER');
   const otherJob = sr.addJob({ title: 'Designer' });
   sr.apply({ candidateId: first!.candidateId, jobId: otherJob, status: 'HIRED' });
-  const hires = await srSource.recentHires!(hourAgo(), srCtx());
+  const { hires } = await srSource.recentHires!(hourAgo(), srCtx());
   assert.deepEqual(hires.map((h) => h.key), [`hire:${otherJob}:${first!.candidateId}`]);
 });
 
 test('the SmartRecruiters poll leaves out candidates not updated since the time asked for', async () => {
   srApplications(1);
-  assert.deepEqual(await srSource.recentHires!(new Date(Date.now() + 60_000), srCtx()), []);
+  assert.deepEqual(await srSource.recentHires!(new Date(Date.now() + 60_000), srCtx()), { hires: [], capped: false });
 });
 
 test('the SmartRecruiters poll waits out a 429 and carries on', async () => {
   srApplications(1);
   sr.injectFault({ kind: 'throttle', path: '/candidates', retryAfterSeconds: 1 });
-  assert.equal((await srSource.recentHires!(hourAgo(), srCtx())).length, 1);
+  assert.equal((await srSource.recentHires!(hourAgo(), srCtx())).hires.length, 1);
   assert.deepEqual(listCalls(sr, '/candidates?').map((r) => r.status), [429, 200]);
 });
 
