@@ -90,6 +90,8 @@ const answer = (req: SandboxRequest, body: unknown, xml: () => string): Reply =>
 export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   employees(): BambooEmployee[];
   addEmployee(fields: Record<string, unknown>, status?: BambooEmployee['status']): string;
+  /** What HR does when someone leaves (or comes back): the employee's status changes, the record stays. */
+  setEmployeeStatus(id: string, status: BambooEmployee['status']): void;
   setThrottleStatus(status: 429 | 503): void;
 }> {
   const company = options.companyDomain ?? BAMBOOHR_DEFAULTS.companyDomain;
@@ -199,6 +201,11 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
     employees: () => [...employees.values()].map((e) => ({ ...e, fields: { ...e.fields } })),
     /** Seeds an employee the way an HR admin would have entered it, e.g. a terminated one for rehire tests. */
     addEmployee: (fields: Record<string, unknown>, status: BambooEmployee['status'] = 'Active') => add(validate(fields), status),
+    setEmployeeStatus: (id: string, status: BambooEmployee['status']) => {
+      const employee = employees.get(id);
+      if (!employee) throw new Error(`No employee ${id} in the BambooHR sandbox`);
+      employee.status = status;
+    },
     setThrottleStatus: (status: 429 | 503) => void (throttleStatus = status),
   };
 

@@ -15,16 +15,26 @@ export function subjectOf(subject: KeySubject): string | null {
 
 const digest = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
 
+/** The hire a write belongs to, when the message names its ATS application. */
+export interface HireRef {
+  system: string;
+  applicationId?: string;
+}
+const ofHire = (hire?: HireRef) => (hire?.applicationId ? `:application:${hire.system}:${hire.applicationId}` : '');
+
 /**
  * Keys name what is written and to whom, never the delivery: three deliveries of one hire share one
- * key, hence one outbox entry and one employee. An update is keyed by its content as well, so a
- * later, different change to the same person is a new write.
+ * key, hence one outbox entry and one employee. A create and a check name the hire (its ATS
+ * application) when the message has one, so the same person hired again later through a new
+ * application is a new write — which the writer then finds to be a rehire, and a new check — not the
+ * first hire repeated. An update is keyed by its content as well, so a later, different change to the
+ * same person is a new write.
  */
 export const idempotencyKeys = {
-  create: (target: string, subject: string) => `${target}:create:${subject}`,
+  create: (target: string, subject: string, hire?: HireRef) => `${target}:create:${subject}${ofHire(hire)}`,
   update: (target: string, subject: string, patch: unknown) => `${target}:update:${subject}:${digest(patch)}`,
   writeBack: (ats: string, candidateId: string, employeeId: string) => `${ats}:writeback:${candidateId}:${employeeId}`,
-  check: (subject: string, pkg: string) => `checkr:check:${subject}:${pkg}`,
+  check: (subject: string, pkg: string, hire?: HireRef) => `checkr:check:${subject}:${pkg}${ofHire(hire)}`,
   checkResult: (provider: string, reportId: string) => `${provider}:result:${reportId}`,
 };
 

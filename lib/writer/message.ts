@@ -128,7 +128,7 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
 
   switch (operation) {
     case 'create':
-      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.create(defaults.hrisSystem, subject), writeBack: defaults.writeBack };
+      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.create(defaults.hrisSystem, subject, ats), writeBack: defaults.writeBack };
     case 'update':
       return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.update(defaults.hrisSystem, subject, m.payload ?? {}), ...(employeeId ? { employeeId } : {}) };
     case 'lookup':
@@ -146,7 +146,7 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
       return {
         ...base,
         target: 'checkr',
-        key: idempotencyKeys.check(subject, pkg || DEFAULT_PACKAGE),
+        key: idempotencyKeys.check(subject, pkg || DEFAULT_PACKAGE, ats),
         check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}) },
       };
     }

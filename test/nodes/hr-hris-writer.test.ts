@@ -334,6 +334,31 @@ test('a person who worked here before goes to the rehire output instead of getti
   assert.equal((await employees()).length, 1);
 });
 
+test('a person hired here, who left, and is hired again through a new application goes to the rehire output; the first hire redelivered does not', async () => {
+  const { writer, ok, rehire } = await loadFlow({ writeBack: false });
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  const person = await store.createPerson({});
+  const first = await hire();
+  const created = nextMessage(ok);
+  writer.receive({ payload: first.payload, sourceIds: first.sourceIds, person: { guid: person.guid } } as never);
+  const employeeId = hrisOf(await created).employeeId as string;
+  (await bamboo).setEmployeeStatus(employeeId, 'Inactive');
+
+  // Two years on, the same person (the dedupe node found the GUID) applies again and is hired.
+  const { applicationId } = (await greenhouse).addHire({ firstName: 'Ana', lastName: 'Silva' });
+  const again = nextMessage(rehire);
+  writer.receive({ payload: first.payload, sourceIds: { ...first.sourceIds, applicationId: String(applicationId) }, person: { guid: person.guid } } as never);
+  const result = hrisOf(await again);
+  assert.equal(result.rehire, true);
+  assert.equal(result.employeeId, employeeId, 'the former record is named for HR to reactivate');
+
+  // A late redelivery of the first hire is still that hire, done: no rehire, no second record.
+  const redelivered = nextMessage(ok);
+  writer.receive({ payload: first.payload, sourceIds: first.sourceIds, person: { guid: person.guid } } as never);
+  assert.equal(hrisOf(await redelivered).employeeId, employeeId);
+  assert.equal((await employees()).length, 1);
+});
+
 test('a dry run sends nothing and emits the exact request with secrets masked', async () => {
   const { writer, ok } = await loadFlow({ writer: { dryRun: true } });
   const h = await hire();

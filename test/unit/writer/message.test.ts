@@ -27,10 +27,24 @@ test('without a GUID the ATS ids give the key, and the person is found or starte
   const store = await storeP;
   const msg = { payload: {}, sourceIds: { system: 'greenhouse', candidateId: 42, applicationId: 7 } };
   const [a, b] = await Promise.all([jobFromMessage(msg, defaults, store), jobFromMessage(msg, defaults, store)]);
-  assert.equal(a.key, 'bamboohr:create:ats:greenhouse:42');
+  assert.equal(a.key, 'bamboohr:create:ats:greenhouse:42:application:greenhouse:7');
   assert.ok(a.personGuid);
   assert.equal(a.personGuid, b.personGuid);
   assert.equal(await store.findByExternalId('greenhouse', '42'), a.personGuid);
+});
+
+test('a create names the hire: the same person hired through another application is another write, a redelivery is not', async () => {
+  const store = await storeP;
+  const create = (applicationId?: string) => jobFromMessage({ payload: {}, person: { guid }, sourceIds: { system: 'greenhouse', candidateId: '42', ...(applicationId ? { applicationId } : {}) } }, defaults, store);
+  const [first, redelivered, rehired, unnamed] = await Promise.all([create('7'), create('7'), create('8'), create()]);
+  assert.equal(first.key, redelivered.key);
+  assert.notEqual(first.key, rehired.key);
+  assert.equal(unnamed.key, `bamboohr:create:person:${guid}`, 'without an application the person alone keys it');
+  const check = (applicationId: string) =>
+    jobFromMessage({ operation: 'check', person: { guid, legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana@example.com', type: 'personal' }] }, sourceIds: { system: 'greenhouse', candidateId: '42', applicationId } }, defaults, store);
+  const [checked, checkedAgain, checkedOnRehire] = await Promise.all([check('7'), check('7'), check('8')]);
+  assert.equal(checked.key, checkedAgain.key);
+  assert.notEqual(checked.key, checkedOnRehire.key, 'a rehire is checked again');
 });
 
 test('an update is keyed by its content too, so a later different change is a new write', async () => {
