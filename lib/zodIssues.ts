@@ -20,3 +20,10 @@ export function describeIssues(error: ZodError, prefix = ''): string {
     .map((i) => `${i.field}: ${i.message}`)
     .join('; ');
 }
+
+/**
+ * Parse options for a boundary: a value missing altogether reads "is required" rather than zod's
+ * "Invalid input: expected string, received undefined". Per parse, not zod's global error map, which
+ * would change the messages of every other package sharing zod in the same Node-RED runtime.
+ */
+export const MISSING_IS_REQUIRED = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HrError } from '../errors';
-import { describeIssues } from '../zodIssues';
+import { describeIssues, MISSING_IS_REQUIRED } from '../zodIssues';
 import type { ForgetRequest } from './types';
 
 const Id = z.union([z.string().trim().min(1), z.number().int().transform(String)]);
@@ -24,7 +24,7 @@ export function requestFrom(msg: { payload?: unknown; event?: unknown }): Forget
   if (payload && typeof payload === 'object' && 'type' in payload) {
     const type = (payload as { type: unknown }).type;
     if (type !== 'candidate.deleted') throw new HrError('forget.not_a_deletion', `A ${String(type)} event is not a deletion; only candidate.deleted is. ${HINT}`);
-    const event = CandidateDeleted.safeParse(payload);
+    const event = CandidateDeleted.safeParse(payload, MISSING_IS_REQUIRED);
     if (!event.success) throw new HrError('forget.request_invalid', `The candidate.deleted event is incomplete: ${describeIssues(event.error)}`);
     const { system, candidateId } = event.data;
     const journal = TriggerEvent.safeParse(msg.event);

@@ -3,7 +3,7 @@ import { HrError, toHrError } from '../errors';
 import { Candidate, Employee, HireEvent, IsoDateTime, Person, Text } from '../model';
 import type { ExternalLink, JsonObject } from '../store/types';
 import { toE164 } from '../transform/phones';
-import { describeIssues, fieldIssues } from '../zodIssues';
+import { describeIssues, fieldIssues, MISSING_IS_REQUIRED } from '../zodIssues';
 
 /** Values a system sends about a person that are not a whole hire: an HRIS read-back, a manual fix. */
 export const SourceUpdate = z.object({
@@ -79,7 +79,7 @@ export function readSource(payload: unknown, options: ReadOptions): SourceRecord
     throw new HrError(options.errorCode, 'msg.payload must be a hire event, candidate, employee or person object.', { field: 'payload' });
   }
   const kind = kindOf(payload);
-  const parsed = SCHEMAS[kind].safeParse(withE164Phones(payload, kind, options));
+  const parsed = SCHEMAS[kind].safeParse(withE164Phones(payload, kind, options), MISSING_IS_REQUIRED);
   if (!parsed.success) {
     const issues = fieldIssues(parsed.error);
     throw new HrError(options.errorCode, `msg.payload is not a valid ${NAMES[kind]}: ${describeIssues(parsed.error)}`, { field: issues[0]?.field, issues });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HrError } from '../errors';
 import type { IdentityGraph, Outbox } from '../store/types';
-import { describeIssues } from '../zodIssues';
+import { describeIssues, MISSING_IS_REQUIRED } from '../zodIssues';
 import { Operation, WriteJob } from './job';
 import { idempotencyKeys, subjectOf } from './keys';
 
@@ -91,7 +91,7 @@ async function atsOfCheck(store: Store, guid: string, system: string, pkg: strin
 
 /** A completed check, recorded once per report on the person who was checked. */
 async function checkResultJob(payload: unknown, defaults: JobDefaults, store: Store, event: WriteJob['event']): Promise<WriteJob> {
-  const parsed = CompletedCheck.safeParse(payload);
+  const parsed = CompletedCheck.safeParse(payload, MISSING_IS_REQUIRED);
   if (!parsed.success) throw new HrError('hris.bad_message', `Only a completed check (clear or consider) can be recorded: ${describeIssues(parsed.error, 'msg.payload')}`);
   const { provider, candidateId, reportId, package: pkg, result, completedAt } = parsed.data.check;
   const guid = await store.findByExternalId(provider, candidateId);
@@ -110,7 +110,7 @@ async function checkResultJob(payload: unknown, defaults: JobDefaults, store: St
 
 /** Turns a message into the write it asks for, keyed by the person and the operation. */
 export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store: Store): Promise<WriteJob> {
-  const parsed = Incoming.safeParse(msg);
+  const parsed = Incoming.safeParse(msg, MISSING_IS_REQUIRED);
   if (!parsed.success) throw new HrError('hris.bad_message', `The message cannot be written: ${describeIssues(parsed.error, 'msg')}`);
   const m = parsed.data;
   const operation = m.operation ?? defaults.operation;

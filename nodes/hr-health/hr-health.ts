@@ -8,7 +8,7 @@ import { PROMETHEUS_CONTENT_TYPE, readMetrics, toPrometheus } from '../../lib/he
 import { createMonitor, type HealthMonitor } from '../../lib/health/monitor';
 import { defaultRules } from '../../lib/health/rules';
 import type { HrStore } from '../../lib/store';
-import { describeIssues } from '../../lib/zodIssues';
+import { describeIssues, MISSING_IS_REQUIRED } from '../../lib/zodIssues';
 import { createShell, type Outputs, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { HealthConfig, ruleSettings } from './config';
@@ -120,7 +120,7 @@ export = (RED: NodeAPI) => {
 
     return async (msg) => {
       if (msg.credential !== undefined) {
-        const c = CredentialInput.safeParse(msg.credential);
+        const c = CredentialInput.safeParse(msg.credential, MISSING_IS_REQUIRED);
         if (!c.success) throw new HrError('health.credential_invalid', `msg.credential ${describeIssues(c.error, 'credential')}`);
         credentialRegistry.record(c.data);
       }

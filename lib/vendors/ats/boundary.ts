@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { HrError } from '../../errors';
 import type { HttpRequest } from '../../http';
-import { describeIssues, fieldIssues } from '../../zodIssues';
+import { describeIssues, fieldIssues, MISSING_IS_REQUIRED } from '../../zodIssues';
 import type { AtsContext } from './types';
 
 /** Vendors send ids as numbers (Greenhouse) or strings; the model keeps them as text. */
@@ -10,7 +10,7 @@ export const VendorId = z.union([z.number().int(), z.string().min(1)]).transform
 
 /** A vendor payload parsed at the boundary, or `ats.payload_invalid` naming every failing field. */
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, MISSING_IS_REQUIRED);
   if (parsed.success) return parsed.data;
   throw new HrError('ats.payload_invalid', `${what} is not valid: ${describeIssues(parsed.error)}`, { issues: fieldIssues(parsed.error) });
 }

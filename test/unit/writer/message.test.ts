@@ -60,6 +60,18 @@ test('a message naming no person is refused with a code that says what is missin
   await assert.rejects(jobFromMessage({ payload: {} }, defaults, await storeP), (err: { code?: string }) => err.code === 'hris.no_identity');
 });
 
+test('a field missing from the message is named as required, a wrong one by what it should be', async () => {
+  const store = await storeP;
+  await assert.rejects(
+    jobFromMessage({ payload: {}, person: { guid, emails: [{ address: 'ana@example.com' }] } }, defaults, store),
+    (err: { code?: string; message?: string }) => err.code === 'hris.bad_message' && /msg\.person\.emails\.0\.type: is required$/.test(err.message ?? ''),
+  );
+  await assert.rejects(
+    jobFromMessage({ payload: {}, person: { guid, emails: [{ address: 'ana@example.com', type: 7 }] } }, defaults, store),
+    (err: { message?: string }) => /msg\.person\.emails\.0\.type: /.test(err.message ?? '') && !/is required/.test(err.message ?? ''),
+  );
+});
+
 test('the delivery from the ATS trigger (msg.event with id and vendor) is the event the writer marks done', async () => {
   const store = await storeP;
   const job = await jobFromMessage({ payload: { firstName: 'Ana' }, person: { guid }, event: { id: 'hire:app-1', vendor: 'greenhouse', type: 'hire', receivedAt: '2026-11-02T15:04:05Z' } }, defaults, store);
