@@ -4,6 +4,7 @@
  * gives two messages, not one every five minutes. A check that disappears (a credential removed
  * from the registry) counts as clean.
  */
+import { z } from 'zod';
 import type { Alert, AlertSource, Translate } from '../alert/alert';
 import type { Counters } from '../store/types';
 import type { CredentialExpiry } from './credentials';
@@ -34,7 +35,24 @@ export interface HealthMonitor {
   evaluate(counters: Counters, now: Date): Promise<Alert[]>;
   /** Checks that are failing or recovering now, for the status and the metrics endpoint. */
   states(): CheckState[];
+  /**
+   * The failing and recovering checks as text to keep across a restart, so that a check still failing
+   * afterwards is not announced again and one that recovered meanwhile is announced as recovered.
+   */
+  save(): string;
+  /** Takes back what save() returned; checks of rules no longer configured, or text it cannot read, are left out. */
+  restore(saved: string | null): void;
 }
+
+const Saved = z.array(
+  z.object({
+    ruleId: z.string(),
+    subject: z.string(),
+    since: z.number(),
+    cleanSince: z.number().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+);
 
 interface State {
   rule: HealthRule;
@@ -46,6 +64,14 @@ interface State {
 }
 
 const key = (ruleId: string, subject: string) => `${ruleId}\u0000${subject}`;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export function createMonitor(options: MonitorOptions): HealthMonitor {
   const states = new Map<string, State>();
@@ -94,6 +120,16 @@ export function createMonitor(options: MonitorOptions): HealthMonitor {
     },
     states: () =>
       [...states.values()].map((s) => ({ ruleId: s.rule.id, subject: s.subject, failing: s.cleanSince === undefined, since: new Date(s.since).toISOString(), params: s.params })),
+    save: () => JSON.stringify([...states.values()].map(({ rule, ...s }) => ({ ruleId: rule.id, ...s }))),
+    restore(saved) {
+      const parsed = saved === null ? undefined : Saved.safeParse(safeJson(saved));
+      if (!parsed?.success) return;
+      const rules = new Map(options.rules.map((r) => [r.id, r]));
+      for (const { ruleId, ...s } of parsed.data) {
+        const rule = rules.get(ruleId);
+        if (rule) states.set(key(ruleId, s.subject), { rule, ...s });
+      }
+    },
   };
 
   function settleClean(k: string, state: State, params: Check['params'], t: number, now: Date, alerts: Alert[]) {

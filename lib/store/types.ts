@@ -325,20 +325,21 @@ export interface Tombstones {
   isTombstoned(probe: TombstoneProbe): Promise<boolean>;
 }
 
-/* ---------- poll cursors ---------- */
+/* ---------- node state ---------- */
 
-export interface PollCursors {
+export interface NodeStates {
   /**
-   * Where a reconciliation poll left off under this name (an opaque vendor position, e.g. Ashby's sync
-   * token), null when none is kept. Losing one only costs the poll a full read.
+   * A small value a node keeps across restarts under this name (where a reconciliation poll left off,
+   * e.g. Ashby's sync token; which health checks are failing), null when none is kept. Losing one only
+   * costs the node what it would do at a first start (a full read, an alert repeated).
    */
-  getPollCursor(name: string): Promise<string | null>;
-  /** Keeps it across restarts, replacing the one before; null forgets it. */
-  setPollCursor(name: string, cursor: string | null): Promise<void>;
+  getNodeState(name: string): Promise<string | null>;
+  /** Keeps it, replacing the one before; null forgets it. */
+  setNodeState(name: string, value: string | null): Promise<void>;
 }
 
-/** Poll cursors live beside the store's own single values, under this prefix (so migrating a store takes them along). */
-export const pollCursorKey = (name: string): string => `poll_cursor:${name}`;
+/** Node state lives beside the store's own single values, under this prefix (so migrating a store takes it along). */
+export const nodeStateKey = (name: string): string => `node_state:${name}`;
 
 /* ---------- counters ---------- */
 
@@ -354,7 +355,7 @@ export interface Counters {
   counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels): Promise<Array<{ start: Date; value: number }>>;
 }
 
-export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, PollCursors {
+export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, NodeStates {
   close(): Promise<void>;
 
   /* identity resolution at scale: bulk loading and candidate search */

@@ -1,4 +1,4 @@
-import type { PollCursors } from '../../lib/store';
+import type { NodeStates } from '../../lib/store';
 import type { AtsContext, AtsSource, Delivery } from '../../lib/vendors/ats';
 
 export interface PollRun {
@@ -9,7 +9,7 @@ export interface PollRun {
   done(): Promise<void>;
 }
 
-export type HirePoller = (since: Date, ctx: AtsContext, cursors: PollCursors) => Promise<PollRun>;
+export type HirePoller = (since: Date, ctx: AtsContext, cursors: NodeStates) => Promise<PollRun>;
 
 /**
  * One reconciliation poll of the source: resumed from the position the store keeps under `cursorName`
@@ -20,8 +20,8 @@ export function hirePoller(source: AtsSource, cursorName: string, maxPages?: num
   const { resumableHires, recentHires } = source;
   if (resumableHires) {
     return async (since, ctx, cursors) => {
-      const poll = await resumableHires(since, await cursors.getPollCursor(cursorName), ctx, maxPages);
-      return { hires: poll.hires, capped: poll.capped, done: () => cursors.setPollCursor(cursorName, poll.resumeFrom) };
+      const poll = await resumableHires(since, await cursors.getNodeState(cursorName), ctx, maxPages);
+      return { hires: poll.hires, capped: poll.capped, done: () => cursors.setNodeState(cursorName, poll.resumeFrom) };
     };
   }
   if (recentHires) {

@@ -186,7 +186,7 @@ export = (RED: NodeAPI) => {
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     // Where a resumable poll got to belongs to the connection (one ATS account), so a redeployed or new trigger on it continues there.
     const maxPages = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerPollMaxPages);
-    const pollHires = hirePoller(conn.source, `${vendor}:${def.connection}`, maxPages > 0 ? maxPages : undefined);
+    const pollHires = hirePoller(conn.source, `poll:${vendor}:${def.connection}`, maxPages > 0 ? maxPages : undefined);
     if (pollMs > 0 && pollHires && ctx.auth) {
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
       let since = new Date(startedAt.getTime() - lookbackMs);

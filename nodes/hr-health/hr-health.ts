@@ -77,11 +77,30 @@ export = (RED: NodeAPI) => {
 
     let evaluating: Promise<NodeMessage[]> | null = null;
     let broken = false;
+    // Which checks are failing survives a restart or redeploy (kept in the store under the node's id).
+    const stateName = `health:${node.id}`;
+    let saved: string | undefined;
     /** One evaluation at a time; concurrent callers share it. */
     const evaluate = (): Promise<NodeMessage[]> => {
       evaluating ??= (async () => {
         try {
-          const alerts = await monitor.evaluate(await store(), new Date());
+          const hrStore = await store();
+          if (saved === undefined) {
+            saved = (await hrStore.getNodeState(stateName)) ?? '[]';
+            monitor.restore(saved);
+          }
+          const alerts = await monitor.evaluate(hrStore, new Date());
+          const now = monitor.save();
+          if (now !== saved) {
+            // Alerts already decided are sent even when their state cannot be kept.
+            await hrStore.setNodeState(stateName, now).then(
+              () => void (saved = now),
+              (err: unknown) => {
+                const error = toHrError(err, 'health.state_not_saved');
+                node.warn(t('errors.stateNotSaved', { code: error.code, message: error.message }));
+              },
+            );
+          }
           broken = false;
           const failing = monitor.states().filter((s) => s.failing).length;
           shell.status(failing ? 'warn' : 'ok', failing ? 'hr-health.status.failing' : 'hr-health.status.healthy', { count: failing });

@@ -268,7 +268,7 @@ describe('Ashby incremental poll', () => {
     for (let i = 0; i < 3; i += 1) ashbyHire(ashby, { name: `Hire ${i}`, email: `hire${i}@example.com` });
     const t = await load(`poll-${++files}.db`, 0.005);
     await until('the first three hires', () => t.emitted.length >= 3);
-    assert.ok(await (await t.store()).getPollCursor('ashby:conn'), 'the position is kept in the store');
+    assert.ok(await (await t.store()).getNodeState('poll:ashby:conn'), 'the position is kept in the store');
     const offers = ashby.requests().filter((r) => r.path === '/offer.list').length;
     const { applicationId } = ashbyHire(ashby, { name: 'Pat Lee', email: person.email });
     await until('the new hire', () => emittedIds(t).includes(ashbyKey(applicationId)));

@@ -80,3 +80,29 @@ test('hand-entered expiry dates that cannot be read stop the monitor from starti
   helper.getNode('h').receive({} as never);
   assert.equal(((await caught).error as { code: string }).code, 'health.expiry_invalid');
 });
+
+test('a check still failing after a redeploy on the same store is not announced again', async () => {
+  const file = path.join(dir, `health-restart-${++files}.db`);
+  const flowOn = () => flow().map((n) => (n.id === 'store' ? { ...n, file } : n));
+  await helper.load([storeNode, healthNode], flowOn());
+  const store = await (helper.getNode('store') as StoreConfigNode).acquire();
+  const labels = { target: 'bamboohr', operation: OPERATIONS.createEmployee };
+  await store.count(METRICS.writesFailed, labels, 5);
+  const first = nextMessage(helper.getNode('out'));
+  helper.getNode('h').receive({} as never);
+  assert.equal((await first).topic, 'health.writes_failing');
+  await helper.unload();
+
+  await helper.load([storeNode, healthNode], flowOn());
+  const sent: unknown[] = [];
+  helper.getNode('out').on('input', (msg: unknown) => sent.push(msg));
+  const statuses = helper.getNode('h') as unknown as { status: { getCalls(): Array<{ args: [{ text?: string }] }> } };
+  helper.getNode('h').receive({} as never);
+  // The evaluation is over once the node shows how many checks fail.
+  const end = Date.now() + 10_000;
+  while (!statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing'), 'the check is still failing');
+  // An alert would be sent right after that status; give it the time to arrive.
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(sent, []);
+});

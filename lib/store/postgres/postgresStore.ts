@@ -7,7 +7,7 @@ import {
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
-  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, pollCursorKey,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
 import { PgBlocking } from './blocking';
@@ -155,8 +155,8 @@ export class PostgresStore implements HrStore {
   updateReview(id: number, update: ReviewUpdate, actor: string) { return this.inTransaction((q) => this.reviews.update(q, id, update, actor)); }
 
   /* poll cursors */
-  getPollCursor(name: string) { return this.run((q) => getMeta(q, pollCursorKey(name))); }
-  setPollCursor(name: string, cursor: string | null) { return this.run((q) => (cursor === null ? deleteMeta(q, pollCursorKey(name)) : setMeta(q, pollCursorKey(name), cursor))); }
+  getNodeState(name: string) { return this.run((q) => getMeta(q, nodeStateKey(name))); }
+  setNodeState(name: string, value: string | null) { return this.run((q) => (value === null ? deleteMeta(q, nodeStateKey(name)) : setMeta(q, nodeStateKey(name), value))); }
 
   /** One statement, or several that are safe one by one, on any pooled connection. */
   private run<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {

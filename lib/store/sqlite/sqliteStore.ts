@@ -8,7 +8,7 @@ import {
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
   type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
-  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, pollCursorKey,
+  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { SqliteAudit } from './audit';
 import { SqliteBlocking } from './blocking';
@@ -145,8 +145,8 @@ export class SqliteStore implements HrStore {
   updateReview(id: number, update: ReviewUpdate, actor: string) { return this.run(() => this.reviews.update(id, update, actor)); }
 
   /* poll cursors */
-  getPollCursor(name: string) { return this.run(() => this.meta.get(pollCursorKey(name))); }
-  setPollCursor(name: string, cursor: string | null) { return this.run(() => (cursor === null ? this.meta.delete(pollCursorKey(name)) : this.meta.set(pollCursorKey(name), cursor))); }
+  getNodeState(name: string) { return this.run(() => this.meta.get(nodeStateKey(name))); }
+  setNodeState(name: string, value: string | null) { return this.run(() => (value === null ? this.meta.delete(nodeStateKey(name)) : this.meta.set(nodeStateKey(name), value))); }
 
   private run<T>(fn: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new HrError('store.closed', `The store ${this.ctx.file} is closed.`, { file: this.ctx.file }));

@@ -115,3 +115,30 @@ test('a store with little history does not cry wolf about volume', async (t) => 
   await store.count(METRICS.hiresCreated, {}, 10, new Date(NOW - WEEK - DAY));
   assert.deepEqual(await evaluateAt(monitorWith(), store, [NOW]), []);
 });
+
+test('what a monitor saves lets the next one (after a restart) stay quiet while a check still fails, and announce its recovery', async (t) => {
+  const store = await tempStore(t);
+  const labels = { target: 'bamboohr', operation: OPERATIONS.createEmployee };
+  await store.count(METRICS.writesFailed, labels, 4, new Date(NOW - 30 * 60_000));
+  await store.count(METRICS.writesOk, labels, 2, new Date(NOW - 30 * 60_000));
+  const before = monitorWith();
+  assert.deepEqual((await evaluateAt(before, store, [NOW])).map((a) => a.code), ['health.writes_failing']);
+
+  const restarted = monitorWith();
+  restarted.restore(before.save());
+  assert.deepEqual(await evaluateAt(restarted, store, [NOW + 10 * 60_000]), [], 'still failing: not announced again');
+  assert.deepEqual((await evaluateAt(restarted, store, [NOW + 25 * HOUR, NOW + 25 * HOUR + CLEAN_PERIOD])).map((a) => a.code), ['health.writes_failing.recovered']);
+
+  const forgetful = monitorWith();
+  assert.deepEqual((await evaluateAt(forgetful, store, [NOW + 10 * 60_000])).map((a) => a.code), ['health.writes_failing'], 'without it the alert repeats');
+});
+
+test('saved monitor state that cannot be read, or names a rule no longer configured, is left out', async (t) => {
+  const store = await tempStore(t);
+  const monitor = monitorWith();
+  monitor.restore('not json');
+  monitor.restore(JSON.stringify([{ ruleId: 'retired_rule', subject: 'x', since: NOW, params: {} }]));
+  monitor.restore(null);
+  assert.deepEqual(monitor.states(), []);
+  assert.deepEqual(await evaluateAt(monitor, store, [NOW]), []);
+});

@@ -557,15 +557,15 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
   describe(`${name}: poll cursors`, () => {
     test('a poll cursor is kept per name, replaced by the next, and forgotten with null', () => withStore(async (store) => {
-      assert.equal(await store.getPollCursor('ashby:conn-1'), null);
-      await store.setPollCursor('ashby:conn-1', 'token-1');
-      await store.setPollCursor('ashby:conn-2', 'token-a');
-      await store.setPollCursor('ashby:conn-1', 'token-2');
-      assert.equal(await store.getPollCursor('ashby:conn-1'), 'token-2');
-      assert.equal(await store.getPollCursor('ashby:conn-2'), 'token-a');
-      await store.setPollCursor('ashby:conn-1', null);
-      assert.equal(await store.getPollCursor('ashby:conn-1'), null);
-      assert.equal(await store.getPollCursor('ashby:conn-2'), 'token-a');
+      assert.equal(await store.getNodeState('ashby:conn-1'), null);
+      await store.setNodeState('ashby:conn-1', 'token-1');
+      await store.setNodeState('ashby:conn-2', 'token-a');
+      await store.setNodeState('ashby:conn-1', 'token-2');
+      assert.equal(await store.getNodeState('ashby:conn-1'), 'token-2');
+      assert.equal(await store.getNodeState('ashby:conn-2'), 'token-a');
+      await store.setNodeState('ashby:conn-1', null);
+      assert.equal(await store.getNodeState('ashby:conn-1'), null);
+      assert.equal(await store.getNodeState('ashby:conn-2'), 'token-a');
     }));
   });
 

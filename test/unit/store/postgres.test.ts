@@ -290,7 +290,7 @@ describe('PostgreSQL store: moving a SQLite store', () => {
       await store.audit({ source: 'greenhouse', actor: 'system', action: 'person.created', personGuid: ana.guid, after: { dateOfBirth: '1990-05-17' } });
       await store.forget(bea.guid, 'dpo');
       await store.count('hires', { source: 'greenhouse' }, 3);
-      await store.setPollCursor('ashby:conn', 'sync-token-1');
+      await store.setNodeState('ashby:conn', 'sync-token-1');
       return { guid: ana.guid };
     } finally {
       await store.close();
@@ -312,7 +312,7 @@ describe('PostgreSQL store: moving a SQLite store', () => {
       audit: await store.auditEntries(),
       tombstoned: await Promise.all([{ email: 'bea@example.com' }, { system: 'lever', externalId: 'L-9' }].map((p) => store.isTombstoned(p))),
       hires: await store.sumCounters('hires', time.now(), { source: 'greenhouse' }),
-      pollCursor: await store.getPollCursor('ashby:conn'),
+      pollCursor: await store.getNodeState('ashby:conn'),
     };
   }
 

@@ -117,12 +117,12 @@ describe('SQLite store: restart', () => {
   test('a poll cursor survives a restart without touching the store’s own values of the same name', () => withFile(async (file) => {
     await using({ file }, async (store) => {
       await store.forget((await store.createPerson({ record: { email: 'ana@example.com' } })).guid, 'dpo');
-      await store.setPollCursor('ashby:conn', 'sync-token-1');
-      await store.setPollCursor('tombstone_salt', 'x');
-      await store.setPollCursor('tombstone_salt', null);
+      await store.setNodeState('ashby:conn', 'sync-token-1');
+      await store.setNodeState('tombstone_salt', 'x');
+      await store.setNodeState('tombstone_salt', null);
     });
     await using({ file }, async (store) => {
-      assert.equal(await store.getPollCursor('ashby:conn'), 'sync-token-1');
+      assert.equal(await store.getNodeState('ashby:conn'), 'sync-token-1');
       assert.equal(await store.isTombstoned({ email: 'ana@example.com' }), true, 'the salt is the one the tombstone was hashed with');
     });
   }));
