@@ -3,28 +3,18 @@ import { HrError, toHrError } from '../errors';
 import type { HrStore, OutboxEntry, OutboxScope, Person } from '../store/types';
 import type { ErasureSettings } from '../vendors/erasure';
 import { isInterrupted } from '../writer/classify';
-import { nextAttemptAt, type RetrySchedule } from '../writer/schedule';
+import { nextAttemptAt, type LeasedWorkerOptions } from '../writer/schedule';
 import { PLAN_OPERATION, STEP_OPERATION, planFor } from './plan';
 import { failureVerdict, runStep, type Channels } from './step';
 import type { ForgetRequest, ForgetSummary, HandOver, Plan, PlannedStep, StepOutcome } from './types';
 
-export interface ForgetWorkerOptions {
-  store: HrStore;
+export interface ForgetWorkerOptions extends LeasedWorkerOptions {
   channels: Channels;
   settings: ErasureSettings;
-  schedule: RetrySchedule;
-  leaseMs: number;
-  /** Who the audit log names. */
-  actor: string;
-  /** Whose plans these are (the node's id): workers sharing a store each resume only their own, with their own connections. */
-  owner: string;
-  now?: () => number;
-  random?: () => number;
   /** A step a person must do, or one that failed for good: sent as the step ends (again after a crash in between). */
   onHandOver(item: HandOver): void;
   /** A person's erasure finished in a later round (after retries, or after a restart): no message waits for it. */
   onFinished(summary: ForgetSummary): void;
-  onError(error: HrError): void;
 }
 
 export interface ForgetWorker {

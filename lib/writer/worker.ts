@@ -5,31 +5,16 @@ import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult }
 import { generation, idempotencyKeys } from './keys';
 import { maskSecrets } from './mask';
 import { execute, failureKind, linkFor, type WriterTargets } from './operations';
-import { nextAttemptAt, type RetrySchedule } from './schedule';
+import { nextAttemptAt, type LeasedWorkerOptions } from './schedule';
 import { writerMetrics } from './metrics';
 
-export interface WriterOptions {
-  store: HrStore;
+export interface WriterOptions extends LeasedWorkerOptions {
   targets: WriterTargets;
-  schedule: RetrySchedule;
-  /** How long a claimed entry is ours; a crashed worker's entries are picked up after it. */
-  leaseMs: number;
   batchSize: number;
   /** Entries worked on at once; the connection's rate limiter paces the requests themselves. */
   concurrency: number;
-  /** Who the audit log names for writes. */
-  actor: string;
-  /**
-   * Whose outbox entries these are (the writer node's id, the same on every instance running the flow):
-   * writers sharing a store each claim, count and list only their own, which their targets can carry out.
-   */
-  owner: string;
-  now?: () => number;
-  random?: () => number;
   /** Outcomes no message is waiting for: later retries, dead letters, chained write-backs. */
   onOutcome(outcome: Outcome): void;
-  /** Something the worker could not record (the store failed); the entry is retried after its lease. */
-  onError(error: HrError): void;
 }
 
 export interface DeadLetter {
