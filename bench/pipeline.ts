@@ -14,7 +14,7 @@ import { dictionaryToJson } from '../lib/dictionary/jsonDictionary';
 import { defaultDictionary } from '../lib/dictionary/defaultDictionary';
 import { startingMappings } from '../lib/mapping/startingMappings';
 import { migrateSqliteToPostgres } from '../lib/store/migrate';
-import { greenhouseHire } from '../lib/vendors/ats/greenhouse';
+import { greenhouseHire } from '../lib/vendors/greenhouse/source';
 import { hireCandidatePayload } from '../sandbox/senders';
 import { chosenStore, postgresForBench, type BenchPostgres } from './support/benchStore';
 import { startEmbeddedNodeRed, type FlowNode } from './support/embeddedNodeRed';

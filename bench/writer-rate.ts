@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHttpClient } from '../lib/http';
 import { openStore } from '../lib/store';
-import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../lib/vendors/hris/bamboohr';
+import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../lib/vendors/bamboohr/target';
 import { idempotencyKeys } from '../lib/writer/keys';
 import { DEFAULT_SCHEDULE } from '../lib/writer/schedule';
 import { createWriter } from '../lib/writer/worker';

@@ -31,7 +31,8 @@ export interface CompensationFindings {
 const valueAt = (record: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
 
-const money = (pay: Compensation, amount: string = pay.amount) => `${amount} ${pay.currency} per ${pay.period.replace('_', ' ')}`;
+const money = (pay: Compensation, amount: string = pay.amount) =>
+  `${amount} ${pay.currency} per ${pay.period ? pay.period.replace('_', ' ') : 'unknown period'}`;
 
 const percent = (fraction: Ratio, places: number) => `${toDecimal(multiply(fraction, ratio(100n)), places, 'half_up').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} %`;
 
@@ -69,6 +70,10 @@ export function checkCompensation(record: unknown, offerSource: unknown, check: 
   if (a.currency !== e.currency) {
     const message = `The pay sent in ${read.field}, ${money(a)}, is in another currency than the offer's ${money(e)}; the two cannot be compared without an exchange rate.`;
     return { review: [{ field: read.field, rule: 'compensation_currency', message, details }] };
+  }
+  if (!a.period || !e.period) {
+    const message = `The pay period is unknown: ${money(e)} on the offer, ${money(a)} sent in ${read.field}. Name the offer field that holds the period, or declare the period on the ATS connection.`;
+    return { review: [{ field: read.field, rule: 'pay_period_unknown', message, details }] };
   }
   const inOfferPeriod = payInPeriod(a, e.period, check.assumptions);
   const offered = parseDecimal(e.amount);

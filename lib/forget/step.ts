@@ -2,7 +2,8 @@ import { HrError } from '../errors';
 import { HttpError } from '../http';
 import { classifyHttpFailure } from '../vendors/hris/classify';
 import type { CallContext } from '../vendors/hris/types';
-import { eraserFor, hasErasureApi, manual, type ErasureResult, type ErasureSettings } from '../vendors/erasure';
+import { manual, type ErasureResult, type ErasureSettings } from '../vendors/erasure';
+import { eraserFor, hasErasureApi } from '../vendors/registry';
 import type { PlannedStep, StepOutcome } from './types';
 
 /** A system this node can reach: the call context of its connection, and whom to act as there. */

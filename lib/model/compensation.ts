@@ -15,5 +15,9 @@ export type PayPeriod = z.infer<typeof PayPeriod>;
 export const Money = z.object({ amount: DecimalAmount, currency: CurrencyCode });
 export type Money = z.infer<typeof Money>;
 
-export const Compensation = Money.extend({ period: PayPeriod });
+/**
+ * `period` is absent when neither the offer nor the ATS connection says how often the amount is paid:
+ * it is never guessed, and the validator holds such a pay for review ("pay period unknown").
+ */
+export const Compensation = Money.extend({ period: PayPeriod.optional() });
 export type Compensation = z.infer<typeof Compensation>;

@@ -58,6 +58,12 @@ export function periodsPerYear(period: PayPeriod, assumptions: Partial<PayAssump
   }
 }
 
+/** A pay whose period nobody stated cannot be converted: it is never assumed to be yearly. */
+function knownPeriod(pay: Compensation): PayPeriod {
+  if (pay.period) return pay.period;
+  throw new HrError('transform.pay_period_unknown', `The pay ${pay.amount} ${pay.currency} has no known period, so it cannot be converted.`);
+}
+
 /** The exact value of the pay in another period, unrounded; for comparisons such as the variance check. */
 export function payInPeriod(pay: Compensation, period: PayPeriod, assumptions: Partial<PayAssumptions> = {}): Ratio {
   let amount: Ratio;
@@ -66,7 +72,7 @@ export function payInPeriod(pay: Compensation, period: PayPeriod, assumptions: P
   } catch {
     throw new HrError('transform.amount_invalid', `The pay amount "${pay.amount}" is not a decimal number.`);
   }
-  return divide(multiply(amount, periodsPerYear(pay.period, assumptions)), periodsPerYear(period, assumptions));
+  return divide(multiply(amount, periodsPerYear(knownPeriod(pay), assumptions)), periodsPerYear(period, assumptions));
 }
 
 /**

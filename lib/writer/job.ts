@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckResult } from '../model';
-import type { CheckOrdered } from '../vendors/checks/checkr';
+import type { CheckOrdered } from '../vendors/checkr/checks';
 
 export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check', 'checkResult']);
 export type Operation = z.infer<typeof Operation>;

@@ -1,6 +1,6 @@
 import { HrError } from '../errors';
 import type { IdentityGraph } from '../store/types';
-import type { CheckrClient } from '../vendors/checks/checkr';
+import type { CheckrClient } from '../vendors/checkr/checks';
 import { classifyHttpFailure } from '../vendors/hris/classify';
 import type { CallContext, FailureKind, FoundEmployee, HrisTarget } from '../vendors/hris/types';
 import type { AtsWriteBack } from '../vendors/writeback/types';

@@ -1,7 +1,8 @@
 import type { Node, NodeAPI, NodeDef } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { createHttpClient, type HttpClient } from '../../lib/http';
-import { atsSourceFor, authKind, type AtsApiSettings, type AtsContext, type AtsVendor } from '../../lib/vendors/ats';
+import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor } from '../../lib/vendors/ats';
+import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
 import { registerConnectionTest } from '../shared/connectionTest';

@@ -1,6 +1,6 @@
 import type { HttpRequest } from '../../lib/http';
 import type { AtsAuthKind, AtsVendor } from '../../lib/vendors/ats';
-import { harvest } from '../../lib/vendors/ats/greenhouseHarvest';
+import { harvest } from '../../lib/vendors/greenhouse/harvest';
 
 /** Product names, for answers such as "Greenhouse refused the key". */
 export const ATS_NAMES: Record<AtsVendor, string> = {

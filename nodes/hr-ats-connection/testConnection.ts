@@ -1,4 +1,5 @@
-import { atsSourceFor, authKind } from '../../lib/vendors/ats';
+import { authKind } from '../../lib/vendors/ats';
+import { atsSourceFor } from '../../lib/vendors/registry';
 import { outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
 import { ATS_NAMES, ATS_PROBES } from './probes';

@@ -1,8 +1,9 @@
 import type { Node } from 'node-red';
 import { createHttpClient, type HttpClient, type HttpClientOptions, type RetryPolicy } from '../../lib/http';
-import { checkr, checkrHttpOptions, type CheckrClient } from '../../lib/vendors/checks/checkr';
-import { connectHris, type HrisTarget } from '../../lib/vendors/hris';
-import { connectWriteBack, type AtsWriteBack } from '../../lib/vendors/writeback';
+import { checkr, checkrHttpOptions, type CheckrClient } from '../../lib/vendors/checkr/checks';
+import type { HrisTarget } from '../../lib/vendors/hris';
+import { connectHris, connectWriteBack } from '../../lib/vendors/registry';
+import type { AtsWriteBack } from '../../lib/vendors/writeback';
 import { SECRET_RECORD_FIELDS } from '../../lib/writer/mask';
 import { connectionSettings, type ConnectionCredentials, type ConnectionSettings } from './settings';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { HrError } from '../../lib/errors';
-import type { CheckrConnection } from '../../lib/vendors/checks/checkr';
-import type { HrisConnection } from '../../lib/vendors/hris';
-import { DEFAULT_BAMBOOHR_RECOVERY_FIELD } from '../../lib/vendors/hris/bamboohr';
+import type { CheckrConnection } from '../../lib/vendors/checkr/checks';
+import type { HrisConnection } from '../../lib/vendors/registry';
+import { DEFAULT_BAMBOOHR_RECOVERY_FIELD } from '../../lib/vendors/bamboohr/target';
 import type { WriteBackConnection } from '../../lib/vendors/writeback';
 import { describeIssues } from '../../lib/zodIssues';
 

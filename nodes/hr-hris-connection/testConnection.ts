@@ -1,6 +1,6 @@
-import { checkrHttpOptions } from '../../lib/vendors/checks/checkr';
-import { connectHris, type HrisConnection } from '../../lib/vendors/hris';
-import { connectWriteBack, type WriteBackConnection } from '../../lib/vendors/writeback';
+import { checkrHttpOptions } from '../../lib/vendors/checkr/checks';
+import { connectHris, connectWriteBack, type HrisConnection } from '../../lib/vendors/registry';
+import type { WriteBackConnection } from '../../lib/vendors/writeback';
 import { outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
 import { ATS_NAMES, ATS_PROBES, CHECKR_ACCOUNT } from '../hr-ats-connection/probes';
 import { connectionSettings } from './settings';

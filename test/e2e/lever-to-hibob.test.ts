@@ -4,8 +4,8 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { leverApi } from '../../lib/vendors/ats/lever';
-import { leverNote } from '../../lib/vendors/writeback/lever';
+import { leverApi } from '../../lib/vendors/lever/source';
+import { leverNote } from '../../lib/vendors/lever/writeBack';
 import { lever, runExample, slackPosts, stateOf, until, type ExampleRun } from '../support/e2e';
 
 const HIRES = '/hr/lever/hires';

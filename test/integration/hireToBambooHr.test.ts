@@ -5,8 +5,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { greenhouse } from '../../lib/vendors/ats/greenhouse';
-import { lever } from '../../lib/vendors/ats/lever';
+import { greenhouse } from '../../lib/vendors/greenhouse/source';
+import { lever } from '../../lib/vendors/lever/source';
 import type { HireEvent } from '../../lib/vendors/ats';
 import { compileJsonataMapping } from '../../lib/mapping/jsonataMapping';
 import { startingMappings } from '../../lib/mapping/startingMappings';

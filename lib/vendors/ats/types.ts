@@ -1,5 +1,6 @@
 import type { HttpClientOptions, HttpRequest, HttpResponse } from '../../http';
 import type { InboundRequest, WebhookVendor } from '../../webhooks';
+import type { PayPeriod } from '../../model';
 import type { CanonicalEvent, CanonicalType } from './events';
 
 /** A canonical event and what could not be read into it (a phone that is not a number, an unknown date). */
@@ -38,6 +39,34 @@ export interface AtsSettings {
   defaultCountry?: string;
   /** IANA zone in which instants become calendar dates (start dates). */
   timeZone: string;
+  /** Where this account keeps pay, its period, the employment type and the start date on an offer. */
+  offerFields?: OfferFieldSettings;
+}
+
+/**
+ * Which offer field holds what, in the vendor's own terms (a Greenhouse offer custom field's key, a
+ * Lever offer field's identifier, a Workable offer variable's slug, a SmartRecruiters offer property's
+ * key, an Ashby offer field's title). Unset: the vendor module's documented default. Accounts name
+ * these fields themselves, so the defaults are a starting point, not a fact about any account.
+ */
+export interface OfferFieldSettings {
+  pay?: string;
+  /** The field that holds how often the pay is paid. */
+  payPeriod?: string;
+  /**
+   * The period the user declares for the pay field when the offer carries none. Without one and
+   * without a period on the offer, the pay's period is left unknown (never guessed).
+   */
+  declaredPayPeriod?: PayPeriod;
+  employmentType?: string;
+  startDate?: string;
+}
+
+/** An offer field the account defines, as the connection dialog offers it in a drop-down. */
+export interface OfferFieldChoice {
+  key: string;
+  name: string;
+  type?: string;
 }
 
 /** How a vendor module reaches the vendor's API for thin events and the poll; throws ats.api_not_configured without credentials. */
@@ -87,6 +116,8 @@ export interface AtsSource {
   resumableHires?(since: Date, resumeFrom: string | null, ctx: AtsContext, maxPages?: number): Promise<HirePoll>;
   /** How to reach the API; null when the settings hold no credentials. */
   httpOptions(api: AtsApiSettings): HttpClientOptions | null;
+  /** The account's own offer fields, for the connection dialog's pay/period/start-date drop-downs. */
+  offerFieldChoices?(ctx: AtsContext): Promise<OfferFieldChoice[]>;
 }
 
 /** What a poll found. */

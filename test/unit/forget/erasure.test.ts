@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpError, type HttpRequest, type HttpResponse } from '../../../lib/http';
-import { eraserFor } from '../../../lib/vendors/erasure';
+import { eraserFor } from '../../../lib/vendors/registry';
 import type { CallContext } from '../../../lib/vendors/hris/types';
 
 /** Records what would be sent and answers as told. */

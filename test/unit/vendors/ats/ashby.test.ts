@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ashby } from '../../../../lib/vendors/ats/ashby';
+import { ashby } from '../../../../lib/vendors/ashby/source';
 import type { HireEvent } from '../../../../lib/vendors/ats';
 import { ashbySender } from '../../../../sandbox/senders';
 import { ashbyAnswers } from './answers';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkr } from '../../../../lib/vendors/ats/checkr';
+import { checkr } from '../../../../lib/vendors/checkr/events';
 import type { CheckEvent } from '../../../../lib/vendors/ats';
 import { checkrSender } from '../../../../sandbox/senders';
 import { deliveryOf, fakeApi, noApi } from './support';

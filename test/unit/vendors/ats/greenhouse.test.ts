@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { greenhouse } from '../../../../lib/vendors/ats/greenhouse';
+import { greenhouse } from '../../../../lib/vendors/greenhouse/source';
 import type { HireEvent, OfferEvent } from '../../../../lib/vendors/ats';
 import { greenhouseSender, hireCandidatePayload } from '../../../../sandbox/senders';
 import { deliveryOf, noApi } from './support';

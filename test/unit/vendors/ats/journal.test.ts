@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { processDelivery, type ClaimHire } from '../../../../lib/vendors/ats/journal';
-import { smartrecruiters } from '../../../../lib/vendors/ats/smartrecruiters';
+import { smartrecruiters } from '../../../../lib/vendors/smartrecruiters/source';
 import type { Delivery } from '../../../../lib/vendors/ats';
 import { smartRecruitersSender } from '../../../../sandbox/senders';
 import { smartRecruitersAnswers } from './answers';

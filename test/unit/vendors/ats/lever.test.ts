@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lever } from '../../../../lib/vendors/ats/lever';
+import { lever } from '../../../../lib/vendors/lever/source';
 import type { CandidateEvent, HireEvent } from '../../../../lib/vendors/ats';
 import { leverSender } from '../../../../sandbox/senders';
 import { deliveryOf, fakeApi } from './support';

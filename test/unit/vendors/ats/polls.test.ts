@@ -2,10 +2,10 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHttpClient } from '../../../../lib/http';
-import { ashby as ashbySource } from '../../../../lib/vendors/ats/ashby';
-import { lever as leverSource } from '../../../../lib/vendors/ats/lever';
-import { smartrecruiters as srSource } from '../../../../lib/vendors/ats/smartrecruiters';
-import { workable as workableSource } from '../../../../lib/vendors/ats/workable';
+import { ashby as ashbySource } from '../../../../lib/vendors/ashby/source';
+import { lever as leverSource } from '../../../../lib/vendors/lever/source';
+import { smartrecruiters as srSource } from '../../../../lib/vendors/smartrecruiters/source';
+import { workable as workableSource } from '../../../../lib/vendors/workable/source';
 import type { AtsContext, AtsSource, HireEvent } from '../../../../lib/vendors/ats';
 import { startAshby, type AshbyHandle } from '../../../../sandbox/ashby';
 import { startLever, type LeverHandle } from '../../../../sandbox/lever';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smartrecruiters } from '../../../../lib/vendors/ats/smartrecruiters';
-import { workable } from '../../../../lib/vendors/ats/workable';
+import { smartrecruiters } from '../../../../lib/vendors/smartrecruiters/source';
+import { workable } from '../../../../lib/vendors/workable/source';
 import { passthrough } from '../../../../lib/vendors/ats/passthrough';
 import type { CandidateEvent, HireEvent, WebhookEvent } from '../../../../lib/vendors/ats';
 import { smartRecruitersSender, standardWebhooksSender, workableSender } from '../../../../sandbox/senders';

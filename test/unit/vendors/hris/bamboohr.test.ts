@@ -1,7 +1,7 @@
 import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../../../sandbox/bamboohr';
-import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../../../../lib/vendors/hris/bamboohr';
+import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../../../../lib/vendors/bamboohr/target';
 import { HttpError } from '../../../../lib/http';
 import { contextFor, thrown } from './support';
 

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHECKR_DEFAULTS, startCheckr } from '../../../../sandbox/checkr';
-import { checkr, checkrHttpOptions, type CheckrConnection } from '../../../../lib/vendors/checks/checkr';
+import { checkr, checkrHttpOptions, type CheckrConnection } from '../../../../lib/vendors/checkr/checks';
 import { contextFor } from './support';
 
 const sandbox = startCheckr();

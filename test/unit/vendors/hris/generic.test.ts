@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generic, genericHttpOptions, type GenericConnection } from '../../../../lib/vendors/hris/generic';
+import { generic, genericHttpOptions, type GenericConnection } from '../../../../lib/vendors/generic/target';
 import { contextFor, localServer } from './support';
 
 // No emulator for "any REST HRIS": a small local server plays one.

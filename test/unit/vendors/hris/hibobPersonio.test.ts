@@ -2,8 +2,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { HIBOB_DEFAULTS, startHiBob } from '../../../../sandbox/hibob';
 import { PERSONIO_DEFAULTS, startPersonio } from '../../../../sandbox/personio';
-import { hibob, hibobHttpOptions } from '../../../../lib/vendors/hris/hibob';
-import { personio, personioHttpOptions } from '../../../../lib/vendors/hris/personio';
+import { hibob, hibobHttpOptions } from '../../../../lib/vendors/hibob/target';
+import { personio, personioHttpOptions } from '../../../../lib/vendors/personio/target';
 import { contextFor } from './support';
 
 const hibobSandbox = startHiBob();

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { ASHBY_DEFAULTS, startAshby } from '../../../../sandbox/ashby';
 import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../../../sandbox/greenhouse';
 import { LEVER_DEFAULTS, startLever } from '../../../../sandbox/lever';
-import { connectWriteBack, type WriteBackConnection } from '../../../../lib/vendors/writeback';
+import { connectWriteBack } from '../../../../lib/vendors/registry';
+import type { WriteBackConnection } from '../../../../lib/vendors/writeback';
 import { contextFor, thrown } from './support';
 
 const greenhouse = startGreenhouse();

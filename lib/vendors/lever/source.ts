@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
-import { contentKey, fetchParsed, hireKey, missingField, parsePayload, VendorId } from './boundary';
-import { CandidateEvent, type CanonicalType } from './events';
-import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from './people';
-import { leverRecentHires } from './leverHires';
-import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
+import { contentKey, fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
+import { CandidateEvent, type CanonicalType } from '../ats/events';
+import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from '../ats/people';
+import { leverRecentHires } from './hires';
+import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
  * Lever webhooks carry ids only (vendor-apis.md §2.1): the hire is read back from the Data API.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
-import { readPages } from './pages';
-import type { AtsContext, Delivery, HiresFound } from './types';
+import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { readPages } from '../ats/pages';
+import type { AtsContext, Delivery, HiresFound } from '../ats/types';
 
 /**
  * Lever's reconciliation poll: a hire is an opportunity archived with a reason of type "hired" (every

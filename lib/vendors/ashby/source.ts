@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
-import { ashbyResumableHires } from './ashbyHires';
-import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
-import { CandidateEvent, OfferEvent, type CanonicalType } from './events';
-import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from './people';
-import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
+import { ashbyResumableHires } from './hires';
+import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
+import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from '../ats/people';
+import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
  * Ashby's RPC API (vendor-apis.md §3.1): POST `<category>.<method>`, answers `{ success, results }`.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { basicAuth, HttpError, oauthClientCredentials, type HttpClientOptions, type HttpRequest } from '../../http';
-import { hireKey, parsePayload, VendorId } from './boundary';
-import { nextLink } from './linkHeader';
-import { readPages } from './pages';
-import type { AtsApiSettings, AtsContext, Delivery, HiresFound } from './types';
+import { hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { nextLink } from '../ats/linkHeader';
+import { readPages } from '../ats/pages';
+import type { AtsApiSettings, AtsContext, Delivery, HiresFound } from '../ats/types';
 
 /**
  * Harvest as the reconciliation poll reads it. v1/v2 routes and fields: vendor-apis.md §1.5 [official].

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { hireKey, parsePayload, VendorId } from './boundary';
-import { readPages } from './pages';
-import type { AtsContext, Delivery, HiresFound } from './types';
+import { hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { readPages } from '../ats/pages';
+import type { AtsContext, Delivery, HiresFound } from '../ats/types';
 
 /**
  * SmartRecruiters' reconciliation poll (vendor-apis.md §3.3): the candidates search filtered to a status

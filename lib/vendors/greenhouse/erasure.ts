@@ -1,5 +1,5 @@
-import { sendErasure, manual } from './call';
-import type { Eraser } from './types';
+import { sendErasure, manual } from '../erasure/call';
+import type { Eraser } from '../erasure/types';
 
 /**
  * Harvest v1 (greenhouse-api-docs `source/includes/harvest/_candidates.md`, "DELETE: Delete Candidate"

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { parseOrThrow, type CheckResult, type CheckStatus } from '../../model';
-import { fetchParsed, parsePayload } from './boundary';
-import { CheckEvent } from './events';
-import { normaliser } from './people';
-import type { AtsContext, AtsSource, Delivery } from './types';
+import { fetchParsed, parsePayload } from '../ats/boundary';
+import { CheckEvent } from '../ats/events';
+import { normaliser } from '../ats/people';
+import type { AtsContext, AtsSource, Delivery } from '../ats/types';
 
 /**
  * Checkr's inbound events (vendor-apis.md §6.1): `{ id, type, created_at, data: { object } }`, the event

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { basicAuth, oauthRefreshToken, type HttpClientOptions } from '../../http';
-import { employeeState, idFromLocation } from './answers';
-import { classifyHttpFailure, IdMissingError } from './classify';
-import { stampAt } from './recoveryField';
-import { emailKey, rosterCache } from './roster';
-import type { FoundEmployee, HrisTarget } from './types';
+import { employeeState, idFromLocation } from '../hris/answers';
+import { classifyHttpFailure, IdMissingError } from '../hris/classify';
+import { stampAt } from '../hris/recoveryField';
+import { emailKey, rosterCache } from '../hris/roster';
+import type { FoundEmployee, HrisTarget } from '../hris/types';
 
 export interface BambooConnection {
   system: 'bamboohr';

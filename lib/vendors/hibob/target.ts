@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { basicAuth, type HttpClientOptions } from '../../http';
-import { employeeState, idAt, readPath } from './answers';
-import { classifyHttpFailure, IdMissingError } from './classify';
-import type { HrisTarget } from './types';
+import { employeeState, idAt, readPath } from '../hris/answers';
+import { classifyHttpFailure, IdMissingError } from '../hris/classify';
+import type { HrisTarget } from '../hris/types';
 
 export interface HibobConnection {
   system: 'hibob';

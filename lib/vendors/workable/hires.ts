@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { HttpRequest } from '../../http';
-import { hireKey, parsePayload } from './boundary';
-import { readPages } from './pages';
-import type { AtsContext, Delivery, HiresFound } from './types';
-import { WorkableCandidate } from './workableSchema';
+import { hireKey, parsePayload } from '../ats/boundary';
+import { readPages } from '../ats/pages';
+import type { AtsContext, Delivery, HiresFound } from '../ats/types';
+import { WorkableCandidate } from './schema';
 
 /**
  * Workable's reconciliation poll (vendor-apis.md §3.2): the candidates in the hired stage updated since

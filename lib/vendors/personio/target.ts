@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { oauthClientCredentials, type HttpClientOptions, type HttpRequest } from '../../http';
-import { employeeState, idAt } from './answers';
-import { classifyHttpFailure, IdMissingError } from './classify';
-import type { EmployeeState, HrisTarget, RecoveryKeyField } from './types';
+import { employeeState, idAt } from '../hris/answers';
+import { classifyHttpFailure, IdMissingError } from '../hris/classify';
+import type { EmployeeState, HrisTarget, RecoveryKeyField } from '../hris/types';
 
 export interface PersonioConnection {
   system: 'personio';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from './types';
+import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from '../writeback/types';
 
 export function ashbyHttpOptions(conn: WriteBackConnection): HttpClientOptions {
   return { baseUrl: conn.baseUrl || 'https://api.ashbyhq.com', auth: basicAuth(conn.apiKey, ''), headers: { Accept: 'application/json; version=1' } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VendorId } from './boundary';
+import { VendorId } from '../ats/boundary';
 
 /**
  * Greenhouse webhook payloads as documented (vendor-apis.md §1.2–§1.4), reduced to what the canonical

@@ -1,5 +1,5 @@
-import { sendErasure } from './call';
-import type { Eraser } from './types';
+import { sendErasure } from '../erasure/call';
+import type { Eraser } from '../erasure/types';
 
 /**
  * Checkr's "Request PII removal for a Candidate" (docs.checkr.com, operation `deleteCandidate`; the

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { bearerToken } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
-import { contentKey, fetchParsed, hireKey, parsePayload } from './boundary';
-import { CandidateEvent } from './events';
-import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
-import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
-import { workableRecentHires } from './workableHires';
-import { WorkableCandidate as Candidate } from './workableSchema';
+import { contentKey, fetchParsed, hireKey, parsePayload } from '../ats/boundary';
+import { CandidateEvent } from '../ats/events';
+import { compact, decimalText, employmentType, normaliser, payPeriod } from '../ats/people';
+import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
+import { workableRecentHires } from './hires';
+import { WorkableCandidate as Candidate } from './schema';
 
 /**
  * Workable (vendor-apis.md §3.2) has no "hired" event and no event id: a webhook body is the candidate

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HrError } from '../../errors';
-import { fetchParsed, hireKey, missingField, parsePayload, VendorId } from './boundary';
-import type { AtsContext, Delivery, HirePoll } from './types';
+import { fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
+import type { AtsContext, Delivery, HirePoll } from '../ats/types';
 
 /** Where a list read stands: Ashby's sync token of the last completed read, and the next page of one in progress. */
 type Position = { syncToken?: string; cursor?: string };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpResponse } from '../../http';
-import { manual, sendErasure } from './call';
-import type { ErasureResult, Eraser } from './types';
+import { manual, sendErasure } from '../erasure/call';
+import type { ErasureResult, Eraser } from '../erasure/types';
 
 const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).optional() });
 

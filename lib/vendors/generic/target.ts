@@ -1,9 +1,9 @@
 import { HrError } from '../../errors';
 import { apiKeyHeader, type HttpClientOptions, type HttpRequest } from '../../http';
-import { employeeState, fillTemplate, idAt, idFromLocation, readPath } from './answers';
-import { classifyHttpFailure, IdMissingError } from './classify';
-import { stampAt } from './recoveryField';
-import type { FoundEmployee, HrisTarget } from './types';
+import { employeeState, fillTemplate, idAt, idFromLocation, readPath } from '../hris/answers';
+import { classifyHttpFailure, IdMissingError } from '../hris/classify';
+import { stampAt } from '../hris/recoveryField';
+import type { FoundEmployee, HrisTarget } from '../hris/types';
 
 type WriteMethod = Extract<HttpRequest['method'], 'POST' | 'PUT' | 'PATCH'>;
 

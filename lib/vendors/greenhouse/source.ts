@@ -1,11 +1,11 @@
 import { HireEvent, parseOrThrow, type AtsUser, type Compensation, type OfferStatus } from '../../model';
 import { HrError } from '../../errors';
-import { contentKey, hireKey, parsePayload } from './boundary';
-import { CandidateEvent, OfferEvent, type CanonicalType } from './events';
-import { greenhouseHarvest } from './greenhouseHarvest';
-import { CustomField, GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './greenhouseSchema';
-import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
-import type { AtsSettings, AtsSource, Canonical, Delivery } from './types';
+import { contentKey, hireKey, parsePayload } from '../ats/boundary';
+import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
+import { greenhouseHarvest } from './harvest';
+import { CustomField, GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './schema';
+import { compact, decimalText, employmentType, normaliser, payPeriod } from '../ats/people';
+import type { AtsSettings, AtsSource, Canonical, Delivery } from '../ats/types';
 import type { z } from 'zod';
 
 /**

@@ -1,7 +1,7 @@
 import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from './types';
+import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from '../writeback/types';
 
 export function greenhouseHttpOptions(conn: WriteBackConnection): HttpClientOptions {
   // Harvest v1/v2: the API key as the Basic username, empty password (vendor-apis.md §1.5).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VendorId } from './boundary';
+import { VendorId } from '../ats/boundary';
 
 /**
  * A Workable candidate as a webhook body and the candidates list carry it (vendor-apis.md §3.2), reduced

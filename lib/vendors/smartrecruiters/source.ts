@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { apiKeyHeader } from '../../http';
 import { headerValue } from '../../webhooks/headers';
 import { HireEvent, parseOrThrow } from '../../model';
-import { fetchParsed, hireKey, parsePayload, VendorId } from './boundary';
-import { CandidateEvent, type CanonicalType } from './events';
-import { compact, decimalText, employmentType, normaliser, payPeriod } from './people';
-import { smartRecruitersApplicationId, smartRecruitersRecentHires } from './smartrecruitersHires';
-import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
+import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { CandidateEvent, type CanonicalType } from '../ats/events';
+import { compact, decimalText, employmentType, normaliser, payPeriod } from '../ats/people';
+import { smartRecruitersApplicationId, smartRecruitersRecentHires } from './hires';
+import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
  * SmartRecruiters notifications are thin (vendor-apis.md §3.3): what happened is in the `event-*`

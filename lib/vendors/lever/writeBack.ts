@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type CheckOutcome, type WriteBackConnection, type WriteOptions } from './types';
+import { checkOutcomeText, type AtsRef, type AtsWriteBack, type CheckOutcome, type WriteBackConnection, type WriteOptions } from '../writeback/types';
 
 export const leverNote = (employeeId: string) => `Employee ID: ${employeeId}`;
 export const leverCheckNote = (check: CheckOutcome) => `Background check: ${checkOutcomeText(check)}`;
