@@ -1,7 +1,8 @@
 import type { Node, NodeAPI, NodeDef } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { createHttpClient, type HttpClient } from '../../lib/http';
-import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor } from '../../lib/vendors/ats';
+import { PayPeriod } from '../../lib/model';
+import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type OfferFieldSettings } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
@@ -26,9 +27,29 @@ interface ConnectionDef extends NodeDef {
   sigTimestampUnit: 'seconds' | 'milliseconds';
   sigContent: string;
   sigEventIdHeader: string;
+  offerPayField?: string;
+  offerPayPeriodField?: string;
+  declaredPayPeriod?: string;
+  offerEmploymentTypeField?: string;
+  offerStartDateField?: string;
 }
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** Which offer fields hold pay, its period, the employment type and the start date; a blank one means the vendor's default. */
+function offerFieldSettings(def: ConnectionDef): OfferFieldSettings {
+  const text = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const declared = PayPeriod.safeParse(text(def.declaredPayPeriod));
+  return Object.fromEntries(
+    Object.entries({
+      pay: text(def.offerPayField),
+      payPeriod: text(def.offerPayPeriodField),
+      declaredPayPeriod: declared.success ? declared.data : undefined,
+      employmentType: text(def.offerEmploymentTypeField),
+      startDate: text(def.offerStartDateField),
+    }).filter(([, v]) => v !== undefined),
+  );
+}
 
 function genericSettings(def: ConnectionDef): GenericHmacConfig {
   return {
@@ -72,7 +93,11 @@ export = (RED: NodeAPI) => {
     };
 
     let client: HttpClient | null = null;
-    const settings = { timeZone: def.timeZone?.trim() || 'UTC', ...(def.defaultCountry?.trim() ? { defaultCountry: def.defaultCountry.trim().toUpperCase() } : {}) };
+    const settings = {
+      timeZone: def.timeZone?.trim() || 'UTC',
+      ...(def.defaultCountry?.trim() ? { defaultCountry: def.defaultCountry.trim().toUpperCase() } : {}),
+      offerFields: offerFieldSettings(def),
+    };
     const context: AtsContext = {
       settings,
       auth: authKind(api),

@@ -4,19 +4,19 @@ import { HireEvent, parseOrThrow } from '../../model';
 import { ashbyResumableHires } from './hires';
 import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
-import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from '../ats/people';
+import { offerPayPeriod } from '../ats/offerFields';
+import { compact, decimalText, employmentType, normaliser, splitName } from '../ats/people';
 import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
  * Ashby's RPC API (vendor-apis.md §3.1): POST `<category>.<method>`, answers `{ success, results }`.
  * The webhook gives the application and the accepted offer, not the pay, so a hire is completed from
- * `offer.info`, `candidate.info` and `job.info`. [unconfirmed] the result fields read below and the
- * salary's interval (absent: yearly); change them here only.
+ * `offer.info`, `candidate.info` and `job.info`. [unconfirmed] the result fields read below; a salary
+ * without an interval has an unknown period unless the connection declares one.
  */
 export const ashbyApi = {
   defaultBaseUrl: 'https://api.ashbyhq.com',
   call: (method: string, body: Record<string, string>) => ({ method: 'POST' as const, url: method, body, idempotent: true }),
-  defaultPayPeriod: 'year',
 } as const;
 
 // applicationUpdate and candidateStageChange fire with every candidateHire under the same
@@ -88,7 +88,7 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       location: job?.locationName ?? undefined,
       startDate: n.date(offer?.latestVersion.startDate ?? data.offer?.latestVersion?.startDate),
       compensation: salary
-        ? compact({ amount: decimalText(salary.value), currency: salary.currencyCode ?? undefined, period: payPeriod(salary.interval) ?? ashbyApi.defaultPayPeriod })
+        ? compact({ amount: decimalText(salary.value), currency: salary.currencyCode ?? undefined, period: offerPayPeriod(salary.interval, ctx.settings, n.warnings) })
         : undefined,
       employmentType: employmentType(job?.employmentType),
     }),

@@ -3,21 +3,11 @@ import { HrError } from '../../errors';
 import { contentKey, hireKey, parsePayload } from '../ats/boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
 import { greenhouseHarvest } from './harvest';
-import { CustomField, GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './schema';
-import { compact, decimalText, employmentType, normaliser, payPeriod } from '../ats/people';
+import { GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './schema';
+import { offerFieldName } from '../ats/offerFields';
+import { compact, normaliser } from '../ats/people';
+import { greenhouseCompensation, greenhouseEmploymentType, greenhouseStartDate } from './offerReading';
 import type { AtsSettings, AtsSource, Canonical, Delivery } from '../ats/types';
-import type { z } from 'zod';
-
-/**
- * Which custom fields hold pay and employment type is each customer's choice; these are the names the
- * Greenhouse docs use in their examples (vendor-apis.md §1.2) [unconfirmed for any given account].
- * A pay field without `frequency` is read as yearly [unconfirmed].
- */
-export const greenhouseFields = {
-  salary: 'salary',
-  employmentType: 'employment_type',
-  defaultPayPeriod: 'year',
-} as const;
 
 const ACTIONS: Record<string, CanonicalType> = {
   hire_candidate: 'hire',
@@ -32,22 +22,6 @@ const ACTIONS: Record<string, CanonicalType> = {
 
 // Webhook `offer_status` values (§1.3) in the model's terms.
 const OFFER_STATUS: Record<string, OfferStatus> = { created: 'draft', accepted: 'accepted', rejected: 'rejected', deprecated: 'deprecated' };
-
-type CustomFields = Record<string, z.infer<typeof CustomField> | null> | null | undefined;
-
-function compensation(fields: CustomFields): Partial<Compensation> | undefined {
-  const entries = Object.entries(fields ?? {});
-  const [, field] = entries.find(([key]) => key === greenhouseFields.salary) ?? entries.find(([, f]) => f?.type === 'currency' && f.compensation_type) ?? [];
-  const value = field?.value as { amount?: unknown; unit?: unknown } | null | undefined;
-  if (!field || !value) return undefined;
-  return compact({
-    amount: decimalText(value.amount),
-    currency: typeof value.unit === 'string' ? value.unit : undefined,
-    period: payPeriod(field.frequency) ?? greenhouseFields.defaultPayPeriod,
-  });
-}
-
-const fieldValue = (fields: CustomFields, key: string): unknown => fields?.[key]?.value;
 
 function user(u: GreenhouseUser | null | undefined): AtsUser | undefined {
   if (!u) return undefined;
@@ -95,9 +69,9 @@ export function greenhouseHire(raw: unknown, eventId: string, receivedAt: string
       title: job.name,
       department: department?.name,
       location: office?.location ?? office?.name,
-      startDate: n.date(offer.starts_at),
-      compensation: compensation(offer.custom_fields),
-      employmentType: employmentType(fieldValue(offer.custom_fields, greenhouseFields.employmentType) ?? fieldValue(job.custom_fields, greenhouseFields.employmentType)),
+      startDate: n.date(greenhouseStartDate(offer.custom_fields, offer.starts_at, settings) as string | undefined),
+      compensation: greenhouseCompensation(offer.custom_fields, settings, n.warnings),
+      employmentType: greenhouseEmploymentType(offer.custom_fields, job.custom_fields, settings),
       sentOn: n.date(offer.sent_at),
       resolvedAt: n.dateTime(offer.resolved_at),
     }),
@@ -133,11 +107,14 @@ function offerEvent(delivery: Delivery, settings: AtsSettings): Canonical {
       id: o.id,
       version: o.version ?? undefined,
       status,
-      startDate: n.date(o.start_date, 'MM/DD/YYYY'),
+      // The flat offer events write start_date as MM/DD/YYYY, unlike the hire's starts_at (docs/vendors/greenhouse.md).
+      startDate: offerFieldName(settings, 'startDate')
+        ? n.date(greenhouseStartDate(o.custom_fields, null, settings) as string | undefined)
+        : n.date(o.start_date, 'MM/DD/YYYY'),
       sentOn: n.date(o.sent_on),
       resolvedAt: n.dateTime(o.resolved_at),
-      compensation: compensation(o.custom_fields) as Compensation | undefined,
-      employmentType: employmentType(fieldValue(o.custom_fields, greenhouseFields.employmentType)),
+      compensation: greenhouseCompensation(o.custom_fields, settings, n.warnings) as Compensation | undefined,
+      employmentType: greenhouseEmploymentType(o.custom_fields, undefined, settings),
     }),
   };
   return { event: parseOrThrow(OfferEvent, event, 'The Greenhouse offer event'), warnings: n.warnings };

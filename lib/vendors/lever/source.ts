@@ -4,7 +4,8 @@ import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
 import { contentKey, fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
 import { CandidateEvent, type CanonicalType } from '../ats/events';
-import { compact, decimalText, employmentType, normaliser, payPeriod, splitName } from '../ats/people';
+import { offerPayPeriod } from '../ats/offerFields';
+import { compact, decimalText, employmentType, normaliser, splitName } from '../ats/people';
 import { leverRecentHires } from './hires';
 import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
@@ -105,7 +106,7 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       compensation: compact({
         amount: decimalText(field(f.salaryAmount)),
         currency: field(f.salaryCurrency) as string | undefined,
-        period: payPeriod(field(f.salaryInterval)),
+        period: offerPayPeriod(field(f.salaryInterval), ctx.settings, n.warnings),
       }),
       employmentType: employmentType(posting?.categories?.commitment),
     }),

@@ -15,7 +15,8 @@ test('an Ashby hire is keyed by application and offer and completed with the pay
   const hire = (await ashby.canonical(delivery, ctx)).event as HireEvent;
   assert.deepEqual(hire.person.legalName, { first: 'Johnny', last: 'Smith' });
   assert.equal(hire.offer.startDate, '2026-12-01');
-  assert.deepEqual(hire.offer.compensation, { amount: '70000', currency: 'EUR', period: 'year' });
+  // The offer's salary carries no interval here: its period is unknown, not assumed yearly.
+  assert.deepEqual(hire.offer.compensation, { amount: '70000', currency: 'EUR' });
   assert.equal(hire.offer.employmentType, 'full_time');
   assert.equal(hire.sourceIds.applicationId, 'app-a1');
   assert.deepEqual(calls.map((c) => c.url), ['candidate.info', 'offer.info', 'job.info']);
