@@ -4,6 +4,7 @@ import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import type { StoreConfigNode } from '../shared/storeRef';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
+import { chooseStoreKey, type RuntimeSettings } from './storeKey';
 
 /** Encrypted unless the user says otherwise: national ids, birth dates and bank details. */
 const DEFAULT_SECRET_FIELDS = ['nationalId.value', 'dateOfBirth', 'bankAccount.number', 'bankAccount.routing'];
@@ -20,6 +21,10 @@ interface StoreCredentials {
   /** PostgreSQL connection URL; a credential because it usually carries the database password. */
   url?: string;
 }
+
+/** What an error about the key adds: where to set one, its format, how to make one. */
+const keyHint = (env: string) =>
+  `Set the environment variable ${env}, or the key in the store's dialog ("Generate key"), to 32 random bytes as 64 hex characters or base64 (e.g. openssl rand -base64 32).`;
 
 /** What may be shown of the location in logs and errors: the file, or the database without its password. */
 const shownAs = (location: StoreLocation) => (location.kind === 'sqlite' ? location.file : describeUrl(location.url));
@@ -57,17 +62,23 @@ export = (RED: NodeAPI) => {
       .map((s) => s.trim())
       .filter(Boolean);
     // The key comes from the credential store or an environment variable, never from the flow.
-    const key = credentials.encryptionKey || (def.keyEnv ? process.env[def.keyEnv] : undefined) || undefined;
+    const keyEnv = def.keyEnv?.trim() || 'HR_STORE_KEY';
+    const given = credentials.encryptionKey || process.env[keyEnv] || undefined;
     let opening: Promise<HrStore> | null = null;
 
     const open = async (): Promise<HrStore> => {
       const location = storeLocation(parseBackend(def.backend), def.file, credentials.url, userDir);
       try {
+        const { key, generated } = await chooseStoreKey(given, location, RED.settings as unknown as RuntimeSettings);
+        if (generated) this.warn(RED._('hr-store.warn.keyGenerated', { where: shownAs(location), env: keyEnv }));
         const store = await openStore(location.kind === 'sqlite' ? { file: location.file, secretFields, key } : { file: '', url: location.url, secretFields, key });
         this.log(RED._(`hr-store.log.opened.${location.kind}`, { where: shownAs(location) }));
         return store;
       } catch (err) {
-        throw withoutUrl(toHrError(err, 'store.open_failed'), location);
+        const e = withoutUrl(toHrError(err, 'store.open_failed'), location);
+        if (e.code !== 'store.key_missing' && e.code !== 'store.key_invalid') throw e;
+        // Say what to set, in which format, and how to make a key: the library cannot know the variable.
+        throw new HrError(e.code, `${e.message} ${keyHint(keyEnv)}`, e.details);
       }
     };
 

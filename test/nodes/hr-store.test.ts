@@ -55,6 +55,49 @@ test('secret fields without a key give a clear store.key_missing error, and a la
   await assert.rejects(node.acquire(), (err: { code?: string }) => err.code === 'store.key_missing');
 });
 
+/** The test helper reports every node.warn as a 'call:warn' event. */
+const onWarn = (node: StoreConfigNode, listener: (text: string) => void): unknown =>
+  (node as unknown as NodeJS.EventEmitter).on('call:warn', (call: { args: unknown[] }) => listener(String(call.args[0])));
+
+describe('a store without a key, as a palette user deploys an imported example', () => {
+  // Node-RED's runtime settings (.config.runtime.json), as the runtime hands them to nodes.
+  const runtimeSettings = new Map<string, unknown>();
+  before(() => {
+    helper.settings({ userDir, get: (name: string) => runtimeSettings.get(name), set: async (name: string, value: unknown) => void runtimeSettings.set(name, value) } as never);
+  });
+  after(() => helper.settings({ userDir }));
+
+  test('a new SQLite store makes its own key, warns once naming HR_STORE_KEY, and reads its secrets after a redeploy', async () => {
+    const flow = storeFlow('generated.db', 'HR_TEST_UNSET_KEY');
+    await helper.load(storeNode, flow);
+    const node = helper.getNode('s') as StoreConfigNode;
+    const warnings: string[] = [];
+    onWarn(node, (text) => warnings.push(text));
+    const store = await node.acquire();
+    const guid = (await store.createPerson()).guid;
+    await store.savePerson(guid, { nationalId: { type: 'ssn', value: '123-45-6789' } });
+    await new Promise(setImmediate); // the helper reports calls on the next tick
+    assert.deepEqual(warnings, ['hr-store.warn.keyGenerated'], 'one warning (the test runtime does not translate)');
+    await helper.unload();
+
+    await helper.load(storeNode, flow);
+    const again = helper.getNode('s') as StoreConfigNode;
+    const later: string[] = [];
+    onWarn(again, (text) => later.push(text));
+    const reopened = await again.acquire();
+    await new Promise(setImmediate);
+    assert.deepEqual((await reopened.getPerson(guid))?.record, { nationalId: { type: 'ssn', value: '123-45-6789' } });
+    assert.deepEqual(later, [], 'the key is made once, not at every deploy');
+  });
+
+  test('an existing store file is never given a new key: the error names the variable, the format and how to make a key', async () => {
+    fs.copyFileSync(path.join(userDir, 'shared.db'), path.join(userDir, 'existing.db'));
+    await helper.load(storeNode, storeFlow('existing.db', 'HR_TEST_UNSET_KEY'));
+    await assert.rejects((helper.getNode('s') as StoreConfigNode).acquire(), (err: { code?: string; message: string }) =>
+      err.code === 'store.key_missing' && /HR_TEST_UNSET_KEY/.test(err.message) && /base64/.test(err.message) && /openssl rand/.test(err.message));
+  });
+});
+
 test('data written before a redeploy is there after it', async () => {
   const flow = storeFlow('restart.db');
   await helper.load(storeNode, flow, { s: { encryptionKey: key } });
