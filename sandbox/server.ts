@@ -84,8 +84,16 @@ export function controlBody<T>(req: SandboxRequest, schema: z.ZodType<T>): T {
   return parsed.success ? parsed.data : refuse(controlProblem(parsed.error));
 }
 
-/** Starts one emulator on 127.0.0.1. */
-export async function startEmulator(vendor: VendorDefinition, options: StartOptions = {}): Promise<EmulatorHandle> {
+/** An emulator that is not listening yet: its request handler, to serve on a port of its own or under a path of a host server. */
+export interface EmulatorCore extends Omit<EmulatorHandle, 'url' | 'port' | 'stop'> {
+  /** Serves one request; the URL is relative to the emulator's root (an Express mount strips its path). */
+  handle(incoming: http.IncomingMessage, res: http.ServerResponse): void;
+  /** Clears timers of delayed answers. */
+  close(): void;
+}
+
+/** Builds one emulator's request handler, faults, rate limit and control API. */
+export function createEmulatorCore(vendor: VendorDefinition, options: Pick<StartOptions, 'rateLimit'> = {}): EmulatorCore {
   const routes = vendor.routes.map(compile);
   const faults = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
@@ -156,7 +164,7 @@ export async function startEmulator(vendor: VendorDefinition, options: StartOpti
     res.end(reply.body ?? '');
   };
 
-  const server = http.createServer((incoming, res) => {
+  const handle = (incoming: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const url = new URL(incoming.url ?? '/', 'http://sandbox.local');
       const rawBody = await readRequest(incoming);
@@ -228,29 +236,41 @@ export async function startEmulator(vendor: VendorDefinition, options: StartOpti
     })().catch((err: unknown) => {
       send(res, text(500, `sandbox failure: ${err instanceof Error ? err.message : String(err)}`));
     });
-  });
+  };
 
   const throttle = (req: SandboxRequest, seconds: number): Reply => vendor.throttled?.(seconds, req) ?? vendor.error(429, 'Too Many Requests');
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
   return {
     name: vendor.name,
-    url: `http://127.0.0.1:${port}`,
-    port,
+    handle,
     injectFault: (fault) => faults.add(FaultSpec.parse(fault)),
     setRateLimit,
     requests: () => state().received,
     state,
     reset,
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+/** Starts one emulator on 127.0.0.1, on a port of its own. */
+export async function startEmulator(vendor: VendorDefinition, options: StartOptions = {}): Promise<EmulatorHandle> {
+  const { handle, close, ...api } = createEmulatorCore(vendor, options);
+  const server = http.createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...api,
+    url: `http://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
+        close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
