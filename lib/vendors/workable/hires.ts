@@ -6,11 +6,10 @@ import type { AtsContext, Delivery, HiresFound } from '../ats/types';
 import { WorkableCandidate } from './schema';
 
 /**
- * Workable's reconciliation poll (vendor-apis.md §3.2): the candidates in the hired stage updated since
- * a time, a page at a time by `paging.next`. Only the next link's query is taken, on the connection's own
- * base URL, so the token never goes to a host an answer names. [unconfirmed] the query names, the
- * stage's slug, the page size and that a listed candidate carries what a webhook body does; change them
- * here only.
+ * Workable's reconciliation poll (docs/vendors/workable.md "Candidates list"): GET /candidates filtered by
+ * the stage slug and `updated_after`, at most 100 a page, the next page by `paging.next`. Only the next
+ * link's query is taken, on the connection's own base URL, so the token never goes to a host an answer
+ * names. [unconfirmed] that the hired stage's slug is `hired` in every account.
  */
 export const workableHiresApi = {
   hiredSince: (since: Date): HttpRequest => ({ method: 'GET', url: 'candidates', query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 } }),
@@ -21,7 +20,7 @@ export const workableHiresApi = {
 
 const Page = z.object({ candidates: z.array(WorkableCandidate), paging: z.object({ next: z.url().nullish() }).nullish() });
 
-/** The candidate as the `candidate_moved` webhook into Hired would carry it, keyed alike, so one of the two is emitted. */
+/** The candidate as the `candidate_moved` webhook into Hired carries it in `data`, keyed alike, so one of the two is emitted. */
 const asDelivery = (c: WorkableCandidate, receivedAt: string): Delivery => ({
   vendor: 'workable',
   type: 'hire',

@@ -1,0 +1,68 @@
+import { HrError } from '../../errors';
+import type { Compensation, EmploymentType } from '../../model';
+import { offerCompensation } from '../ats/offerPay';
+import { employmentType, type Normaliser } from '../ats/people';
+import type { OfferFieldSettings } from '../ats/types';
+import type { SrAssignment, SrOffer } from './schema';
+
+export interface SrOfferTerms {
+  startDate?: string;
+  compensation: Partial<Compensation>;
+  employmentType?: EmploymentType;
+}
+
+/** A property value as text: plain, or a labelled value (`{ label }`, `{ value }`). */
+function text(raw: unknown): string | undefined {
+  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
+  if (raw && typeof raw === 'object') {
+    const { label, value } = raw as { label?: unknown; value?: unknown };
+    return text(label ?? value);
+  }
+  return undefined;
+}
+
+/** A currency property is `{ code, value }` (docs/vendors/smartrecruiters.md "Offers"); a plain number has no currency. */
+function money(raw: unknown): { amount: unknown; currency: unknown } {
+  if (raw && typeof raw === 'object') {
+    const { code, value } = raw as { code?: unknown; value?: unknown };
+    if (value && typeof value === 'object') return money(value);
+    return { amount: value, currency: code };
+  }
+  return { amount: raw, currency: undefined };
+}
+
+/**
+ * Reads an offer by the property keys the account configured (docs/vendors/smartrecruiters.md "Offers").
+ * Offer properties are the account's own, so pay has no default and must be configured. The start
+ * date defaults to the hired assignment's `startsOn`, the employment type to the job's type of employment.
+ */
+export function srOfferTerms(
+  offer: SrOffer | undefined,
+  assignment: SrAssignment,
+  job: { typeOfEmployment?: { label?: string | null } | null },
+  fields: OfferFieldSettings | undefined,
+  n: Normaliser,
+): SrOfferTerms {
+  if (!fields?.pay) {
+    throw new HrError('ats.offer_field_unset', 'SmartRecruiters keeps pay in offer properties each account defines: choose which offer property holds the pay in the ATS connection.', { field: 'offerFields.pay' });
+  }
+  const properties = offer?.properties ?? {};
+  const property = (key: string, what: string): unknown => {
+    if (!(key in properties)) n.warnings.push(`${what}: the offer has no property "${key}"`);
+    return properties[key];
+  };
+
+  const payRaw = property(fields.pay, 'pay');
+  const { amount, currency } = money(payRaw);
+  const period = fields.payPeriod ? text(property(fields.payPeriod, 'pay period')) : undefined;
+  const start = fields.startDate ? text(property(fields.startDate, 'start date')) : assignment.startsOn;
+  const typeText = fields.employmentType ? text(property(fields.employmentType, 'employment type')) : job.typeOfEmployment?.label;
+  const type = employmentType(typeText);
+  if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
+
+  return {
+    startDate: n.date(start),
+    compensation: payRaw === undefined ? {} : offerCompensation({ amount, currency, period }, fields, n.warnings),
+    employmentType: type,
+  };
+}

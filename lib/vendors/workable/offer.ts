@@ -1,0 +1,62 @@
+import { HrError } from '../../errors';
+import type { Compensation, EmploymentType } from '../../model';
+import { offerCompensation } from '../ats/offerPay';
+import { employmentType, type Normaliser } from '../ats/people';
+import type { OfferFieldSettings } from '../ats/types';
+import type { WorkableOffer, WorkableOfferVariable } from './schema';
+
+/** What the hire takes from a Workable offer and its job. */
+export interface WorkableOfferTerms {
+  startDate?: string;
+  compensation: Partial<Compensation>;
+  employmentType?: EmploymentType;
+}
+
+/**
+ * Reads the offer's variables by the slugs the account configured (docs/vendors/workable.md "Offer").
+ * Workable documents no slug for the start date, so it must be configured. Pay defaults to the offer's
+ * one salary-type variable (the only kind with `value.data`); with several, the user must say which.
+ * The employment type defaults to the job's `employment_type`.
+ */
+export function workableOfferTerms(
+  offer: WorkableOffer,
+  job: { employment_type?: string | null },
+  fields: OfferFieldSettings | undefined,
+  n: Normaliser,
+): WorkableOfferTerms {
+  const bySlug = (slug: string): WorkableOfferVariable | undefined => offer.document_variables.find((v) => v.document_variable.slug === slug);
+  const configured = (slug: string | undefined, what: string): WorkableOfferVariable | undefined => {
+    if (!slug) return undefined;
+    const found = bySlug(slug);
+    if (!found) n.warnings.push(`${what}: the offer has no variable "${slug}"`);
+    return found;
+  };
+
+  if (!fields?.startDate) {
+    throw new HrError('ats.offer_field_unset', 'Workable has no standard start-date variable: choose which offer variable holds the start date in the ATS connection.', { field: 'offerFields.startDate' });
+  }
+  const start = configured(fields.startDate, 'start date');
+
+  const pay = fields.pay ? configured(fields.pay, 'pay') : onlySalary(offer);
+  const data = pay?.value.data;
+  const period = fields.payPeriod ? configured(fields.payPeriod, 'pay period')?.value.body : data?.frequency;
+
+  const typeText = fields.employmentType ? configured(fields.employmentType, 'employment type')?.value.body : job.employment_type;
+  const type = employmentType(typeText);
+  if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
+
+  return {
+    startDate: n.date(start?.value.body),
+    compensation: pay ? offerCompensation({ amount: data?.amount ?? pay.value.body, currency: data?.currency_iso, period }, fields, n.warnings) : {},
+    employmentType: type,
+  };
+}
+
+function onlySalary(offer: WorkableOffer): WorkableOfferVariable | undefined {
+  const salaries = offer.document_variables.filter((v) => v.value.data);
+  if (salaries.length > 1) {
+    const slugs = salaries.map((v) => v.document_variable.slug).join(', ');
+    throw new HrError('ats.offer_field_ambiguous', `The Workable offer has several salary variables (${slugs}): choose which one is the pay in the ATS connection.`, { field: 'offerFields.pay' });
+  }
+  return salaries[0];
+}
