@@ -7,18 +7,24 @@ import { json } from './framework/reply';
 import { bearerToken, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§3.2, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/workable.md leaves open, and the emulator's choice for each. */
 export const WORKABLE_UNCONFIRMED = {
-  /** Error body shape. */
+  /** Error body shape (the reference's examples show `{ "error": "Not authorized" }`). */
   errorBody: (message: string) => ({ error: message }),
-  /** The offer route and its variables' names: the ones lib/vendors/ats/workable.ts reads. */
-  offerVariables: { startDate: 'start_date', salary: 'salary', currency: 'salary_currency', period: 'salary_frequency' },
-  /** GET /candidates: page size and its maximum; a stage filters by slug; `since_id` continues from that candidate on, in the order they were added. */
-  listLimit: { default: 50, max: 100 },
+  /** A stage's slug from its name. */
   stageSlug: (stage: string) => stage.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
 } as const;
 
-/** §0.2: 10 requests per 10 s for an account token; a 429 says when the window resets. */
+/** GET /candidates: 50 a page unless `limit` says otherwise, at most 100 (docs/vendors/workable.md "Candidates list"). */
+export const WORKABLE_LIST_LIMIT = { default: 50, max: 100 } as const;
+
+/**
+ * The emulated account's own offer variables: accounts name them, so these are the sandbox account's
+ * choice, not Workable's. Only a salary-type variable carries `value.data`.
+ */
+export const WORKABLE_SANDBOX_OFFER = { startDate: { slug: 'start_date', name: 'Start Date' }, salary: { slug: 'salary', name: 'Salary' } } as const;
+
+/** 10 requests per 10 s for an account token; a 429 says when the window resets (docs/vendors/workable.md "Rate limits"). */
 export const WORKABLE_RATE_LIMIT = { limit: 10 } as const;
 
 export interface WorkableJob {
@@ -67,24 +73,41 @@ const CandidateSeed = z.object({
   jobShortcode: z.string().min(1),
   stage: z.string().min(1).default('Hired'),
 });
-const OfferSeed = z.object({ startDate: z.string().min(1), salary: z.string().min(1), currency: z.string().length(3), frequency: z.string().min(1).optional() }).partial();
+const OfferSeed = z.object({
+  state: z.string().min(1).default('accepted'),
+  startDate: z.string().min(1).optional(),
+  salary: z.object({ amount: z.number(), currency: z.string().length(3), frequency: z.string().min(1).optional() }).optional(),
+  /** More of the account's variables, as text. */
+  variables: z.array(z.object({ slug: z.string().min(1), name: z.string().min(1), body: z.string() })).default([]),
+});
+
+/** A document variable as GET /candidates/:id/offer lists it (docs/vendors/workable.md "Offer"). */
+type OfferVariable = { document_variable: { name: string; slug: string }; value: { body: string } | { data: { amount: number; frequency?: string; currency_iso: string; cached_value: string } } };
+interface StoredOffer {
+  state: string;
+  created_at: string;
+  document_variables: OfferVariable[];
+}
 
 const ListQuery = z
   .object({
     stage: z.string().min(1).optional(),
     updated_after: z.iso.datetime({ offset: true }).optional(),
     created_after: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(WORKABLE_UNCONFIRMED.listLimit.max).default(WORKABLE_UNCONFIRMED.listLimit.default),
+    limit: z.coerce.number().int().min(1).max(WORKABLE_LIST_LIMIT.max).default(WORKABLE_LIST_LIMIT.default),
     since_id: z.string().min(1).optional(),
+    max_id: z.string().min(1).optional(),
+    shortcode: z.string().min(1).optional(),
+    email: z.string().min(1).optional(),
   })
   .strict();
 
 const { error, stop, invalid } = errorKit((status, message, headers) => json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers));
 
 /**
- * Workable's SPI v3 (vendor-apis.md §3.2) as the trigger reads it for a `candidate_moved` hire: the job
- * by shortcode and the candidate's offer, Bearer-authorised, under `/spi/v3` of the account's host; and
- * the candidates list its reconciliation poll pages through.
+ * Workable's SPI v3 (docs/vendors/workable.md) as the trigger reads it for a `candidate_moved` hire: the
+ * job by shortcode and the candidate's latest offer with its document variables, Bearer-authorised,
+ * under `/spi/v3` of the account's host; and the candidates list its reconciliation poll pages through.
  */
 export function createWorkable(options: WorkableOptions = {}): Emulator<{
   addJob(seed: z.input<typeof JobSeed>): string;
@@ -97,7 +120,7 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
   const subdomain = options.subdomain ?? WORKABLE_DEFAULTS.subdomain;
   const jobs = new Map<string, WorkableJob>();
   const candidates = new Map<string, WorkableCandidate>();
-  const offers = new Map<string, Array<{ name: string; value: string }>>();
+  const offers = new Map<string, StoredOffer>();
   /** Fields the candidates list shows instead of the stored ones: an answer drifted from the documented shape. */
   const listedOverrides = new Map<string, Record<string, unknown>>();
 
@@ -134,9 +157,19 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
     setOffer(candidateId: string, seed: z.input<typeof OfferSeed>): void {
       if (!candidates.has(candidateId)) stop(404, `Candidate ${candidateId} not found`);
       const s = OfferSeed.parse(seed);
-      const v = WORKABLE_UNCONFIRMED.offerVariables;
-      const variables = [[v.startDate, s.startDate], [v.salary, s.salary], [v.currency, s.currency], [v.period, s.frequency]] as const;
-      offers.set(candidateId, variables.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }])));
+      const v = WORKABLE_SANDBOX_OFFER;
+      const text = (slug: string, name: string, body: string): OfferVariable => ({ document_variable: { name, slug }, value: { body } });
+      const variables: OfferVariable[] = [
+        ...(s.startDate ? [text(v.startDate.slug, v.startDate.name, s.startDate)] : []),
+        ...(s.salary
+          ? [{
+              document_variable: { name: v.salary.name, slug: v.salary.slug },
+              value: { data: { amount: s.salary.amount, ...(s.salary.frequency ? { frequency: s.salary.frequency } : {}), currency_iso: s.salary.currency, cached_value: `${s.salary.currency} ${s.salary.amount}${s.salary.frequency ? ` per ${s.salary.frequency}` : ''}` } },
+            }]
+          : []),
+        ...s.variables.map((x) => text(x.slug, x.name, x.body)),
+      ];
+      offers.set(candidateId, { state: s.state, created_at: new Date().toISOString(), document_variables: variables });
     },
     candidate: (id: string) => candidates.get(id),
     /** From now on the candidates list shows this candidate with these fields, unchecked; null shows it as stored again. */
@@ -154,9 +187,11 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
     const all = [...candidates.values()];
     const from = query.since_id === undefined ? 0 : all.findIndex((c) => c.id === query.since_id);
     if (from < 0) stop(400, `since_id ${query.since_id} is not a candidate`);
+    const to = query.max_id === undefined ? all.length : all.findIndex((c) => c.id === query.max_id) + 1;
     const matching = all
-      .slice(from)
-      .filter((c) => (query.stage === undefined || WORKABLE_UNCONFIRMED.stageSlug(c.stage) === query.stage) && after(query.updated_after, c.updated_at) && after(query.created_after, c.created_at));
+      .slice(from, to)
+      .filter((c) => (query.stage === undefined || WORKABLE_UNCONFIRMED.stageSlug(c.stage) === query.stage) && after(query.updated_after, c.updated_at) && after(query.created_after, c.created_at))
+      .filter((c) => (query.shortcode === undefined || c.job.shortcode === query.shortcode) && (query.email === undefined || c.email === query.email));
     const page = matching.slice(0, query.limit);
     const next = matching[query.limit];
     return json(200, {
@@ -187,8 +222,8 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req);
             const candidate = candidateOf(req);
-            const variables = offers.get(candidate.id) ?? stop(404, 'Not found');
-            return json(200, { candidate: { id: candidate.id }, created_at: candidate.updated_at, document_variables: variables });
+            const offer = offers.get(candidate.id) ?? stop(404, 'Not found');
+            return json(200, { candidate: { id: candidate.id, name: `${candidate.firstname} ${candidate.lastname}` }, ...offer, documents: [] });
           },
         },
       ],

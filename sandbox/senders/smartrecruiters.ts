@@ -10,8 +10,9 @@ export interface SmartRecruitersEventFields {
 
 /**
  * SmartRecruiters notifications are thin: ids in the body, what happened in `event-*` headers, the
- * entity's URL in `Link` (vendor-apis.md §3.3). Signed over
+ * entity's URL in `Link` (docs/vendors/smartrecruiters.md "Webhooks"). Signed over
  * `timestamp.body.event-id.event-name.event-version.link`, with `Link` taken as the whole header.
+ * [unconfirmed] the body's field names and the URL in `Link` for application events.
  */
 export function smartRecruitersSender(options: SenderOptions) {
   const now = clockOf(options);
@@ -39,7 +40,7 @@ export function smartRecruitersSender(options: SenderOptions) {
   return {
     applicationStatusUpdated: (fields: Partial<SmartRecruitersEventFields> = {}) => {
       const f = { eventId: randomUUID(), jobId: randomUUID(), candidateId: randomUUID(), ...fields };
-      const link = `<https://api.smartrecruiters.com/jobs/${f.jobId}/candidates/${f.candidateId}/status>; rel=self`;
+      const link = `<https://api.smartrecruiters.com/candidates/${f.candidateId}/jobs/${f.jobId}>; rel=self`;
       return signed('application.status.updated', 'v201910', f.eventId, link, { job_id: f.jobId, candidate_id: f.candidateId });
     },
     /** The subscription activation request: only `X-Hook-Secret`, to be echoed back. */

@@ -1,7 +1,10 @@
 import type { SignedDelivery } from './delivery';
-import { hmacDigest, jsonBody, type SenderOptions } from './signing';
+import { randomUUID } from 'node:crypto';
+import { clockOf, hmacDigest, jsonBody, type SenderOptions } from './signing';
 
 export interface WorkableCandidateFields {
+  /** The delivery's event id, the envelope's `id`. */
+  eventId: string;
   id: string;
   firstName: string;
   lastName: string;
@@ -12,7 +15,7 @@ export interface WorkableCandidateFields {
   stage: string;
 }
 
-const defaults: WorkableCandidateFields = {
+const defaults: Omit<WorkableCandidateFields, 'eventId'> = {
   id: '3fc9a80f',
   firstName: 'Lakita',
   lastName: 'Marrero',
@@ -24,9 +27,9 @@ const defaults: WorkableCandidateFields = {
 };
 
 /**
- * Workable has no "hired" event: `candidate_moved` into the hired stage stands for it, and the body is
- * the candidate as the candidate-details endpoint returns it (vendor-apis.md §3.2). Signed as hex,
- * the encoding lib/webhooks/workable.ts assumes [unconfirmed].
+ * Workable has no "hired" event: `candidate_moved` into the hired stage stands for it. The body is an
+ * envelope `{ id, event_type, fired_at, resource_type, data }` whose `data` is the candidate as the
+ * candidate-details endpoint returns it (docs/vendors/workable.md "Webhooks"). Signed as hex.
  */
 export function workableSender(options: SenderOptions) {
   const signed = (payload: unknown): SignedDelivery => {
@@ -37,9 +40,21 @@ export function workableSender(options: SenderOptions) {
     };
   };
   return {
-    candidateMoved: (fields: Partial<WorkableCandidateFields> = {}) => {
-      const f = { ...defaults, ...fields };
-      return signed({
+    candidateMoved: (fields: Partial<WorkableCandidateFields> = {}) => envelope('candidate_moved', fields),
+    candidateCreated: (fields: Partial<WorkableCandidateFields> = {}) => envelope('candidate_created', fields),
+    signed,
+  };
+
+  function envelope(eventType: 'candidate_moved' | 'candidate_created', fields: Partial<WorkableCandidateFields>): SignedDelivery {
+    const { eventId = randomUUID(), ...rest } = fields;
+    const f = { ...defaults, ...rest };
+    const firedAt = clockOf(options)().toISOString();
+    return signed({
+      id: eventId,
+      event_type: eventType,
+      fired_at: firedAt,
+      resource_type: 'candidate',
+      data: {
         id: f.id,
         name: `${f.firstName} ${f.lastName}`,
         firstname: f.firstName,
@@ -53,9 +68,9 @@ export function workableSender(options: SenderOptions) {
         email: f.email,
         phone: f.phone,
         created_at: '2026-01-15T12:00:00Z',
-        updated_at: new Date().toISOString(),
-      });
-    },
-    signed,
-  };
+        updated_at: firedAt,
+        ...(/^hired$/i.test(f.stage) ? { hired_at: firedAt.slice(0, 10) } : {}),
+      },
+    });
+  }
 }
