@@ -12,7 +12,7 @@ import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
 import { ashbySender, greenhouseSender, leverSender, smartRecruitersSender, workableSender, type SignedDelivery } from '../../sandbox/senders';
 import type { EmulatorHandle } from '../../sandbox/server';
 import { helper, nextMessage, settle } from '../support/nodeRed';
-import { ashbyHire, leverHire, smartRecruitersHire, workableHire } from './ats/seeds';
+import { ashbyHire, leverHire, smartRecruitersHire, smartRecruitersOfferFields, workableHire, workableOfferFields } from './ats/seeds';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { payload: Record<string, any>; event: { id: string; via: string } };
@@ -70,6 +70,8 @@ interface PollCase {
   listPath: string;
   /** What the vendor expects to hear back for a webhook (SmartRecruiters asks for 202). */
   ack?: number;
+  /** Connection settings beyond the API's: which offer fields of the account hold what. */
+  connection?: Record<string, unknown>;
   /** Seeds a hire in the emulator; returns its key and the webhook the vendor would send for it. */
   seed(): { key: string; webhook: SignedDelivery };
   /** What else a hire found by the poll must carry. */
@@ -134,6 +136,7 @@ const cases: PollCase[] = [
     apiKey: 'sandbox-workable-token',
     baseUrl: () => `${workable.url}/spi/v3`,
     listPath: '/spi/v3/candidates?',
+    connection: { offerFields: workableOfferFields },
     seed() {
       const { id, jobShortcode } = workableHire(workable, { firstname: person.first, lastname: person.last, email: person.email });
       const webhook = workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode, firstName: person.first, lastName: person.last, email: person.email });
@@ -156,6 +159,7 @@ const cases: PollCase[] = [
     baseUrl: () => sr.url,
     listPath: '/candidates?',
     ack: 202,
+    connection: { offerFields: smartRecruitersOfferFields },
     seed() {
       const application = smartRecruitersHire(sr, { firstName: person.first, lastName: person.last, email: person.email });
       const webhook = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(application);
@@ -180,7 +184,7 @@ const cases: PollCase[] = [
 for (const c of cases) {
   describe(`${c.vendor} reconciliation poll`, () => {
     const load = (pollMinutes: number) =>
-      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, connection: { baseUrl: c.baseUrl() }, trigger: { pollMinutes } });
+      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, connection: { baseUrl: c.baseUrl(), ...c.connection }, trigger: { pollMinutes } });
 
     test('finds a hire whose webhook never came, and the late webhook for it is not emitted again', async () => {
       const { key, webhook } = c.seed();

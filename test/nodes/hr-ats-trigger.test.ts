@@ -13,7 +13,7 @@ import { startAshby, type AshbyHandle } from '../../sandbox/ashby';
 import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
 import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
-import { ashbyHire, leverHire, smartRecruitersHire, workableHire } from './ats/seeds';
+import { ashbyHire, leverHire, smartRecruitersHire, smartRecruitersOfferFields, workableHire, workableOfferFields } from './ats/seeds';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { payload: Record<string, any>; event: Record<string, any>; vendorPayload: unknown; topic: string };
@@ -61,8 +61,8 @@ interface VendorCase {
   event: () => SignedDelivery;
   /** For vendors that sign a timestamp: the same event signed ten minutes ago. */
   stale?: () => SignedDelivery;
-  /** The vendor's API emulator, for vendors whose events are read back from it. */
-  api?: () => { baseUrl: string; apiKey: string };
+  /** The vendor's API emulator, for vendors whose events are read back from it, and the account's offer fields. */
+  api?: () => { baseUrl: string; apiKey: string; offerFields?: Record<string, string> };
 }
 
 const person = { name: 'Johnny Smith', email: 'johnny@example.com' };
@@ -92,7 +92,7 @@ const cases: VendorCase[] = [
       const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
       return workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode });
     },
-    api: () => ({ baseUrl: `${workable.url}/spi/v3`, apiKey: 'sandbox-workable-token' }),
+    api: () => ({ baseUrl: `${workable.url}/spi/v3`, apiKey: 'sandbox-workable-token', offerFields: workableOfferFields }),
   },
   {
     vendor: 'smartrecruiters',
@@ -100,7 +100,7 @@ const cases: VendorCase[] = [
     type: 'hire',
     event: () => smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
     stale: () => smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
-    api: () => ({ baseUrl: sr.url, apiKey: 'sandbox-smartrecruiters-key' }),
+    api: () => ({ baseUrl: sr.url, apiKey: 'sandbox-smartrecruiters-key', offerFields: smartRecruitersOfferFields }),
   },
   { vendor: 'checkr', secret: 'checkr-key', type: 'check.completed', event: () => checkrSender({ secret: 'checkr-key' }).reportCompleted({ eventId: 'evt-1' }) },
   {
@@ -114,7 +114,13 @@ const cases: VendorCase[] = [
 
 const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) => {
   const vendorApi = c.api?.();
-  return loadTrigger({ vendor: c.vendor, secret: c.secret, file: freshFile(), ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl } } : {}), ...extra });
+  return loadTrigger({
+    vendor: c.vendor,
+    secret: c.secret,
+    file: freshFile(),
+    ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl, ...(vendorApi.offerFields ? { offerFields: vendorApi.offerFields } : {}) } } : {}),
+    ...extra,
+  });
 };
 
 for (const c of cases) {

@@ -22,19 +22,23 @@ export function ashbyHire(ashby: AshbyHandle, person: { name: string; email: str
   return { candidateId, applicationId, jobId };
 }
 
+/** Which offer fields of the sandbox accounts hold what, as a user would set them in the ATS connection. */
+export const workableOfferFields = { startDate: 'start_date' };
+export const smartRecruitersOfferFields = { pay: 'base_salary', payPeriod: 'pay_frequency' };
+
 /** A Workable candidate in the Hired stage with the job and offer its hire is completed from. */
 export function workableHire(workable: WorkableHandle, person: { firstname: string; lastname: string; email: string }) {
   const jobShortcode = workable.addJob({ title: 'Groove Tester', department: 'QA', employmentType: 'Full-time', city: 'Athens', country: 'Greece' });
   const id = workable.addCandidate({ ...person, jobShortcode, stage: 'Hired' });
-  workable.setOffer(id, { startDate: '2026-12-01', salary: '50000', currency: 'EUR' });
+  workable.setOffer(id, { startDate: '2026-12-01', salary: { amount: 50000, currency: 'EUR', frequency: 'year' } });
   return { id, jobShortcode };
 }
 
-/** A SmartRecruiters application in status HIRED, with an accepted offer. */
+/** A SmartRecruiters application in status HIRED with its start, and an accepted offer. */
 export function smartRecruitersHire(sr: SmartRecruitersHandle, person: { firstName: string; lastName: string; email: string }) {
   const jobId = sr.addJob({ title: 'Developer', department: 'Engineering', typeOfEmployment: 'Full-time', city: 'Berlin', country: 'Germany' });
   const candidateId = sr.addCandidate(person);
-  sr.apply({ candidateId, jobId, status: 'HIRED' });
-  sr.addOffer(jobId, candidateId, { startDate: '2026-12-01', salary: { value: 60000, currency: 'EUR' } });
+  sr.apply({ candidateId, jobId, status: 'HIRED', startsOn: '2026-12-01T00:00:00.000Z' });
+  sr.addOffer(jobId, candidateId, { properties: { base_salary: { code: 'EUR', value: 60000 }, pay_frequency: 'Yearly' } });
   return { jobId, candidateId };
 }

@@ -10,20 +10,20 @@ const url = (path: string) => `${workable().url}/spi/v3${path}`;
 function hired() {
   const shortcode = workable().addJob({ title: 'Groove Tester', department: 'QA', employmentType: 'Full-time', city: 'Athens', country: 'Greece' });
   const id = workable().addCandidate({ firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com', jobShortcode: shortcode });
-  workable().setOffer(id, { startDate: '2026-12-01', salary: '50000', currency: 'EUR' });
+  workable().setOffer(id, { startDate: '2026-12-01', salary: { amount: 50000, currency: 'EUR', frequency: 'year' } });
   return { shortcode, id };
 }
 
-test('a hired candidate’s job and offer are read with a Bearer token', async () => {
+test('a hired candidate’s job and offer are read with a Bearer token, the offer’s variables in Workable’s shape', async () => {
   const { shortcode, id } = hired();
   const job = await call(url(`/jobs/${shortcode}`), { headers: token });
   assert.equal(job.status, 200);
   assert.deepEqual([job.json().title, job.json().department, job.json().employment_type, job.json().location.city], ['Groove Tester', 'QA', 'Full-time', 'Athens']);
-  const offer = await call(url(`/candidates/${id}/offer`), { headers: token });
-  assert.deepEqual(offer.json().document_variables, [
-    { name: 'start_date', value: '2026-12-01' },
-    { name: 'salary', value: '50000' },
-    { name: 'salary_currency', value: 'EUR' },
+  const offer = (await call(url(`/candidates/${id}/offer`), { headers: token })).json();
+  assert.deepEqual([offer.candidate, offer.state], [{ id, name: 'Lakita Marrero' }, 'accepted']);
+  assert.deepEqual(offer.document_variables, [
+    { document_variable: { name: 'Start Date', slug: 'start_date' }, value: { body: '2026-12-01' } },
+    { document_variable: { name: 'Salary', slug: 'salary' }, value: { data: { amount: 50000, frequency: 'year', currency_iso: 'EUR', cached_value: 'EUR 50000 per year' } } },
   ]);
 });
 

@@ -43,17 +43,27 @@ export const ashbyAnswers = (): Answers => ({
 export const workableAnswers = (): Answers => ({
   'GET jobs/GROOV003': { shortcode: 'GROOV003', title: 'Groove Tester', department: 'QA', employment_type: 'Full-time', location: { city: 'Athens', country: 'Greece' } },
   'GET candidates/3fc9a80f/offer': {
+    candidate: { id: '3fc9a80f', name: 'Lakita Marrero' },
+    state: 'accepted',
     document_variables: [
-      { name: 'start_date', value: '2026-12-01' },
-      { name: 'salary', value: '50000' },
-      { name: 'salary_currency', value: 'EUR' },
+      { document_variable: { name: 'Start Date', slug: 'start_date' }, value: { body: '2026-12-01' } },
+      { document_variable: { name: 'Salary', slug: 'salary' }, value: { data: { amount: 50000, frequency: 'year', currency_iso: 'EUR', cached_value: '€50,000.00 per year' } } },
     ],
+    documents: [],
   },
 });
 
 export const smartRecruitersAnswers = (): Answers => ({
-  'GET jobs/job-1/candidates/cand-1/status': { status: 'HIRED' },
-  'GET candidates/cand-1': { id: 'cand-1', firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' },
+  'GET candidates/cand-1': {
+    id: 'cand-1',
+    firstName: 'Mia',
+    lastName: 'Keller',
+    email: 'mia@example.com',
+    primaryAssignment: { job: { id: 'job-1', title: 'Developer' }, status: 'HIRED', startsOn: '2026-12-01T00:00:00.000Z' },
+  },
   'GET jobs/job-1': { id: 'job-1', title: 'Developer', department: { label: 'Engineering' }, typeOfEmployment: { label: 'Full-time' } },
-  'GET candidates/cand-1/jobs/job-1/offers': { content: [{ id: 'sr-offer-1', startDate: '2026-12-01', salary: { value: 60000, currency: 'EUR', period: 'YEAR' } }] },
+  'GET candidates/cand-1/jobs/job-1/offers': {
+    totalFound: 1,
+    content: [{ id: 'sr-offer-1', status: 'ACCEPTED', createdOn: '2026-10-20T10:00:00.000Z', updatedOn: '2026-10-25T10:00:00.000Z', properties: { base_salary: { code: 'EUR', value: 60000 }, pay_frequency: 'Yearly' } }],
+  },
 });

@@ -6,7 +6,7 @@ import { ashby as ashbySource } from '../../../../lib/vendors/ashby/source';
 import { lever as leverSource } from '../../../../lib/vendors/lever/source';
 import { smartrecruiters as srSource } from '../../../../lib/vendors/smartrecruiters/source';
 import { workable as workableSource } from '../../../../lib/vendors/workable/source';
-import type { AtsContext, AtsSource, HireEvent } from '../../../../lib/vendors/ats';
+import type { AtsContext, AtsSource, HireEvent, OfferFieldSettings } from '../../../../lib/vendors/ats';
 import { startAshby, type AshbyHandle } from '../../../../sandbox/ashby';
 import { startLever, type LeverHandle } from '../../../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../../../sandbox/smartrecruiters';
@@ -28,10 +28,10 @@ afterEach(() => {
   for (const emulator of [lever, ashby, workable, sr]) emulator.reset();
 });
 
-function contextFor(source: AtsSource, baseUrl: string, apiKey: string): AtsContext {
+function contextFor(source: AtsSource, baseUrl: string, apiKey: string, offerFields?: OfferFieldSettings): AtsContext {
   const client = createHttpClient(source.httpOptions({ baseUrl, apiKey })!);
   clients.push(client);
-  return { send: (request) => client.request(request), settings: { timeZone: 'UTC' }, auth: 'apiKey' };
+  return { send: (request) => client.request(request), settings: { timeZone: 'UTC', ...(offerFields ? { offerFields } : {}) }, auth: 'apiKey' };
 }
 
 const hourAgo = () => new Date(Date.now() - 3_600_000);
@@ -150,8 +150,9 @@ test('a wrong API key fails the poll with the vendor’s 401', async () => {
   await assert.rejects(leverSource.recentHires!(hourAgo(), contextFor(leverSource, `${lever.url}/v1`, 'wrong')), (err: Error & { status?: number }) => err.status === 401);
 });
 
-const workableCtx = () => contextFor(workableSource, `${workable.url}/spi/v3`, 'sandbox-workable-token');
-const srCtx = () => contextFor(srSource, sr.url, 'sandbox-smartrecruiters-key');
+// The sandbox accounts' own offer fields (sandbox/workable.ts, sandbox/smartrecruiters.ts).
+const workableCtx = () => contextFor(workableSource, `${workable.url}/spi/v3`, 'sandbox-workable-token', { startDate: 'start_date' });
+const srCtx = () => contextFor(srSource, sr.url, 'sandbox-smartrecruiters-key', { pay: 'base_salary', payPeriod: 'pay_frequency' });
 const listCalls = (emulator: { requests(): Array<{ path: string; status?: number }> }, prefix: string) => emulator.requests().filter((r) => r.path.startsWith(prefix));
 
 function workableCandidates(n: number, stage = 'Hired') {
@@ -185,10 +186,11 @@ test('the Workable poll leaves out candidates not updated since the time asked f
 
 test('a hire the Workable poll finds is built like the webhook’s, from the listed candidate, job and offer', async () => {
   const [id] = workableCandidates(1);
-  workable.setOffer(id!, { startDate: '2026-12-01', salary: '50000', currency: 'EUR' });
+  workable.setOffer(id!, { startDate: '2026-12-01', salary: { amount: 50000, currency: 'EUR', frequency: 'year' } });
   const [found] = (await workableSource.recentHires!(hourAgo(), workableCtx())).hires;
   const hire = (await workableSource.canonical(found!, workableCtx())).event as HireEvent;
-  assert.deepEqual([hire.eventId, hire.person.legalName.last, hire.offer.startDate, hire.offer.compensation?.amount], [`hire:${id}`, 'No0', '2026-12-01', '50000']);
+  assert.deepEqual([hire.eventId, hire.person.legalName.last, hire.offer.startDate], [`hire:${id}`, 'No0', '2026-12-01']);
+  assert.deepEqual(hire.offer.compensation, { amount: '50000', currency: 'EUR', period: 'year' });
 });
 
 test('the Workable poll waits out a 429 as Workable asks and carries on', async () => {
@@ -210,25 +212,27 @@ test('a Workable list answer that lost a field fails the poll naming the field',
   });
 });
 
-function srApplications(n: number, status: 'HIRED' | 'OFFER' = 'HIRED') {
+function srApplications(n: number, status: 'HIRED' | 'OFFERED' = 'HIRED') {
   const jobId = sr.addJob({ title: 'Developer', typeOfEmployment: 'Full-time' });
   return Array.from({ length: n }, (_, i) => {
     const candidateId = sr.addCandidate({ firstName: 'Hire', lastName: `No${i}`, email: `hire${i}@example.com` });
-    sr.apply({ candidateId, jobId, status });
+    sr.apply({ candidateId, jobId, status, ...(status === 'HIRED' ? { startsOn: '2026-12-01T00:00:00.000Z' } : {}) });
     return { jobId, candidateId };
   });
 }
 
 test('the SmartRecruiters poll reads every page of hired candidates, keyed by job and candidate', async () => {
   const hired = srApplications(103);
-  srApplications(2, 'OFFER');
+  srApplications(2, 'OFFERED');
   const { hires, capped } = await srSource.recentHires!(hourAgo(), srCtx());
   assert.deepEqual(hires.map((h) => h.key).sort(), hired.map((a) => `hire:${a.jobId}:${a.candidateId}`).sort());
   assert.equal(capped, false);
-  assert.equal(listCalls(sr, '/candidates?').length, 2, 'offset paging up to totalFound');
+  const pages = listCalls(sr, '/candidates?').map((r) => new URLSearchParams(r.path.split('?')[1]));
+  assert.deepEqual(pages.map((q) => [q.get('limit'), q.getAll('status'), q.has('offset')]), [['100', ['HIRED'], false], ['100', ['HIRED'], false]]);
+  assert.deepEqual(pages.map((q) => q.has('pageId')), [false, true], 'the first page without pageId, the next by the nextPageId it returned');
 });
 
-test('a SmartRecruiters poll stopped by its page limit before totalFound says it was capped', async () => {
+test('a SmartRecruiters poll stopped by its page limit with a nextPageId left says it was capped', async () => {
   srApplications(101);
   const { hires, capped } = await srSource.recentHires!(hourAgo(), srCtx(), 1);
   assert.deepEqual([hires.length, capped], [100, true]);
@@ -237,21 +241,23 @@ test('a SmartRecruiters poll stopped by its page limit before totalFound says it
 
 test('the SmartRecruiters poll keys a hire as the hire its status-change webhook becomes', async () => {
   const [application] = srApplications(1);
-  sr.addOffer(application!.jobId, application!.candidateId, { startDate: '2026-12-01', salary: { value: 60000, currency: 'EUR' } });
+  sr.addOffer(application!.jobId, application!.candidateId, { properties: { base_salary: { code: 'EUR', value: 60000 }, pay_frequency: 'Yearly' } });
   const [found] = (await srSource.recentHires!(hourAgo(), srCtx())).hires;
   const webhook = deliveryOf(srSource, smartRecruitersSender({ secret: 's' }).applicationStatusUpdated({ eventId: 'ev-1', ...application }), 'ev-1');
   const fromWebhook = (await srSource.canonical(webhook, srCtx())).event as HireEvent;
   const fromPoll = (await srSource.canonical(found!, srCtx())).event as HireEvent;
   assert.equal(fromWebhook.eventId, found!.key);
   assert.deepEqual(fromPoll, { ...fromWebhook, occurredAt: fromPoll.occurredAt });
+  assert.deepEqual([fromPoll.offer.startDate, fromPoll.offer.compensation], ['2026-12-01', { amount: '60000', currency: 'EUR', period: 'year' }]);
 });
 
-test('the SmartRecruiters poll finds a hire in a candidate’s second application only', async () => {
-  const [first] = srApplications(1, 'OFFER');
+test('the SmartRecruiters poll finds a hire in a candidate’s second application only, from the candidate’s details', async () => {
+  const [first] = srApplications(1, 'OFFERED');
   const otherJob = sr.addJob({ title: 'Designer' });
   sr.apply({ candidateId: first!.candidateId, jobId: otherJob, status: 'HIRED' });
   const { hires } = await srSource.recentHires!(hourAgo(), srCtx());
   assert.deepEqual(hires.map((h) => h.key), [`hire:${otherJob}:${first!.candidateId}`]);
+  assert.equal(sr.requests().filter((r) => r.path === `/candidates/${first!.candidateId}`).length, 1, 'search results carry no status for a secondary application');
 });
 
 test('the SmartRecruiters poll leaves out candidates not updated since the time asked for', async () => {
