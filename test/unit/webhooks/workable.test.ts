@@ -18,10 +18,11 @@ verifierContract({
   timestamped: false,
 });
 
-test('a candidate moved to Hired verifies and carries the candidate as it is now', () => {
+test('a candidate moved to Hired verifies and carries, in its envelope, the candidate as it is now', () => {
   const signed = workable.candidateMoved({ firstName: 'Zoë', lastName: 'Åberg', stage: 'Hired' });
-  const body = JSON.parse(signed.rawBody.toString('utf8')) as Record<string, unknown>;
-  assert.equal(body['stage'], 'Hired');
-  assert.equal(body['name'], 'Zoë Åberg');
+  const body = JSON.parse(signed.rawBody.toString('utf8')) as { event_type: string; data: Record<string, unknown> };
+  assert.equal(body.event_type, 'candidate_moved');
+  assert.equal(body.data['stage'], 'Hired');
+  assert.equal(body.data['name'], 'Zoë Åberg');
   assertAccepted(verifier.verify(inbound(signed), secret));
 });

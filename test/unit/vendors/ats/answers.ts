@@ -53,6 +53,10 @@ export const workableAnswers = (): Answers => ({
   },
 });
 
+/** Where the answers' accounts keep their offer terms. */
+export const workableOfferFields = { startDate: 'start_date' };
+export const smartRecruitersOfferFields = { pay: 'base_salary', payPeriod: 'pay_frequency' };
+
 export const smartRecruitersAnswers = (): Answers => ({
   'GET candidates/cand-1': {
     id: 'cand-1',

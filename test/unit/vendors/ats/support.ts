@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse } from '../../../../lib/http';
 import { HttpError } from '../../../../lib/http';
 import { parseJsonBody } from '../../../../lib/webhooks/body';
-import type { AtsContext, AtsSource, Delivery } from '../../../../lib/vendors/ats';
+import type { AtsContext, AtsSource, Delivery, OfferFieldSettings } from '../../../../lib/vendors/ats';
 import type { SignedDelivery } from '../../../../sandbox/senders';
 
 /** An API answer per "METHOD path" (query ignored); anything else is a 404, as a vendor would answer. */
@@ -33,3 +33,6 @@ export function deliveryOf(source: AtsSource, signed: SignedDelivery, vendorEven
 }
 
 export const noApi = fakeApi({}).ctx;
+
+/** A context whose account keeps its offer terms in these fields, as the ATS connection would set them. */
+export const withOfferFields = (ctx: AtsContext, offerFields: OfferFieldSettings): AtsContext => ({ ...ctx, settings: { ...ctx.settings, offerFields } });

@@ -5,16 +5,16 @@ import { workable } from '../../../../lib/vendors/workable/source';
 import { passthrough } from '../../../../lib/vendors/ats/passthrough';
 import type { CandidateEvent, HireEvent, OfferFieldSettings, WebhookEvent } from '../../../../lib/vendors/ats';
 import { smartRecruitersSender, standardWebhooksSender, workableSender } from '../../../../sandbox/senders';
-import { smartRecruitersAnswers, workableAnswers } from './answers';
-import { deliveryOf, fakeApi } from './support';
+import { smartRecruitersAnswers, smartRecruitersOfferFields, workableAnswers, workableOfferFields } from './answers';
+import { deliveryOf, fakeApi, withOfferFields } from './support';
 
 /** The fake API with the account's offer fields set, as the ATS connection would hand them over. */
 function apiWith(answers: Record<string, unknown>, offerFields: OfferFieldSettings) {
   const api = fakeApi(answers);
-  return { ...api, ctx: { ...api.ctx, settings: { ...api.ctx.settings, offerFields } } };
+  return { ...api, ctx: withOfferFields(api.ctx, offerFields) };
 }
-const workableFields: OfferFieldSettings = { startDate: 'start_date' };
-const srFields: OfferFieldSettings = { pay: 'base_salary', payPeriod: 'pay_frequency' };
+const workableFields: OfferFieldSettings = workableOfferFields;
+const srFields: OfferFieldSettings = smartRecruitersOfferFields;
 const withOffer = (answers: Record<string, unknown>, key: string, edit: (offer: any) => void) => {
   edit(answers[key]);
   return answers;
