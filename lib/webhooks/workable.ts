@@ -4,7 +4,8 @@ import { fromHeaders, hmacVerifier } from './hmacScheme';
  * vendor-apis.md §3.2 [official, workable.readme.io/reference/webhooks]: `X-Workable-Signature` =
  * HMAC-SHA256 of the payload, keyed with the account token or the OAuth app secret.
  * [unconfirmed] encoding: the docs do not say; hex is assumed (§0.1, §11). Change `encoding` here if not.
- * No event id is documented: the payload is the candidate as it is at send time.
+ * The body is an envelope whose `id` names the event and whose `data` is the candidate at send time
+ * (docs/vendors/workable.md "Webhooks"); lib/vendors/workable/source.ts reads it.
  */
 export const workableProtocol = {
   signatureHeader: 'x-workable-signature',
