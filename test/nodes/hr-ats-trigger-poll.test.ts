@@ -136,7 +136,7 @@ const cases: PollCase[] = [
     apiKey: 'sandbox-workable-token',
     baseUrl: () => `${workable.url}/spi/v3`,
     listPath: '/spi/v3/candidates?',
-    connection: { offerFields: workableOfferFields },
+    connection: workableOfferFields,
     seed() {
       const { id, jobShortcode } = workableHire(workable, { firstname: person.first, lastname: person.last, email: person.email });
       const webhook = workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode, firstName: person.first, lastName: person.last, email: person.email });
@@ -159,7 +159,7 @@ const cases: PollCase[] = [
     baseUrl: () => sr.url,
     listPath: '/candidates?',
     ack: 202,
-    connection: { offerFields: smartRecruitersOfferFields },
+    connection: smartRecruitersOfferFields,
     seed() {
       const application = smartRecruitersHire(sr, { firstName: person.first, lastName: person.last, email: person.email });
       const webhook = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(application);

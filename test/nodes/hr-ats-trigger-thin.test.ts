@@ -41,7 +41,7 @@ const loadWorkable = (offerFields: Record<string, string> = workableOfferFields)
     secret: 'wk-token',
     file: `thin-${++files}.db`,
     apiKey: 'sandbox-workable-token',
-    connection: { baseUrl: `${workable.url}/spi/v3`, offerFields },
+    connection: { baseUrl: `${workable.url}/spi/v3`, ...offerFields },
   });
 
 test('a signed Workable candidate_moved envelope into Hired becomes one canonical hire, completed from the job and the offer', async () => {
@@ -85,7 +85,7 @@ test('a signed SmartRecruiters status notification for a HIRED application becom
     secret: 'sr-secret',
     file: `thin-${++files}.db`,
     apiKey: 'sandbox-smartrecruiters-key',
-    connection: { baseUrl: sr.url, offerFields: smartRecruitersOfferFields },
+    connection: { baseUrl: sr.url, ...smartRecruitersOfferFields },
   });
   const application = smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' });
   const emitted = nextMessage<Msg>(t.out);

@@ -118,7 +118,7 @@ const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) 
     vendor: c.vendor,
     secret: c.secret,
     file: freshFile(),
-    ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl, ...(vendorApi.offerFields ? { offerFields: vendorApi.offerFields } : {}) } } : {}),
+    ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl, ...vendorApi.offerFields } } : {}),
     ...extra,
   });
 };

@@ -1,8 +1,8 @@
 import { HrError } from '../../errors';
 import type { Compensation, EmploymentType } from '../../model';
-import { offerCompensation } from '../ats/offerPay';
-import { employmentType, type Normaliser } from '../ats/people';
-import type { OfferFieldSettings } from '../ats/types';
+import { offerFieldName, offerPayPeriod } from '../ats/offerFields';
+import { compact, decimalText, employmentType, type Normaliser } from '../ats/people';
+import type { AtsSettings } from '../ats/types';
 import type { SrAssignment, SrOffer } from './schema';
 
 export interface SrOfferTerms {
@@ -40,10 +40,12 @@ export function srOfferTerms(
   offer: SrOffer | undefined,
   assignment: SrAssignment,
   job: { typeOfEmployment?: { label?: string | null } | null },
-  fields: OfferFieldSettings | undefined,
+  settings: AtsSettings,
   n: Normaliser,
 ): SrOfferTerms {
-  if (!fields?.pay) {
+  const key = (role: 'pay' | 'payPeriod' | 'employmentType' | 'startDate') => offerFieldName(settings, role);
+  const payKey = key('pay');
+  if (!payKey) {
     throw new HrError('ats.offer_field_unset', 'SmartRecruiters keeps pay in offer properties each account defines: choose which offer property holds the pay in the ATS connection.', { field: 'offerFields.pay' });
   }
   const properties = offer?.properties ?? {};
@@ -52,17 +54,23 @@ export function srOfferTerms(
     return properties[key];
   };
 
-  const payRaw = property(fields.pay, 'pay');
+  const payRaw = property(payKey, 'pay');
   const { amount, currency } = money(payRaw);
-  const period = fields.payPeriod ? text(property(fields.payPeriod, 'pay period')) : undefined;
-  const start = fields.startDate ? text(property(fields.startDate, 'start date')) : assignment.startsOn;
-  const typeText = fields.employmentType ? text(property(fields.employmentType, 'employment type')) : job.typeOfEmployment?.label;
+  const periodKey = key('payPeriod');
+  const startKey = key('startDate');
+  const typeKey = key('employmentType');
+  const period = periodKey ? text(property(periodKey, 'pay period')) : undefined;
+  const start = startKey ? text(property(startKey, 'start date')) : assignment.startsOn;
+  const typeText = typeKey ? text(property(typeKey, 'employment type')) : job.typeOfEmployment?.label;
   const type = employmentType(typeText);
   if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
 
   return {
     startDate: n.date(start),
-    compensation: payRaw === undefined ? {} : offerCompensation({ amount, currency, period }, fields, n.warnings),
+    compensation:
+      payRaw === undefined
+        ? {}
+        : compact({ amount: decimalText(amount), currency: typeof currency === 'string' ? currency : undefined, period: offerPayPeriod(period, settings, n.warnings) }),
     employmentType: type,
   };
 }

@@ -52,7 +52,7 @@ async function hire(delivery: Delivery, c: Candidate, jobId: string, ctx: AtsCon
   const offers = (await fetchParsed(ctx, smartRecruitersApi.offers(jobId, c.id), SrOffers, 'The SmartRecruiters offers')).content;
   const n = normaliser(ctx.settings);
   const offer = chosenOffer(offers, n.warnings);
-  const terms = srOfferTerms(offer, assignment, job, ctx.settings.offerFields, n);
+  const terms = srOfferTerms(offer, assignment, job, ctx.settings, n);
   const location = [job.location?.city, job.location?.country].filter(Boolean).join(', ') || undefined;
   const department = job.department?.label ?? undefined;
   const event = {

@@ -1,8 +1,8 @@
 import { HrError } from '../../errors';
 import type { Compensation, EmploymentType } from '../../model';
-import { offerCompensation } from '../ats/offerPay';
-import { employmentType, type Normaliser } from '../ats/people';
-import type { OfferFieldSettings } from '../ats/types';
+import { offerFieldName, offerPayPeriod } from '../ats/offerFields';
+import { compact, decimalText, employmentType, type Normaliser } from '../ats/people';
+import type { AtsSettings } from '../ats/types';
 import type { WorkableOffer, WorkableOfferVariable } from './schema';
 
 /** What the hire takes from a Workable offer and its job. */
@@ -18,12 +18,8 @@ export interface WorkableOfferTerms {
  * one salary-type variable (the only kind with `value.data`); with several, the user must say which.
  * The employment type defaults to the job's `employment_type`.
  */
-export function workableOfferTerms(
-  offer: WorkableOffer,
-  job: { employment_type?: string | null },
-  fields: OfferFieldSettings | undefined,
-  n: Normaliser,
-): WorkableOfferTerms {
+export function workableOfferTerms(offer: WorkableOffer, job: { employment_type?: string | null }, settings: AtsSettings, n: Normaliser): WorkableOfferTerms {
+  const slug = (role: 'pay' | 'payPeriod' | 'employmentType' | 'startDate') => offerFieldName(settings, role);
   const bySlug = (slug: string): WorkableOfferVariable | undefined => offer.document_variables.find((v) => v.document_variable.slug === slug);
   const configured = (slug: string | undefined, what: string): WorkableOfferVariable | undefined => {
     if (!slug) return undefined;
@@ -32,22 +28,24 @@ export function workableOfferTerms(
     return found;
   };
 
-  if (!fields?.startDate) {
+  if (!slug('startDate')) {
     throw new HrError('ats.offer_field_unset', 'Workable has no standard start-date variable: choose which offer variable holds the start date in the ATS connection.', { field: 'offerFields.startDate' });
   }
-  const start = configured(fields.startDate, 'start date');
+  const start = configured(slug('startDate'), 'start date');
 
-  const pay = fields.pay ? configured(fields.pay, 'pay') : onlySalary(offer);
+  const pay = slug('pay') ? configured(slug('pay'), 'pay') : onlySalary(offer);
   const data = pay?.value.data;
-  const period = fields.payPeriod ? configured(fields.payPeriod, 'pay period')?.value.body : data?.frequency;
+  const period = slug('payPeriod') ? configured(slug('payPeriod'), 'pay period')?.value.body : data?.frequency;
 
-  const typeText = fields.employmentType ? configured(fields.employmentType, 'employment type')?.value.body : job.employment_type;
+  const typeText = slug('employmentType') ? configured(slug('employmentType'), 'employment type')?.value.body : job.employment_type;
   const type = employmentType(typeText);
   if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
 
   return {
     startDate: n.date(start?.value.body),
-    compensation: pay ? offerCompensation({ amount: data?.amount ?? pay.value.body, currency: data?.currency_iso, period }, fields, n.warnings) : {},
+    compensation: pay
+      ? compact({ amount: decimalText(data?.amount ?? pay.value.body), currency: data?.currency_iso ?? undefined, period: offerPayPeriod(period, settings, n.warnings) })
+      : {},
     employmentType: type,
   };
 }

@@ -31,7 +31,7 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const job = await fetchParsed(ctx, workableApi.job(c.job.shortcode), WorkableJob, 'The Workable job');
   const offer = await fetchParsed(ctx, workableApi.offer(c.id), WorkableOffer, 'The Workable offer');
   const n = normaliser(ctx.settings);
-  const terms = workableOfferTerms(offer, job, ctx.settings.offerFields, n);
+  const terms = workableOfferTerms(offer, job, ctx.settings, n);
   const location = [job.location?.city, job.location?.country].filter(Boolean).join(', ') || undefined;
   const event = {
     type: 'hire',

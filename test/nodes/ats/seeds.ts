@@ -22,9 +22,9 @@ export function ashbyHire(ashby: AshbyHandle, person: { name: string; email: str
   return { candidateId, applicationId, jobId };
 }
 
-/** Which offer fields of the sandbox accounts hold what, as a user would set them in the ATS connection. */
-export const workableOfferFields = { startDate: 'start_date' };
-export const smartRecruitersOfferFields = { pay: 'base_salary', payPeriod: 'pay_frequency' };
+/** Which offer fields of the sandbox accounts hold what, as a user sets them in the ATS connection. */
+export const workableOfferFields = { offerStartDateField: 'start_date' };
+export const smartRecruitersOfferFields = { offerPayField: 'base_salary', offerPayPeriodField: 'pay_frequency' };
 
 /** A Workable candidate in the Hired stage with the job and offer its hire is completed from. */
 export function workableHire(workable: WorkableHandle, person: { firstname: string; lastname: string; email: string }) {

@@ -45,7 +45,7 @@ test('a Workable frequency we cannot read is named in the warnings, not replaced
   const delivery = deliveryOf(workable, workableSender({ secret: 's' }).candidateMoved());
   const { event, warnings } = await workable.canonical(delivery, apiWith(answers, { ...workableFields, declaredPayPeriod: 'year' }).ctx);
   assert.equal((event as HireEvent).offer.compensation.period, undefined);
-  assert.ok(warnings.includes('pay period "per shift" is not a period we know'), warnings.join('; '));
+  assert.ok(warnings.some((w) => /pay period "per shift" is not one/.test(w)), warnings.join('; '));
 });
 
 test('the Workable pay, period and employment type come from the variables the user named', async () => {

@@ -23,7 +23,7 @@ test('the candidate_moved envelope into Hired is a hire keyed by its candidate, 
 
 test('the reference’s offer reads as a monthly USD 2000 salary and, where the account names it, its date variable', () => {
   const n = normaliser({ timeZone: 'UTC' });
-  const terms = workableOfferTerms(WorkableOffer.parse(offer()), {}, { startDate: 'today_date' }, n);
+  const terms = workableOfferTerms(WorkableOffer.parse(offer()), {}, { timeZone: 'UTC', offerFields: { startDate: 'today_date' } }, n);
   assert.deepEqual(terms, { startDate: '2012-12-10', compensation: { amount: '2000', currency: 'USD', period: 'month' }, employmentType: undefined });
   assert.deepEqual(n.warnings, []);
 });
