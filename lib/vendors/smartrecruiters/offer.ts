@@ -43,22 +43,21 @@ export function srOfferTerms(
   settings: AtsSettings,
   n: Normaliser,
 ): SrOfferTerms {
-  const key = (role: 'pay' | 'payPeriod' | 'employmentType' | 'startDate') => offerFieldName(settings, role);
-  const payKey = key('pay');
+  const payKey = offerFieldName(settings, 'pay');
   if (!payKey) {
     throw new HrError('ats.offer_field_unset', 'SmartRecruiters keeps pay in offer properties each account defines: choose which offer property holds the pay in the ATS connection.', { field: 'offerFields.pay' });
   }
   const properties = offer?.properties ?? {};
-  const property = (key: string, what: string): unknown => {
-    if (!(key in properties)) n.warnings.push(`${what}: the offer has no property "${key}"`);
-    return properties[key];
+  const property = (name: string, what: string): unknown => {
+    if (!(name in properties)) n.warnings.push(`${what}: the offer has no property "${name}"`);
+    return properties[name];
   };
 
   const payRaw = property(payKey, 'pay');
   const { amount, currency } = money(payRaw);
-  const periodKey = key('payPeriod');
-  const startKey = key('startDate');
-  const typeKey = key('employmentType');
+  const periodKey = offerFieldName(settings, 'payPeriod');
+  const startKey = offerFieldName(settings, 'startDate');
+  const typeKey = offerFieldName(settings, 'employmentType');
   const period = periodKey ? text(property(periodKey, 'pay period')) : undefined;
   const start = startKey ? text(property(startKey, 'start date')) : assignment.startsOn;
   const typeText = typeKey ? text(property(typeKey, 'employment type')) : job.typeOfEmployment?.label;

@@ -19,25 +19,28 @@ export interface WorkableOfferTerms {
  * The employment type defaults to the job's `employment_type`.
  */
 export function workableOfferTerms(offer: WorkableOffer, job: { employment_type?: string | null }, settings: AtsSettings, n: Normaliser): WorkableOfferTerms {
-  const slug = (role: 'pay' | 'payPeriod' | 'employmentType' | 'startDate') => offerFieldName(settings, role);
-  const bySlug = (slug: string): WorkableOfferVariable | undefined => offer.document_variables.find((v) => v.document_variable.slug === slug);
-  const configured = (slug: string | undefined, what: string): WorkableOfferVariable | undefined => {
-    if (!slug) return undefined;
-    const found = bySlug(slug);
+  const slugs = {
+    pay: offerFieldName(settings, 'pay'),
+    payPeriod: offerFieldName(settings, 'payPeriod'),
+    employmentType: offerFieldName(settings, 'employmentType'),
+    startDate: offerFieldName(settings, 'startDate'),
+  };
+  const variable = (slug: string, what: string): WorkableOfferVariable | undefined => {
+    const found = offer.document_variables.find((v) => v.document_variable.slug === slug);
     if (!found) n.warnings.push(`${what}: the offer has no variable "${slug}"`);
     return found;
   };
 
-  if (!slug('startDate')) {
+  if (!slugs.startDate) {
     throw new HrError('ats.offer_field_unset', 'Workable has no standard start-date variable: choose which offer variable holds the start date in the ATS connection.', { field: 'offerFields.startDate' });
   }
-  const start = configured(slug('startDate'), 'start date');
+  const start = variable(slugs.startDate, 'start date');
 
-  const pay = slug('pay') ? configured(slug('pay'), 'pay') : onlySalary(offer);
+  const pay = slugs.pay ? variable(slugs.pay, 'pay') : onlySalary(offer);
   const data = pay?.value.data;
-  const period = slug('payPeriod') ? configured(slug('payPeriod'), 'pay period')?.value.body : data?.frequency;
+  const period = slugs.payPeriod ? variable(slugs.payPeriod, 'pay period')?.value.body : data?.frequency;
 
-  const typeText = slug('employmentType') ? configured(slug('employmentType'), 'employment type')?.value.body : job.employment_type;
+  const typeText = slugs.employmentType ? variable(slugs.employmentType, 'employment type')?.value.body : job.employment_type;
   const type = employmentType(typeText);
   if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
 
