@@ -6,8 +6,8 @@ import type { HrisConnectionNode } from '../hr-hris-connection/channels';
 
 /**
  * The systems an hr-forget node can reach, from the connections it is given: the HRIS connection
- * brings its HRIS, its ATS write-back account and Checkr; the ATS connection its ATS API. Harvest
- * erasure is a v1 route, so an ATS connection on OAuth (v3) is left out (see GREENHOUSE_ERASURE).
+ * brings its HRIS, its ATS write-back account and Checkr; the ATS connection its ATS API, when it has
+ * API credentials.
  */
 export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId: string | undefined, actAs: string): Map<string, ErasureChannel> {
   const channels = new Map<string, ErasureChannel>();
@@ -21,7 +21,7 @@ export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId:
   }
   const ats = atsId ? (RED.nodes.getNode(atsId) as AtsConnectionNode | null) : null;
   if (atsId && (!ats || typeof ats.atsContext !== 'function')) throw new HrError('forget.not_configured', 'The selected ATS connection does not exist any more: choose another one.');
-  if (ats && ats.atsContext().auth === 'apiKey') {
+  if (ats && ats.atsContext().auth !== null) {
     channels.set(ats.vendor, { ctx: ats.atsContext(), actAs: actAs || channels.get(ats.vendor)?.actAs });
   }
   return channels;
