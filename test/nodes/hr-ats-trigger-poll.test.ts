@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAshby, type AshbyHandle } from '../../sandbox/ashby';
-import { startGreenhouse, type GreenhouseHandle } from '../../sandbox/greenhouse';
+import { GREENHOUSE_DEFAULTS, startGreenhouse, type GreenhouseHandle } from '../../sandbox/greenhouse';
 import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
 import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
@@ -65,7 +65,10 @@ interface PollCase {
   vendor: 'greenhouse' | 'lever' | 'ashby' | 'workable' | 'smartrecruiters';
   secret: string;
   emulator: () => EmulatorHandle;
-  apiKey: string;
+  apiKey?: string;
+  /** Other credentials and connection fields, e.g. Greenhouse's OAuth client and token URL. */
+  credentials?: Record<string, string>;
+  connection?: () => Record<string, string>;
   baseUrl: () => string;
   listPath: string;
   /** What the vendor expects to hear back for a webhook (SmartRecruiters asks for 202). */
@@ -88,9 +91,10 @@ const cases: PollCase[] = [
     vendor: 'greenhouse',
     secret: 'gh-secret',
     emulator: () => greenhouse,
-    apiKey: 'sandbox-greenhouse-key',
+    credentials: { ...GREENHOUSE_DEFAULTS.oauthClients[0] },
+    connection: () => ({ tokenUrl: `${greenhouse.url}/token` }),
     baseUrl: () => greenhouse.url,
-    listPath: '/v1/applications?',
+    listPath: '/v3/applications?',
     seed() {
       const ids = greenhouse.addHire({ firstName: person.first, lastName: person.last, email: person.email, startsAt: '2026-12-01' });
       const webhook = greenhouseSender({ secret: 'gh-secret' }).hire({ ...ids, firstName: person.first, lastName: person.last, email: person.email, startDate: '2026-12-01' });
@@ -180,7 +184,7 @@ const cases: PollCase[] = [
 for (const c of cases) {
   describe(`${c.vendor} reconciliation poll`, () => {
     const load = (pollMinutes: number) =>
-      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, connection: { baseUrl: c.baseUrl() }, trigger: { pollMinutes } });
+      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, credentials: c.credentials, connection: { baseUrl: c.baseUrl(), ...c.connection?.() }, trigger: { pollMinutes } });
 
     test('finds a hire whose webhook never came, and the late webhook for it is not emitted again', async () => {
       const { key, webhook } = c.seed();
