@@ -7,7 +7,7 @@ import type { AtsContext, CandidateEvent, HireEvent, OfferEvent } from '../../..
 import { greenhouseEraser } from '../../../../lib/vendors/greenhouse/erasure';
 import { greenhouse } from '../../../../lib/vendors/greenhouse/source';
 import { greenhouseWriteBack } from '../../../../lib/vendors/greenhouse/writeBack';
-import { greenhouseSender } from '../../../../sandbox/senders';
+import { greenhouseSender, hireCandidatePayload, updateCandidatePayload } from '../../../../sandbox/senders';
 import { deliveryOf } from './support';
 
 /** Greenhouse's own published webhook examples (see the README beside them). */
@@ -130,4 +130,15 @@ test('the account’s offer fields are read from the v3 custom fields of type of
   });
   assert.deepEqual(await greenhouse.offerFieldChoices!(ctx), [{ key: 'salary', name: 'Salary', type: 'currency' }]);
   assert.deepEqual(sent[0]?.query, { field_type: 'offer', per_page: 100 });
+});
+
+test('the sandbox sends hire_candidate and update_candidate with every top-level field of Greenhouse’s examples', () => {
+  const keys = (value: unknown): string[] => Object.keys(value as object).sort();
+  const app = (body: unknown) => (body as { payload: { application: Record<string, unknown> } }).payload.application;
+  const documentedHire = app(example('hire_candidate'));
+  const sentHire = app(hireCandidatePayload());
+  assert.deepEqual(keys(sentHire).filter((k) => k !== 'status'), keys(documentedHire));
+  for (const part of ['candidate', 'offer'] as const) assert.deepEqual(keys(sentHire[part]), keys(documentedHire[part]), part);
+  const candidate = (body: unknown) => (body as { payload: { candidate: unknown } }).payload.candidate;
+  assert.deepEqual(keys(candidate(updateCandidatePayload())), keys(candidate(example('update_candidate'))));
 });
