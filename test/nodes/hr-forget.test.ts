@@ -50,7 +50,7 @@ async function flow(forget: Record<string, unknown> = {}) {
       id: 'hris', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
       baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, checkrEnabled: true, checkrBaseUrl: (await checkr).url, checkrPackage: CHECKR_DEFAULTS.packages[0],
     },
-    { id: 'f', type: 'hr-forget', store: 'store', ats: 'ats', hris: 'hris', actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), greenhouseMode: 'anonymize', wires: [['done'], ['manual'], ['failed']], ...forget },
+    { id: 'f', type: 'hr-forget', store: 'store', ats: 'ats', hris: 'hris', greenhouseMode: 'anonymize', wires: [['done'], ['manual'], ['failed']], ...forget },
     { id: 'done', type: 'helper' },
     { id: 'manual', type: 'helper' },
     { id: 'failed', type: 'helper' },
