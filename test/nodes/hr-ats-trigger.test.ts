@@ -301,3 +301,11 @@ test('an ATS connection on Greenhouse OAuth does not warn', async () => {
   const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile(), credentials: { clientId: 'id', clientSecret: 'secret' } });
   assert.deepEqual(t.said('hr-ats-trigger.warn.apiRetired'), []);
 });
+
+test('a Greenhouse update_candidate (a candidate, no application) is answered 200 and emitted as candidate.updated, so Greenhouse does not retry it', async () => {
+  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile() });
+  const res = await t.post(greenhouseSender({ secret: 'gh-secret' }).updateCandidate({ candidateId: 777 }));
+  assert.equal(res.status, 200);
+  const msg = await nextMessage<Msg>(t.out);
+  assert.deepEqual([msg.payload.type, msg.payload.candidateId], ['candidate.updated', '777']);
+});
