@@ -28,7 +28,7 @@ export const GREENHOUSE_UNCONFIRMED = {
   cursorWithOtherParamsStatus: 400,
   /** What a retired v1/v2 route answers is not documented. */
   retiredStatus: 410,
-  /** The v3 rate limit is documented per window; the number used here is the v1 example's. */
+  /** The rate-limit numbers were not retrieved; the emulator announces this many requests per 10 s. */
   rateLimitPer10Seconds: 50,
 } as const;
 
