@@ -24,7 +24,7 @@ const HOW_TO_CONNECT: Record<EmulatorName, (url: string) => string[]> = {
   bamboohr: (u) => [`base URL ${u}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`, `API key ${BAMBOOHR_DEFAULTS.apiKeys[0]}`],
   hibob: (u) => [`base URL ${u}`, `service user ${HIBOB_DEFAULTS.serviceUsers[0]?.id} / ${HIBOB_DEFAULTS.serviceUsers[0]?.token}`],
   personio: (u) => [`base URL ${u}`, `client ${PERSONIO_DEFAULTS.clients[0]?.clientId} / ${PERSONIO_DEFAULTS.clients[0]?.clientSecret}`],
-  greenhouse: (u) => [`Harvest base URL ${u} (API key ${GREENHOUSE_DEFAULTS.apiKeys[0]}, On-Behalf-Of ${GREENHOUSE_DEFAULTS.userIds[0]})`, `v3 ${u}/v3, token URL ${u}/token (client ${GREENHOUSE_DEFAULTS.oauthClients[0].clientId} / ${GREENHOUSE_DEFAULTS.oauthClients[0].clientSecret})`],
+  greenhouse: (u) => [`Harvest v3 base URL ${u}, token URL ${u}/token`, `client ${GREENHOUSE_DEFAULTS.oauthClients[0].clientId} / ${GREENHOUSE_DEFAULTS.oauthClients[0].clientSecret}, user id ${GREENHOUSE_DEFAULTS.userIds[0]}`],
   lever: (u) => [`base URL ${u}/v1`, `API key ${LEVER_DEFAULTS.apiKeys[0]}`],
   ashby: (u) => [`base URL ${u}`, `API key ${ASHBY_DEFAULTS.apiKeys[0]}`],
   checkr: (u) => [`base URL ${u}`, `API key ${CHECKR_DEFAULTS.apiKeys[0]}, packages ${CHECKR_DEFAULTS.packages.join(', ')}`],

@@ -6,10 +6,9 @@ import { manual, type ErasureResult, type ErasureSettings } from '../vendors/era
 import { eraserFor, hasErasureApi } from '../vendors/registry';
 import type { PlannedStep, StepOutcome } from './types';
 
-/** A system this node can reach: the call context of its connection, and whom to act as there. */
+/** A system this node can reach: the call context of its connection. */
 export interface ErasureChannel {
   ctx: CallContext;
-  actAs?: string;
 }
 
 export type Channels = ReadonlyMap<string, ErasureChannel>;
@@ -32,7 +31,7 @@ export async function runStep(step: PlannedStep, channels: Channels, settings: E
   const eraser = eraserFor(step.system);
   const channel = channels.get(step.system);
   if (hasErasureApi(step.system) && !channel) return outcomeOf(step.system, manual(NOT_CONNECTED(step.system)));
-  return outcomeOf(step.system, await eraser.erase(step.externalId, channel?.ctx ?? NO_CALLS, { ...settings, actAs: channel?.actAs ?? settings.actAs }));
+  return outcomeOf(step.system, await eraser.erase(step.externalId, channel?.ctx ?? NO_CALLS, settings));
 }
 
 export type FailureVerdict = { retry: true; code: string; message: string; retryAfterMs?: number } | { retry: false; code: string; message: string };

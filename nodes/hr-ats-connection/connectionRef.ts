@@ -9,6 +9,8 @@ export interface AtsConnectionNode extends Node {
   readonly source: AtsSource;
   /** Why the connection cannot be used (e.g. generic signature settings that make no sense), or null. */
   readonly configError: HrError | null;
+  /** The connection holds credentials for an API its vendor has retired (a Greenhouse Harvest v1 key). */
+  readonly apiRetired: boolean;
   /** Signature check, handshake and event id, with the webhook secret closed over. */
   readonly intake: IntakeConnection;
   /** API access for thin events and the poll; the HTTP client is only built on first use. */

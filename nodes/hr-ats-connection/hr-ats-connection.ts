@@ -84,6 +84,7 @@ export = (RED: NodeAPI) => {
     const unusable = () => self.configError ?? new HrError('ats.not_configured', 'The ATS connection is not usable.');
 
     self.vendor = vendor;
+    self.apiRetired = vendor === 'greenhouse' && authKind(api) === 'apiKey';
     self.source = source;
     self.intake = {
       source,

@@ -1,6 +1,5 @@
 import type { HttpRequest } from '../../lib/http';
 import type { AtsAuthKind, AtsVendor } from '../../lib/vendors/ats';
-import { harvest } from '../../lib/vendors/greenhouse/harvest';
 
 /** Product names, for answers such as "Greenhouse refused the key". */
 export const ATS_NAMES: Record<AtsVendor, string> = {
@@ -20,11 +19,11 @@ export const CHECKR_ACCOUNT = 'account';
 /**
  * The one harmless call per ATS API for "Test connection", relative to the base URL its vendor module
  * uses: a read of at most one row that changes nothing. Greenhouse's is the poll's own list
- * (vendor-apis.md §1.5, §1.6). [unconfirmed] The others are the vendors' plain list or account reads,
+ * (docs/vendors/greenhouse.md). [unconfirmed] The others are the vendors' plain list or account reads,
  * not covered by vendor-apis.md; change them here. Senders without an API have none.
  */
 export const ATS_PROBES: Partial<Record<AtsVendor, (auth: AtsAuthKind) => HttpRequest>> = {
-  greenhouse: (auth) => ({ method: 'GET', url: `${harvest.version[auth === 'oauth' ? 'oauth' : 'apiKey']}/applications`, query: { per_page: 1 } }),
+  greenhouse: () => ({ method: 'GET', url: 'v3/applications', query: { per_page: 1 } }),
   lever: () => ({ method: 'GET', url: 'opportunities', query: { limit: 1 } }),
   // An Ashby read is an RPC POST; it changes nothing, so repeating it is harmless.
   ashby: () => ({ method: 'POST', url: 'application.list', body: { limit: 1 }, idempotent: true }),

@@ -13,6 +13,7 @@ export async function testAtsConnection({ config, credentials }: TestInput): Pro
   const api = atsApiSettings(config, credentials);
   const http = atsSourceFor(vendor).httpOptions(api);
   if (!http) return [outcome(service, 'noApiKey')];
+  if (vendor === 'greenhouse' && authKind(api) === 'apiKey') return [outcome(service, 'apiRetired')];
   const result = await runProbe({
     explain: { service, secrets: secretsOf(credentials) },
     http,

@@ -74,6 +74,10 @@ export = (RED: NodeAPI) => {
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-ats-trigger.status.waiting');
+    if (conn.apiRetired) {
+      shell.status('warn', 'hr-ats-trigger.status.apiRetired');
+      node.warn(RED._('hr-ats-trigger.warn.apiRetired', { vendor }));
+    }
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
 

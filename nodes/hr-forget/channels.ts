@@ -6,23 +6,23 @@ import type { HrisConnectionNode } from '../hr-hris-connection/channels';
 
 /**
  * The systems an hr-forget node can reach, from the connections it is given: the HRIS connection
- * brings its HRIS, its ATS write-back account and Checkr; the ATS connection its ATS API. Harvest
- * erasure is a v1 route, so an ATS connection on OAuth (v3) is left out (see GREENHOUSE_ERASURE).
+ * brings its HRIS, its ATS write-back account and Checkr; the ATS connection its ATS API, when it has
+ * API credentials.
  */
-export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId: string | undefined, actAs: string): Map<string, ErasureChannel> {
+export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId: string | undefined): Map<string, ErasureChannel> {
   const channels = new Map<string, ErasureChannel>();
   const hris = hrisId ? (RED.nodes.getNode(hrisId) as HrisConnectionNode | null) : null;
   if (hrisId && (!hris || typeof hris.channels !== 'function')) throw new HrError('forget.not_configured', 'The selected HRIS connection does not exist any more: choose another one.');
   if (hris) {
     const c = hris.channels();
     channels.set(c.hris.api.id, { ctx: { send: c.hris.client.request } });
-    if (c.writeBack) channels.set(c.writeBack.api.id, { ctx: { send: c.writeBack.client.request }, actAs: actAs || c.settings.writeBack?.actAs });
+    if (c.writeBack) channels.set(c.writeBack.api.id, { ctx: { send: c.writeBack.client.request } });
     if (c.checkr) channels.set('checkr', { ctx: { send: c.checkr.client.request } });
   }
   const ats = atsId ? (RED.nodes.getNode(atsId) as AtsConnectionNode | null) : null;
   if (atsId && (!ats || typeof ats.atsContext !== 'function')) throw new HrError('forget.not_configured', 'The selected ATS connection does not exist any more: choose another one.');
-  if (ats && ats.atsContext().auth === 'apiKey') {
-    channels.set(ats.vendor, { ctx: ats.atsContext(), actAs: actAs || channels.get(ats.vendor)?.actAs });
+  if (ats && ats.atsContext().auth !== null) {
+    channels.set(ats.vendor, { ctx: ats.atsContext() });
   }
   return channels;
 }

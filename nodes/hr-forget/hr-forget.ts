@@ -14,7 +14,6 @@ interface ForgetDef extends NodeDef {
   store: string;
   ats: string;
   hris: string;
-  actAs: string;
   greenhouseMode: 'anonymize' | 'delete';
 }
 
@@ -49,7 +48,7 @@ export = (RED: NodeAPI) => {
     };
 
     const ready = (async () => {
-      const channels = erasureChannels(RED, def.ats || undefined, def.hris || undefined, def.actAs?.trim() ?? '');
+      const channels = erasureChannels(RED, def.ats || undefined, def.hris || undefined);
       const store = await storeFrom(RED, def.store).acquire();
       const w = createForgetWorker({
         store,

@@ -31,6 +31,8 @@ export const ConnectionDef = z.object({
   rateLimit: z.coerce.number().positive().default(5),
   atsSystem: z.enum(['none', 'greenhouse', 'ashby', 'lever']).default('none'),
   atsBaseUrl: z.string().trim().default(''),
+  /** Greenhouse Harvest v3: the OAuth token address (default auth.greenhouse.io). */
+  atsTokenUrl: z.string().trim().default(''),
   atsActAs: z.string().trim().default(''),
   atsField: z.string().trim().default(''),
   atsCheckField: z.string().trim().default(''),
@@ -45,7 +47,7 @@ export const ConnectionDef = z.object({
 export type ConnectionDef = z.infer<typeof ConnectionDef>;
 
 /** Every secret is a password credential: kept in Node-RED's encrypted store, never in the flow. */
-type CredentialName = 'secret' | 'clientId' | 'clientSecret' | 'refreshToken' | 'atsApiKey' | 'checkrApiKey';
+type CredentialName = 'secret' | 'clientId' | 'clientSecret' | 'refreshToken' | 'atsApiKey' | 'atsClientId' | 'atsClientSecret' | 'checkrApiKey';
 
 export const CREDENTIALS: Record<CredentialName, { type: 'text' | 'password' }> = {
   secret: { type: 'password' },
@@ -53,6 +55,8 @@ export const CREDENTIALS: Record<CredentialName, { type: 'text' | 'password' }> 
   clientSecret: { type: 'password' },
   refreshToken: { type: 'password' },
   atsApiKey: { type: 'password' },
+  atsClientId: { type: 'password' },
+  atsClientSecret: { type: 'password' },
   checkrApiKey: { type: 'password' },
 };
 
@@ -104,8 +108,13 @@ export function connectionSettings(rawDef: unknown, credentials: ConnectionCrede
   const def = parsed.data;
   const settings: ConnectionSettings = { hris: hrisOf(def, credentials), rateLimit: def.rateLimit };
   if (def.atsSystem !== 'none') {
-    if (!credentials.atsApiKey) throw missing('the ATS API key for the write-back');
-    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey, baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField), checkField: opt(def.atsCheckField) };
+    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey ?? '', baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField), checkField: opt(def.atsCheckField) };
+    // Greenhouse Harvest v3 takes OAuth client credentials; a v1 API key still loads, and its calls fail as retired.
+    if (def.atsSystem === 'greenhouse' && credentials.atsClientId && credentials.atsClientSecret) {
+      settings.writeBack.oauth = { clientId: credentials.atsClientId, clientSecret: credentials.atsClientSecret, tokenUrl: opt(def.atsTokenUrl) };
+    } else if (!credentials.atsApiKey) {
+      throw missing(def.atsSystem === 'greenhouse' ? 'the Greenhouse OAuth client id and secret for the write-back' : 'the ATS API key for the write-back');
+    }
   }
   if (def.checkrEnabled) {
     if (!credentials.checkrApiKey || !def.checkrPackage) throw missing('the Checkr API key and package');

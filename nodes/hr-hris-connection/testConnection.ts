@@ -30,7 +30,8 @@ function testHris(conn: HrisConnection, secrets: string[]): Promise<TestOutcome>
 
 function testWriteBack(conn: WriteBackConnection, secrets: string[]): Promise<TestOutcome> {
   const service = ATS_NAMES[conn.system];
-  const probe = ATS_PROBES[conn.system]!('apiKey');
+  if (conn.system === 'greenhouse' && !conn.oauth) return Promise.resolve(outcome(service, 'apiRetired'));
+  const probe = ATS_PROBES[conn.system]!(conn.oauth ? 'oauth' : 'apiKey');
   return runProbe({ explain: { service, secrets }, http: connectWriteBack(conn).http, call: (ctx) => ctx.send(probe), ok: () => outcome(service, 'ok') });
 }
 

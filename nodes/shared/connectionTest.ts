@@ -27,6 +27,7 @@ export type TestCode =
   | 'incomplete'
   | 'noApi'
   | 'noApiKey'
+  | 'apiRetired'
   | 'noLookupUrl'
   | 'emailChannel'
   | 'channelGone';

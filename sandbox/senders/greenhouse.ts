@@ -14,7 +14,7 @@ export interface GreenhouseHireFields {
   department: string;
   office: string;
   offerId: number;
-  /** YYYY-MM-DD, as `offer.starts_at` carries it (vendor-apis.md §1.2). */
+  /** YYYY-MM-DD, as `offer.starts_at` carries it. */
   startDate: string;
   salary: number;
   currency: string;
@@ -37,9 +37,18 @@ const hireDefaults: GreenhouseHireFields = {
   currency: 'USD',
 };
 
-/** The documented `hire_candidate` payload (vendor-apis.md §1.2), trimmed to what an HRIS needs. */
+/**
+ * The `hire_candidate` payload with every field of Greenhouse's documented example ("Candidate hired",
+ * docs/vendors/greenhouse.md); the person, job, offer and pay come from `overrides`, the rest is the
+ * example's own values. The example's second e-mail address and phone are left out: one of each is
+ * enough for a hire and keeps the person what the test names.
+ */
 export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = {}): unknown {
   const f = { ...hireDefaults, ...overrides };
+  const user = (id: number, email: string, name: string, employeeId: string) => ({ id, email, name, employee_id: employeeId });
+  const departments = [{ id: 7, name: f.department, external_id: 'ex-dept-1' }];
+  const offices = [{ id: 13, name: f.office, location: 'New York, NY', external_id: 'ex-office-1' }];
+  const jobFields = { employment_type: { name: 'Employment Type', type: 'single_select', value: 'Full-time' } };
   return {
     action: 'hire_candidate',
     payload: {
@@ -47,27 +56,44 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
         id: f.applicationId,
         status: 'hired',
         opening: { opening_id: '1234-56', custom_fields: [] },
+        credited_to: user(158104, 'bob_johnson1@localhost.com', 'Robert Johnson', '123ABC'),
+        source: { id: 25, public_name: 'Monster' },
         url: `https://app.greenhouse.io/people/${f.candidateId}?application_id=${f.applicationId}`,
         candidate: {
           id: f.candidateId,
           first_name: f.firstName,
           last_name: f.lastName,
+          title: 'Previous Title',
           external_id: null,
+          url: `https://app.greenhouse.io/people/${f.candidateId}`,
+          is_private: false,
+          can_email: true,
           phone_numbers: [{ value: f.phone, type: 'mobile' }],
           email_addresses: [{ value: f.email, type: 'personal' }],
           addresses: [{ value: '455 Broadway New York, NY 10280', type: 'home' }],
+          educations: [{ school_name: 'Harvard University', degree: "Bachelor's Degree", discipline: 'Information Systems', start_date: '01/01/2012', end_date: '01/01/2016' }],
+          employments: [{ company_name: 'Greenhouse', title: 'Engineer', start_date: '01/01/2012', end_date: '01/01/2016' }],
+          recruiter: user(55, 'bob_johnson@localhost.com', 'Bob Johnson', '456DEF'),
+          coordinator: user(56, 'bob_johnson_approver1@localhost.com', 'Robert J Approver', '789GHI'),
+          attachments: [],
           custom_fields: {},
         },
+        // Deprecated in the docs in favour of `jobs`, and still sent.
+        job: { id: f.jobId, name: f.jobName, open_date: '2014-11-20T22:49:14Z', close_date: null, requisition_id: null, departments, offices, custom_fields: jobFields },
         jobs: [
           {
             id: f.jobId,
             name: f.jobName,
             requisition_id: null,
-            departments: [{ id: 7, name: f.department, external_id: 'ex-dept-1' }],
-            offices: [{ id: 13, name: f.office, location: 'New York, NY', external_id: 'ex-office-1' }],
-            custom_fields: { employment_type: { name: 'Employment Type', type: 'single_select', value: 'Full-time' } },
+            confidential: false,
+            opened_at: '2014-11-20T22:49:14Z',
+            closed_at: null,
+            departments,
+            offices,
+            custom_fields: jobFields,
           },
         ],
+        custom_fields: {},
         offer: {
           id: f.offerId,
           version: 1,
@@ -82,12 +108,45 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
   };
 }
 
+/** The `update_candidate` payload: the candidate alone, with no application ("Candidate/Prospect updated"). */
+export function updateCandidatePayload(overrides: Partial<Pick<GreenhouseHireFields, 'candidateId' | 'firstName' | 'lastName' | 'email' | 'phone'>> = {}): unknown {
+  const f = { ...hireDefaults, ...overrides };
+  return {
+    action: 'update_candidate',
+    payload: {
+      candidate: {
+        id: f.candidateId,
+        first_name: f.firstName,
+        last_name: f.lastName,
+        title: 'Previous Title',
+        company: null,
+        created_at: '2016-08-23T17:51:27Z',
+        external_id: null,
+        photo_url: null,
+        url: `https://app.greenhouse.io/people/${f.candidateId}`,
+        phone_numbers: [{ value: f.phone, type: 'mobile' }],
+        email_addresses: [{ value: f.email, type: 'personal' }],
+        addresses: [],
+        website_addresses: [],
+        social_media_addresses: [],
+        educations: [],
+        employments: [],
+        recruiter: null,
+        coordinator: null,
+        attachments: [],
+        tags: [],
+        custom_fields: {},
+      },
+    },
+  };
+}
+
 export interface GreenhouseOfferFields {
   offerId: number;
   applicationId: number;
   jobId: number;
   version: number;
-  /** YYYY-MM-DD here; the offer webhook sends it as MM/DD/YYYY (vendor-apis.md §1.3). */
+  /** YYYY-MM-DD here; the offer webhook sends it as MM/DD/YYYY. */
   startDate: string;
   status: 'Created' | 'Accepted' | 'Rejected' | 'Deprecated';
 }
@@ -106,7 +165,7 @@ const usDate = (isoDate: string): string => {
   return `${month}/${day}/${year}`;
 };
 
-/** The flat `offer_created` payload (vendor-apis.md §1.3), with its MM/DD/YYYY `start_date`. */
+/** The flat `offer_created` payload, with its MM/DD/YYYY `start_date` (docs/vendors/greenhouse.md). */
 export function offerCreatedPayload(overrides: Partial<GreenhouseOfferFields> = {}): unknown {
   const f = { ...offerDefaults, ...overrides };
   return {
@@ -128,7 +187,7 @@ export function offerCreatedPayload(overrides: Partial<GreenhouseOfferFields> = 
 }
 
 /**
- * JSON the way Greenhouse writes it before signing (vendor-apis.md §1.1): every non-ASCII character and
+ * JSON the way Greenhouse writes it before signing (docs/vendors/greenhouse.md): every non-ASCII character and
  * `<`, `>`, `&` as a \uXXXX escape. Those characters only occur inside JSON strings, so replacing them in
  * the serialised text is safe.
  */
@@ -152,6 +211,7 @@ export function greenhouseSender(options: SenderOptions) {
   return {
     hire: (fields?: Partial<GreenhouseHireFields>) => signed(hireCandidatePayload(fields)),
     offerCreated: (fields?: Partial<GreenhouseOfferFields>) => signed(offerCreatedPayload(fields)),
+    updateCandidate: (fields?: Parameters<typeof updateCandidatePayload>[0]) => signed(updateCandidatePayload(fields)),
     signed,
   };
 }

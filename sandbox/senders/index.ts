@@ -3,7 +3,7 @@ export type { SenderOptions } from './signing';
 export { ashbySender } from './ashby';
 export { checkrSender } from './checkr';
 export { genericHmacSender, type GenericSigning } from './genericHmac';
-export { greenhouseJson, greenhouseSender, hireCandidatePayload, offerCreatedPayload } from './greenhouse';
+export { greenhouseJson, greenhouseSender, hireCandidatePayload, offerCreatedPayload, updateCandidatePayload } from './greenhouse';
 export { leverSender } from './lever';
 export { smartRecruitersSender } from './smartrecruiters';
 export { standardWebhooksSender } from './standardWebhooks';

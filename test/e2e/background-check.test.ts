@@ -51,7 +51,7 @@ describe('Background check example', () => {
     // Checkr retries a delivery it thinks failed: the same report is neither recorded nor alerted twice.
     await run.post('/hr/checkr', signedByCheckr(completed.body));
     const gh = await stateOf<GreenhouseState>(run.sandbox.urls.greenhouse);
-    assert.equal(gh.received.filter((r) => r.method === 'PATCH' && r.path === `/v1/candidates/${seeded.candidateId}`).length, 1, 'recorded once');
+    assert.equal(gh.received.filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${seeded.candidateId}`).length, 1, 'recorded once');
     assert.equal((await alerts()).length, 1, 'one alert');
   });
 });

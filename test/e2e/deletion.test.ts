@@ -111,7 +111,7 @@ describe('Deletion request example', () => {
 
     const anonymised = await until('the anonymisation in Greenhouse', async () => {
       const gh = await stateOf<{ candidates: Array<{ id: number; first_name: string; email_addresses: unknown[] }> }>(sandbox.urls.greenhouse);
-      const call = gh.received.find((r) => r.method === 'PUT' && r.path.startsWith(`/v1/candidates/${bo.candidateId}/anonymize?`));
+      const call = gh.received.find((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${bo.candidateId}/anonymize`);
       return call ? gh.holds.candidates.find((c) => c.id === bo.candidateId) : undefined;
     }, 20_000, red);
     assert.equal(anonymised.first_name, 'Anonymized');

@@ -22,7 +22,8 @@ interface Outcome {
 }
 
 const BAMBOO_KEY = BAMBOOHR_DEFAULTS.apiKeys[0]!;
-const GREENHOUSE_KEY = GREENHOUSE_DEFAULTS.apiKeys[0]!;
+const GREENHOUSE_CLIENT = GREENHOUSE_DEFAULTS.oauthClients[0];
+const GREENHOUSE_KEY = GREENHOUSE_CLIENT.clientSecret;
 const WRONG_KEY = 'a-wrong-key-nobody-issued-0123456789';
 
 let bamboo: BambooHrHandle;
@@ -121,16 +122,18 @@ test('a connection missing its key is not called, and the answer says what is mi
 
 test('with the Greenhouse write-back switched on, each service gets its own answer', async () => {
   await loadNothing();
-  const config = { ...bambooDialog(), atsSystem: 'greenhouse', atsBaseUrl: greenhouse.url };
-  const results = await testConnection('hr-hris-connection', { config, credentials: { secret: BAMBOO_KEY, atsApiKey: WRONG_KEY } });
+  const config = { ...bambooDialog(), atsSystem: 'greenhouse', atsBaseUrl: greenhouse.url, atsTokenUrl: `${greenhouse.url}/token` };
+  const results = await testConnection('hr-hris-connection', { config, credentials: { secret: BAMBOO_KEY, atsClientId: GREENHOUSE_CLIENT.clientId, atsClientSecret: WRONG_KEY } });
   assert.deepEqual(results.map((r) => [r.service, r.code]), [['BambooHR', 'okCompany'], ['Greenhouse', 'badKey']]);
 });
 
-test('an ATS connection reads one row through the Greenhouse API; a wrong key and a sender without an API are told apart', async () => {
+test('an ATS connection reads one row through Greenhouse Harvest v3; a wrong secret, a retired v1 key and a sender without an API are told apart', async () => {
   await loadNothing();
-  const config = { vendor: 'greenhouse', baseUrl: greenhouse.url };
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { apiKey: GREENHOUSE_KEY } })).map((r) => r.code), ['ok']);
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { apiKey: WRONG_KEY } })).map((r) => r.code), ['badKey']);
+  const config = { vendor: 'greenhouse', baseUrl: greenhouse.url, tokenUrl: `${greenhouse.url}/token` };
+  const client = { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_CLIENT.clientSecret };
+  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: client })).map((r) => r.code), ['ok']);
+  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { ...client, clientSecret: WRONG_KEY } })).map((r) => r.code), ['badKey']);
+  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { apiKey: 'a-harvest-v1-key' } })).map((r) => r.code), ['apiRetired']);
   assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: {} })).map((r) => r.code), ['noApiKey']);
   assert.deepEqual((await testConnection('hr-ats-connection', { config: { vendor: 'standard-webhooks' }, credentials: {} })).map((r) => r.code), ['noApi']);
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAshby, type AshbyHandle } from '../../sandbox/ashby';
-import { startGreenhouse, type GreenhouseHandle } from '../../sandbox/greenhouse';
+import { GREENHOUSE_DEFAULTS, startGreenhouse, type GreenhouseHandle } from '../../sandbox/greenhouse';
 import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
 import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
@@ -65,13 +65,15 @@ interface PollCase {
   vendor: 'greenhouse' | 'lever' | 'ashby' | 'workable' | 'smartrecruiters';
   secret: string;
   emulator: () => EmulatorHandle;
-  apiKey: string;
+  apiKey?: string;
+  /** Other credentials, e.g. Greenhouse's OAuth client. */
+  credentials?: Record<string, string>;
+  /** Connection fields beyond the base URL: Greenhouse's token URL, which offer fields of the account hold what. */
+  connection?: () => Record<string, unknown>;
   baseUrl: () => string;
   listPath: string;
   /** What the vendor expects to hear back for a webhook (SmartRecruiters asks for 202). */
   ack?: number;
-  /** Connection settings beyond the API's: which offer fields of the account hold what. */
-  connection?: Record<string, unknown>;
   /** Seeds a hire in the emulator; returns its key and the webhook the vendor would send for it. */
   seed(): { key: string; webhook: SignedDelivery };
   /** What else a hire found by the poll must carry. */
@@ -90,9 +92,10 @@ const cases: PollCase[] = [
     vendor: 'greenhouse',
     secret: 'gh-secret',
     emulator: () => greenhouse,
-    apiKey: 'sandbox-greenhouse-key',
+    credentials: { ...GREENHOUSE_DEFAULTS.oauthClients[0] },
+    connection: () => ({ tokenUrl: `${greenhouse.url}/token` }),
     baseUrl: () => greenhouse.url,
-    listPath: '/v1/applications?',
+    listPath: '/v3/applications?',
     seed() {
       const ids = greenhouse.addHire({ firstName: person.first, lastName: person.last, email: person.email, startsAt: '2026-12-01' });
       const webhook = greenhouseSender({ secret: 'gh-secret' }).hire({ ...ids, firstName: person.first, lastName: person.last, email: person.email, startDate: '2026-12-01' });
@@ -136,7 +139,7 @@ const cases: PollCase[] = [
     apiKey: 'sandbox-workable-token',
     baseUrl: () => `${workable.url}/spi/v3`,
     listPath: '/spi/v3/candidates?',
-    connection: workableOfferFields,
+    connection: () => workableOfferFields,
     seed() {
       const { id, jobShortcode } = workableHire(workable, { firstname: person.first, lastname: person.last, email: person.email });
       const webhook = workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode, firstName: person.first, lastName: person.last, email: person.email });
@@ -159,7 +162,7 @@ const cases: PollCase[] = [
     baseUrl: () => sr.url,
     listPath: '/candidates?',
     ack: 202,
-    connection: smartRecruitersOfferFields,
+    connection: () => smartRecruitersOfferFields,
     seed() {
       const application = smartRecruitersHire(sr, { firstName: person.first, lastName: person.last, email: person.email });
       const webhook = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(application);
@@ -184,7 +187,7 @@ const cases: PollCase[] = [
 for (const c of cases) {
   describe(`${c.vendor} reconciliation poll`, () => {
     const load = (pollMinutes: number) =>
-      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, connection: { baseUrl: c.baseUrl(), ...c.connection }, trigger: { pollMinutes } });
+      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, credentials: c.credentials, connection: { baseUrl: c.baseUrl(), ...c.connection?.() }, trigger: { pollMinutes } });
 
     test('finds a hire whose webhook never came, and the late webhook for it is not emitted again', async () => {
       const { key, webhook } = c.seed();

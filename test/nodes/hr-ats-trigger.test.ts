@@ -293,3 +293,25 @@ test('an event accepted but never finished is emitted again after a restart, and
   await settle(400);
   assert.equal(t.emitted.length, 1, 'the finished event is not emitted again');
 });
+
+test('an ATS connection still holding a retired Greenhouse Harvest v1 key loads, receives webhooks, and warns in the status and the log', async () => {
+  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile(), apiKey: 'a-harvest-v1-key' });
+  assert.deepEqual(t.said('hr-ats-trigger.warn.apiRetired'), [{ vendor: 'greenhouse' }]);
+  assert.equal(t.said('hr-ats-trigger.status.apiRetired').length, 1);
+  const res = await t.post(greenhouseSender({ secret: 'gh-secret' }).hire());
+  assert.equal(res.status, 200);
+  assert.equal((await nextMessage<Msg>(t.out)).payload.type, 'hire');
+});
+
+test('an ATS connection on Greenhouse OAuth does not warn', async () => {
+  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile(), credentials: { clientId: 'id', clientSecret: 'secret' } });
+  assert.deepEqual(t.said('hr-ats-trigger.warn.apiRetired'), []);
+});
+
+test('a Greenhouse update_candidate (a candidate, no application) is answered 200 and emitted as candidate.updated, so Greenhouse does not retry it', async () => {
+  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile() });
+  const res = await t.post(greenhouseSender({ secret: 'gh-secret' }).updateCandidate({ candidateId: 777 }));
+  assert.equal(res.status, 200);
+  const msg = await nextMessage<Msg>(t.out);
+  assert.deepEqual([msg.payload.type, msg.payload.candidateId], ['candidate.updated', '777']);
+});

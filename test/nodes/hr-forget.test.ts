@@ -45,12 +45,12 @@ afterEach(() => helper.unload());
 async function flow(forget: Record<string, unknown> = {}) {
   return [
     { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
-    { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: (await greenhouse).url },
+    { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: (await greenhouse).url, tokenUrl: `${(await greenhouse).url}/token` },
     {
       id: 'hris', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
       baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, checkrEnabled: true, checkrBaseUrl: (await checkr).url, checkrPackage: CHECKR_DEFAULTS.packages[0],
     },
-    { id: 'f', type: 'hr-forget', store: 'store', ats: 'ats', hris: 'hris', actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), greenhouseMode: 'anonymize', wires: [['done'], ['manual'], ['failed']], ...forget },
+    { id: 'f', type: 'hr-forget', store: 'store', ats: 'ats', hris: 'hris', greenhouseMode: 'anonymize', wires: [['done'], ['manual'], ['failed']], ...forget },
     { id: 'done', type: 'helper' },
     { id: 'manual', type: 'helper' },
     { id: 'failed', type: 'helper' },
@@ -60,12 +60,12 @@ async function flow(forget: Record<string, unknown> = {}) {
 }
 
 const CREDENTIALS = {
-  ats: { apiKey: GREENHOUSE_DEFAULTS.apiKeys[0] },
+  ats: { ...GREENHOUSE_DEFAULTS.oauthClients[0] } as Record<string, string>,
   hris: { secret: BAMBOOHR_DEFAULTS.apiKeys[0], checkrApiKey: CHECKR_DEFAULTS.apiKeys[0] },
 };
 
-async function loadFlow(forget: Record<string, unknown> = {}) {
-  await helper.load(nodes, await flow(forget), CREDENTIALS);
+async function loadFlow(forget: Record<string, unknown> = {}, ats: Record<string, string> = CREDENTIALS.ats) {
+  await helper.load(nodes, await flow(forget), { ...CREDENTIALS, ats });
   const store = await (helper.getNode('store') as StoreConfigNode).acquire();
   const get = (id: string) => helper.getNode(id) as Node;
   return { store, forget: get('f'), done: get('done'), manual: get('manual'), failed: get('failed'), caught: get('caught') };
@@ -208,7 +208,7 @@ test('a deletion Greenhouse cannot take now is retried later, then reported once
 });
 
 test('a refused deletion goes to the failure output with the record to erase by hand', async () => {
-  const { store, forget, failed } = await loadFlow({ actAs: '999' });
+  const { store, forget, failed } = await loadFlow({}, { ...CREDENTIALS.ats, clientSecret: 'not-the-secret' });
   const p = await hiredPerson(store);
   const seen = collect(failed);
   forget.receive({ payload: { guid: p.guid } } as never);
@@ -218,6 +218,18 @@ test('a refused deletion goes to the failure output with the record to erase by 
   assert.equal((step.payload as Record<string, any>).outcome.code, 'forget.auth');
   assert.equal((step.alert as Record<string, unknown>).severity, 'error');
   assert.equal((summary.payload as Record<string, any>).personGuid, p.guid);
+});
+
+test('an ATS connection with a retired Harvest v1 key sends nothing to Greenhouse and hands the erasure to a person', async () => {
+  const { store, forget, failed } = await loadFlow({}, { apiKey: 'a-harvest-v1-key' });
+  const p = await hiredPerson(store);
+  const before = (await erasureCalls()).length;
+  const seen = collect(failed);
+  forget.receive({ payload: { guid: p.guid } } as never);
+  await until(() => seen.length === 2, 'the failed step and the summary');
+  assert.equal((seen[0].payload as Record<string, any>).outcome.code, 'greenhouse.v1_retired');
+  assert.equal((await erasureCalls()).length, before, 'no call reached Greenhouse');
+  assert.notEqual((await greenhouse).candidate(p.candidateId)?.first_name, 'Anonymized');
 });
 
 test('a person found by e-mail address is forgotten; an unknown person is a clear error and nothing is sent', async () => {

@@ -15,7 +15,8 @@ import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connecti
 import writerNode = require('../../nodes/hr-hris-writer/hr-hris-writer');
 
 const API_KEY = BAMBOOHR_DEFAULTS.apiKeys[0];
-const ATS_KEY = GREENHOUSE_DEFAULTS.apiKeys[0];
+const ATS_CLIENT = GREENHOUSE_DEFAULTS.oauthClients[0];
+const ATS_KEY = ATS_CLIENT.clientSecret;
 const SSN = '123-45-6789';
 const bamboo = startBambooHr();
 const greenhouse = startGreenhouse();
@@ -58,7 +59,7 @@ async function loadFlow(options: Options = {}) {
   const connection = {
     id: 'conn', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
     baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, rateLimit: 50,
-    atsSystem: options.writeBack === false ? 'none' : 'greenhouse', atsBaseUrl: (await greenhouse).url, atsActAs: String(GREENHOUSE_DEFAULTS.userIds[0]), atsField: 'employee_id',
+    atsSystem: options.writeBack === false ? 'none' : 'greenhouse', atsBaseUrl: (await greenhouse).url, atsTokenUrl: `${(await greenhouse).url}/token`, atsActAs: String(GREENHOUSE_DEFAULTS.userIds[0]), atsField: 'employee_id',
     ...options.connection,
   };
   const flow = [
@@ -71,7 +72,7 @@ async function loadFlow(options: Options = {}) {
     { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
     { id: 'caught', type: 'helper' },
   ];
-  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsApiKey: ATS_KEY, ...options.credentials } });
+  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsClientId: ATS_CLIENT.clientId, atsClientSecret: ATS_KEY, ...options.credentials } });
   return { writer: helper.getNode('w'), ok: helper.getNode('ok'), failed: helper.getNode('failed'), rehire: helper.getNode('rehire') };
 }
 
@@ -265,7 +266,7 @@ test('a "consider" check result is recorded once on the person and in the Greenh
   await until(() => recorded.length === 2, 'both deliveries answered');
   assert.deepEqual(hrisOf(recorded[0]).checkResult, { provider: 'checkr', reportId: report.id, result: 'consider', ats: 'greenhouse' });
   assert.equal((await greenhouse).candidate(h.candidateId)?.custom_fields.background_check, `consider (checkr report ${report.id})`);
-  assert.equal((await greenhouse).requests().filter((r) => r.method === 'PATCH' && r.path === `/v1/candidates/${h.candidateId}`).length, 1, 'written once');
+  assert.equal((await greenhouse).requests().filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${h.candidateId}`).length, 1, 'written once');
   const store = await (helper.getNode('store') as StoreConfigNode).acquire();
   const guid = (await store.findByExternalId('checkr', report.candidate_id))!;
   assert.deepEqual((await store.getProvenance(guid))['backgroundCheck.result'].value, { result: 'consider', reportId: report.id });

@@ -40,9 +40,11 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
   return {
     GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     GREENHOUSE_API_URL: sandbox.urls.greenhouse,
-    GREENHOUSE_API_KEY: GREENHOUSE_DEFAULTS.apiKeys[0],
+    GREENHOUSE_CLIENT_ID: GREENHOUSE_DEFAULTS.oauthClients[0].clientId,
+    GREENHOUSE_CLIENT_SECRET: GREENHOUSE_DEFAULTS.oauthClients[0].clientSecret,
+    GREENHOUSE_TOKEN_URL: `${sandbox.urls.greenhouse}/token`,
     GREENHOUSE_USER_ID: String(GREENHOUSE_DEFAULTS.userIds[0]),
-    GREENHOUSE_EMPLOYEE_ID_FIELD: GREENHOUSE_DEFAULTS.candidateCustomFields[0].name_key,
+    GREENHOUSE_EMPLOYEE_ID_FIELD: GREENHOUSE_DEFAULTS.customFields[0].name_key,
     BAMBOOHR_COMPANY_DOMAIN: BAMBOOHR_DEFAULTS.companyDomain,
     BAMBOOHR_API_URL: `${sandbox.urls.bamboohr}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`,
     BAMBOOHR_API_KEY: BAMBOOHR_DEFAULTS.apiKeys[0],

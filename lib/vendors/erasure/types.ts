@@ -11,8 +11,6 @@ export type ErasureResult =
   | { outcome: 'manual'; reason: string };
 
 export interface ErasureSettings {
-  /** The vendor user the deletion is made on behalf of (Greenhouse On-Behalf-Of). */
-  actAs?: string;
   /** Greenhouse offers both; anonymising keeps the hiring statistics, deleting removes the candidate. */
   greenhouseMode: 'anonymize' | 'delete';
 }

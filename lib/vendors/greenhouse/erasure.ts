@@ -1,14 +1,13 @@
-import { sendErasure, manual } from '../erasure/call';
+import { sendErasure } from '../erasure/call';
 import type { Eraser } from '../erasure/types';
+import { harvest } from './harvest';
 
 /**
- * Harvest v1 (greenhouse-api-docs `source/includes/harvest/_candidates.md`, "DELETE: Delete Candidate"
- * and "PUT: Anonymize Candidate"); both need On-Behalf-Of. The v3 routes for these were not retrieved
- * [unconfirmed], so an OAuth (v3) connection is not used for erasure: kept here to change in one place.
+ * Harvest v3 candidate anonymise (`PATCH /v3/candidates/{id}/anonymize`) and delete
+ * (`DELETE /v3/candidates/{id}`); the user the change is made as is the token's `sub`
+ * (docs/vendors/greenhouse.md, "Erasure").
  */
 export const GREENHOUSE_ERASURE = {
-  candidate: (id: string) => `v1/candidates/${encodeURIComponent(id)}`,
-  anonymize: (id: string) => `v1/candidates/${encodeURIComponent(id)}/anonymize`,
   /** Every field the documentation lists for anonymisation: an erasure request leaves nothing out. */
   anonymizeFields: [
     'full_name', 'current_company', 'current_title', 'tags', 'phone_numbers', 'emails', 'social_media_links', 'websites', 'addresses',
@@ -24,12 +23,9 @@ export const GREENHOUSE_ERASURE = {
 export const greenhouseEraser: Eraser = {
   system: 'greenhouse',
   async erase(candidateId, ctx, settings) {
-    if (!settings.actAs) return manual('Greenhouse makes every deletion on behalf of a user, and no user id is set (On-Behalf-Of).');
-    const headers = { 'On-Behalf-Of': settings.actAs };
     if (settings.greenhouseMode === 'delete') {
-      return sendErasure(ctx, { method: 'DELETE', url: GREENHOUSE_ERASURE.candidate(candidateId), headers }, 'deleted');
+      return sendErasure(ctx, { method: 'DELETE', url: harvest.candidate(candidateId) }, 'deleted');
     }
-    const query = { fields: GREENHOUSE_ERASURE.anonymizeFields.join(',') };
-    return sendErasure(ctx, { method: 'PUT', url: GREENHOUSE_ERASURE.anonymize(candidateId), headers, query }, 'anonymized');
+    return sendErasure(ctx, { method: 'PATCH', url: harvest.anonymize(candidateId), body: { fields: GREENHOUSE_ERASURE.anonymizeFields } }, 'anonymized');
   },
 };

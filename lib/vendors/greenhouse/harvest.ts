@@ -1,107 +1,100 @@
 import { z } from 'zod';
-import { basicAuth, HttpError, oauthClientCredentials, type HttpClientOptions, type HttpRequest } from '../../http';
-import { hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { HrError } from '../../errors';
+import { oauthClientCredentials, type AuthProvider, type HttpClientOptions, type HttpRequest } from '../../http';
+import { parsePayload, VendorId } from '../ats/boundary';
 import { nextLink } from '../ats/linkHeader';
-import { readPages } from '../ats/pages';
-import type { AtsApiSettings, AtsContext, Delivery, HiresFound } from '../ats/types';
+import { readPages, type PagedRead } from '../ats/pages';
+import type { AtsContext } from '../ats/types';
 
 /**
- * Harvest as the reconciliation poll reads it. v1/v2 routes and fields: vendor-apis.md §1.5 [official].
- * v3 [unconfirmed]: the migration guide maps v1 routes one to one (§1.6) but the list filters were not
- * retrieved; they are assumed to mirror v1 until checked against harvestdocs. Change them here only.
+ * Harvest v3, the only Harvest in service since v1/v2 were retired on 2026-08-31. Every route, filter
+ * and header here, with its source and confidence: docs/vendors/greenhouse.md ("Harvest v3").
  */
 export const harvest = {
   defaultBaseUrl: 'https://harvest.greenhouse.io',
   tokenUrl: 'https://auth.greenhouse.io/token',
-  version: { apiKey: 'v1', oauth: 'v3' },
-  hiredSince: (version: string, since: Date): HttpRequest => ({
+  /** v3 has no read-one routes: a record is read from its list, filtered by `ids` (at most 50). */
+  list: (resource: 'applications' | 'candidates' | 'jobs' | 'offers' | 'custom_fields', query: Record<string, string | number>): HttpRequest => ({
     method: 'GET',
-    url: `${version}/applications`,
-    query: { status: 'hired', last_activity_after: since.toISOString(), per_page: 100 },
+    url: `v3/${resource}`,
+    query,
   }),
-  /** The `rel="next"` link is followed as given: v3's cursor must be its only query parameter (§1.6). */
+  /** Date filters take `operator|value`, e.g. `updated_at=gte|2026-01-01T00:00:00Z`. */
+  since: (date: Date) => `gte|${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+  /** The `rel="next"` link is followed as given: its cursor must be the only query parameter. */
   nextPage: (link: string): HttpRequest => ({ method: 'GET', url: link }),
-  candidate: (version: string, id: string) => `${version}/candidates/${encodeURIComponent(id)}`,
-  currentOffer: (version: string, id: string) => `${version}/applications/${encodeURIComponent(id)}/offers/current_offer`,
-  job: (version: string, id: string) => `${version}/jobs/${encodeURIComponent(id)}`,
+  candidate: (id: string) => `v3/candidates/${encodeURIComponent(id)}`,
+  anonymize: (id: string) => `v3/candidates/${encodeURIComponent(id)}/anonymize`,
+  perPage: 100,
   /** A runaway cursor must not keep the poll busy forever; 50 pages of 100 is far beyond a day of hires. */
   maxPages: 50,
+  /** The day Greenhouse took Harvest v1/v2 out of service. */
+  v1RetiredOn: '2026-08-31',
 } as const;
 
-const Listed = z.looseObject({ id: VendorId, candidate_id: VendorId, jobs: z.array(z.looseObject({ id: VendorId })).min(1) });
-const Record = z.looseObject({ id: VendorId });
-type Loose = z.infer<typeof Record>;
+/** The credentials of a Greenhouse connection in either dialog. */
+export interface HarvestCredentials {
+  baseUrl?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** The Greenhouse user the token acts as (`sub`); without it, the credentials' own service user. */
+  userId?: string;
+  /** Harvest v1/v2 only: the connection loads, but every call fails with greenhouse.v1_retired. */
+  apiKey?: string;
+}
 
-function httpOptions(api: AtsApiSettings): HttpClientOptions | null {
-  const baseUrl = api.baseUrl || harvest.defaultBaseUrl;
-  if (api.clientId && api.clientSecret) {
-    // v3: client credentials, client id and secret as Basic, `sub` = the user to act as (§1.6).
+export const v1Retired = (): HrError =>
+  new HrError(
+    'greenhouse.v1_retired',
+    `Greenhouse took Harvest v1/v2 (API keys) out of service on ${harvest.v1RetiredOn}. Create Harvest v3 OAuth credentials (client id and secret) in Greenhouse and enter them in the connection.`,
+  );
+
+/** A legacy API-key connection: it loads (and warns), but Harvest v1/v2 no longer answers. */
+export const isLegacy = (c: HarvestCredentials): boolean => !(c.clientId && c.clientSecret) && !!c.apiKey;
+
+/** Credentials for a retired API: every request fails with greenhouse.v1_retired before it is sent. */
+const retiredKey: AuthProvider = { authorize: () => Promise.reject(v1Retired()), tokenExpiresAt: () => null, close: () => undefined };
+
+export function harvestHttpOptions(c: HarvestCredentials): HttpClientOptions | null {
+  const baseUrl = c.baseUrl || harvest.defaultBaseUrl;
+  if (c.clientId && c.clientSecret) {
     const auth = oauthClientCredentials({
-      tokenUrl: api.tokenUrl || harvest.tokenUrl,
-      clientId: api.clientId,
-      clientSecret: api.clientSecret,
+      tokenUrl: c.tokenUrl || harvest.tokenUrl,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
       clientAuth: 'basic',
-      ...(api.account ? { extraParams: { sub: api.account } } : {}),
+      ...(c.userId ? { extraParams: { sub: c.userId } } : {}),
     });
     return { baseUrl, auth };
   }
-  // v1/v2: the API key as the Basic username, empty password (§1.5).
-  return api.apiKey ? { baseUrl, auth: basicAuth(api.apiKey, '') } : null;
+  return c.apiKey ? { baseUrl, auth: retiredKey } : null;
 }
 
-async function getRecord(ctx: AtsContext, url: string, what: string): Promise<Loose | undefined> {
-  try {
-    return parsePayload(Record, (await ctx.send({ method: 'GET', url })).body, what);
-  } catch (err) {
-    if (err instanceof HttpError && err.status === 404) return undefined;
-    throw err;
-  }
-}
-
-/** The Harvest records in the shape of the `hire_candidate` webhook, so one function builds the hire. */
-function asWebhookApplication(app: Loose, candidate: Loose, offer: Loose | undefined, job: Loose | undefined): unknown {
-  const offices = Array.isArray(job?.offices) ? (job.offices as Array<{ location?: { name?: unknown } | null }>) : [];
-  return {
-    ...app,
-    candidate,
-    opening: (offer?.opening as unknown) ?? null,
-    jobs: job ? [{ ...job, offices: offices.map((o) => ({ ...o, location: o.location?.name ?? null })), custom_fields: job.keyed_custom_fields }] : [],
-    offer: offer ? { ...offer, custom_fields: offer.keyed_custom_fields } : undefined,
-  };
-}
-
-async function recentHires(since: Date, ctx: AtsContext, maxPages: number = harvest.maxPages): Promise<HiresFound> {
-  const version = ctx.auth === 'oauth' ? harvest.version.oauth : harvest.version.apiKey;
-  const { items: listed, capped } = await readPages(
+/** Reads every page of a v3 list, following the cursor link; each row parsed at the boundary. */
+export function readList<S extends z.ZodType>(ctx: AtsContext, first: HttpRequest, row: S, what: string, maxPages: number = harvest.maxPages): Promise<PagedRead<z.output<S>>> {
+  return readPages(
     ctx,
-    harvest.hiredSince(version, since),
+    first,
     (response) => {
       const link = nextLink(response.headers.link);
-      return { items: parsePayload(z.array(Listed), response.body, 'The Harvest list of hired applications'), next: link ? harvest.nextPage(link) : null };
+      return { items: parsePayload(z.array(row), response.body, what), next: link ? harvest.nextPage(link) : null };
     },
     maxPages,
   );
-  const receivedAt = new Date().toISOString();
-  const deliveries: Delivery[] = [];
-  for (const app of listed) {
-    const candidate = await getRecord(ctx, harvest.candidate(version, app.candidate_id), 'The Harvest candidate');
-    // A candidate deleted since the hire is not to be created; a missing job or offer is left for the
-    // hire's own validation to name, so the hire is reported rather than skipped.
-    if (!candidate) continue;
-    const job = await getRecord(ctx, harvest.job(version, app.jobs[0]!.id), 'The Harvest job');
-    const offer = await getRecord(ctx, harvest.currentOffer(version, app.id), 'The Harvest current offer');
-    const emails = Array.isArray(candidate.email_addresses) ? (candidate.email_addresses as Array<{ value: string }>).map((e) => e.value) : [];
-    deliveries.push({
-      vendor: 'greenhouse',
-      type: 'hire',
-      vendorType: 'hire_candidate',
-      key: hireKey(app.id, offer?.id),
-      subjects: { candidateIds: [app.candidate_id], emails },
-      body: { action: 'hire_candidate', payload: { application: asWebhookApplication(app, candidate, offer, job) } },
-      receivedAt,
-    });
-  }
-  return { hires: deliveries, capped };
 }
 
-export const greenhouseHarvest = { httpOptions, recentHires };
+const Loose = z.looseObject({ id: VendorId });
+export type HarvestRecord = z.infer<typeof Loose>;
+
+/** One record read from its list by id; undefined when the list does not hold it (deleted). */
+export async function readOne(ctx: AtsContext, resource: 'candidates' | 'jobs', id: string, what: string): Promise<HarvestRecord | undefined> {
+  const { items } = await readList(ctx, harvest.list(resource, { ids: id }), Loose, what, 1);
+  return items.find((r) => r.id === id);
+}
+
+/** The application's current offer: the offer list filtered to it, latest version only. */
+export async function currentOffer(ctx: AtsContext, applicationId: string): Promise<HarvestRecord | undefined> {
+  const { items } = await readList(ctx, harvest.list('offers', { application_ids: applicationId, current_only: 'true' }), Loose, 'The Harvest offers of the application', 1);
+  return items.find((o) => String(o.application_id) === applicationId);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VendorId } from '../ats/boundary';
 
 /**
- * Greenhouse webhook payloads as documented (vendor-apis.md §1.2–§1.4), reduced to what the canonical
+ * Greenhouse webhook payloads as documented (docs/vendors/greenhouse.md, "Webhooks"), reduced to what the canonical
  * events read. Everything else stays on msg.vendorPayload untouched.
  */
 const Contact = z.object({ value: z.string(), type: z.string().nullish() });
@@ -13,7 +13,7 @@ export const CustomField = z.object({
   name: z.string().nullish(),
   type: z.string().nullish(),
   value: z.unknown(),
-  /** Present on currency fields flagged as compensation (§1.2). */
+  /** Present on currency fields flagged as compensation (docs/vendors/greenhouse.md). */
   frequency: z.string().nullish(),
   compensation_type: z.string().nullish(),
 });
@@ -73,7 +73,9 @@ export const GreenhouseIds = {
       offer: z.object({ id: VendorId }).nullish(),
     }),
   }),
-  // [unconfirmed] whether `new_candidate_id` sits in `person` or beside it (§1.4 "same shape plus"): both are read.
+  /** `update_candidate`: the candidate alone, with no application. */
+  candidate: z.object({ candidate: z.object({ id: VendorId, email_addresses: z.array(Contact).nullish() }) }),
+  // [unconfirmed] whether `new_candidate_id` sits in `person` or beside it (docs/vendors/greenhouse.md, "merge_candidate"): both are read.
   person: z.object({
     person: z.object({ id: VendorId, deleted_application_ids: z.array(VendorId).nullish(), new_candidate_id: VendorId.nullish() }),
     new_candidate_id: VendorId.nullish(),
@@ -88,7 +90,7 @@ export const GreenhouseOffer = z.object({
   version: z.number().int().positive().nullish(),
   sent_on: z.string().nullish(),
   resolved_at: z.string().nullish(),
-  /** MM/DD/YYYY here, unlike the hire payload's YYYY-MM-DD `starts_at` (§1.3). */
+  /** MM/DD/YYYY here, unlike the hire payload's YYYY-MM-DD `starts_at` (docs/vendors/greenhouse.md). */
   start_date: z.string().nullish(),
   offer_status: z.string().nullish(),
   custom_fields: CustomFields,

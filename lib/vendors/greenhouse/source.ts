@@ -2,7 +2,9 @@ import { HireEvent, parseOrThrow, type AtsUser, type Compensation, type OfferSta
 import { HrError } from '../../errors';
 import { contentKey, hireKey, parsePayload } from '../ats/boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
-import { greenhouseHarvest } from './harvest';
+import { harvestHttpOptions } from './harvest';
+import { recentHires } from './hires';
+import { greenhouseOfferFields } from './offerFields';
 import { GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './schema';
 import { offerFieldName } from '../ats/offerFields';
 import { compact, normaliser } from '../ats/people';
@@ -20,7 +22,7 @@ const ACTIONS: Record<string, CanonicalType> = {
   offer_updated: 'offer',
 };
 
-// Webhook `offer_status` values (§1.3) in the model's terms.
+// Webhook `offer_status` values (docs/vendors/greenhouse.md) in the model's terms.
 const OFFER_STATUS: Record<string, OfferStatus> = { created: 'draft', accepted: 'accepted', rejected: 'rejected', deprecated: 'deprecated' };
 
 function user(u: GreenhouseUser | null | undefined): AtsUser | undefined {
@@ -129,6 +131,10 @@ function candidateEvent(delivery: Delivery): Canonical {
     const { person, new_candidate_id } = parsePayload(GreenhouseIds.person, payload, what);
     const mergedInto = person.new_candidate_id ?? new_candidate_id ?? undefined;
     event = parseOrThrow(CandidateEvent, { ...base, candidateId: person.id, applicationIds: person.deleted_application_ids ?? [], mergedInto }, what);
+  } else if (delivery.vendorType === 'update_candidate') {
+    // A candidate's own update names no application (docs/vendors/greenhouse.md, "update_candidate").
+    const { candidate } = parsePayload(GreenhouseIds.candidate, payload, what);
+    event = parseOrThrow(CandidateEvent, { ...base, candidateId: candidate.id }, what);
   } else {
     const { application } = parsePayload(GreenhouseIds.application, payload, what);
     event = parseOrThrow(CandidateEvent, { ...base, candidateId: application.candidate.id, applicationIds: [application.id] }, what);
@@ -152,9 +158,14 @@ export const greenhouse: AtsSource = {
       const { person } = parsePayload(GreenhouseIds.person, payload, what);
       return { type, vendorType: action, key: contentKey(action, person.id, rawBody), subjects: { candidateIds: [person.id], emails: [] } };
     }
+    if (action === 'update_candidate') {
+      const { candidate } = parsePayload(GreenhouseIds.candidate, payload, what);
+      const subjects = { candidateIds: [candidate.id], emails: (candidate.email_addresses ?? []).map((e) => e.value) };
+      return { type, vendorType: action, key: contentKey(action, candidate.id, rawBody), subjects };
+    }
     const { application } = parsePayload(GreenhouseIds.application, payload, what);
     const subjects = { candidateIds: [application.candidate.id], emails: (application.candidate.email_addresses ?? []).map((e) => e.value) };
-    // Greenhouse-Event-ID is per delivery (§1.1), so the key comes from the content: see hireKey.
+    // Greenhouse-Event-ID is per delivery (docs/vendors/greenhouse.md), so the key comes from the content: see hireKey.
     const key = type === 'hire' ? hireKey(application.id, application.offer?.id) : contentKey(action, application.id, rawBody);
     return { type, vendorType: action, key, subjects };
   },
@@ -175,6 +186,8 @@ export const greenhouse: AtsSource = {
         throw new HrError('ats.type_unhandled', `Greenhouse sends no ${delivery.type} events.`);
     }
   },
-  recentHires: (since, ctx, maxPages) => greenhouseHarvest.recentHires(since, ctx, maxPages),
-  httpOptions: (api) => greenhouseHarvest.httpOptions(api),
+  recentHires,
+  // The ATS connection's "account" is the Greenhouse user the v3 token acts as (`sub`).
+  httpOptions: (api) => harvestHttpOptions({ ...api, userId: api.account }),
+  offerFieldChoices: greenhouseOfferFields,
 };

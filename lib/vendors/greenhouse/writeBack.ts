@@ -1,27 +1,35 @@
 import { HrError } from '../../errors';
-import { basicAuth, type HttpClientOptions } from '../../http';
+import type { HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
 import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from '../writeback/types';
+import { harvest, harvestHttpOptions, type HarvestCredentials } from './harvest';
+
+const credentialsOf = (conn: WriteBackConnection): HarvestCredentials => ({
+  baseUrl: conn.baseUrl,
+  tokenUrl: conn.oauth?.tokenUrl,
+  clientId: conn.oauth?.clientId,
+  clientSecret: conn.oauth?.clientSecret,
+  userId: conn.actAs,
+  apiKey: conn.apiKey || undefined,
+});
 
 export function greenhouseHttpOptions(conn: WriteBackConnection): HttpClientOptions {
-  // Harvest v1/v2: the API key as the Basic username, empty password (vendor-apis.md §1.5).
-  return { baseUrl: conn.baseUrl || 'https://harvest.greenhouse.io', auth: basicAuth(conn.apiKey, '') };
+  const options = harvestHttpOptions(credentialsOf(conn));
+  if (!options) throw new HrError('writeback.not_configured', 'Greenhouse write-back needs the Harvest v3 OAuth client id and secret.');
+  return options;
 }
 
 /**
  * Greenhouse has no employee-id field on candidates and offers lock after the hire, so the id (and a
- * background-check result) goes into a candidate custom field; every Harvest write needs On-Behalf-Of
- * (vendor-apis.md §1.5, §10.5).
+ * background-check result) goes into a candidate custom field by its immutable key, through the v3
+ * candidate update (docs/vendors/greenhouse.md, "Write-back").
  */
 export function greenhouseWriteBack(conn: WriteBackConnection): AtsWriteBack {
   const setField = async (ref: AtsRef, field: string | undefined, value: string, ctx: CallContext, what: string) => {
-    if (!conn.actAs || !field) {
-      throw new HrError('writeback.not_configured', `Greenhouse write-back needs the user id to act on behalf of and the custom field key for the ${what}.`);
-    }
+    if (!field) throw new HrError('writeback.not_configured', `Greenhouse write-back needs the key of the candidate custom field for the ${what}.`);
     await ctx.send({
       method: 'PATCH',
-      url: `v1/candidates/${encodeURIComponent(ref.candidateId)}`,
-      headers: { 'On-Behalf-Of': conn.actAs },
+      url: harvest.candidate(ref.candidateId),
       body: { custom_fields: [{ name_key: field, value }] },
       // Setting a field to the same value twice leaves one value.
       idempotent: true,

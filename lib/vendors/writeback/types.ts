@@ -12,9 +12,12 @@ export interface AtsRef {
 
 export interface WriteBackConnection {
   system: WriteBackSystem;
+  /** Empty when the connection uses `oauth` instead. */
   apiKey: string;
+  /** Greenhouse Harvest v3: OAuth 2.0 client credentials; the token acts as `actAs` (`sub`). */
+  oauth?: { clientId: string; clientSecret: string; tokenUrl?: string };
   baseUrl?: string;
-  /** Greenhouse: the user id every write is made on behalf of; Lever: perform_as. */
+  /** Greenhouse: the user the v3 token acts as (`sub`); Lever: perform_as. */
   actAs?: string;
   /** Greenhouse: the candidate custom field's name_key; Ashby: the custom field id. */
   field?: string;

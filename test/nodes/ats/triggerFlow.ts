@@ -25,6 +25,8 @@ export interface TriggerOptions {
   connection?: Record<string, unknown>;
   trigger?: Record<string, unknown>;
   apiKey?: string;
+  /** Other API credentials of the connection, e.g. Greenhouse's OAuth client id and secret. */
+  credentials?: Record<string, string>;
 }
 
 export type Spied = Node & { warn: { lastCall: { args: unknown[] } | null; callCount: number }; status: { lastCall: { args: [{ text: string }] } } };
@@ -51,7 +53,7 @@ export async function loadTrigger(options: TriggerOptions) {
     { id: 'caught', type: 'helper' },
   ];
   said = [];
-  const credentials = { conn: { webhookSecret: options.secret, ...(options.apiKey ? { apiKey: options.apiKey } : {}) } };
+  const credentials = { conn: { webhookSecret: options.secret, ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...options.credentials } };
   await helper.load([storeNode, connectionNode, capture] as never, flow as never, credentials);
   const out = helper.getNode('out');
   const path = String(options.trigger?.path || `/hr/${options.vendor}`);

@@ -20,22 +20,13 @@ function vendor(answer: (req: HttpRequest) => Partial<HttpResponse> | Error = ()
 
 const notFound = () => new HttpError('http.status', 'DELETE … answered 404', { method: 'DELETE', url: 'x', status: 404, retryable: false, attempts: 1, maybeDelivered: false });
 
-test('Greenhouse anonymises every documented field on behalf of the configured user, or deletes when asked', async () => {
+test('Greenhouse anonymises every documented field through Harvest v3, or deletes when asked', async () => {
   const { ctx, sent } = vendor();
-  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { actAs: '4080', greenhouseMode: 'anonymize' }), { outcome: 'erased', action: 'anonymized' });
-  assert.equal(sent[0].method, 'PUT');
-  assert.equal(sent[0].url, 'v1/candidates/35897443/anonymize');
-  assert.deepEqual(sent[0].headers, { 'On-Behalf-Of': '4080' });
-  assert.ok(String(sent[0].query?.fields).split(',').includes('full_name'));
-  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { actAs: '4080', greenhouseMode: 'delete' }), { outcome: 'erased', action: 'deleted' });
-  assert.equal(sent[1].method, 'DELETE');
-});
-
-test('Greenhouse without a user to act as is a manual step, and nothing is sent', async () => {
-  const { ctx, sent } = vendor();
-  const result = await eraserFor('greenhouse').erase('1', ctx, { greenhouseMode: 'delete' });
-  assert.equal(result.outcome, 'manual');
-  assert.deepEqual(sent, []);
+  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'anonymize' }), { outcome: 'erased', action: 'anonymized' });
+  assert.deepEqual([sent[0].method, sent[0].url], ['PATCH', 'v3/candidates/35897443/anonymize']);
+  assert.ok((sent[0].body as { fields: string[] }).fields.includes('full_name'));
+  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'delete' }), { outcome: 'erased', action: 'deleted' });
+  assert.deepEqual([sent[1].method, sent[1].url], ['DELETE', 'v3/candidates/35897443']);
 });
 
 test('a record the vendor no longer has counts as already gone, so a repeat after a lost answer is not a failure', async () => {

@@ -31,17 +31,34 @@ function resultWriterFor(conn: WriteBackConnection) {
   return (ref: { candidateId: string; applicationId?: string }) => writeBack.writeCheckResult({ system: conn.system, ...ref }, { provider: 'checkr', reportId: 'r-1', result: 'consider' }, ctx);
 }
 
-test('Greenhouse: the employee id lands in the candidate custom field, written on behalf of a user', async () => {
+/** The Greenhouse write-back on Harvest v3: OAuth client credentials from the sandbox's token endpoint. */
+const greenhouseConn = async (extra: Partial<WriteBackConnection> = {}): Promise<WriteBackConnection> => {
+  const url = (await greenhouse).url;
+  return { system: 'greenhouse', apiKey: '', oauth: { ...GREENHOUSE_DEFAULTS.oauthClients[0], tokenUrl: `${url}/token` }, baseUrl: url, actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), ...extra };
+};
+
+test('Greenhouse: the employee id lands in the candidate custom field through the Harvest v3 candidate update', async () => {
   const sandbox = await greenhouse;
   const { candidateId } = sandbox.addHire();
-  const write = writerFor({ system: 'greenhouse', apiKey: GREENHOUSE_DEFAULTS.apiKeys[0], baseUrl: sandbox.url, actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), field: 'employee_id' });
+  const write = writerFor(await greenhouseConn({ field: 'employee_id' }));
   await write(String(candidateId), '123');
   assert.equal(sandbox.candidate(candidateId)?.custom_fields.employee_id, '123');
+  const patches = sandbox.requests().filter((r) => r.method === 'PATCH');
+  assert.deepEqual(patches.map((r) => r.path), [`/v3/candidates/${candidateId}`]);
 });
 
-test('Greenhouse: a write without On-Behalf-Of configured is refused before any call', async () => {
-  const write = writerFor({ system: 'greenhouse', apiKey: 'k', baseUrl: (await greenhouse).url, field: 'employee_id' });
+test('Greenhouse: a write without the custom field key is refused before any call', async () => {
+  const before = (await greenhouse).requests().length;
+  const write = writerFor(await greenhouseConn());
   assert.equal(((await thrown(() => write('1', '2'))) as { code: string }).code, 'writeback.not_configured');
+  assert.equal((await greenhouse).requests().length, before);
+});
+
+test('Greenhouse: a retired Harvest v1 key sends nothing and names the retirement', async () => {
+  const before = (await greenhouse).requests().length;
+  const write = writerFor({ system: 'greenhouse', apiKey: 'a-harvest-v1-key', baseUrl: (await greenhouse).url, field: 'employee_id' });
+  assert.equal(((await thrown(() => write('1', '2'))) as { code: string }).code, 'greenhouse.v1_retired');
+  assert.equal((await greenhouse).requests().length, before);
 });
 
 test('Ashby: customField.setValue stores the id; an RPC refusal (HTTP 200, success false) is a failure', async () => {
@@ -74,7 +91,7 @@ test('Lever: after a note whose answer was lost, the retry reads the notes and d
 test('a check result goes into the Greenhouse and Ashby fields named for it, and into a Lever note: result and report id only', async () => {
   const gh = await greenhouse;
   const { candidateId } = gh.addHire();
-  await resultWriterFor({ system: 'greenhouse', apiKey: GREENHOUSE_DEFAULTS.apiKeys[0], baseUrl: gh.url, actAs: String(GREENHOUSE_DEFAULTS.userIds[0]), checkField: 'background_check' })({ candidateId: String(candidateId) });
+  await resultWriterFor(await greenhouseConn({ checkField: 'background_check' }))({ candidateId: String(candidateId) });
   assert.equal(gh.candidate(candidateId)?.custom_fields.background_check, 'consider (checkr report r-1)');
   const ab = await ashby;
   const hire = ab.addHire();
