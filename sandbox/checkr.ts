@@ -27,7 +27,11 @@ const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 const checkrId = () => randomBytes(12).toString('hex');
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const WorkLocation = z.object({ country: z.string().length(2), state: z.string().min(2).max(2).optional(), city: z.string().min(1).optional() }).strict();
+/** docs/vendors/checkr.md "Work locations": `state` is required when `country` is US. */
+const WorkLocation = z
+  .object({ country: z.string().length(2), state: z.string().min(2).max(2).optional(), city: z.string().min(1).optional() })
+  .strict()
+  .refine((l) => l.country !== 'US' || l.state !== undefined, { path: ['state'], message: 'state is required for a work location in the US' });
 
 /** §6.1 candidate fields; for the invitation flow only `email` is strictly needed. */
 const CandidateCreate = z
@@ -48,7 +52,7 @@ const InvitationCreate = z
 export interface CheckrOptions {
   apiKeys?: readonly string[];
   packages?: readonly string[];
-  /** With Account Hierarchy, `node` is required and US work locations need a `state` (§6.1). */
+  /** With Account Hierarchy, `node` is required (docs/vendors/checkr.md). */
   accountHierarchy?: boolean;
   /** Where the emulated Checkr says it delivers webhooks (`webhook_url` in the event). */
   webhookUrl?: string;
@@ -100,7 +104,6 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
     const candidate = candidates.get(body.candidate_id) ?? stop(404, 'Candidate not found');
     if (!packages.includes(body.package)) stop(CHECKR_UNCONFIRMED.validationStatus, `Package ${body.package} not found`);
     if (options.accountHierarchy && !body.node) stop(CHECKR_UNCONFIRMED.validationStatus, 'node is required when account hierarchy is enabled');
-    if (options.accountHierarchy && body.work_locations.some((l) => l.country === 'US' && !l.state)) stop(CHECKR_UNCONFIRMED.validationStatus, 'work_locations: state is required for US');
     const id = checkrId();
     const created = new Date();
     const invitation: Invitation = {

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { basicAuth, type HttpClientOptions, type HttpRequest } from '../../http';
 import type { CallContext } from '../hris/types';
+import { workLocationFor, type HireOffice, type OfficeRow, type WorkLocation } from './workLocation';
 
-export interface WorkLocation {
-  country: string;
-  state?: string;
-  city?: string;
-}
+export type { WorkLocation } from './workLocation';
 
 export interface CheckrConnection {
   apiKey: string;
   baseUrl?: string;
   /** Default package slug, e.g. "tasker_standard". */
   package: string;
+  /** Where a hire that names no office works. */
   workLocation: WorkLocation;
-  /** Account Hierarchy node; required by Checkr when the hierarchy is enabled (vendor-apis.md §6.1). */
+  /** Offices whose text does not say where they are (or says it wrongly), and where they are. */
+  offices?: readonly OfficeRow[];
+  /** Account Hierarchy node; required by Checkr when the hierarchy is enabled (docs/vendors/checkr.md). */
   node?: string;
 }
 
@@ -27,7 +27,10 @@ export interface CheckOrder {
   /** Our person GUID, kept by Checkr as custom_id so the candidate can be traced back. */
   customId?: string;
   package?: string;
+  /** Given on the message: used as it is (a US one still needs its state). */
   workLocation?: WorkLocation;
+  /** The hire's office, from which the work location is read when the message gives none. */
+  office?: HireOffice;
 }
 
 export interface CheckOrdered {
@@ -44,7 +47,7 @@ const Candidates = z.object({ data: z.array(Candidate) });
 const Invitations = z.object({ data: z.array(Invitation) });
 
 /**
- * [unconfirmed] §6.1 documents creating candidates and invitations, not listing them. Checkr's list
+ * [unconfirmed] docs/vendors/checkr.md documents creating candidates and invitations, not listing them. Checkr's list
  * endpoints answer `{ data: [...] }` and filter candidates by custom_id and invitations by candidate
  * and status: what finds a candidate or an invitation whose creation answer was lost.
  */
@@ -59,14 +62,14 @@ export interface OrderOptions {
 }
 
 export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
-  // The secret key is the Basic username with an empty password (vendor-apis.md §6.1).
+  // The secret key is the Basic username with an empty password (docs/vendors/checkr.md).
   return { baseUrl: conn.baseUrl || 'https://api.checkr.com', auth: basicAuth(conn.apiKey, ''), headers: { Accept: 'application/json' } };
 }
 
 /**
  * Orders a Checkr-hosted check: reuse or create the candidate, then invite them to the package.
  * `onCandidate` lets the caller record a new candidate at once, so a retry after a failed invitation
- * reuses it instead of creating a second one (Checkr asks to reuse candidates, §6.1). After an attempt
+ * reuses it instead of creating a second one (Checkr asks to reuse candidates, docs/vendors/checkr.md). After an attempt
  * whose answer was lost, the candidate is found by our person GUID (custom_id) and a pending
  * invitation to the same package is reused, so neither is made twice.
  */
@@ -74,7 +77,10 @@ export function checkr(conn: CheckrConnection) {
   return {
     async orderCheck(order: CheckOrder, ctx: CallContext, onCandidate: (candidateId: string) => Promise<void>, options: OrderOptions = {}): Promise<CheckOrdered> {
       const pkg = order.package || conn.package;
-      const location = order.workLocation ?? conn.workLocation;
+      // Read before any call, so an order held for a missing state has created nothing at Checkr.
+      const location = order.workLocation
+        ? workLocationFor(undefined, [], order.workLocation, 'give msg.check.workLocation.state (two-letter code)')
+        : workLocationFor(order.office, conn.offices ?? [], conn.workLocation);
       let candidateId = order.candidateId;
       if (!candidateId && options.retry && order.customId) {
         candidateId = Candidates.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.candidatesWithCustomId(order.customId))).body).data[0]?.id;
