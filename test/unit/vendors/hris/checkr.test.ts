@@ -56,3 +56,31 @@ test('after lost answers the retry finds the candidate by our person id and reus
   assert.deepEqual(mine.map((c) => c.id), [ordered.candidateId]);
   assert.deepEqual(sandbox.invitations().filter((i) => i.candidate_id === ordered.candidateId).map((i) => i.id), [ordered.invitationId]);
 });
+
+test('the work location is read from the hire\'s office: the candidate and the invitation carry its state', async () => {
+  const { api, ctx } = await connect();
+  const ordered = await api.orderCheck({ ...ana, email: 'nyc@example.com', office: { name: 'New York City', location: 'New York, NY' } }, ctx, async () => undefined);
+  const sent = (await sandbox).invitations().find((i) => i.id === ordered.invitationId);
+  assert.deepEqual(sent?.work_locations, [{ country: 'US', state: 'NY', city: 'New York' }]);
+  assert.deepEqual((await sandbox).candidates().find((c) => c.id === ordered.candidateId)?.work_locations, [{ country: 'US', state: 'NY', city: 'New York' }]);
+});
+
+test('a US office with no readable state holds the order before anything is created at Checkr', async () => {
+  const { api, ctx } = await connect();
+  const before = (await sandbox).candidates().length;
+  await assert.rejects(
+    api.orderCheck({ ...ana, email: 'chicago@example.com', office: { name: 'Chicago Loop', location: 'Chicago, USA' } }, ctx, async () => assert.fail('no candidate')),
+    (err: Error & { code?: string }) => err.code === 'checkr.state_missing' && /Chicago Loop/.test(err.message),
+  );
+  assert.equal((await sandbox).candidates().length, before);
+});
+
+test('Checkr refuses a US work location without a state, as it documents', async () => {
+  const s = await sandbox;
+  const conn: CheckrConnection = { apiKey: CHECKR_DEFAULTS.apiKeys[0], baseUrl: s.url, package: 'tasker_standard', workLocation: { country: 'US' } };
+  const { ctx, client } = contextFor(checkrHttpOptions(conn));
+  clients.push(client);
+  const answer = await ctx.send({ method: 'POST', url: 'v1/invitations', body: { candidate_id: 'x', package: 'tasker_standard', work_locations: [{ country: 'US' }] } }).catch((e: Error) => e);
+  assert.ok(answer instanceof Error);
+  assert.match(answer.message, /state/);
+});
