@@ -134,9 +134,9 @@ test('the same hire delivered three times at once, and once more later, creates 
   assert.deepEqual(new Set(seen.map((m) => hrisOf(m).employeeId)), new Set([(await employees())[0].id]));
 });
 
-test('while BambooHR answers 503 with Retry-After the hire waits in the outbox and is created once, later', async () => {
+test('while BambooHR throttles (429 with Retry-After) the hire waits in the outbox and is created once, later', async () => {
   const { writer, ok, failed } = await loadFlow({ writeBack: false });
-  (await bamboo).injectFault({ kind: 'unavailable', retryAfterSeconds: 1, method: 'POST', path: '/v1/employees', times: 3 });
+  (await bamboo).injectFault({ kind: 'throttle', retryAfterSeconds: 1, method: 'POST', path: '/v1/employees', times: 3 });
   const h = await hire();
   const retrying = nextMessage(failed);
   const created = nextMessage(ok, 15_000);
