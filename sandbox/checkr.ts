@@ -107,7 +107,7 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
     const id = checkrId();
     const created = new Date();
     const invitation: Invitation = {
-      ...body, id, object: 'invitation', uri: `/v1/invitations/${id}`, invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
+      ...body, tags: body.tags ?? [], id, object: 'invitation', uri: `/v1/invitations/${id}`, invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
       status: 'pending', candidate_id: candidate.id, report_id: null, created_at: now(),
       expires_at: new Date(created.getTime() + INVITATION_LIFETIME_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'), completed_at: null, deleted_at: null,
     };
