@@ -25,7 +25,10 @@ export const HIBOB_UNCONFIRMED = {
 
 const SearchAnswer = z.object({ employees: z.array(z.record(z.string(), z.unknown())) });
 
-const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => readPath(person, p)).find((v) => v !== undefined && v !== null));
+/** A field as HiBob answers it: nested (`internal.status`) or as a slash key (`"/internal/status": { value }`), docs/vendors/hibob.md. */
+const fieldOf = (person: unknown, path: string) => readPath(person, path) ?? readPath((person as Record<string, unknown> | null)?.[`/${path.replace(/\./g, '/')}`], 'value');
+
+const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => fieldOf(person, p)).find((v) => v !== undefined && v !== null));
 
 export function hibobHttpOptions(conn: HibobConnection): HttpClientOptions {
   // A service user authenticates with Basic id:token (docs/vendors/hibob.md).
@@ -49,7 +52,7 @@ export function hibob(): HrisTarget {
       // A search changes nothing, so repeating it is safe even though it is a POST.
       const response = await ctx.send({ method: 'POST', url: 'v1/people/search', body: HIBOB_UNCONFIRMED.search(email), idempotent: true });
       const [first] = SearchAnswer.parse(response.body).employees;
-      const employeeId = first ? idAt(first, 'id') : undefined;
+      const employeeId = first ? (idAt(first, 'id') ?? idAt(fieldOf(first, 'root.id'), '$')) : undefined;
       return employeeId ? { employeeId, status: stateOf(first) } : null;
     },
     async employeeStatus(id, ctx) {
