@@ -7,21 +7,21 @@ import { json } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§6.1, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/checkr.md marks [unconfirmed], and the emulator's choice for each. */
 export const CHECKR_UNCONFIRMED = {
   /** Error body shape and the status of a validation failure. */
   errorBody: (message: string) => ({ error: message }),
   validationStatus: 400,
-  /** §0.2 names `X-Ratelimit-*` on 429 but not the numbers. */
+  /** docs/vendors/checkr.md names `X-Ratelimit-*` on 429 but not the numbers. */
   rateLimitPerMinute: 1200,
-  /** §6.1 does not document the list endpoints: a list answer, and the filters the emulator honours. */
+  /** The list answers are [unconfirmed] (docs/vendors/checkr.md): a list answer, and the filters the emulator honours. */
   listBody: (data: unknown[]) => ({ object: 'list', data, count: data.length, next_href: null, previous_href: null }),
 } as const;
 
 const CandidateFilters = z.object({ custom_id: z.string().min(1).optional(), email: z.string().min(1).optional() }).strict();
 const InvitationFilters = z.object({ candidate_id: z.string().min(1).optional(), status: z.enum(['pending', 'completed', 'expired']).optional() }).strict();
 
-/** §6.1: invitations expire after 7 days by default. */
+/** docs/vendors/checkr.md: invitations expire after 7 days by default. */
 const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 const checkrId = () => randomBytes(12).toString('hex');
@@ -33,7 +33,7 @@ const WorkLocation = z
   .strict()
   .refine((l) => l.country !== 'US' || l.state !== undefined, { path: ['state'], message: 'state is required for a work location in the US' });
 
-/** §6.1 candidate fields; for the invitation flow only `email` is strictly needed. */
+/** docs/vendors/checkr.md candidate fields; for the invitation flow only `email` is strictly needed. */
 const CandidateCreate = z
   .object({
     email,
@@ -72,7 +72,7 @@ type Invitation = z.infer<typeof InvitationCreate> & {
 };
 interface Report { id: string; object: 'report'; uri: string; status: 'complete'; result: 'clear' | 'consider'; candidate_id: string; package: string; created_at: string; completed_at: string }
 
-/** The `report.completed` event the real Checkr would POST (§6.1), for a test to sign and deliver. */
+/** The `report.completed` event the real Checkr would POST (docs/vendors/checkr.md), for a test to sign and deliver. */
 export interface CheckrEvent {
   eventId: string;
   body: { id: string; object: 'event'; type: 'report.completed'; created_at: string; webhook_url: string; data: { object: Report }; account_id: string };

@@ -70,7 +70,7 @@ export type PersonioPerson = Omit<z.infer<typeof PersonCreate>, 'employments'> &
   employments: Array<z.infer<typeof Employment> & { id: string }>;
 };
 
-/** §5.2 list filters; `limit` at most 50. */
+/** docs/vendors/personio.md list filters; `limit` at most 50. */
 const PersonList = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(10),
@@ -88,7 +88,7 @@ const SCOPES = { read: 'personio:persons:read', write: 'personio:persons:write' 
 
 export interface PersonioOptions {
   clients?: ReadonlyArray<OAuthClient & { scopes?: readonly string[] }>;
-  /** §5.2: 24 h. */
+  /** docs/vendors/personio.md: 24 h. */
   tokenTtlSeconds?: number;
 }
 
