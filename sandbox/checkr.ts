@@ -192,7 +192,9 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req);
             const f = parseWith(InvitationFilters, Object.fromEntries(req.query), invalid);
-            return json(200, CHECKR_UNCONFIRMED.listBody([...invitations.values()].filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
+            // Checkr's list leaves out invitations with work locations outside the US (docs/vendors/checkr.md).
+            const listed = [...invitations.values()].filter((i) => i.work_locations.every((l) => l.country === 'US'));
+            return json(200, CHECKR_UNCONFIRMED.listBody(listed.filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
           },
         },
         { method: 'GET', path: '/v1/invitations/:id', handle: getter('Invitation', invitations) },

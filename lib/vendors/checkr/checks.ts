@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions, type HttpRequest } from '../../http';
 import type { CallContext } from '../hris/types';
 import { workLocationFor, type HireOffice, type OfficeRow, type WorkLocation } from './workLocation';
@@ -59,6 +60,8 @@ export const CHECKR_LISTS_UNCONFIRMED = {
 export interface OrderOptions {
   /** An earlier attempt may have created the candidate or the invitation: look for them first. */
   retry?: boolean;
+  /** The last attempt's answer never came, and nobody has checked Checkr since: it may have sent the invitation. */
+  outcomeUnknown?: boolean;
 }
 
 export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
@@ -82,6 +85,7 @@ export function checkr(conn: CheckrConnection) {
         ? workLocationFor(undefined, [], order.workLocation, 'give msg.check.workLocation.state (two-letter code)')
         : workLocationFor(order.office, conn.offices ?? [], conn.workLocation);
       let candidateId = order.candidateId;
+      let createdNow = false;
       if (!candidateId && options.retry && order.customId) {
         candidateId = Candidates.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.candidatesWithCustomId(order.customId))).body).data[0]?.id;
         if (candidateId) await onCandidate(candidateId);
@@ -93,11 +97,20 @@ export function checkr(conn: CheckrConnection) {
           body: { first_name: order.firstName, last_name: order.lastName, email: order.email, ...(order.customId ? { custom_id: order.customId } : {}), work_locations: [location] },
         });
         candidateId = Candidate.parse(created.body).id;
+        createdNow = true;
         await onCandidate(candidateId);
       }
       if (options.retry) {
         const pending = Invitations.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.pendingInvitations(candidateId))).body).data.find((i) => i.package === pkg);
         if (pending) return { candidateId, invitationId: pending.id, invitationUrl: pending.invitation_url, status: pending.status, package: pkg };
+        // Checkr's invitation list leaves out work locations outside the US (docs/vendors/checkr.md), so
+        // an invitation whose answer was lost cannot be seen there: a person looks instead.
+        if (options.outcomeUnknown && !createdNow && location.country.toUpperCase() !== 'US') {
+          throw new HrError(
+            'checkr.outcome_unknown',
+            `An earlier attempt to invite Checkr candidate ${candidateId} may have succeeded (its answer never came), and Checkr does not list invitations outside the US: look at the candidate in Checkr, then retry or discard this dead letter.`,
+          );
+        }
       }
       const answer = await ctx.send({
         method: 'POST',

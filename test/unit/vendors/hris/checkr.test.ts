@@ -84,3 +84,22 @@ test('Checkr refuses a US work location without a state, as it documents', async
   assert.ok(answer instanceof Error);
   assert.match(answer.message, /state/);
 });
+
+test('outside the US a lost invitation answer cannot be looked up in Checkr\'s list: the retry is held for a person, not sent twice', async () => {
+  const s = await sandbox;
+  const { api, ctx } = await connect();
+  const order = { ...ana, email: 'london@example.com', customId: 'person-guid-london', office: { name: 'London', location: 'London, United Kingdom' } };
+  const linked: string[] = [];
+  s.injectFault({ kind: 'lost_response', method: 'POST', path: '/v1/invitations' });
+  await assert.rejects(api.orderCheck(order, ctx, async (id) => void linked.push(id)));
+  const mine = () => s.invitations().filter((i) => i.candidate_id === linked[0]);
+  assert.equal(mine().length, 1, 'the lost answer\'s invitation exists');
+  await assert.rejects(
+    api.orderCheck({ ...order, candidateId: linked[0] }, ctx, async () => undefined, { retry: true, outcomeUnknown: true }),
+    (err: Error & { code?: string }) => err.code === 'checkr.outcome_unknown',
+  );
+  assert.equal(mine().length, 1, 'not invited twice');
+  // A person looked and found none (the dead letter retried): the order goes through.
+  const again = await api.orderCheck({ ...order, candidateId: linked[0] }, ctx, async () => undefined, { retry: true, outcomeUnknown: false });
+  assert.equal(again.candidateId, linked[0]);
+});
