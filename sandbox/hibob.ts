@@ -100,6 +100,9 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
     return created;
   }
 
+  /** A person as HiBob answers one: the employment state in `internal.status` [unconfirmed field, docs/vendors/hibob.md]. */
+  const answer = ({ state, createdAt, ...person }: HiBobPerson) => ({ ...person, internal: { status: state === 'active' ? 'Active' : 'Inactive' } });
+
   const visible = (p: HiBobPerson) => Date.now() - p.createdAt >= (options.readAfterWriteLagMs ?? 0);
 
   return {
@@ -116,7 +119,7 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
           path: '/v1/people',
           handle: (req) => {
             authorize(req);
-            return json(HIBOB_UNCONFIRMED.createStatus, add(jsonBody(req, invalid), 'active'));
+            return json(HIBOB_UNCONFIRMED.createStatus, answer(add(jsonBody(req, invalid), 'active')));
           },
         },
         {
@@ -128,7 +131,7 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             const found = [...people.values()].filter(
               (p) => visible(p) && (search.showInactive || p.state === 'active') && (search.filters ?? []).every((f) => f.values.includes(FIELD_OF[f.fieldPath](p))),
             );
-            return json(200, { employees: found });
+            return json(200, { employees: found.map(answer) });
           },
         },
         {
@@ -140,7 +143,7 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             parseWith(Read, jsonBody(req, invalid), invalid);
             const key = req.params.identifier ?? '';
             const person = people.get(key) ?? [...people.values()].find((p) => p.email.toLowerCase() === key.toLowerCase());
-            return person && visible(person) ? json(200, person) : error(404, `Employee ${key} not found`);
+            return person && visible(person) ? json(200, answer(person)) : error(404, `Employee ${key} not found`);
           },
         },
         ...['/v1/people', '/v1/people/:id'].map((path) => ({

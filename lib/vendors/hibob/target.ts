@@ -15,8 +15,8 @@ export interface HibobConnection {
 export const HIBOB_UNCONFIRMED = {
   /** Where the create answer carries the new id. */
   createdIdPath: 'id',
-  /** Where a person's employment state is; the first one present wins. */
-  statusPaths: ['internal.status', 'state'],
+  /** Where a person's employment state is (`Active`/`Inactive`); the first one present wins. */
+  statusPaths: ['internal.status'],
   /** The people search body. */
   search: (email: string) => ({ fields: ['root.id', 'root.email'], showInactive: true, filters: [{ fieldPath: 'root.email', operator: 'equals', values: [email] }] }),
   /** The fields a one-person read asks for: the id and the employment state. */
