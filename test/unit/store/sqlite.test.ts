@@ -8,6 +8,7 @@ import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { AUDIT_PAGE_ROWS } from '../../../lib/store/auditChain';
 import { SCHEMA_VERSION } from '../../../lib/store/sqlite/migrations';
 import { withBusyRetry } from '../../../lib/store/sqlite/connection';
+import { saltedHash } from '../../../lib/store/crypto';
 import { TEST_KEY, manualClock, rejectsWith, runStoreContract } from './contract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-store-'));
@@ -125,6 +126,39 @@ describe('SQLite store: restart', () => {
       assert.equal(await store.getNodeState('ashby:conn'), 'sync-token-1');
       assert.equal(await store.isTombstoned({ email: 'ana@example.com' }), true, 'the salt is the one the tombstone was hashed with');
     });
+  }));
+});
+
+describe('SQLite store: tombstone hashes', () => {
+  /** What someone who can read the file, but not the key, can compute for a guessed address. */
+  const guessFromFile = (file: string) => rawSql(file, (db) => {
+    const salt = db.prepare<[], string>("SELECT value FROM store_meta WHERE key = 'tombstone_salt'").pluck().get()!;
+    const hashes = db.prepare<[], string>('SELECT hash FROM tombstones').pluck().all();
+    return hashes.includes(saltedHash(salt, 'email:ana@example.com'));
+  });
+
+  test('with a store key the salt beside the hashes does not reveal who was forgotten', () => withFile(async (file) => {
+    await using({ file, key: TEST_KEY }, async (store) => {
+      await store.forget((await store.createPerson({ record: { email: 'ana@example.com' } })).guid, 'dpo');
+      assert.equal(await store.isTombstoned({ email: 'ana@example.com' }), true);
+    });
+    assert.equal(guessFromFile(file), false);
+  }));
+
+  test('tombstones written before the store had a key are re-keyed when it gets one, and still recognised', () => withFile(async (file) => {
+    await using({ file }, async (store) => {
+      await store.forget((await store.createPerson({ record: { email: 'ana@example.com' }, links: [{ system: 'lever', externalId: 'L-9' }] })).guid, 'dpo');
+      await store.rememberDeletion({ probes: [{ system: 'greenhouse', externalId: 'c-404' }], source: 'greenhouse', actor: 'hr-forget' });
+    });
+    assert.equal(guessFromFile(file), true, 'without a key the hashes are only salted');
+    for (let open = 0; open < 2; open += 1) {
+      await using({ file, key: TEST_KEY }, async (store) => {
+        for (const probe of [{ email: 'ana@example.com' }, { system: 'lever', externalId: 'L-9' }, { system: 'greenhouse', externalId: 'c-404' }]) {
+          assert.equal(await store.isTombstoned(probe), true, `${JSON.stringify(probe)} after opening ${open + 1} time(s) with the key`);
+        }
+      });
+      assert.equal(guessFromFile(file), false);
+    }
   }));
 });
 
