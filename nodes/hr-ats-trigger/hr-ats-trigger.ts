@@ -13,6 +13,7 @@ import { createShell } from '../shared/shell';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
 import { coalescedCount } from './coalescedCount';
+import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
 import { triggerCounts } from './counts';
 import { inOrder } from './inOrder';
@@ -37,7 +38,11 @@ const ACTOR = 'hr-ats-trigger';
 /** Runtime settings (settings.js), for tuning and tests; 0 keeps each vendor's own limit of list pages per poll. */
 const SETTINGS = {
   hrAtsTriggerPollMaxPages: { value: 0, exportable: false },
+  hrAtsTriggerRefusalWindowMs: { value: 60_000, exportable: false },
 };
+
+/** What a refused caller is told: the status's generic name, never which check failed. */
+const REFUSAL_BODY: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 413: 'payload_too_large' };
 
 const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
 
@@ -73,6 +78,14 @@ export = (RED: NodeAPI) => {
     const inAcceptanceOrder = inOrder();
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
+    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
+    // Refusals cost no durable write, log line or message each: one of each per reason and window.
+    const refusals = refusalTally(windowMs, ({ reason, status, detail, count, since }) => {
+      node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, count, status, reason, detail, seconds: Math.round(windowMs / 1000) }));
+      void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsRejected, { vendor, reason }, count), () => undefined);
+      node.send([null, notice('refused', { status, reason, count, since: since.toISOString() })]);
+      showCounts();
+    });
     shell.status('idle', 'hr-ats-trigger.status.waiting');
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
@@ -115,7 +128,7 @@ export = (RED: NodeAPI) => {
 
     function answer(res: Response, intake: Intake) {
       if (intake.outcome === 'handshake') for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
-      if (intake.outcome === 'refused') return res.status(intake.status).json({ error: intake.reason });
+      if (intake.outcome === 'refused') return res.status(intake.status).json({ error: REFUSAL_BODY[intake.status] });
       res.status(intake.status).end();
     }
 
@@ -136,13 +149,10 @@ export = (RED: NodeAPI) => {
       }
       answer(res, intake);
       if (intake.outcome === 'accepted') eventsIn.add();
-      if (intake.outcome === 'refused') countMetric(node, store, METRICS.eventsRejected, { vendor, reason: intake.reason });
       switch (intake.outcome) {
         case 'refused':
           counts.add('refused');
-          node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, status: intake.status, reason: intake.reason, detail: intake.detail }));
-          node.send([null, notice('refused', { status: intake.status, reason: intake.reason })]);
-          return showCounts();
+          return refusals.add(intake.reason, intake.status, intake.detail);
         case 'ignored':
           return node.debug(RED._('hr-ats-trigger.debug.ignored', { vendor, type: intake.vendorType }));
         case 'duplicate':
@@ -159,6 +169,7 @@ export = (RED: NodeAPI) => {
     }
 
     shell.own(() => {
+      refusals.close();
       journal.close();
       return Promise.allSettled([...inFlight]).then(() => eventsIn.flush());
     });
