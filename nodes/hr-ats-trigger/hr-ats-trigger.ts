@@ -78,17 +78,19 @@ export = (RED: NodeAPI) => {
     const inAcceptanceOrder = inOrder();
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
-    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
-    // Refusals cost no durable write, log line or message each: one of each per reason and window.
-    const refusals = refusalTally(windowMs, ({ reason, status, detail, count, since }) => {
-      node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, count, status, reason, detail, seconds: Math.round(windowMs / 1000) }));
-      void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsRejected, { vendor, reason }, count), () => undefined);
-      node.send([null, notice('refused', { status, reason, count, since: since.toISOString() })]);
-      showCounts();
-    });
     shell.status('idle', 'hr-ats-trigger.status.waiting');
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
+    // The store the requests were checked with: counting a refusal never opens one (on close, the store may be closing too).
+    let intakeStoreInUse: HrStore | null = null;
+    // Refusals cost no durable write, log line or message each: one of each per reason and window.
+    const refusals = refusalTally(windowMs, ({ reason, status, detail, count, since }) => {
+      node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, count, status, reason, detail, seconds: Math.round(windowMs / 1000) }));
+      if (intakeStoreInUse) countMetric(node, intakeStoreInUse, METRICS.eventsRejected, { vendor, reason }, count);
+      node.send([null, notice('refused', { status, reason, count, since: since.toISOString() })]);
+      showCounts();
+    });
 
     const claimHire = (hire: Delivery) => record(journal, node.id, hire, 200).then((recorded) => recorded.outcome === 'accepted');
 
@@ -137,6 +139,7 @@ export = (RED: NodeAPI) => {
       let store: HrStore;
       try {
         store = await storeRef.acquire();
+        intakeStoreInUse = store;
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
         const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
         intake = await receive(conn.intake, intakeStore, node.id, inbound);
