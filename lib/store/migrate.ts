@@ -6,7 +6,7 @@ import type { Queryable } from './postgres/driver';
 import { migrate as migratePostgres } from './postgres/migrations';
 import { storeError } from './sqlite/connection';
 import { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/migrations';
-import { TOMBSTONE_KEY_META } from './tombstoneHash';
+import { HASH_KEY_META } from './identifierHash';
 import type { AuditVerdict } from './types';
 
 /**
@@ -142,10 +142,10 @@ async function insertRows(q: Queryable, table: string, rows: ReadonlyArray<Recor
 
 /**
  * Key check, tombstone salt and audit head replace whatever the new database was given when first opened.
- * Its own note that tombstones are keyed goes too: the copied hashes are keyed as the file's note says.
+ * Its own note that identifier hashes are keyed goes too: the copied hashes are keyed as the file's note says.
  */
 async function copyMeta(source: Database.Database, q: Queryable): Promise<void> {
-  await q.query('DELETE FROM store_meta WHERE key = $1', [TOMBSTONE_KEY_META]);
+  await q.query('DELETE FROM store_meta WHERE key = $1', [HASH_KEY_META]);
   for (const { key, value } of source.prepare<[], { key: string; value: string }>('SELECT key, value FROM store_meta').all()) {
     await q.query('INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }

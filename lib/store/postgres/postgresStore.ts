@@ -2,7 +2,7 @@ import { HrError } from '../../errors';
 import { newSalt } from '../crypto';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
-import { TOMBSTONE_KEY_META, TombstoneHasher } from '../tombstoneHash';
+import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
 import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
@@ -43,13 +43,13 @@ export class PostgresStore implements HrStore {
   private readonly tombstones: PgTombstones;
   private readonly counters: PgCounters;
 
-  private constructor(private readonly db: PgDatabase, ctx: PgContext, salt: string, hasher: TombstoneHasher) {
+  private constructor(private readonly db: PgDatabase, ctx: PgContext, hasher: IdentifierHasher) {
     this.events = new PgEvents(ctx);
     this.blocking = new PgBlocking(ctx.codec);
     this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
     this.auditLog = new PgAudit(ctx);
     this.outbox = new PgOutbox(ctx);
-    this.reviews = new PgReviews(ctx, this.auditLog, salt);
+    this.reviews = new PgReviews(ctx, this.auditLog, hasher);
     this.tombstones = new PgTombstones(ctx, hasher, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new PgCounters(ctx);
   }
@@ -59,20 +59,20 @@ export class PostgresStore implements HrStore {
     const db = PgDatabase.create(options.url);
     try {
       // One transaction under the migration lock: instances opening a new database together agree on one salt and key check.
-      const { codec, salt, hasher } = await db.transaction(async (q) => {
+      const { codec, hasher } = await db.transaction(async (q) => {
         await migrate(q, db.label, now());
         const prepared = prepareCodec({ ...options, file: db.label }, await getMeta(q, 'key_check'));
         if (prepared.newCheck) await setMeta(q, 'key_check', prepared.newCheck);
         let storedSalt = await getMeta(q, 'tombstone_salt');
         if (!storedSalt) await setMeta(q, 'tombstone_salt', (storedSalt = newSalt()));
-        const keyed = new TombstoneHasher(storedSalt, options.key);
-        if (keyed.needsRekey(await getMeta(q, TOMBSTONE_KEY_META))) {
+        const keyed = new IdentifierHasher(storedSalt, options.key);
+        if (keyed.needsRekey(await getMeta(q, HASH_KEY_META))) {
           await PgTombstones.rekey(q, keyed);
-          await setMeta(q, TOMBSTONE_KEY_META, keyed.keyId!);
+          await setMeta(q, HASH_KEY_META, keyed.keyId!);
         }
-        return { codec: prepared.codec, salt: storedSalt, hasher: keyed };
+        return { codec: prepared.codec, hasher: keyed };
       });
-      return new PostgresStore(db, { codec, now }, salt, hasher);
+      return new PostgresStore(db, { codec, now }, hasher);
     } catch (err) {
       await db.close();
       // Whatever kept the store from answering while opening, the store did not open.

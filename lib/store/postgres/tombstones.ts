@@ -1,6 +1,6 @@
 import { HrError } from '../../errors';
 import { identifierOf, personIdentifiers } from '../identifiers';
-import type { TombstoneHasher } from '../tombstoneHash';
+import { HASHED_TABLES, type IdentifierHasher } from '../identifierHash';
 import type { RememberedDeletion, TombstoneProbe } from '../types';
 import type { PgAudit } from './audit';
 import type { PgBlocking } from './blocking';
@@ -8,11 +8,11 @@ import type { PgContext } from './context';
 import type { Queryable } from './driver';
 import type { PgIdentity } from './identity';
 
-/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/tombstoneHash.ts). */
+/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/identifierHash.ts). */
 export class PgTombstones {
   constructor(
     private readonly ctx: PgContext,
-    private readonly hasher: TombstoneHasher,
+    private readonly hasher: IdentifierHasher,
     private readonly parts: { identity: PgIdentity; blocking: PgBlocking; audit: PgAudit },
   ) {}
 
@@ -81,12 +81,14 @@ export class PgTombstones {
   }
 
   /** Call inside a transaction: re-keys the hashes written while the store had no key. */
-  static async rekey(q: Queryable, hasher: TombstoneHasher): Promise<void> {
-    const { rows } = await q.query<{ hash: string }>('SELECT hash FROM tombstones FOR UPDATE');
-    if (rows.length === 0) return;
-    await q.query(
-      'UPDATE tombstones SET hash = batch.new_hash FROM unnest($1::text[], $2::text[]) AS batch (old_hash, new_hash) WHERE tombstones.hash = batch.old_hash',
-      [rows.map((r) => r.hash), rows.map((r) => hasher.rekey(r.hash))],
-    );
+  static async rekey(q: Queryable, hasher: IdentifierHasher): Promise<void> {
+    for (const table of HASHED_TABLES) {
+      const { rows } = await q.query<{ hash: string }>(`SELECT DISTINCT hash FROM ${table}`);
+      if (rows.length === 0) continue;
+      await q.query(
+        `UPDATE ${table} SET hash = batch.new_hash FROM unnest($1::text[], $2::text[]) AS batch (old_hash, new_hash) WHERE ${table}.hash = batch.old_hash`,
+        [rows.map((r) => r.hash), rows.map((r) => hasher.rekey(r.hash))],
+      );
+    }
   }
 }

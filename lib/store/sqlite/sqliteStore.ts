@@ -3,7 +3,7 @@ import { newSalt } from '../crypto';
 import { verifyChainInPages } from '../auditChain';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
-import { TOMBSTONE_KEY_META, TombstoneHasher } from '../tombstoneHash';
+import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
 import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
@@ -37,13 +37,13 @@ export class SqliteStore implements HrStore {
   private readonly tombstones: SqliteTombstones;
   private readonly counters: SqliteCounters;
 
-  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, salt: string, hasher: TombstoneHasher, private readonly busyRetries: number) {
+  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, hasher: IdentifierHasher, private readonly busyRetries: number) {
     this.events = new SqliteEvents(ctx);
     this.blocking = new SqliteBlocking(ctx, (guid) => this.identity.requireLive(guid));
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
     this.auditLog = new SqliteAudit(ctx, meta);
     this.outbox = new SqliteOutbox(ctx);
-    this.reviews = new SqliteReviews(ctx, this.auditLog, salt);
+    this.reviews = new SqliteReviews(ctx, this.auditLog, hasher);
     this.tombstones = new SqliteTombstones(ctx, hasher, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new SqliteCounters(ctx);
   }
@@ -57,19 +57,19 @@ export class SqliteStore implements HrStore {
       return await withBusyRetry(() => {
         migrate(db, options.file, now());
         const meta = new SqliteMeta(db);
-        const { codec, salt, hasher } = inTransaction(db, () => {
+        const { codec, hasher } = inTransaction(db, () => {
           const prepared = prepareCodec(options, meta.get('key_check'));
           if (prepared.newCheck) meta.set('key_check', prepared.newCheck);
           let storedSalt = meta.get('tombstone_salt');
           if (!storedSalt) meta.set('tombstone_salt', (storedSalt = newSalt()));
-          const keyed = new TombstoneHasher(storedSalt, options.key);
-          if (keyed.needsRekey(meta.get(TOMBSTONE_KEY_META))) {
+          const keyed = new IdentifierHasher(storedSalt, options.key);
+          if (keyed.needsRekey(meta.get(HASH_KEY_META))) {
             SqliteTombstones.rekey(db, keyed);
-            meta.set(TOMBSTONE_KEY_META, keyed.keyId!);
+            meta.set(HASH_KEY_META, keyed.keyId!);
           }
-          return { codec: prepared.codec, salt: storedSalt, hasher: keyed };
+          return { codec: prepared.codec, hasher: keyed };
         });
-        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, salt, hasher, retries);
+        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, hasher, retries);
       }, options.file, retries);
     } catch (err) {
       db.close();

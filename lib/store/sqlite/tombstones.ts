@@ -1,6 +1,6 @@
 import { HrError } from '../../errors';
 import { identifierOf, personIdentifiers } from '../identifiers';
-import type { TombstoneHasher } from '../tombstoneHash';
+import { HASHED_TABLES, type IdentifierHasher } from '../identifierHash';
 import type { RememberedDeletion, TombstoneProbe } from '../types';
 import type { SqliteAudit } from './audit';
 import type { SqliteBlocking } from './blocking';
@@ -8,7 +8,7 @@ import type { Db } from './connection';
 import { inTransaction, type SqliteContext } from './context';
 import type { SqliteIdentity } from './identity';
 
-/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/tombstoneHash.ts). */
+/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/identifierHash.ts). */
 export class SqliteTombstones {
   private readonly insert;
   private readonly exists;
@@ -21,7 +21,7 @@ export class SqliteTombstones {
 
   constructor(
     private readonly ctx: SqliteContext,
-    private readonly hasher: TombstoneHasher,
+    private readonly hasher: IdentifierHasher,
     private readonly parts: { identity: SqliteIdentity; blocking: SqliteBlocking; audit: SqliteAudit },
   ) {
     const { db } = ctx;
@@ -86,8 +86,10 @@ export class SqliteTombstones {
   }
 
   /** Re-keys, in the caller's transaction, the hashes written while the store had no key. */
-  static rekey(db: Db, hasher: TombstoneHasher): void {
-    const update = db.prepare<[string, string]>('UPDATE tombstones SET hash = ? WHERE hash = ?');
-    for (const hash of db.prepare<[], string>('SELECT hash FROM tombstones').pluck().all()) update.run(hasher.rekey(hash), hash);
+  static rekey(db: Db, hasher: IdentifierHasher): void {
+    for (const table of HASHED_TABLES) {
+      const update = db.prepare<[string, string]>(`UPDATE ${table} SET hash = ? WHERE hash = ?`);
+      for (const hash of db.prepare<[], string>(`SELECT DISTINCT hash FROM ${table}`).pluck().all()) update.run(hasher.rekey(hash), hash);
+    }
   }
 }

@@ -1,11 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { parseKey, saltedHash } from './crypto';
 
-/** store_meta entry naming the key the tombstone hashes are keyed with; absent while they are only salted. */
-export const TOMBSTONE_KEY_META = 'tombstone_key';
+/** store_meta entry naming the key the identifier hashes are keyed with; absent while they are only salted. */
+export const HASH_KEY_META = 'identifier_hash_key';
+
+/** The tables that keep identifier hashes, in a column named `hash`: re-keyed together. */
+export const HASHED_TABLES = ['tombstones', 'review_subjects'] as const;
 
 /**
- * The hashes tombstones keep of a forgotten person's identifiers.
+ * The hashes the store keeps of identifiers that name a person: a forgotten person's tombstones, and
+ * the subjects of reviews (e-mail addresses, ATS ids).
  *
  * With a store key, each hash is an HMAC under a key derived from it, so someone who can read the
  * database but not the key cannot test guessed e-mail addresses against it. The per-store salt stays
@@ -13,8 +17,8 @@ export const TOMBSTONE_KEY_META = 'tombstone_key';
  * be re-keyed in place (`rekey`) without knowing the identifiers. Without a store key they are only
  * salted, and the salt sits beside them: SECURITY.md says so.
  */
-export class TombstoneHasher {
-  /** Names the derived key without revealing it; stored under TOMBSTONE_KEY_META once the hashes are keyed. */
+export class IdentifierHasher {
+  /** Names the derived key without revealing it; stored under HASH_KEY_META once the hashes are keyed. */
   readonly keyId: string | null;
   private readonly hmacKey: Buffer | null;
 
