@@ -154,6 +154,7 @@ const ListQuery = z.object({
   archive_reason_id: z.string().min(1).optional(),
   archived_at_start: z.coerce.number().int().nonnegative().optional(),
   archived_at_end: z.coerce.number().int().nonnegative().optional(),
+  contact_id: z.string().min(1).optional(),
 }).strict();
 
 /**
@@ -186,6 +187,7 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
         const query = parseWith(ListQuery, Object.fromEntries(req.query), invalid);
         const matches = all().filter(
           (o) =>
+            (query.contact_id === undefined || o.contact === query.contact_id) &&
             (query.archive_reason_id === undefined || o.archived?.reason === query.archive_reason_id) &&
             (query.archived_at_start === undefined || (o.archived !== null && o.archived.archivedAt >= query.archived_at_start)) &&
             (query.archived_at_end === undefined || (o.archived !== null && o.archived.archivedAt <= query.archived_at_end)),
@@ -198,6 +200,10 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
 
 export function createLever(options: LeverOptions = {}): Emulator<{
   addOpportunity(seed?: z.infer<typeof OpportunitySeed>): string;
+  /** A candidate deleted in Lever: their opportunities are gone. */
+  deleteContact(contactId: string): void;
+  /** An opportunity moved out of the hired archive (or never in it). */
+  unarchive(opportunityId: string): void;
   notes(opportunityId?: string): LeverNote[];
   addPosting(seed: z.input<typeof PostingSeed>): string;
   addOffer(opportunityId: string, seed?: z.input<typeof OfferSeed>): string;
@@ -222,6 +228,13 @@ export function createLever(options: LeverOptions = {}): Emulator<{
         tags: [], applications: [randomUUID()], createdAt: now, updatedAt: now,
       });
       return id;
+    },
+    deleteContact(contactId: string) {
+      for (const [id, o] of opportunities) if (o.contact === contactId) opportunities.delete(id);
+    },
+    unarchive(opportunityId: string) {
+      const o = opportunities.get(opportunityId);
+      if (o) o.archived = null;
     },
     notes: (opportunityId?: string) => notes.filter((n) => !opportunityId || n.opportunityId === opportunityId),
     ...hiring.helpers,

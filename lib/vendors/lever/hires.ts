@@ -20,7 +20,7 @@ export const leverHiresApi = {
   maxPages: 50,
 } as const;
 
-const Reasons = z.object({ data: z.array(z.object({ id: z.string().min(1), type: z.string().nullish() }).loose()) });
+export const Reasons = z.object({ data: z.array(z.object({ id: z.string().min(1), type: z.string().nullish() }).loose()) });
 
 const HiredPage = z.object({
   data: z.array(

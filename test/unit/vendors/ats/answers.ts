@@ -11,8 +11,10 @@ export const leverAnswers = (): Answers => ({
       phones: [{ type: 'mobile', value: '+49 30 901820' }],
       owner: { id: 'user-1', name: 'Rita Recruiter', email: 'rita@example.com' },
       applications: [{ posting: 'posting-1' }],
+      archived: { archivedAt: Date.UTC(2026, 10, 2, 15), reason: 'reason-hired' },
     },
   },
+  'GET archive_reasons': { data: [{ id: 'reason-hired', text: 'Hired', status: 'active', type: 'hired' }], hasNext: false },
   'GET opportunities/opp-1/offers': {
     data: [
       {
