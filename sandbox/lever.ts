@@ -200,6 +200,8 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
 
 export function createLever(options: LeverOptions = {}): Emulator<{
   addOpportunity(seed?: z.infer<typeof OpportunitySeed>): string;
+  /** The contact (Lever's candidate) an opportunity belongs to. */
+  contactOf(opportunityId: string): string;
   /** A candidate deleted in Lever: their opportunities are gone. */
   deleteContact(contactId: string): void;
   /** An opportunity moved out of the hired archive (or never in it). */
@@ -229,6 +231,7 @@ export function createLever(options: LeverOptions = {}): Emulator<{
       });
       return id;
     },
+    contactOf: (opportunityId: string) => opportunities.get(opportunityId)?.contact ?? '',
     deleteContact(contactId: string) {
       for (const [id, o] of opportunities) if (o.contact === contactId) opportunities.delete(id);
     },
