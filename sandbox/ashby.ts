@@ -6,7 +6,7 @@ import { json, refuse, type Reply } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§3.1, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/ashby.md leaves open, and the emulator's choice for each. */
 export const ASHBY_UNCONFIRMED = {
   /** Ashby's RPC errors: HTTP 200 with `success: false` and the reasons; auth failures stay HTTP 401. */
   errorReply: (status: number, message: string): Reply =>
@@ -17,11 +17,14 @@ export const ASHBY_UNCONFIRMED = {
    */
   syncTokenExpired: (): Reply =>
     json(200, { success: false, errors: ['The sync token has expired; start a new full sync'], errorInfo: { code: 'sync_token_expired', message: 'The sync token has expired; start a new full sync' } }),
-  /** §3.1 documents the setValue request, not its result. */
+  /** The changelog (2026-05-14) names the code; the message is the emulator's. */
+  incrementalSyncTooLarge: (): Reply =>
+    json(200, { success: false, errors: ['Incremental sync too large; start a new full sync'], errorInfo: { code: 'incremental_sync_too_large', message: 'Incremental sync too large; start a new full sync' } }),
+  /** The setValue request is documented, not its result. */
   setValueResult: (field: AshbyCustomField, value: unknown) => ({ id: field.id, title: field.title, value }),
 } as const;
 
-const OBJECT_TYPES = ['Candidate', 'Application', 'Job', 'Opening'] as const;
+const OBJECT_TYPES = ['Candidate', 'Application', 'Job', 'Opening', 'Offer'] as const;
 
 /** §3.1: the value each custom field type takes in `customField.setValue`. */
 const FIELD_VALUE = {
@@ -60,6 +63,7 @@ export const ASHBY_DEFAULTS = {
   customFields: [
     { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000001', title: 'HRIS Employee ID', objectType: 'Candidate', fieldType: 'String' },
     { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000002', title: 'Background check', objectType: 'Candidate', fieldType: 'String' },
+    { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000003', title: 'Pay frequency', objectType: 'Offer', fieldType: 'ValueSelect', selectableValues: ['Hourly', 'Monthly', 'Yearly'] },
   ],
 } as const satisfies Required<AshbyOptions>;
 
@@ -85,7 +89,13 @@ export interface AshbyJob {
 export interface AshbyOffer {
   id: string;
   applicationId: string;
-  latestVersion: { id: string; startDate: string | null; salary: { value: number; currencyCode: string; interval?: string } | null };
+  latestVersion: {
+    id: string;
+    startDate: string | null;
+    salary: { value: number; currencyCode: string } | null;
+    /** The offer form's custom fields, `{ id, title, value, isPrivate }`. */
+    customFields: Array<{ id: string; title: string; value: unknown; isPrivate: boolean }>;
+  };
   /** [unconfirmed] values; the poll looks for the accepted one (§3.1: candidateHire carries "the most recent accepted offer"). */
   acceptanceStatus: string;
 }
@@ -96,7 +106,9 @@ const OfferSeed = z.object({
   id: z.string().min(1).optional(),
   applicationId: z.string().min(1),
   startDate: z.string().min(1).optional(),
-  salary: z.object({ value: z.number(), currencyCode: z.string().length(3), interval: z.string().min(1).optional() }).optional(),
+  salary: z.object({ value: z.number(), currencyCode: z.string().length(3) }).optional(),
+  /** Custom field values by title. */
+  customFields: z.record(z.string(), z.unknown()).default({}),
   acceptanceStatus: z.string().min(1).default('Accepted'),
 });
 
@@ -120,7 +132,8 @@ function ashbyHiring(rpc: Rpc) {
     addOffer(seed: z.input<typeof OfferSeed>): string {
       const offer = OfferSeed.parse(seed);
       const id = offer.id ?? randomUUID();
-      offers.set(id, { id, applicationId: offer.applicationId, latestVersion: { id: randomUUID(), startDate: offer.startDate ?? null, salary: offer.salary ?? null }, acceptanceStatus: offer.acceptanceStatus });
+      const customFields = Object.entries(offer.customFields).map(([title, value]) => ({ id: randomUUID(), title, value, isPrivate: false }));
+      offers.set(id, { id, applicationId: offer.applicationId, latestVersion: { id: randomUUID(), startDate: offer.startDate ?? null, salary: offer.salary ?? null, customFields }, acceptanceStatus: offer.acceptanceStatus });
       return id;
     },
   };
@@ -164,7 +177,7 @@ const ApplicationList = z.object({
   ...Paging,
 }).strict();
 /** What an application.list cursor carries: the last application listed, and the sync the read belongs to. */
-const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int() });
+const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int(), page: z.number().int().default(1) });
 type ListCursor = z.infer<typeof ListCursor>;
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -184,14 +197,17 @@ function decodeCursor<T>(schema: z.ZodType<T>, cursor: string): T {
  */
 function applicationSync(applications: () => Application[], changes: () => number) {
   const tokens = new Map<string, { mark: number; expired: boolean }>();
+  /** Pages an incremental read may have; a read asking for a later one is refused (changelog 2026-05-14). */
+  let incrementalPageLimit = Infinity;
   const list = (body: z.infer<typeof ApplicationList>): { items: Application[]; more: boolean; nextCursor?: string; syncToken?: string } => {
     let at: ListCursor;
     if (body.cursor !== undefined) at = decodeCursor(ListCursor, body.cursor);
     else {
       const token = body.syncToken === undefined ? undefined : tokens.get(body.syncToken) ?? stop(400, 'syncToken is not valid');
       if (token?.expired) refuse(ASHBY_UNCONFIRMED.syncTokenExpired());
-      at = { last: 0, after: token?.mark ?? null, mark: changes() };
+      at = { last: 0, after: token?.mark ?? null, mark: changes(), page: 1 };
     }
+    if (at.after !== null && at.page > incrementalPageLimit) refuse(ASHBY_UNCONFIRMED.incrementalSyncTooLarge());
     const matching = applications().filter(
       (a) =>
         a.created > at.last &&
@@ -200,7 +216,7 @@ function applicationSync(applications: () => Application[], changes: () => numbe
         (body.createdAfter === undefined || Date.parse(a.createdAt) > body.createdAfter),
     );
     const items = matching.slice(0, body.limit ?? 100);
-    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created }) };
+    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created, page: at.page + 1 }) };
     const syncToken = randomUUID();
     tokens.set(syncToken, { mark: at.mark, expired: false });
     return { items, more: false, syncToken };
@@ -208,7 +224,11 @@ function applicationSync(applications: () => Application[], changes: () => numbe
   return {
     list,
     expireAll: () => tokens.forEach((t) => (t.expired = true)),
-    reset: () => tokens.clear(),
+    limitIncrementalPages: (pages: number) => void (incrementalPageLimit = pages),
+    reset: () => {
+      tokens.clear();
+      incrementalPageLimit = Infinity;
+    },
   };
 }
 
@@ -251,6 +271,8 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   setApplicationStatus(applicationId: string, status: ApplicationStatus): void;
   /** Every sync token issued so far is refused as expired from now on. */
   expireSyncTokens(): void;
+  /** An incremental read asking for a page beyond this many is refused with `incremental_sync_too_large`. */
+  limitIncrementalPages(pages: number): void;
   customFieldValues(objectId: string): Record<string, unknown>;
   addJob(seed: z.input<typeof JobSeed>): string;
   addOffer(seed: z.input<typeof OfferSeed>): string;
@@ -330,6 +352,7 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
       changed(Object.assign(application, { status }));
     },
     expireSyncTokens: () => sync.expireAll(),
+    limitIncrementalPages: (pages: number) => sync.limitIncrementalPages(pages),
     customFieldValues: (objectId: string) => ({ ...values.get(objectId) }),
     ...hiring.helpers,
   };
@@ -354,6 +377,17 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
           }),
         },
         { method: 'POST', path: '/customField.setValue', handle: rpc(SetValue, setValue) },
+        {
+          // Paged like every list; the emulator's few fields fit one page.
+          method: 'POST',
+          path: '/customField.list',
+          handle: (req) => {
+            requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
+            parseWith(z.object(Paging).strict(), jsonBody(req, invalid), invalid);
+            const results = fields.map((f) => ({ id: f.id, isPrivate: false, title: f.title, objectType: f.objectType, isArchived: false, fieldType: f.fieldType, ...(f.selectableValues ? { selectableValues: f.selectableValues.map((v) => ({ label: v, value: v, isArchived: false })) } : {}) }));
+            return json(200, { success: true, results, moreDataAvailable: false });
+          },
+        },
         { method: 'POST', path: '/candidate.anonymize', handle: rpc(z.object({ candidateId: z.string().min(1) }).strict(), anonymize) },
         ...hiring.routes,
         ...lists,

@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
 import { ashbyResumableHires } from './hires';
-import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
-import { offerPayPeriod } from '../ats/offerFields';
-import { compact, decimalText, employmentType, normaliser, splitName } from '../ats/people';
+import { compact, employmentType, normaliser, splitName } from '../ats/people';
+import { ashbyOfferFieldChoices, OfferVersion, readAshbyOffer } from './offer';
 import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
- * Ashby's RPC API (vendor-apis.md §3.1): POST `<category>.<method>`, answers `{ success, results }`.
+ * Ashby's RPC API (docs/vendors/ashby.md): POST `<category>.<method>`, answers `{ success, results }`.
  * The webhook gives the application and the accepted offer, not the pay, so a hire is completed from
- * `offer.info`, `candidate.info` and `job.info`. [unconfirmed] the result fields read below; a salary
- * without an interval has an unknown period unless the connection declares one.
+ * `offer.info`, `candidate.info` and `job.info`; pay, its period, start date and employment type are
+ * read from the offer fields the connection names (./offer.ts).
  */
 export const ashbyApi = {
   defaultBaseUrl: 'https://api.ashbyhq.com',
@@ -20,7 +20,7 @@ export const ashbyApi = {
 } as const;
 
 // applicationUpdate and candidateStageChange fire with every candidateHire under the same
-// webhookActionId (§3.1); handling them too would report one hire three times.
+// webhookActionId (docs/vendors/ashby.md); handling them too would report one hire three times.
 const ACTIONS: Record<string, CanonicalType> = {
   candidateHire: 'hire',
   offerCreate: 'offer',
@@ -28,7 +28,8 @@ const ACTIONS: Record<string, CanonicalType> = {
   candidateDelete: 'candidate.deleted',
 };
 
-const Envelope = z.object({ action: z.string().min(1), webhookActionId: z.string().min(1), data: z.unknown() });
+// `ping` (sent when a webhook is set up) carries `data.webhookActionType` and no webhookActionId.
+const Envelope = z.object({ action: z.string().min(1), webhookActionId: z.string().min(1).nullish(), data: z.unknown() });
 
 const HireData = z.object({
   application: z.object({
@@ -47,15 +48,7 @@ const Contact = z.object({ value: z.string(), type: z.string().nullish() });
 const CandidateInfo = results(
   z.object({ name: z.string().min(1), emailAddresses: z.array(Contact).nullish(), phoneNumbers: z.array(Contact).nullish() }).loose(),
 );
-const OfferInfo = results(
-  z.object({
-    id: VendorId,
-    latestVersion: z.object({
-      startDate: z.string().nullish(),
-      salary: z.object({ currencyCode: z.string().nullish(), value: z.union([z.number(), z.string()]).nullish(), interval: z.string().nullish() }).nullish(),
-    }),
-  }),
-);
+const OfferInfo = results(z.object({ id: VendorId, latestVersion: OfferVersion }).loose());
 const JobInfo = results(
   z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentName: z.string().nullish(), locationName: z.string().nullish() }).loose(),
 );
@@ -67,7 +60,7 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const offer = data.offer ? (await fetchParsed(ctx, ashbyApi.call('offer.info', { offerId: data.offer.id }), OfferInfo, 'The Ashby offer')).results : undefined;
   const job = application.job ? (await fetchParsed(ctx, ashbyApi.call('job.info', { id: application.job.id }), JobInfo, 'The Ashby job')).results : undefined;
   const n = normaliser(ctx.settings);
-  const salary = offer?.latestVersion.salary;
+  const terms = readAshbyOffer(offer?.latestVersion, ctx.settings, n);
   const title = job?.title ?? application.job?.title ?? undefined;
   const event = {
     type: 'hire',
@@ -86,11 +79,9 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       title,
       department: job?.departmentName ?? undefined,
       location: job?.locationName ?? undefined,
-      startDate: n.date(offer?.latestVersion.startDate ?? data.offer?.latestVersion?.startDate),
-      compensation: salary
-        ? compact({ amount: decimalText(salary.value), currency: salary.currencyCode ?? undefined, period: offerPayPeriod(salary.interval, ctx.settings, n.warnings) })
-        : undefined,
-      employmentType: employmentType(job?.employmentType),
+      startDate: terms.startDate ?? n.date(data.offer?.latestVersion?.startDate),
+      compensation: terms.compensation,
+      employmentType: employmentType(terms.employmentType ?? job?.employmentType),
     }),
     job: compact({
       id: application.job?.id,
@@ -116,7 +107,8 @@ export const ashby: AtsSource = {
       const email = application.candidate.primaryEmailAddress?.value;
       return { type, vendorType: action, key: hireKey(application.id, offer?.id), subjects: { candidateIds: [application.candidate.id], emails: email ? [email] : [] } };
     }
-    // webhookActionId is the same across retries (§3.1): with the action it names the event.
+    // webhookActionId is the same across retries (docs/vendors/ashby.md): with the action it names the event.
+    if (!webhookActionId) throw missingField(`The Ashby ${action} webhook`, 'webhookActionId');
     const key = `${action}:${webhookActionId}`;
     if (type === 'offer') {
       parsePayload(OfferData, data, what);
@@ -138,7 +130,8 @@ export const ashby: AtsSource = {
     return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type, candidateId: candidate.id }, 'The Ashby candidate event'), warnings: [] };
   },
   resumableHires: ashbyResumableHires,
-  // Basic with the API key as username and an empty password; `version=1` pins the answer format (§3.1).
+  offerFieldChoices: ashbyOfferFieldChoices,
+  // Basic with the API key as username and an empty password; `version=1` pins the answer format (docs/vendors/ashby.md).
   httpOptions: (api) =>
     api.apiKey ? { baseUrl: api.baseUrl || ashbyApi.defaultBaseUrl, auth: basicAuth(api.apiKey, ''), headers: { Accept: 'application/json; version=1' } } : null,
 };
