@@ -26,7 +26,7 @@ export const ASHBY_UNCONFIRMED = {
 
 const OBJECT_TYPES = ['Candidate', 'Application', 'Job', 'Opening', 'Offer'] as const;
 
-/** §3.1: the value each custom field type takes in `customField.setValue`. */
+/** The value each custom field type takes in `customField.setValue` (docs/vendors/ashby.md). */
 const FIELD_VALUE = {
   Boolean: z.boolean(),
   Date: z.iso.datetime({ offset: true }).or(z.iso.date()),
@@ -96,7 +96,7 @@ export interface AshbyOffer {
     /** The offer form's custom fields, `{ id, title, value, isPrivate }`. */
     customFields: Array<{ id: string; title: string; value: unknown; isPrivate: boolean }>;
   };
-  /** [unconfirmed] values; the poll looks for the accepted one (§3.1: candidateHire carries "the most recent accepted offer"). */
+  /** [unconfirmed] values; the poll looks for the accepted one (candidateHire carries "the most recent accepted offer", docs/vendors/ashby.md). */
   acceptanceStatus: string;
 }
 
@@ -115,8 +115,8 @@ const OfferSeed = z.object({
 type Rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: SandboxRequest) => Reply;
 
 /**
- * Jobs and offers, which a `candidateHire` is completed from (§3.1): `job.info` and `offer.info`. The
- * result fields are the ones lib/vendors/ats/ashby.ts reads [unconfirmed there, §11].
+ * Jobs and offers, which a `candidateHire` is completed from: `job.info` and `offer.info`, with the
+ * result fields docs/vendors/ashby.md lists (some [unconfirmed] there).
  */
 function ashbyHiring(rpc: Rpc) {
   const jobs = new Map<string, AshbyJob>();
@@ -296,7 +296,7 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
     customFields: customFieldsOf(c.id),
   });
 
-  // RPC style (§3.1): every call is a POST of a JSON body, answered `{ success, results }`.
+  // RPC style (docs/vendors/ashby.md): every call is a POST of a JSON body, answered `{ success, results }`.
   const rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: SandboxRequest) => {
     requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
     return json(200, { success: true, results: run(parseWith(schema, jsonBody(req, invalid), invalid)) });

@@ -11,7 +11,7 @@ export interface LeverHireFields {
 }
 
 /**
- * A thin Lever event (vendor-apis.md §2.1): ids only, signed over `token + triggeredAt` with the event
+ * A thin Lever event (docs/vendors/lever.md): ids only, signed over `token + triggeredAt` with the event
  * type's signature token, not over the body.
  */
 export function leverSender(options: SenderOptions) {
