@@ -67,7 +67,7 @@ export function ashbySender(options: SenderOptions) {
       });
     },
     /** Sent when a webhook is set up or tested: `data.webhookActionType` names the webhook, and there is no webhookActionId. */
-    ping: (webhookActionType = 'candidateHire') => raw({ action: 'ping', data: { webhookActionType } }),
+    ping: () => raw({ action: 'ping', data: { webhookActionType: 'ping' } }),
     signed,
     raw,
   };
