@@ -78,12 +78,17 @@ const { error, stop, invalid } = errorKit(ASHBY_UNCONFIRMED.errorReply);
 const SetValue = z.object({ objectId: z.string().min(1), objectType: z.enum(OBJECT_TYPES), fieldId: z.string().min(1), fieldValue: z.unknown() }).strict();
 const HireSeed = z.object({ name: z.string().min(1), email: z.string().min(1), jobTitle: z.string().min(1), jobId: z.string().min(1), status: z.enum(APPLICATION_STATUSES), updatedAt: z.iso.datetime() }).partial();
 
+/** As `job.info` answers it: the department and location by id, their names from department.info and location.info. */
 export interface AshbyJob {
   id: string;
   title: string;
+  confidential: boolean;
+  status: 'Open';
   employmentType: string | null;
-  departmentName: string | null;
-  locationName: string | null;
+  departmentId: string | null;
+  locationId: string | null;
+  customFields: [];
+  updatedAt: string;
 }
 
 export interface AshbyOffer {
@@ -121,12 +126,23 @@ type Rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: Sandbox
 function ashbyHiring(rpc: Rpc) {
   const jobs = new Map<string, AshbyJob>();
   const offers = new Map<string, AshbyOffer>();
+  const departments = new Map<string, string>();
+  const locations = new Map<string, string>();
+  const named = (names: Map<string, string>, name: string | undefined) => {
+    if (name === undefined) return null;
+    const id = randomUUID();
+    names.set(id, name);
+    return id;
+  };
 
   const helpers = {
     addJob(seed: z.input<typeof JobSeed>): string {
       const job = JobSeed.parse(seed);
       const id = randomUUID();
-      jobs.set(id, { id, title: job.title, employmentType: job.employmentType ?? null, departmentName: job.departmentName ?? null, locationName: job.locationName ?? null });
+      jobs.set(id, {
+        id, title: job.title, confidential: false, status: 'Open', employmentType: job.employmentType ?? null,
+        departmentId: named(departments, job.departmentName), locationId: named(locations, job.locationName), customFields: [], updatedAt: new Date().toISOString(),
+      });
       return id;
     },
     addOffer(seed: z.input<typeof OfferSeed>): string {
@@ -143,6 +159,22 @@ function ashbyHiring(rpc: Rpc) {
       method: 'POST',
       path: '/job.info',
       handle: rpc(z.object({ id: z.string().min(1) }).strict(), ({ id }) => jobs.get(id) ?? stop(404, `Job ${id} not found`)),
+    },
+    {
+      method: 'POST',
+      path: '/department.info',
+      handle: rpc(z.object({ departmentId: z.string().min(1) }).strict(), ({ departmentId }) => {
+        const name = departments.get(departmentId) ?? stop(404, `Department ${departmentId} not found`);
+        return { id: departmentId, name, isArchived: false };
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/location.info',
+      handle: rpc(z.object({ locationId: z.string().min(1) }).strict(), ({ locationId }) => {
+        const name = locations.get(locationId) ?? stop(404, `Location ${locationId} not found`);
+        return { id: locationId, name, isArchived: false };
+      }),
     },
     {
       method: 'POST',
@@ -165,6 +197,8 @@ function ashbyHiring(rpc: Rpc) {
     reset: () => {
       jobs.clear();
       offers.clear();
+      departments.clear();
+      locations.clear();
     },
   };
 }

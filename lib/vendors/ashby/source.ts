@@ -17,6 +17,9 @@ import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 export const ashbyApi = {
   defaultBaseUrl: 'https://api.ashbyhq.com',
   call: (method: string, body: Record<string, string>) => ({ method: 'POST' as const, url: method, body, idempotent: true }),
+  /** A job names its department and location by id only; [unconfirmed] these two calls' body fields. */
+  department: (departmentId: string) => ashbyApi.call('department.info', { departmentId }),
+  location: (locationId: string) => ashbyApi.call('location.info', { locationId }),
 } as const;
 
 // applicationUpdate and candidateStageChange fire with every candidateHire under the same
@@ -50,8 +53,9 @@ const CandidateInfo = results(
 );
 const OfferInfo = results(z.object({ id: VendorId, latestVersion: OfferVersion }).loose());
 const JobInfo = results(
-  z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentName: z.string().nullish(), locationName: z.string().nullish() }).loose(),
+  z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentId: z.string().nullish(), locationId: z.string().nullish() }).loose(),
 );
+const Named = results(z.object({ id: VendorId, name: z.string().min(1) }).loose());
 
 async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const data = parsePayload(HireData, (delivery.body as { data: unknown }).data, 'The Ashby candidateHire data');
@@ -59,6 +63,8 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const candidate = (await fetchParsed(ctx, ashbyApi.call('candidate.info', { id: application.candidate.id }), CandidateInfo, 'The Ashby candidate')).results;
   const offer = data.offer ? (await fetchParsed(ctx, ashbyApi.call('offer.info', { offerId: data.offer.id }), OfferInfo, 'The Ashby offer')).results : undefined;
   const job = application.job ? (await fetchParsed(ctx, ashbyApi.call('job.info', { id: application.job.id }), JobInfo, 'The Ashby job')).results : undefined;
+  const department = job?.departmentId ? (await fetchParsed(ctx, ashbyApi.department(job.departmentId), Named, 'The Ashby department')).results.name : undefined;
+  const location = job?.locationId ? (await fetchParsed(ctx, ashbyApi.location(job.locationId), Named, 'The Ashby location')).results.name : undefined;
   const n = normaliser(ctx.settings);
   const terms = readAshbyOffer(offer?.latestVersion, ctx.settings, n);
   const title = job?.title ?? application.job?.title ?? undefined;
@@ -77,8 +83,8 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       id: offer?.id,
       status: 'accepted',
       title,
-      department: job?.departmentName ?? undefined,
-      location: job?.locationName ?? undefined,
+      department,
+      location,
       startDate: terms.startDate ?? n.date(data.offer?.latestVersion?.startDate),
       compensation: terms.compensation,
       employmentType: employmentType(terms.employmentType ?? job?.employmentType),
@@ -86,8 +92,8 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
     job: compact({
       id: application.job?.id,
       title,
-      department: job?.departmentName ? { name: job.departmentName } : undefined,
-      office: job?.locationName ? { name: job.locationName } : undefined,
+      department: department ? { name: department } : undefined,
+      office: location ? { name: location } : undefined,
     }),
     sourceIds: compact({ system: 'ashby', candidateId: application.candidate.id, applicationId: application.id, offerId: offer?.id, jobId: application.job?.id }),
   };

@@ -39,7 +39,8 @@ export const leverAnswers = (): Answers => ({
 export const ashbyAnswers = (): Answers => ({
   'POST candidate.info': { success: true, results: { name: 'Johnny Smith', emailAddresses: [{ value: 'johnny@example.com', type: 'Personal' }], phoneNumbers: [] } },
   'POST offer.info': { success: true, results: { id: 'offer-a1', latestVersion: { startDate: '2026-12-01', salary: { currencyCode: 'EUR', value: 70000 } } } },
-  'POST job.info': { success: true, results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentName: 'Engineering' } },
+  'POST job.info': { success: true, results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentId: 'dep-1' } },
+  'POST department.info': { success: true, results: { id: 'dep-1', name: 'Engineering', isArchived: false } },
 });
 
 export const workableAnswers = (): Answers => ({

@@ -19,7 +19,8 @@ test('an Ashby hire is keyed by application and offer and completed with the pay
   assert.deepEqual(hire.offer.compensation, { amount: '70000', currency: 'EUR' });
   assert.equal(hire.offer.employmentType, 'full_time');
   assert.equal(hire.sourceIds.applicationId, 'app-a1');
-  assert.deepEqual(calls.map((c) => c.url), ['candidate.info', 'offer.info', 'job.info']);
+  assert.equal(hire.job.department?.name, 'Engineering', 'the job’s department, named by department.info');
+  assert.deepEqual(calls.map((c) => c.url), ['candidate.info', 'offer.info', 'job.info', 'department.info']);
 });
 
 test('the application update that comes with every Ashby hire is not reported as a second event', () => {

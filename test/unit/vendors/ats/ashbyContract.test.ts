@@ -22,7 +22,13 @@ const named = (name: string) => {
   (candidate.results as Record<string, unknown>).name = name;
   return candidate;
 };
-const answers = (name = 'James Example') => ({ 'POST candidate.info': named(name), 'POST offer.info': fixture('offer.info'), 'POST job.info': fixture('job.info') });
+const answers = (name = 'James Example') => ({
+  'POST candidate.info': named(name),
+  'POST offer.info': fixture('offer.info'),
+  'POST job.info': fixture('job.info'),
+  'POST department.info': fixture('department.info'),
+  'POST location.info': fixture('location.info'),
+});
 
 test('Ashby’s example candidate, with one name only, is not emitted as a hire with an invented surname: it fails naming the field', async () => {
   const { ctx } = fakeApi(answers('James'));
@@ -41,12 +47,16 @@ test('Ashby’s candidateHire, completed from candidate.info, offer.info and job
   assert.deepEqual(hire.offer.compensation, { amount: '100000', currency: 'USD' }, 'Ashby’s salary has no period');
   assert.equal(hire.offer.employmentType, 'full_time');
   assert.equal(hire.job.title, 'First Designer');
+  assert.equal(hire.job.department?.name, 'Engineering');
+  assert.equal(hire.job.office?.name, 'Springfield');
   assert.deepEqual(
     calls.map((c) => [c.method, c.url, c.body]),
     [
       ['POST', 'candidate.info', { id: '5b591aec-ea47-4b4d-9c25-f4d5ad2e7a65' }],
       ['POST', 'offer.info', { offerId: '2c6991c5-c9e2-4af8-879e-29c5a9d26509' }],
       ['POST', 'job.info', { id: '4071538b-3cac-4fbf-ac76-f78ed250ffdd' }],
+      ['POST', 'department.info', { departmentId: 'a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d' }],
+      ['POST', 'location.info', { locationId: 'e9f0f9b6-8d3b-44c2-a6e7-1c4a0c6f2a11' }],
     ],
   );
 });
