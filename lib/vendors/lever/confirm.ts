@@ -3,7 +3,7 @@ import { HrError } from '../../errors';
 import { HttpError } from '../../http';
 import { fetchParsed, VendorId } from '../ats/boundary';
 import type { AtsContext } from '../ats/types';
-import { leverHiresApi, Reasons } from './hires';
+import { hiredReasonIds } from './hires';
 
 /**
  * Lever signs a webhook's token and time, not its body (docs/vendors/lever.md, "Webhook signature"), so
@@ -16,11 +16,6 @@ export const leverConfirmApi = {
 } as const;
 
 const unconfirmed = (message: string) => new HrError('ats.unconfirmed', message);
-
-export async function hiredReasonIds(ctx: AtsContext): Promise<string[]> {
-  const reasons = await fetchParsed(ctx, leverHiresApi.archiveReasons(), Reasons, 'The Lever archive reasons');
-  return reasons.data.filter((r) => r.type === leverHiresApi.hiredReasonType).map((r) => r.id);
-}
 
 /** Throws unless the opportunity is archived with a reason of type "hired". */
 export async function confirmHired(opportunity: { id: string; archived?: { reason?: string | null } | null }, ctx: AtsContext): Promise<void> {

@@ -5,8 +5,8 @@ import { HireEvent, parseOrThrow } from '../../model';
 import { contentKey, fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
 import { CandidateEvent, type CanonicalType } from '../ats/events';
 import { compact, employmentType, normaliser, splitName } from '../ats/people';
-import { confirmDeleted, confirmHired, hiredReasonIds } from './confirm';
-import { leverRecentHires } from './hires';
+import { confirmDeleted, confirmHired } from './confirm';
+import { hiredReasonIds, leverRecentHires } from './hires';
 import { leverOfferFieldChoices, Offers, readLeverOffer, type LeverOffer } from './offer';
 import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
