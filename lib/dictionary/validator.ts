@@ -42,6 +42,8 @@ export interface ValidatorOptions {
    * the dictionary's pay bounds (else the shipped ones); false to switch it off.
    */
   plausibility?: boolean;
+  /** Hold for review a record whose mapper left behind a value the dictionary marks required (msg.mapping.notSent). */
+  holdNotSent?: boolean;
   /** false to check only the pay, for a record that is not shaped like the dictionary (a mapped target record). */
   fields?: boolean;
   rules?: readonly ExtraRule[];
@@ -93,7 +95,7 @@ function toValidationError(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, 
 export function compileValidator(
   dictionary: Dictionary | readonly DictionaryField[],
   options: ValidatorOptions = {},
-): (record: unknown, canonical?: unknown) => ValidationReport {
+): (record: unknown, canonical?: unknown, notSent?: ReadonlyArray<{ path: string }>) => ValidationReport {
   const fields = 'fields' in dictionary ? dictionary.fields : dictionary;
   const bounds: PayBounds | false = options.plausibility === false ? false : (('fields' in dictionary ? dictionary.payBounds : undefined) ?? DEFAULT_PAY_BOUNDS);
   const schema = recordSchema(fields);
@@ -105,7 +107,7 @@ export function compileValidator(
   for (const period of ['hour', 'day'] as const) periodsPerYear(period, payAssumptions);
 
   // The offer is read from the canonical hire when the record is a mapped target record without it.
-  return (record, canonical = record) => {
+  return (record, canonical = record, notSent = []) => {
     const parsed = checkFields ? schema.safeParse(record, { reportInput: true }) : { success: true as const };
     // A contact the ATS sent unreadable is named with its reason; the schema's format error on the same field would only repeat it.
     const contacts = checkFields ? unreadableContacts(canonical) : [];
@@ -115,6 +117,12 @@ export function compileValidator(
     const findings = pay ? checkCompensation(record, canonical, pay) : { review: [] };
     if (findings.unreadable) errors.push(findings.unreadable);
     const review = findings.review;
+    if (options.holdNotSent) {
+      for (const { path } of notSent) {
+        const field = byName.get(path.replace(/\[[^\]]*\]/g, '[]'));
+        if (field?.required) review.push({ field: path, rule: 'not_sent', message: `${field.label} (${path}) is required by the data dictionary, but no row of the mapping sends it.` });
+      }
+    }
     for (const rule of rules) {
       for (const { severity, ...finding } of rule(record)) (severity === 'error' ? errors : review).push(finding);
     }
