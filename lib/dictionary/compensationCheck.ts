@@ -61,7 +61,7 @@ function offerFindings(offer: Compensation, check: CompensationCheck): ReviewIte
   }
   const odd = check.bounds ? implausiblePay(offer, check.bounds, check.assumptions) : undefined;
   if (!odd) return [];
-  const guess = odd.readings.length ? `did you mean per ${odd.readings.map(periodWords).join(' or per ')}?` : 'it is implausible in every period; check the amount.';
+  const guess = odd.readings.length ? `did you mean per ${periodWords(odd.readings[0]!)}?` : 'it is implausible in every period; check the amount.';
   const message = `${money(offer)} — ${guess} Full time, that is ${odd.hourly} ${offer.currency} an hour, ${odd.direction} the ${odd.bound} ${offer.currency} the data dictionary's pay bounds allow.`;
   return [{ field, rule: 'pay_implausible', message, details: { expected: offer, hourly: odd.hourly, bound: odd.bound, readings: odd.readings } }];
 }

@@ -39,7 +39,7 @@ export interface Implausible {
   hourly: string;
   direction: 'below' | 'above';
   bound: string;
-  /** Periods in which the same amount would be plausible, most likely first. */
+  /** Periods in which the same amount would be plausible, the likeliest (as offers are usually written) first. */
   readings: PayPeriod[];
 }
 
