@@ -31,23 +31,26 @@ const bamboohr = `(
   }
 )`;
 
-const hibob = `{
-  "firstName": person.legalName.first,
-  "surname": person.legalName.last,
-  "email": person.emails[type = "work"][0].address,
-  "home": {
-    "privateEmail": person.emails[type != "work"][0].address,
+const hibob = `(
+  $home := {
+    "privateEmail": person.emails[type = "personal"][0].address,
     "mobilePhone": person.phones[type = "mobile"][0].number,
     "privatePhone": person.phones[type = "home"][0].number
-  },
-  "work": {
-    "workPhone": person.phones[type = "work"][0].number,
-    "title": offer.title,
-    "department": offer.department ? offer.department : job.department.name,
-    "site": offer.location ? offer.location : job.office.name,
-    "startDate": offer.startDate
+  };
+  {
+    "firstName": person.legalName.first,
+    "surname": person.legalName.last,
+    "email": person.emails[type = "work"][0].address,
+    "home": $count($keys($home)) ? $home,
+    "work": {
+      "workPhone": person.phones[type = "work"][0].number,
+      "title": offer.title,
+      "department": offer.department ? offer.department : job.department.name,
+      "site": offer.location ? offer.location : job.office.name,
+      "startDate": offer.startDate
+    }
   }
-}`;
+)`;
 
 const personio = `{
   "email": person.emails[type = "work"][0].address,

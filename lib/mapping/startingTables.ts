@@ -75,7 +75,8 @@ const hibob: MappingRow[] = [
   row('firstName', 'person.legalName.first', required),
   row('surname', 'person.legalName.last', required),
   row('email', WORK_EMAIL, required),
-  row('home.privateEmail', PERSONAL_EMAIL),
+  // Only an address marked personal: HiBob's \`email\` may already hold an untyped one (Lever's have no type).
+  row('home.privateEmail', 'person.emails[type=personal].address'),
   row('home.mobilePhone', MOBILE_PHONE),
   row('home.privatePhone', HOME_PHONE),
   row('work.workPhone', WORK_PHONE),

@@ -5,6 +5,8 @@ import { startingMappings } from '../../../lib/mapping/startingMappings';
 import { sampleHire } from '../../../lib/mapping/sampleHire';
 import { transformFunctions } from '../../../lib/transform/functions';
 import { HireEvent } from '../../../lib/model/hireEvent';
+import { compileMapper } from '../../../lib/mapping/mapperConfig';
+import { startingTables } from '../../../lib/mapping/startingTables';
 
 const run = (target: keyof typeof startingMappings, input: unknown = sampleHire()) =>
   compileJsonataMapping(startingMappings[target], transformFunctions).map(input);
@@ -74,4 +76,13 @@ test('every starting mapping sends mobile, home and work phones and personal and
   assert.equal(bob.work.workPhone, '+15185551212');
   const generic = (await run('generic', hire)) as Record<string, unknown>;
   assert.deepEqual([generic.mobilePhone, generic.homePhone, generic.workPhone, generic.personalEmail], ['+14155550123', '+442079460958', '+15185551212', 'ana@example.org']);
+});
+
+test('a hire with no phone and no personal e-mail sends HiBob no empty home group, as a table or as JSONata', async () => {
+  const hire = sampleHire();
+  hire.person.phones = [];
+  hire.person.emails = [{ address: 'ana.silva@example.com', type: 'work' }];
+  const table = compileMapper({ mode: 'table', rows: startingTables.hibob }).mapping.mapSync!(hire);
+  assert.equal('home' in table, false);
+  assert.equal('home' in ((await run('hibob', hire)) as object), false);
 });
