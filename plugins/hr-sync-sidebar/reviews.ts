@@ -43,7 +43,8 @@ export interface VarianceView extends Base {
   kind: 'compensation_variance';
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
-  items: Array<{ field: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
+  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
 }
 
 export interface ConflictView extends Base {
@@ -104,7 +105,7 @@ function varianceView(review: Review, mask: Mask): VarianceView {
   const p = isObject(review.payload) ? review.payload : {};
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
   });
   return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, node: text(p.node), items });
 }

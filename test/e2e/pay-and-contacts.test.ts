@@ -102,11 +102,14 @@ describe('Hire to HRIS example: pay, phones and e-mails', () => {
 
   test('with no period declared and none on the offer, the pay is held as "pay period unknown", never written as yearly', async () => {
     await deployWithOfferFields(run, { declaredPayPeriod: '' });
+    const slackBefore = (await slackPosts(run.sandbox)).length;
     await run.post(HIRES, hire(run, 'Ruth', (app) => {
       app.offer.custom_fields = { salary: { name: 'Salary', type: 'currency', value: { amount: 32.5, unit: 'USD' } } };
     }));
     const held = await until('the review item', async () => (await heldReviews(run)).find((r) => r.items.some((i) => i.rule === 'pay_period_unknown' && /32\.5 USD/.test(i.message))), 20_000, run.red);
     assert.match(held.summary, /Pay period unknown/);
+    const told = await until('the Slack message giving the reason', async () => (await slackPosts(run.sandbox)).slice(slackBefore).find((p) => /pay period unknown/.test(JSON.stringify(p.body))), 20_000, run.red);
+    assert.doesNotMatch(JSON.stringify(told.body), /32\.5/, 'no pay figures in Slack');
     assert.deepEqual(await employeesNamed(run, 'Ruth'), []);
   });
 });
