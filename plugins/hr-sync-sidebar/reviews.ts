@@ -36,7 +36,8 @@ export interface DuplicateView extends Base {
 export interface Pay {
   amount: string;
   currency: string;
-  period: string;
+  /** Absent when nobody stated it: such a pay is held as "pay period unknown". */
+  period?: string;
 }
 
 export interface VarianceView extends Base {
@@ -76,9 +77,8 @@ function shown(person: unknown, field: SideBySideRow['field']): string | null {
 const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
 
 function pay(v: unknown): Pay | null {
-  return isObject(v) && typeof v.amount === 'string' && typeof v.currency === 'string' && typeof v.period === 'string'
-    ? { amount: v.amount, currency: v.currency, period: v.period }
-    : null;
+  if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
+  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
 }
 
 async function duplicateView(review: Review, store: HrStore, mask: Mask): Promise<DuplicateView> {
