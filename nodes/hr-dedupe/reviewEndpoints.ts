@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import type { DuplicateReviewPayload, Resolution } from '../../lib/dedupe/identityResolution';
-import { maskSecrets } from './secrets';
+import type { SecretPolicy } from '../../lib/privacy/policy';
 
 /** A deployed dedupe node, as the review endpoints see it. */
 export interface ReviewOwner {
   id: string;
   store(): Promise<HrStore>;
+  /** The secret policy of the node's dictionary, which masks what a reviewer is shown. */
+  policy: SecretPolicy;
   /** Records the decision and re-enters the flow from the node's merge or new output. */
   settle(review: Review, decision: 'approved' | 'rejected', actor: string): Promise<Resolution>;
 }
@@ -36,7 +38,7 @@ function statusFor(code: string): number {
 async function view(owner: ReviewOwner, store: HrStore, review: Review) {
   const p = review.payload as DuplicateReviewPayload;
   const candidate = await store.getPerson(p.candidateGuid);
-  return maskSecrets({
+  return owner.policy.mask({
     id: review.id,
     node: owner.id,
     createdAt: review.createdAt.toISOString(),

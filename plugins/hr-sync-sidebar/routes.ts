@@ -1,5 +1,7 @@
 /**
- * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read. Deciding a
+ * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read, and shows personal
+ * fields masked; /hr-sync/overview/personal shows them and needs hr-sync.personal as well (a name
+ * not ending in ".read", so Node-RED's read-only scope never grants it). Deciding a
  * survivorship conflict, or a compensation variance no validator holds, needs hr-sync.write; a
  * possible duplicate is decided through its dedupe node's endpoint, a variance held by a validator
  * through the validator's, and a dead letter through its writer's, so those actions act in the flow
@@ -10,9 +12,9 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, OutboxEntry } from '../../lib/store/types';
-import { findDeployment, type StoreSite } from './deployment';
+import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
-import { maskWith, secretPaths, type Mask } from './masking';
+import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
 
 /** More than a person works through in a sitting; the counts say when there are more. */
@@ -37,6 +39,9 @@ function fail(res: Response, err: unknown): void {
 
 const actorOf = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'editor';
 
+/** Who may see personal data in the sidebar, on top of hr-sync.read. */
+export const PERSONAL_PERMISSION = 'hr-sync.personal';
+
 const deadLetterView = (e: OutboxEntry, mask: Mask) =>
   mask({
     id: e.id,
@@ -48,25 +53,24 @@ const deadLetterView = (e: OutboxEntry, mask: Mask) =>
     payload: e.payload,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
-  });
+  }, e.payload);
 
-async function storeOverview(site: StoreSite, store: HrStore, mask: Mask, paths: readonly string[], now: Date) {
+async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
   const open = await store.listReviews('open', LIST_LIMIT);
   const reviews = [];
-  for (const review of open) reviews.push(await reviewView(review, store, mask, paths));
+  for (const review of open) reviews.push(await reviewView(review, store, viewer));
   return {
     health: await healthFigures(store, now),
     reviews,
-    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, mask)),
+    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, viewer.mask)),
   };
 }
 
 export function registerSyncRoutes(RED: NodeAPI): void {
-  RED.httpAdmin.get('/hr-sync/overview', RED.auth.needsPermission('hr-sync.read'), (_req: Request, res: Response) => {
+  const overview = (personal: boolean) => (_req: Request, res: Response) => {
     void (async () => {
       const deployment = findDeployment(RED);
-      const paths = secretPaths(RED, deployment);
-      const mask = maskWith(paths);
+      const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
       const now = new Date();
       const stores = [];
       for (const site of deployment.stores) {
@@ -78,16 +82,18 @@ export function registerSyncRoutes(RED: NodeAPI): void {
           monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
         };
         try {
-          stores.push({ ...about, ...(await storeOverview(site, await site.node.acquire(), mask, paths, now)) });
+          stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
         } catch (err) {
           // One store that cannot be read must not hide the others.
           const e = toHrError(err);
           stores.push({ ...about, error: { code: e.code, message: e.message } });
         }
       }
-      res.json({ at: now.toISOString(), stores });
+      res.json({ at: now.toISOString(), personal, stores });
     })().catch((err: unknown) => fail(res, err));
-  });
+  };
+  RED.httpAdmin.get('/hr-sync/overview', RED.auth.needsPermission('hr-sync.read'), overview(false));
+  RED.httpAdmin.get('/hr-sync/overview/personal', RED.auth.needsPermission(['hr-sync.read', PERSONAL_PERMISSION] as unknown as string), overview(true));
 
   RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), (req: Request, res: Response) => {
     void (async () => {

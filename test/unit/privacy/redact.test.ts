@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MASK, redact, redactText, redactUrl, secretValues } from '../../../lib/http/redact';
+import { MASK, redact, redactText, redactUrl, secretValues } from '../../../lib/privacy/redact';
 
 test('keys named like credentials are masked at any depth', () => {
   const out = redact({ headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k', Cookie: 'c' }, auth: { client_secret: 's', apikey: 'a', api_key: 'b', password: 'p', refresh_token: 't', signature: 'sig' }, name: 'Ana' });
