@@ -27,7 +27,7 @@ const FieldPath = z
   .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address')
   .superRefine((name, ctx) => {
     const forbidden = forbiddenSegment(name);
-    if (forbidden) ctx.addIssue({ code: 'custom', message: `must not contain "${forbidden}": that name reaches the prototype every object shares` });
+    if (forbidden) ctx.addIssue({ code: 'custom', message: `must not contain "${forbidden}" (${name}): that name reaches the prototype every object shares` });
   });
 
 const FieldFormat = z.string().min(1).refine((format) => {
