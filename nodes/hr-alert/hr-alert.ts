@@ -45,6 +45,7 @@ export = (RED: NodeAPI) => {
     }
 
     const policy = policyFrom(RED, (def as NodeDef & { dictionary?: string }).dictionary);
+    shell.usePolicy(policy);
     const redactor = alertRedactor(policy, {
       hidePersonal: config.hidePersonal,
       extraPaths: config.secretFields.split(',').map((s) => s.trim()).filter(Boolean),

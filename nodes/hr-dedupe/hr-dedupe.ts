@@ -54,6 +54,7 @@ export = (RED: NodeAPI) => {
     let policy: SecretPolicy;
     try {
       policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       config = parseConfig(def as unknown as Record<string, unknown>, `hr-dedupe:${this.id}`);
       const storeNode = storeFrom(RED, def.store);
       acquire = () => storeNode.acquire();

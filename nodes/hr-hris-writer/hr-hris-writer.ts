@@ -76,6 +76,7 @@ export = (RED: NodeAPI) => {
       }
       const channels = connection.channels();
       const policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       const store = await storeFrom(RED, def.store).acquire();
       const w = createWriter({
         store,

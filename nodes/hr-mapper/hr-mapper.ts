@@ -58,6 +58,7 @@ export = (RED: NodeAPI) => {
     let policy: SecretPolicy = defaultPolicy;
     try {
       policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       mapper = compileMapper(def, { env: envOf(this, def.envVars) });
       shell.status('idle', mapper.mode === 'table' ? 'hr-mapper.status.readyTable' : 'hr-mapper.status.readyJsonata');
     } catch (err) {

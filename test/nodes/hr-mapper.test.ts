@@ -149,6 +149,21 @@ test("neither a deployed mapper nor the preview reads a variable that is not lis
   }
 });
 
+test("an error that echoes a value of the node's secret fields reaches Catch nodes and the log masked", async () => {
+  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const [mapper, ...rest] = flow('$error("badge " & person.custom.badgePin & " and SSN " & person.ssn & " refused")');
+  await helper.load([dictionaryNode, mapperNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, { ...mapper, dictionary: 'dict' }, ...rest] as never);
+  const caught = nextMessage(helper.getNode('caught'));
+  helper.getNode('m').receive({ payload: { person: { custom: { badgePin: 'PIN-77310' }, ssn: '111223333' } } } as never);
+  const error = (await caught).error as { code: string; message: string };
+  assert.equal(error.code, 'mapper.evaluation_failed');
+  assert.match(error.message, /badge \[REDACTED\] and SSN \[REDACTED\] refused/);
+  // What the log prints is the error (its second argument is the flow's own message, for Catch nodes).
+  const logged = (helper.getNode('m') as unknown as { error: { getCalls(): Array<{ args: unknown[] }> } }).error.getCalls().map((c) => String(c.args[0]));
+  assert.equal(logged.length, 1);
+  assert.doesNotMatch(logged[0], /PIN-77310|111223333/);
+});
+
 test("the preview masks what the node's dictionary marks secret, in the sample, the result and the rows", async () => {
   const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
   const [mapper, ...rest] = tableFlow([{ target: 'pin', source: 'person.custom.badgePin' }]);
