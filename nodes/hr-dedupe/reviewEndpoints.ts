@@ -5,6 +5,7 @@ import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import type { DuplicateReviewPayload, Resolution } from '../../lib/dedupe/identityResolution';
 import type { SecretPolicy } from '../../lib/privacy/policy';
+import { getWithPersonal } from '../shared/personalData';
 
 /** A deployed dedupe node, as the review endpoints see it. */
 export interface ReviewOwner {
@@ -35,7 +36,7 @@ function statusFor(code: string): number {
   return 500;
 }
 
-async function view(owner: ReviewOwner, store: HrStore, review: Review) {
+async function view(owner: ReviewOwner, store: HrStore, review: Review, personal: boolean) {
   const p = review.payload as DuplicateReviewPayload;
   const candidate = await store.getPerson(p.candidateGuid);
   return owner.policy.mask({
@@ -47,18 +48,18 @@ async function view(owner: ReviewOwner, store: HrStore, review: Review) {
     fields: p.explanation.fields,
     incoming: p.payload,
     candidate: { guid: p.candidateGuid, record: candidate?.record ?? null },
-  });
+  }, { hidePersonal: !personal, echoesOf: { incoming: p.payload, candidate: candidate?.record } });
 }
 
 /** Admin endpoints: the open duplicate reviews of every deployed dedupe node, and deciding one. */
 export function registerReviewEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, ReviewOwner>): void {
-  RED.httpAdmin.get('/hr-dedupe/reviews', RED.auth.needsPermission('hr-dedupe.read'), (_req: Request, res: Response) => {
+  getWithPersonal(RED, '/hr-dedupe/reviews', 'hr-dedupe.read', (personal) => (_req: Request, res: Response) => {
     void (async () => {
       try {
         const views = [];
         for (const owner of owners.values()) {
           const store = await owner.store();
-          for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner))) views.push(await view(owner, store, review));
+          for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner))) views.push(await view(owner, store, review, personal));
         }
         res.json({ reviews: views });
       } catch (err) {

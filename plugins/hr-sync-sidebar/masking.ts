@@ -32,6 +32,7 @@ export function sidebarPolicy(RED: NodeAPI, deployment: Deployment): SecretPolic
 
 /** What one viewer may see: `personal` when they hold hr-sync.personal. */
 export interface Viewer {
+  personal: boolean;
   mask: Mask;
   /** Whether a field's values are hidden from this viewer (a conflict's values sit under no field name). */
   hides(field: string): boolean;
@@ -39,6 +40,7 @@ export interface Viewer {
 
 export function viewerOf(policy: SecretPolicy, personal: boolean): Viewer {
   return {
+    personal,
     mask: (value, echoesOf) => policy.mask(value, { hidePersonal: !personal, echoesOf }),
     hides: (field) => policy.isSecretField(field) || (!personal && policy.isPersonalField(field)),
   };

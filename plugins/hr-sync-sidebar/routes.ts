@@ -16,6 +16,8 @@ import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
 import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
+import { getWithPersonal } from '../../nodes/shared/personalData';
+import { opaque } from '../../lib/privacy/opaque';
 
 /** More than a person works through in a sitting; the counts say when there are more. */
 const LIST_LIMIT = 200;
@@ -39,21 +41,24 @@ function fail(res: Response, err: unknown): void {
 
 const actorOf = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'editor';
 
-/** Who may see personal data in the sidebar, on top of hr-sync.read. */
-export const PERSONAL_PERMISSION = 'hr-sync.personal';
-
-const deadLetterView = (e: OutboxEntry, mask: Mask) =>
-  mask({
+/**
+ * A dead letter holds a vendor-shaped record whose field names no dictionary lists: a viewer who may
+ * see no personal data gets its shape, and the vendor's error with each of its values masked.
+ */
+function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean) {
+  const hidden = personal ? null : opaque(e.payload, e.lastError);
+  return mask({
     id: e.id,
     operation: e.operation,
     target: e.target,
     personGuid: e.personGuid,
     attempts: e.attempts,
-    lastError: e.lastError,
-    payload: e.payload,
+    lastError: hidden ? hidden.text : e.lastError,
+    payload: hidden ? hidden.record : e.payload,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   }, e.payload);
+}
 
 async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
   const open = await store.listReviews('open', LIST_LIMIT);
@@ -62,7 +67,7 @@ async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
   return {
     health: await healthFigures(store, now),
     reviews,
-    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, viewer.mask)),
+    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, viewer.mask, viewer.personal)),
   };
 }
 
@@ -92,8 +97,7 @@ export function registerSyncRoutes(RED: NodeAPI): void {
       res.json({ at: now.toISOString(), personal, stores });
     })().catch((err: unknown) => fail(res, err));
   };
-  RED.httpAdmin.get('/hr-sync/overview', RED.auth.needsPermission('hr-sync.read'), overview(false));
-  RED.httpAdmin.get('/hr-sync/overview/personal', RED.auth.needsPermission(['hr-sync.read', PERSONAL_PERMISSION] as unknown as string), overview(true));
+  getWithPersonal(RED, '/hr-sync/overview', 'hr-sync.read', overview);
 
   RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), (req: Request, res: Response) => {
     void (async () => {

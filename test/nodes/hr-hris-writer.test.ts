@@ -303,8 +303,12 @@ test("a field the writer's dictionary marks secret never shows in its output, de
   const msg = await out;
   assert.equal(hrisOf(msg).error.code, 'hris.invalid');
   assert.match(JSON.stringify(hrisOf(msg).error), /list field division/, "the rest of BambooHR's message stays readable");
-  const listed = (await helper.request().get('/hr-hris-writer/dead-letters').expect(200)).body;
+  const listed = (await helper.request().get('/hr-hris-writer/dead-letters/personal').expect(200)).body;
   assert.equal(listed.deadLetters.length, 1);
+  assert.equal(listed.deadLetters[0].payload.record.firstName, 'Ana', 'a user allowed personal data sees the record');
+  const restricted = (await helper.request().get('/hr-hris-writer/dead-letters').expect(200)).body;
+  assert.equal(restricted.deadLetters[0].payload.record.firstName, '[REDACTED]', 'the plain route shows the record without its values');
+  assert.match(restricted.deadLetters[0].lastError, /list field division/);
   assertNoSecrets(writer, msg, listed);
   const spied = writer as Spied;
   const said = JSON.stringify([(['log', 'warn', 'error', 'status'] as const).flatMap((m) => spied[m].getCalls().map((c) => c.args)), msg, listed]);

@@ -229,6 +229,9 @@ test('a read-only user is refused personal data and sees personal fields masked;
   const [review] = restricted.stores[0].reviews;
   assert.ok(review.probability > 0, 'the review itself is still listed');
   assert.equal(review.rows.find((r: { field: string }) => r.field === 'emails').incoming, '[REDACTED]');
+  const [dead] = restricted.stores[0].deadLetters;
+  assert.equal(dead.payload.record.firstName, '[REDACTED]', "a vendor record's values are hidden, its fields still named");
+  assert.match(dead.lastError, /shoeSize/);
 
   const permitted = (await helper.request().get('/hr-sync/overview/personal').set('x-scope', JSON.stringify(['read', 'hr-sync.personal'])).expect(200)).body;
   assert.equal(permitted.personal, true);
