@@ -6,13 +6,10 @@
 import { summarizePayload } from '../vendors/ats/payloadSummary';
 import { redactText } from './redact';
 
-/** Short codes ('USD', 'year', 'true') would garble every text; a value worth hiding is longer or has a digit. */
-const isWorthMasking = (value: string): boolean => value.length >= 4 || /\d/.test(value);
-
 function valuesOf(value: unknown, found: Set<string>): Set<string> {
-  if (typeof value === 'string' || typeof value === 'number') {
-    if (isWorthMasking(String(value))) found.add(String(value));
-  } else if (value && typeof value === 'object') {
+  // redactText leaves values too short to be secrets alone ('USD').
+  if (typeof value === 'string' || typeof value === 'number') found.add(String(value));
+  else if (value && typeof value === 'object') {
     for (const child of Object.values(value)) valuesOf(child, found);
   }
   return found;
