@@ -7,6 +7,7 @@ import { MASK } from '../../lib/privacy/redact';
 import type { FieldComparison } from '../../lib/match/types';
 import type { HrStore, Review } from '../../lib/store/types';
 import type { Viewer } from './masking';
+import { opaque } from '../../lib/privacy/opaque';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
 export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
@@ -101,13 +102,15 @@ async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): 
   };
 }
 
-function varianceView(review: Review, { mask }: Viewer): VarianceView {
+function varianceView(review: Review, { mask, personal }: Viewer): VarianceView {
   const p = isObject(review.payload) ? review.payload : {};
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
     return { field: String(item.field ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
   });
-  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, node: text(p.node), items });
+  // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
+  const hidden = personal ? null : opaque(items, review.explanation);
+  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text ?? '' : review.explanation, node: text(p.node), items: hidden ? (hidden.record as typeof items) : items });
 }
 
 function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
