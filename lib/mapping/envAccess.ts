@@ -16,7 +16,7 @@ export class EnvRefused extends Error {
 }
 
 /** The variables the store reads its key and URL from by default; a deployed store may name another. */
-export const STORE_ENV = ['HR_STORE_KEY', 'HR_STORE_URL'];
+const STORE_ENV = ['HR_STORE_KEY', 'HR_STORE_URL'];
 
 /** The names in the node's list: separated by commas, spaces or new lines. */
 export const parseEnvList = (text: unknown): string[] => (typeof text === 'string' ? text.split(/[\s,]+/).filter(Boolean) : []);

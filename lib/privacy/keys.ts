@@ -27,7 +27,7 @@ const IDENTITY_PHRASES = [
 ];
 
 /** The lower-case words of a key: `socialSecurityNumber` → social, security, number. */
-export function keyWords(key: string): string[] {
+function keyWords(key: string): string[] {
   return key
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -39,7 +39,7 @@ export function isCredentialKey(key: string): boolean {
   return CREDENTIAL.test(key);
 }
 
-export function isIdentityKey(key: string): boolean {
+function isIdentityKey(key: string): boolean {
   const words = keyWords(key);
   if (words.some((w) => IDENTITY_WORDS.has(w))) return true;
   const joined = words.join('');

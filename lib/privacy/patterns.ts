@@ -32,7 +32,7 @@ const IBAN_CANDIDATE = /(?<![A-Za-z\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A
 
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/gi;
 
-export function passesLuhn(digits: string): boolean {
+function passesLuhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -54,7 +54,7 @@ export function looksLikeCard(text: string): boolean {
 }
 
 /** ISO 13616: the country and check digits moved to the end, letters as 10–35, the number mod 97 is 1. */
-export function passesIbanCheck(text: string): boolean {
+function passesIbanCheck(text: string): boolean {
   const iban = text.replace(/ /g, '').toUpperCase();
   if (iban.length < 15 || iban.length > 34) return false;
   let remainder = 0;
@@ -78,6 +78,3 @@ export function maskPatterns(text: string): string {
     .replace(NAMED_ID, (m: string, _gap: string, id: string) => m.slice(0, m.length - id.length) + MASK)
     .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`);
 }
-
-/** Whether a whole value (a field's content) is secret by its shape alone. */
-export const isSecretShaped = (text: string): boolean => maskPatterns(text) !== text;

@@ -12,7 +12,7 @@
  */
 import type { Dictionary } from '../dictionary/field';
 import { defaultDictionary } from '../dictionary/defaultDictionary';
-import { MASK, redact, redactText, secretValues } from './redact';
+import { redact, redactText, secretValues } from './redact';
 
 export interface MaskOptions {
   /** Mask the personal fields too (email, phone, address, names…). Default false: only secrets. */
@@ -28,7 +28,7 @@ export interface MaskOptions {
  * without its root object, because an output may carry the person or a target record on its own
  * (`nationalId.value` inside msg.payload.person, `dateOfBirth` in a BambooHR record).
  */
-export function matchPaths(name: string): string[] {
+function matchPaths(name: string): string[] {
   const plain = name.replace(/\[\]/g, '');
   const segments = plain.split('.');
   return segments.length > 1 ? [plain, segments.slice(1).join('.')] : [plain];
@@ -109,5 +109,3 @@ export class SecretPolicy {
 
 /** The policy of the default hire-to-HRIS dictionary, for a node configured with no dictionary of its own. */
 export const defaultPolicy = SecretPolicy.of(defaultDictionary);
-
-export { MASK };
