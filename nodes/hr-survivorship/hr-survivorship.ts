@@ -5,6 +5,7 @@ import { ownerKindOf, readSource, resolvedValues, survivableFields, type Surviva
 import { createShell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { dictionaryFrom } from '../shared/dictionaryRef';
+import { SecretPolicy } from '../../lib/privacy/policy';
 import { survive } from './goldenRecord';
 
 interface SurvivorshipDef extends NodeDef {
@@ -25,7 +26,9 @@ export = (RED: NodeAPI) => {
     try {
       const storeNode = storeFrom(RED, def.store);
       acquire = () => storeNode.acquire();
-      fields = survivableFields(dictionaryFrom(RED, def.dictionary));
+      const dictionary = dictionaryFrom(RED, def.dictionary);
+      shell.usePolicy(SecretPolicy.of(dictionary));
+      fields = survivableFields(dictionary);
     } catch (err) {
       shell.refuse(toHrError(err));
       shell.onInput(async () => null);
