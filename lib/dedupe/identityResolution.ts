@@ -118,7 +118,7 @@ export async function lookupCandidates(store: HrStore, person: MatchablePerson, 
     const prepared = fromComparisonRecord(comparisonRecord);
     if (prepared) return { guid, prepared, candidate: { guid } };
     const stored = await store.getPerson(guid);
-    return stored ? { guid, prepared: prepare(matchableFrom(stored.record, stored.links, guid)), candidate: { guid } } : null;
+    return stored ? { guid, prepared: prepare(matchableFrom(stored.record, stored.links, guid, store.matchingKey())), candidate: { guid } } : null;
   }));
   const scored = candidates.filter((c) => c !== null);
   const outcome = bestPreparedMatch(incoming, scored, {
@@ -156,7 +156,7 @@ async function mergeInto(store: HrStore, guid: string, incoming: Incoming, perso
     // The incoming spelling's keys join the person's, so the next delivery in any known form finds them
     // directly; names and comparison record stay the golden record's (with the new links), which
     // survivorship may change next.
-    const index = matchIndexOf(matchableFrom(stored.record, stored.links));
+    const index = matchIndexOf(matchableFrom(stored.record, stored.links, undefined, store.matchingKey()));
     await store.putMatchIndex(guid, { ...index, blockingKeys: [...new Set([...index.blockingKeys, ...blockingKeys(person)])], keepOtherKeys: true });
   }
   await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor, action: 'dedupe.merged', personGuid: guid, after: { linked } });
@@ -165,7 +165,7 @@ async function mergeInto(store: HrStore, guid: string, incoming: Incoming, perso
 /** Resolves one incoming person to a GUID, a review, or nothing (a forgotten person). */
 export async function resolvePerson(store: HrStore, incoming: Incoming, settings: DedupeSettings, owner: string): Promise<Resolution> {
   const { source } = incoming;
-  const person = matchableFrom(source.person, source.links);
+  const person = matchableFrom(source.person, source.links, undefined, store.matchingKey());
   if (await isForgotten(store, person, source.links)) {
     await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.dropped_forgotten' });
     return { decision: 'dropped', guid: null, probability: null, explanation: null };
@@ -177,7 +177,7 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
       if (!guid) continue;
       // The link is the identity; the score is only there to show the reviewer of a log what else agreed.
       const stored = await store.getPerson(guid);
-      const explanation = stored ? score(person, matchableFrom(stored.record, stored.links), { model: settings.model }) : null;
+      const explanation = stored ? score(person, matchableFrom(stored.record, stored.links, undefined, store.matchingKey()), { model: settings.model }) : null;
       await mergeInto(store, guid, incoming, person, settings.actor);
       return { decision: 'merge', guid, probability: explanation?.probability ?? 1, explanation };
     }
@@ -216,7 +216,7 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
   const incomingPrepared = prepare(person);
   const frequencies = await nameFrequencies(store, incomingPrepared);
   const explanation = stored
-    ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links)), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
+    ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links, undefined, store.matchingKey())), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
     : held.explanation;
   const payload: DuplicateReviewPayload = { ...held, payload: incoming.payload, probability: explanation.probability, explanation, subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])] };
   await store.updateReview(open.id, { payload, explanation: summary(held.candidateGuid, explanation, 'the same person arrived again while this review was open'), subjectKeys }, settings.actor);
@@ -231,7 +231,7 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
  * rejected makes them a new person. The store has already recorded and audited the decision.
  */
 export async function settleDuplicate(store: HrStore, incoming: Incoming, review: DuplicateReviewPayload, approved: boolean, actor: string): Promise<Resolution> {
-  const person = matchableFrom(incoming.source.person, incoming.source.links);
+  const person = matchableFrom(incoming.source.person, incoming.source.links, undefined, store.matchingKey());
   return store.resolveIdentity(blockingKeys(person), async () => {
     if (approved) {
       await mergeInto(store, review.candidateGuid, incoming, person, actor);

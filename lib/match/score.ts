@@ -1,5 +1,5 @@
 import {
-  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, comparePhone, compareSurname,
+  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, compareNationalId, comparePhone, compareStreet, compareSurname,
   namesSwapped, type Compared,
 } from './compare';
 import { DEFAULT_MATCH_MODEL, type LevelProbabilities, type MatchModel } from './model';
@@ -39,6 +39,8 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
     { field: 'phone', compared: comparePhone(a.phones, b.phones), levels: model.phone },
     { field: 'dateOfBirth', compared: compareDateOfBirth(a.dateOfBirth, b.dateOfBirth), levels: model.dateOfBirth },
     { field: 'location', compared: compareLocation(a, b), levels: model.location },
+    { field: 'street', compared: compareStreet(a, b), levels: model.street },
+    { field: 'nationalId', compared: compareNationalId(a, b), levels: model.nationalId },
     { field: 'externalId', compared: compareExternalIds(a.externalIds, b.externalIds), levels: model.externalId },
   ];
 }

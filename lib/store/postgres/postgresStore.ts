@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { newSalt } from '../crypto';
+import { matchingKeyOf, newSalt } from '../crypto';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
 import {
@@ -42,7 +42,7 @@ export class PostgresStore implements HrStore {
   private readonly tombstones: PgTombstones;
   private readonly counters: PgCounters;
 
-  private constructor(private readonly db: PgDatabase, ctx: PgContext, salt: string) {
+  private constructor(private readonly db: PgDatabase, ctx: PgContext, salt: string, private readonly keyForMatching: Buffer) {
     this.events = new PgEvents(ctx);
     this.blocking = new PgBlocking(ctx.codec);
     this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
@@ -66,7 +66,7 @@ export class PostgresStore implements HrStore {
         if (!storedSalt) await setMeta(q, 'tombstone_salt', (storedSalt = newSalt()));
         return { codec: prepared.codec, salt: storedSalt };
       });
-      return new PostgresStore(db, { codec, now }, salt);
+      return new PostgresStore(db, { codec, now }, salt, matchingKeyOf(options.key, salt));
     } catch (err) {
       await db.close();
       // Whatever kept the store from answering while opening, the store did not open.
@@ -149,6 +149,8 @@ export class PostgresStore implements HrStore {
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run((q) => this.blocking.search(q, query)); }
   nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
+  matchingKey(): Buffer { return this.keyForMatching; }
+  sampleComparisonRecords(limit: number) { return this.run((q) => this.blocking.sample(q, limit)); }
 
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys)); }

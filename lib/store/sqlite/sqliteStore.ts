@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { newSalt } from '../crypto';
+import { matchingKeyOf, newSalt } from '../crypto';
 import { verifyChainInPages } from '../auditChain';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
@@ -36,7 +36,7 @@ export class SqliteStore implements HrStore {
   private readonly tombstones: SqliteTombstones;
   private readonly counters: SqliteCounters;
 
-  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, salt: string, private readonly busyRetries: number) {
+  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, salt: string, private readonly busyRetries: number, private readonly keyForMatching: Buffer) {
     this.events = new SqliteEvents(ctx);
     this.blocking = new SqliteBlocking(ctx, (guid) => this.identity.requireLive(guid));
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
@@ -63,7 +63,7 @@ export class SqliteStore implements HrStore {
           if (!storedSalt) meta.set('tombstone_salt', (storedSalt = newSalt()));
           return { codec: prepared.codec, salt: storedSalt };
         });
-        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, salt, retries);
+        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, salt, retries, matchingKeyOf(options.key, salt));
       }, options.file, retries);
     } catch (err) {
       db.close();
@@ -139,6 +139,8 @@ export class SqliteStore implements HrStore {
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.run(() => this.identity.putMatchIndex(guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run(() => this.blocking.search(query)); }
   nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run(() => this.blocking.nameFrequencies(names)); }
+  matchingKey(): Buffer { return this.keyForMatching; }
+  sampleComparisonRecords(limit: number) { return this.run(() => this.blocking.sample(limit)); }
 
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run(() => this.reviews.findOpen(kind, subjectKeys)); }

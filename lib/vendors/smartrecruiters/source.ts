@@ -38,7 +38,7 @@ const ApplicationIds = z.object({ candidate_id: VendorId, job_id: VendorId });
 const get = (url: string) => ({ method: 'GET' as const, url });
 
 const Status = z.object({ status: z.string().min(1) }).loose();
-const Candidate = z.object({ id: VendorId, firstName: z.string(), lastName: z.string(), email: z.string().nullish(), phoneNumber: z.string().nullish() }).loose();
+const Candidate = z.object({ id: VendorId, firstName: z.string(), lastName: z.string().nullish(), email: z.string().nullish(), phoneNumber: z.string().nullish() }).loose();
 const Label = z.object({ label: z.string() }).nullish();
 const Job = z.object({ id: VendorId, title: z.string(), department: Label, typeOfEmployment: Label, location: z.object({ city: z.string().nullish(), country: z.string().nullish() }).loose().nullish() }).loose();
 const Offers = z.object({
@@ -65,7 +65,7 @@ async function hire(delivery: Delivery, ids: { candidateId: string; jobId: strin
     system: 'smartrecruiters',
     occurredAt: delivery.receivedAt,
     person: {
-      legalName: { first: c.firstName, last: c.lastName },
+      legalName: { first: c.firstName, last: c.lastName || undefined },
       emails: n.emails(c.email ? [{ address: c.email }] : []),
       phones: n.phones(c.phoneNumber ? [{ number: c.phoneNumber }] : []),
     },
