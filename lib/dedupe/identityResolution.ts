@@ -5,8 +5,8 @@
  * messages for the same new person cannot both create a GUID.
  */
 import {
-  bestPreparedMatch, blockingKeys, blockingKeysOfPrepared, fromComparisonRecord, isIdentifyingKey, prepare, score, scorePrepared,
-  type MatchablePerson, type MatchExplanation, type MatchModel, type MatchOutcome, type PreparedCandidate, type PreparedPerson, type Thresholds,
+  bestPreparedMatch, blockingKeys, blockingKeysOfPrepared, fromComparisonRecord, isIdentifyingKey, prepare, score, scorePrepared, toComparisonRecord,
+  type ComparisonRecord, type MatchablePerson, type MatchExplanation, type MatchModel, type MatchOutcome, type PreparedCandidate, type PreparedPerson, type Thresholds,
 } from '../match';
 import type { ExternalLink, HrStore, JsonObject, Review } from '../store';
 import type { SourceRecord } from '../survive';
@@ -61,8 +61,20 @@ export interface DuplicateReviewPayload {
   candidateGuid: string;
   probability: number;
   explanation: MatchExplanation;
-  /** What the review is filed under: the incoming person's email and ATS id keys. */
+  /** What the review is filed under: the incoming person's identifying keys and narrow blocking keys (reviewSubjectKeys). */
   subjectKeys?: string[];
+  /** The incoming person as matching compares them, so a later delivery can be scored against the person under review. */
+  subject?: ComparisonRecord;
+}
+
+// Blocking keys narrow enough to find the person under review again without an identifier: birth date with
+// an initial, house and street, both names' sounds. Each names a handful of persons, and a review found
+// through one is joined only when the newcomer scores as that person.
+const NARROW_KEY = /^(d|a|f):/;
+
+/** The keys a possible-duplicate review is filed under: identifying ones, then narrow ones. */
+function reviewSubjectKeys(keys: readonly string[]): { identifying: string[]; narrow: string[] } {
+  return { identifying: keys.filter(isIdentifyingKey), narrow: keys.filter((k) => NARROW_KEY.test(k)) };
 }
 
 const summary = (guid: string, e: MatchExplanation, reason?: string) =>
@@ -182,9 +194,13 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
       return { decision: 'merge', guid, probability: explanation?.probability ?? 1, explanation };
     }
 
-    // Until a person decides, a later delivery of the same person joins the open review instead of opening another.
-    const subjectKeys = blockingKeys({ emails: person.emails, phones: [], externalIds: person.externalIds }).filter(isIdentifyingKey);
-    const open = await store.findOpenReview('possible_duplicate', subjectKeys);
+    // Until a person decides, a later delivery of the same person joins the open review instead of opening
+    // another: found by an identifier it shares, or by a narrow key when it scores as the person under review.
+    const incomingPrepared = prepare(person);
+    const { identifying, narrow } = reviewSubjectKeys(blockingKeysOfPrepared(incomingPrepared));
+    const subjectKeys = [...identifying, ...narrow];
+    const open = (await store.findOpenReview('possible_duplicate', identifying))
+      ?? (await underReview(store, incomingPrepared, narrow, settings));
     if (open) return joinOpenReview(store, open, incoming, person, subjectKeys, settings);
 
     const outcome = await lookupCandidates(store, person, settings);
@@ -195,7 +211,9 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     }
     if (outcome.decision === 'review' && top?.guid) {
       const explanation = outcome.explanation!;
-      const payload: DuplicateReviewPayload = { node: owner, payload: incoming.payload, candidateGuid: top.guid, probability: explanation.probability, explanation, subjectKeys };
+      const payload: DuplicateReviewPayload = {
+        node: owner, payload: incoming.payload, candidateGuid: top.guid, probability: explanation.probability, explanation, subjectKeys, subject: toComparisonRecord(incomingPrepared),
+      };
       const review = await store.addReview({ kind: 'possible_duplicate', personGuid: top.guid, payload, explanation: summary(top.guid, explanation, outcome.reviewReason), subjectKeys });
       await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.review_opened', personGuid: top.guid, after: { reviewId: review.id } });
       const record = (await store.getPerson(top.guid))?.record ?? {};
@@ -204,6 +222,25 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     const guid = await createPerson(store, incoming, person, settings.actor);
     return { decision: 'new', guid, probability: outcome.explanation?.probability ?? 0, explanation: outcome.explanation ?? null };
   });
+}
+
+/**
+ * The open review filed under one of the narrow keys whose person under review this newcomer matches
+ * (merge or review by the node's own thresholds), or null. One review per key: the store returns the
+ * newest open review filed under it.
+ */
+async function underReview(store: HrStore, incoming: PreparedPerson, narrow: readonly string[], settings: DedupeSettings): Promise<Review | null> {
+  const seen = new Set<number>();
+  for (const key of narrow) {
+    const review = await store.findOpenReview('possible_duplicate', [key]);
+    if (!review || seen.has(review.id)) continue;
+    seen.add(review.id);
+    const held = fromComparisonRecord((review.payload as DuplicateReviewPayload | null)?.subject);
+    if (!held) continue;
+    const outcome = bestPreparedMatch(incoming, [{ prepared: held, candidate: review }], { thresholds: settings.thresholds, model: settings.model });
+    if (outcome.decision !== 'new') return review;
+  }
+  return null;
 }
 
 /**
@@ -218,7 +255,10 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
   const explanation = stored
     ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links, undefined, store.matchingKey())), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
     : held.explanation;
-  const payload: DuplicateReviewPayload = { ...held, payload: incoming.payload, probability: explanation.probability, explanation, subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])] };
+  const payload: DuplicateReviewPayload = {
+    ...held, payload: incoming.payload, probability: explanation.probability, explanation,
+    subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])], subject: toComparisonRecord(incomingPrepared),
+  };
   await store.updateReview(open.id, { payload, explanation: summary(held.candidateGuid, explanation, 'the same person arrived again while this review was open'), subjectKeys }, settings.actor);
   return {
     decision: 'review', guid: null, probability: explanation.probability, explanation,

@@ -258,6 +258,38 @@ test('a person arriving again while their review is open joins that review: one 
   assert.equal((msg.payload as HireEvent).eventId, 'lever-lv-2-again');
 });
 
+test('a person under review takes part in matching: a later duplicate sharing no identifier joins that review, a namesake does not', async () => {
+  await load(newStoreFile());
+  const home = { line1: 'Rua Augusta 10, 2º', city: 'Lisboa', postalCode: '1100-053', country: 'PT' };
+  const first = await deliver(ana);
+  const underReview = await deliver({ ...maria, person: { ...maria.person, address: home } });
+  assert.equal(underReview.port, 'review');
+
+  // The same Maria from another ATS: new email, no phone, the street abbreviated; nothing the store holds for Ana.
+  const later = hire('workable', 'wk-9', {
+    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'mcosta@example.net', type: 'personal' }], phones: [],
+    address: { ...home, line1: 'R. Augusta 10 2º' },
+  });
+  const joined = await deliver(later);
+  assert.equal(joined.port, 'review');
+  assert.equal(joined.msg.person.reviewId, underReview.msg.person.reviewId, 'the later duplicate joins the open review');
+  assert.equal((joined.msg.review as { updated: boolean }).updated, true);
+
+  // A namesake elsewhere is scored against the person under review too, and stays a new person.
+  const namesake = hire('workable', 'wk-10', {
+    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'maria.costa@example.com', type: 'personal' }], phones: [],
+    address: { line1: '5 Elm Street', city: 'Austin', postalCode: '78701', country: 'US' }, dateOfBirth: '1971-01-30',
+  });
+  assert.equal((await deliver(namesake)).port, 'new');
+  assert.deepEqual((await (await store()).listReviews('open')).map((r) => r.id), [underReview.msg.person.reviewId], 'one review item');
+
+  const merged = nextMessage<Msg>(helper.getNode('merged'));
+  await helper.request().post(`/hr-dedupe/reviews/${underReview.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  const msg = await merged;
+  assert.equal(msg.person.guid, first.msg.person.guid);
+  assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'wk-9', 'the decision applies to the latest delivery');
+});
+
 /** A store of 10,000 persons with 30 common forenames and surnames held once each, as term frequencies need. */
 async function seedCompany(): Promise<void> {
   const forenames = 'Jennifer John Maria Wei Ana Lars Chidi Aoife Jose Yuki Omar Lena Priya Fatima Sarah David Linda Robert Susan Thomas James Mary Karen Daniel Laura Kevin Emily Paul Nancy Mark'.split(' ');
