@@ -3,6 +3,7 @@ import {
   namesSwapped, type Compared,
 } from './compare';
 import { DEFAULT_MATCH_MODEL, type LevelProbabilities, type MatchModel } from './model';
+import type { LevelPattern } from './estimate';
 import type { EmailOptions } from './normalise';
 import { prepare, type PreparedPerson } from './prepare';
 import type { FieldComparison, MatchablePerson, MatchExplanation, MatchField, NameFrequency } from './types';
@@ -58,6 +59,11 @@ function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, optio
     return { weight: log2(p.m / frequency), frequency };
   }
   return { weight: log2(p.m / p.u) };
+}
+
+/** How each field of a pair compared, without weighing: what learning the weights (estimate.ts) counts. */
+export function levelPattern(a: PreparedPerson, b: PreparedPerson): LevelPattern {
+  return Object.fromEntries(compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level])) as LevelPattern;
 }
 
 const priorWeightOf = (model: MatchModel) => log2(model.prior / (1 - model.prior));
