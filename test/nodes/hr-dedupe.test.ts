@@ -9,6 +9,7 @@ import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
 import { matchIndexOf, matchableFrom } from '../../lib/dedupe/matchable';
+import { modelWithOverrides } from '../../nodes/hr-dedupe/settings';
 
 type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
 
@@ -288,6 +289,22 @@ test('a person under review takes part in matching: a later duplicate sharing no
   const msg = await merged;
   assert.equal(msg.person.guid, first.msg.person.guid);
   assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'wk-9', 'the decision applies to the latest delivery');
+});
+
+test('learning the weights: nothing to learn from before a lookup; afterwards EM answers with every level, as overrides the node accepts', async () => {
+  await load(newStoreFile());
+  const early = await helper.request().post('/hr-dedupe/d/learn-weights').send({}).expect(409);
+  assert.equal(early.body.error.code, 'match.estimate_no_pairs');
+  await helper.request().post('/hr-dedupe/nope/learn-weights').send({}).expect(404);
+
+  await deliver(ana);
+  await deliver(jon);
+  await deliver({ ...jon, eventId: 'gh-1-typo', sourceIds: { ...jon.sourceIds, candidateId: 'gh-1b' }, person: { ...jon.person, legalName: { first: 'John', last: 'Smith' }, emails: [] } });
+  const learnt = await helper.request().post('/hr-dedupe/d/learn-weights').send({}).expect(200);
+  assert.ok(learnt.body.blockedPairs >= 1, 'the pairs the node scored are what EM reads');
+  const fields = new Set(learnt.body.levels.map((l: { field: string }) => l.field));
+  for (const f of ['forename', 'surname', 'dateOfBirth', 'street', 'nationalId']) assert.ok(fields.has(f), f);
+  assert.doesNotThrow(() => modelWithOverrides(JSON.stringify(learnt.body.overrides)));
 });
 
 /** A store of 10,000 persons with 30 common forenames and surnames held once each, as term frequencies need. */
