@@ -3,7 +3,9 @@
 // (including namesakes and household members of stored persons). Each incoming record is looked up in a
 // real store (SQLite on a RAM disk where there is one) through lookupCandidates, blocked, scored and
 // decided exactly as the dedupe node does it; nothing is written back, so every case meets the same store.
-//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N] [identityAlone=P] [misses=N] [contact=0|1]
+//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N] [identityAlone=P] [misses=N] [contact=0|1] [learn=0|1]
+// learn=1 (default) then learns the weights by EM from the pairs the lookups scored and random stored
+// pairs, as the dedupe node's "learn weights" does, prints them, and measures again with them.
 // contact=0 (default) is the harder workload: no email or phone on any incoming record, no ATS id in
 // common, and the corruptions of CORRUPTION below on names, birth date, street address and national id;
 // contact=1 is the earlier workload, where returning persons often keep an email, phone or ATS id.
@@ -16,7 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { digestNationalId, normaliseName, type MatchablePerson } from '../lib/match';
+import { digestNationalId, normaliseName, patternOf, type MatchablePerson, type MatchModel, type PatternCount } from '../lib/match';
+import { learnWeights } from '../lib/dedupe/learnWeights';
 import { lookupCandidates, type Lookup } from '../lib/dedupe/identityResolution';
 import { matchIndexOf } from '../lib/dedupe/matchable';
 import { openStore, type JsonObject, type NewPerson } from '../lib/store';
@@ -27,8 +30,8 @@ import { printResult } from './support/report';
 
 const { settings: nodeSettings } = parseConfig({}, 'bench');
 const sizes = benchOptions(
-  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0 },
-  { storeSize: 10_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0 },
+  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1 },
+  { storeSize: 10_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1 },
 );
 const CONTACT = sizes.contact === 1;
 
@@ -386,6 +389,19 @@ async function main(): Promise<void> {
       ...Array.from({ length: NEWCOMERS }, () => ({ ...newcomer(people, names), tags: [] as string[], truth: undefined })),
     ];
 
+    /** Precision, recall and reviews of the same cases under another model: the figures learning the weights changes. */
+    const measureWith = async (model: MatchModel) => {
+      let right = 0, wrong = 0, hits = 0, reviews = 0;
+      for (const c of cases) {
+        const outcome = await lookupCandidates(store, matchable(c.person, store.matchingKey()), { ...settings, model });
+        const top = outcome.candidate && synthetic.get(outcome.candidate.guid);
+        if (outcome.decision === 'review') reviews++;
+        if (outcome.decision === 'merge') (top === c.truth ? right++ : wrong++);
+        if (c.truth && outcome.decision !== 'new' && top === c.truth) hits++;
+      }
+      return { precision: right / Math.max(1, right + wrong), recall: hits / DUPLICATES, recallMerged: right / DUPLICATES, reviewedOfArriving: reviews / cases.length, wrongMerges: wrong };
+    };
+
     const started = process.hrtime.bigint();
     let candidatesSeen = 0, foundLeniently = 0, maxCandidates = 0, rightMerges = 0, wrongMerges = 0, found = 0, newcomersReviewed = 0, oversized = 0, reviewed = 0;
     const lookupMs: number[] = [];
@@ -393,12 +409,14 @@ async function main(): Promise<void> {
     const byEvidence = new Map<string, [number, number]>();
     const wrongByKind = new Map<string, number>();
     const missed: string[] = [];
+    const scoredPairs: PatternCount[] = [];
     for (const c of cases) {
       const person = matchable(c.person, store.matchingKey());
       const began = process.hrtime.bigint();
       const outcome = await lookupCandidates(store, person, settings);
       lookupMs.push(Number(process.hrtime.bigint() - began) / 1e6);
       if (outcome.decision === 'review') reviewed++;
+      if (outcome.explanation) scoredPairs.push({ pattern: patternOf(outcome.explanation), count: 1 });
       candidatesSeen += outcome.candidatesScored;
       maxCandidates = Math.max(maxCandidates, outcome.candidatesScored);
       if (outcome.oversizedKeys.length) oversized++;
@@ -450,7 +468,21 @@ async function main(): Promise<void> {
     console.log('recall of returning persons by variation');
     recallTable(byTag);
     if (missed.length) console.log(`missed duplicates (first ${missed.length}):\n${missed.join('\n')}`);
-    printResult('match-quality', { sizes, precision, recall, recallMerged, recallLenient: foundLeniently / DUPLICATES, reviewRate, reviewedOfArriving: reviewed / cases.length, lookupP99Ms: lookup.p99, rightMerges, wrongMerges, candidatesPerLookup: candidatesSeen / cases.length, msPerLookup: ms / cases.length });
+
+    let learnt: Record<string, unknown> = {};
+    if (sizes.learn) {
+      const estimate = await learnWeights(store, settings.model, scoredPairs);
+      console.log(`weights learnt by EM from ${estimate.blockedPairs} scored pairs (${pct(estimate.matchShare)} judged matches) and ${estimate.randomPairs} random pairs, ${estimate.iterations} iterations${estimate.converged ? '' : ' (not converged)'}`);
+      console.table(estimate.levels.map((l) => ({ field: l.field, level: l.level, m: l.m.toPrecision(3), u: l.u.toPrecision(3), 'weight now': l.before.toFixed(1), learnt: l.weight.toFixed(1) })));
+      const again = await measureWith(estimate.model);
+      console.log('the same cases with the learnt weights');
+      console.table({
+        'precision of automatic merges': pct(again.precision), 'recall into merge or review': pct(again.recall),
+        'returning persons merged automatically': pct(again.recallMerged), 'arriving records sent to review': pct(again.reviewedOfArriving),
+      });
+      learnt = { learnt: again };
+    }
+    printResult('match-quality', { sizes, precision, recall, recallMerged, recallLenient: foundLeniently / DUPLICATES, reviewRate, reviewedOfArriving: reviewed / cases.length, lookupP99Ms: lookup.p99, ...learnt, rightMerges, wrongMerges, candidatesPerLookup: candidatesSeen / cases.length, msPerLookup: ms / cases.length });
     if (precision < 0.99 || recall < 0.95) process.exitCode = 1;
   } finally {
     await store.close();

@@ -30,8 +30,11 @@ export interface DedupeSettings {
   maxBlockSize: number;
   /** Who decides in the audit log: the node's type and id. */
   actor: string;
-  /** Called with the pairs each lookup scored and explained (the best candidate first), e.g. to tally them for learning the weights. */
-  onScored?: (explanations: MatchExplanation[]) => void;
+  /**
+   * Called with each lookup's best candidate, e.g. to tally it for learning the weights. Only the best:
+   * the runners-up are mostly namesakes, which would teach EM that a shared name is a match.
+   */
+  onScored?: (explanation: MatchExplanation) => void;
 }
 
 export type Decision = 'new' | 'merge' | 'review' | 'dropped';
@@ -206,7 +209,7 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     if (open) return joinOpenReview(store, open, incoming, person, subjectKeys, settings);
 
     const outcome = await lookupCandidates(store, person, settings);
-    if (outcome.explanation) settings.onScored?.([outcome.explanation, ...outcome.others.map((o) => o.explanation)]);
+    if (outcome.explanation) settings.onScored?.(outcome.explanation);
     const top = outcome.candidate;
     if (outcome.decision === 'merge' && top?.guid) {
       await mergeInto(store, top.guid, incoming, person, settings.actor);

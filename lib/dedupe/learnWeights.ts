@@ -26,13 +26,11 @@ export class PatternTally {
 
   constructor(private readonly stateName: string) {}
 
-  /** The pairs of one lookup: the best candidate and the runners-up explained with it. */
-  add(explanations: readonly MatchExplanation[]): void {
-    for (const e of explanations) {
-      const k = keyOf(patternOf(e));
-      this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-      this.unsaved++;
-    }
+  /** One scored pair: a lookup's best candidate. */
+  add(explanation: MatchExplanation): void {
+    const k = keyOf(patternOf(explanation));
+    this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    this.unsaved++;
   }
 
   get pending(): number {

@@ -17,7 +17,16 @@ export interface EstimateOptions {
   tolerance?: number;
   /** Share of the blocked pairs that are matches, to start from. */
   startMatchShare?: number;
+  /**
+   * One EM pass per entry, each leaving the listed fields out. Blocking selects pairs whose names (or
+   * birth date) already agree, so those fields agree among matches and non-matches alike and would pull
+   * EM towards "same name = same person"; Splink therefore trains once per blocking rule without that
+   * rule's fields. Each field's m is the mean over the passes that estimated it.
+   */
+  passes?: ReadonlyArray<readonly ModelField[]>;
 }
+
+export const DEFAULT_PASSES: ReadonlyArray<readonly ModelField[]> = [['forename', 'surname'], ['dateOfBirth', 'nationalId', 'street', 'location']];
 
 export interface Estimate {
   model: MatchModel;
@@ -79,7 +88,8 @@ function withProbabilities(model: MatchModel, which: 'm' | 'u', field: ModelFiel
 /**
  * Fellegi-Sunter parameters from the user's own data, as Splink estimates them (matching-notes §2.2):
  * u from pairs drawn at random (almost all of them two different persons), then m by expectation-
- * maximisation over blocked pairs with u held fixed, starting from the current model. The prior is not
+ * maximisation over blocked pairs with u held fixed, starting from the current model, in passes that
+ * each leave out fields blocking made agree (EstimateOptions.passes). The prior is not
  * learnt here: it is the chance that an incoming person and one stored person are the same, which the
  * share of matches among blocked pairs does not measure. Term-frequency adjustment stays as it is: an
  * exact name's u is still replaced by the name's frequency when scoring.
@@ -102,35 +112,54 @@ export function estimateModel(start: MatchModel, blocked: readonly PatternCount[
 
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-5;
-  let lambda = options.startMatchShare ?? 0.1;
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations && !converged) {
-    iterations++;
-    // E: each pattern's probability of being a match under the current m, u and λ (in logs: long products underflow).
-    const posterior = new Map<PatternCount, number>();
-    let matches = 0;
-    for (const row of rows) {
-      let logRatio = Math.log(lambda / (1 - lambda));
-      for (const field of MODEL_FIELDS) {
-        const p = (model[field] as Record<string, LevelProbabilities>)[row.pattern[field]];
-        if (p) logRatio += Math.log(p.m / p.u);
+  const passes = (options.passes ?? DEFAULT_PASSES).map((left) => {
+    const fields = MODEL_FIELDS.filter((f) => !left.includes(f));
+    const pass = structuredClone(model);
+    let lambda = options.startMatchShare ?? 0.1;
+    let iterations = 0;
+    let converged = false;
+    while (iterations < maxIterations && !converged) {
+      iterations++;
+      // E: each pattern's probability of being a match under the current m, u and λ (in logs: long products underflow).
+      const posterior = new Map<PatternCount, number>();
+      let matches = 0;
+      for (const row of rows) {
+        let logRatio = Math.log(lambda / (1 - lambda));
+        for (const field of fields) {
+          const p = (pass[field] as Record<string, LevelProbabilities>)[row.pattern[field]];
+          if (p) logRatio += Math.log(p.m / p.u);
+        }
+        const w = 1 / (1 + Math.exp(-logRatio));
+        posterior.set(row, w);
+        matches += w * row.count;
       }
-      const w = 1 / (1 + Math.exp(-logRatio));
-      posterior.set(row, w);
-      matches += w * row.count;
+      // M: m from the match-weighted level counts; λ the match share.
+      let moved = 0;
+      for (const field of fields) {
+        const before = pass[field] as Record<string, LevelProbabilities>;
+        // A level no blocked pair showed (no ATS id in common yet) keeps its starting m, or one in the matches counted if smaller.
+        const startM = (level: string, all: number) => Math.min((start[field] as Record<string, LevelProbabilities>)[level]?.m ?? FLOOR, 1 / all);
+        const next = shares(field, levelsOf(field), rows, (r) => (posterior.get(r) ?? 0) * r.count, startM);
+        if (next) for (const [level, m] of Object.entries(next)) moved = Math.max(moved, Math.abs(m - (before[level]?.m ?? 0)));
+        withProbabilities(pass, 'm', field, next);
+      }
+      lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / blockedPairs));
+      converged = moved < tolerance;
     }
-    // M: m from the match-weighted level counts; λ the match share.
-    let moved = 0;
-    for (const field of MODEL_FIELDS) {
-      const before = model[field] as Record<string, LevelProbabilities>;
-      const next = shares(field, levelsOf(field), rows, (r) => (posterior.get(r) ?? 0) * r.count);
-      if (next) for (const [level, m] of Object.entries(next)) moved = Math.max(moved, Math.abs(m - (before[level]?.m ?? 0)));
-      withProbabilities(model, 'm', field, next);
+    return { fields, pass, lambda, iterations, converged };
+  });
+  for (const field of MODEL_FIELDS) {
+    const estimating = passes.filter((p) => p.fields.includes(field));
+    if (!estimating.length) continue;
+    const levels = model[field] as Record<string, LevelProbabilities>;
+    for (const level of Object.keys(levels)) {
+      const m = estimating.reduce((sum, p) => sum + ((p.pass[field] as Record<string, LevelProbabilities>)[level]?.m ?? 0), 0) / estimating.length;
+      levels[level] = { ...(levels[level] as LevelProbabilities), m };
     }
-    lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / blockedPairs));
-    converged = moved < tolerance;
   }
+  const lambda = passes.reduce((sum, p) => sum + p.lambda, 0) / passes.length;
+  const iterations = passes.reduce((sum, p) => sum + p.iterations, 0);
+  const converged = passes.every((p) => p.converged);
   checkMatchModel(model);
   return { model, matchShare: lambda, iterations, converged, blockedPairs, randomPairs };
 }

@@ -65,7 +65,7 @@ export = (RED: NodeAPI) => {
     }
     // The level patterns of every pair this node scores, for learning the weights on demand (learnWeights.ts).
     const tally = new PatternTally(`hr-dedupe:${this.id}:patterns`);
-    config.settings.onScored = (explanations) => tally.add(explanations);
+    config.settings.onScored = (explanation) => tally.add(explanation);
     const saveTally = () => acquire().then((store) => tally.save(store)).catch((err: unknown) => node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { code: toHrError(err).code })));
     const timer = setInterval(() => void saveTally(), TALLY_SAVE_MS);
     timer.unref();

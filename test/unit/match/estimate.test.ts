@@ -36,7 +36,8 @@ test('EM recovers known m and u from synthetic pairs, starting from the default 
   const random = rng(7);
   const blocked: PatternCount[] = Array.from({ length: 20_000 }, () => ({ pattern: draw(random, random() < 0.3 ? 'm' : 'u'), count: 1 }));
   const randomPairs: PatternCount[] = Array.from({ length: 50_000 }, () => ({ pattern: draw(random, 'u'), count: 1 }));
-  const estimate = estimateModel(DEFAULT_MATCH_MODEL, blocked, randomPairs);
+  // One pass over every field: these pairs were not blocked on anything.
+  const estimate = estimateModel(DEFAULT_MATCH_MODEL, blocked, randomPairs, { passes: [[]] });
   assert.ok(estimate.converged, `converged in ${estimate.iterations} iterations`);
   assert.ok(Math.abs(estimate.matchShare - 0.3) < 0.02, `match share ${estimate.matchShare}`);
   for (const [field, levels] of Object.entries(TRUTH)) {
@@ -48,6 +49,19 @@ test('EM recovers known m and u from synthetic pairs, starting from the default 
   }
   // A field no pair compared keeps the weights it started with.
   assert.deepEqual(estimate.model.email, DEFAULT_MATCH_MODEL.email);
+});
+
+test('in passes that each leave fields out (as blocking requires), every field is still recovered', () => {
+  const random = rng(9);
+  const blocked: PatternCount[] = Array.from({ length: 20_000 }, () => ({ pattern: draw(random, random() < 0.3 ? 'm' : 'u'), count: 1 }));
+  const randomPairs: PatternCount[] = Array.from({ length: 50_000 }, () => ({ pattern: draw(random, 'u'), count: 1 }));
+  const { model } = estimateModel(DEFAULT_MATCH_MODEL, blocked, randomPairs);
+  for (const [field, levels] of Object.entries(TRUTH)) {
+    for (const [level, truth] of Object.entries(levels)) {
+      const learnt = (model[field as keyof MatchModel] as Record<string, { m: number }>)[level]!;
+      assert.ok(Math.abs(learnt.m - truth.m) < 0.06, `${field} ${level}: m ${learnt.m.toFixed(3)} vs ${truth.m}`);
+    }
+  }
 });
 
 test('a level no random pair showed keeps a u no larger than one in the pairs compared, never 0', () => {
