@@ -3,7 +3,8 @@
 // (including namesakes and household members of stored persons). Each incoming record is looked up in a
 // real store (SQLite on a RAM disk where there is one) through lookupCandidates, blocked, scored and
 // decided exactly as the dedupe node does it; nothing is written back, so every case meets the same store.
-//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N] [identityAlone=P] [misses=N] [contact=0|1] [learn=0|1]
+//   node dist/bench/match-quality.js [full] [storeSize=N] [duplicates=N] [newcomers=N] [seed=N] [maxBlockSize=N] [candidateLimit=N] [identityAlone=P] [misses=N] [contact=0|1] [learn=0|1] [ablate=0|1]
+// ablate=1 weighs street address and national id at 0 (m = u), to show what those comparisons add.
 // learn=1 (default) then learns the weights by EM from the pairs the lookups scored and random stored
 // pairs, as the dedupe node's "learn weights" does, prints them, and measures again with them.
 // contact=0 (default) is the harder workload: no email or phone on any incoming record, no ATS id in
@@ -30,8 +31,8 @@ import { printResult } from './support/report';
 
 const { settings: nodeSettings } = parseConfig({}, 'bench');
 const sizes = benchOptions(
-  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1 },
-  { storeSize: 10_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1 },
+  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1, ablate: 0 },
+  { storeSize: 10_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1, ablate: 0 },
 );
 const CONTACT = sizes.contact === 1;
 
@@ -382,7 +383,9 @@ async function main(): Promise<void> {
       }));
       (await store.createPersons(inits)).forEach((guid, i) => synthetic.set(guid, batch[i]!.guid!));
     }
-    const settings = { ...nodeSettings, maxBlockSize: sizes.maxBlockSize, candidateLimit: sizes.candidateLimit, thresholds: { ...nodeSettings.thresholds, identityAlone: sizes.identityAlone } };
+    const model = structuredClone(nodeSettings.model);
+    if (sizes.ablate) for (const field of ['street', 'nationalId'] as const) for (const level of Object.values(model[field])) Object.assign(level, { m: 0.5, u: 0.5 });
+    const settings = { ...nodeSettings, model, maxBlockSize: sizes.maxBlockSize, candidateLimit: sizes.candidateLimit, thresholds: { ...nodeSettings.thresholds, identityAlone: sizes.identityAlone } };
 
     const cases = [
       ...Array.from({ length: DUPLICATES }, () => { const truth = pick(people); return { ...seenAgain(truth), truth: truth.guid, kind: 'duplicate' }; }),
@@ -435,7 +438,7 @@ async function main(): Promise<void> {
       else if (missed.length < sizes.misses) missed.push(describeMiss(c.person, byGuid.get(c.truth), c.tags, outcome, top === c.truth));
       // How this bench counted before: a review counted when the right person was anywhere among the explained candidates at p ≥ 0.7.
       if (hit || (outcome.decision === 'review' && truthP >= settings.thresholds.review)) foundLeniently++;
-      const evidence = sharesIdentifier(c.person, byGuid.get(c.truth)) ? 'shares an email, phone, birth date or ATS id' : 'shares only names and maybe address';
+      const evidence = sharesIdentifier(c.person, byGuid.get(c.truth)) ? 'shares an email, phone, birth date, national id or ATS id' : 'shares only names and maybe address';
       byEvidence.set(evidence, [(byEvidence.get(evidence)?.[0] ?? 0) + (hit ? 1 : 0), (byEvidence.get(evidence)?.[1] ?? 0) + 1]);
       for (const t of c.tags.length ? c.tags : ['(no variation)']) byTag.set(t, [(byTag.get(t)?.[0] ?? 0) + (hit ? 1 : 0), (byTag.get(t)?.[1] ?? 0) + 1]);
     }
