@@ -130,7 +130,8 @@ function emailFor(first: string, last: string, domain = pick(DOMAINS)): string {
   const [f, l] = [normaliseName(first).replace(/ /g, ''), normaliseName(last).replace(/ /g, '')];
   const base = pick([`${f}.${l}`, `${f}${l}`, `${f[0]}${l}`, `${f}_${l}`, `${l}.${f}`]);
   let email = `${base}@${domain}`;
-  while (usedEmails.has(email)) email = `${base}${digits(3)}@${domain}`;
+  // Three digits, as people add them; six once a common base has used up most three-digit ones (a million persons).
+  for (let tries = 0; usedEmails.has(email); tries++) email = `${base}${digits(tries < 20 ? 3 : 6)}@${domain}`;
   usedEmails.add(email);
   return email;
 }
@@ -367,7 +368,12 @@ async function main(): Promise<void> {
   const people = Array.from({ length: STORE_SIZE }, () => storedPerson());
   const byGuid = new Map(people.map((p) => [p.guid, p]));
   const names = new Map<string, Synthetic[]>();
-  for (const p of people) names.set(`${p.firstName} ${p.lastName}`, [...(names.get(`${p.firstName} ${p.lastName}`) ?? []), p]);
+  for (const p of people) {
+    const name = `${p.firstName} ${p.lastName}`;
+    const namesakes = names.get(name);
+    if (namesakes) namesakes.push(p);
+    else names.set(name, [p]);
+  }
 
   const dir = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'hr-match-quality-'));
   const store = await openStore({ file: path.join(dir, 'store.db') });
