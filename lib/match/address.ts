@@ -16,7 +16,9 @@ const WORDS: Record<string, string> = {
   n: 'north', s: 'south', e: 'east', w: 'west', ne: 'northeast', nw: 'northwest', se: 'southeast', sw: 'southwest',
   c: 'calle', avda: 'avenida', pza: 'plaza', r: 'rue',
 };
-const UNIT_WORDS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'flat', 'fl', 'floor', 'room', 'rm', 'no', 'nr', 'piso', 'etage', 'whg']);
+const UNIT_WORDS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'flat', 'fl', 'floor', 'room', 'rm', 'piso', 'etage', 'whg']);
+// "Nr. 5", "No. 5": words that only announce the house number.
+const NUMBER_WORDS = new Set(['no', 'nr', 'nro', 'num']);
 const HOUSE_NUMBER = /^\d+[a-z]?$/;
 
 /** undefined when the line has no street name. */
@@ -29,6 +31,7 @@ export function parseStreetAddress(line1: string | undefined, line2?: string): S
   const street: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
+    if (NUMBER_WORDS.has(t) && HOUSE_NUMBER.test(tokens[i + 1] ?? '')) continue;
     if (UNIT_WORDS.has(t) && tokens[i + 1]) {
       unit = tokens[++i] as string;
     } else if (HOUSE_NUMBER.test(t) && !number) {

@@ -7,6 +7,7 @@ test('house number, street and unit are read apart, with abbreviations spelt out
   assert.deepEqual(parseStreetAddress('12B Baker St.', 'Apt 3'), { number: '12b', street: 'bakerstreet', unit: '3' });
   assert.deepEqual(parseStreetAddress('455 Broadway #4'), { number: '455', street: 'broadway', unit: '4' });
   assert.deepEqual(parseStreetAddress('Hauptstr. 5'), parseStreetAddress('Hauptstraße 5'));
+  assert.deepEqual(parseStreetAddress('Hauptstraße Nr. 5'), { number: '5', street: 'hauptstrasse', unit: '' });
   assert.deepEqual(parseStreetAddress('10 N Main Ave'), parseStreetAddress('10 North Main Avenue'));
   assert.equal(parseStreetAddress('   '), undefined);
 });
