@@ -33,10 +33,6 @@ export class PatternTally {
     this.unsaved++;
   }
 
-  get pending(): number {
-    return this.unsaved;
-  }
-
   /** Adds what the store holds to what is in memory, trims, and saves the sum. */
   async save(store: HrStore): Promise<void> {
     if (this.unsaved === 0) return;

@@ -26,7 +26,7 @@ export interface EstimateOptions {
   passes?: ReadonlyArray<readonly ModelField[]>;
 }
 
-export const DEFAULT_PASSES: ReadonlyArray<readonly ModelField[]> = [['forename', 'surname'], ['dateOfBirth', 'nationalId', 'street', 'location']];
+const DEFAULT_PASSES: ReadonlyArray<readonly ModelField[]> = [['forename', 'surname'], ['dateOfBirth', 'nationalId', 'street', 'location']];
 
 export interface Estimate {
   model: MatchModel;
