@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CountryCode, E164Phone, IsoDate, Text } from './primitives';
 
-export const PersonName = z.object({ first: Text, middle: Text.optional(), last: Text });
+// One name is enough: mononyms exist, and whether a last name is required is the validator's rule, not the model's.
+export const PersonName = z.object({ first: Text, middle: Text.optional(), last: Text.optional() });
 export type PersonName = z.infer<typeof PersonName>;
 
 // Greenhouse and Merge both use personal|work|other.

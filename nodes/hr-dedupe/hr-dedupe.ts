@@ -5,7 +5,9 @@ import { readSource } from '../../lib/survive';
 import { createShell, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
+import { PatternTally, learnWeights } from '../../lib/dedupe/learnWeights';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
+import { registerWeightEndpoints, type WeightOwner } from './weightEndpoints';
 import { parseConfig, type DedupeConfig } from './settings';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
@@ -39,8 +41,12 @@ const personInfo = (r: Resolution) => ({
   ...(r.reviewId !== undefined ? { reviewId: r.reviewId, candidateGuid: r.candidate?.guid } : {}),
 });
 
+/** How often the tally of scored pairs is saved to the store (and once more on close). */
+const TALLY_SAVE_MS = 60_000;
+
 export = (RED: NodeAPI) => {
   const owners = new Map<string, ReviewOwner>();
+  const learners = new Map<string, WeightOwner>();
 
   function HrDedupe(this: Node, def: DedupeDef) {
     RED.nodes.createNode(this, def);
@@ -63,6 +69,25 @@ export = (RED: NodeAPI) => {
       shell.onInput(async () => null);
       return;
     }
+    // The level patterns of every pair this node scores, for learning the weights on demand (learnWeights.ts).
+    const tally = new PatternTally(`hr-dedupe:${this.id}:patterns`);
+    config.settings.onScored = (explanation) => tally.add(explanation);
+    const saveTally = () => acquire().then((store) => tally.save(store)).catch((err: unknown) => node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { code: toHrError(err).code })));
+    const timer = setInterval(() => void saveTally(), TALLY_SAVE_MS);
+    timer.unref();
+    shell.own(async () => {
+      clearInterval(timer);
+      await saveTally();
+    });
+    learners.set(this.id, {
+      id: this.id,
+      async learn() {
+        const store = await acquire();
+        return learnWeights(store, config.settings.model, await tally.all(store));
+      },
+    });
+    shell.own(() => void learners.delete(this.id));
+
     acquire().then(
       () => shell.status('idle', 'hr-dedupe.status.ready'),
       (err: unknown) => shell.status('error', 'common.status.failed', { code: toHrError(err).code }),
@@ -120,4 +145,5 @@ export = (RED: NodeAPI) => {
 
   RED.nodes.registerType('hr-dedupe', HrDedupe);
   registerReviewEndpoints(RED, owners);
+  registerWeightEndpoints(RED, learners);
 };

@@ -66,11 +66,14 @@ export function normaliser(settings: AtsSettings): Normaliser {
   };
 }
 
-/** "Ana Maria Silva" → first "Ana Maria", last "Silva": vendors that keep one name field (Lever, Ashby). */
-export function splitName(full: string): { first: string; last: string } {
+/**
+ * "Ana Maria Silva" → first "Ana Maria", last "Silva": vendors that keep one name field (Lever, Ashby).
+ * One word is a first name alone (mononyms exist; whether a last name is required is the validator's rule).
+ */
+export function splitName(full: string): { first: string; last?: string } {
   const parts = full.trim().split(/\s+/);
-  const last = parts.length > 1 ? parts.pop()! : '';
-  return { first: parts.join(' '), last };
+  const last = parts.length > 1 ? parts.pop() : undefined;
+  return { first: parts.join(' '), ...(last ? { last } : {}) };
 }
 
 const EMPLOYMENT_TYPES: Record<string, EmploymentType> = {
