@@ -52,7 +52,9 @@ test('random pairs come from the store, the tally survives in the store, and lea
     await store.createPersons(people.map((r) => ({ record: r, ...matchIndexOf(matchableFrom(r, [], undefined, store.matchingKey())) })));
     const random = await randomPairPatterns(store, 40, 100);
     assert.equal(random.length, 100);
-    assert.ok(random.every((r) => r.pattern.nationalId === 'different'), 'strangers do not share a national id');
+    // Strangers never share an id; two of these sequential ids can be one keystroke apart, which is "close" by design.
+    assert.ok(random.every((r) => r.pattern.nationalId !== 'exact'), 'strangers do not share a national id');
+    assert.ok(random.filter((r) => r.pattern.nationalId === 'different').length >= 90, 'almost every random pair has different ids');
 
     const tally = new PatternTally('hr-dedupe:test:patterns');
     const a = prepare(matchableFrom(people[3]!, [], undefined, store.matchingKey()));
