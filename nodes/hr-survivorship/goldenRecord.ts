@@ -9,6 +9,12 @@ import type { HrStore, JsonObject } from '../../lib/store';
 import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
 import { refreshMatchIndex } from '../../lib/dedupe/matchable';
 
+const CONFLICT_REASONS: Record<FieldConflict['rule'], string> = {
+  immutable: 'immutable field changed',
+  owners_disagree: 'two owning systems disagree',
+  not_owner: 'the HRIS changed a field the ATS owns',
+};
+
 export interface Survival {
   dropped: boolean;
   record: JsonObject;
@@ -54,7 +60,7 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
         kind: 'conflict',
         personGuid: guid,
         payload: { eventId, ...conflict },
-        explanation: `${conflict.field}: ${conflict.rule === 'immutable' ? 'immutable field changed' : 'two owning systems disagree'} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
+        explanation: `${conflict.field}: ${CONFLICT_REASONS[conflict.rule]} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
       });
       void store.count(METRICS.reviewItems, { kind: 'conflict' }).catch(() => undefined);
       const path = recordPathOf.get(conflict.field)!;
