@@ -6,7 +6,7 @@ import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type Of
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
-import { registerConnectionTest } from '../shared/connectionTest';
+import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
 import type { AtsConnectionNode } from './connectionRef';
 import { testAtsConnection } from './testConnection';
@@ -67,6 +67,7 @@ function genericSettings(def: ConnectionDef): GenericHmacConfig {
 export = (RED: NodeAPI) => {
   function HrAtsConnection(this: Node, def: ConnectionDef) {
     RED.nodes.createNode(this, def);
+    rememberDeployed(this, def);
     const self = this as unknown as { -readonly [K in keyof AtsConnectionNode]: AtsConnectionNode[K] };
     const credentials = (this.credentials ?? {}) as AtsCredentials;
     const vendor: AtsVendor = vendorOf(def.vendor);

@@ -1,13 +1,14 @@
 import type { NodeAPI, NodeDef } from 'node-red';
 import type { HttpClient } from '../../lib/http';
 import { buildChannels, type Channels, type HrisConnectionNode } from './channels';
-import { registerConnectionTest } from '../shared/connectionTest';
+import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { CREDENTIALS, type ConnectionCredentials } from './settings';
 import { testHrisConnection } from './testConnection';
 
 export = (RED: NodeAPI) => {
   function HrHrisConnection(this: HrisConnectionNode, def: NodeDef) {
     RED.nodes.createNode(this, def);
+    rememberDeployed(this, def);
     const credentials: ConnectionCredentials = this.credentials ?? {};
     const clients: HttpClient[] = [];
     let built: Channels | null = null;

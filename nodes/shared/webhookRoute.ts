@@ -58,6 +58,16 @@ function routerStack(app: ExpressApp): Layer[] {
   return app._router!.stack;
 }
 
+/**
+ * Whether Express would route a request for `pathname` to the route at `fullPath`: Express (and the
+ * mount at httpNodeRoot) ignore case and one trailing slash, so the capture must too, or a request to
+ * `/HR/GREENHOUSE/` reaches the route without its raw body and past its size limit.
+ */
+export function sameRoute(pathname: string, fullPath: string): boolean {
+  const form = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p).toLowerCase();
+  return form(pathname) === form(fullPath);
+}
+
 /** Registers the route and its raw-body capture; returns the function that removes both. */
 export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions): () => void {
   const httpNode = RED.httpNode as unknown as ExpressApp;
@@ -65,7 +75,7 @@ export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions)
 
   const capture: Middleware = (req, _res, next) => {
     // req.path does not exist yet this early (before express's own init), so parse the URL.
-    if (req.method !== 'POST' || req._body || new URL(req.url ?? '/', 'http://x').pathname !== fullPath) return next();
+    if (req.method !== 'POST' || req._body || !sameRoute(new URL(req.url ?? '/', 'http://x').pathname, fullPath)) return next();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -92,7 +102,9 @@ export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions)
 
   const middleware = ((RED.settings as { httpNodeMiddleware?: unknown }).httpNodeMiddleware ?? []) as unknown;
   const extra = (Array.isArray(middleware) ? middleware : [middleware]).filter((m) => typeof m === 'function');
-  const handler = options.handler;
+  // A request the capture did not buffer (a path form Express routes that sameRoute does not know)
+  // is refused here rather than handled without its exact bytes and size check.
+  const handler: WebhookRouteOptions['handler'] = (req, res) => (Buffer.isBuffer(req.rawBody) ? options.handler(req, res) : void res.status(400).end());
   httpNode.post(options.path, ...extra, handler);
 
   return () => {

@@ -40,7 +40,7 @@ test("BambooHR's published field-based example reads as the employee's new legal
 
 test("BambooHR's published event-based example is read back through the API for the changed field's value", async () => {
   const api = fakeApi({ 'GET v1/employees/67890': { id: '67890', firstName: 'Bryony' } });
-  const { event } = await changed(sender.sign(example('event-based-updated')), api.ctx);
+  const { event } = await changed(sender.sign(example('event-based-webhook')), api.ctx);
   assert.deepEqual(event.employees[0]!.changes, [{ field: 'person.legalName.first', value: 'Bryony', changedAt: '2026-01-31T18:42:00.000Z', vendorField: 'firstName' }]);
   assert.deepEqual(api.calls.map((c) => [c.url, c.query]), [['v1/employees/67890', { fields: 'firstName' }]]);
 });
