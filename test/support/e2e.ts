@@ -22,6 +22,7 @@ import { nodeRed4, projectRoot } from './runtimes';
 const buildRoot = path.resolve(__dirname, '..', '..');
 
 export const WEBHOOK_SECRET = 'e2e-greenhouse-webhook-secret';
+export const BAMBOOHR_WEBHOOK_SECRET = 'e2e-bamboohr-webhook-key';
 // Not the flows' sandbox defaults, so a passing test shows the example reads the environment.
 const LEVER_WEBHOOK_SECRET = 'e2e-lever-webhook-secret';
 const ASHBY_WEBHOOK_SECRET = 'e2e-ashby-webhook-secret';
@@ -48,6 +49,7 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
     BAMBOOHR_COMPANY_DOMAIN: BAMBOOHR_DEFAULTS.companyDomain,
     BAMBOOHR_API_URL: `${sandbox.urls.bamboohr}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`,
     BAMBOOHR_API_KEY: BAMBOOHR_DEFAULTS.apiKeys[0],
+    BAMBOOHR_WEBHOOK_SECRET,
     CHECKR_API_URL: sandbox.urls.checkr,
     CHECKR_API_KEY: CHECKR_DEFAULTS.apiKeys[0],
     CHECKR_PACKAGE: CHECKR_DEFAULTS.packages[0],
