@@ -104,7 +104,7 @@ export async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> 
  * after the deploy answered). The probe is unsigned, so the trigger refuses it and emits nothing.
  */
 export async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
-  const paths = flow.filter((n) => n.type === 'hr-ats-trigger').map((n) => String(n.path));
+  const paths = flow.filter((n) => n.type === 'hr-ats-trigger' || n.type === 'hr-hris-trigger').map((n) => String(n.path));
   for (const pathname of paths) {
     await until(`the webhook route ${pathname}`, async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, red);
   }
@@ -188,7 +188,7 @@ export interface BambooState {
   employees: Array<{ id: string; status: string; fields: Record<string, string> }>;
 }
 export interface GreenhouseState {
-  candidates: Array<{ id: number; custom_fields: Record<string, unknown> }>;
+  candidates: Array<{ id: number; first_name: string; last_name: string; title: string | null; custom_fields: Record<string, unknown> }>;
 }
 export interface SlackState {
   messages?: unknown[];
