@@ -134,7 +134,7 @@ export = (RED: NodeAPI) => {
           node.send([null, notice('dropped', { reason: 'tombstoned', eventId: result.delivery.key })]);
           return showCounts();
         case 'accepted':
-          countMetric(node, store, METRICS.eventsIn, { vendor });
+          countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
           return emit(result.delivery, 'webhook');
         default:
           return;

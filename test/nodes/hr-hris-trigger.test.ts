@@ -10,6 +10,7 @@ import supertest from 'supertest';
 import type { NodeAPI } from 'node-red';
 import { bamboohrSender, type BambooFieldChange, type SignedDelivery } from '../../sandbox/senders';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
+import { METRICS } from '../../lib/health/metrics';
 import type { Dictionary } from '../../lib/dictionary/field';
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
@@ -101,7 +102,7 @@ const candidatePatches = async (candidateId: number) =>
   (await greenhouse).requests().filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${candidateId}`).length;
 
 test('a job title changed in BambooHR appears on the Greenhouse candidate once, however often BambooHR delivers it', async () => {
-  const { candidateId, sender, employeeId } = await loadFlow();
+  const { candidateId, sender, employeeId, store } = await loadFlow();
   const written = nextMessage<{ hris: { operation: string; atsUpdate: { written: string[] } } }>(helper.getNode('ok'));
   const signed = sender.fieldsUpdated([{ employeeId, fields: { 'Job Title': 'Staff Engineer' }, at: new Date(T0.getTime() + 60_000) }]);
   assert.equal((await deliver(signed)).status, 200);
@@ -110,6 +111,10 @@ test('a job title changed in BambooHR appears on the Greenhouse candidate once, 
   await settle(300);
   assert.equal((await greenhouse).candidate(candidateId)?.title, 'Staff Engineer');
   assert.equal(await candidatePatches(candidateId), 1);
+  // What the sidebar shows for the way back: one change in, one candidate update out.
+  const since = new Date(Date.now() - 3_600_000);
+  assert.equal(await store.sumCounters(METRICS.eventsIn, since, { direction: 'hris_to_ats' }), 1);
+  assert.equal(await store.sumCounters(METRICS.writesOk, since, { operation: 'update_candidate' }), 1);
 });
 
 test('a legal-name change in the HRIS overrides the name the candidate gave in the ATS', async () => {
