@@ -126,8 +126,8 @@ test('a deployed connection is tested at its deployed address: an address in the
   try {
     await helper.load([hrisConnectionNode, atsConnectionNode], [
       { id: 'conn', type: 'hr-hris-connection', ...bambooDialog() },
-      { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: greenhouse.url },
-    ] as never, { conn: { secret: BAMBOO_KEY }, ats: { apiKey: GREENHOUSE_KEY } });
+      { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: greenhouse.url, tokenUrl: `${greenhouse.url}/token` },
+    ] as never, { conn: { secret: BAMBOO_KEY }, ats: { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_KEY } });
     bamboo.reset();
     const [result] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
     assert.equal(result!.code, 'okCompany', 'the deployed BambooHR answered');
@@ -135,7 +135,7 @@ test('a deployed connection is tested at its deployed address: an address in the
     // The id of a deployed node of another type lends no credentials to this one's test.
     const borrowed = await testConnection('hr-hris-connection', { id: 'ats', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
     assert.deepEqual(borrowed.map((r) => r.code), ['incomplete']);
-    const atsTest = await testConnection('hr-ats-connection', { id: 'ats', config: { vendor: 'greenhouse', baseUrl: trapUrl }, credentials: {} });
+    const atsTest = await testConnection('hr-ats-connection', { id: 'ats', config: { vendor: 'greenhouse', baseUrl: trapUrl, tokenUrl: `${trapUrl}/token` }, credentials: {} });
     assert.deepEqual(atsTest.map((r) => r.code), ['ok']);
     assert.deepEqual(seen, [], 'nothing reached the address named in the requests');
   } finally {
