@@ -9,9 +9,9 @@ import { METRICS } from '../../lib/health/metrics';
 import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { auditDropped, isForgotten, receive, record, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
-import { hrisChangeSourceFor } from '../../lib/vendors/hris/changeSources';
+import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/hris/changeSources';
 import { triggerCounts } from '../hr-ats-trigger/counts';
 import { inOrder } from '../hr-ats-trigger/inOrder';
 import type { HrisConnectionNode } from '../hr-hris-connection/channels';
@@ -26,10 +26,12 @@ interface TriggerDef extends NodeDef {
   path: string;
   maxBodyKb: string;
   graceSeconds: string;
+  pollMinutes?: string;
+  pollLookbackHours?: string;
 }
 
 type Response = Parameters<WebhookRouteOptions['handler']>[1];
-type Via = 'webhook' | 'restart';
+type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
 
@@ -43,6 +45,7 @@ export = (RED: NodeAPI) => {
     let storeRef: StoreConfigNode;
     let intake: IntakeConnection;
     let ctx: AtsContext;
+    let pollChanges: HrisChangeSource['poll'];
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
@@ -55,6 +58,7 @@ export = (RED: NodeAPI) => {
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
       intake = { source: change.source, verify: (req) => change.verify(req, secret), handshake: () => null, eventId: () => null };
+      pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
     } catch (err) {
@@ -162,6 +166,44 @@ export = (RED: NodeAPI) => {
       );
     }, number(def.graceSeconds, 60) * 1000);
     shell.own(() => clearTimeout(sweep));
+
+    const pollMs = number(def.pollMinutes, 0) * 60_000;
+    if (pollMs > 0 && pollChanges) {
+      const poll = pollChanges;
+      // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
+      const stateKey = `poll:${vendor}:${def.connection}:changes`;
+      const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
+      let polling = false;
+      const run = async () => {
+        if (polling) return;
+        polling = true;
+        try {
+          const store = await storeRef.acquire();
+          const saved = await store.getNodeState(stateKey);
+          const started = new Date();
+          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+          const found = await poll(since, ctx, started);
+          for (const delivery of found.deliveries) {
+            if (await isForgotten(store, vendor, delivery.subjects)) {
+              await auditDropped(store, delivery, ACTOR);
+              continue;
+            }
+            if ((await record(journal, node.id, delivery, 200)).outcome === 'accepted') await emit(delivery, 'poll');
+          }
+          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+        } catch (err) {
+          const e = toHrError(err);
+          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+        } finally {
+          polling = false;
+        }
+      };
+      const timer = setInterval(() => track(run()), pollMs);
+      shell.own(() => clearInterval(timer));
+      track(run());
+    }
 
     shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
   }

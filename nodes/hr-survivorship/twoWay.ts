@@ -3,8 +3,9 @@
  * direction, translated back through its lookup tables, with the package's own writes recognised when
  * they come back, and the values the ATS must learn handed on as one ATS update per candidate.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { METRICS } from '../../lib/health/metrics';
-import type { HrStore, Json, JsonObject } from '../../lib/store';
+import { MASK, type HrStore, type Json, type JsonObject } from '../../lib/store';
 import { flowsTo, fromHrisTerms, getAt, isEcho, offersOf, ownerKindOf, rememberSent, setAt, type FieldChange, type OwnerKind, type SurvivableField, type TimedValue } from '../../lib/survive';
 import type { EmployeeChange, EmployeeUpdatedEvent } from '../../lib/vendors/hris/changes';
 import { survive, type Survival } from './goldenRecord';
@@ -85,6 +86,7 @@ export async function surviveHrisChange(store: Store, event: EmployeeUpdatedEven
     return outcome;
   }
   const known = byPath(fields);
+  const golden = (await store.getPerson(guid))?.record ?? {};
   const timed: TimedValue[] = [];
   for (const change of employee.changes) {
     const field = known.get(change.field);
@@ -99,6 +101,13 @@ export async function surviveHrisChange(store: Store, event: EmployeeUpdatedEven
     }
     if (await isEcho(store, guid, event.system, field.recordPath, translated.value)) {
       outcome.echoes.push(field.path);
+      continue;
+    }
+    // A poll's time is the employee's, not the field's: it may only decide where the HRIS owns the field.
+    if (change.timeUncertain && field.owner !== 'hris') {
+      if (!isDeepStrictEqual(getAt(golden, field.recordPath) ?? null, translated.value)) {
+        outcome.held.push(await hold(store, guid, event, change.field, `${change.field}: ${event.system} reports ${field.secret ? MASK : `"${String(translated.value)}"`} by ${change.changedAt} without saying when this field changed, and the field is not the HRIS's alone`));
+      }
       continue;
     }
     timed.push({ field: change.field, value: translated.value, changedAt: change.changedAt });

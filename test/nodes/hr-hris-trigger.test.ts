@@ -181,6 +181,27 @@ test("a department the lookup table does not list, and an HRIS change to a field
   assert.equal((await store.listReviews('open')).length, 2);
 });
 
+test("a polled change decides only the fields the HRIS owns: the rest, if it differs, waits for a person", async () => {
+  const { store, guid, employeeId } = await loadFlow();
+  helper.getNode('v').receive({
+    payload: {
+      type: 'employee.updated', system: 'bamboohr', eventId: 'poll-1', occurredAt: '2026-11-02T10:05:00.000Z',
+      employees: [{
+        employeeId, changedAt: '2026-11-02T10:05:00.000Z', unmapped: [], withoutValue: [],
+        changes: [
+          { field: 'job.title', value: 'Staff Engineer', changedAt: '2026-11-02T10:05:00.000Z', vendorField: 'jobTitle', timeUncertain: true },
+          { field: 'job.department.name', value: 'Sales', changedAt: '2026-11-02T10:05:00.000Z', vendorField: 'department', timeUncertain: true },
+          { field: 'person.legalName.first', value: 'Ana', changedAt: '2026-11-02T10:05:00.000Z', vendorField: 'firstName', timeUncertain: true },
+        ],
+      }],
+    },
+  } as never);
+  const review = await nextMessage<{ held: Array<{ field: string }> }>(helper.getNode('review'));
+  assert.deepEqual(review.held.map((h) => h.field), ['job.department.name']);
+  const job = (await store.getPerson(guid))!.record.job as { title: string; department: { name: string } };
+  assert.deepEqual([job.title, job.department.name], ['Staff Engineer', 'Engineering']);
+});
+
 test('an unsigned or wrongly signed change is refused with 401 and never emitted', async () => {
   const { employeeId } = await loadFlow();
   const changes = collect(helper.getNode('changes'));

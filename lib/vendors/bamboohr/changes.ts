@@ -45,7 +45,20 @@ const EventBased = z.object({
   data: z.object({ employeeId: VendorId, changedFields: z.array(z.string()).default([]) }),
 });
 
+/** What the reconciliation poll journals for one changed employee: the values it read, at BambooHR's last-change time. */
+const PolledChange = z.object({
+  polled: z.object({ employeeId: VendorId, lastChanged: z.string().min(1), values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
+});
+
+/** `GET /v1/employees/changed` (documented sample response). */
+const ChangedEmployees = z.object({
+  latest: z.string().min(1).optional(),
+  employees: z.record(z.string(), z.object({ id: VendorId, action: z.string().min(1), lastChanged: z.string().min(1) })).default({}),
+});
+
 const isEventBased = (body: unknown) => Boolean(body && typeof body === 'object' && 'type' in body && 'data' in body);
+const isPolled = (body: unknown) => Boolean(body && typeof body === 'object' && 'polled' in body);
+const FIELD_IDS = FIELDS.map(([, id]) => id);
 
 function isoOf(text: string, field: string): string {
   const date = readBambooTimestamp(text);
@@ -89,6 +102,7 @@ export const bamboohrChanges: AtsSource = {
   vendor: 'bamboohr',
   successStatus: 200,
   classify(input: DeliveryInput): Omit<Delivery, 'vendor' | 'receivedAt' | 'body'> | null {
+    if (isPolled(input.body)) return null;
     if (isEventBased(input.body)) {
       const event = parsePayload(EventBased, input.body, 'BambooHR webhook');
       if (event.type !== 'employee.updated') return null;
@@ -103,7 +117,12 @@ export const bamboohrChanges: AtsSource = {
   },
   async canonical(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
     let employees: EmployeeChange[];
-    if (isEventBased(delivery.body)) {
+    if (isPolled(delivery.body)) {
+      const { polled } = parsePayload(PolledChange, delivery.body, 'BambooHR changed employee');
+      const at = isoOf(polled.lastChanged, 'lastChanged');
+      const read = employeeChange(polled.employeeId, at, Object.keys(polled.values), (id) => polled.values[id]);
+      employees = [{ ...read, changes: read.changes.map((c) => ({ ...c, timeUncertain: true })) }];
+    } else if (isEventBased(delivery.body)) {
       const event = parsePayload(EventBased, delivery.body, 'BambooHR webhook');
       const ids = event.data.changedFields.map((f) => byName.get(f.toLowerCase())?.id).filter((id): id is string => Boolean(id));
       const read = ids.length ? await readEmployee(ctx, event.data.employeeId, ids) : {};
@@ -131,3 +150,35 @@ export const bamboohrChanges: AtsSource = {
   },
   httpOptions: (): HttpClientOptions | null => null,
 };
+
+/** BambooHR's `since` accepts `…Z`; a `+` offset would need escaping in the query (docs/vendors/bamboohr.md). */
+const sinceText = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The reconciliation poll: employees BambooHR reports updated since a time, each read back with the
+ * fields the sync maps, journalled under the employee and its last-change time (so the poll and a
+ * later poll agree). BambooHR says when the employee changed, not which field: each value carries
+ * that time as uncertain, and survivorship lets it decide only where the HRIS owns the field.
+ */
+export async function bambooChangedEmployees(since: Date, ctx: AtsContext, receivedAt: Date): Promise<{ deliveries: Delivery[]; latest: string | null }> {
+  const changed = await fetchParsed(ctx, { method: 'GET', url: 'v1/employees/changed', query: { since: sinceText(since), type: 'updated' }, idempotent: true }, ChangedEmployees, 'BambooHR changed employees');
+  const deliveries: Delivery[] = [];
+  for (const entry of Object.values(changed.employees)) {
+    if (entry.action.toLowerCase() !== 'updated') continue;
+    const read = await readEmployee(ctx, entry.id, FIELD_IDS);
+    const values = Object.fromEntries(FIELD_IDS.filter((id) => id in read).map((id) => {
+      const v = read[id];
+      return [id, v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v)];
+    }));
+    deliveries.push({
+      vendor: 'bamboohr',
+      type: 'employee.updated',
+      vendorType: 'employees.changed',
+      key: `employee.updated:${entry.id}:poll:${entry.lastChanged}`,
+      subjects: { candidateIds: [entry.id], emails: [] },
+      body: { polled: { employeeId: entry.id, lastChanged: entry.lastChanged, values } },
+      receivedAt: receivedAt.toISOString(),
+    });
+  }
+  return { deliveries, latest: changed.latest ?? null };
+}

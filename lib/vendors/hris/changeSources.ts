@@ -1,5 +1,5 @@
-import type { AtsSource } from '../ats/types';
-import { bamboohrChanges } from '../bamboohr/changes';
+import type { AtsContext, AtsSource, Delivery } from '../ats/types';
+import { bambooChangedEmployees, bamboohrChanges } from '../bamboohr/changes';
 import { verifyBambooWebhook } from '../bamboohr/webhook';
 import type { InboundRequest, VerifyResult } from '../../webhooks/types';
 import type { HrisChangeVendor } from './changes';
@@ -8,10 +8,12 @@ import type { HrisChangeVendor } from './changes';
 export interface HrisChangeSource {
   source: AtsSource;
   verify(req: InboundRequest, secret: string | undefined): VerifyResult;
+  /** The reconciliation poll: changes since a time, keyed so a repeat is one event. */
+  poll?(since: Date, ctx: AtsContext, receivedAt: Date): Promise<{ deliveries: Delivery[] }>;
 }
 
 const SOURCES: Record<HrisChangeVendor, HrisChangeSource> = {
-  bamboohr: { source: bamboohrChanges, verify: verifyBambooWebhook },
+  bamboohr: { source: bamboohrChanges, verify: verifyBambooWebhook, poll: bambooChangedEmployees },
 };
 
 /** The change source of an HRIS, or null for one whose changes the package does not receive yet. */

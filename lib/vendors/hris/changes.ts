@@ -13,6 +13,11 @@ export const FieldChange = z.object({
   changedAt: IsoDateTime,
   /** The vendor's own name for the field, for the audit and for a person reading the event. */
   vendorField: Text,
+  /**
+   * True when the HRIS only said the employee changed by then (a reconciliation poll), not when this
+   * field did: the time cannot decide "most recent wins".
+   */
+  timeUncertain: z.boolean().optional(),
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 

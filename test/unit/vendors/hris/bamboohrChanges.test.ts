@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bamboohrChanges } from '../../../../lib/vendors/bamboohr/changes';
+import { bambooChangedEmployees, bamboohrChanges } from '../../../../lib/vendors/bamboohr/changes';
 import { verifyBambooWebhook } from '../../../../lib/vendors/bamboohr/webhook';
 import type { EmployeeUpdatedEvent } from '../../../../lib/vendors/hris/changes';
 import { bamboohrSender } from '../../../../sandbox/senders';
@@ -91,6 +91,26 @@ test('a body that is not a BambooHR change names the failing field', () => {
     () => bamboohrChanges.classify({ rawBody: Buffer.from(JSON.stringify(body)), headers: {}, receivedAt: sentAt, body, vendorEventId: null }),
     (err: Error & { code?: string }) => err.code === 'ats.payload_invalid' && /employees\.0\.id/.test(err.message),
   );
+});
+
+test("the reconciliation poll reads BambooHR's published changed-employees answer: updated employees only, read back, their time marked uncertain", async () => {
+  const api = fakeApi({
+    'GET v1/employees/changed': example('changed-employees'),
+    'GET v1/employees/4': { id: '4', firstName: 'Ana', lastName: 'Silva Costa', jobTitle: 'Staff Engineer', department: 'Technology' },
+  });
+  const receivedAt = new Date('2026-11-02T15:05:00Z');
+  const { deliveries } = await bambooChangedEmployees(new Date('2011-06-01T00:00:00.000Z'), api.ctx, receivedAt);
+  assert.deepEqual(deliveries.map((d) => d.key), ['employee.updated:4:poll:2011-06-02T19:26:23+00:00'], 'inserted and deleted employees are not field changes');
+  assert.deepEqual(api.calls[0]!.query, { since: '2011-06-01T00:00:00Z', type: 'updated' });
+  const { event } = (await bamboohrChanges.canonical(deliveries[0]!, api.ctx)) as { event: EmployeeUpdatedEvent };
+  assert.deepEqual(event.employees[0]!.changes.map((c) => [c.field, c.value, c.changedAt, c.timeUncertain]), [
+    ['person.legalName.first', 'Ana', '2011-06-02T19:26:23.000Z', true],
+    ['person.legalName.last', 'Silva Costa', '2011-06-02T19:26:23.000Z', true],
+    ['job.title', 'Staff Engineer', '2011-06-02T19:26:23.000Z', true],
+    ['job.department.name', 'Technology', '2011-06-02T19:26:23.000Z', true],
+  ]);
+  const again = await bambooChangedEmployees(new Date('2011-06-01T00:00:00.000Z'), api.ctx, new Date());
+  assert.equal(again.deliveries[0]!.key, deliveries[0]!.key, 'the next poll names the same change the same way');
 });
 
 function pick(verdict: { ok: boolean; reason?: string }) {
