@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { transformFunctions } from '../transform/functions';
 import { NAMED_FORMATS } from './formats';
+import { PayBounds } from './payBounds';
 
 export const FieldType = z.enum(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'email', 'phone', 'money', 'enum', 'object']);
 export type FieldType = z.infer<typeof FieldType>;
@@ -66,7 +67,12 @@ export const DictionaryField = z
 export type DictionaryField = z.infer<typeof DictionaryField>;
 
 export const Dictionary = z
-  .object({ version: z.string().trim().min(1, 'must not be empty'), fields: z.array(DictionaryField) })
+  .object({
+    version: z.string().trim().min(1, 'must not be empty'),
+    fields: z.array(DictionaryField),
+    /** Plausible hourly pay per currency (payBounds.ts); absent: the shipped bounds. */
+    payBounds: PayBounds.optional(),
+  })
   .superRefine((dictionary, ctx) => {
     const seen = new Set<string>();
     dictionary.fields.forEach((field, index) => {

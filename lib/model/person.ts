@@ -6,12 +6,22 @@ export type PersonName = z.infer<typeof PersonName>;
 
 // Greenhouse and Merge both use personal|work|other.
 export const EmailType = z.enum(['work', 'personal', 'other']);
-export const Email = z.object({ address: z.email({ error: 'must be an email address' }), type: EmailType });
+/**
+ * A value the source sent that cannot be read as an address or number, kept as sent with the reason,
+ * so the validator stops the hire naming the field instead of the value vanishing.
+ */
+const Unreadable = Text.optional();
+
+export const Email = z
+  .object({ address: Text, type: EmailType, invalid: Unreadable })
+  .refine((e) => e.invalid !== undefined || z.email().safeParse(e.address).success, { path: ['address'], message: 'must be an email address' });
 export type Email = z.infer<typeof Email>;
 
 // Greenhouse also has "skype", which the vendor module maps to "other".
 export const PhoneType = z.enum(['mobile', 'home', 'work', 'other']);
-export const Phone = z.object({ number: E164Phone, type: PhoneType });
+export const Phone = z
+  .object({ number: Text, type: PhoneType, invalid: Unreadable })
+  .refine((p) => p.invalid !== undefined || E164Phone.safeParse(p.number).success, { path: ['number'], message: 'must be an E.164 phone number such as +15185551212' });
 export type Phone = z.infer<typeof Phone>;
 
 export const Address = z.object({

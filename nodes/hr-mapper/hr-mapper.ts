@@ -42,16 +42,22 @@ export = (RED: NodeAPI) => {
       shell.refuse(toHrError(err));
     }
     let count = 0;
+    let notSentCount = 0;
     shell.own(() => void lastSamples.delete(this.id));
 
     shell.onInput(async (msg) => {
       lastSamples.set(this.id, redact(msg.payload, { paths: SAMPLE_SECRET_PATHS }));
       const record = await mapper!.mapping.map(msg.payload);
+      // What no row sends is reported on the message (personal values masked), for the validator and the debug sidebar.
+      const notSent = mapper!.coverage?.(msg.payload);
       // The canonical record stays on the message so later nodes (validator, writer) can compare against it.
       (msg as { canonical?: unknown }).canonical = msg.payload;
+      (msg as { mapping?: unknown }).mapping = notSent ? { notSent } : {};
       msg.payload = record;
       count += 1;
-      shell.status('ok', 'hr-mapper.status.mapped', { count });
+      notSentCount += notSent?.length ?? 0;
+      if (notSentCount) shell.status('warn', 'hr-mapper.status.mappedNotSent', { count, notSent: notSentCount });
+      else shell.status('ok', 'hr-mapper.status.mapped', { count });
       return msg;
     });
   }
@@ -91,10 +97,11 @@ export = (RED: NodeAPI) => {
         return void res.json({ ok: false, source, sample, error: errorBody(err) });
       }
       const rows = mapper.mode === 'table' ? await mapper.mapping.preview(sample) : undefined;
+      const notSent = mapper.coverage ? mapper.coverage(sample) : null;
       try {
-        res.json({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows });
+        res.json({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent });
       } catch (err) {
-        res.json({ ok: false, source, sample, error: errorBody(err), rows });
+        res.json({ ok: false, source, sample, error: errorBody(err), rows, notSent });
       }
     })();
   });

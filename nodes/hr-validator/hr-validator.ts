@@ -53,7 +53,8 @@ export = (RED: NodeAPI) => {
     shell.onInput(async (msg: NodeMessageInFlow) => {
       // After a mapper, msg.payload is the target record and the canonical hire (with the offer) is beside it.
       const canonical = (msg as { canonical?: unknown }).canonical ?? msg.payload;
-      const report = validate(msg.payload, canonical);
+      const notSent = (msg as { mapping?: { notSent?: Array<{ path: string }> } }).mapping?.notSent;
+      const report = validate(msg.payload, canonical, Array.isArray(notSent) ? notSent : []);
       (msg as { validation?: ValidationReport }).validation = report;
       counts[report.status] += 1;
       if (acquireStore && report.status !== 'valid') {

@@ -36,14 +36,16 @@ export interface DuplicateView extends Base {
 export interface Pay {
   amount: string;
   currency: string;
-  period: string;
+  /** Absent when nobody stated it: such a pay is held as "pay period unknown". */
+  period?: string;
 }
 
 export interface VarianceView extends Base {
   kind: 'compensation_variance';
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
-  items: Array<{ field: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
+  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
 }
 
 export interface ConflictView extends Base {
@@ -75,9 +77,8 @@ function shown(person: unknown, field: SideBySideRow['field']): string | null {
 const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
 
 function pay(v: unknown): Pay | null {
-  return isObject(v) && typeof v.amount === 'string' && typeof v.currency === 'string' && typeof v.period === 'string'
-    ? { amount: v.amount, currency: v.currency, period: v.period }
-    : null;
+  if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
+  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
 }
 
 async function duplicateView(review: Review, store: HrStore, mask: Mask): Promise<DuplicateView> {
@@ -104,7 +105,7 @@ function varianceView(review: Review, mask: Mask): VarianceView {
   const p = isObject(review.payload) ? review.payload : {};
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
   });
   return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, node: text(p.node), items });
 }

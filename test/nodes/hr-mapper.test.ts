@@ -194,3 +194,28 @@ test('the editor lists the transforms a row may name, with their arguments', asy
   const res = await helper.request().get('/hr-mapper/transforms').expect(200);
   assert.deepEqual(res.body.find((t: { name: string }) => t.name === 'isoDate'), { name: 'isoDate', params: 'zone, format?' });
 });
+
+test('values no row sends are listed on the message, masked where personal, and counted on the status', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.personio]));
+  const received = nextMessage(helper.getNode('out'));
+  const withLandline = sampleHire();
+  withLandline.person.phones = [{ number: '+442079460958', type: 'home' }];
+  helper.getNode('m').receive({ payload: withLandline } as never);
+  const msg = await received;
+  const notSent = (msg.mapping as { notSent: Array<{ path: string; value: unknown }> }).notSent;
+  assert.deepEqual(notSent.find((n) => n.path === 'person.phones[type=home].number'), { path: 'person.phones[type=home].number', value: '[REDACTED]' });
+  assert.ok(!JSON.stringify(msg.mapping).includes('2079460958'), 'the phone number is not on the report');
+  const status = (helper.getNode('m') as StatusSpy).status.lastCall.args[0];
+  assert.equal(status.fill, 'yellow');
+  assert.equal(status.text, 'hr-mapper.status.mappedNotSent');
+});
+
+test('"Try it" lists what the table does not send, and says coverage is unknown for JSONata', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.bamboohr]));
+  const sample = sampleHire();
+  sample.person.phones = [{ number: '+442079460958', type: 'other' }];
+  const table = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: startingTables.bamboohr, sample }).expect(200);
+  assert.deepEqual(table.body.notSent.map((n: { path: string }) => n.path), ['person.phones[type=other].number', 'offer.employmentType']);
+  const expression = await helper.request().post('/hr-mapper/preview').send({ mode: 'jsonata', expression: '{ "a": person.legalName.first }', sample }).expect(200);
+  assert.equal(expression.body.notSent, null);
+});

@@ -147,6 +147,18 @@ test('a compensation variance shows both figures and is decided once, by the per
   await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id + 100}`).send({ decision: 'approved' }).expect(404);
 });
 
+test('a pay with no known period is listed with its reason and the offer\'s amount without a period', async () => {
+  const store = await load();
+  const offer = sampleHire();
+  offer.offer.compensation = { amount: '32.50', currency: 'USD' };
+  const { review } = checkCompensation({}, offer, { pay: compilePayReader('compensation'), offer: 'offer.compensation', threshold: varianceThreshold('0.02'), assumptions: {} });
+  await store.addReview({ kind: 'compensation_variance', explanation: review.map((r) => r.message).join('\n'), payload: { eventId: 'sample-1', review } });
+  const [listed] = (await overview()).stores[0].reviews;
+  assert.equal(listed.items[0].rule, 'pay_period_unknown');
+  assert.deepEqual(listed.items[0].expected, { amount: '32.50', currency: 'USD' });
+  assert.match(listed.items[0].message, /^Pay period unknown/);
+});
+
 test('a compensation variance held by a validator is decided through it: approving sends the record on to be written', async () => {
   await load();
   const held = nextMessage(helper.getNode('held'));
