@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { transformFunctions } from '../transform/functions';
+import { forbiddenSegment } from '../privacy/keys';
 import { NAMED_FORMATS } from './formats';
 import { PayBounds } from './payBounds';
 
@@ -24,7 +25,11 @@ export type Sensitivity = z.infer<typeof Sensitivity>;
  */
 const FieldPath = z
   .string()
-  .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address');
+  .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address')
+  .superRefine((name, ctx) => {
+    const forbidden = forbiddenSegment(name);
+    if (forbidden) ctx.addIssue({ code: 'custom', message: `must not contain "${forbidden}" (${name}): that name reaches the prototype every object shares` });
+  });
 
 const FieldFormat = z.string().min(1).refine((format) => {
   if (Object.hasOwn(NAMED_FORMATS, format)) return true;

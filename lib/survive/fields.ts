@@ -1,3 +1,5 @@
+import { HrError } from '../errors';
+import { forbiddenSegment } from '../privacy/keys';
 import type { Dictionary, FieldOwner, Sensitivity, SyncDirection } from '../dictionary/field';
 import type { Json, JsonObject } from '../store/types';
 
@@ -70,6 +72,8 @@ export function getAt(value: unknown, path: string): Json | undefined {
 
 /** Sets a value in place, creating the objects on the way. */
 export function setAt(target: JsonObject, path: string, value: Json): void {
+  const forbidden = forbiddenSegment(path);
+  if (forbidden) throw new HrError('survive.field_forbidden', `The field ${path} cannot be written: "${forbidden}" reaches the prototype every object shares.`, { field: path });
   const keys = path.split('.');
   const last = keys.pop()!;
   let node = target;

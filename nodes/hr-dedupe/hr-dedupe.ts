@@ -6,10 +6,11 @@ import { createShell, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
-import { maskSecrets } from './secrets';
 import { parseConfig, type DedupeConfig } from './settings';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
+import { policyFrom } from '../shared/dictionaryRef';
+import type { SecretPolicy } from '../../lib/privacy/policy';
 
 interface DedupeDef extends NodeDef {
   store: string;
@@ -18,6 +19,8 @@ interface DedupeDef extends NodeDef {
   identityAloneThreshold: string;
   defaultCountry: string;
   model: string;
+  /** The data dictionary whose secret policy masks review copies; none: the default one. */
+  dictionary?: string;
 }
 
 const OUTPUT: Record<'new' | 'merge' | 'review', number> = { new: 0, merge: 1, review: 2 };
@@ -48,7 +51,10 @@ export = (RED: NodeAPI) => {
 
     let config: DedupeConfig;
     let acquire: () => Promise<HrStore>;
+    let policy: SecretPolicy;
     try {
+      policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       config = parseConfig(def as unknown as Record<string, unknown>, `hr-dedupe:${this.id}`);
       const storeNode = storeFrom(RED, def.store);
       acquire = () => storeNode.acquire();
@@ -86,7 +92,7 @@ export = (RED: NodeAPI) => {
       out.payload = incoming.source.canonical;
       out.person = personInfo(resolution);
       if (resolution.decision === 'review') {
-        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: maskSecrets(incoming.source.person), candidate: maskSecrets(resolution.candidate) };
+        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: policy.mask(incoming.source.person), candidate: policy.mask(resolution.candidate) };
       }
       return outputs(out, resolution.decision);
     });
@@ -94,6 +100,7 @@ export = (RED: NodeAPI) => {
     owners.set(this.id, {
       id: this.id,
       store: acquire,
+      policy,
       async settle(review: Review, decision, actor) {
         const payload = review.payload as DuplicateReviewPayload;
         const incoming = read(payload.payload, review.createdAt);

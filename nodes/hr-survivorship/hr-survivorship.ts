@@ -7,6 +7,7 @@ import { EmployeeUpdatedEvent } from '../../lib/vendors/hris/changes';
 import { createShell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { dictionaryFrom } from '../shared/dictionaryRef';
+import { SecretPolicy } from '../../lib/privacy/policy';
 import { survive } from './goldenRecord';
 import { rememberForwarded, surviveHrisChange, withoutEchoes } from './twoWay';
 
@@ -30,7 +31,9 @@ export = (RED: NodeAPI) => {
     try {
       const storeNode = storeFrom(RED, def.store);
       acquire = () => storeNode.acquire();
-      fields = survivableFields(dictionaryFrom(RED, def.dictionary));
+      const dictionary = dictionaryFrom(RED, def.dictionary);
+      shell.usePolicy(SecretPolicy.of(dictionary));
+      fields = survivableFields(dictionary);
     } catch (err) {
       shell.refuse(toHrError(err));
       shell.onInput(async () => null);

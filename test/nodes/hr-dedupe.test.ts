@@ -5,6 +5,8 @@ import type { Node } from 'node-red';
 import { helper, nextMessage, collect, settle, useHelperWithTempDir } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
@@ -284,4 +286,25 @@ test('a rare full name coming back with a new email and phone lands in review; w
   await seedCompany();
   await deliver(jennifer('gh-10', 'jen@example.com', '+14155550101'));
   assert.equal((await deliver(jennifer('gh-11', 'j.wenzanro@other.org', '+14155550202'))).port, 'new');
+});
+
+test("review copies follow the node's dictionary: a field it marks secret is masked; personal data only on the /personal route", async () => {
+  const dictionary = {
+    version: 'custom-1',
+    fields: defaultDictionary.fields.map((f) => (f.name === 'person.address.postalCode' ? { ...f, sensitivity: 'secret' } : f)),
+  };
+  const file = newStoreFile();
+  await helper.load([dictionaryNode, storeNode, dedupeNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, ...flow(file, { dictionary: 'dict' })] as never, { s: { encryptionKey: key } });
+  const address = { line1: '1 Main St', city: 'Springfield', postalCode: 'SW1A 1AA', country: 'US' };
+  await deliver({ ...ana, person: { ...ana.person, address } });
+  const near = await deliver({ ...maria, person: { ...maria.person, address } });
+  assert.equal(near.port, 'review');
+  assert.doesNotMatch(JSON.stringify(near.msg.review), /SW1A 1AA/, 'the message carries the review copy masked');
+  assert.match(JSON.stringify(near.msg.review), /Springfield/, 'what the dictionary keeps personal stays on the message');
+
+  const full = JSON.stringify((await helper.request().get('/hr-dedupe/reviews/personal').expect(200)).body);
+  assert.match(full, /Maria/);
+  assert.doesNotMatch(full, /SW1A 1AA/);
+  const restricted = JSON.stringify((await helper.request().get('/hr-dedupe/reviews').expect(200)).body);
+  for (const personal of ['Maria', 'ana.silva@example.com', 'Springfield', 'SW1A 1AA']) assert.ok(!restricted.includes(personal), `a viewer without hr-sync.personal sees ${personal}`);
 });
