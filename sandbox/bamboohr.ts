@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTORY_FIELDS, isKnownField, LIST_FIELDS, READ_ONLY, WRITABLE, type ListField } from './bamboohrFields';
+import { DIRECTORY_FIELDS, FIXED_LISTS, isKnownField, LIST_FIELDS, META_FIELDS, READ_ONLY, WRITABLE, type ListField } from './bamboohrFields';
 import { jsonBody, parseWith } from './framework/body';
 import { errorKit } from './framework/errors';
 import { sequence } from './framework/formats';
@@ -138,6 +138,18 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
     return id;
   };
 
+  /** `GET /v1/meta/lists` (docs/vendors/bamboohr.md): each list field with its options, none archived here. */
+  const metaLists = () =>
+    META_FIELDS.filter((f) => f.type === 'list').map((f) => ({
+      fieldId: f.id,
+      alias: f.alias,
+      manageable: (LIST_FIELDS as readonly string[]).includes(f.alias) ? 'yes' : 'no',
+      multiple: 'no',
+      name: f.name,
+      options: ((lists as Record<string, readonly string[]>)[f.alias] ?? FIXED_LISTS[f.alias] ?? []).map((name, i) => ({ id: i + 1, archived: 'no', createdDate: '2026-01-05T09:00:00+00:00', archivedDate: null, name })),
+    }));
+  const xmlEsc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
   const routesAt = (mount: string): Route[] => [
     {
       method: 'POST',
@@ -161,6 +173,23 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
           { fields: DIRECTORY_FIELDS.map((id) => ({ id, type: 'text', name: id })), employees: rows },
           () => `<directory><employees>${listed.map((e) => toXml('employee', e.id, Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])))).join('')}</employees></directory>`,
         );
+      },
+    },
+    {
+      method: 'GET',
+      path: `${mount}/meta/fields`,
+      handle: (req) => {
+        authorize(req);
+        return answer(req, META_FIELDS, () => `<fields>${META_FIELDS.map((f) => `<field id="${f.id}" type="${f.type}" alias="${f.alias}">${xmlEsc(f.name)}</field>`).join('')}</fields>`);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${mount}/meta/lists`,
+      handle: (req) => {
+        authorize(req);
+        const all = metaLists();
+        return answer(req, all, () => `<lists>${all.map((l) => `<list fieldId="${l.fieldId}" alias="${l.alias}"><name>${xmlEsc(l.name)}</name><options>${l.options.map((o) => `<option id="${o.id}" archived="no">${xmlEsc(o.name)}</option>`).join('')}</options></list>`).join('')}</lists>`);
       },
     },
     {

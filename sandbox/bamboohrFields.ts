@@ -45,3 +45,26 @@ export type ListField = (typeof LIST_FIELDS)[number];
 export const DIRECTORY_FIELDS = ['displayName', 'firstName', 'lastName', 'preferredName', 'jobTitle', 'workPhone', 'mobilePhone', 'workEmail', 'department', 'location', 'division'];
 
 export const isKnownField = (name: string): boolean => name in WRITABLE || READ_ONLY.has(name);
+
+const EMAILS = new Set(['workEmail', 'homeEmail']);
+const DAYS = new Set(['dateOfBirth', 'hireDate', 'originalHireDate', 'payRateEffectiveDate']);
+const typeOf = (alias: string): string =>
+  (LIST_FIELDS as readonly string[]).includes(alias) || alias === 'paidPer' || alias === 'payType' || alias === 'exempt' ? 'list' : EMAILS.has(alias) ? 'email' : DAYS.has(alias) ? 'date' : 'text';
+
+/**
+ * `GET /v1/meta/fields` entries (docs/vendors/bamboohr.md, "Field catalogue": `{ id, name, type, alias }`): the emulator's
+ * known fields with numbers of its own; a person's label is the alias spelt out.
+ */
+export const META_FIELDS = [...Object.keys(WRITABLE), ...READ_ONLY].map((alias, i) => ({
+  id: i + 1,
+  name: alias.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
+  type: typeOf(alias),
+  alias,
+}));
+
+/** The fixed options of the emulator's enumerated fields, answered by `GET /v1/meta/lists` beside the account's lists. */
+export const FIXED_LISTS: Record<string, readonly string[]> = {
+  paidPer: WRITABLE.paidPer.options,
+  payType: WRITABLE.payType.options,
+  exempt: WRITABLE.exempt.options,
+};

@@ -37,6 +37,24 @@ const PersonCreate = z
   .strict();
 type PersonCreate = z.infer<typeof PersonCreate>;
 
+/**
+ * `GET /v1/company/people/fields` (docs/vendors/hibob.md, "Fields metadata"): the fields this emulator's create accepts,
+ * as `{ id, name, category, type, typeData }`; list fields name their list.
+ */
+const PEOPLE_FIELDS = [
+  { id: 'root.firstName', name: 'First name', category: 'root', type: 'text' },
+  { id: 'root.surname', name: 'Last name', category: 'root', type: 'text' },
+  { id: 'root.email', name: 'Email', category: 'root', type: 'text' },
+  { id: 'work.site', name: 'Site', category: 'work', type: 'list', typeData: { listId: 'site' } },
+  { id: 'work.startDate', name: 'Start date', category: 'work', type: 'date' },
+  { id: 'work.department', name: 'Department', category: 'work', type: 'list', typeData: { listId: 'department' } },
+  { id: 'work.title', name: 'Job title', category: 'work', type: 'list', typeData: { listId: 'title' } },
+  { id: 'work.workPhone', name: 'Work phone', category: 'work', type: 'text' },
+  { id: 'home.mobilePhone', name: 'Mobile phone', category: 'home', type: 'text' },
+  { id: 'home.privatePhone', name: 'Private phone', category: 'home', type: 'text' },
+  { id: 'home.privateEmail', name: 'Private email', category: 'home', type: 'text' },
+];
+
 /** One-person read body: which fields, and how lists and dates are rendered (docs/vendors/hibob.md). */
 const Read = z.object({ fields: z.array(z.string()).max(400).optional(), humanReadable: z.enum(['APPEND', 'REPLACE']).optional() }).strict();
 
@@ -123,6 +141,14 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
           handle: (req) => {
             authorize(req);
             return json(HIBOB_UNCONFIRMED.createStatus, answer(add(jsonBody(req, invalid), 'active')));
+          },
+        },
+        {
+          method: 'GET',
+          path: '/v1/company/people/fields',
+          handle: (req) => {
+            authorize(req);
+            return json(200, PEOPLE_FIELDS);
           },
         },
         {

@@ -12,7 +12,10 @@ import { tableTransforms } from '../../lib/mapping/tableTransforms';
 import { listedEnv, parseEnvList } from '../../lib/mapping/envAccess';
 import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
 import { policyFrom } from '../shared/dictionaryRef';
-import { toHrError } from '../../lib/errors';
+import { HrError, toHrError } from '../../lib/errors';
+import { checkAgainstCatalogue, FieldCatalogue, parsePastedCatalogue, type CatalogueProblem } from '../../lib/mapping/fieldCatalogue';
+import { describeIssues } from '../../lib/zodIssues';
+import { registerCatalogueRoute } from './catalogueRoute';
 
 interface MapperDef extends NodeDef, MapperConfig {
   target: string;
@@ -23,7 +26,25 @@ interface MapperDef extends NodeDef, MapperConfig {
 }
 
 /** What the editor sends to check or preview a mapping that may not be deployed yet. */
-type PreviewBody = MapperConfig & { sample?: unknown; node?: unknown; envVars?: unknown; dictionary?: unknown };
+type PreviewBody = MapperConfig & { sample?: unknown; node?: unknown; envVars?: unknown; dictionary?: unknown; catalogue?: unknown; fieldList?: unknown };
+
+/** The HRIS's fields the dialog holds: read from a connection, or pasted for a generic HRIS; none: nothing to check against. */
+function catalogueOf(body: PreviewBody): FieldCatalogue | undefined {
+  if (typeof body.fieldList === 'string' && body.fieldList.trim()) {
+    try {
+      return parsePastedCatalogue(body.fieldList);
+    } catch (err) {
+      throw new HrError('mapper.field_list_invalid', `The pasted field list cannot be read: ${(err as Error).message}`);
+    }
+  }
+  if (body.catalogue === undefined || body.catalogue === null) return undefined;
+  const parsed = FieldCatalogue.safeParse(body.catalogue);
+  if (!parsed.success) throw new HrError('mapper.catalogue_invalid', `The field catalogue is not valid: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Table rows as the check reads them; anything else is the compiler's to report. */
+const tableRows = (rows: unknown) => (Array.isArray(rows) ? MappingTable.safeParse(rows) : null);
 
 const errorBody = (err: unknown) => {
   const e = toHrError(err);
@@ -86,6 +107,8 @@ export = (RED: NodeAPI) => {
   }
   RED.nodes.registerType('hr-mapper', HrMapper);
 
+  registerCatalogueRoute(RED);
+
   const read = RED.auth.needsPermission('hr-mapper.read');
   const write = RED.auth.needsPermission('hr-mapper.write');
 
@@ -100,10 +123,19 @@ export = (RED: NodeAPI) => {
   });
 
   // The editor checks the table as it is edited, so each wrong row is marked before deploying.
+  // With the HRIS's catalogue, also every target the HRIS lacks and every constant outside its list or type.
   RED.httpAdmin.post('/hr-mapper/check', write, (req: Request, res: Response) => {
     const body = (req.body ?? {}) as PreviewBody;
     const problems = checkTable(body.rows, { env: envOf(null, body.envVars) });
-    res.json({ ok: problems.length === 0, problems });
+    let fieldProblems: CatalogueProblem[] = [];
+    try {
+      const catalogue = catalogueOf(body);
+      const rows = tableRows(body.rows);
+      if (catalogue && rows?.success) fieldProblems = checkAgainstCatalogue(rows.data, catalogue);
+    } catch (err) {
+      return void res.json({ ok: false, problems, fieldProblems, error: errorBody(err) });
+    }
+    res.json({ ok: problems.length === 0 && fieldProblems.length === 0, problems, fieldProblems });
   });
 
   // "Try it" in the edit dialog: runs a mapping that has not been deployed yet on a sample; for a
@@ -126,10 +158,23 @@ export = (RED: NodeAPI) => {
       const shown = <T>(value: T): T => policy.mask(value, { echoesOf: sample });
       const rows = mapper.mode === 'table' ? await mapper.mapping.preview(sample) : undefined;
       const notSent = mapper.coverage ? mapper.coverage(sample) : null;
+      // The values this sample would send, checked against the HRIS's fields before a real hire is written.
+      let fieldProblems: CatalogueProblem[] = [];
+      let catalogueError: ReturnType<typeof errorBody> | undefined;
       try {
-        res.json(shown({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent }));
+        const catalogue = catalogueOf(body);
+        const table = tableRows(body.rows);
+        if (catalogue && rows && table?.success) {
+          fieldProblems = checkAgainstCatalogue(table.data, catalogue, new Map(rows.filter((r) => !r.error).map((r) => [r.row, r.value])));
+        }
       } catch (err) {
-        res.json(shown({ ok: false, source, sample, error: errorBody(err), rows, notSent }));
+        catalogueError = errorBody(err);
+      }
+      const checked = { fieldProblems, ...(catalogueError ? { catalogueError } : {}) };
+      try {
+        res.json(shown({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent, ...checked }));
+      } catch (err) {
+        res.json(shown({ ok: false, source, sample, error: errorBody(err), rows, notSent, ...checked }));
       }
     })().catch((err: unknown) => res.status(500).json({ ok: false, error: errorBody(err) }));
   });
