@@ -1,0 +1,88 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAgainstCatalogue, parsePastedCatalogue, type FieldCatalogue } from '../../../lib/mapping/fieldCatalogue';
+import { bambooHrCatalogue } from '../../../lib/vendors/bamboohr/catalogue';
+import { bamboohrHttpOptions } from '../../../lib/vendors/bamboohr/target';
+import { hiBobCatalogue } from '../../../lib/vendors/hibob/catalogue';
+import { hibobHttpOptions } from '../../../lib/vendors/hibob/target';
+import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../../sandbox/bamboohr';
+import { HIBOB_DEFAULTS, startHiBob } from '../../../sandbox/hibob';
+import { contextFor } from '../vendors/hris/support';
+
+const bamboo = startBambooHr();
+const bob = startHiBob();
+const clients: Array<{ close(): void }> = [];
+after(async () => {
+  clients.forEach((c) => c.close());
+  await (await bamboo).stop();
+  await (await bob).stop();
+});
+
+const catalogue: FieldCatalogue = {
+  system: 'BambooHR',
+  fields: [
+    { name: 'location', label: 'Location', kind: 'list', vendorType: 'list', options: ['New York City', 'London'] },
+    { name: 'hireDate', label: 'Hire date', kind: 'date', vendorType: 'date' },
+    { name: 'workEmail', label: 'Work email', kind: 'email', vendorType: 'email' },
+    { name: 'jobTitle', label: 'Job title', kind: 'text', vendorType: 'text' },
+  ],
+};
+
+test('unknown targets, values outside a list and values of the wrong type are each named by row, in plain words', () => {
+  const rows = [
+    { target: 'location', from: 'constant' as const, source: 'Berlin' },
+    { target: 'customCostCenter', from: 'path' as const, source: 'job.costCenter' },
+    { target: 'hireDate', from: 'path' as const, source: 'employment.startDate' },
+    { target: 'jobTitle', from: 'path' as const, source: 'job.title' },
+    { target: '', from: 'path' as const, source: '' },
+  ];
+  const problems = checkAgainstCatalogue(rows, catalogue, new Map([[3, '05/01/2026']]));
+  assert.deepEqual(problems.map((p) => [p.row, p.code]), [[1, 'mapper.value_not_in_list'], [2, 'mapper.field_unknown'], [3, 'mapper.value_type']]);
+  assert.match(problems[0]!.message, /"Berlin" is not one of the values of the list "Location"/);
+  assert.match(problems[1]!.message, /BambooHR has no field "customCostCenter"/);
+  assert.match(problems[2]!.message, /not a date written as YYYY-MM-DD/);
+});
+
+test('values that fit pass, and a row whose value is not known before a hire arrives is not judged', () => {
+  const rows = [
+    { target: 'location', from: 'constant' as const, source: 'London' },
+    { target: 'hireDate', from: 'path' as const, source: 'employment.startDate' },
+    { target: 'workEmail', from: 'path' as const, source: 'person.emails[0].address' },
+  ];
+  assert.deepEqual(checkAgainstCatalogue(rows, catalogue, new Map<number, unknown>([[2, '2026-05-01'], [3, 'ana@example.com']])), []);
+  assert.deepEqual(checkAgainstCatalogue(rows, catalogue), []);
+});
+
+test('a pasted field list is read line by line, and a line it cannot read is an error naming the line', () => {
+  const pasted = parsePastedCatalogue('# fields of our HRIS\nfirst_name, text\nstart_date, date\noffice, list, Berlin | Paris\nnotes\n');
+  assert.deepEqual(pasted.fields.map((f) => [f.name, f.kind, f.options]), [
+    ['first_name', 'text', undefined],
+    ['start_date', 'date', undefined],
+    ['office', 'list', ['Berlin', 'Paris']],
+    ['notes', 'other', undefined],
+  ]);
+  assert.throws(() => parsePastedCatalogue('first_name, text\nstart date, date'), /line 2/);
+  assert.throws(() => parsePastedCatalogue('salary, money'), /line 1: "money" is not one of/);
+});
+
+test('the BambooHR emulator answers meta/fields and meta/lists, and the catalogue holds the account\'s own list values', async () => {
+  const sandbox = await bamboo;
+  const { ctx, client } = contextFor(bamboohrHttpOptions({ system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } }));
+  clients.push(client);
+  const read = await bambooHrCatalogue(ctx);
+  const location = read.fields.find((f) => f.name === 'location');
+  assert.deepEqual(location?.options, [...BAMBOOHR_DEFAULTS.lists.location]);
+  assert.equal(read.fields.find((f) => f.name === 'hireDate')?.kind, 'date');
+  assert.equal(read.fields.some((f) => f.name === 'customCostCenter'), false);
+});
+
+test('the HiBob emulator answers the people fields metadata; root fields are named as the create body writes them', async () => {
+  const sandbox = await bob;
+  const user = HIBOB_DEFAULTS.serviceUsers[0]!;
+  const { ctx, client } = contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url }));
+  clients.push(client);
+  const read = await hiBobCatalogue(ctx);
+  assert.ok(read.fields.some((f) => f.name === 'firstName' && f.kind === 'text'));
+  assert.ok(read.fields.some((f) => f.name === 'work.startDate' && f.kind === 'date'));
+  assert.equal(read.fields.find((f) => f.name === 'work.site')?.options, undefined, 'list item values are not read yet, so not checked');
+});
