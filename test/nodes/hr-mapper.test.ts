@@ -225,7 +225,7 @@ test('the preview of a table that does not compile lists the wrong rows', async 
 test('the editor can check a table while it is edited, row by row', async () => {
   await helper.load(mapperNode, tableFlow([...startingTables.generic]));
   const ok = await helper.request().post('/hr-mapper/check').send({ rows: startingTables.hibob }).expect(200);
-  assert.deepEqual(ok.body, { ok: true, problems: [] });
+  assert.deepEqual(ok.body, { ok: true, problems: [], fieldProblems: [] });
   const bad = await helper.request().post('/hr-mapper/check').send({ rows: [{ target: 'a', source: 'x' }, { target: 'a', source: 'y' }] }).expect(200);
   assert.equal(bad.body.problems[0].row, 2);
   assert.equal(bad.body.problems[0].code, 'mapper.target_conflict');

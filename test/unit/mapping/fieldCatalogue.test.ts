@@ -86,3 +86,17 @@ test('the HiBob emulator answers the people fields metadata; root fields are nam
   assert.ok(read.fields.some((f) => f.name === 'work.startDate' && f.kind === 'date'));
   assert.equal(read.fields.find((f) => f.name === 'work.site')?.options, undefined, 'list item values are not read yet, so not checked');
 });
+
+test('the shipped starting tables write only fields the emulators\' catalogues list', async () => {
+  const { startingTables } = await import('../../../lib/mapping/startingTables');
+  const sandbox = await bamboo;
+  const { ctx, client } = contextFor(bamboohrHttpOptions({ system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } }));
+  clients.push(client);
+  const unknown = checkAgainstCatalogue(startingTables.bamboohr, await bambooHrCatalogue(ctx)).filter((p) => p.code === 'mapper.field_unknown');
+  assert.deepEqual(unknown.map((p) => p.target), []);
+  const user = HIBOB_DEFAULTS.serviceUsers[0]!;
+  const hib = contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: (await bob).url }));
+  clients.push(hib.client);
+  const unknownBob = checkAgainstCatalogue(startingTables.hibob, await hiBobCatalogue(hib.ctx)).filter((p) => p.code === 'mapper.field_unknown');
+  assert.deepEqual(unknownBob.map((p) => p.target), []);
+});
