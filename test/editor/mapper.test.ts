@@ -104,6 +104,9 @@ describe('the mapper dialog', () => {
     await row(1).locator('.hr-mapper-problem', { hasText: "This value is not one of the list's options: New York City, London, Remote." }).waitFor();
     await row(2).locator('.hr-mapper-target').fill('customCostCenter');
     await row(2).locator('.hr-mapper-problem', { hasText: 'BambooHR has no field "customCostCenter"' }).waitFor();
+    const words = (await row(2).locator('.hr-mapper-problem').textContent()) ?? '';
+    assert.match(words, /Give where the value comes from/, 'an empty source is asked for in plain words');
+    assert.doesNotMatch(words, /found the end of/);
     await screenshot(page, 'dialog-hr-mapper');
 
     await row(1).locator('.hr-mapper-source').fill('London');
