@@ -106,6 +106,8 @@ describe('the HR sync sidebar', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  /** Every confirmation the sidebar asked, accepted as a reviewer would. */
+  const confirmations: string[] = [];
   let pkg: ReturnType<typeof packageOfThisBuild>;
   let userDir: string;
 
@@ -159,6 +161,10 @@ describe('the HR sync sidebar', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     errors = watchErrors(page);
+    page.on('dialog', (d) => {
+      confirmations.push(d.message());
+      void d.accept();
+    });
     await openEditor(page, red.url);
   });
   after(async () => {
@@ -202,6 +208,7 @@ describe('the HR sync sidebar', () => {
 
     await card.locator('.hr-sync-approve').click();
     await card.waitFor({ state: 'detached' });
+    assert.match(confirmations.at(-1) ?? '', /^Merge Maria Costa with Ana Silva\?/, 'the merge is confirmed first, naming both people');
     const merged = await until(() => flowValue('mergedGuid'), 'the merge message in the flow');
     assert.equal(merged, await flowValue('newGuid'), 'Maria was merged into Ana\'s person');
     assert.match(await page.locator('#hr-sync-sidebar .hr-sync-reviews').innerText(), /Nothing to review/);
@@ -218,6 +225,7 @@ describe('the HR sync sidebar', () => {
     assert.deepEqual(bamboo.employees(), [], 'the fault kept the employee out');
 
     await card.locator('.hr-sync-retry').click();
+    assert.match(confirmations.at(-1) ?? '', /Send the write for Bo Lind again exactly as it was recorded\? A mapping changed since then is not applied/);
     const employeeId = await until(() => flowValue('employeeId'), 'the retried write to succeed');
     assert.deepEqual(bamboo.employees().map((e) => e.id), [employeeId]);
     await card.waitFor({ state: 'detached' });
