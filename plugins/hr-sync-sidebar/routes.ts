@@ -82,6 +82,7 @@ export function registerSyncRoutes(RED: NodeAPI): void {
         const about = {
           id: site.id,
           name: site.name,
+          flows: site.flows,
           dedupe: site.dedupe,
           writers: site.writers,
           monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
@@ -106,7 +107,7 @@ export function registerSyncRoutes(RED: NodeAPI): void {
       if (!body.success || !Number.isInteger(id)) {
         throw new HrError('hr-sync.decision_invalid', 'Send {"decision": "approved"} or {"decision": "rejected"} to /hr-sync/stores/<store id>/reviews/<numeric id>.');
       }
-      const site = findDeployment(RED).stores.find((s) => s.id === req.params.store);
+      const site = findDeployment(RED).stores.find((s) => s.ids.includes(String(req.params.store)));
       if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
       const store = await site.node.acquire();
       const review = await store.getReview(id);

@@ -255,3 +255,25 @@ test('a read-only user is refused personal data and sees personal fields masked;
   assert.match(shown, /Maria/);
   for (const secret of [DOB, BADGE_PIN, '987654321']) assert.ok(!shown.includes(secret), `secret ${secret} shown with hr-sync.personal`);
 });
+
+test('three flows that each bring a store on the same file show one store, naming the flows', async () => {
+  const file = temp.storeFile();
+  const flow = [
+    { id: 't1', type: 'tab', label: 'Hire to HRIS' },
+    { id: 't2', type: 'tab', label: 'Deletion request' },
+    { id: 't3', type: 'tab', label: 'Health monitor' },
+    { id: 's1', type: 'hr-store', name: 'Hires', file, secretFields: '', keyEnv: '' },
+    { id: 's2', type: 'hr-store', name: 'Hires', file, secretFields: '', keyEnv: '' },
+    { id: 's3', type: 'hr-store', name: 'Hires', file, secretFields: '', keyEnv: '' },
+    { id: 'd', z: 't1', type: 'hr-dedupe', store: 's1', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [[], [], []] },
+    { id: 'd2', z: 't2', type: 'hr-dedupe', store: 's2', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [[], [], []] },
+    { id: 'h', z: 't3', type: 'hr-health', name: 'Watch', store: 's3', interval: 60, wires: [[]] },
+  ];
+  await helper.load([storeNode, dedupeNode, healthNode, sidebarWithAuth], flow as never);
+  const res = await helper.request().get('/hr-sync/overview').expect(200);
+  const stores = res.body.stores as Array<{ id: string; flows: string[]; dedupe: string[]; monitors: Array<{ id: string }> }>;
+  assert.equal(stores.length, 1, 'one database, one entry');
+  assert.deepEqual(stores[0]!.flows, ['Hire to HRIS', 'Deletion request', 'Health monitor']);
+  assert.deepEqual(stores[0]!.dedupe, ['d', 'd2']);
+  assert.deepEqual(stores[0]!.monitors.map((m) => m.id), ['h']);
+});
