@@ -44,13 +44,15 @@ export function findDeployment(RED: NodeAPI): Deployment {
     if (def.type !== 'hr-store') continue;
     const node = RED.nodes.getNode(def.id) as StoreConfigNode | null;
     if (!node || typeof node.acquire !== 'function') continue;
+    const secretFields = typeof def.secretFields === 'string' ? def.secretFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const known = byDatabase.get(databaseOf(def));
     if (known) {
       known.ids.push(def.id);
+      // What any of its config nodes calls secret is masked in the one entry.
+      for (const f of secretFields) if (!known.secretFields.includes(f)) known.secretFields.push(f);
       stores.set(def.id, known);
       continue;
     }
-    const secretFields = typeof def.secretFields === 'string' ? def.secretFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const name = def.name || (typeof def.file === 'string' && def.file) || def.id;
     const site: StoreSite = { id: def.id, name, node, secretFields, ids: [def.id], flows: [], dedupe: [], writers: [], monitors: [] };
     byDatabase.set(databaseOf(def), site);
