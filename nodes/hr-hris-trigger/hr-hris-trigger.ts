@@ -46,18 +46,25 @@ export = (RED: NodeAPI) => {
     let intake: IntakeConnection;
     let ctx: AtsContext;
     let pollChanges: HrisChangeSource['poll'];
+    let webhook = false;
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
       storeRef = storeFrom(RED, def.store);
       const channels = connection.channels();
       const change = hrisChangeSourceFor(channels.settings.hris.system);
-      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR is.`);
-      if ((RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
+      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`);
+      if (!change.verify && !(number(def.pollMinutes, 0) > 0)) {
+        throw new HrError('hris-trigger.poll_required', `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`);
+      }
+      if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
         throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
-      intake = { source: change.source, verify: (req) => change.verify(req, secret), handshake: () => null, eventId: () => null };
+      const verify = change.verify;
+      webhook = Boolean(verify);
+      // Without a webhook check nothing is served, so this refusal is never reached; it keeps the intake total.
+      intake = { source: change.source, verify: (req) => (verify ? verify(req, secret) : { ok: false, reason: 'missing_secret', detail: 'no webhook' }), handshake: () => null, eventId: () => null };
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -205,7 +212,7 @@ export = (RED: NodeAPI) => {
       track(run());
     }
 
-    shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    if (webhook) shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
   }
 
   RED.nodes.registerType('hr-hris-trigger', HrHrisTrigger, { credentials: { secret: { type: 'password' } } });
