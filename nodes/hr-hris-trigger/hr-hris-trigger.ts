@@ -43,10 +43,11 @@ export = (RED: NodeAPI) => {
     const node = this;
     const shell = createShell(RED, this);
     let storeRef: StoreConfigNode;
-    let intake: IntakeConnection;
+    let source: HrisChangeSource['source'];
+    /** The webhook intake; null for an HRIS whose changes only the poll reads (no endpoint is served). */
+    let intake: IntakeConnection | null;
     let ctx: AtsContext;
     let pollChanges: HrisChangeSource['poll'];
-    let webhook = false;
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
@@ -62,9 +63,8 @@ export = (RED: NodeAPI) => {
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
       const verify = change.verify;
-      webhook = Boolean(verify);
-      // Without a webhook check nothing is served, so this refusal is never reached; it keeps the intake total.
-      intake = { source: change.source, verify: (req) => (verify ? verify(req, secret) : { ok: false, reason: 'missing_secret', detail: 'no webhook' }), handshake: () => null, eventId: () => null };
+      source = change.source;
+      intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -72,7 +72,7 @@ export = (RED: NodeAPI) => {
       shell.refuse(toHrError(err));
       return;
     }
-    const vendor = intake.source.vendor;
+    const vendor = source.vendor;
     const counts = triggerCounts();
     const inFlight = new Set<Promise<void>>();
     const track = (work: Promise<void>) => {
@@ -89,7 +89,7 @@ export = (RED: NodeAPI) => {
     const noClaim = async () => false;
 
     function emit(delivery: Delivery, via: Via): Promise<void> {
-      const built = storeRef.acquire().then((store) => processDelivery(intake.source, delivery, ctx, store, ACTOR, noClaim));
+      const built = storeRef.acquire().then((store) => processDelivery(source, delivery, ctx, store, ACTOR, noClaim));
       return inAcceptanceOrder(built, (result) => output(delivery, via, result));
     }
 
@@ -114,14 +114,14 @@ export = (RED: NodeAPI) => {
       res.status(result.status).end();
     }
 
-    async function handle(req: RawRequest, res: Response): Promise<void> {
+    async function handle(webhook: IntakeConnection, req: RawRequest, res: Response): Promise<void> {
       let result: Intake;
       let store: HrStore;
       try {
         store = await storeRef.acquire();
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
         const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
-        result = await receive(intake, intakeStore, node.id, inbound);
+        result = await receive(webhook, intakeStore, node.id, inbound);
       } catch (err) {
         // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
         const e = toHrError(err);
@@ -156,10 +156,6 @@ export = (RED: NodeAPI) => {
       journal.close();
       return Promise.allSettled([...inFlight]).then(() => undefined);
     });
-
-    const path = def.path?.trim() || `/hr/${vendor}/changes`;
-    const limitBytes = number(def.maxBodyKb, 1024) * 1024;
-    const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
 
     const startedAt = new Date();
     // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
@@ -212,7 +208,13 @@ export = (RED: NodeAPI) => {
       track(run());
     }
 
-    if (webhook) shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    if (intake) {
+      const webhook = intake;
+      const path = def.path?.trim() || `/hr/${vendor}/changes`;
+      const limitBytes = number(def.maxBodyKb, 1024) * 1024;
+      const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+      shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    }
   }
 
   RED.nodes.registerType('hr-hris-trigger', HrHrisTrigger, { credentials: { secret: { type: 'password' } } });
