@@ -1,5 +1,5 @@
 /** The HRIS trigger with Personio: changes read by the poll against the Personio emulator, carried to the Greenhouse candidate once. */
-import { after, afterEach, before, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +43,7 @@ after(async () => {
   await Promise.all([(await personio).stop(), (await greenhouse).stop()]);
   fs.rmSync(userDir, { recursive: true, force: true });
 });
+beforeEach(async () => (await personio).reset());
 afterEach(() => helper.unload());
 
 /** The HRIS owns legal names and sends them both ways, as in the "HRIS changes to ATS" example. */
@@ -53,7 +54,7 @@ const twoWay: Dictionary = {
 const T0 = new Date('2026-11-02T10:00:30Z');
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
 
-async function loadFlow(pollMinutes: string) {
+async function loadFlow(pollMinutes: string, personUpdatedAt = HOUR_AGO()) {
   runs += 1;
   const flow = [
     { id: 's', type: 'hr-store', file: `personio-${runs}.db`, secretFields: '', keyEnv: '' },
@@ -70,7 +71,7 @@ async function loadFlow(pollMinutes: string) {
   // A hire the package synced before: one person, linked to the Greenhouse candidate and the Personio person (last changed an hour ago).
   const { candidateId } = (await greenhouse).addHire({ firstName: 'Ana', lastName: 'Silva' });
   const personId = (await personio).addPerson({ first_name: 'Ana', last_name: 'Silva', email: 'ana.silva@acme.example' });
-  (await personio).editPerson(personId, {}, HOUR_AGO());
+  (await personio).editPerson(personId, {}, personUpdatedAt);
   await helper.load([storeNode, dictionaryNode, connectionNode, capture, survivorshipNode, writerNode] as never, flow as never, {
     conn: { clientId: PERSONIO_CLIENT.clientId, clientSecret: PERSONIO_CLIENT.clientSecret, atsClientId: ATS_CLIENT.clientId, atsClientSecret: ATS_CLIENT.clientSecret },
   });
@@ -82,6 +83,10 @@ async function loadFlow(pollMinutes: string) {
     provenance: { 'legalName.first': from('Ana'), 'legalName.last': from('Silva') },
   });
   return { candidateId, personId };
+}
+
+async function until(done: () => boolean, limitMs = 10_000): Promise<void> {
+  for (const end = Date.now() + limitMs; !done(); await settle(50)) if (Date.now() > end) throw new Error('timed out');
 }
 
 const candidatePatches = async (candidateId: number) =>
@@ -104,12 +109,19 @@ test('a last name changed in Personio reaches the Greenhouse candidate once, how
   assert.equal((await supertest(RED.httpNode).post('/hr/personio/changes').send({})).status, 404, 'Personio sends no change webhooks: no endpoint is served');
 });
 
+test("a person the poll lists with the values the sync already holds (the package's own create) writes nothing to Greenhouse", async () => {
+  const { candidateId } = await loadFlow('0.005', new Date());
+  const changes = collect(helper.getNode('changes'));
+  await until(() => changes.length > 0);
+  await settle(1_000);
+  assert.equal(changes.length, 1);
+  assert.equal((await candidatePatches(candidateId)).length, 0);
+});
+
 test('a Personio trigger without a poll interval refuses to start rather than wait for webhooks that never come', async () => {
-  const lists = async () => (await personio).requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v2/persons?')).length;
-  const before = await lists();
   await loadFlow('0');
   await settle(200);
-  assert.equal(await lists(), before, 'nothing is polled');
+  assert.equal((await personio).requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v2/persons?')).length, 0, 'nothing is polled');
   const trigger = helper.getNode('t') as unknown as { error: { args: unknown[][] } };
   assert.match(JSON.stringify(trigger.error.args), /common\.errors\.notReady/, 'the node says it does not run');
   assert.equal((await supertest(RED.httpNode).post('/hr/personio/changes').send({})).status, 404);
