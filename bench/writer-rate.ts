@@ -8,7 +8,7 @@ import { createHttpClient } from '../lib/http';
 import { openStore } from '../lib/store';
 import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../lib/vendors/bamboohr/target';
 import { idempotencyKeys } from '../lib/writer/keys';
-import { DEFAULT_SCHEDULE } from '../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../lib/outbox/schedule';
 import { createWriter } from '../lib/writer/worker';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../sandbox/bamboohr';
 import { chosenStore, postgresForBench } from './support/benchStore';

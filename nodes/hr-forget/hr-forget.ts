@@ -4,7 +4,7 @@ import { requestFrom } from '../../lib/forget/request';
 import { rememberNotHeld, resolvePerson, unknownPerson } from '../../lib/forget/resolve';
 import { createForgetWorker, type ForgetWorker } from '../../lib/forget/worker';
 import type { ForgetSummary } from '../../lib/forget/types';
-import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
 import { createShell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { erasureChannels } from './channels';

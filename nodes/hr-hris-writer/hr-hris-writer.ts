@@ -6,7 +6,7 @@ import { dryRunContext, preview } from '../../lib/writer/dryRun';
 import { Operation, type Outcome } from '../../lib/writer/job';
 import { jobFromMessage } from '../../lib/writer/message';
 import type { WriterTargets } from '../../lib/writer/operations';
-import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
 import { createWriter, type Writer } from '../../lib/writer/worker';
 import { policyFrom } from '../shared/dictionaryRef';
 import { storeFrom } from '../shared/storeRef';

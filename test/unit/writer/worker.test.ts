@@ -11,7 +11,7 @@ import type { HrisTarget } from '../../../lib/vendors/hris/types';
 import type { HrisSystem } from '../../../lib/model/systems';
 import type { Outcome } from '../../../lib/writer/job';
 import type { WriteJob } from '../../../lib/writer/job';
-import { DEFAULT_SCHEDULE } from '../../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../../lib/outbox/schedule';
 import { createWriter, type WriterOptions } from '../../../lib/writer/worker';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-worker-'));
