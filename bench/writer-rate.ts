@@ -12,7 +12,7 @@ import { DEFAULT_SCHEDULE } from '../lib/outbox/schedule';
 import { createWriter } from '../lib/writer/worker';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../sandbox/bamboohr';
 import { chosenStore, postgresForBench } from './support/benchStore';
-import { defaultPolicy } from '../lib/privacy/policy';
+import { defaultPolicy } from '../lib/dictionary/defaultPolicy';
 
 const STORE = chosenStore();
 const RATE = Number(STORE.argv[0] ?? 20);

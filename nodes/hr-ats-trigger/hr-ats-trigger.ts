@@ -4,7 +4,7 @@ import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { receive, record, isForgotten, auditDropped, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { summarizePayload } from '../../lib/vendors/ats/payloadSummary';
+import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';

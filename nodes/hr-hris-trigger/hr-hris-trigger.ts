@@ -11,7 +11,7 @@ import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { auditDropped, isForgotten, receive, record, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
-import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/hris/changeSources';
+import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
 import { triggerCounts } from '../hr-ats-trigger/counts';
 import { inOrder } from '../hr-ats-trigger/inOrder';
 import type { HrisConnectionNode } from '../hr-hris-connection/channels';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { HttpError } from '../../../lib/http';
-import { defaultPolicy } from '../../../lib/privacy/policy';
+import { defaultPolicy } from '../../../lib/dictionary/defaultPolicy';
 import { classifyHttpFailure } from '../../../lib/vendors/hris/classify';
 import type { HrisTarget } from '../../../lib/vendors/hris/types';
 import type { HrisSystem } from '../../../lib/model/systems';
