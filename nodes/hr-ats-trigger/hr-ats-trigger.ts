@@ -15,8 +15,8 @@ import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from 
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
-import { triggerCounts } from './counts';
-import { inOrder } from './inOrder';
+import { triggerCounts } from '../shared/triggerCounts';
+import { inOrder } from '../shared/inOrder';
 
 interface TriggerDef extends NodeDef {
   connection: string;
