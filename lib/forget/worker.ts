@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toHrError } from '../errors';
 import type { OutboxEntry, OutboxScope, Person } from '../store/types';
 import type { ErasureSettings } from '../vendors/erasure';
-import { createOutboxWorker, isInterrupted, nextAttemptAt, type LeasedWorkerOptions } from '../outbox';
+import { createOutboxWorker, isInterrupted, type LeasedWorkerOptions } from '../outbox';
 import { PLAN_OPERATION, STEP_OPERATION, planFor } from './plan';
 import { failureVerdict, runStep, type Channels } from './step';
 import type { ForgetRequest, ForgetSummary, HandOver, Plan, PlannedStep, StepOutcome } from './types';
@@ -39,7 +39,6 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
   const { store, actor, owner } = options;
   const plans: OutboxScope = { operations: [PLAN_OPERATION], owner };
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
   /** Plans not finished yet, whoever waits for them. */
   const waiting = new Set<string>();
   const worker = createOutboxWorker<string, ForgetSummary>({
@@ -47,7 +46,9 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
     scope: plans,
     batchSize: BATCH,
     leaseMs: options.leaseMs,
+    schedule: options.schedule,
     now,
+    random: options.random ?? Math.random,
     keyOf: (entry) => entry.idempotencyKey,
     run: runPlan,
     onUnclaimed: options.onFinished,
@@ -81,7 +82,7 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
       const err = toHrError(thrown);
       if (isInterrupted(err)) return 'interrupted';
       const verdict = failureVerdict(err);
-      const next = verdict.retry ? nextAttemptAt(entry.attempts + 1, entry.createdAt.getTime(), now(), verdict.retryAfterMs, options.schedule, random) : null;
+      const next = verdict.retry ? worker.retryAt(entry, entry.attempts + 1, verdict.retryAfterMs) : null;
       if (next) {
         await store.reschedule(entry.id, next, `${verdict.code}: ${verdict.message}`);
         return next;

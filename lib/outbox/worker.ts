@@ -1,6 +1,7 @@
 import { toHrError } from '../errors';
 import type { HrError } from '../errors';
 import type { HrStore, OutboxEntry, OutboxScope } from '../store/types';
+import { nextAttemptAt, type RetrySchedule } from './schedule';
 
 export interface OutboxWorkerOptions<K, V> {
   store: HrStore;
@@ -10,7 +11,9 @@ export interface OutboxWorkerOptions<K, V> {
   /** Entries worked on at once (1: one after the other). */
   concurrency?: number;
   leaseMs: number;
+  schedule: RetrySchedule;
   now: () => number;
+  random: () => number;
   /** Which waiters an entry settles. */
   keyOf(entry: OutboxEntry): K;
   /** One attempt at a claimed entry: its outcome, or null when it has none yet (it waits, or stopped). */
@@ -29,6 +32,8 @@ export interface OutboxWorker<K, V, M> {
   /** Resolves with the entry's next outcome, or null when the worker stops first. */
   wait(key: K, meta: M): Promise<V | null>;
   settle(key: K, outcome: V | null): void;
+  /** When an entry that failed for the `attempts`th time is tried again, or null to give it up. */
+  retryAt(entry: OutboxEntry, attempts: number, retryAfterMs: number | undefined): Date | null;
   /** The keys someone waits for, with what the first waiter left. */
   waiting(): Array<[K, M]>;
   isWaiting(key: K): boolean;
@@ -110,6 +115,7 @@ export function createOutboxWorker<K, V, M = undefined>(options: OutboxWorkerOpt
         waiters.set(key, waiting);
       }),
     settle,
+    retryAt: (entry, attempts, retryAfterMs) => nextAttemptAt(attempts, entry.createdAt.getTime(), now(), retryAfterMs, options.schedule, options.random),
     waiting: () => [...waiters].map(([key, { meta }]) => [key, meta]),
     isWaiting: (key) => waiters.has(key),
     isRunning: (key) => running.has(key),

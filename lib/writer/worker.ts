@@ -1,6 +1,6 @@
 import { HrError, toHrError } from '../errors';
 import type { OutboxEntry, OutboxScope, OutboxStatus } from '../store/types';
-import { createOutboxWorker, isInterrupted, nextAttemptAt, type LeasedWorkerOptions } from '../outbox';
+import { createOutboxWorker, isInterrupted, type LeasedWorkerOptions } from '../outbox';
 import { describeFailure, provenNotApplied } from './classify';
 import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult } from './job';
 import { generation, idempotencyKeys } from './keys';
@@ -63,14 +63,13 @@ const failedFrom = (entry: OutboxEntry): FailureInfo => {
 };
 
 export function createWriter(options: WriterOptions): Writer {
-  const { store, targets, schedule, policy } = options;
+  const { store, targets, policy } = options;
   /** A failure as recorded and shown: secret values of the job a vendor echoed are masked. */
   const failure = (err: unknown, kind: Parameters<typeof describeFailure>[1], job: WriteJob): FailureInfo => {
     const info = describeFailure(err, kind);
     return { ...info, message: policy.text(info.message, { echoesOf: job }) };
   };
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
   const startedAt = now();
   const metrics = writerMetrics(store);
   const scope: OutboxScope = { operations: Operation.options, owner: options.owner };
@@ -87,7 +86,9 @@ export function createWriter(options: WriterOptions): Writer {
     batchSize: options.batchSize,
     concurrency: options.concurrency,
     leaseMs: options.leaseMs,
+    schedule: options.schedule,
     now,
+    random: options.random ?? Math.random,
     keyOf: (entry) => entry.id,
     run: attempt,
     onUnclaimed: options.onOutcome,
@@ -145,7 +146,7 @@ export function createWriter(options: WriterOptions): Writer {
     const kind = failureKind(job, targets, err);
     const error = failure(err, kind, job);
     if (kind === 'retry') {
-      const next = nextAttemptAt(attempts, entry.createdAt.getTime(), now(), error.retryAfterMs, schedule, random);
+      const next = worker.retryAt(entry, attempts, error.retryAfterMs);
       if (next) {
         await store.reschedule(entry.id, next, `${error.code}: ${error.message}`);
         const retrying: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };

@@ -7,6 +7,7 @@ import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
+import { settingsReader } from '../shared/runtimeSettings';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
@@ -85,7 +86,7 @@ export = (RED: NodeAPI) => {
     }
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
-    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
+    const windowMs = settingsReader(RED, SETTINGS)('hrAtsTriggerRefusalWindowMs');
     // The store the requests were checked with: counting a refusal never opens one (on close, the store may be closing too).
     let intakeStoreInUse: HrStore | null = null;
     // Refusals cost no durable write, log line or message each: one of each per reason and window.

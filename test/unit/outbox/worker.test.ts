@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type HrStore, type OutboxEntry } from '../../../lib/store';
 import type { HrError } from '../../../lib/errors';
-import { createOutboxWorker, type OutboxWorkerOptions } from '../../../lib/outbox';
+import { createOutboxWorker, DEFAULT_SCHEDULE, type OutboxWorkerOptions } from '../../../lib/outbox';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-outbox-worker-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ function workerFor(store: HrStore, overrides: Partial<OutboxWorkerOptions<string
   const errors: HrError[] = [];
   const attempts: string[] = [];
   const worker = createOutboxWorker<string, string>({
-    store, scope: { operations: ['test'], owner: 'node-1' }, batchSize: 2, leaseMs: 60_000, now: Date.now,
+    store, scope: { operations: ['test'], owner: 'node-1' }, batchSize: 2, leaseMs: 60_000, schedule: DEFAULT_SCHEDULE, now: Date.now, random: () => 0.5,
     keyOf: (entry) => entry.idempotencyKey,
     run: async (entry: OutboxEntry) => {
       attempts.push(entry.idempotencyKey);
@@ -109,4 +109,15 @@ test('stopping wakes every waiter with null and claims nothing more', async () =
   await worker.drain();
   assert.deepEqual(attempts, []);
   assert.ok(worker.isStopped());
+});
+
+test('a failed entry is tried again on the schedule, not before the vendor\'s Retry-After, and given up after the last attempt', async () => {
+  const store = await freshStore();
+  const { entry } = await enqueue(store, 'a');
+  const { worker } = workerFor(store);
+  const before = Date.now();
+  const first = worker.retryAt(entry, 1, undefined)!.getTime() - before;
+  assert.ok(first >= DEFAULT_SCHEDULE.baseDelayMs * 0.75 - 50 && first <= DEFAULT_SCHEDULE.baseDelayMs * 0.75 + 1_000, `waited ${first} ms`);
+  assert.ok(worker.retryAt(entry, 1, 600_000)!.getTime() - before >= 600_000);
+  assert.equal(worker.retryAt(entry, DEFAULT_SCHEDULE.maxAttempts, undefined), null);
 });
