@@ -10,7 +10,7 @@ const sound = (name: string): string => nysiis(name) || name;
 /**
  * The keys under which the store files a person; a lookup fetches every stored person sharing at least
  * one key with the incoming one, and only those are scored. Blocking is the main lever on both speed and
- * recall (matching-notes §2.1, [E2]), so the union is built from keys that each catch a kind of variant
+ * recall (docs/matching.md, "Blocking"), so the union is built from keys that each catch a kind of variant
  * the others miss, while each stays small. Sizes are estimates for a store of one million persons:
  *
  * - `e:` normalised email, `p:` E.164 phone, `x:system:id` external id, `i:` keyed hash of the national

@@ -5,7 +5,7 @@ import type { NameForms } from './normalise';
 import type { PreparedPerson } from './prepare';
 
 // Comparison levels, strongest first; a pair takes the first level it satisfies. The name levels and
-// cut-offs are Splink's NameComparison / ForenameSurnameComparison (matching-notes §2.1, [E4]).
+// cut-offs are Splink's NameComparison / ForenameSurnameComparison (docs/matching.md, "Name comparison levels").
 // No phonetic level for forenames: NYSIIS folds short given names together (James, John and Jane are all JAN).
 export const FORENAME_LEVELS = ['exact', 'nickname', 'jw92', 'jw88', 'initial', 'swapped', 'different', 'missing'] as const;
 export const SURNAME_LEVELS = ['exact', 'partial', 'jw92', 'jw88', 'phonetic', 'swapped', 'different', 'missing'] as const;

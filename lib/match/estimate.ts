@@ -86,7 +86,7 @@ function withProbabilities(model: MatchModel, which: 'm' | 'u', field: ModelFiel
 }
 
 /**
- * Fellegi-Sunter parameters from the user's own data, as Splink estimates them (matching-notes §2.2):
+ * Fellegi-Sunter parameters from the user's own data, as Splink estimates them (docs/matching.md, "Fellegi-Sunter scoring"):
  * u from pairs drawn at random (almost all of them two different persons), then m by expectation-
  * maximisation over blocked pairs with u held fixed, starting from the current model, in passes that
  * each leave out fields blocking made agree (EstimateOptions.passes). The prior is not

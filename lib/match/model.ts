@@ -11,7 +11,7 @@ export interface LevelProbabilities {
 
 type Levels<L extends string> = Record<Exclude<L, 'missing'>, LevelProbabilities>;
 
-/** A Fellegi-Sunter model (matching-notes §2.2): one m/u pair per comparison level, and the prior. */
+/** A Fellegi-Sunter model (docs/matching.md, "Fellegi-Sunter scoring"): one m/u pair per comparison level, and the prior. */
 export interface MatchModel {
   /** λ: probability that an incoming person and one stored person, paired at random, are the same person. */
   prior: number;
@@ -33,7 +33,7 @@ export const MODEL_FIELDS = ['forename', 'surname', 'email', 'phone', 'dateOfBir
 export type ModelField = (typeof MODEL_FIELDS)[number];
 
 /**
- * Defaults, fixed and documented rather than learned by EM, as matching-notes §2.2 suggests for stores of
+ * Defaults, fixed and documented rather than learned by EM, as docs/matching.md suggests for stores of
  * this size. The u values are our estimates of how often two different persons agree at each level in an
  * employee directory, not measurements; a few are set deliberately, as below. Missing values weigh 0, as
  * in Splink's null level. Measured effect: bench/match-quality.ts.
@@ -108,8 +108,7 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
   },
   externalId: {
     exact: { m: 0.5, u: 1e-9 },
-    // A returning person often gets a new candidate record (duplicate records were 14 % in design.md's
-    // source, and re-applicants are commonly created afresh), so a different id is weak evidence.
+    // A returning person often gets a new candidate record (re-applicants are commonly created afresh), so a different id is weak evidence.
     different: { m: 0.5, u: 1 },
   },
 };

@@ -17,7 +17,7 @@ export interface Thresholds {
 }
 
 /**
- * design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. Identity alone: review from 0.3
+ * ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new (docs/matching.md, "Thresholds"). Identity alone: review from 0.3
  * (bench/match-quality.ts, three seeds: recall 95.5–95.7 % against 93.2–93.6 % without the rule, for
  * 1.5–2 more points of new persons reviewed; see BENCHMARKS.md for the trade at other values).
  */

@@ -49,7 +49,7 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
 /**
  * The field's weight, and the share of persons holding the agreeing name when Splink's term-frequency
  * adjustment applied: for an exact match, u becomes the share of persons with that value, so an
- * agreeing "John" counts for less than an agreeing "Siobhan" (matching-notes §2.1, [E3]).
+ * agreeing "John" counts for less than an agreeing "Siobhan" (docs/matching.md, "Term-frequency adjustment").
  */
 function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, options: ScoreOptions): { weight: number; frequency?: number } {
   const p = levels[compared.level];

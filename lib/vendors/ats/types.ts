@@ -94,7 +94,7 @@ export interface AtsApiSettings {
 
 export interface AtsSource {
   readonly vendor: AtsVendor | HrisChangeVendor;
-  /** Greenhouse counts anything but 200 as a failure; SmartRecruiters asks for 202 (vendor-apis.md §1.1, §3.3). */
+  /** Greenhouse counts anything but 200 as a failure; SmartRecruiters asks for 202 (docs/vendors/greenhouse.md, docs/vendors/smartrecruiters.md). */
   readonly successStatus: 200 | 202;
   /** Lever's signature is inside the JSON, so its body is parsed before it is verified. */
   readonly signatureInBody?: boolean;
