@@ -42,17 +42,12 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
   /** Plans not finished yet, whoever waits for them. */
   const waiting = new Set<string>();
   const worker = createOutboxWorker<string, ForgetSummary>({
-    store,
+    ...options,
     scope: plans,
     batchSize: BATCH,
-    leaseMs: options.leaseMs,
-    schedule: options.schedule,
-    now,
-    random: options.random ?? Math.random,
     keyOf: (entry) => entry.idempotencyKey,
     run: runPlan,
     onUnclaimed: options.onFinished,
-    onError: options.onError,
     storeFailedCode: 'forget.store_failed',
   });
 

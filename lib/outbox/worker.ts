@@ -1,27 +1,19 @@
 import { toHrError } from '../errors';
-import type { HrError } from '../errors';
-import type { HrStore, OutboxEntry, OutboxScope } from '../store/types';
-import { nextAttemptAt, type RetrySchedule } from './schedule';
+import type { OutboxEntry, OutboxScope } from '../store/types';
+import { nextAttemptAt, type LeasedWorkerOptions } from './schedule';
 
-export interface OutboxWorkerOptions<K, V> {
-  store: HrStore;
+export interface OutboxWorkerOptions<K, V> extends Pick<LeasedWorkerOptions, 'store' | 'schedule' | 'leaseMs' | 'now' | 'random' | 'onError'> {
   /** Only these entries are claimed: other workers share the outbox. */
   scope: OutboxScope;
   batchSize: number;
   /** Entries worked on at once (1: one after the other). */
   concurrency?: number;
-  leaseMs: number;
-  schedule: RetrySchedule;
-  now: () => number;
-  random: () => number;
   /** Which waiters an entry settles. */
   keyOf(entry: OutboxEntry): K;
   /** One attempt at a claimed entry: its outcome, or null when it has none yet (it waits, or stopped). */
   run(entry: OutboxEntry): Promise<V | null>;
   /** An outcome nobody waits for here: a later retry, or an entry resumed after a restart. */
   onUnclaimed(outcome: V): void;
-  /** The store failed under the worker; the entry is tried again once its lease runs out. */
-  onError(error: HrError): void;
   /** The code a store failure is reported with. */
   storeFailedCode: string;
 }
@@ -48,7 +40,9 @@ export interface OutboxWorker<K, V, M> {
  * run each once at a time, and hand its outcome to whoever waits for it, or to onUnclaimed.
  */
 export function createOutboxWorker<K, V, M = undefined>(options: OutboxWorkerOptions<K, V>): OutboxWorker<K, V, M> {
-  const { store, scope, batchSize, leaseMs, now } = options;
+  const { store, scope, batchSize, leaseMs } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
   const waiters = new Map<K, { meta: M; resolves: Array<(outcome: V | null) => void> }>();
   const running = new Set<K>();
   let draining: Promise<void> | null = null;
@@ -115,7 +109,7 @@ export function createOutboxWorker<K, V, M = undefined>(options: OutboxWorkerOpt
         waiters.set(key, waiting);
       }),
     settle,
-    retryAt: (entry, attempts, retryAfterMs) => nextAttemptAt(attempts, entry.createdAt.getTime(), now(), retryAfterMs, options.schedule, options.random),
+    retryAt: (entry, attempts, retryAfterMs) => nextAttemptAt(attempts, entry.createdAt.getTime(), now(), retryAfterMs, options.schedule, random),
     waiting: () => [...waiters].map(([key, { meta }]) => [key, meta]),
     isWaiting: (key) => waiters.has(key),
     isRunning: (key) => running.has(key),

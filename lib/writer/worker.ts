@@ -80,19 +80,12 @@ export function createWriter(options: WriterOptions): Writer {
   let checking = false;
   /** Messages wait for an entry's first outcome by its id, leaving the job they submitted and its key. */
   const worker = createOutboxWorker<number, Outcome, { job: WriteJob; key: string }>({
-    store,
+    ...options,
     // Only the writer's own entries: other writers and workers (e.g. deletions) share the outbox.
     scope,
-    batchSize: options.batchSize,
-    concurrency: options.concurrency,
-    leaseMs: options.leaseMs,
-    schedule: options.schedule,
-    now,
-    random: options.random ?? Math.random,
     keyOf: (entry) => entry.id,
     run: attempt,
     onUnclaimed: options.onOutcome,
-    onError: options.onError,
     storeFailedCode: 'hris.store_failed',
   });
 
