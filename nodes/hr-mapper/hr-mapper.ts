@@ -10,7 +10,8 @@ import { tableFromCsv, tableToCsv } from '../../lib/mapping/tableCsv';
 import { MappingTable } from '../../lib/mapping/mappingTable';
 import { tableTransforms } from '../../lib/mapping/tableTransforms';
 import { listedEnv, parseEnvList } from '../../lib/mapping/envAccess';
-import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
+import type { SecretPolicy } from '../../lib/privacy/policy';
+import { defaultPolicy } from '../../lib/dictionary/defaultPolicy';
 import { policyFrom } from '../shared/dictionaryRef';
 import { toHrError } from '../../lib/errors';
 

@@ -1,9 +1,9 @@
-import type { AtsContext, AtsSource, Delivery } from '../ats/types';
-import { bambooChangedEmployees, bamboohrChanges } from '../bamboohr/changes';
-import { verifyBambooWebhook } from '../bamboohr/webhook';
-import { personioChangedPersons, personioChanges } from '../personio/changes';
-import type { InboundRequest, VerifyResult } from '../../webhooks/types';
-import type { HrisChangeVendor } from './changes';
+import type { AtsContext, AtsSource, Delivery } from './ats/types';
+import { bambooChangedEmployees, bamboohrChanges } from './bamboohr/changes';
+import { verifyBambooWebhook } from './bamboohr/webhook';
+import { personioChangedPersons, personioChanges } from './personio/changes';
+import type { InboundRequest, VerifyResult } from '../webhooks/types';
+import type { HrisChangeVendor } from './hris/changes';
 
 /** What the HRIS trigger needs of a vendor: its change events, read like an ATS source's, and its webhook check. */
 export interface HrisChangeSource {
