@@ -8,11 +8,11 @@ import { createHttpClient } from '../lib/http';
 import { openStore } from '../lib/store';
 import { bamboohr, bamboohrHttpOptions, type BambooConnection } from '../lib/vendors/bamboohr/target';
 import { idempotencyKeys } from '../lib/writer/keys';
-import { DEFAULT_SCHEDULE } from '../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../lib/outbox/schedule';
 import { createWriter } from '../lib/writer/worker';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../sandbox/bamboohr';
 import { chosenStore, postgresForBench } from './support/benchStore';
-import { defaultPolicy } from '../lib/privacy/policy';
+import { defaultPolicy } from '../lib/dictionary/defaultPolicy';
 
 const STORE = chosenStore();
 const RATE = Number(STORE.argv[0] ?? 20);

@@ -104,6 +104,8 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
   persons(): PersonioPerson[];
   /** Seeds a person as HR would have entered them, e.g. with an INACTIVE employment for rehire tests. */
   addPerson(body: unknown): string;
+  /** Changes a person's attributes as HR would in Personio, which moves their `updated_at`. */
+  editPerson(id: string, changes: Partial<Pick<PersonioPerson, 'first_name' | 'last_name' | 'preferred_name' | 'email'>>, at?: Date): void;
   tokens: TokenIssuer<{ scopes: readonly string[] }>;
 }> {
   const clients = options.clients ?? PERSONIO_DEFAULTS.clients;
@@ -135,7 +137,16 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
   }
 
   return {
-    helpers: { persons: () => [...persons.values()], addPerson: (body) => add(parseWith(PersonCreate, body, invalid)).id, tokens },
+    helpers: {
+      persons: () => [...persons.values()],
+      addPerson: (body) => add(parseWith(PersonCreate, body, invalid)).id,
+      editPerson: (id, changes, at = new Date()) => {
+        const person = persons.get(id);
+        if (!person) throw new Error(`no Personio person ${id}`);
+        persons.set(id, { ...person, ...changes, updated_at: at.toISOString() });
+      },
+      tokens,
+    },
     definition: {
       name: 'Personio',
       routes: [

@@ -4,8 +4,12 @@ import type { ExternalLink, HrStore, Json, JsonObject, MatchIndexEntry, PersonNa
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
 const field = (v: unknown, key: string): unknown => (isObject(v) ? v[key] : undefined);
+/** The readable values of a contact list: one the normaliser marked `invalid` (kept only for review) is no evidence of identity. */
 const texts = (list: unknown, key: string): string[] =>
-  (Array.isArray(list) ? list : []).map((item) => text(field(item, key))).filter((s): s is string => s !== undefined);
+  (Array.isArray(list) ? list : [])
+    .filter((item) => field(item, 'invalid') === undefined)
+    .map((item) => text(field(item, key)))
+    .filter((s): s is string => s !== undefined);
 
 /**
  * A person as identity resolution sees it, from a canonical Person or a golden record (the same shape,

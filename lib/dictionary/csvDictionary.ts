@@ -1,5 +1,5 @@
 import { HrError } from '../errors';
-import { type CsvRecord, readCsv, writeCsv } from './csv';
+import { type CsvRecord, readCsv, writeCsv } from '../csv';
 import { Dictionary, type DictionaryField } from './field';
 import { readList, readTable, writeList, writeTable } from './listCell';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { transformFunctions } from '../transform/functions';
-import { forbiddenSegment } from '../privacy/keys';
+import { forbiddenSegment } from '../forbiddenKeys';
 import { NAMED_FORMATS } from './formats';
 import { PayBounds } from './payBounds';
 

@@ -12,7 +12,7 @@
  *
  * HiBob and Personio take pay in separate salary/compensation records, and their shipped mappings send
  * none: a check after those mappings finds no pay and has nothing to compare (choose `paths` after
- * adding pay to such a mapping). Paths use the mapping tables' syntax (lib/mapping/tablePath.ts),
+ * adding pay to such a mapping). Paths use the mapping tables' syntax (lib/recordPath.ts),
  * alternatives included: `paidPer | payPer`.
  *
  * Amounts are read with the exact currency transforms (no floating point); a value that is there but
@@ -20,8 +20,8 @@
  */
 import { HrError } from '../errors';
 import { Compensation, PayPeriod } from '../model/compensation';
-import { BAMBOOHR_PAID_PER } from '../mapping/startingTables';
-import { type PathStep, parseSourcePath } from '../mapping/tablePath';
+import { BAMBOOHR_PAID_PER } from '../vendors/bamboohr/payPeriods';
+import { type PathStep, parseSourcePath } from '../recordPath';
 import { formatAmount, parseAmount } from '../transform/currency';
 import { compileTranslation } from '../transform/translation';
 import { describeIssues } from '../zodIssues';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { HrError, toHrError } from '../errors';
-import type { HrStore, OutboxEntry, OutboxScope, Person } from '../store/types';
+import { toHrError } from '../errors';
+import type { OutboxEntry, OutboxScope, Person } from '../store/types';
 import type { ErasureSettings } from '../vendors/erasure';
-import { isInterrupted } from '../writer/classify';
-import { nextAttemptAt, type LeasedWorkerOptions } from '../writer/schedule';
+import { createOutboxWorker, isInterrupted, type LeasedWorkerOptions } from '../outbox';
 import { PLAN_OPERATION, STEP_OPERATION, planFor } from './plan';
 import { failureVerdict, runStep, type Channels } from './step';
 import type { ForgetRequest, ForgetSummary, HandOver, Plan, PlannedStep, StepOutcome } from './types';
@@ -40,20 +39,17 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
   const { store, actor, owner } = options;
   const plans: OutboxScope = { operations: [PLAN_OPERATION], owner };
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const waiters = new Map<string, Array<(summary: ForgetSummary | null) => void>>();
-  const running = new Set<string>();
+  /** Plans not finished yet, whoever waits for them. */
   const waiting = new Set<string>();
-  let draining: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
-  const settle = (key: string, summary: ForgetSummary | null) => {
-    const list = waiters.get(key);
-    waiters.delete(key);
-    if (list) list.forEach((resolve) => resolve(summary));
-    else if (summary) options.onFinished(summary);
-  };
+  const worker = createOutboxWorker<string, ForgetSummary>({
+    ...options,
+    scope: plans,
+    batchSize: BATCH,
+    keyOf: (entry) => entry.idempotencyKey,
+    run: runPlan,
+    onUnclaimed: options.onFinished,
+    storeFailedCode: 'forget.store_failed',
+  });
 
   /** Forgetting twice is a no-op, so a plan resumed after a crash simply makes sure it happened. */
   async function ensureForgotten(plan: Plan): Promise<void> {
@@ -81,7 +77,7 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
       const err = toHrError(thrown);
       if (isInterrupted(err)) return 'interrupted';
       const verdict = failureVerdict(err);
-      const next = verdict.retry ? nextAttemptAt(entry.attempts + 1, entry.createdAt.getTime(), now(), verdict.retryAfterMs, options.schedule, random) : null;
+      const next = verdict.retry ? worker.retryAt(entry, entry.attempts + 1, verdict.retryAfterMs) : null;
       if (next) {
         await store.reschedule(entry.id, next, `${verdict.code}: ${verdict.message}`);
         return next;
@@ -92,63 +88,33 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
     return outcome;
   }
 
-  async function runPlan(entry: OutboxEntry): Promise<void> {
+  async function runPlan(entry: OutboxEntry): Promise<ForgetSummary | null> {
     const key = entry.idempotencyKey;
-    if (running.has(key)) return;
-    running.add(key);
     waiting.add(key);
-    let summary: ForgetSummary | null = null;
-    try {
-      const plan = PlanSchema.parse(entry.payload);
-      await ensureForgotten(plan);
-      const outcomes: StepOutcome[] = [];
-      let wake: number | null = null;
-      for (const step of plan.steps) {
-        if (stopped) return;
-        const result = await advance(plan, step);
-        if (result === 'interrupted') {
-          await store.reschedule(entry.id, new Date(now()), 'forget.interrupted: the node stopped during a call');
-          return;
-        }
-        if (result instanceof Date) wake = Math.min(wake ?? Infinity, result.getTime());
-        else outcomes.push(result);
+    const plan = PlanSchema.parse(entry.payload);
+    await ensureForgotten(plan);
+    const outcomes: StepOutcome[] = [];
+    let wake: number | null = null;
+    for (const step of plan.steps) {
+      if (worker.isStopped()) return null;
+      const result = await advance(plan, step);
+      if (result === 'interrupted') {
+        await store.reschedule(entry.id, new Date(now()), 'forget.interrupted: the node stopped during a call');
+        return null;
       }
-      if (wake !== null) {
-        await store.reschedule(entry.id, new Date(wake), 'forget.waiting: a system asked to be tried again later');
-        return;
-      }
-      summary = { personGuid: plan.guid, status: 'forgotten', ...(plan.eventId ? { eventId: plan.eventId } : {}), via: plan.via, steps: outcomes, requestedAt: plan.requestedAt, finishedAt: new Date(now()).toISOString() };
-      // The plan named every external id; once all are dealt with, only the outcomes remain.
-      await store.complete(entry.id, summary, { erasePayload: true });
-      await store.audit({ eventId: plan.eventId ?? null, source: 'hr-forget', actor, action: 'forget.finished', personGuid: plan.guid, after: { steps: outcomes.map((o) => ({ system: o.system, outcome: o.outcome })) } });
-      waiting.delete(key);
-    } catch (err) {
-      options.onError(toHrError(err, 'forget.store_failed'));
-    } finally {
-      running.delete(key);
-      settle(key, summary);
+      if (result instanceof Date) wake = Math.min(wake ?? Infinity, result.getTime());
+      else outcomes.push(result);
     }
-  }
-
-  function drain(): Promise<void> {
-    if (draining) {
-      again = true;
-      return draining;
+    if (wake !== null) {
+      await store.reschedule(entry.id, new Date(wake), 'forget.waiting: a system asked to be tried again later');
+      return null;
     }
-    draining = (async () => {
-      do {
-        again = false;
-        if (stopped) break;
-        const claimed = await store.claimDue(new Date(now()), BATCH, options.leaseMs, plans);
-        if (claimed.length === BATCH) again = true;
-        for (const entry of claimed) await runPlan(entry);
-      } while (again && !stopped);
-    })()
-      .catch((err: unknown) => options.onError(toHrError(err, 'forget.store_failed')))
-      .finally(() => {
-        draining = null;
-      });
-    return draining;
+    const summary: ForgetSummary = { personGuid: plan.guid, status: 'forgotten', ...(plan.eventId ? { eventId: plan.eventId } : {}), via: plan.via, steps: outcomes, requestedAt: plan.requestedAt, finishedAt: new Date(now()).toISOString() };
+    // The plan named every external id; once all are dealt with, only the outcomes remain.
+    await store.complete(entry.id, summary, { erasePayload: true });
+    await store.audit({ eventId: plan.eventId ?? null, source: 'hr-forget', actor, action: 'forget.finished', personGuid: plan.guid, after: { steps: outcomes.map((o) => ({ system: o.system, outcome: o.outcome })) } });
+    waiting.delete(key);
+    return summary;
   }
 
   async function submit(person: Person, request: ForgetRequest): Promise<ForgetSummary | null> {
@@ -162,12 +128,12 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
       });
     }
     if (entry.status === 'done') return { ...(entry.result as ForgetSummary), repeated: true };
-    const result = new Promise<ForgetSummary | null>((resolve) => waiters.set(plan.key, [...(waiters.get(plan.key) ?? []), resolve]));
-    await drain();
+    const result = worker.wait(plan.key, undefined);
+    await worker.drain();
     // The plan was claimed by a round that started before we waited, or is leased elsewhere: look again.
-    if (!running.has(plan.key) && waiters.has(plan.key)) {
+    if (!worker.isRunning(plan.key) && worker.isWaiting(plan.key)) {
       const latest = await store.getByIdempotencyKey(plan.key);
-      settle(plan.key, latest?.status === 'done' ? (latest.result as ForgetSummary) : null);
+      worker.settle(plan.key, latest?.status === 'done' ? (latest.result as ForgetSummary) : null);
     }
     const summary = await result;
     return summary && !inserted ? { ...summary, repeated: true } : summary;
@@ -175,11 +141,8 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
 
   return {
     submit,
-    drain,
+    drain: worker.drain,
     pendingCount: () => waiting.size,
-    stop() {
-      stopped = true;
-      for (const key of [...waiters.keys()]) settle(key, null);
-    },
+    stop: worker.stop,
   };
 }

@@ -1,6 +1,6 @@
 import { MASK } from '../mask';
 import type { MappingRow } from './mappingTable';
-import { type PathStep, parseSourcePath } from './tablePath';
+import { type PathStep, parseSourcePath } from '../recordPath';
 
 /**
  * Which of the canonical hire's values no row of a mapping table sends: a phone type the target has no

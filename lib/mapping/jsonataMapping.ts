@@ -1,7 +1,6 @@
 import jsonata from 'jsonata';
 import { HrError } from '../errors';
-
-export type MappingFunctions = Record<string, { implementation: (...args: never[]) => unknown; signature?: string }>;
+import type { MappingFunctions } from '../transform/functions';
 
 export interface CompiledMapping {
   /** Maps one input record; rejects with an HrError that says what went wrong and where. */

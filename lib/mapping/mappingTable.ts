@@ -16,7 +16,7 @@ export const MappingRow = z.object({
   /** Where the value goes in the record sent on: `workEmail`, `work.startDate`, `employments[0].type`. */
   target: z.string(),
   from: SourceKind.default('path'),
-  /** A path (see tablePath.ts), the constant text, the variable's name, or the JSONata expression. */
+  /** A path (see lib/recordPath.ts), the constant text, the variable's name, or the JSONata expression. */
   source: z.string().default(''),
   /** A transform's name from the table transforms, or empty for the value as it is. */
   transform: z.string().default(''),

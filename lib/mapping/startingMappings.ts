@@ -6,7 +6,7 @@
  * (firstName, surname, email, work.site, work.startDate are required; home.privateEmail,
  * home.mobilePhone, home.privatePhone, work.workPhone) and personio.md (v2 persons with one employment).
  */
-import { BAMBOOHR_PAID_PER } from './startingTables';
+import { BAMBOOHR_PAID_PER } from '../vendors/bamboohr/payPeriods';
 
 export type MappingTarget = 'bamboohr' | 'hibob' | 'personio' | 'generic';
 

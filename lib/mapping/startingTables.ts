@@ -1,5 +1,6 @@
 import type { MappingRow } from './mappingTable';
 import type { MappingTarget } from './startingMappings';
+import { BAMBOOHR_PAID_PER } from '../vendors/bamboohr/payPeriods';
 
 /**
  * The shipped starting mappings as tables, the mapper's default mode. Each gives the same record as
@@ -11,16 +12,6 @@ import type { MappingTarget } from './startingMappings';
  * with their sources in docs/vendors/bamboohr.md, hibob.md, personio.md); what a target has no field
  * for (Personio persons hold one e-mail and no phone) is listed by the mapper's coverage as not sent.
  */
-
-/** BambooHR's `paidPer` values for our pay periods; biweekly and the like have none (docs/vendors/bamboohr.md). */
-export const BAMBOOHR_PAID_PER: Readonly<Record<string, string>> = {
-  hour: 'Hour',
-  day: 'Day',
-  week: 'Week',
-  month: 'Month',
-  quarter: 'Quarter',
-  year: 'Year',
-};
 
 /** Personio's employment `type`: contractors and freelancers are EXTERNAL, everyone else INTERNAL. */
 const PERSONIO_EMPLOYMENT_TYPE: Readonly<Record<string, string>> = {

@@ -1,9 +1,9 @@
 import type { RowPlan } from './tablePlan';
-import type { PathStep, TargetStep } from './tablePath';
+import type { PathStep, TargetStep } from '../recordPath';
 
 /**
  * Generates the JavaScript of a compiled table. Only checked pieces reach the source text: field
- * names and filter values as JSON string literals (tablePath.ts refuses prototype names), positions
+ * names and filter values as JSON string literals (lib/recordPath.ts refuses prototype names), positions
  * and row numbers as integers. Everything else a user wrote (constants, defaults, bound transforms)
  * is handed in through the `k` array, never spelled into the code.
  *

@@ -1,7 +1,7 @@
 import { HrError } from '../errors';
-import { readCsv, writeCsv } from '../dictionary/csv';
+import { readCsv, writeCsv } from '../csv';
 import { type MappingRow, SourceKind } from './mappingTable';
-import { forbiddenSegment } from '../privacy/keys';
+import { forbiddenSegment } from '../forbiddenKeys';
 
 /** The CSV columns, one row per target field, as a spreadsheet shows them. */
 export const TABLE_CSV_COLUMNS = ['target', 'from', 'source', 'transform', 'args', 'default', 'required'] as const;

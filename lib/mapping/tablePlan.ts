@@ -1,8 +1,8 @@
 import jsonata from 'jsonata';
 import { EnvRefused } from './envAccess';
-import type { MappingFunctions } from './jsonataMapping';
+import type { MappingFunctions } from '../transform/functions';
 import { MappingRow } from './mappingTable';
-import { type PathStep, type TargetStep, parseSourcePath, parseTargetPath } from './tablePath';
+import { type PathStep, type TargetStep, parseSourcePath, parseTargetPath } from '../recordPath';
 import { BadArgument, type BoundTransform, tableTransforms } from './tableTransforms';
 
 /** What is wrong with one row, for the editor to show beside it. Rows are counted from 1, as people do. */

@@ -5,14 +5,6 @@
  * (camelCase, snake_case and kebab-case split), so `business` is not taken for `sin`.
  */
 
-/** Keys whose value is never copied into an object: they would reach or replace Object.prototype. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The first segment of a dotted path (`a.b[].c`) that is a forbidden key, or undefined. */
-export function forbiddenSegment(path: string): string | undefined {
-  return path.split(/[.[\]]/).find((segment) => FORBIDDEN_KEYS.has(segment));
-}
-
 // Each a bounded alternation with no nested quantifier: linear in the key's length.
 const CREDENTIAL = /token|secret|passw(?:or)?d|api[-_]?key|signature|authorization|cookie|credential|private[-_]?key/i;
 

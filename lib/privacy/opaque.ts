@@ -3,7 +3,7 @@
  * `workEmail`), shown to a viewer who may see no personal data: its shape without its values, and a
  * text about it (the vendor's error) with every one of its values masked where the text repeats it.
  */
-import { summarizePayload } from '../vendors/ats/payloadSummary';
+import { summarizePayload } from './payloadSummary';
 import { redactText } from './redact';
 
 function valuesOf(value: unknown, found: Set<string>): Set<string> {

@@ -10,9 +10,12 @@
  * - values read from secret fields of the message the output is about are masked wherever they are
  *   echoed in free text ("987654321 is not a valid SSN").
  */
-import type { Dictionary } from '../dictionary/field';
-import { defaultDictionary } from '../dictionary/defaultDictionary';
 import { redact, redactText, secretValues } from './redact';
+
+/** What the policy reads of a data dictionary: each field's name and sensitivity. */
+export interface SensitivityTable {
+  readonly fields: readonly { readonly name: string; readonly sensitivity: string }[];
+}
 
 export interface MaskOptions {
   /** Mask the personal fields too (email, phone, address, names…). Default false: only secrets. */
@@ -60,8 +63,8 @@ export class SecretPolicy {
   ) {}
 
   /** The policy of one or more dictionaries (the sidebar serves every deployed one); more secret field names may be added (a store's encrypted fields). */
-  static of(dictionaries: Dictionary | readonly Dictionary[], moreSecretFields: readonly string[] = []): SecretPolicy {
-    const all = Array.isArray(dictionaries) ? (dictionaries as readonly Dictionary[]) : [dictionaries as Dictionary];
+  static of(dictionaries: SensitivityTable | readonly SensitivityTable[], moreSecretFields: readonly string[] = []): SecretPolicy {
+    const all = Array.isArray(dictionaries) ? (dictionaries as readonly SensitivityTable[]) : [dictionaries as SensitivityTable];
     const fields = all.flatMap((d) => d.fields);
     const secret = new Set([...fields.filter((f) => f.sensitivity === 'secret').map((f) => f.name), ...moreSecretFields]);
     const personal = new Set(fields.filter((f) => f.sensitivity === 'personal' && !secret.has(f.name)).map((f) => f.name));
@@ -106,6 +109,3 @@ export class SecretPolicy {
     return new SecretPolicy([...new Set([...this.secretFields, ...moreSecretFields])], this.personalFields.filter((f) => !moreSecretFields.includes(f)));
   }
 }
-
-/** The policy of the default hire-to-HRIS dictionary, for a node configured with no dictionary of its own. */
-export const defaultPolicy = SecretPolicy.of(defaultDictionary);

@@ -1,5 +1,5 @@
 import { HrError } from '../errors';
-import { forbiddenSegment } from '../privacy/keys';
+import { forbiddenSegment } from '../forbiddenKeys';
 import type { Dictionary, FieldOwner, Sensitivity, SyncDirection } from '../dictionary/field';
 import type { Json, JsonObject } from '../store/types';
 

@@ -1,4 +1,3 @@
-import type { MappingFunctions } from '../mapping/jsonataMapping';
 import type { Compensation, PayPeriod } from '../model/compensation';
 import { formatAmount, parseAmount } from './currency';
 import { type DateInputFormat, toIsoDate, toIsoDateTime } from './dates';
@@ -18,6 +17,9 @@ const absentStaysAbsent =
     value === undefined || value === null ? undefined : fn(value as never, ...rest);
 
 /** The package's transforms as JSONata functions, for compileJsonataMapping: `$isoDate(offer.start_date, "UTC", "MM/DD/YYYY")`. */
+/** Functions a JSONata mapping can call, by name. */
+export type MappingFunctions = Record<string, { implementation: (...args: never[]) => unknown; signature?: string }>;
+
 export const transformFunctions: MappingFunctions = {
   isoDate: {
     implementation: absentStaysAbsent((value: string | number, zone: string, format?: DateInputFormat) => toIsoDate(value, { zone, format })),

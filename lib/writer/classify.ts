@@ -1,4 +1,4 @@
-import { HrError, toHrError } from '../errors';
+import { toHrError } from '../errors';
 import { HttpError } from '../http';
 import type { FailureKind } from '../vendors/hris/types';
 import type { FailureInfo } from './job';
@@ -24,8 +24,6 @@ export function describeFailure(error: unknown, kind: FailureKind): FailureInfo 
   };
 }
 
-/** The node is stopping: the call was cut, not refused; the entry stays queued. */
-export const isInterrupted = (error: unknown) => error instanceof HrError && error.code === 'http.closed';
 
 /** The vendor answered in a way that proves it did not act (lib/http's maybeDelivered: 4xx, 429, a refused connection). */
 export const provenNotApplied = (error: unknown) => error instanceof HttpError && !error.maybeDelivered;

@@ -1,11 +1,11 @@
 import { HrError, toHrError } from '../errors';
-import type { HrStore, OutboxEntry, OutboxScope, OutboxStatus } from '../store/types';
-import { describeFailure, isInterrupted, provenNotApplied } from './classify';
+import type { OutboxEntry, OutboxScope, OutboxStatus } from '../store/types';
+import { createOutboxWorker, isInterrupted, type LeasedWorkerOptions } from '../outbox';
+import { describeFailure, provenNotApplied } from './classify';
 import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult } from './job';
 import { generation, idempotencyKeys } from './keys';
 import type { SecretPolicy } from '../privacy/policy';
 import { execute, failureKind, linkFor, type WriterTargets } from './operations';
-import { nextAttemptAt, type LeasedWorkerOptions } from './schedule';
 import { writerMetrics } from './metrics';
 
 export interface WriterOptions extends LeasedWorkerOptions {
@@ -63,42 +63,31 @@ const failedFrom = (entry: OutboxEntry): FailureInfo => {
 };
 
 export function createWriter(options: WriterOptions): Writer {
-  const { store, targets, schedule, policy } = options;
+  const { store, targets, policy } = options;
   /** A failure as recorded and shown: secret values of the job a vendor echoed are masked. */
   const failure = (err: unknown, kind: Parameters<typeof describeFailure>[1], job: WriteJob): FailureInfo => {
     const info = describeFailure(err, kind);
     return { ...info, message: policy.text(info.message, { echoesOf: job }) };
   };
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
   const startedAt = now();
   const metrics = writerMetrics(store);
   const scope: OutboxScope = { operations: Operation.options, owner: options.owner };
-  /** Messages waiting for an entry's first outcome, with the job they submitted. */
-  const waiters = new Map<number, { job: WriteJob; key: string; resolves: Array<(outcome: Outcome | null) => void> }>();
-  const running = new Set<number>();
   /** Entries whose last attempt here the vendor refused without acting on it, by the attempt count it left. */
   const refusedAt = new Map<number, number>();
   /** Dead letters a person sent back after checking the target: their earlier outcome is no longer unknown. */
   const confirmed = new Set<number>();
-  let draining: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   let checking = false;
-
-  const settle = (id: number, outcome: Outcome | null) => {
-    const waiting = waiters.get(id);
-    waiters.delete(id);
-    if (waiting) waiting.resolves.forEach((resolve) => resolve(outcome));
-    else if (outcome) options.onOutcome(outcome);
-  };
-
-  const waitFor = (entry: OutboxEntry, job: WriteJob) =>
-    new Promise<Outcome | null>((resolve) => {
-      const waiting = waiters.get(entry.id) ?? { job, key: entry.idempotencyKey, resolves: [] };
-      waiting.resolves.push(resolve);
-      waiters.set(entry.id, waiting);
-    });
+  /** Messages wait for an entry's first outcome by its id, leaving the job they submitted and its key. */
+  const worker = createOutboxWorker<number, Outcome, { job: WriteJob; key: string }>({
+    ...options,
+    // Only the writer's own entries: other writers and workers (e.g. deletions) share the outbox.
+    scope,
+    keyOf: (entry) => entry.id,
+    run: attempt,
+    onUnclaimed: options.onOutcome,
+    storeFailedCode: 'hris.store_failed',
+  });
 
   async function enqueue(job: WriteJob): Promise<OutboxEntry> {
     for (let n = 1; ; n += 1) {
@@ -135,7 +124,7 @@ export function createWriter(options: WriterOptions): Writer {
     }
     await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: policy.mask({ ...result }) });
     if (outcome.kind !== 'failed') metrics.succeeded(job, result);
-    if (chained) again = true;
+    if (chained) void worker.drain();
     return outcome;
   }
 
@@ -150,7 +139,7 @@ export function createWriter(options: WriterOptions): Writer {
     const kind = failureKind(job, targets, err);
     const error = failure(err, kind, job);
     if (kind === 'retry') {
-      const next = nextAttemptAt(attempts, entry.createdAt.getTime(), now(), error.retryAfterMs, schedule, random);
+      const next = worker.retryAt(entry, attempts, error.retryAfterMs);
       if (next) {
         await store.reschedule(entry.id, next, `${error.code}: ${error.message}`);
         const retrying: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };
@@ -165,69 +154,27 @@ export function createWriter(options: WriterOptions): Writer {
     return dead;
   }
 
-  async function attempt(entry: OutboxEntry): Promise<void> {
-    if (running.has(entry.id)) return;
-    running.add(entry.id);
-    let outcome: Outcome | null = null;
+  async function attempt(entry: OutboxEntry): Promise<Outcome | null> {
+    const parsed = WriteJob.safeParse(entry.payload);
+    const attempts = entry.attempts + 1;
+    if (!parsed.success) {
+      return recordFailure(entry, fallbackJob(entry), new HrError('hris.entry_unreadable', `Outbox entry ${entry.id} cannot be read: ${parsed.error.message}`), attempts);
+    }
+    const job = parsed.data;
+    // An entry from before this start may have been in flight when the process stopped: look before writing.
+    const retry = entry.attempts > 0 || entry.lastError !== null || entry.createdAt.getTime() < startedAt;
+    // Unknown unless this process saw the vendor refuse the last attempt, or a person checked since.
+    const outcomeUnknown = retry && !confirmed.has(entry.id) && refusedAt.get(entry.id) !== entry.attempts;
+    let result: WriteResult;
+    const callStarted = now();
     try {
-      const parsed = WriteJob.safeParse(entry.payload);
-      const attempts = entry.attempts + 1;
-      if (!parsed.success) {
-        outcome = await recordFailure(entry, fallbackJob(entry), new HrError('hris.entry_unreadable', `Outbox entry ${entry.id} cannot be read: ${parsed.error.message}`), attempts);
-        return;
-      }
-      const job = parsed.data;
-      // An entry from before this start may have been in flight when the process stopped: look before writing.
-      const retry = entry.attempts > 0 || entry.lastError !== null || entry.createdAt.getTime() < startedAt;
-      // Unknown unless this process saw the vendor refuse the last attempt, or a person checked since.
-      const outcomeUnknown = retry && !confirmed.has(entry.id) && refusedAt.get(entry.id) !== entry.attempts;
-      let result: WriteResult;
-      const callStarted = now();
-      try {
-        result = await execute(job, targets, store, { retry, outcomeUnknown, dryRun: false });
-      } catch (err) {
-        if (!isInterrupted(err)) metrics.call(job, now() - callStarted);
-        outcome = await recordFailure(entry, job, err, attempts);
-        return;
-      }
-      metrics.call(job, now() - callStarted);
-      outcome = await recordSuccess(entry, job, result, attempts);
+      result = await execute(job, targets, store, { retry, outcomeUnknown, dryRun: false });
     } catch (err) {
-      options.onError(toHrError(err, 'hris.store_failed'));
-    } finally {
-      running.delete(entry.id);
-      settle(entry.id, outcome);
+      if (!isInterrupted(err)) metrics.call(job, now() - callStarted);
+      return recordFailure(entry, job, err, attempts);
     }
-  }
-
-  async function runBatch(entries: OutboxEntry[]): Promise<void> {
-    let next = 0;
-    const lane = async () => {
-      while (next < entries.length) await attempt(entries[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, entries.length) }, lane));
-  }
-
-  function drain(): Promise<void> {
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = (async () => {
-      do {
-        again = false;
-        if (stopped) break;
-        // Only the writer's own entries: other writers and workers (e.g. deletions) share the outbox.
-        const claimed = await store.claimDue(new Date(now()), options.batchSize, options.leaseMs, scope);
-        if (claimed.length === options.batchSize) again = true;
-        await runBatch(claimed);
-      } while (again && !stopped);
-    })()
-      .catch((err: unknown) => options.onError(toHrError(err, 'hris.store_failed')))
-      .finally(() => {
-        draining = null;
-      });
-    return draining;
+    metrics.call(job, now() - callStarted);
+    return recordSuccess(entry, job, result, attempts);
   }
 
   /** The outcome an entry already has without another attempt: done, dead, or waiting for a later time. */
@@ -241,7 +188,7 @@ export function createWriter(options: WriterOptions): Writer {
     if (entry.status !== 'pending') {
       return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: false, dead: true, entryId: entry.id };
     }
-    if (entry.nextAttemptAt.getTime() > now() && !running.has(entry.id)) {
+    if (entry.nextAttemptAt.getTime() > now() && !worker.isRunning(entry.id)) {
       return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: true, dead: false, nextAttemptAt: entry.nextAttemptAt, entryId: entry.id };
     }
     return null;
@@ -252,12 +199,12 @@ export function createWriter(options: WriterOptions): Writer {
     const entry = await enqueue(job);
     const known = standing(entry, job);
     if (known) return known;
-    const outcome = waitFor(entry, job);
-    void drain();
+    const outcome = worker.wait(entry.id, { job, key: entry.idempotencyKey });
+    void worker.drain();
     // The attempt may have ended between the enqueue and the wait; then nobody would wake us.
     const latest = await store.getByIdempotencyKey(entry.idempotencyKey);
-    const settled = latest && !running.has(latest.id) ? standing(latest, job) : null;
-    if (settled && waiters.has(entry.id)) settle(entry.id, settled);
+    const settled = latest && !worker.isRunning(latest.id) ? standing(latest, job) : null;
+    if (settled && worker.isWaiting(entry.id)) worker.settle(entry.id, settled);
     return outcome;
   }
 
@@ -265,12 +212,12 @@ export function createWriter(options: WriterOptions): Writer {
     if (checking) return;
     checking = true;
     try {
-      for (const [id, { job, key }] of [...waiters]) {
-        if (stopped) return;
-        if (running.has(id)) continue;
+      for (const [id, { job, key }] of worker.waiting()) {
+        if (worker.isStopped()) return;
+        if (worker.isRunning(id)) continue;
         const entry = await store.getByIdempotencyKey(key);
-        const known = entry && !running.has(id) ? standing(entry, job) : null;
-        if (known && waiters.has(id)) settle(id, known);
+        const known = entry && !worker.isRunning(id) ? standing(entry, job) : null;
+        if (known && worker.isWaiting(id)) worker.settle(id, known);
       }
     } catch (err) {
       options.onError(toHrError(err, 'hris.store_failed'));
@@ -308,7 +255,7 @@ export function createWriter(options: WriterOptions): Writer {
 
   return {
     submit,
-    drain,
+    drain: worker.drain,
     settleWaiting,
     deadLetters: async (limit = 100) => (await store.listDeadLetters(limit, scope)).map(toDeadLetter),
     counts: () => store.countOutbox(scope),
@@ -316,15 +263,12 @@ export function createWriter(options: WriterOptions): Writer {
       await store.retryDeadLetter(id);
       confirmed.add(id);
       await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.retry', after: { id } });
-      void drain();
+      void worker.drain();
     },
     async discardDeadLetter(id, actor) {
       await store.discardDeadLetter(id);
       await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.discard', after: { id } });
     },
-    stop() {
-      stopped = true;
-      for (const id of [...waiters.keys()]) settle(id, null);
-    },
+    stop: worker.stop,
   };
 }

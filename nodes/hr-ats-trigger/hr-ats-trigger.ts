@@ -4,9 +4,10 @@ import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { receive, record, isForgotten, auditDropped, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { summarizePayload } from '../../lib/vendors/ats/payloadSummary';
+import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
+import { settingsReader } from '../shared/runtimeSettings';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
@@ -15,8 +16,8 @@ import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from 
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
-import { triggerCounts } from './counts';
-import { inOrder } from './inOrder';
+import { triggerCounts } from '../shared/triggerCounts';
+import { inOrder } from '../shared/inOrder';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -85,7 +86,7 @@ export = (RED: NodeAPI) => {
     }
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
-    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
+    const windowMs = settingsReader(RED, SETTINGS)('hrAtsTriggerRefusalWindowMs');
     // The store the requests were checked with: counting a refusal never opens one (on close, the store may be closing too).
     let intakeStoreInUse: HrStore | null = null;
     // Refusals cost no durable write, log line or message each: one of each per reason and window.

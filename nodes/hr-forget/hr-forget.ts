@@ -4,9 +4,10 @@ import { requestFrom } from '../../lib/forget/request';
 import { rememberNotHeld, resolvePerson, unknownPerson } from '../../lib/forget/resolve';
 import { createForgetWorker, type ForgetWorker } from '../../lib/forget/worker';
 import type { ForgetSummary } from '../../lib/forget/types';
-import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
 import { createShell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
+import { settingsReader } from '../shared/runtimeSettings';
 import { erasureChannels } from './channels';
 import { handOverPorts, summaryPorts } from './outputs';
 
@@ -24,10 +25,8 @@ const SETTINGS = {
   hrForgetLeaseMs: { value: 120_000, exportable: false },
 };
 
-const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
-
 export = (RED: NodeAPI) => {
-  const setting = (name: keyof typeof SETTINGS) => positive((RED.settings as unknown as Record<string, unknown>)[name], SETTINGS[name].value);
+  const setting = settingsReader(RED, SETTINGS);
 
   function HrForget(this: Node, def: ForgetDef) {
     RED.nodes.createNode(this, def);

@@ -11,7 +11,7 @@ import type { HrStore } from '../../lib/store';
 import { describeIssues, MISSING_IS_REQUIRED } from '../../lib/zodIssues';
 import { createShell, type Outputs, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
-import { HealthConfig, ruleSettings } from './config';
+import { HealthConfig, ruleSettings } from '../shared/healthConfig';
 
 /** `msg.credential` records an expiry learnt in a flow, e.g. from an OAuth answer. */
 const CredentialInput = z.object({

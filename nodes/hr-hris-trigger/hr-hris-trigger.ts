@@ -11,9 +11,9 @@ import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { auditDropped, isForgotten, receive, record, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
-import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/hris/changeSources';
-import { triggerCounts } from '../hr-ats-trigger/counts';
-import { inOrder } from '../hr-ats-trigger/inOrder';
+import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
+import { triggerCounts } from '../shared/triggerCounts';
+import { inOrder } from '../shared/inOrder';
 import type { HrisConnectionNode } from '../hr-hris-connection/channels';
 import { countMetric } from '../shared/metrics';
 import { createShell } from '../shared/shell';
@@ -43,7 +43,9 @@ export = (RED: NodeAPI) => {
     const node = this;
     const shell = createShell(RED, this);
     let storeRef: StoreConfigNode;
-    let intake: IntakeConnection;
+    let source: HrisChangeSource['source'];
+    /** The webhook intake; null for an HRIS whose changes only the poll reads (no endpoint is served). */
+    let intake: IntakeConnection | null;
     let ctx: AtsContext;
     let pollChanges: HrisChangeSource['poll'];
     try {
@@ -52,12 +54,17 @@ export = (RED: NodeAPI) => {
       storeRef = storeFrom(RED, def.store);
       const channels = connection.channels();
       const change = hrisChangeSourceFor(channels.settings.hris.system);
-      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR is.`);
-      if ((RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
+      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`);
+      if (!change.verify && !(number(def.pollMinutes, 0) > 0)) {
+        throw new HrError('hris-trigger.poll_required', `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`);
+      }
+      if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
         throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
-      intake = { source: change.source, verify: (req) => change.verify(req, secret), handshake: () => null, eventId: () => null };
+      const verify = change.verify;
+      source = change.source;
+      intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -65,7 +72,7 @@ export = (RED: NodeAPI) => {
       shell.refuse(toHrError(err));
       return;
     }
-    const vendor = intake.source.vendor;
+    const vendor = source.vendor;
     const counts = triggerCounts();
     const inFlight = new Set<Promise<void>>();
     const track = (work: Promise<void>) => {
@@ -82,7 +89,7 @@ export = (RED: NodeAPI) => {
     const noClaim = async () => false;
 
     function emit(delivery: Delivery, via: Via): Promise<void> {
-      const built = storeRef.acquire().then((store) => processDelivery(intake.source, delivery, ctx, store, ACTOR, noClaim));
+      const built = storeRef.acquire().then((store) => processDelivery(source, delivery, ctx, store, ACTOR, noClaim));
       return inAcceptanceOrder(built, (result) => output(delivery, via, result));
     }
 
@@ -107,14 +114,14 @@ export = (RED: NodeAPI) => {
       res.status(result.status).end();
     }
 
-    async function handle(req: RawRequest, res: Response): Promise<void> {
+    async function handle(webhook: IntakeConnection, req: RawRequest, res: Response): Promise<void> {
       let result: Intake;
       let store: HrStore;
       try {
         store = await storeRef.acquire();
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
         const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
-        result = await receive(intake, intakeStore, node.id, inbound);
+        result = await receive(webhook, intakeStore, node.id, inbound);
       } catch (err) {
         // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
         const e = toHrError(err);
@@ -149,10 +156,6 @@ export = (RED: NodeAPI) => {
       journal.close();
       return Promise.allSettled([...inFlight]).then(() => undefined);
     });
-
-    const path = def.path?.trim() || `/hr/${vendor}/changes`;
-    const limitBytes = number(def.maxBodyKb, 1024) * 1024;
-    const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
 
     const startedAt = new Date();
     // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
@@ -205,7 +208,13 @@ export = (RED: NodeAPI) => {
       track(run());
     }
 
-    shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    if (intake) {
+      const webhook = intake;
+      const path = def.path?.trim() || `/hr/${vendor}/changes`;
+      const limitBytes = number(def.maxBodyKb, 1024) * 1024;
+      const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+      shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    }
   }
 
   RED.nodes.registerType('hr-hris-trigger', HrHrisTrigger, { credentials: { secret: { type: 'password' } } });

@@ -6,9 +6,10 @@ import { dryRunContext, preview } from '../../lib/writer/dryRun';
 import { Operation, type Outcome } from '../../lib/writer/job';
 import { jobFromMessage } from '../../lib/writer/message';
 import type { WriterTargets } from '../../lib/writer/operations';
-import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
 import { createWriter, type Writer } from '../../lib/writer/worker';
 import { policyFrom } from '../shared/dictionaryRef';
+import { positiveOr, settingsReader } from '../shared/runtimeSettings';
 import { storeFrom } from '../shared/storeRef';
 import type { Channels, HrisConnectionNode } from '../hr-hris-connection/channels';
 import { createShell } from '../shared/shell';
@@ -38,8 +39,6 @@ const SETTINGS = {
 const BATCH_SIZE = 50;
 const CONCURRENCY = 8;
 
-const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
-
 function targetsOf(channels: Channels, dryRun: boolean): WriterTargets {
   const ctx = (c: { client: { request: Channels['hris']['client']['request'] }; http: Channels['hris']['http']; authHeader: string }) =>
     dryRun ? dryRunContext(c.http, c.authHeader) : { send: c.client.request };
@@ -53,7 +52,7 @@ function targetsOf(channels: Channels, dryRun: boolean): WriterTargets {
 export = (RED: NodeAPI) => {
   const writers = new Map<string, RegisteredWriter>();
   registerDeadLetterRoutes(RED, writers);
-  const setting = (name: keyof typeof SETTINGS) => positive((RED.settings as unknown as Record<string, unknown>)[name], SETTINGS[name].value);
+  const setting = settingsReader(RED, SETTINGS);
 
   function HrHrisWriter(this: Node, def: WriterDef) {
     RED.nodes.createNode(this, def);
@@ -81,7 +80,7 @@ export = (RED: NodeAPI) => {
       const w = createWriter({
         store,
         targets: targetsOf(channels, false),
-        schedule: { ...DEFAULT_SCHEDULE, baseDelayMs: setting('hrHrisWriterRetryBaseMs'), maxAttempts: positive(def.maxAttempts, DEFAULT_SCHEDULE.maxAttempts), maxAgeMs: positive(def.maxAgeHours, 24) * 3_600_000 },
+        schedule: { ...DEFAULT_SCHEDULE, baseDelayMs: setting('hrHrisWriterRetryBaseMs'), maxAttempts: positiveOr(def.maxAttempts, DEFAULT_SCHEDULE.maxAttempts), maxAgeMs: positiveOr(def.maxAgeHours, 24) * 3_600_000 },
         leaseMs: setting('hrHrisWriterLeaseMs'),
         batchSize: BATCH_SIZE,
         concurrency: CONCURRENCY,

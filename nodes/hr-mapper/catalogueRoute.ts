@@ -5,7 +5,7 @@
  */
 import type { NodeAPI } from 'node-red';
 import { createHttpClient } from '../../lib/http';
-import type { FieldCatalogue } from '../../lib/mapping/fieldCatalogue';
+import type { FieldCatalogue } from '../../lib/vendors/hris/catalogue';
 import { connectHris, type HrisConnection } from '../../lib/vendors/registry';
 import { bambooHrCatalogue } from '../../lib/vendors/bamboohr/catalogue';
 import { hiBobCatalogue } from '../../lib/vendors/hibob/catalogue';

@@ -10,10 +10,12 @@ import { tableFromCsv, tableToCsv } from '../../lib/mapping/tableCsv';
 import { MappingTable } from '../../lib/mapping/mappingTable';
 import { tableTransforms } from '../../lib/mapping/tableTransforms';
 import { listedEnv, parseEnvList } from '../../lib/mapping/envAccess';
-import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
+import type { SecretPolicy } from '../../lib/privacy/policy';
+import { defaultPolicy } from '../../lib/dictionary/defaultPolicy';
 import { policyFrom } from '../shared/dictionaryRef';
 import { HrError, toHrError } from '../../lib/errors';
-import { checkAgainstCatalogue, FieldCatalogue, parsePastedCatalogue, type CatalogueProblem } from '../../lib/mapping/fieldCatalogue';
+import { checkAgainstCatalogue, parsePastedCatalogue, type CatalogueProblem } from '../../lib/mapping/fieldCatalogue';
+import { FieldCatalogue } from '../../lib/vendors/hris/catalogue';
 import { describeIssues } from '../../lib/zodIssues';
 import { registerCatalogueRoute } from './catalogueRoute';
 

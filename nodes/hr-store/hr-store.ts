@@ -4,6 +4,7 @@ import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
 import type { StoreConfigNode } from '../shared/storeRef';
+import { settingsReader } from '../shared/runtimeSettings';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
 import { chooseStoreKey, type RuntimeSettings } from './storeKey';
 
@@ -75,7 +76,7 @@ export = (RED: NodeAPI) => {
     let opening: Promise<HrStore> | null = null;
     let stopPruning: (() => void) | null = null;
     let closed = false;
-    const pruneEveryMs = Number((RED.settings as unknown as Record<string, unknown>).hrStorePruneEveryMs) || SETTINGS.hrStorePruneEveryMs.value;
+    const pruneEveryMs = settingsReader(RED, SETTINGS)('hrStorePruneEveryMs');
 
     const open = async (): Promise<HrStore> => {
       const location = storeLocation(parseBackend(def.backend), def.file, credentials.url, userDir);

@@ -8,7 +8,7 @@ import { createShell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { dictionaryFrom } from '../shared/dictionaryRef';
 import { SecretPolicy } from '../../lib/privacy/policy';
-import { survive } from './goldenRecord';
+import { survive } from '../../lib/goldenRecord';
 import { rememberForwarded, surviveHrisChange, withoutEchoes } from './twoWay';
 
 interface SurvivorshipDef extends NodeDef {

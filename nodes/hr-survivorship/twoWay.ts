@@ -8,7 +8,7 @@ import { METRICS } from '../../lib/health/metrics';
 import { MASK, type HrStore, type Json, type JsonObject } from '../../lib/store';
 import { flowsTo, fromHrisTerms, getAt, isEcho, offersOf, ownerKindOf, rememberSent, setAt, type FieldChange, type OwnerKind, type SurvivableField, type TimedValue } from '../../lib/survive';
 import type { EmployeeChange, EmployeeUpdatedEvent } from '../../lib/vendors/hris/changes';
-import { survive, type Survival } from './goldenRecord';
+import { survive, type Survival } from '../../lib/goldenRecord';
 
 export interface AtsUpdate {
   ats: { system: string; candidateId: string };

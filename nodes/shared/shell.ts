@@ -8,7 +8,8 @@
  */
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow, NodeStatus } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
-import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
+import type { SecretPolicy } from '../../lib/privacy/policy';
+import { defaultPolicy } from '../../lib/dictionary/defaultPolicy';
 
 export type Outputs = Array<NodeMessage | NodeMessage[] | null> | NodeMessage | null | undefined;
 

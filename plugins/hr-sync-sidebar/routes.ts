@@ -9,7 +9,6 @@
  */
 import type { NodeAPI } from 'node-red';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, OutboxEntry } from '../../lib/store/types';
 import { findDeployment } from './deployment';
@@ -17,14 +16,13 @@ import { healthFigures, monitorRules } from './health';
 import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
 import { getWithPersonal } from '../../nodes/shared/personalData';
+import { actorOf, answering, failWith, readDecision } from '../../nodes/shared/adminRoutes';
 import { opaque } from '../../lib/privacy/opaque';
 
 /** More than a person works through in a sitting; the counts say when there are more. */
 const LIST_LIMIT = 200;
 
-const Decision = z.object({ decision: z.enum(['approved', 'rejected']) });
-
-const STATUS_BY_CODE: Record<string, number> = {
+const fail = failWith({
   'hr-sync.decision_invalid': 400,
   'hr-sync.store_not_found': 404,
   'hr-sync.review_not_found': 404,
@@ -32,14 +30,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'hr-sync.review_owned_by_dedupe': 409,
   'hr-sync.review_owned_by_validator': 409,
   'store.review_decided': 409,
-};
-
-function fail(res: Response, err: unknown): void {
-  const e = toHrError(err);
-  res.status(STATUS_BY_CODE[e.code] ?? 500).json({ error: { code: e.code, message: e.message } });
-}
-
-const actorOf = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'editor';
+});
 
 /**
  * A dead letter holds a vendor-shaped record whose field names no dictionary lists: a viewer who may
@@ -72,55 +63,47 @@ async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
 }
 
 export function registerSyncRoutes(RED: NodeAPI): void {
-  const overview = (personal: boolean) => (_req: Request, res: Response) => {
-    void (async () => {
-      const deployment = findDeployment(RED);
-      const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
-      const now = new Date();
-      const stores = [];
-      for (const site of deployment.stores) {
-        const about = {
-          id: site.id,
-          name: site.name,
-          flows: site.flows,
-          dedupe: site.dedupe,
-          writers: site.writers,
-          monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
-        };
-        try {
-          stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
-        } catch (err) {
-          // One store that cannot be read must not hide the others.
-          const e = toHrError(err);
-          stores.push({ ...about, error: { code: e.code, message: e.message } });
-        }
+  const overview = (personal: boolean) => answering(fail, async (_req: Request, res: Response) => {
+    const deployment = findDeployment(RED);
+    const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
+    const now = new Date();
+    const stores = [];
+    for (const site of deployment.stores) {
+      const about = {
+        id: site.id,
+        name: site.name,
+        flows: site.flows,
+        dedupe: site.dedupe,
+        writers: site.writers,
+        monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
+      };
+      try {
+        stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
+      } catch (err) {
+        // One store that cannot be read must not hide the others.
+        const e = toHrError(err);
+        stores.push({ ...about, error: { code: e.code, message: e.message } });
       }
-      res.json({ at: now.toISOString(), personal, stores });
-    })().catch((err: unknown) => fail(res, err));
-  };
+    }
+    res.json({ at: now.toISOString(), personal, stores });
+  });
   getWithPersonal(RED, '/hr-sync/overview', 'hr-sync.read', overview);
 
-  RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), (req: Request, res: Response) => {
-    void (async () => {
-      const body = Decision.safeParse(req.body ?? {});
-      const id = Number(req.params.id);
-      if (!body.success || !Number.isInteger(id)) {
-        throw new HrError('hr-sync.decision_invalid', 'Send {"decision": "approved"} or {"decision": "rejected"} to /hr-sync/stores/<store id>/reviews/<numeric id>.');
-      }
-      const site = findDeployment(RED).stores.find((s) => s.ids.includes(String(req.params.store)));
-      if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
-      const store = await site.node.acquire();
-      const review = await store.getReview(id);
-      if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
-      if (review.kind === 'possible_duplicate') {
-        throw new HrError('hr-sync.review_owned_by_dedupe', `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`);
-      }
-      const holder = (review.payload as { node?: unknown } | null)?.node;
-      if (review.kind === 'compensation_variance' && typeof holder === 'string') {
-        throw new HrError('hr-sync.review_owned_by_validator', `Review ${id} holds a record in validator ${holder}: decide it through that node (POST /hr-validator/reviews/${id}), so the record goes on through the flow.`);
-      }
-      const decided = await store.decideReview(id, body.data.decision, actorOf(req));
-      res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });
-    })().catch((err: unknown) => fail(res, err));
-  });
+  RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), answering(fail, async (req: Request, res: Response) => {
+    const { id, decision } = readDecision(req, 'hr-sync.decision_invalid', '/hr-sync/stores/<store id>/reviews/<numeric id>');
+    const site = findDeployment(RED).stores.find((s) => s.ids.includes(String(req.params.store)));
+    if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
+    const store = await site.node.acquire();
+    const review = await store.getReview(id);
+    if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
+    if (review.kind === 'possible_duplicate') {
+      throw new HrError('hr-sync.review_owned_by_dedupe', `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`);
+    }
+    const holder = (review.payload as { node?: unknown } | null)?.node;
+    if (review.kind === 'compensation_variance' && typeof holder === 'string') {
+      throw new HrError('hr-sync.review_owned_by_validator', `Review ${id} holds a record in validator ${holder}: decide it through that node (POST /hr-validator/reviews/${id}), so the record goes on through the flow.`);
+    }
+    const decided = await store.decideReview(id, decision, actorOf(req));
+    res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });
+  }));
 }

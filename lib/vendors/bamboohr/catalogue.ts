@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseCatalogueAnswer } from '../../mapping/catalogueAnswer';
-import type { CatalogueField, FieldCatalogue, FieldKind } from '../../mapping/fieldCatalogue';
+import { parseCatalogueAnswer, type CatalogueField, type FieldCatalogue, type FieldKind } from '../hris/catalogue';
 import type { CallContext } from '../hris/types';
 
 /** `GET /v1/meta/fields` (docs/vendors/bamboohr.md, "Field catalogue"): a field without an alias is written by its id. */

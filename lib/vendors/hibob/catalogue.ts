@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseCatalogueAnswer } from '../../mapping/catalogueAnswer';
-import type { CatalogueField, FieldCatalogue, FieldKind } from '../../mapping/fieldCatalogue';
+import { parseCatalogueAnswer, type CatalogueField, type FieldCatalogue, type FieldKind } from '../hris/catalogue';
 import type { CallContext } from '../hris/types';
 
 /** `GET /v1/company/people/fields` (docs/vendors/hibob.md, "Fields metadata"): `{ id, name, category, type, typeData }`. */

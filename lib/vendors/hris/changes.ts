@@ -3,7 +3,7 @@ import { ExternalId, IsoDateTime, Text } from '../../model/primitives';
 import { HrisSystem } from '../../model/systems';
 
 /** The HRISs whose changes the HRIS trigger receives. */
-export const HrisChangeVendor = z.enum(['bamboohr']);
+export const HrisChangeVendor = z.enum(['bamboohr', 'personio']);
 export type HrisChangeVendor = z.infer<typeof HrisChangeVendor>;
 
 /** One field the HRIS reports changed, at the data dictionary's path, with the time the HRIS recorded it. */

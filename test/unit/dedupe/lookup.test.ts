@@ -79,3 +79,17 @@ test('a rare full name coming back with a new email and phone opens a review tha
   assert.ok((back.probability ?? 1) < DEFAULT_THRESHOLDS.review);
   assert.match((await store.getReview(back.reviewId!))?.explanation ?? '', /review because by name alone p=0\.\d\d, though no email, phone or ATS id confirms it/);
 }));
+
+test('an e-mail and phone the ATS sent unreadable are no evidence: two strangers who both gave "n/a" stay two people', () => withStore(async (store) => {
+  const unreadable = (first: string, last: string): JsonObject => ({
+    legalName: { first, last },
+    emails: [{ address: 'n/a', type: 'personal', invalid: 'not an email address' }, { address: `${first.toLowerCase()}@example.com`, type: 'work' }],
+    phones: [{ number: '000', type: 'mobile', invalid: 'not a phone number' }],
+  });
+  const ana = await resolvePerson(store, incoming('greenhouse', 'c-1', unreadable('Ana', 'Silva')), settings, 'node-1');
+  const marek = await resolvePerson(store, incoming('lever', 'l-1', unreadable('Marek', 'Nowak')), settings, 'node-1');
+  assert.equal(marek.decision, 'new');
+  assert.notEqual(marek.guid, ana.guid);
+  assert.deepEqual(matchableFrom(unreadable('Ana', 'Silva'), []).emails, ['ana@example.com'], 'the readable work address is still evidence');
+  assert.deepEqual(matchableFrom(unreadable('Ana', 'Silva'), []).phones, []);
+}));

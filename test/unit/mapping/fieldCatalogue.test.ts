@@ -1,6 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAgainstCatalogue, parsePastedCatalogue, type FieldCatalogue } from '../../../lib/mapping/fieldCatalogue';
+import { checkAgainstCatalogue, parsePastedCatalogue } from '../../../lib/mapping/fieldCatalogue';
+import type { FieldCatalogue } from '../../../lib/vendors/hris/catalogue';
 import { bambooHrCatalogue } from '../../../lib/vendors/bamboohr/catalogue';
 import { bamboohrHttpOptions } from '../../../lib/vendors/bamboohr/target';
 import { hiBobCatalogue } from '../../../lib/vendors/hibob/catalogue';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { defaultDictionary } from '../../../lib/dictionary/defaultDictionary';
 import type { Dictionary } from '../../../lib/dictionary/field';
 import { MASK } from '../../../lib/mask';
-import { defaultPolicy, SecretPolicy } from '../../../lib/privacy/policy';
+import { SecretPolicy } from '../../../lib/privacy/policy';
+import { defaultPolicy } from '../../../lib/dictionary/defaultPolicy';
 import { isSecretKey } from '../../../lib/privacy/keys';
 
 /** The default dictionary plus a custom field the user marked secret, and one they marked personal. */

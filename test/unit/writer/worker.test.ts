@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { HttpError } from '../../../lib/http';
-import { defaultPolicy } from '../../../lib/privacy/policy';
+import { defaultPolicy } from '../../../lib/dictionary/defaultPolicy';
 import { classifyHttpFailure } from '../../../lib/vendors/hris/classify';
 import type { HrisTarget } from '../../../lib/vendors/hris/types';
 import type { HrisSystem } from '../../../lib/model/systems';
 import type { Outcome } from '../../../lib/writer/job';
 import type { WriteJob } from '../../../lib/writer/job';
-import { DEFAULT_SCHEDULE } from '../../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE } from '../../../lib/outbox/schedule';
 import { createWriter, type WriterOptions } from '../../../lib/writer/worker';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-worker-'));

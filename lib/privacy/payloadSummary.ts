@@ -1,4 +1,4 @@
-import { MASK } from '../../mask';
+import { MASK } from '../mask';
 
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 3;

@@ -3,11 +3,12 @@
  * of lib/survive, and writes the result, its audit entries and any conflict reviews. Serialised per
  * person, so two sources arriving together cannot overwrite each other's read.
  */
-import { HrError } from '../../lib/errors';
-import { METRICS } from '../../lib/health/metrics';
-import { MASK, type HrStore, type JsonObject } from '../../lib/store';
-import { getAt, mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
-import { refreshMatchIndex } from '../../lib/dedupe/matchable';
+import { HrError } from './errors';
+import { METRICS } from './health/metrics';
+import { MASK, type HrStore, type JsonObject } from './store';
+import { getAt, type SurvivableField } from './survive/fields';
+import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer } from './survive/merge';
+import { refreshMatchIndex } from './dedupe/matchable';
 
 const CONFLICT_REASONS: Record<FieldConflict['rule'], string> = {
   immutable: 'immutable field changed',

@@ -1,4 +1,4 @@
-import { HrError } from '../errors';
+import { HrError } from './errors';
 
 /** One CSV record and the line it starts on (a quoted cell may span lines, so record ≠ line). */
 export interface CsvRecord {

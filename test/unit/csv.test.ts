@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCsv, writeCsv } from '../../../lib/dictionary/csv';
-import { HrError } from '../../../lib/errors';
+import { readCsv, writeCsv } from '../../lib/csv';
+import { HrError } from '../../lib/errors';
 
 const cells = (text: string) => readCsv(text).map((r) => r.cells);
 

@@ -1,5 +1,6 @@
 import type { HrError } from '../errors';
 import type { HrStore } from '../store/types';
+
 /** When a failed write is tried again, and when it is given up for a human. */
 export interface RetrySchedule {
   baseDelayMs: number;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSourcePath, parseTargetPath } from '../../../lib/mapping/tablePath';
+import { parseSourcePath, parseTargetPath } from '../../lib/recordPath';
 
 const steps = (text: string) => {
   const parsed = parseSourcePath(text);

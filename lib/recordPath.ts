@@ -18,7 +18,7 @@
  * missing, never an error. Names that would reach an object's prototype are refused.
  */
 
-import { FORBIDDEN_KEYS } from '../privacy/keys';
+import { FORBIDDEN_KEYS } from './forbiddenKeys';
 
 export type PathStep =
   | { kind: 'field'; name: string }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SCHEDULE, nextAttemptAt } from '../../../lib/writer/schedule';
+import { DEFAULT_SCHEDULE, nextAttemptAt } from '../../../lib/outbox/schedule';
 
 const t0 = Date.UTC(2026, 10, 29, 9, 0, 0);
 const half = () => 0.5;
