@@ -89,6 +89,7 @@ describe('the mapper dialog', () => {
   test('a BambooHR field is picked from the account\'s own fields, and a location outside its list is named before deploy', async () => {
     await openMapper();
     await page.locator('#hr-mapper-catalogue-status', { hasText: /fields of BambooHR/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#hr-mapper-field-names option').length > 0);
     const offered = await page.locator('#hr-mapper-field-names option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
     assert.ok(offered.includes('location') && offered.includes('hireDate'), `the picker offers BambooHR's fields: ${offered.join(', ')}`);
     assert.equal(await row(0).locator('.hr-mapper-target').getAttribute('list'), 'hr-mapper-field-names', 'each target cell picks from them');
