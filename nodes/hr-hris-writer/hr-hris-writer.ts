@@ -71,6 +71,7 @@ export = (RED: NodeAPI) => {
         throw new HrError('hris.not_configured', 'No HRIS connection is selected: open the node and choose or add one.');
       }
       const channels = connection.channels();
+      if (connection.sandboxParts.length > 0) shell.markSandbox();
       const store = await storeFrom(RED, def.store).acquire();
       const w = createWriter({
         store,

@@ -26,6 +26,8 @@ export interface Shell {
   own(dispose: () => void | Promise<void>): void;
   /** Shows a status dot whose text is an i18n key of the node's catalogue, with optional parameters. */
   status(kind: StatusKind, key: string, params?: Record<string, string | number>): void;
+  /** Marks the node as working against the built-in sandbox: every later status says so. */
+  markSandbox(): void;
   /** Marks the node as unable to run (e.g. a missing config node): shown on its status, and every message is refused with this error. */
   refuse(error: HrError): void;
 }
@@ -37,9 +39,11 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
   const disposers: Array<() => void | Promise<void>> = [];
   const inFlight = new Set<Promise<void>>();
   let refusal: HrError | null = null;
+  let sandbox = false;
 
   const status: Shell['status'] = (kind, key, params) => {
-    node.status({ ...look[kind], text: RED._(key, params) });
+    const text = RED._(key, params);
+    node.status({ ...look[kind], text: sandbox ? RED._('common.status.sandbox', { status: text }) : text });
   };
 
   const shell: Shell = {
@@ -65,6 +69,9 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
       disposers.push(dispose);
     },
     status,
+    markSandbox() {
+      sandbox = true;
+    },
     refuse(error) {
       refusal = error;
       status('error', 'common.status.notReady');
