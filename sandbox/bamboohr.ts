@@ -7,16 +7,16 @@ import { empty, json, type Reply } from './framework/reply';
 import { header, requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§4.2, §4.3, §11), and what this emulator does about each. */
+/** Facts docs/vendors/bamboohr.md marks [unconfirmed], and what this emulator does about each. */
 export const BAMBOOHR_UNCONFIRMED = {
-  /** §4.2 documents 409 for a duplicate email on employees, not whether a terminated employee's email still counts. */
+  /** docs/vendors/bamboohr.md documents 409 for a duplicate email on employees, not whether a terminated employee's email still counts. */
   duplicateEmailIncludesInactive: true,
-  /** §4.2: list values "must exist in the account's lists"; the status of the refusal is not documented. */
+  /** docs/vendors/bamboohr.md: list values "must exist in the account's lists"; the status of the refusal is not documented. */
   unknownListValueStatus: 400,
-  /** §4.3: the directory "may omit inactive" employees; this emulator's directory omits them. */
+  /** docs/vendors/bamboohr.md: the directory "may omit inactive" employees; this emulator's directory omits them. */
   directoryIncludesInactive: false,
   /**
-   * §4.3 names the custom report (`POST /v1/reports/custom`) without its parameters. Read here as the
+   * docs/vendors/bamboohr.md names the custom report (`POST /v1/reports/custom`) without its parameters. Read here as the
    * n8n/Workato/fyle clients use it: `format` required, `onlyCurrent` true unless "false", and a
    * current-only report leaving former employees out, so a client looking for them must ask with
    * onlyCurrent=false.
@@ -24,14 +24,14 @@ export const BAMBOOHR_UNCONFIRMED = {
   customReportOnlyCurrentOmitsInactive: true,
 } as const;
 
-/** §4.2: "406 references to non-existent fields", detail in `X-BambooHR-Error-Message`. */
+/** docs/vendors/bamboohr.md: "406 references to non-existent fields", detail in `X-BambooHR-Error-Message`. */
 const NON_EXISTENT_FIELD_STATUS = 406;
 
 export interface BambooHrOptions {
   companyDomain?: string;
   apiKeys?: readonly string[];
   lists?: Partial<Record<ListField, readonly string[]>>;
-  /** How a rate-limited request is answered: 429 from 2026-09-16, 503 before (§4.4). Both carry Retry-After. */
+  /** How a rate-limited request is answered: 429 from 2026-09-16, 503 before (docs/vendors/bamboohr.md). Both carry Retry-After. */
   throttleStatus?: 429 | 503;
 }
 
@@ -52,17 +52,17 @@ export interface BambooEmployee {
 }
 
 /**
- * The two documented base URLs (§4.1): the classic gateway, and `https://<domain>.bamboohr.com/api/v1`,
+ * The two documented base URLs (docs/vendors/bamboohr.md): the classic gateway, and `https://<domain>.bamboohr.com/api/v1`,
  * which locally becomes `/<domain>/api/v1` because `<domain>.127.0.0.1` cannot be resolved.
  */
 const MOUNTS = ['/api/gateway.php/:company/v1', '/:company/api/v1'];
 
-/** §4.3 custom report body: a title and the fields wanted; report filters are not emulated. */
+/** docs/vendors/bamboohr.md custom report body: a title and the fields wanted; report filters are not emulated. */
 const CustomReport = z.object({ title: z.string().optional(), fields: z.array(z.string().min(1)).min(1) }).strict();
 
 const CreateBody = z.object(WRITABLE).partial().extend({ firstName: z.string().min(1), lastName: z.string().min(1) });
 
-/** §4.2: BambooHR puts the reason in a header, not the body; a header only carries printable ASCII safely. */
+/** docs/vendors/bamboohr.md: BambooHR puts the reason in a header, not the body; a header only carries printable ASCII safely. */
 const { error, stop, invalid: describe } = errorKit((status, message, headers) =>
   empty(status, { ...headers, 'X-BambooHR-Error-Message': message.replace(/[^\x20-\x7e]/g, '?') }),
 );
@@ -76,7 +76,7 @@ function readable(employee: BambooEmployee, name: string): string | null {
   return employee.fields[name] ?? null;
 }
 
-/** Without `Accept: application/json` BambooHR answers XML (§4.1), which a JSON client must not mistake for data. */
+/** Without `Accept: application/json` BambooHR answers XML (docs/vendors/bamboohr.md), which a JSON client must not mistake for data. */
 function toXml(tag: string, id: string, values: Record<string, string | null>): string {
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const fields = Object.entries(values).map(([k, v]) => `<field id="${esc(k)}">${v === null ? '' : esc(v)}</field>`).join('');
@@ -104,7 +104,7 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   const byWorkEmail = new Map<string, BambooEmployee[]>();
 
   const authorize = (req: SandboxRequest) => {
-    // Any password is accepted; the key is the username (§4.1).
+    // Any password is accepted; the key is the username (docs/vendors/bamboohr.md).
     requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
     if (req.params.company !== company) stop(404, `Unknown company domain "${req.params.company}"`);
   };

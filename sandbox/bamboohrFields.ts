@@ -4,7 +4,7 @@ import { isoDay } from './framework/formats';
 const text = z.string();
 
 /**
- * [unconfirmed] §4.2: the `payRate` write format is not documented; GET returns "65000.00 USD" and
+ * [unconfirmed] docs/vendors/bamboohr.md: the `payRate` write format is not documented; GET returns "65000.00 USD" and
  * n8n sends `{ value, currency }`. Both are accepted and stored the way GET shows them.
  */
 export const PAY_RATE_WRITE = z.union([
@@ -14,9 +14,9 @@ export const PAY_RATE_WRITE = z.union([
 ]);
 
 /**
- * BambooHR field names an API client may write (vendor-apis.md §4.2, from the official list of field
+ * BambooHR field names an API client may write (docs/vendors/bamboohr.md, from the official list of field
  * names). Anything else is "a reference to a non-existent field". `supervisor` is deliberately absent:
- * its write name is unconfirmed (§4.2), so the emulator refuses it like any unknown field.
+ * its write name is unconfirmed (docs/vendors/bamboohr.md), so the emulator refuses it like any unknown field.
  */
 export const WRITABLE = {
   firstName: text, lastName: text, middleName: text, preferredName: text, employeeNumber: text,
@@ -31,17 +31,17 @@ export const WRITABLE = {
   exempt: z.enum(['Exempt', 'Non-exempt']),
 } satisfies Record<string, z.ZodType>;
 
-/** Readable but not writable (§4.2: read-only since v1.1, or computed). */
+/** Readable but not writable (docs/vendors/bamboohr.md: read-only since v1.1, or computed). */
 export const READ_ONLY = new Set([
   'id', 'status', 'employmentHistoryStatus', 'acaStatusCategory', 'age', 'bestEmail', 'displayName',
   'fullName1', 'fullName2', 'fullName3', 'fullName4', 'fullName5', 'createdByUserId',
 ]);
 
-/** Fields whose values must already exist in the account's lists (§4.2). */
+/** Fields whose values must already exist in the account's lists (docs/vendors/bamboohr.md). */
 export const LIST_FIELDS = ['department', 'division', 'location'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
-/** Fields the employee directory shows (§4.3: a company-configured fieldset; this is the emulator's). */
+/** Fields the employee directory shows (docs/vendors/bamboohr.md: a company-configured fieldset; this is the emulator's). */
 export const DIRECTORY_FIELDS = ['displayName', 'firstName', 'lastName', 'preferredName', 'jobTitle', 'workPhone', 'mobilePhone', 'workEmail', 'department', 'location', 'division'];
 
 export const isKnownField = (name: string): boolean => name in WRITABLE || READ_ONLY.has(name);

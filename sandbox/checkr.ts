@@ -7,29 +7,33 @@ import { json } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§6.1, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/checkr.md marks [unconfirmed], and the emulator's choice for each. */
 export const CHECKR_UNCONFIRMED = {
   /** Error body shape and the status of a validation failure. */
   errorBody: (message: string) => ({ error: message }),
   validationStatus: 400,
-  /** §0.2 names `X-Ratelimit-*` on 429 but not the numbers. */
+  /** docs/vendors/checkr.md names `X-Ratelimit-*` on 429 but not the numbers. */
   rateLimitPerMinute: 1200,
-  /** §6.1 does not document the list endpoints: a list answer, and the filters the emulator honours. */
+  /** The list answers are [unconfirmed] (docs/vendors/checkr.md): a list answer, and the filters the emulator honours. */
   listBody: (data: unknown[]) => ({ object: 'list', data, count: data.length, next_href: null, previous_href: null }),
 } as const;
 
 const CandidateFilters = z.object({ custom_id: z.string().min(1).optional(), email: z.string().min(1).optional() }).strict();
 const InvitationFilters = z.object({ candidate_id: z.string().min(1).optional(), status: z.enum(['pending', 'completed', 'expired']).optional() }).strict();
 
-/** §6.1: invitations expire after 7 days by default. */
+/** docs/vendors/checkr.md: invitations expire after 7 days by default. */
 const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 const checkrId = () => randomBytes(12).toString('hex');
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const WorkLocation = z.object({ country: z.string().length(2), state: z.string().min(2).max(2).optional(), city: z.string().min(1).optional() }).strict();
+/** docs/vendors/checkr.md "Work locations": `state` is required when `country` is US. */
+const WorkLocation = z
+  .object({ country: z.string().length(2), state: z.string().min(2).max(2).optional(), city: z.string().min(1).optional() })
+  .strict()
+  .refine((l) => l.country !== 'US' || l.state !== undefined, { path: ['state'], message: 'state is required for a work location in the US' });
 
-/** §6.1 candidate fields; for the invitation flow only `email` is strictly needed. */
+/** docs/vendors/checkr.md candidate fields; for the invitation flow only `email` is strictly needed. */
 const CandidateCreate = z
   .object({
     email,
@@ -48,7 +52,7 @@ const InvitationCreate = z
 export interface CheckrOptions {
   apiKeys?: readonly string[];
   packages?: readonly string[];
-  /** With Account Hierarchy, `node` is required and US work locations need a `state` (§6.1). */
+  /** With Account Hierarchy, `node` is required (docs/vendors/checkr.md). */
   accountHierarchy?: boolean;
   /** Where the emulated Checkr says it delivers webhooks (`webhook_url` in the event). */
   webhookUrl?: string;
@@ -68,7 +72,7 @@ type Invitation = z.infer<typeof InvitationCreate> & {
 };
 interface Report { id: string; object: 'report'; uri: string; status: 'complete'; result: 'clear' | 'consider'; candidate_id: string; package: string; created_at: string; completed_at: string }
 
-/** The `report.completed` event the real Checkr would POST (§6.1), for a test to sign and deliver. */
+/** The `report.completed` event the real Checkr would POST (docs/vendors/checkr.md), for a test to sign and deliver. */
 export interface CheckrEvent {
   eventId: string;
   body: { id: string; object: 'event'; type: 'report.completed'; created_at: string; webhook_url: string; data: { object: Report }; account_id: string };
@@ -100,11 +104,10 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
     const candidate = candidates.get(body.candidate_id) ?? stop(404, 'Candidate not found');
     if (!packages.includes(body.package)) stop(CHECKR_UNCONFIRMED.validationStatus, `Package ${body.package} not found`);
     if (options.accountHierarchy && !body.node) stop(CHECKR_UNCONFIRMED.validationStatus, 'node is required when account hierarchy is enabled');
-    if (options.accountHierarchy && body.work_locations.some((l) => l.country === 'US' && !l.state)) stop(CHECKR_UNCONFIRMED.validationStatus, 'work_locations: state is required for US');
     const id = checkrId();
     const created = new Date();
     const invitation: Invitation = {
-      ...body, id, object: 'invitation', uri: `/v1/invitations/${id}`, invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
+      ...body, tags: body.tags ?? [], id, object: 'invitation', uri: `/v1/invitations/${id}`, invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
       status: 'pending', candidate_id: candidate.id, report_id: null, created_at: now(),
       expires_at: new Date(created.getTime() + INVITATION_LIFETIME_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'), completed_at: null, deleted_at: null,
     };
@@ -189,7 +192,9 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req);
             const f = parseWith(InvitationFilters, Object.fromEntries(req.query), invalid);
-            return json(200, CHECKR_UNCONFIRMED.listBody([...invitations.values()].filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
+            // Checkr's list leaves out invitations with work locations outside the US (docs/vendors/checkr.md).
+            const listed = [...invitations.values()].filter((i) => i.work_locations.every((l) => l.country === 'US'));
+            return json(200, CHECKR_UNCONFIRMED.listBody(listed.filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
           },
         },
         { method: 'GET', path: '/v1/invitations/:id', handle: getter('Invitation', invitations) },

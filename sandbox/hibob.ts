@@ -6,18 +6,20 @@ import { json } from './framework/reply';
 import { basicCredentials, type SandboxRequest } from './framework/request';
 import { startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§5.1, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/hibob.md marks [unconfirmed], and the emulator's choice for each. */
 export const HIBOB_UNCONFIRMED = {
-  /** §5.1: whether the create answer carries the new id; the emulator returns the created person with its id. */
+  /** Whether the create answer carries the new id; the emulator returns the created person with its id. */
   createStatus: 200,
   /** Error body shape. */
   errorBody: (message: string) => ({ error: message }),
-  /** §5.1 names `/v1/people/search` but not its body: `{ fields?, filters?: [{ fieldPath, operator: 'equals', values }], showInactive? }`. */
+  /** Search filters: `root.id` and `root.email` are documented; the emulator also accepts the two name fields. */
   searchFieldPaths: ['root.id', 'root.email', 'root.firstName', 'root.surname'] as const,
+  /** What the shut-off `GET /v1/people` and `GET /v1/people/{id}` answer now. */
+  retiredStatus: 404,
 } as const;
 
 /**
- * §5.1 create body: required firstName, surname, email, work.site, work.startDate; department and
+ * Create body (docs/vendors/hibob.md, "Creating an employee"): required firstName, surname, email, work.site, work.startDate; department and
  * title recommended; `home.mobilePhone` is the one other field id the doc names. Strict, so a field
  * the account has no metadata for is refused instead of dropped.
  */
@@ -32,9 +34,13 @@ const PersonCreate = z
   .strict();
 type PersonCreate = z.infer<typeof PersonCreate>;
 
+/** One-person read body: which fields, and how lists and dates are rendered (docs/vendors/hibob.md). */
+const Read = z.object({ fields: z.array(z.string()).max(400).optional(), humanReadable: z.enum(['APPEND', 'REPLACE']).optional() }).strict();
+
 const Search = z
   .object({
     fields: z.array(z.string()).optional(),
+    humanReadable: z.enum(['APPEND', 'REPLACE']).optional(),
     filters: z.array(z.object({ fieldPath: z.enum(HIBOB_UNCONFIRMED.searchFieldPaths), operator: z.literal('equals'), values: z.array(z.string()).min(1) }).strict()).optional(),
     showInactive: z.boolean().optional(),
   })
@@ -49,10 +55,10 @@ export interface HiBobPerson extends PersonCreate {
 
 export interface HiBobOptions {
   serviceUsers?: ReadonlyArray<{ id: string; token: string }>;
-  /** Named lists (§5.1): values a site or department must be one of. */
+  /** Named lists: values a site or department must be one of. */
   sites?: readonly string[];
   departments?: readonly string[];
-  /** §5.1: reads after writes may be stale for up to ~20 s; search hides people younger than this. Default 0. */
+  /** Reads after writes may be stale for up to ~20 s; search hides people younger than this. Default 0. */
   readAfterWriteLagMs?: number;
 }
 
@@ -94,6 +100,9 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
     return created;
   }
 
+  /** A person as HiBob answers one: the employment state in `internal.status` [unconfirmed field, docs/vendors/hibob.md]. */
+  const answer = ({ state, createdAt, ...person }: HiBobPerson) => ({ ...person, internal: { status: state === 'active' ? 'Active' : 'Inactive' } });
+
   const visible = (p: HiBobPerson) => Date.now() - p.createdAt >= (options.readAfterWriteLagMs ?? 0);
 
   return {
@@ -110,7 +119,7 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
           path: '/v1/people',
           handle: (req) => {
             authorize(req);
-            return json(HIBOB_UNCONFIRMED.createStatus, add(jsonBody(req, invalid), 'active'));
+            return json(HIBOB_UNCONFIRMED.createStatus, answer(add(jsonBody(req, invalid), 'active')));
           },
         },
         {
@@ -122,18 +131,26 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             const found = [...people.values()].filter(
               (p) => visible(p) && (search.showInactive || p.state === 'active') && (search.filters ?? []).every((f) => f.values.includes(FIELD_OF[f.fieldPath](p))),
             );
-            return json(200, { employees: found });
+            return json(200, { employees: found.map(answer) });
           },
         },
         {
-          method: 'GET',
-          path: '/v1/people/:id',
+          // The one-person read takes the backend id or the email in the path, fields in the body.
+          method: 'POST',
+          path: '/v1/people/:identifier',
           handle: (req) => {
             authorize(req);
-            const person = people.get(req.params.id ?? '');
-            return person && visible(person) ? json(200, person) : error(404, `Employee ${req.params.id} not found`);
+            parseWith(Read, jsonBody(req, invalid), invalid);
+            const key = req.params.identifier ?? '';
+            const person = people.get(key) ?? [...people.values()].find((p) => p.email.toLowerCase() === key.toLowerCase());
+            return person && visible(person) ? json(200, answer(person)) : error(404, `Employee ${key} not found`);
           },
         },
+        ...['/v1/people', '/v1/people/:id'].map((path) => ({
+          method: 'GET' as const,
+          path,
+          handle: () => error(HIBOB_UNCONFIRMED.retiredStatus, 'This endpoint was shut off: read people with POST /v1/people/search or POST /v1/people/{identifier}'),
+        })),
       ],
       error,
       snapshot: () => ({ people: [...people.values()] }),

@@ -9,7 +9,7 @@ import { bearerToken, type SandboxRequest } from './framework/request';
 import { TokenIssuer } from './framework/tokens';
 import { startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§5.2, §11: the create body is known only from a generated script). */
+/** Facts docs/vendors/personio.md marks [unconfirmed] (the create body is known only from a generated script). */
 export const PERSONIO_UNCONFIRMED = {
   /** Which person fields the create requires; names are the least a person record can have. */
   requiredOnCreate: ['first_name', 'last_name'] as const,
@@ -18,12 +18,18 @@ export const PERSONIO_UNCONFIRMED = {
     personio_trace_id: `sandbox-${Date.now().toString(36)}`,
     errors: problems.map((p) => ({ title: status === 401 ? 'Unauthorized' : 'Invalid request', detail: p.field ? `${p.field}: ${p.message}` : p.message })),
   }),
-  /** List envelope: items under `_data`, cursor link at `_meta.links.next.href` (§5.2 names only `_meta.links.next`). */
+  /** List envelope: items under `_data`, cursor link at `_meta.links.next.href`. */
   listBody: (items: unknown[], next: string | undefined) => ({ _data: items, _meta: { links: next ? { next: { href: next } } : {} } }),
-  /** §5.2 lists an `updated_at` filter without its operator; taken as "updated after". */
+  /** An `updated_at` filter is listed without its operator; taken as "updated after". */
   updatedAfterParam: 'updated_at.gt',
   /** One person's answer (`GET /v2/persons/{id}`): the person shaped like a list item; whether v2 wraps it is not documented. */
   personBody: (person: unknown) => person,
+  /** A person answer lists employments by id with a link to them, as Personio's own forum shows real answers. */
+  personAnswer: (person: { id: string; employments: Array<{ id: string }> } & Record<string, unknown>, base: string) => ({
+    ...person,
+    employments: person.employments.map((e) => ({ id: e.id })),
+    _meta: { links: { employments: { href: `${base}/v2/persons/${person.id}/employments` } } },
+  }),
   /** Create answer: the new person's id and its employment's id. */
   createdBody: (person: { id: string; employments: Array<{ id: string }> }) => ({ id: person.id, employments: person.employments.map((e) => ({ id: e.id })) }),
 } as const;
@@ -44,7 +50,7 @@ const Employment = z
   .partial()
   .strict();
 
-/** §5.2 create body, strict: an unknown or misspelt field is refused rather than silently dropped. */
+/** Create body (docs/vendors/personio.md), strict: an unknown or misspelt field is refused rather than silently dropped. */
 const PersonCreate = z
   .object({
     email, first_name: z.string().min(1), preferred_name: z.string(), last_name: z.string().min(1),
@@ -64,7 +70,7 @@ export type PersonioPerson = Omit<z.infer<typeof PersonCreate>, 'employments'> &
   employments: Array<z.infer<typeof Employment> & { id: string }>;
 };
 
-/** §5.2 list filters; `limit` at most 50. */
+/** docs/vendors/personio.md list filters; `limit` at most 50. */
 const PersonList = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(10),
@@ -82,7 +88,7 @@ const SCOPES = { read: 'personio:persons:read', write: 'personio:persons:write' 
 
 export interface PersonioOptions {
   clients?: ReadonlyArray<OAuthClient & { scopes?: readonly string[] }>;
-  /** §5.2: 24 h. */
+  /** docs/vendors/personio.md: 24 h. */
   tokenTtlSeconds?: number;
 }
 
@@ -162,7 +168,7 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
             const all = [...persons.values()].filter((p) => matches(p, filters));
             const end = position.offset + filters.limit;
             const next = end < all.length ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) }) : undefined;
-            return json(200, PERSONIO_UNCONFIRMED.listBody(all.slice(position.offset, end), next));
+            return json(200, PERSONIO_UNCONFIRMED.listBody(all.slice(position.offset, end).map((p) => PERSONIO_UNCONFIRMED.personAnswer(p, selfUrl(req, '', {}).replace(/\/$/, ''))), next));
           },
         },
         {
@@ -170,7 +176,19 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
           path: '/v2/persons/:id',
           handle: (req) => {
             authorize(req, SCOPES.read);
-            return json(200, PERSONIO_UNCONFIRMED.personBody(persons.get(req.params.id ?? '') ?? stop(404, `Person ${req.params.id} not found`)));
+            const person = persons.get(req.params.id ?? '') ?? stop(404, `Person ${req.params.id} not found`);
+            return json(200, PERSONIO_UNCONFIRMED.personBody(PERSONIO_UNCONFIRMED.personAnswer(person, selfUrl(req, '', {}).replace(/\/$/, ''))));
+          },
+        },
+        {
+          // Most recent first, each with its person and status (docs/vendors/personio.md, "Employments").
+          method: 'GET',
+          path: '/v2/persons/:id/employments',
+          handle: (req) => {
+            authorize(req, SCOPES.read);
+            const person = persons.get(req.params.id ?? '') ?? stop(404, `Person ${req.params.id} not found`);
+            const employments = [...person.employments].reverse().map((e) => ({ ...e, person: { id: person.id } }));
+            return json(200, PERSONIO_UNCONFIRMED.listBody(employments, undefined));
           },
         },
       ],

@@ -277,7 +277,7 @@ export async function startEmulator(vendor: VendorDefinition, options: StartOpti
   };
 }
 
-/** A 429 or 503 carries Retry-After, whatever else the vendor adds (Teams' legacy connector throttles with a 200, §7.2). */
+/** A 429 or 503 carries Retry-After, whatever else the vendor adds (Teams' legacy connector throttles with a 200, docs/vendors/teams.md). */
 const withRetryAfter = (reply: Reply, seconds: number): Reply =>
   reply.status === 429 || reply.status === 503 ? { ...reply, headers: { 'Retry-After': String(seconds), ...reply.headers } } : reply;
 

@@ -4,13 +4,13 @@ import { errorKit } from './framework/errors';
 import { text } from './framework/reply';
 import { startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md marks unverified (§7.1, §11): Block Kit limits and the error → status mapping. */
+/** Facts docs/vendors/slack.md marks unverified (docs/vendors/slack.md): Block Kit limits and the error → status mapping. */
 export const SLACK_UNCONFIRMED = {
   limits: {
     text: 40_000, blocks: 50, sectionText: 3000, headerText: 150, sectionFields: 10, fieldText: 2000,
     contextElements: 10, actionsElements: 25, buttonText: 75, url: 3000,
   },
-  /** Errors are plain-text codes (§7.1); statuses per code are not confirmed. */
+  /** Errors are plain-text codes (docs/vendors/slack.md); statuses per code are not confirmed. */
   statusOf: { invalid_payload: 400, no_text: 400, no_service: 404, rate_limited: 429 },
 } as const;
 
@@ -22,7 +22,7 @@ const url = z.url().max(L.url);
 const image = { image_url: url, alt_text: z.string().min(1) };
 const blockId = { block_id: z.string().max(255).optional() };
 
-/** The Block Kit blocks §7.1 lists, plus image; strict, as Slack refuses unknown properties. */
+/** The Block Kit blocks docs/vendors/slack.md lists, plus image; strict, as Slack refuses unknown properties. */
 const Block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('header'), text: plain(L.headerText), ...blockId }).strict(),
   z
@@ -54,7 +54,7 @@ const Message = z.object({
 export type SlackMessage = z.infer<typeof Message>;
 
 export interface SlackOptions {
-  /** Secret webhook paths, `/services/T…/B…/…` (§7.1); any other path is `no_service`. */
+  /** Secret webhook paths, `/services/T…/B…/…` (docs/vendors/slack.md); any other path is `no_service`. */
   hooks?: readonly string[];
 }
 

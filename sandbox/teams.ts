@@ -5,13 +5,13 @@ import { empty, json, text, type Reply } from './framework/reply';
 import type { SandboxRequest } from './framework/request';
 import { startVendor, type Emulator, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§7.2, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/teams.md leaves open (docs/vendors/teams.md), and the emulator's choice for each. */
 export const TEAMS_UNCONFIRMED = {
-  /** §7.2: Workflows "typically answer 202 Accepted". */
+  /** docs/vendors/teams.md: Workflows "typically answer 202 Accepted". */
   workflowAcceptedStatus: 202,
-  /** Teams' message size limit; not in vendor-apis.md. */
+  /** Teams' message size limit; not in docs/vendors/teams.md. */
   maxMessageBytes: 28 * 1024,
-  /** §7.2: Adaptive Card versions Workflows render (1.4/1.5 support unconfirmed). */
+  /** docs/vendors/teams.md: Adaptive Card versions Workflows render (1.4/1.5 support unconfirmed). */
   cardVersions: ['1.0', '1.1', '1.2', '1.3', '1.4', '1.5'],
   /**
    * A Workflows trigger may accept any JSON and fail later inside the flow run; the emulator refuses
@@ -20,7 +20,7 @@ export const TEAMS_UNCONFIRMED = {
   workflowError: (status: number, message: string, headers?: Record<string, string>) => json(status, { error: { code: status === 429 ? 'TooManyRequests' : 'InvalidRequestContent', message } }, headers),
 } as const;
 
-/** §7.2: the legacy connector never answers 429; throttling comes back inside a 200 body. */
+/** docs/vendors/teams.md: the legacy connector never answers 429; throttling comes back inside a 200 body. */
 const LEGACY_THROTTLED_BODY = 'Microsoft Teams endpoint returned HTTP error 429';
 
 const Action = z.discriminatedUnion('type', [
@@ -36,9 +36,9 @@ const Element = z.discriminatedUnion('type', [
 const AdaptiveCard = z.looseObject({ $schema: z.string().optional(), type: z.literal('AdaptiveCard'), version: z.enum(TEAMS_UNCONFIRMED.cardVersions), body: z.array(Element), actions: z.array(Action).optional() });
 const AdaptiveAttachment = z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive'), contentUrl: z.string().nullable().optional(), content: AdaptiveCard }).strict();
 
-/** §7.2: Workflows take Adaptive Cards only, in a `message` envelope. */
+/** docs/vendors/teams.md: Workflows take Adaptive Cards only, in a `message` envelope. */
 const WorkflowMessage = z.object({ type: z.literal('message'), attachments: z.array(AdaptiveAttachment).min(1) }).strict();
-/** §7.2: the legacy connector also takes a MessageCard. */
+/** docs/vendors/teams.md: the legacy connector also takes a MessageCard. */
 const MessageCard = z
   .looseObject({ '@type': z.literal('MessageCard'), '@context': z.string(), summary: z.string().optional(), text: z.string().optional(), sections: z.array(z.unknown()).optional() })
   .refine((c) => c.summary || c.text, 'Summary or Text is required.');

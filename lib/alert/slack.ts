@@ -1,12 +1,12 @@
 /**
- * Slack incoming webhooks (vendor-apis.md §7.1): Block Kit blocks plus a plain `text` that Slack shows
+ * Slack incoming webhooks (docs/vendors/slack.md): Block Kit blocks plus a plain `text` that Slack shows
  * in notifications and to screen readers. Text is escaped for mrkdwn (`&`, `<`, `>`), then fitted.
  */
 import type { Alert, Translate } from './alert';
 import { clip, clipEscaped } from './clip';
 import { viewOf } from './view';
 
-/** Block Kit limits as Slack documents them; not re-verified (vendor-apis.md §7.1, §11). */
+/** Block Kit limits as Slack documents them; not re-verified (docs/vendors/slack.md). */
 export const SLACK_LIMITS = { headerText: 150, sectionText: 3000, fieldText: 2000, fieldsPerSection: 10, buttonText: 75, fallbackText: 3000, blocks: 50 };
 
 /** The answers that mean the webhook itself is gone: disabled, revoked, or its channel removed. */

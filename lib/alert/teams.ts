@@ -1,5 +1,5 @@
 /**
- * Microsoft Teams (vendor-apis.md §7.2). The default is a Workflows webhook ("When a Teams webhook
+ * Microsoft Teams (docs/vendors/teams.md). The default is a Workflows webhook ("When a Teams webhook
  * request is received"), which takes Adaptive Cards only. The retired Office 365 connector format
  * (MessageCard) stays as an option for tenants that still have a connector URL.
  */
@@ -7,7 +7,7 @@ import type { Alert, Severity, Translate } from './alert';
 import { clip } from './clip';
 import { viewOf } from './view';
 
-/** The card schema version Workflows is known to render; which newer ones it supports is unconfirmed (§7.2, §11). */
+/** The card schema version Workflows is known to render; which newer ones it supports is unconfirmed (docs/vendors/teams.md). */
 export const ADAPTIVE_CARD_VERSION = '1.4';
 
 /**
@@ -19,7 +19,7 @@ export const TEAMS_LIMITS = { title: 400, text: 6000, factTitle: 200, factValue:
 
 /**
  * The retired connector answers 200 even when it throttles, with this text in the body
- * (vendor-apis.md §7.2, MicrosoftDocs/msteams-docs connectors-using.md).
+ * (docs/vendors/teams.md, MicrosoftDocs/msteams-docs connectors-using.md).
  */
 export const CONNECTOR_THROTTLED = /HTTP error 429/i;
 

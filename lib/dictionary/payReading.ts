@@ -5,7 +5,7 @@
  * - `compensation`: an object `{ amount, currency, period }` at one path (default `compensation`): the
  *   canonical model's shape, and what the shipped generic-REST mapping sends.
  * - `bamboohr`: `payRate` as BambooHR returns it, "<amount> <CUR>" ("103000.00 USD"), or as an object
- *   `{ value, currency }` (the write format is unconfirmed, vendor-apis.md §4.2), with the period in
+ *   `{ value, currency }` (the write format is unconfirmed, docs/vendors/bamboohr.md), with the period in
  *   `paidPer` (Hour, Day, Week, Month, Quarter, Year) or `payPer`, the name the brief used for it.
  * - `paths`: amount, currency and period each at a path of its own; the amount may carry its currency
  *   code as BambooHR's does, and the period is one of the canonical periods (hour … year).

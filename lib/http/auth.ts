@@ -31,7 +31,7 @@ export const apiKeyHeader = (header: string, key: string): AuthProvider => stati
 
 /**
  * HTTP Basic. Most vendors put the API key in the username: Greenhouse Harvest v1/v2, Ashby and
- * Checkr with an empty password, BambooHR with any password, commonly 'x' (vendor-apis.md §0.2, §4.1).
+ * Checkr with an empty password, BambooHR with any password, commonly 'x' (docs/vendors/checkr.md, docs/vendors/bamboohr.md).
  */
 export const basicAuth = (username: string, password = ''): AuthProvider =>
   staticHeaders({ Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });

@@ -27,7 +27,7 @@ function answerFailure(outcome: Extract<Attempt, { kind: 'answer' }>, ctx: Failu
   const after = retryAfterMs(status, outcome.headers, ctx.now);
   const said = vendorMessage(outcome, ctx);
   const saidText = said ? ` — the vendor says: ${said}` : '';
-  const notApplied = statusProvesNotApplied(status, after);
+  const notApplied = statusProvesNotApplied(status);
   const facts = {
     status,
     retryable: isRetryableStatus(status),

@@ -11,7 +11,7 @@ import { createTransport, type Attempt } from './transport';
 export interface HttpClientOptions {
   /** Prefixed to relative request URLs. */
   baseUrl?: string;
-  /** Sent with every request (e.g. BambooHR's `Accept: application/json`, vendor-apis.md §4.1). */
+  /** Sent with every request (e.g. BambooHR's `Accept: application/json`, docs/vendors/bamboohr.md). */
   headers?: Record<string, string>;
   auth?: AuthProvider;
   /** Deadline for one attempt, connection to last byte. Default 30 s. */
@@ -25,7 +25,7 @@ export interface HttpClientOptions {
   logBodies?: boolean;
   /** Secret field paths masked in every log entry and vendor message of this client. */
   redact?: readonly string[];
-  /** The URL itself is the credential (Slack and Teams incoming webhooks, vendor-apis.md §7). */
+  /** The URL itself is the credential (Slack and Teams incoming webhooks, docs/vendors/slack.md, docs/vendors/teams.md). */
   secretUrl?: boolean;
   /** Default 10 MB. */
   maxResponseBytes?: number;

@@ -12,12 +12,12 @@ export interface OAuthOptions {
   scope?: string;
   /**
    * Where the client id and secret go: 'basic' in an Authorization header (Greenhouse Harvest v3,
-   * vendor-apis.md §1.6), 'body' next to grant_type (Personio v2, §5.2). Default 'body'.
+   * docs/vendors/greenhouse.md), 'body' next to grant_type (Personio v2, docs/vendors/personio.md). Default 'body'.
    */
   clientAuth?: 'basic' | 'body';
-  /** 'form' is RFC 6749; Lever and BambooHR token endpoints take JSON (§2.2, §4.1). Default 'form'. */
+  /** 'form' is RFC 6749; Lever and BambooHR token endpoints take JSON (docs/vendors/lever.md, docs/vendors/bamboohr.md). Default 'form'. */
   bodyFormat?: 'form' | 'json';
-  /** Vendor additions to the token request, e.g. Greenhouse's `sub` (the user to act as, §1.6). */
+  /** Vendor additions to the token request, e.g. Greenhouse's `sub` (the user to act as, docs/vendors/greenhouse.md). */
   extraParams?: Record<string, string>;
   /** Refresh this long before expiry, at most 10 % of the token's lifetime. Default 60 s. */
   refreshAheadMs?: number;

@@ -126,7 +126,7 @@ export function redact<T>(value: T, options: RedactOptions = {}): T {
 /**
  * A URL fit for a log line: credentials in the userinfo and secret query parameters masked. With
  * `secretPath`, everything after the origin goes too: for Slack and Teams incoming webhooks the URL
- * itself is the credential (vendor-apis.md §7.1, §7.2).
+ * itself is the credential (docs/vendors/slack.md, docs/vendors/teams.md).
  */
 export function redactUrl(url: string, options: RedactOptions & { secretPath?: boolean } = {}): string {
   let parsed: URL;

@@ -3,8 +3,9 @@
  *
  * Safety rule for requests that are not idempotent (a POST without an idempotency key): they are
  * repeated only when the server certainly did not act on them — the connection was never made
- * (refused, DNS failure, unreachable), or the server said so (429; 503 with Retry-After, which is
- * BambooHR's throttling answer, vendor-apis.md §4.4). A timeout or a reset after sending may have
+ * (refused, DNS failure, unreachable), or the server said so (429, any other 4xx). A 503 is not such
+ * proof: BambooHR throttled with 503 until 2026-09-16 and now answers 429, keeping 503 for "temporarily
+ * unavailable" (docs/vendors/bamboohr.md, "Rate limiting"). A timeout or a reset after sending may have
  * created the employee already, so it is reported, not repeated. Callers that need exactly-once
  * use the store's outbox with a lookup before the repeat, not this retry.
  */
@@ -33,8 +34,7 @@ export const isTransientErrno = (errno: string): boolean => TRANSIENT_ERRNOS.has
 export const neverSent = (errno: string): boolean => NOT_SENT_ERRNOS.has(errno);
 
 /** The status says the server rejected the request without acting on it. */
-export const statusProvesNotApplied = (status: number, retryAfterMs: number | undefined): boolean =>
-  status === 429 || (status === 503 && retryAfterMs !== undefined) || (status >= 400 && status < 500);
+export const statusProvesNotApplied = (status: number): boolean => status >= 400 && status < 500;
 
 /** Full jitter (AWS "Exponential Backoff and Jitter"): spreads retries of many clients evenly. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
@@ -61,7 +61,8 @@ function parseReset(value: string, now: number): number | undefined {
 /**
  * How long the vendor asked us to wait: `Retry-After` (seconds or HTTP-date, RFC 9110 §10.2.3),
  * else a rate-limit reset header — Greenhouse `X-RateLimit-Reset`, Workable `X-Rate-Limit-Reset`,
- * Checkr `X-Ratelimit-Reset` (vendor-apis.md §0.2) or the IETF draft's `RateLimit-Reset`.
+ * Checkr `X-Ratelimit-Reset` (docs/vendors/checkr.md; the other vendors' own docs/vendors files) or
+ * the IETF draft's `RateLimit-Reset`.
  * Reset headers are read only on 429: on other answers they describe a window, not a request to wait.
  */
 export function retryAfterMs(status: number, headers: Record<string, string>, now: number): number | undefined {

@@ -35,7 +35,7 @@ function fieldErrors(errors: unknown): string | undefined {
 function fromBody(body: unknown): string | undefined {
   if (typeof body === 'string') {
     // An HTML error page says nothing useful beyond its status; a plain-text body (Slack's
-    // `invalid_payload`, vendor-apis.md §7.1) is the message.
+    // `invalid_payload`, docs/vendors/slack.md) is the message.
     return /^\s*</.test(body) ? undefined : text(body);
   }
   if (!isRecord(body)) return undefined;
@@ -43,7 +43,7 @@ function fromBody(body: unknown): string | undefined {
   // OAuth 2.0 token endpoints answer `{ error: "invalid_client", error_description: "…" }` (RFC 6749 §5.2).
   const oauth = text(body.error_description) ?? text(body.error);
   if (oauth) return oauth;
-  // Greenhouse 422: `{ message, errors: [{ message, field }] }` (vendor-apis.md §1.5).
+  // Greenhouse 422: `{ message, errors: [{ message, field }] }` (docs/vendors/greenhouse.md).
   const message = text(body.message);
   const details = fieldErrors(body.errors);
   if (message && details) return `${message}: ${details}`;
@@ -52,7 +52,7 @@ function fromBody(body: unknown): string | undefined {
 
 /**
  * What the vendor said went wrong, in one short redacted line, or undefined when it said nothing.
- * BambooHR puts its reason in the `X-BambooHR-Error-Message` header, not the body (vendor-apis.md §4.2).
+ * BambooHR puts its reason in the `X-BambooHR-Error-Message` header, not the body (docs/vendors/bamboohr.md).
  */
 export function vendorMessage(reply: VendorReply, options: VendorMessageOptions = {}): string | undefined {
   const raw = text(reply.headers['x-bamboohr-error-message']) ?? fromBody(redact(reply.body, options));

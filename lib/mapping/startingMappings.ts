@@ -2,8 +2,8 @@
  * Starting mappings from the canonical hire event (lib/model HireEvent) to each target's employee
  * record in JSONata, for the mapper's whole-record mode. startingTables.ts holds the same mappings as
  * tables (the default mode), and a test proves both give the same record. Field names follow
- * vendor-apis.md §4.2 (BambooHR: note `paidPer`, not `payPer`), §5.1 (HiBob: firstName, surname,
- * email, work.site, work.startDate are required) and §5.2 (Personio v2 persons with one employment).
+ * docs/vendors/bamboohr.md (note `paidPer`, not `payPer`), docs/vendors/hibob.md (firstName, surname,
+ * email, work.site, work.startDate are required) and docs/vendors/personio.md (v2 persons with one employment).
  */
 import { BAMBOOHR_PAID_PER } from './startingTables';
 

@@ -4,11 +4,11 @@ import type { MappingTarget } from './startingMappings';
 /**
  * The shipped starting mappings as tables, the mapper's default mode. Each gives the same record as
  * its JSONata version in startingMappings.ts (test/unit/mapping/tableEquivalence.test.ts proves it on
- * every fixture), except that fields the target requires (vendor-apis.md §4.2, §5.1) are marked
+ * every fixture), except that fields the target requires (docs/vendors/bamboohr.md, docs/vendors/hibob.md) are marked
  * required here, so a hire without them fails naming the field instead of being sent and refused.
  */
 
-/** BambooHR's `paidPer` values for our pay periods; biweekly and the like have none (vendor-apis.md §4.2). */
+/** BambooHR's `paidPer` values for our pay periods; biweekly and the like have none (docs/vendors/bamboohr.md). */
 export const BAMBOOHR_PAID_PER: Readonly<Record<string, string>> = {
   hour: 'Hour',
   day: 'Day',

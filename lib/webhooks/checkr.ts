@@ -2,9 +2,9 @@ import { bodyString } from './body';
 import { fromHeaders, hmacVerifier } from './hmacScheme';
 
 /**
- * vendor-apis.md §6.1: `X-Checkr-Signature` = hex HMAC-SHA256 of the raw body. The key is the secret API
+ * docs/vendors/checkr.md: `X-Checkr-Signature` = hex HMAC-SHA256 of the raw body. The key is the secret API
  * key for direct customers [3rd-party, consistent] or the OAuth client secret for partner apps [official];
- * the user configures whichever applies. No timestamp; the event `id` in the body is the idempotency key (§10.2).
+ * the user configures whichever applies. No timestamp; the event `id` in the body is the idempotency key (docs/vendors/checkr.md).
  */
 export const checkrProtocol = {
   signatureHeader: 'x-checkr-signature',

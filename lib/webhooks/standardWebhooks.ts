@@ -5,7 +5,7 @@ import type { InboundRequest } from './types';
 import { refuse } from './verdict';
 
 /**
- * vendor-apis.md §9 [official, standard-webhooks spec v1.0.0 and its JS library]: signature entries
+ * docs/vendors/standard-webhooks.md [official, standard-webhooks spec v1.0.0 and its JS library]: signature entries
  * `v1,<base64>` separated by spaces (other versions, e.g. ed25519 `v1a`, are skipped), signed content
  * `${webhook-id}.${webhook-timestamp}.${body}`, key = base64 after an optional `whsec_` prefix,
  * timestamps in seconds within ±5 minutes. An id may not contain "." (spec): otherwise a signature over

@@ -7,6 +7,7 @@ export type Operation = z.infer<typeof Operation>;
 
 const AtsRef = z.object({ system: z.string().min(1), candidateId: z.string().min(1), applicationId: z.string().min(1).optional() });
 const Location = z.object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() });
+const Office = z.object({ name: z.string().optional(), location: z.string().optional(), offerLocation: z.string().optional() });
 
 /**
  * One write as the outbox keeps it. Parsed again when claimed: the payload crossed the store, and an
@@ -24,7 +25,7 @@ export const WriteJob = z.object({
   employeeId: z.string().optional(),
   ats: AtsRef.optional(),
   check: z
-    .object({ firstName: z.string(), lastName: z.string(), email: z.string(), package: z.string().optional(), workLocation: Location.optional() })
+    .object({ firstName: z.string(), lastName: z.string(), email: z.string(), package: z.string().optional(), workLocation: Location.optional(), office: Office.optional() })
     .optional(),
   /** A finished background check: its result and the report to open, nothing of what the report found. */
   checkResult: z.object({ provider: z.string().min(1), reportId: z.string().min(1), result: CheckResult, completedAt: z.string().optional() }).optional(),

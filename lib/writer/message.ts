@@ -18,7 +18,15 @@ const Incoming = z.object({
   payload: z.record(z.string(), z.unknown()).optional(),
   person: PersonPart.optional(),
   /** The canonical hire the mapper keeps beside the target record. */
-  canonical: z.object({ person: PersonPart.optional(), sourceIds: SourceIds.optional() }).optional(),
+  canonical: z
+    .object({
+      person: PersonPart.optional(),
+      sourceIds: SourceIds.optional(),
+      /** Where the hire will work, which a background check needs. */
+      job: z.object({ office: z.object({ name: z.string().optional(), location: z.string().optional() }).optional() }).optional(),
+      offer: z.object({ location: z.string().optional() }).optional(),
+    })
+    .optional(),
   sourceIds: SourceIds.optional(),
   /**
    * The delivery this write completes, marked done in the store on success. The ATS trigger sends
@@ -143,11 +151,12 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
       const last = person?.legalName?.last;
       if (!email || !first || !last) throw new HrError('hris.bad_message', 'A background check needs the person\'s first and last name and an email (msg.person).');
       const pkg = m.check?.package ?? defaults.checkPackage ?? '';
+      const office = { ...(m.canonical?.job?.office ?? {}), ...(m.canonical?.offer?.location ? { offerLocation: m.canonical.offer.location } : {}) };
       return {
         ...base,
         target: 'checkr',
         key: idempotencyKeys.check(subject, pkg || DEFAULT_PACKAGE, ats),
-        check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}) },
+        check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}), ...(Object.keys(office).length ? { office } : {}) },
       };
     }
   }

@@ -119,7 +119,7 @@ async function check(job: WriteJob, channel: Channel<CheckrClient> | undefined, 
   const remember = async (id: string) => {
     if (guid && !run.dryRun) await store.link(guid, CHECKR_SYSTEM, id);
   };
-  const ordered = await checkr.api.orderCheck({ ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) }, checkr.ctx, remember, { retry: run.retry });
+  const ordered = await checkr.api.orderCheck({ ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) }, checkr.ctx, remember, { retry: run.retry, outcomeUnknown: run.outcomeUnknown });
   return { check: ordered };
 }
 

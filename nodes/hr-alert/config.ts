@@ -26,5 +26,5 @@ export const AlertConfig = z.object({
 });
 export type AlertConfig = z.infer<typeof AlertConfig>;
 
-/** The channel URL is the credential (vendor-apis.md §7): http(s) only. */
+/** The channel URL is the credential (docs/vendors/slack.md, docs/vendors/teams.md): http(s) only. */
 export const ChannelUrl = z.url({ protocol: /^https?$/, error: 'must be the http(s) URL the channel gave you' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HrError } from '../../lib/errors';
 import type { CheckrConnection } from '../../lib/vendors/checkr/checks';
+import { parseOfficeTable } from '../../lib/vendors/checkr/workLocation';
 import type { HrisConnection } from '../../lib/vendors/registry';
 import { DEFAULT_BAMBOOHR_RECOVERY_FIELD } from '../../lib/vendors/bamboohr/target';
 import type { WriteBackConnection } from '../../lib/vendors/writeback';
@@ -43,6 +44,8 @@ export const ConnectionDef = z.object({
   checkrState: z.string().trim().default(''),
   checkrCity: z.string().trim().default(''),
   checkrNode: z.string().trim().default(''),
+  /** One office a line, `office = country, state, city`: where an office whose text cannot be read is. */
+  checkrOffices: z.string().default(''),
 });
 export type ConnectionDef = z.infer<typeof ConnectionDef>;
 
@@ -121,6 +124,7 @@ export function connectionSettings(rawDef: unknown, credentials: ConnectionCrede
     settings.checkr = {
       apiKey: credentials.checkrApiKey, baseUrl: opt(def.checkrBaseUrl), package: def.checkrPackage, node: opt(def.checkrNode),
       workLocation: { country: def.checkrCountry, ...(def.checkrState ? { state: def.checkrState } : {}), ...(def.checkrCity ? { city: def.checkrCity } : {}) },
+      offices: parseOfficeTable(def.checkrOffices),
     };
   }
   return settings;

@@ -23,7 +23,7 @@ export function jsonBody(req: SandboxRequest, refuseWith: RefuseWith): unknown {
 export const formBody = (req: SandboxRequest): Record<string, string> =>
   Object.fromEntries(new URLSearchParams(req.rawBody.toString('utf8')));
 
-/** JSON or a flat urlencoded form, for endpoints that document both (Checkr, §6.1). */
+/** JSON or a flat urlencoded form, for endpoints that document both (Checkr, docs/vendors/checkr.md). */
 export function jsonOrFormBody(req: SandboxRequest, refuseWith: RefuseWith): unknown {
   return contentTypeIs(req, 'application/x-www-form-urlencoded') ? formBody(req) : jsonBody(req, refuseWith);
 }

@@ -14,7 +14,7 @@ const oauthError = (status: number, error: string, description: string): Reply =
 
 /**
  * An RFC 6749 §4.4 client-credentials token request: a urlencoded form with the client in a Basic
- * header (Greenhouse v3, §1.6) or in the body (Personio v2, §5.2). Returns the client and the form.
+ * header (Greenhouse v3, docs/vendors/greenhouse.md) or in the body (Personio v2, docs/vendors/personio.md). Returns the client and the form.
  */
 export function clientCredentialsRequest(
   req: SandboxRequest,

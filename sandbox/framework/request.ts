@@ -32,7 +32,7 @@ export function bearerToken(req: SandboxRequest): string | null {
 export const contentTypeIs = (req: SandboxRequest, type: string): boolean =>
   (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() === type;
 
-/** The Basic-auth username when it is one of `allowed` (vendors put the API key there, §0.2); refused otherwise. */
+/** The Basic-auth username when it is one of `allowed` (vendors put the API key there: docs/vendors/checkr.md, docs/vendors/bamboohr.md); refused otherwise. */
 export function requireBasicUser(req: SandboxRequest, allowed: readonly string[], onRefuse: () => never): string {
   const user = basicCredentials(req)?.user;
   return user !== undefined && allowed.includes(user) ? user : onRefuse();

@@ -11,7 +11,7 @@ export interface CheckrReportFields {
 
 const checkrId = () => randomBytes(12).toString('hex');
 
-/** A Checkr event with `include_object` on (vendor-apis.md §6.1); the key is the API key or OAuth client secret. */
+/** A Checkr event with `include_object` on (docs/vendors/checkr.md); the key is the API key or OAuth client secret. */
 export function checkrSender(options: SenderOptions) {
   const signed = (payload: unknown): SignedDelivery => {
     const rawBody = jsonBody(payload);

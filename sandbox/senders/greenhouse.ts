@@ -13,6 +13,8 @@ export interface GreenhouseHireFields {
   jobName: string;
   department: string;
   office: string;
+  /** The office's location text, as Greenhouse writes it ("New York, NY"). */
+  officeLocation: string;
   offerId: number;
   /** YYYY-MM-DD, as `offer.starts_at` carries it. */
   startDate: string;
@@ -31,6 +33,7 @@ const hireDefaults: GreenhouseHireFields = {
   jobName: 'Developer',
   department: 'Technology',
   office: 'New York City',
+  officeLocation: 'New York, NY',
   offerId: 506409,
   startDate: '2015-01-23',
   salary: 80000,
@@ -47,7 +50,7 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
   const f = { ...hireDefaults, ...overrides };
   const user = (id: number, email: string, name: string, employeeId: string) => ({ id, email, name, employee_id: employeeId });
   const departments = [{ id: 7, name: f.department, external_id: 'ex-dept-1' }];
-  const offices = [{ id: 13, name: f.office, location: 'New York, NY', external_id: 'ex-office-1' }];
+  const offices = [{ id: 13, name: f.office, location: f.officeLocation, external_id: 'ex-office-1' }];
   const jobFields = { employment_type: { name: 'Employment Type', type: 'single_select', value: 'Full-time' } };
   return {
     action: 'hire_candidate',

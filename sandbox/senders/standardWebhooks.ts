@@ -8,7 +8,7 @@ export interface StandardWebhookFields {
   data: unknown;
 }
 
-/** A sender per the Standard Webhooks spec (vendor-apis.md §9); `secret` is `whsec_<base64>`. */
+/** A sender per the Standard Webhooks spec (docs/vendors/standard-webhooks.md); `secret` is `whsec_<base64>`. */
 export function standardWebhooksSender(options: SenderOptions) {
   const now = clockOf(options);
   const key = Buffer.from(options.secret.replace(/^whsec_/, ''), 'base64');

@@ -10,7 +10,7 @@ import { greenhouse, runExample, slackPosts, stateOf, until, type ExampleRun, ty
 
 interface CheckrState {
   candidates: Array<{ id: string; email: string }>;
-  invitations: Array<{ id: string; candidate_id: string; package: string }>;
+  invitations: Array<{ id: string; candidate_id: string; package: string; work_locations: Array<{ country: string; state?: string; city?: string }> }>;
 }
 
 describe('Background check example', () => {
@@ -29,6 +29,7 @@ describe('Background check example', () => {
     await Promise.all([run.post('/hr/greenhouse/checks', hire), run.post('/hr/greenhouse/checks', hire)]);
     const invitation = await until('the Checkr invitation', async () => (await stateOf<CheckrState>(run.sandbox.urls.checkr)).holds.invitations[0], 20_000, run.red);
     assert.equal(invitation.package, CHECKR_DEFAULTS.packages[0]);
+    assert.deepEqual(invitation.work_locations, [{ country: 'US', state: 'NY', city: 'New York' }], 'the state read from the office "New York, NY"');
     assert.equal((await stateOf<CheckrState>(run.sandbox.urls.checkr)).holds.invitations.length, 1);
 
     const completed = run.sandbox.checkr.completeReport({ invitationId: invitation.id, result: 'consider' });
@@ -53,6 +54,18 @@ describe('Background check example', () => {
     const gh = await stateOf<GreenhouseState>(run.sandbox.urls.greenhouse);
     assert.equal(gh.received.filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${seeded.candidateId}`).length, 1, 'recorded once');
     assert.equal((await alerts()).length, 1, 'one alert');
+  });
+
+  test('a hire in the London office is checked in GB, where the example\'s office table puts it', async () => {
+    const seeded = run.sandbox.greenhouse.addHire({ firstName: 'Tom', lastName: 'Hale', email: 'tom.hale@example.com' });
+    const hire = greenhouse.hire({ ...seeded, firstName: 'Tom', lastName: 'Hale', email: 'tom.hale@example.com', office: 'London', officeLocation: 'London' });
+    await run.post('/hr/greenhouse/checks', hire);
+    const invitation = await until('the Checkr invitation for the London hire', async () => {
+      const checkr = (await stateOf<CheckrState & { candidates: Array<{ id: string; email: string }> }>(run.sandbox.urls.checkr)).holds;
+      const candidate = checkr.candidates.find((c) => c.email === 'tom.hale@example.com');
+      return candidate && checkr.invitations.find((i) => i.candidate_id === candidate.id);
+    }, 20_000, run.red);
+    assert.deepEqual(invitation.work_locations, [{ country: 'GB', city: 'London' }]);
   });
 });
 

@@ -135,9 +135,9 @@ test('the same hire delivered three times at once, and once more later, creates 
   assert.deepEqual(new Set(seen.map((m) => hrisOf(m).employeeId)), new Set([(await employees())[0].id]));
 });
 
-test('while BambooHR answers 503 with Retry-After the hire waits in the outbox and is created once, later', async () => {
+test('while BambooHR throttles (429 with Retry-After) the hire waits in the outbox and is created once, later', async () => {
   const { writer, ok, failed } = await loadFlow({ writeBack: false });
-  (await bamboo).injectFault({ kind: 'unavailable', retryAfterSeconds: 1, method: 'POST', path: '/v1/employees', times: 3 });
+  (await bamboo).injectFault({ kind: 'throttle', retryAfterSeconds: 1, method: 'POST', path: '/v1/employees', times: 3 });
   const h = await hire();
   const retrying = nextMessage(failed);
   const created = nextMessage(ok, 15_000);
@@ -271,6 +271,30 @@ test('a "consider" check result is recorded once on the person and in the Greenh
   const guid = (await store.findByExternalId('checkr', report.candidate_id))!;
   assert.deepEqual((await store.getProvenance(guid))['backgroundCheck.result'].value, { result: 'consider', reportId: report.id });
   assert.equal((await store.auditEntries({ personGuid: guid })).filter((e) => e.action === 'hris.checkResult').length, 1);
+});
+
+test('a check for a US office whose state cannot be read is held with what to fill in; the office table gets it ordered', async () => {
+  const checkrUrl = (await checkr).url;
+  const checkrConnection = { checkrEnabled: true, checkrBaseUrl: checkrUrl, checkrPackage: CHECKR_DEFAULTS.packages[0], checkrCountry: 'US', checkrState: '' };
+  const person = { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.chicago@example.com', type: 'personal' }] };
+  const canonical = { job: { office: { name: 'Chicago Loop', location: 'Chicago, USA' } } };
+  const invitationsBefore = (await checkr).invitations().length;
+  const held = await loadFlow({ writer: { operation: 'check' }, writeBack: false, connection: checkrConnection, credentials: { checkrApiKey: CHECKR_DEFAULTS.apiKeys[0] } });
+  const h = await hire();
+  const failedMsg = nextMessage(held.failed);
+  held.writer.receive({ person, canonical, sourceIds: h.sourceIds } as never);
+  const error = hrisOf(await failedMsg).error;
+  assert.equal(error.code, 'checkr.state_missing');
+  assert.match(error.message, /Chicago Loop = US, <state>, <city>/);
+  assert.equal((await checkr).invitations().length, invitationsBefore, 'nothing ordered without the state');
+  await helper.unload();
+
+  dbFile = `writer-${(dbCount += 1)}.db`;
+  const fixed = await loadFlow({ writer: { operation: 'check' }, writeBack: false, connection: { ...checkrConnection, checkrOffices: 'Chicago Loop = US, IL, Chicago' }, credentials: { checkrApiKey: CHECKR_DEFAULTS.apiKeys[0] } });
+  const ordered = nextMessage(fixed.ok);
+  fixed.writer.receive({ person, canonical, sourceIds: h.sourceIds } as never);
+  const { check } = hrisOf(await ordered);
+  assert.deepEqual((await checkr).invitations().find((i) => i.id === check.invitationId)?.work_locations, [{ country: 'US', state: 'IL', city: 'Chicago' }]);
 });
 
 test('a record BambooHR refuses fails at once with BambooHR\'s own message', async () => {

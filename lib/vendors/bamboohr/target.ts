@@ -16,7 +16,7 @@ export interface BambooConnection {
   rosterMaxAgeMs?: number;
   /**
    * The field the writer stamps with its recovery key (undefined: employeeNumber; empty: none). A
-   * standard field (vendor-apis.md §4.2) or the name of a custom text field.
+   * standard field (docs/vendors/bamboohr.md) or the name of a custom text field.
    */
   recoveryField?: string;
 }
@@ -24,13 +24,13 @@ export interface BambooConnection {
 export const DEFAULT_BAMBOOHR_RECOVERY_FIELD = 'employeeNumber';
 
 /**
- * BambooHR has no find-by-email endpoint (vendor-apis.md §4.3) and its directory "may omit inactive"
+ * BambooHR has no find-by-email endpoint (docs/vendors/bamboohr.md) and its directory "may omit inactive"
  * employees, so the roster comes from a custom report, which lists former employees too: a rehire is
  * found by email, and a create whose answer was lost by the recovery key, without the identity graph.
  */
 export const BAMBOOHR_ROSTER_REPORT = 'v1/reports/custom';
 
-/** [unconfirmed] §4.3 names the custom report but not its parameters: n8n, Workato and fyle send these. */
+/** [unconfirmed] docs/vendors/bamboohr.md names the custom report but not its parameters: n8n, Workato and fyle send these. */
 export const BAMBOOHR_UNCONFIRMED = {
   reportQuery: { format: 'JSON', onlyCurrent: 'false' },
 } as const;
@@ -53,7 +53,7 @@ export function bamboohrHttpOptions(conn: BambooConnection): HttpClientOptions {
           clientSecret: conn.auth.clientSecret,
           refreshToken: conn.auth.refreshToken,
         });
-  // Without Accept BambooHR answers XML (vendor-apis.md §4.1).
+  // Without Accept BambooHR answers XML (docs/vendors/bamboohr.md).
   return { baseUrl, auth, headers: { Accept: 'application/json' } };
 }
 
@@ -91,7 +91,7 @@ export function bamboohr(conn: BambooConnection, now: () => number = Date.now): 
       : {}),
     async createEmployee(record, ctx) {
       const response = await ctx.send({ method: 'POST', url: 'v1/employees', body: record });
-      // 201 with an empty body: the id is the last segment of the Location header (vendor-apis.md §4.2).
+      // 201 with an empty body: the id is the last segment of the Location header (docs/vendors/bamboohr.md).
       const employeeId = idFromLocation(response.headers.location);
       if (!employeeId) throw new IdMissingError('BambooHR', 'no Location header');
       const key = recoveryField ? record[recoveryField] : undefined;

@@ -7,7 +7,7 @@ import { normaliser } from '../ats/people';
 import type { AtsContext, AtsSource, Delivery } from '../ats/types';
 
 /**
- * Checkr's inbound events (vendor-apis.md §6.1): `{ id, type, created_at, data: { object } }`, the event
+ * Checkr's inbound events (docs/vendors/checkr.md): `{ id, type, created_at, data: { object } }`, the event
  * id stable across retries. With `include_object` off the object may be a stub; it is then read back
  * with `GET /v1/reports/{id}`. Ordering checks is the writer's business, not this module's.
  */
@@ -85,6 +85,6 @@ export const checkr: AtsSource = {
     };
     return { event: parseOrThrow(CheckEvent, event, `The Checkr ${delivery.vendorType} event`), warnings: n.warnings };
   },
-  // Basic with the secret API key as username and an empty password (§6.1).
+  // Basic with the secret API key as username and an empty password (docs/vendors/checkr.md).
   httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || checkrApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null),
 };

@@ -2,7 +2,7 @@ import { manual } from './call';
 import type { Eraser } from './types';
 
 /**
- * Systems whose APIs (as vendor-apis.md records them) offer no way to delete or anonymise a person.
+ * Systems whose APIs (as docs/vendors/ records them) offer no way to delete or anonymise a person.
  * An HRIS must usually keep a former employee's record for years under labour, tax and payroll law, so
  * a person decides what to erase there; the ATS entries have a deletion in their own screens only.
  */

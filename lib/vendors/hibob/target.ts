@@ -11,29 +11,34 @@ export interface HibobConnection {
   baseUrl?: string;
 }
 
-/** Facts vendor-apis.md §5.1 leaves open, kept in one place. [unconfirmed] */
+/** Facts docs/vendors/hibob.md marks [unconfirmed], kept in one place. */
 export const HIBOB_UNCONFIRMED = {
   /** Where the create answer carries the new id. */
   createdIdPath: 'id',
-  /** Where a person's employment state is; the first one present wins. */
-  statusPaths: ['internal.status', 'state'],
+  /** Where a person's employment state is (`Active`/`Inactive`); the first one present wins. */
+  statusPaths: ['internal.status'],
   /** The people search body. */
   search: (email: string) => ({ fields: ['root.id', 'root.email'], showInactive: true, filters: [{ fieldPath: 'root.email', operator: 'equals', values: [email] }] }),
+  /** The fields a one-person read asks for: the id and the employment state. */
+  readFields: ['root.id', 'internal.status'],
 } as const;
 
 const SearchAnswer = z.object({ employees: z.array(z.record(z.string(), z.unknown())) });
 
-const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => readPath(person, p)).find((v) => v !== undefined && v !== null));
+/** A field as HiBob answers it: nested (`internal.status`) or as a slash key (`"/internal/status": { value }`), docs/vendors/hibob.md. */
+const fieldOf = (person: unknown, path: string) => readPath(person, path) ?? readPath((person as Record<string, unknown> | null)?.[`/${path.replace(/\./g, '/')}`], 'value');
+
+const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => fieldOf(person, p)).find((v) => v !== undefined && v !== null));
 
 export function hibobHttpOptions(conn: HibobConnection): HttpClientOptions {
-  // A service user authenticates with Basic id:token (vendor-apis.md §5.1).
+  // A service user authenticates with Basic id:token (docs/vendors/hibob.md).
   return { baseUrl: conn.baseUrl || 'https://api.hibob.com', auth: basicAuth(conn.serviceUserId, conn.token), headers: { Accept: 'application/json' } };
 }
 
 export function hibob(): HrisTarget {
   return {
     id: 'hibob',
-    // HiBob requires the email on every create (§5.1) and its search shows former employees too, so
+    // HiBob requires the email on every create (docs/vendors/hibob.md) and its search shows former employees too, so
     // the email is this target's recovery key; no field of its own is stamped.
     searchesByEmail: true,
     async createEmployee(record, ctx) {
@@ -47,11 +52,14 @@ export function hibob(): HrisTarget {
       // A search changes nothing, so repeating it is safe even though it is a POST.
       const response = await ctx.send({ method: 'POST', url: 'v1/people/search', body: HIBOB_UNCONFIRMED.search(email), idempotent: true });
       const [first] = SearchAnswer.parse(response.body).employees;
-      const employeeId = first ? idAt(first, 'id') : undefined;
+      const employeeId = first ? (idAt(first, 'id') ?? idAt(fieldOf(first, 'root.id'), '$')) : undefined;
       return employeeId ? { employeeId, status: stateOf(first) } : null;
     },
     async employeeStatus(id, ctx) {
-      return stateOf((await ctx.send({ method: 'GET', url: `v1/people/${encodeURIComponent(id)}` })).body);
+      // GET /v1/people/{id} was shut off in 2025; the one-person read is a POST whose body names the
+      // fields, and changes nothing (docs/vendors/hibob.md, "Reading people").
+      const response = await ctx.send({ method: 'POST', url: `v1/people/${encodeURIComponent(id)}`, body: { fields: HIBOB_UNCONFIRMED.readFields }, idempotent: true });
+      return stateOf(response.body);
     },
     async updateEmployee(id, patch, ctx) {
       await ctx.send({ method: 'PUT', url: `v1/people/${encodeURIComponent(id)}`, body: patch });

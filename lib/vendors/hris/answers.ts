@@ -28,7 +28,7 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   );
 }
 
-/** The last path segment of a Location header: BambooHR's new employee id (vendor-apis.md §4.2). */
+/** The last path segment of a Location header: BambooHR's new employee id (docs/vendors/bamboohr.md). */
 export function idFromLocation(location: string | undefined): string | undefined {
   if (!location) return undefined;
   const path = location.replace(/[?#].*$/, '').replace(/\/+$/, '');

@@ -4,7 +4,7 @@ import type { FailureKind } from './types';
 
 /**
  * The vendor said the record was created but its answer carries no id we can read (HiBob's create
- * response is unconfirmed, vendor-apis.md §5.1). Retrying is safe: every retry of a create looks the
+ * response is unconfirmed, docs/vendors/hibob.md). Retrying is safe: every retry of a create looks the
  * employee up first, which finds the record instead of making a second one.
  */
 export class IdMissingError extends HrError {
@@ -16,7 +16,7 @@ export class IdMissingError extends HrError {
 /**
  * The meaning of a failed call, shared by every vendor module: lib/http already decided what is
  * transient (network, timeout, 408, 429, 5xx); 409 is the duplicate answer (BambooHR duplicate email,
- * vendor-apis.md §4.2); 401/403 need new credentials; any other 4xx is about the record itself.
+ * docs/vendors/bamboohr.md); 401/403 need new credentials; any other 4xx is about the record itself.
  */
 export function classifyHttpFailure(error: unknown): FailureKind {
   if (error instanceof IdMissingError) return 'retry';

@@ -9,8 +9,8 @@ export interface Roster {
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
 /**
- * A short-lived copy of the whole roster for vendors that cannot search (BambooHR, vendor-apis.md
- * §4.3): one report answers the pre-create lookup for every hire in a burst, so the writer spends its
+ * A short-lived copy of the whole roster for vendors that cannot search (BambooHR,
+ * docs/vendors/bamboohr.md): one report answers the pre-create lookup for every hire in a burst, so the writer spends its
  * rate limit on creates. A fresh load is forced after a create whose answer may have been lost;
  * concurrent loads share one request.
  */

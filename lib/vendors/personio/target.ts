@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { oauthClientCredentials, type HttpClientOptions, type HttpRequest } from '../../http';
 import { employeeState, idAt } from '../hris/answers';
 import { classifyHttpFailure, IdMissingError } from '../hris/classify';
-import type { EmployeeState, HrisTarget, RecoveryKeyField } from '../hris/types';
+import type { CallContext, EmployeeState, HrisTarget, RecoveryKeyField } from '../hris/types';
 
 export interface PersonioConnection {
   system: 'personio';
@@ -14,7 +14,7 @@ export interface PersonioConnection {
 }
 
 /**
- * [unconfirmed] §5.2 lists the persons filters (email, first_name, last_name, status, updated_at) but
+ * [unconfirmed] docs/vendors/personio.md lists the persons filters (email, first_name, last_name, status, updated_at) but
  * none on custom attributes, and v2 list limits of at most 50: a recovery key is found by narrowing
  * on the name and reading the attribute of each person listed.
  */
@@ -49,7 +49,7 @@ function recoveryIn(attribute: string): RecoveryKeyField {
       for (let n = 0; page && n < PERSONIO_UNCONFIRMED.maxPages; n += 1) {
         const answer = Persons.parse((await ctx.send(page)).body);
         const person = answer._data.find((p) => attributeValue(p.custom_attributes ?? [], attribute) === key);
-        if (person) return { employeeId: person.id, status: stateOf(person) };
+        if (person) return { employeeId: person.id, status: await stateOf(person, ctx) };
         const next = answer._meta?.links?.next?.href;
         page = next ? { method: 'GET', url: next } : null;
       }
@@ -58,16 +58,29 @@ function recoveryIn(attribute: string): RecoveryKeyField {
   };
 }
 
+const Employments = z.object({ _data: z.array(z.object({ status: z.string().nullish() })) });
+
 /** A person is employed while any employment is; all employments inactive means they left. */
-function stateOf(person: z.infer<typeof Person>): EmployeeState {
-  const states = (person.employments ?? []).map((e) => employeeState(e.status));
+function stateOfEmployments(employments: ReadonlyArray<{ status?: string | null }>): EmployeeState {
+  const states = employments.map((e) => employeeState(e.status));
   if (states.includes('active')) return 'active';
   return states.length > 0 && states.every((s) => s === 'terminated') ? 'terminated' : 'unknown';
 }
 
+/**
+ * A person answer lists its employments by id only (docs/vendors/personio.md, "Persons"): their status
+ * is read from the person's employments list when the person answer does not carry it.
+ */
+async function stateOf(person: z.infer<typeof Person>, ctx: CallContext): Promise<EmployeeState> {
+  const listed = person.employments ?? [];
+  if (listed.length > 0 && listed.every((e) => e.status)) return stateOfEmployments(listed);
+  const answer = await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(person.id)}/employments`, query: { limit: PERSONIO_UNCONFIRMED.listLimit } });
+  return stateOfEmployments(Employments.parse(answer.body)._data);
+}
+
 export function personioHttpOptions(conn: PersonioConnection): HttpClientOptions {
   const baseUrl = conn.baseUrl || 'https://api.personio.de';
-  // v2 client credentials, id and secret in the form body; the token lasts 24 h (vendor-apis.md §5.2).
+  // v2 client credentials, id and secret in the form body; the token lasts 24 h (docs/vendors/personio.md).
   const auth = oauthClientCredentials({ tokenUrl: `${baseUrl.replace(/\/+$/, '')}/v2/auth/token`, clientId: conn.clientId, clientSecret: conn.clientSecret, clientAuth: 'body' });
   return { baseUrl, auth, headers: { Accept: 'application/json' } };
 }
@@ -87,10 +100,10 @@ export function personio(conn: Pick<PersonioConnection, 'recoveryAttribute'> = {
     async findByWorkEmail(email, ctx) {
       const response = await ctx.send({ method: 'GET', url: 'v2/persons', query: { email, limit: 1 } });
       const [first] = Persons.parse(response.body)._data;
-      return first ? { employeeId: first.id, status: stateOf(first) } : null;
+      return first ? { employeeId: first.id, status: await stateOf(first, ctx) } : null;
     },
     async employeeStatus(id, ctx) {
-      return stateOf(Person.parse((await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(id)}` })).body));
+      return stateOf(Person.parse((await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(id)}` })).body), ctx);
     },
     async updateEmployee(id, patch, ctx) {
       await ctx.send({ method: 'PATCH', url: `v2/persons/${encodeURIComponent(id)}`, body: patch, idempotent: true });

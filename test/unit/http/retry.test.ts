@@ -58,8 +58,8 @@ test("a 429 without Retry-After waits for Greenhouse's X-RateLimit-Reset epoch",
   });
 });
 
-test('a BambooHR 503 with Retry-After is repeated even for a create, since throttled means not applied', async (t) => {
-  await withServer(t, scripted({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
+test('a BambooHR 429 with Retry-After is repeated even for a create, since throttled means not applied', async (t) => {
+  await withServer(t, scripted({ status: 429, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
     const { clock, sleeps } = fakeClock();
     const client = closing(t, createHttpClient({ baseUrl: url, clock }));
     const res = await client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } });
@@ -67,6 +67,18 @@ test('a BambooHR 503 with Retry-After is repeated even for a create, since throt
     assert.equal(res.headers.location, '/v1/employees/41');
     assert.deepEqual(sleeps, [2000]);
     assert.equal(received.length, 2);
+  });
+});
+
+test('a 503 on a create is not repeated by the client even with Retry-After: since 2026-09-16 BambooHR\'s 503 means unavailable, not throttled', async (t) => {
+  await withServer(t, scripted({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
+    const { clock } = fakeClock();
+    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
+    await assert.rejects(
+      client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } }),
+      isHttpError('http.status', (e) => assert.equal(e.maybeDelivered, true)),
+    );
+    assert.equal(received.length, 1);
   });
 });
 

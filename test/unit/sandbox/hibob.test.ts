@@ -36,3 +36,17 @@ test('search hides people created within the read-after-write lag', async () => 
     await lagged.stop();
   }
 });
+
+test('one person is read with POST /v1/people/{id} or by email, fields in the body; the shut-off GET routes are refused', async () => {
+  const created = (await call(url('/v1/people'), { headers: auth, body: john })).json();
+  const byId = await call(url(`/v1/people/${created.id}`), { headers: auth, body: { fields: ['root.id'] } });
+  assert.equal(byId.status, 200);
+  assert.equal(byId.json().id, created.id);
+  assert.equal((await call(url('/v1/people/john@example.com'), { headers: auth, body: {} })).json().id, created.id);
+  assert.equal((await call(url(`/v1/people/${created.id}`), { headers: auth, body: { limit: 10 } })).status, 400);
+  for (const path of ['/v1/people', `/v1/people/${created.id}`]) {
+    const retired = await call(url(path), { method: 'GET', headers: auth });
+    assert.equal(retired.status, 404);
+    assert.match(retired.json().error, /POST \/v1\/people\/search/);
+  }
+});

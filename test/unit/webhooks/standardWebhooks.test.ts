@@ -4,8 +4,9 @@ import { verifierFor } from '../../../lib/webhooks';
 import { standardWebhooksSender } from '../../../sandbox/senders';
 import { inHeader, verifierContract } from './contract';
 import { assertAccepted, assertRefused, inbound, withHeader } from './support';
+import { vendorJson } from '../../support/vendorFixtures';
 
-const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const secret = vendorJson<{ secret: string }>('standard-webhooks', 'test-vector.json').secret;
 const verifier = verifierFor('standard-webhooks');
 const senderAt = (at?: Date) => standardWebhooksSender({ secret, ...(at ? { now: () => at } : {}) });
 
@@ -19,16 +20,12 @@ verifierContract({
   timestamped: true,
 });
 
-// The vector every Standard Webhooks library signs to ("sign function works" in
-// standard-webhooks/standard-webhooks libraries/javascript/src/webhook.test.ts); §9 quotes no vector.
+// The vector every Standard Webhooks library signs to (test/fixtures/vendors/standard-webhooks).
+const published = vendorJson<{ secret: string; id: string; timestamp: number; payload: string; signature: string }>('standard-webhooks', 'test-vector.json');
 const vector = {
-  rawBody: Buffer.from('{"test": 2432232314}'),
-  headers: {
-    'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
-    'webhook-timestamp': '1614265330',
-    'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
-  },
-  receivedAt: new Date(1614265330 * 1000),
+  rawBody: Buffer.from(published.payload),
+  headers: { 'webhook-id': published.id, 'webhook-timestamp': String(published.timestamp), 'webhook-signature': published.signature },
+  receivedAt: new Date(published.timestamp * 1000),
 };
 
 test("the specification's published test vector verifies", () => {

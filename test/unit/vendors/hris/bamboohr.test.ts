@@ -98,3 +98,17 @@ test('throttling (429 with Retry-After) is retryable and carries the wait', asyn
   assert.equal((err as HttpError).retryAfterMs, 3000);
   assert.equal((await sandbox).employees().length, 0);
 });
+
+test('BambooHR throttles with 429 since 2026-09-16: retried, with the wait, and proven not applied; the old 503 is retried through the lookup', async () => {
+  const { target, ctx } = await connect();
+  for (const [status, provenNotApplied] of [[429, true], [503, false]] as const) {
+    (await sandbox).setThrottleStatus(status);
+    (await sandbox).injectFault({ kind: 'throttle', retryAfterSeconds: 2, path: '/v1/employees' });
+    const err = (await thrown(() => target.createEmployee(ana, ctx))) as HttpError;
+    assert.equal(err.status, status);
+    assert.equal(target.classify(err), 'retry', `${status} is retried, never read as a refused record`);
+    assert.equal(err.maybeDelivered, !provenNotApplied);
+    assert.equal(err.retryAfterMs, 2000);
+  }
+  assert.equal((await sandbox).employees().length, 0);
+});

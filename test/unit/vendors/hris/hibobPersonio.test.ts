@@ -28,6 +28,20 @@ test('HiBob: a created person is found again by email, and a former one reads as
   assert.deepEqual(await target.findByWorkEmail('bo@example.com', ctx), { employeeId: former, status: 'terminated' });
 });
 
+test('HiBob: an employee\'s status is read with the POST one-person read, never the shut-off GET', async () => {
+  const sandbox = await hibobSandbox;
+  const user = HIBOB_DEFAULTS.serviceUsers[0];
+  const { ctx } = track(contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })));
+  const target = hibob();
+  const former = sandbox.addPerson({ firstName: 'Cy', surname: 'Reis', email: 'cy@example.com', work: { site: 'London', startDate: '2026-01-05' } }, 'inactive');
+  const seen = sandbox.requests().length;
+  assert.equal(await target.employeeStatus(former, ctx), 'terminated');
+  const [read] = sandbox.requests().slice(seen);
+  assert.equal(read?.method, 'POST');
+  assert.equal(read?.path, `/v1/people/${former}`);
+  assert.deepEqual(read?.body, { fields: ['root.id', 'internal.status'] });
+});
+
 test('Personio: the client-credentials token is fetched, the person is created and found by email', async () => {
   const sandbox = await personioSandbox;
   const client = PERSONIO_DEFAULTS.clients[0];
