@@ -37,7 +37,7 @@ async function watchRedStatuses(page: Page): Promise<void> {
     new MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'attributes') check(r.target as Element);
-        r.addedNodes.forEach((n) => n instanceof Element && [n, ...n.querySelectorAll('*')].forEach(check));
+        r.addedNodes.forEach((n) => n instanceof Element && [n, ...Array.from(n.querySelectorAll('*'))].forEach(check));
       }
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
   });
