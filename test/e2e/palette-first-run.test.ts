@@ -33,6 +33,21 @@ async function clickTestHire(red: RunningNodeRed, flow: FlowNode[]): Promise<voi
   await until('the example to start', async () => (await fetch(`${red.url}/inject/${String(inject.id)}`, { method: 'POST' })).ok && true, 20_000, red);
 }
 
+interface Outcome {
+  service: string;
+  ok: boolean;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** "Test connection" of a deployed connection, as its dialog calls it with nothing retyped. */
+async function testConnection(red: RunningNodeRed, node: FlowNode): Promise<Outcome[]> {
+  const { credentials: _typed, x: _x, y: _y, ...config } = node;
+  const res = await fetch(`${red.url}/${String(node.type)}/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: node.id, config, credentials: {} }) });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { results: Outcome[] }).results;
+}
+
 async function firstRun(example: string, arrived: (red: RunningNodeRed) => Promise<unknown>): Promise<void> {
   const userDir = userDirWithThisBuild();
   const red = await startNodeRed({ runtime: nodeRed4(), userDir, env: {} });
@@ -51,6 +66,29 @@ async function firstRun(example: string, arrived: (red: RunningNodeRed) => Promi
 }
 
 describe('an example on a fresh Node-RED with no environment variables', () => {
+  test('"Test connection" reaches the built-in sandbox and says so; an address set in the flow\'s environment is the only one tested', async () => {
+    const userDir = userDirWithThisBuild();
+    const red = await startNodeRed({ runtime: nodeRed4(), userDir, env: {} });
+    try {
+      const flow = readExample('Hire to HRIS');
+      // Lever to HiBob's tab sets LEVER_API_URL in its own environment, as a user going live on one flow would.
+      const lever = readExample('Lever to HiBob');
+      (lever[0] as { env?: unknown[] }).env = [{ name: 'LEVER_API_URL', type: 'str', value: 'http://127.0.0.1:9/v1' }, { name: 'LEVER_API_KEY', type: 'str', value: 'a-key-of-this-flow' }];
+      await deploy(red, [...flow, ...lever]);
+      const of = (f: FlowNode[], type: string) => f.find((n) => n.type === type)!;
+      await until('the flows to start', async () => (await fetch(`${red.url}/hr-sandbox/greenhouse/_sandbox/state`)).ok || undefined, 20_000, red);
+      const hris = await testConnection(red, of(flow, 'hr-hris-connection'));
+      assert.deepEqual(hris.map((r) => [r.service, r.ok]), [['BambooHR (sandbox)', true], ['Greenhouse (sandbox)', true]]);
+      const ats = await testConnection(red, of(flow, 'hr-ats-connection'));
+      assert.deepEqual(ats.map((r) => [r.service, r.ok]), [['Greenhouse (sandbox)', true]]);
+      const live = await testConnection(red, of(lever, 'hr-ats-connection'));
+      assert.deepEqual(live.map((r) => [r.service, r.ok, r.code, r.params.host]), [['Lever', false, 'unreachable', '127.0.0.1:9']]);
+    } finally {
+      await red.stop();
+      fs.rmSync(userDir, { recursive: true, force: true });
+    }
+  });
+
   test('Hire to HRIS: the test hire becomes a BambooHR employee and its id goes back to Greenhouse', async () => {
     await firstRun('Hire to HRIS', async (red) => {
       const employees = (await holds<{ employees: unknown[] }>(red, 'bamboohr'))?.employees ?? [];
