@@ -6,7 +6,7 @@ import { json, refuse, type Reply } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§3.1, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/ashby.md leaves open, and the emulator's choice for each. */
 export const ASHBY_UNCONFIRMED = {
   /** Ashby's RPC errors: HTTP 200 with `success: false` and the reasons; auth failures stay HTTP 401. */
   errorReply: (status: number, message: string): Reply =>
@@ -17,13 +17,16 @@ export const ASHBY_UNCONFIRMED = {
    */
   syncTokenExpired: (): Reply =>
     json(200, { success: false, errors: ['The sync token has expired; start a new full sync'], errorInfo: { code: 'sync_token_expired', message: 'The sync token has expired; start a new full sync' } }),
-  /** §3.1 documents the setValue request, not its result. */
+  /** The changelog (2026-05-14) names the code; the message is the emulator's. */
+  incrementalSyncTooLarge: (): Reply =>
+    json(200, { success: false, errors: ['Incremental sync too large; start a new full sync'], errorInfo: { code: 'incremental_sync_too_large', message: 'Incremental sync too large; start a new full sync' } }),
+  /** The setValue request is documented, not its result. */
   setValueResult: (field: AshbyCustomField, value: unknown) => ({ id: field.id, title: field.title, value }),
 } as const;
 
-const OBJECT_TYPES = ['Candidate', 'Application', 'Job', 'Opening'] as const;
+const OBJECT_TYPES = ['Candidate', 'Application', 'Job', 'Opening', 'Offer'] as const;
 
-/** §3.1: the value each custom field type takes in `customField.setValue`. */
+/** The value each custom field type takes in `customField.setValue` (docs/vendors/ashby.md). */
 const FIELD_VALUE = {
   Boolean: z.boolean(),
   Date: z.iso.datetime({ offset: true }).or(z.iso.date()),
@@ -60,6 +63,7 @@ export const ASHBY_DEFAULTS = {
   customFields: [
     { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000001', title: 'HRIS Employee ID', objectType: 'Candidate', fieldType: 'String' },
     { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000002', title: 'Background check', objectType: 'Candidate', fieldType: 'String' },
+    { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000003', title: 'Pay frequency', objectType: 'Offer', fieldType: 'ValueSelect', selectableValues: ['Hourly', 'Monthly', 'Yearly'] },
   ],
 } as const satisfies Required<AshbyOptions>;
 
@@ -74,19 +78,30 @@ const { error, stop, invalid } = errorKit(ASHBY_UNCONFIRMED.errorReply);
 const SetValue = z.object({ objectId: z.string().min(1), objectType: z.enum(OBJECT_TYPES), fieldId: z.string().min(1), fieldValue: z.unknown() }).strict();
 const HireSeed = z.object({ name: z.string().min(1), email: z.string().min(1), jobTitle: z.string().min(1), jobId: z.string().min(1), status: z.enum(APPLICATION_STATUSES), updatedAt: z.iso.datetime() }).partial();
 
+/** As `job.info` answers it: the department and location by id, their names from department.info and location.info. */
 export interface AshbyJob {
   id: string;
   title: string;
+  confidential: boolean;
+  status: 'Open';
   employmentType: string | null;
-  departmentName: string | null;
-  locationName: string | null;
+  departmentId: string | null;
+  locationId: string | null;
+  customFields: [];
+  updatedAt: string;
 }
 
 export interface AshbyOffer {
   id: string;
   applicationId: string;
-  latestVersion: { id: string; startDate: string | null; salary: { value: number; currencyCode: string; interval?: string } | null };
-  /** [unconfirmed] values; the poll looks for the accepted one (§3.1: candidateHire carries "the most recent accepted offer"). */
+  latestVersion: {
+    id: string;
+    startDate: string | null;
+    salary: { value: number; currencyCode: string } | null;
+    /** The offer form's custom fields, `{ id, title, value, isPrivate }`. */
+    customFields: Array<{ id: string; title: string; value: unknown; isPrivate: boolean }>;
+  };
+  /** [unconfirmed] values; the poll looks for the accepted one (candidateHire carries "the most recent accepted offer", docs/vendors/ashby.md). */
   acceptanceStatus: string;
 }
 
@@ -96,31 +111,45 @@ const OfferSeed = z.object({
   id: z.string().min(1).optional(),
   applicationId: z.string().min(1),
   startDate: z.string().min(1).optional(),
-  salary: z.object({ value: z.number(), currencyCode: z.string().length(3), interval: z.string().min(1).optional() }).optional(),
+  salary: z.object({ value: z.number(), currencyCode: z.string().length(3) }).optional(),
+  /** Custom field values by title. */
+  customFields: z.record(z.string(), z.unknown()).default({}),
   acceptanceStatus: z.string().min(1).default('Accepted'),
 });
 
 type Rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: SandboxRequest) => Reply;
 
 /**
- * Jobs and offers, which a `candidateHire` is completed from (§3.1): `job.info` and `offer.info`. The
- * result fields are the ones lib/vendors/ats/ashby.ts reads [unconfirmed there, §11].
+ * Jobs and offers, which a `candidateHire` is completed from: `job.info` and `offer.info`, with the
+ * result fields docs/vendors/ashby.md lists (some [unconfirmed] there).
  */
 function ashbyHiring(rpc: Rpc) {
   const jobs = new Map<string, AshbyJob>();
   const offers = new Map<string, AshbyOffer>();
+  const departments = new Map<string, string>();
+  const locations = new Map<string, string>();
+  const named = (names: Map<string, string>, name: string | undefined) => {
+    if (name === undefined) return null;
+    const id = randomUUID();
+    names.set(id, name);
+    return id;
+  };
 
   const helpers = {
     addJob(seed: z.input<typeof JobSeed>): string {
       const job = JobSeed.parse(seed);
       const id = randomUUID();
-      jobs.set(id, { id, title: job.title, employmentType: job.employmentType ?? null, departmentName: job.departmentName ?? null, locationName: job.locationName ?? null });
+      jobs.set(id, {
+        id, title: job.title, confidential: false, status: 'Open', employmentType: job.employmentType ?? null,
+        departmentId: named(departments, job.departmentName), locationId: named(locations, job.locationName), customFields: [], updatedAt: new Date().toISOString(),
+      });
       return id;
     },
     addOffer(seed: z.input<typeof OfferSeed>): string {
       const offer = OfferSeed.parse(seed);
       const id = offer.id ?? randomUUID();
-      offers.set(id, { id, applicationId: offer.applicationId, latestVersion: { id: randomUUID(), startDate: offer.startDate ?? null, salary: offer.salary ?? null }, acceptanceStatus: offer.acceptanceStatus });
+      const customFields = Object.entries(offer.customFields).map(([title, value]) => ({ id: randomUUID(), title, value, isPrivate: false }));
+      offers.set(id, { id, applicationId: offer.applicationId, latestVersion: { id: randomUUID(), startDate: offer.startDate ?? null, salary: offer.salary ?? null, customFields }, acceptanceStatus: offer.acceptanceStatus });
       return id;
     },
   };
@@ -130,6 +159,22 @@ function ashbyHiring(rpc: Rpc) {
       method: 'POST',
       path: '/job.info',
       handle: rpc(z.object({ id: z.string().min(1) }).strict(), ({ id }) => jobs.get(id) ?? stop(404, `Job ${id} not found`)),
+    },
+    {
+      method: 'POST',
+      path: '/department.info',
+      handle: rpc(z.object({ departmentId: z.string().min(1) }).strict(), ({ departmentId }) => {
+        const name = departments.get(departmentId) ?? stop(404, `Department ${departmentId} not found`);
+        return { id: departmentId, name, isArchived: false };
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/location.info',
+      handle: rpc(z.object({ locationId: z.string().min(1) }).strict(), ({ locationId }) => {
+        const name = locations.get(locationId) ?? stop(404, `Location ${locationId} not found`);
+        return { id: locationId, name, isArchived: false };
+      }),
     },
     {
       method: 'POST',
@@ -152,6 +197,8 @@ function ashbyHiring(rpc: Rpc) {
     reset: () => {
       jobs.clear();
       offers.clear();
+      departments.clear();
+      locations.clear();
     },
   };
 }
@@ -164,7 +211,7 @@ const ApplicationList = z.object({
   ...Paging,
 }).strict();
 /** What an application.list cursor carries: the last application listed, and the sync the read belongs to. */
-const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int() });
+const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int(), page: z.number().int().default(1) });
 type ListCursor = z.infer<typeof ListCursor>;
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -184,14 +231,17 @@ function decodeCursor<T>(schema: z.ZodType<T>, cursor: string): T {
  */
 function applicationSync(applications: () => Application[], changes: () => number) {
   const tokens = new Map<string, { mark: number; expired: boolean }>();
+  /** Pages an incremental read may have; a read asking for a later one is refused (changelog 2026-05-14). */
+  let incrementalPageLimit = Infinity;
   const list = (body: z.infer<typeof ApplicationList>): { items: Application[]; more: boolean; nextCursor?: string; syncToken?: string } => {
     let at: ListCursor;
     if (body.cursor !== undefined) at = decodeCursor(ListCursor, body.cursor);
     else {
       const token = body.syncToken === undefined ? undefined : tokens.get(body.syncToken) ?? stop(400, 'syncToken is not valid');
       if (token?.expired) refuse(ASHBY_UNCONFIRMED.syncTokenExpired());
-      at = { last: 0, after: token?.mark ?? null, mark: changes() };
+      at = { last: 0, after: token?.mark ?? null, mark: changes(), page: 1 };
     }
+    if (at.after !== null && at.page > incrementalPageLimit) refuse(ASHBY_UNCONFIRMED.incrementalSyncTooLarge());
     const matching = applications().filter(
       (a) =>
         a.created > at.last &&
@@ -200,7 +250,7 @@ function applicationSync(applications: () => Application[], changes: () => numbe
         (body.createdAfter === undefined || Date.parse(a.createdAt) > body.createdAfter),
     );
     const items = matching.slice(0, body.limit ?? 100);
-    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created }) };
+    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created, page: at.page + 1 }) };
     const syncToken = randomUUID();
     tokens.set(syncToken, { mark: at.mark, expired: false });
     return { items, more: false, syncToken };
@@ -208,7 +258,11 @@ function applicationSync(applications: () => Application[], changes: () => numbe
   return {
     list,
     expireAll: () => tokens.forEach((t) => (t.expired = true)),
-    reset: () => tokens.clear(),
+    limitIncrementalPages: (pages: number) => void (incrementalPageLimit = pages),
+    reset: () => {
+      tokens.clear();
+      incrementalPageLimit = Infinity;
+    },
   };
 }
 
@@ -251,6 +305,8 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   setApplicationStatus(applicationId: string, status: ApplicationStatus): void;
   /** Every sync token issued so far is refused as expired from now on. */
   expireSyncTokens(): void;
+  /** An incremental read asking for a page beyond this many is refused with `incremental_sync_too_large`. */
+  limitIncrementalPages(pages: number): void;
   customFieldValues(objectId: string): Record<string, unknown>;
   addJob(seed: z.input<typeof JobSeed>): string;
   addOffer(seed: z.input<typeof OfferSeed>): string;
@@ -274,7 +330,7 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
     customFields: customFieldsOf(c.id),
   });
 
-  // RPC style (§3.1): every call is a POST of a JSON body, answered `{ success, results }`.
+  // RPC style (docs/vendors/ashby.md): every call is a POST of a JSON body, answered `{ success, results }`.
   const rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: SandboxRequest) => {
     requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
     return json(200, { success: true, results: run(parseWith(schema, jsonBody(req, invalid), invalid)) });
@@ -330,6 +386,7 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
       changed(Object.assign(application, { status }));
     },
     expireSyncTokens: () => sync.expireAll(),
+    limitIncrementalPages: (pages: number) => sync.limitIncrementalPages(pages),
     customFieldValues: (objectId: string) => ({ ...values.get(objectId) }),
     ...hiring.helpers,
   };
@@ -354,6 +411,17 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
           }),
         },
         { method: 'POST', path: '/customField.setValue', handle: rpc(SetValue, setValue) },
+        {
+          // Paged like every list; the emulator's few fields fit one page.
+          method: 'POST',
+          path: '/customField.list',
+          handle: (req) => {
+            requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
+            parseWith(z.object(Paging).strict(), jsonBody(req, invalid), invalid);
+            const results = fields.map((f) => ({ id: f.id, isPrivate: false, title: f.title, objectType: f.objectType, isArchived: false, fieldType: f.fieldType, ...(f.selectableValues ? { selectableValues: f.selectableValues.map((v) => ({ label: v, value: v, isArchived: false })) } : {}) }));
+            return json(200, { success: true, results, moreDataAvailable: false });
+          },
+        },
         { method: 'POST', path: '/candidate.anonymize', handle: rpc(z.object({ candidateId: z.string().min(1) }).strict(), anonymize) },
         ...hiring.routes,
         ...lists,

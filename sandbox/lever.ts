@@ -6,15 +6,15 @@ import { json } from './framework/reply';
 import { requireBasicUser, type SandboxRequest } from './framework/request';
 import { controlBody, startVendor, type Emulator, type Route, type StartOptions } from './server';
 
-/** Facts vendor-apis.md leaves open (§2.2, §2.3, §11), and the emulator's choice for each. */
+/** Facts docs/vendors/lever.md leaves open, and the emulator's choice for each. */
 export const LEVER_UNCONFIRMED = {
   /** Error body shape. */
   errorBody: (status: number, message: string) => ({ code: status === 401 ? 'UnauthorizedError' : status === 404 ? 'ResourceNotFound' : 'BadRequestError', message }),
-  /** §2.3 documents the note request, not its answer. */
+  /** The note request is documented, not its answer. */
   noteCreated: (noteId: string) => ({ status: 201, body: { data: { noteId } } }),
-  /** §2.3 documents adding a note only; a listed note carries its words in `text` and `fields[].value`. */
+  /** Adding a note is documented, listing them is not; a listed note carries its words in `text` and `fields[].value`. */
   noteListed: (note: LeverNote) => ({ id: note.id, text: note.value, fields: [{ type: 'text', text: 'Note', value: note.value }], user: note.performAs, secret: false, createdAt: note.createdAt, deletedAt: null }),
-  /** `expand` values accepted on GET opportunity (§2.1 mentions applications and offers). */
+  /** `expand` values accepted on GET opportunity (applications and offers per docs/vendors/lever.md). */
   expands: ['applications', 'offers', 'stage', 'owner'] as const,
 } as const;
 
@@ -38,7 +38,7 @@ export interface LeverNote {
   id: string;
   opportunityId: string;
   value: string;
-  /** The user the note was written as (`perform_as`, §2.2), if any. */
+  /** The user the note was written as (`perform_as`), if any. */
   performAs: string | null;
   createdAt: number;
 }
@@ -74,11 +74,11 @@ export interface LeverOffer {
 }
 
 const PostingSeed = z.object({ text: z.string().min(1), team: z.string(), department: z.string(), location: z.string(), commitment: z.string() }).partial().required({ text: true });
-/** Offer fields by identifier: which identifiers an account's offer form has is the caller's to say (§2.1 lists none). */
+/** Offer fields by identifier: which identifiers an account's offer form has is the caller's to say (docs/vendors/lever.md, "Offers"). */
 const OfferSeed = z.object({ posting: z.string().min(1).optional(), status: z.string().min(1).default('signed'), fields: z.record(z.string(), z.unknown()).default({}) });
 
 /**
- * Postings and offers, which a thin `candidateHired` event is completed from (§2.1): GET
+ * Postings and offers, which a thin `candidateHired` event is completed from (docs/vendors/lever.md): GET
  * /v1/opportunities/:id/offers and GET /v1/postings/:id, answered `{ data }` like the opportunity.
  */
 function leverHiring(find: (req: SandboxRequest) => LeverOpportunity, authorize: (req: SandboxRequest) => void) {
@@ -154,10 +154,11 @@ const ListQuery = z.object({
   archive_reason_id: z.string().min(1).optional(),
   archived_at_start: z.coerce.number().int().nonnegative().optional(),
   archived_at_end: z.coerce.number().int().nonnegative().optional(),
+  contact_id: z.string().min(1).optional(),
 }).strict();
 
 /**
- * The lists the trigger's reconciliation poll reads (§2.2 pagination: `limit` 1–100, an `offset`
+ * The lists the trigger's reconciliation poll reads (docs/vendors/lever.md pagination: `limit` 1–100, an `offset`
  * token, `{ data, hasNext, next }`): archive reasons by type, opportunities by archive reason and time.
  */
 function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxRequest) => void): Route[] {
@@ -186,6 +187,7 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
         const query = parseWith(ListQuery, Object.fromEntries(req.query), invalid);
         const matches = all().filter(
           (o) =>
+            (query.contact_id === undefined || o.contact === query.contact_id) &&
             (query.archive_reason_id === undefined || o.archived?.reason === query.archive_reason_id) &&
             (query.archived_at_start === undefined || (o.archived !== null && o.archived.archivedAt >= query.archived_at_start)) &&
             (query.archived_at_end === undefined || (o.archived !== null && o.archived.archivedAt <= query.archived_at_end)),
@@ -198,6 +200,12 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
 
 export function createLever(options: LeverOptions = {}): Emulator<{
   addOpportunity(seed?: z.infer<typeof OpportunitySeed>): string;
+  /** The contact (Lever's candidate) an opportunity belongs to. */
+  contactOf(opportunityId: string): string;
+  /** A candidate deleted in Lever: their opportunities are gone. */
+  deleteContact(contactId: string): void;
+  /** An opportunity moved out of the hired archive (or never in it). */
+  unarchive(opportunityId: string): void;
   notes(opportunityId?: string): LeverNote[];
   addPosting(seed: z.input<typeof PostingSeed>): string;
   addOffer(opportunityId: string, seed?: z.input<typeof OfferSeed>): string;
@@ -222,6 +230,14 @@ export function createLever(options: LeverOptions = {}): Emulator<{
         tags: [], applications: [randomUUID()], createdAt: now, updatedAt: now,
       });
       return id;
+    },
+    contactOf: (opportunityId: string) => opportunities.get(opportunityId)?.contact ?? '',
+    deleteContact(contactId: string) {
+      for (const [id, o] of opportunities) if (o.contact === contactId) opportunities.delete(id);
+    },
+    unarchive(opportunityId: string) {
+      const o = opportunities.get(opportunityId);
+      if (o) o.archived = null;
     },
     notes: (opportunityId?: string) => notes.filter((n) => !opportunityId || n.opportunityId === opportunityId),
     ...hiring.helpers,
@@ -253,7 +269,7 @@ export function createLever(options: LeverOptions = {}): Emulator<{
           },
         },
         {
-          // Paged like every Lever list (§2.2): `limit` 1–100 and the `next` offset token.
+          // Paged like every Lever list: `limit` 1–100 and the `next` offset token.
           method: 'GET',
           path: '/v1/opportunities/:id/notes',
           handle: (req) => {

@@ -1,7 +1,7 @@
 import { HrError } from '../errors';
 import { blockingKeys } from '../match';
 import type { HrStore, Person } from '../store/types';
-import type { PersonProbe } from './types';
+import type { ForgetRequest, PersonProbe } from './types';
 
 export type Resolved = { kind: 'found'; person: Person } | { kind: 'forgotten' } | { kind: 'unknown' };
 
@@ -26,7 +26,7 @@ export const unknownPerson = (by: PersonProbe) =>
   new HrError('forget.person_unknown', `No ${described(by)} is in the HR store, so nothing was deleted. Check the id, or erase the person by hand in each system.`);
 
 /**
- * Finds the person a deletion request names. Someone already forgotten is recognised by the salted
+ * Finds the person a deletion request names. Someone already forgotten is recognised by the keyed
  * hashes the tombstone keeps, so a redelivered request is answered, not refused.
  */
 export async function resolvePerson(store: HrStore, by: PersonProbe): Promise<Resolved> {
@@ -36,4 +36,13 @@ export async function resolvePerson(store: HrStore, by: PersonProbe): Promise<Re
     throw new HrError('forget.ambiguous', `${persons.length} persons share this e-mail address: send the request again with the person's GUID (${persons.map((p) => p.guid).join(', ')}).`);
   }
   return (await store.isTombstoned(by)) ? { kind: 'forgotten' } : { kind: 'unknown' };
+}
+
+/**
+ * An ATS deletion of someone the store never held still leaves tombstones for the candidate's id (and
+ * the e-mail addresses the event named), so a hire for them arriving later, or redelivered, is dropped.
+ */
+export function rememberNotHeld(store: Pick<HrStore, 'rememberDeletion'>, request: ForgetRequest & { deletedAt: object }, actor: string): Promise<number> {
+  const probes = [request.deletedAt, ...(request.emails ?? []).map((email) => ({ email }))];
+  return store.rememberDeletion({ probes, source: request.via, actor, eventId: request.event?.eventId ?? null });
 }

@@ -9,6 +9,8 @@ export interface ForgetRequest {
   event?: { source: string; eventId: string };
   /** Where the person was deleted already: the ATS that sent `candidate.deleted`. */
   deletedAt?: { system: string; externalId: string };
+  /** E-mail addresses the deletion event carried: tombstoned too when the store never held the person. */
+  emails?: string[];
   /** `manual` for a data-subject request, else the ATS that reported the deletion. */
   via: string;
 }

@@ -6,12 +6,13 @@ import type { Queryable } from './postgres/driver';
 import { migrate as migratePostgres } from './postgres/migrations';
 import { storeError } from './sqlite/connection';
 import { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/migrations';
+import { HASH_KEY_META } from './identifierHash';
 import type { AuditVerdict } from './types';
 
 /**
  * The tables both stores share, parents before children, with the columns SQLite keeps as epoch
  * milliseconds or 0/1. Everything else is copied as it is: encrypted values stay encrypted under the
- * same key, and the audit chain, GUIDs, ids and tombstone hashes (with their salt in store_meta) move unchanged.
+ * same key, and the audit chain, GUIDs, ids and tombstone hashes (with their salt and key note in store_meta) move unchanged.
  */
 const TABLES: ReadonlyArray<{ name: string; times?: readonly string[]; booleans?: readonly string[]; identity?: boolean }> = [
   { name: 'persons', times: ['created_at', 'updated_at', 'forgotten_at'] },
@@ -139,8 +140,12 @@ async function insertRows(q: Queryable, table: string, rows: ReadonlyArray<Recor
   return rowCount ?? 0;
 }
 
-/** Key check, tombstone salt and audit head replace whatever the new database was given when first opened. */
+/**
+ * Key check, tombstone salt and audit head replace whatever the new database was given when first opened.
+ * Its own note that identifier hashes are keyed goes too: the copied hashes are keyed as the file's note says.
+ */
 async function copyMeta(source: Database.Database, q: Queryable): Promise<void> {
+  await q.query('DELETE FROM store_meta WHERE key = $1', [HASH_KEY_META]);
   for (const { key, value } of source.prepare<[], { key: string; value: string }>('SELECT key, value FROM store_meta').all()) {
     await q.query('INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }

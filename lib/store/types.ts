@@ -318,11 +318,24 @@ export interface Tombstones {
   /**
    * Erases a person: golden record, provenance, links, names, blocking keys, reviews, pending writes
    * and the before/after of their audit entries. Their identifiers (emails and phones found in the
-   * record, external ids, blocking keys) survive only as salted hashes, so isTombstoned recognises
+   * record, external ids, blocking keys) survive only as keyed hashes, so isTombstoned recognises
    * a later event. The erasure itself is audited.
    */
   forget(guid: string, actor: string): Promise<void>;
   isTombstoned(probe: TombstoneProbe): Promise<boolean>;
+  /**
+   * Tombstones the identifiers of someone the store never held (an ATS deleted a candidate before any
+   * hire of theirs arrived), so a later or redelivered event for them is still dropped. Audited with
+   * the count only; answers how many hashes were new.
+   */
+  rememberDeletion(deletion: RememberedDeletion): Promise<number>;
+}
+
+export interface RememberedDeletion {
+  probes: readonly TombstoneProbe[];
+  source: string;
+  actor: string;
+  eventId?: string | null;
 }
 
 /* ---------- node state ---------- */

@@ -5,10 +5,11 @@ import type { InboundRequest, Refusal } from './types';
 import { refuse } from './verdict';
 
 /**
- * vendor-apis.md §2.1 [3rd-party, consistent — no official text; §11]: the signature lives in the JSON body,
- * `signature` = hex HMAC-SHA256(signatureToken of the event type, token + triggeredAt) with no separator;
- * the body itself is not signed. `triggeredAt` is ms since the epoch. The per-delivery `token` is the
- * idempotency key (§10.2). Change the field names here if Lever documents otherwise.
+ * docs/vendors/lever.md, "Webhook signature" [3rd-party, consistent — no official text]: the signature
+ * lives in the JSON body, `signature` = hex HMAC-SHA256(signatureToken of the event type, token +
+ * triggeredAt) with no separator; the body itself is not signed. `triggeredAt` is ms since the epoch.
+ * The per-delivery `token` is the key the delivery is journalled under, so a replayed token is refused
+ * (lib/vendors/ats/intake.ts). Change the field names here if Lever documents otherwise.
  */
 export const leverProtocol = {
   signatureField: 'signature',

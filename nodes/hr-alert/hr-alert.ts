@@ -10,7 +10,7 @@ import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { HrError, toHrError } from '../../lib/errors';
 import { redact } from '../../lib/http/redact';
 import { describeIssues } from '../../lib/zodIssues';
-import { registerConnectionTest } from '../shared/connectionTest';
+import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { runtimeSandbox } from '../shared/runtimeSandbox';
 import { logSandbox, unsetVariable } from '../shared/sandboxMode';
 import { createShell, type Shell } from '../shared/shell';
@@ -107,6 +107,7 @@ export = (RED: NodeAPI) => {
 
   function HrAlert(this: Node, def: NodeDef) {
     RED.nodes.createNode(this, def);
+    rememberDeployed(this, def);
     const shell = createShell(RED, this);
     let accept: Accept | null = null;
     try {

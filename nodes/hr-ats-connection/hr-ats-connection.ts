@@ -6,7 +6,7 @@ import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type Of
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
-import { registerConnectionTest } from '../shared/connectionTest';
+import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { runtimeSandbox } from '../shared/runtimeSandbox';
 import { given, logSandbox, unsetVariable, unsetVariables } from '../shared/sandboxMode';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
@@ -70,6 +70,7 @@ function genericSettings(def: ConnectionDef): GenericHmacConfig {
 export = (RED: NodeAPI) => {
   function HrAtsConnection(this: Node, def: ConnectionDef) {
     RED.nodes.createNode(this, def);
+    rememberDeployed(this, def);
     const self = this as unknown as { -readonly [K in keyof AtsConnectionNode]: AtsConnectionNode[K] };
     const credentials = (this.credentials ?? {}) as AtsCredentials;
     const vendor: AtsVendor = vendorOf(def.vendor);

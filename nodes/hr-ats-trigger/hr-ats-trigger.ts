@@ -14,6 +14,7 @@ import type { TriggerWebhook } from './triggerRef';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
 import { coalescedCount } from './coalescedCount';
+import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
 import { triggerCounts } from './counts';
 import { inOrder } from './inOrder';
@@ -38,7 +39,11 @@ const ACTOR = 'hr-ats-trigger';
 /** Runtime settings (settings.js), for tuning and tests; 0 keeps each vendor's own limit of list pages per poll. */
 const SETTINGS = {
   hrAtsTriggerPollMaxPages: { value: 0, exportable: false },
+  hrAtsTriggerRefusalWindowMs: { value: 60_000, exportable: false },
 };
+
+/** What a refused caller is told: the status's generic name, never which check failed. */
+const REFUSAL_BODY: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 413: 'payload_too_large' };
 
 const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
 
@@ -82,6 +87,16 @@ export = (RED: NodeAPI) => {
     }
 
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const windowMs = Number((RED.settings as unknown as Record<string, unknown>).hrAtsTriggerRefusalWindowMs) || SETTINGS.hrAtsTriggerRefusalWindowMs.value;
+    // The store the requests were checked with: counting a refusal never opens one (on close, the store may be closing too).
+    let intakeStoreInUse: HrStore | null = null;
+    // Refusals cost no durable write, log line or message each: one of each per reason and window.
+    const refusals = refusalTally(windowMs, ({ reason, status, detail, count, since }) => {
+      node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, count, status, reason, detail, seconds: Math.round(windowMs / 1000) }));
+      if (intakeStoreInUse) countMetric(node, intakeStoreInUse, METRICS.eventsRejected, { vendor, reason }, count);
+      node.send([null, notice('refused', { status, reason, count, since: since.toISOString() })]);
+      showCounts();
+    });
 
     const claimHire = (hire: Delivery) => record(journal, node.id, hire, 200).then((recorded) => recorded.outcome === 'accepted');
 
@@ -121,7 +136,7 @@ export = (RED: NodeAPI) => {
 
     function answer(res: Response, intake: Intake) {
       if (intake.outcome === 'handshake') for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
-      if (intake.outcome === 'refused') return res.status(intake.status).json({ error: intake.reason });
+      if (intake.outcome === 'refused') return res.status(intake.status).json({ error: REFUSAL_BODY[intake.status] });
       res.status(intake.status).end();
     }
 
@@ -130,6 +145,7 @@ export = (RED: NodeAPI) => {
       let store: HrStore;
       try {
         store = await storeRef.acquire();
+        intakeStoreInUse = store;
         const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
         const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
         intake = await receive(conn.intake, intakeStore, node.id, inbound);
@@ -142,13 +158,10 @@ export = (RED: NodeAPI) => {
       }
       answer(res, intake);
       if (intake.outcome === 'accepted') eventsIn.add();
-      if (intake.outcome === 'refused') countMetric(node, store, METRICS.eventsRejected, { vendor, reason: intake.reason });
       switch (intake.outcome) {
         case 'refused':
           counts.add('refused');
-          node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, status: intake.status, reason: intake.reason, detail: intake.detail }));
-          node.send([null, notice('refused', { status: intake.status, reason: intake.reason })]);
-          return showCounts();
+          return refusals.add(intake.reason, intake.status, intake.detail);
         case 'ignored':
           return node.debug(RED._('hr-ats-trigger.debug.ignored', { vendor, type: intake.vendorType }));
         case 'duplicate':
@@ -165,6 +178,7 @@ export = (RED: NodeAPI) => {
     }
 
     shell.own(() => {
+      refusals.close();
       journal.close();
       return Promise.allSettled([...inFlight]).then(() => eventsIn.flush());
     });

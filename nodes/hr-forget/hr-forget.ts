@@ -1,7 +1,7 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { toHrError } from '../../lib/errors';
 import { requestFrom } from '../../lib/forget/request';
-import { resolvePerson, unknownPerson } from '../../lib/forget/resolve';
+import { rememberNotHeld, resolvePerson, unknownPerson } from '../../lib/forget/resolve';
 import { createForgetWorker, type ForgetWorker } from '../../lib/forget/worker';
 import type { ForgetSummary } from '../../lib/forget/types';
 import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
@@ -86,6 +86,7 @@ export = (RED: NodeAPI) => {
       shell.status('busy', 'hr-forget.status.working');
       const found = await resolvePerson(store, request.by);
       if (found.kind === 'unknown' && !request.deletedAt) throw unknownPerson(request.by);
+      if (found.kind === 'unknown' && request.deletedAt) await rememberNotHeld(store, { ...request, deletedAt: request.deletedAt }, `hr-forget:${node.id}`);
       if (found.kind !== 'found') {
         // An ATS deletion of someone never held (or already forgotten) is finished: the trigger must not emit it again.
         if (request.event) await store.markEvent(request.event.source, request.event.eventId, 'done').catch(() => undefined);

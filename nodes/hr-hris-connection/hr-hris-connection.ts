@@ -2,7 +2,7 @@ import type { NodeAPI, NodeDef } from 'node-red';
 import { toHrError } from '../../lib/errors';
 import type { HttpClient } from '../../lib/http';
 import { buildChannels, type Channels, type HrisConnectionNode } from './channels';
-import { registerConnectionTest } from '../shared/connectionTest';
+import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { runtimeSandbox } from '../shared/runtimeSandbox';
 import { logSandbox } from '../shared/sandboxMode';
 import { withSandbox, type SandboxedConnection } from './sandbox';
@@ -12,6 +12,7 @@ import { testHrisConnection } from './testConnection';
 export = (RED: NodeAPI) => {
   function HrHrisConnection(this: HrisConnectionNode, def: NodeDef) {
     RED.nodes.createNode(this, def);
+    rememberDeployed(this, def);
     const credentials: ConnectionCredentials = this.credentials ?? {};
     const clients: HttpClient[] = [];
     let built: Channels | null = null;

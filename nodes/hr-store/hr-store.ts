@@ -2,6 +2,7 @@ import type { NodeAPI, Node, NodeDef } from 'node-red';
 import { openStore, type HrStore } from '../../lib/store';
 import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
+import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
 import type { StoreConfigNode } from '../shared/storeRef';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
 import { chooseStoreKey, type RuntimeSettings } from './storeKey';
@@ -14,7 +15,14 @@ interface StoreDef extends NodeDef {
   file: string;
   secretFields: string;
   keyEnv: string;
+  /** Days a finished webhook event stays in the journal (its key recognises redeliveries that long). */
+  journalDays?: string;
 }
+
+/** Runtime settings (settings.js), for tests: how often the journal is pruned. */
+const SETTINGS = {
+  hrStorePruneEveryMs: { value: 3_600_000, exportable: false },
+};
 
 interface StoreCredentials {
   encryptionKey?: string;
@@ -65,6 +73,9 @@ export = (RED: NodeAPI) => {
     const keyEnv = def.keyEnv?.trim() || 'HR_STORE_KEY';
     const given = credentials.encryptionKey || process.env[keyEnv] || undefined;
     let opening: Promise<HrStore> | null = null;
+    let stopPruning: (() => void) | null = null;
+    let closed = false;
+    const pruneEveryMs = Number((RED.settings as unknown as Record<string, unknown>).hrStorePruneEveryMs) || SETTINGS.hrStorePruneEveryMs.value;
 
     const open = async (): Promise<HrStore> => {
       const location = storeLocation(parseBackend(def.backend), def.file, credentials.url, userDir);
@@ -73,6 +84,12 @@ export = (RED: NodeAPI) => {
         if (generated) this.warn(RED._('hr-store.warn.keyGenerated', { where: shownAs(location), env: keyEnv }));
         const store = await openStore(location.kind === 'sqlite' ? { file: location.file, secretFields, key } : { file: '', url: location.url, secretFields, key });
         this.log(RED._(`hr-store.log.opened.${location.kind}`, { where: shownAs(location) }));
+        // A store that finishes opening after the node closed is closed by the close handler, unpruned.
+        if (!closed) stopPruning = scheduleJournalPrune(store, {
+          retentionDays: journalRetentionDays(def.journalDays),
+          everyMs: pruneEveryMs,
+          onError: (e) => this.warn(RED._('hr-store.warn.pruneFailed', { code: e.code, message: e.message })),
+        });
         return store;
       } catch (err) {
         const e = withoutUrl(toHrError(err, 'store.open_failed'), location);
@@ -94,6 +111,9 @@ export = (RED: NodeAPI) => {
     };
 
     this.on('close', (_removed: boolean, done: () => void) => {
+      closed = true;
+      stopPruning?.();
+      stopPruning = null;
       const pending = opening;
       opening = null;
       if (!pending) return done();
@@ -103,5 +123,6 @@ export = (RED: NodeAPI) => {
 
   RED.nodes.registerType('hr-store', HrStoreNode, {
     credentials: { encryptionKey: { type: 'password' }, url: { type: 'password' } },
+    settings: SETTINGS,
   });
 };

@@ -1,7 +1,9 @@
 /**
- * "Test connection" in a config node's edit dialog: one harmless call with the values the dialog holds
- * right now (deployed or not), answered in words a person can act on — bad key, wrong company domain,
- * no permission, unreachable, rate limited — and never with a secret in it.
+ * "Test connection" in a config node's edit dialog: one harmless call, answered in words a person can
+ * act on — bad key, wrong company domain, no permission, unreachable, rate limited — and never with a
+ * secret in it. A deployed node is tested with its deployed settings (only a newly typed credential
+ * replaces a stored one), so no request can send its stored credentials to an address of its choosing;
+ * a node not deployed yet is tested with the dialog's settings and only the credentials typed in it.
  */
 import type { NodeAPI } from 'node-red';
 import type { Request, Response } from 'express';
@@ -157,6 +159,20 @@ const TestBody = z.object({
   credentials: z.record(z.string(), z.string()).default({}),
 });
 
+/** The settings each deployed node was created with, for the test of that node. */
+const deployedSettings = new WeakMap<object, Record<string, unknown>>();
+
+/** Called by a node that offers "Test connection" as it is created: its test uses these settings. */
+export function rememberDeployed(node: object, def: object): void {
+  deployedSettings.set(node, { ...(def as Record<string, unknown>) });
+}
+
+/** The deployed settings of the node of this type with this id, if there is one. */
+function deployedConfig(RED: NodeAPI, type: string, id: string | undefined): Record<string, unknown> | undefined {
+  const node = id ? RED.nodes.getNode(id) : null;
+  return node && node.type === type ? deployedSettings.get(node) : undefined;
+}
+
 /**
  * The dialog's credentials over the stored ones: a password field the user did not touch arrives as
  * the editor's placeholder (or not at all) and then means "what is stored".
@@ -169,6 +185,9 @@ function mergedCredentials(RED: NodeAPI, id: string | undefined, typed: Record<s
   }
   return merged;
 }
+
+const withoutPlaceholders = (typed: Record<string, string>): Credentials =>
+  Object.fromEntries(Object.entries(typed).filter(([, value]) => value !== UNCHANGED_PASSWORD));
 
 /**
  * A value that is exactly `${NAME}` is read from the environment at deploy (Node-RED's
@@ -192,9 +211,11 @@ export function registerConnectionTest(RED: NodeAPI, type: string, run: (input: 
   RED.httpAdmin.post(`/${type}/test`, RED.auth.needsPermission(`${type}.write`), async (req: Request, res: Response) => {
     const body = TestBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'connection_test.request_invalid', message: 'Send { config, credentials } as JSON.' } });
-    const credentials = mergedCredentials(RED, body.data.id, body.data.credentials);
+    const deployed = deployedConfig(RED, type, body.data.id);
+    // Stored credentials only ever go with the deployed settings they were stored for.
+    const credentials = deployed ? mergedCredentials(RED, body.data.id, body.data.credentials) : withoutPlaceholders(body.data.credentials);
     try {
-      res.json({ results: await run({ config: withEnv(RED, body.data.id, body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }) });
+      res.json({ results: await run({ config: withEnv(RED, body.data.id, deployed ?? body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }) });
     } catch (err) {
       // A connection that cannot even be built (a field missing) is an answer for the dialog, not a server error.
       const e = toHrError(err);

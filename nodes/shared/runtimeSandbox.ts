@@ -36,7 +36,7 @@ export function runtimeSandbox(RED: NodeAPI): RuntimeSandbox {
   const nodeRoot = String(settings.httpNodeRoot || '/').replace(/\/+$/, '');
   const prefix = `${nodeRoot}/${SANDBOX_PATH}/`;
   // The emulators read the request bytes themselves; kept for the life of the process, like the mount.
-  captureRawBodies(RED, (method, pathname) => method !== 'GET' && method !== 'HEAD' && pathname.startsWith(prefix), SANDBOX_BODY_LIMIT);
+  captureRawBodies(RED, (method, pathname) => method !== 'GET' && method !== 'HEAD' && pathname.toLowerCase().startsWith(prefix.toLowerCase()), SANDBOX_BODY_LIMIT);
   const sandbox = mountSandbox(app, `${runtimeOrigin(settings)}${nodeRoot}/${SANDBOX_PATH}`);
   mounted.set(app, sandbox);
   return sandbox;

@@ -59,6 +59,16 @@ function routerStack(app: ExpressApp): Layer[] {
 }
 
 /**
+ * Whether Express would route a request for `pathname` to the route at `fullPath`: Express (and the
+ * mount at httpNodeRoot) ignore case and one trailing slash, so the capture must too, or a request to
+ * `/HR/GREENHOUSE/` reaches the route without its raw body and past its size limit.
+ */
+export function sameRoute(pathname: string, fullPath: string): boolean {
+  const form = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p).toLowerCase();
+  return form(pathname) === form(fullPath);
+}
+
+/**
  * Keeps the exact bytes of matching requests as req.rawBody, ahead of every other middleware: Node-RED's
  * admin body parsers would otherwise consume them when httpAdminRoot and httpNodeRoot share a prefix.
  * Returns the function that removes the capture.
@@ -101,12 +111,13 @@ export function captureRawBodies(RED: NodeAPI, matches: (method: string, pathnam
 export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions): () => void {
   const httpNode = RED.httpNode as unknown as ExpressApp;
   const fullPath = routeUrl(RED, options.path);
-
-  const releaseCapture = captureRawBodies(RED, (method, pathname) => method === 'POST' && pathname === fullPath, options.limitBytes);
+  const releaseCapture = captureRawBodies(RED, (method, pathname) => method === 'POST' && sameRoute(pathname, fullPath), options.limitBytes);
 
   const middleware = ((RED.settings as { httpNodeMiddleware?: unknown }).httpNodeMiddleware ?? []) as unknown;
   const extra = (Array.isArray(middleware) ? middleware : [middleware]).filter((m) => typeof m === 'function');
-  const handler = options.handler;
+  // A request the capture did not buffer (a path form Express routes that sameRoute does not know)
+  // is refused here rather than handled without its exact bytes and size check.
+  const handler: WebhookRouteOptions['handler'] = (req, res) => (Buffer.isBuffer(req.rawBody) ? options.handler(req, res) : void res.status(400).end());
   httpNode.post(options.path, ...extra, handler);
 
   return () => {

@@ -3,7 +3,7 @@ import type { SignedDelivery } from './delivery';
 import { hmacDigest, jsonBody, type SenderOptions } from './signing';
 
 export interface AshbyApplicationFields {
-  /** Shared by retries and by the related webhooks of one event (vendor-apis.md §3.1). */
+  /** Shared by retries and by the related webhooks of one event (docs/vendors/ashby.md). */
   webhookActionId: string;
   applicationId: string;
   candidateId: string;
@@ -34,17 +34,19 @@ const application = (f: AshbyApplicationFields, status: 'Active' | 'Hired') => (
 });
 
 /**
- * Ashby's envelope `{ webhookActionId, action, data }` (vendor-apis.md §3.1). The `candidateHire` offer
- * fields follow sim.ai's trigger docs [3rd-party]; the exact data shape is unconfirmed (§11).
+ * Ashby's envelope `{ webhookActionId, action, data }` (docs/vendors/ashby.md). The `candidateHire` offer
+ * fields are [3rd-party] there; the exact data shape is unconfirmed.
  */
 export function ashbySender(options: SenderOptions) {
-  const signed = (action: string, webhookActionId: string, data: unknown): SignedDelivery => {
-    const rawBody = jsonBody({ action, webhookActionId, data });
+  /** Any body, signed as Ashby signs: the raw bytes. */
+  const raw = (body: Record<string, unknown>): SignedDelivery => {
+    const rawBody = jsonBody(body);
     return {
       rawBody,
       headers: { 'Content-Type': 'application/json', 'Ashby-Signature': `sha256=${hmacDigest('sha256', options.secret, rawBody)}` },
     };
   };
+  const signed = (action: string, webhookActionId: string, data: unknown): SignedDelivery => raw({ action, webhookActionId, data });
   return {
     applicationSubmit: (fields: Partial<AshbyApplicationFields> = {}) => {
       const f = { ...defaults(), ...fields };
@@ -64,6 +66,9 @@ export function ashbySender(options: SenderOptions) {
         },
       });
     },
+    /** Sent when a webhook is set up or tested: `data.webhookActionType` names the webhook, and there is no webhookActionId. */
+    ping: () => raw({ action: 'ping', data: { webhookActionType: 'ping' } }),
     signed,
+    raw,
   };
 }

@@ -11,7 +11,7 @@ export interface LeverHireFields {
 }
 
 /**
- * A thin Lever event (vendor-apis.md §2.1): ids only, signed over `token + triggeredAt` with the event
+ * A thin Lever event (docs/vendors/lever.md): ids only, signed over `token + triggeredAt` with the event
  * type's signature token, not over the body.
  */
 export function leverSender(options: SenderOptions) {
@@ -30,6 +30,10 @@ export function leverSender(options: SenderOptions) {
       const opportunityId = fields.opportunityId ?? '250d8f03-738a-4bba-a671-8a3d73477145';
       return signed('candidateHired', { opportunityId, candidateId: contactId, contactId }, fields.token);
     },
+    candidateDeleted: (fields: Pick<LeverHireFields, 'contactId'> & Partial<LeverHireFields>) =>
+      signed('candidateDeleted', { ...(fields.opportunityId ? { opportunityId: fields.opportunityId } : {}), candidateId: fields.contactId, contactId: fields.contactId }, fields.token),
+    candidateStageChange: (fields: Pick<LeverHireFields, 'opportunityId' | 'contactId'> & { toStageId: string; fromStageId: string }) =>
+      signed('candidateStageChange', { opportunityId: fields.opportunityId, candidateId: fields.contactId, contactId: fields.contactId, toStageId: fields.toStageId, fromStageId: fields.fromStageId }),
     signed,
   };
 }

@@ -23,7 +23,7 @@ function ashbyHire(run: ExampleRun, firstName: string, lastName: string, { paid 
   const jobId = emulator.addJob({ title: 'Payroll Specialist', departmentName: 'People', locationName: 'Berlin', employmentType: 'FullTime' });
   const delivery = ashby.candidateHire({ candidateId, applicationId, name, email, jobId, jobTitle: 'Payroll Specialist', startDate: START });
   const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer.id;
-  emulator.addOffer({ id: offerId, applicationId, startDate: START, ...(paid ? { salary: { value: 70000, currencyCode: 'EUR', interval: '1 YEAR' } } : {}) });
+  emulator.addOffer({ id: offerId, applicationId, startDate: START, ...(paid ? { salary: { value: 70000, currencyCode: 'EUR' } } : {}) });
   return { candidateId, delivery };
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { leverApi } from '../../lib/vendors/lever/source';
+import { leverOfferDefaults } from '../../lib/vendors/lever/offer';
 import { leverNote } from '../../lib/vendors/lever/writeBack';
 import { lever, runExample, slackPosts, stateOf, until, type ExampleRun } from '../support/e2e';
 
@@ -28,10 +28,10 @@ async function leverHire(run: ExampleRun, firstName: string, lastName: string, t
   const { lever: emulator } = run.sandbox;
   const posting = emulator.addPosting({ text: 'Payroll Specialist', department: 'People', team: 'Payroll', location: 'New York City', commitment: 'Full-time' });
   const opportunityId = emulator.addOpportunity({ name: `${firstName} ${lastName}`, email, location: 'New York City' });
-  const f = leverApi.offerFields;
+  const f = leverOfferDefaults;
   emulator.addOffer(opportunityId, {
     posting,
-    fields: { ...(terms.startDate === undefined ? {} : { [f.startDate]: terms.startDate }), [f.salaryAmount]: 103000, [f.salaryCurrency]: 'USD', [f.salaryInterval]: 'per-year-salary' },
+    fields: { ...(terms.startDate === undefined ? {} : { [f.startDate]: terms.startDate }), [f.pay]: 103000, [f.currency]: 'USD', [f.payPeriod]: 'per-year-salary' },
   });
   const contactId = (await stateOf<LeverState>(run.sandbox.urls.lever)).holds.opportunities.find((o) => o.id === opportunityId)!.contact;
   return { opportunityId, email, delivery: () => lever.candidateHired({ opportunityId, contactId }) };

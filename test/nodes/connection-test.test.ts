@@ -5,6 +5,8 @@
  */
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { helper } from '../support/nodeRed';
 import { freePort } from '../support/realNodeRed';
 import { BAMBOOHR_DEFAULTS, startBambooHr, type BambooHrHandle } from '../../sandbox/bamboohr';
@@ -111,6 +113,34 @@ test('a deployed connection whose password field was left untouched is tested wi
   assert.equal(stored!.code, 'okCompany');
   const [typed] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog(), credentials: { secret: WRONG_KEY } });
   assert.equal(typed!.code, 'badKey');
+});
+
+test('a deployed connection is tested at its deployed address: an address in the request never receives its stored key', async () => {
+  const seen: string[] = [];
+  const trap = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)}`);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+  const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  try {
+    await helper.load([hrisConnectionNode, atsConnectionNode], [
+      { id: 'conn', type: 'hr-hris-connection', ...bambooDialog() },
+      { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: greenhouse.url, tokenUrl: `${greenhouse.url}/token` },
+    ] as never, { conn: { secret: BAMBOO_KEY }, ats: { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_KEY } });
+    bamboo.reset();
+    const [result] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
+    assert.equal(result!.code, 'okCompany', 'the deployed BambooHR answered');
+    assert.equal(bamboo.requests().length, 1);
+    // The id of a deployed node of another type lends no credentials to this one's test.
+    const borrowed = await testConnection('hr-hris-connection', { id: 'ats', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
+    assert.deepEqual(borrowed.map((r) => r.code), ['incomplete']);
+    const atsTest = await testConnection('hr-ats-connection', { id: 'ats', config: { vendor: 'greenhouse', baseUrl: trapUrl, tokenUrl: `${trapUrl}/token` }, credentials: {} });
+    assert.deepEqual(atsTest.map((r) => r.code), ['ok']);
+    assert.deepEqual(seen, [], 'nothing reached the address named in the requests');
+  } finally {
+    await new Promise((r) => trap.close(r));
+  }
 });
 
 test('a connection missing its key is not called, and the answer says what is missing', async () => {

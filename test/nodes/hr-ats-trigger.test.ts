@@ -26,9 +26,13 @@ let sr: SmartRecruitersHandle;
 let files = 0;
 const freshFile = () => `trigger-${++files}.db`;
 
+/** Refusals are reported once per reason and window; a short window keeps the tests quick. */
+const REFUSAL_WINDOW_MS = 150;
+
 before(async () => {
   userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-trigger-'));
-  helper.settings({ userDir });
+  const settings = { userDir, hrAtsTriggerRefusalWindowMs: REFUSAL_WINDOW_MS };
+  helper.settings(settings);
   [lever, ashby, workable, sr] = await Promise.all([startLever(), startAshby(), startWorkable(), startSmartRecruiters()]);
   await helper.startServer();
 });
@@ -42,6 +46,11 @@ afterEach(async () => {
   for (const emulator of [lever, ashby, workable, sr]) emulator.reset();
   await helper.unload();
 });
+
+const refusalsReported = () => settle(REFUSAL_WINDOW_MS + 100);
+/** The reasons the node reported refusals for, with how many, from its aggregated warnings. */
+const refusedReasons = (t: { said: (key: string) => Array<Record<string, unknown>> }) =>
+  t.said('hr-ats-trigger.warn.refused').map((w) => [w.reason, w.count]);
 
 const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000);
 const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -63,6 +72,8 @@ interface VendorCase {
   stale?: () => SignedDelivery;
   /** The vendor's API emulator, for vendors whose events are read back from it, and the account's offer fields. */
   api?: () => { baseUrl: string; apiKey: string; offerFields?: Record<string, string> };
+  /** Each delivery is signed with a single-use token (Lever): the same bytes again are a replay, refused with 401. */
+  singleUse?: true;
 }
 
 const person = { name: 'Johnny Smith', email: 'johnny@example.com' };
@@ -76,6 +87,7 @@ const cases: VendorCase[] = [
     event: () => leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId: leverHire(lever, person) }),
     stale: () => leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({ opportunityId: leverHire(lever, person) }),
     api: () => ({ baseUrl: `${lever.url}/v1`, apiKey: 'sandbox-lever-key' }),
+    singleUse: true,
   },
   {
     vendor: 'ashby',
@@ -130,13 +142,15 @@ for (const c of cases) {
       const first = nextMessage<Msg>(t.out);
       const signed = c.event();
       const answers = await Promise.all([t.post(signed), t.post(signed), t.post(signed)]);
-      assert.deepEqual(answers.map((a) => a.status < 300), [true, true, true]);
+      const acknowledged = (status: number) => (status < 300 ? 'acknowledged' : status);
+      const repeat = c.singleUse ? 401 : 'acknowledged';
+      assert.deepEqual(answers.map((a) => acknowledged(a.status)).sort(), ['acknowledged', repeat, repeat].sort());
       const msg = await first;
       assert.equal(msg.payload.type, c.type);
       assert.equal(msg.event.vendor, c.vendor);
       assert.equal(msg.event.id, msg.payload.eventId);
       const again = await t.post(signed);
-      assert.ok(again.status < 300, 'a later redelivery is acknowledged too');
+      assert.equal(acknowledged(again.status), repeat, 'a later redelivery is acknowledged too, unless its token was used');
       await settle();
       assert.equal(t.emitted.length, 1);
     });
@@ -145,11 +159,13 @@ for (const c of cases) {
       const t = await load(c);
       const res = await t.post(tamper(c.event(), c.vendor));
       assert.equal(res.status, 401);
-      await settle();
+      assert.deepEqual(res.body, { error: 'unauthorized' }, 'the caller is not told which check failed');
+      await refusalsReported();
       assert.equal(t.emitted.length, 0);
       assert.equal(t.trigger.warn.lastCall?.args[0], 'hr-ats-trigger.warn.refused');
-      assert.doesNotMatch(JSON.stringify(t.trigger.warn.lastCall?.args), new RegExp(c.secret));
-      assert.deepEqual(t.notices.map((n) => n.payload), [{ outcome: 'refused', vendor: c.vendor, status: 401, reason: 'bad_signature' }]);
+      assert.deepEqual(refusedReasons(t), [['bad_signature', 1]]);
+      assert.doesNotMatch(JSON.stringify(t.said('hr-ats-trigger.warn.refused')), new RegExp(c.secret));
+      assert.deepEqual(t.notices.map((n) => ({ ...(n.payload as object), since: undefined })), [{ outcome: 'refused', vendor: c.vendor, status: 401, reason: 'bad_signature', count: 1, since: undefined }]);
     });
 
     if (c.stale) {
@@ -158,8 +174,8 @@ for (const c of cases) {
         const t = await load(c);
         const res = await t.post(stale());
         assert.equal(res.status, 401);
-        assert.equal(res.body.error, 'stale_timestamp');
-        await settle();
+        await refusalsReported();
+        assert.deepEqual(refusedReasons(t), [['stale_timestamp', 1]]);
         assert.equal(t.emitted.length, 0);
       });
     }
@@ -180,12 +196,33 @@ test('a Greenhouse body with escaped Unicode verifies over the bytes as sent, an
   assert.equal(msg.payload.offer.startDate, '2015-01-23');
 });
 
-test('a delivery without a signature is refused with 401 and the reason', async () => {
+test('a delivery without a signature is refused with 401; the reason is logged, not told to the caller', async () => {
   const t = await load(greenhouse);
   const { Signature: _dropped, ...headers } = gh.hire().headers;
   const res = await t.post({ ...gh.hire(), headers });
   assert.equal(res.status, 401);
-  assert.equal(res.body.error, 'missing_signature');
+  assert.deepEqual(res.body, { error: 'unauthorized' });
+  await refusalsReported();
+  assert.deepEqual(refusedReasons(t), [['missing_signature', 1]]);
+});
+
+test('a flood of refused deliveries costs one warning, one counter write and one notice per reason and window, not one each', async () => {
+  const t = await load(greenhouse);
+  const { Signature: _dropped, ...headers } = gh.hire().headers;
+  const unsigned = { ...gh.hire(), headers };
+  const forged = tamper(gh.hire(), 'greenhouse');
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => t.post(i % 4 === 0 ? forged : unsigned)));
+  assert.deepEqual([...new Set(answers.map((r) => r.status))], [401]);
+  await refusalsReported();
+  assert.deepEqual(refusedReasons(t).sort(), [['bad_signature', 10], ['missing_signature', 30]]);
+  assert.equal(t.trigger.warn.callCount, 2);
+  assert.deepEqual(t.notices.map((n) => [(n.payload as Record<string, unknown>).reason, (n.payload as Record<string, unknown>).count]).sort(), [['bad_signature', 10], ['missing_signature', 30]]);
+  assert.equal(t.emitted.length, 0);
+  const store = await t.store();
+  await settle();
+  assert.equal(await store.sumCounters('events_rejected', new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' }), 40);
+  assert.deepEqual(await store.pendingEvents(), []);
+  assert.deepEqual(await store.auditEntries(), []);
 });
 
 test('a correctly signed body that is not JSON is refused with 400', async () => {
@@ -193,7 +230,9 @@ test('a correctly signed body that is not JSON is refused with 400', async () =>
   const rawBody = Buffer.from('{"action": "hire_candidate", ');
   const res = await t.post({ rawBody, headers: { 'Content-Type': 'application/json', Signature: `sha256 ${hmacDigest('sha256', greenhouse.secret, rawBody)}` } });
   assert.equal(res.status, 400);
-  assert.equal(res.body.error, 'malformed_json');
+  assert.deepEqual(res.body, { error: 'bad_request' });
+  await refusalsReported();
+  assert.deepEqual(refusedReasons(t), [['malformed_json', 1]]);
 });
 
 test('a Lever body that is not JSON is refused with 400 before its signature can be looked for', async () => {

@@ -249,17 +249,23 @@ test('a person found by e-mail address is forgotten; an unknown person is a clea
   assert.equal((await greenhouse).requests().length, before);
 });
 
-test('Greenhouse deleting a candidate the store never held is finished quietly: no error, nothing sent', async () => {
+test('Greenhouse deleting a candidate the store never held is finished quietly, and stays deleted: a later hire for them is refused', async () => {
   const { store, forget, done, caught } = await loadFlow();
   const errors = collect(caught);
   await store.recordEvent({ eventId: 'del-9', source: 'greenhouse', type: 'candidate.deleted', receivedAt: new Date(), payload: {} });
   const finished = nextMessage(done);
   forget.receive({
-    payload: { type: 'candidate.deleted', system: 'greenhouse', candidateId: '999', eventId: 'del-9', occurredAt: new Date().toISOString() },
+    payload: {
+      type: 'candidate.deleted', system: 'greenhouse', candidateId: '999', eventId: 'del-9', occurredAt: new Date().toISOString(),
+      person: { emails: [{ address: 'Nia.Okafor@example.com', type: 'personal' }] },
+    },
     event: { id: 'del-9', vendor: 'greenhouse', type: 'candidate.deleted' },
   } as never);
   assert.equal(((await finished).payload as Record<string, unknown>).status, 'not_held');
   assert.deepEqual(await store.pendingEvents(), []);
   assert.deepEqual(errors, []);
   assert.deepEqual((await greenhouse).requests(), []);
+  assert.equal(await store.isTombstoned({ system: 'greenhouse', externalId: '999' }), true);
+  assert.equal(await store.isTombstoned({ email: 'nia.okafor@example.com' }), true);
+  await assert.rejects(store.createPerson({ links: [{ system: 'greenhouse', externalId: '999' }] }), /forgotten|tombstone/i);
 });

@@ -16,7 +16,9 @@ const storeFlow = (file: string, keyEnv = '') => [{ id: 's', type: 'hr-store', f
 let userDir: string;
 before(async () => {
   userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-store-node-'));
-  helper.settings({ userDir });
+  // The journal is pruned every 100 ms instead of every hour.
+  const settings = { userDir, hrStorePruneEveryMs: 100 };
+  helper.settings(settings);
   await helper.startServer();
 });
 after(async () => {
@@ -36,6 +38,50 @@ test('the store opens once in the Node-RED user directory and is shared by every
   const guid = (await a.createPerson()).guid;
   assert.ok(fs.existsSync(path.join(userDir, 'shared.db')));
   assert.ok(await b.getPerson(guid));
+});
+
+describe('the journal of webhook events', () => {
+  const DAY = 24 * 3600 * 1000;
+  /** Finished events received so many days ago, and one never finished from long ago. */
+  async function fillJournal(store: Awaited<ReturnType<StoreConfigNode['acquire']>>) {
+    const event = (id: string, daysAgo: number) => ({ eventId: id, source: 'greenhouse', type: 'hire', receivedAt: new Date(Date.now() - daysAgo * DAY), payload: {} });
+    for (const [id, days] of [['d40', 40], ['d20', 20], ['d5', 5]] as const) {
+      await store.recordEvent(event(id, days));
+      await store.markEvent('greenhouse', id, 'done');
+    }
+    await store.recordEvent(event('open60', 60));
+    return async () => {
+      const stillKnown: string[] = [];
+      for (const [id, days] of [['d40', 40], ['d20', 20], ['d5', 5], ['open60', 60]] as const) {
+        if (!(await store.recordEvent(event(id, days))).inserted) stillKnown.push(id);
+      }
+      return stillKnown;
+    };
+  }
+
+  test('finished events older than the retention the user set are deleted on a schedule; younger and unfinished ones stay', async () => {
+    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-10.db', secretFields: '', keyEnv: '', journalDays: '10' }] as never);
+    const store = await (helper.getNode('s') as StoreConfigNode).acquire();
+    const known = await fillJournal(store);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await known(), ['d5', 'open60']);
+  });
+
+  test('by default finished events are kept 30 days, so a redelivery within them is still recognised', async () => {
+    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-default.db', secretFields: '', keyEnv: '' }] as never);
+    const store = await (helper.getNode('s') as StoreConfigNode).acquire();
+    const known = await fillJournal(store);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await known(), ['d20', 'd5', 'open60']);
+  });
+
+  test('a retention below a week is taken as a week', async () => {
+    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-1.db', secretFields: '', keyEnv: '', journalDays: '1' }] as never);
+    const store = await (helper.getNode('s') as StoreConfigNode).acquire();
+    const known = await fillJournal(store);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await known(), ['d5', 'open60']);
+  });
 });
 
 test('the key can come from an environment variable instead of the credential', async () => {

@@ -89,7 +89,7 @@ export interface ExampleRun {
   stop(): Promise<void>;
 }
 
-async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> {
+export async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> {
   const res = await fetch(`${red.url}/flows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' },
@@ -102,7 +102,7 @@ async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> {
  * Waits until every trigger of the flow serves its webhook route (routes are added as the flow starts,
  * after the deploy answered). The probe is unsigned, so the trigger refuses it and emits nothing.
  */
-async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
+export async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
   const paths = flow.filter((n) => n.type === 'hr-ats-trigger').map((n) => String(n.path));
   for (const pathname of paths) {
     await until(`the webhook route ${pathname}`, async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, red);

@@ -2,11 +2,12 @@ import { HrError } from '../../errors';
 import { newSalt } from '../crypto';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
+import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
 import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
-  type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
   type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
@@ -42,14 +43,14 @@ export class PostgresStore implements HrStore {
   private readonly tombstones: PgTombstones;
   private readonly counters: PgCounters;
 
-  private constructor(private readonly db: PgDatabase, ctx: PgContext, salt: string) {
+  private constructor(private readonly db: PgDatabase, ctx: PgContext, hasher: IdentifierHasher) {
     this.events = new PgEvents(ctx);
     this.blocking = new PgBlocking(ctx.codec);
     this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
     this.auditLog = new PgAudit(ctx);
     this.outbox = new PgOutbox(ctx);
-    this.reviews = new PgReviews(ctx, this.auditLog, salt);
-    this.tombstones = new PgTombstones(ctx, salt, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
+    this.reviews = new PgReviews(ctx, this.auditLog, hasher);
+    this.tombstones = new PgTombstones(ctx, hasher, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new PgCounters(ctx);
   }
 
@@ -58,15 +59,20 @@ export class PostgresStore implements HrStore {
     const db = PgDatabase.create(options.url);
     try {
       // One transaction under the migration lock: instances opening a new database together agree on one salt and key check.
-      const { codec, salt } = await db.transaction(async (q) => {
+      const { codec, hasher } = await db.transaction(async (q) => {
         await migrate(q, db.label, now());
         const prepared = prepareCodec({ ...options, file: db.label }, await getMeta(q, 'key_check'));
         if (prepared.newCheck) await setMeta(q, 'key_check', prepared.newCheck);
         let storedSalt = await getMeta(q, 'tombstone_salt');
         if (!storedSalt) await setMeta(q, 'tombstone_salt', (storedSalt = newSalt()));
-        return { codec: prepared.codec, salt: storedSalt };
+        const keyed = new IdentifierHasher(storedSalt, options.key);
+        if (keyed.needsRekey(await getMeta(q, HASH_KEY_META))) {
+          await PgTombstones.rekey(q, keyed);
+          await setMeta(q, HASH_KEY_META, keyed.keyId!);
+        }
+        return { codec: prepared.codec, hasher: keyed };
       });
-      return new PostgresStore(db, { codec, now }, salt);
+      return new PostgresStore(db, { codec, now }, hasher);
     } catch (err) {
       await db.close();
       // Whatever kept the store from answering while opening, the store did not open.
@@ -138,6 +144,7 @@ export class PostgresStore implements HrStore {
   /* tombstones */
   forget(guid: string, actor: string) { return this.inTransaction((q) => this.tombstones.forget(q, guid, actor)); }
   isTombstoned(probe: TombstoneProbe) { return this.run((q) => this.tombstones.has(q, probe)); }
+  rememberDeletion(deletion: RememberedDeletion) { return this.inTransaction((q) => this.tombstones.remember(q, deletion)); }
 
   /* counters */
   count(metric: string, labels: Labels = {}, n = 1, at?: Date) { return this.run((q) => this.counters.count(q, metric, labels, n, at)); }

@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { saltedHash } from '../crypto';
+import type { IdentifierHasher } from '../identifierHash';
 import type { NewReview, Review, ReviewKind, ReviewStatus, ReviewUpdate } from '../types';
 import type { PgAudit } from './audit';
 import type { PgContext } from './context';
@@ -19,7 +19,7 @@ interface ReviewRow {
 
 /** Matches and conflicts waiting for a person's decision. */
 export class PgReviews {
-  constructor(private readonly ctx: PgContext, private readonly audit: PgAudit, private readonly salt: string) {}
+  constructor(private readonly ctx: PgContext, private readonly audit: PgAudit, private readonly hasher: IdentifierHasher) {}
 
   /** One statement: the review and its subject hashes. */
   async add(q: Queryable, review: NewReview): Promise<Review> {
@@ -61,9 +61,9 @@ export class PgReviews {
     return this.toReview(updated as ReviewRow);
   }
 
-  /** Subject keys name persons (emails, ATS ids): only their salted hashes are kept. */
+  /** Subject keys name persons (emails, ATS ids): only their keyed hashes are kept. */
   private subjectHashes(keys: readonly string[] = []): string[] {
-    return [...new Set(keys)].map((key) => saltedHash(this.salt, `review-subject:${key}`));
+    return [...new Set(keys)].map((key) => this.hasher.hash(`review-subject:${key}`));
   }
 
   async list(q: Queryable, status: ReviewStatus, limit: number): Promise<Review[]> {

@@ -1,18 +1,18 @@
 import { HrError } from '../../errors';
-import { saltedHash } from '../crypto';
 import { identifierOf, personIdentifiers } from '../identifiers';
-import type { TombstoneProbe } from '../types';
+import { HASHED_TABLES, type IdentifierHasher } from '../identifierHash';
+import type { RememberedDeletion, TombstoneProbe } from '../types';
 import type { PgAudit } from './audit';
 import type { PgBlocking } from './blocking';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
 import type { PgIdentity } from './identity';
 
-/** Forgetting a person, and recognising them afterwards only by salted hashes of their identifiers. */
+/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/identifierHash.ts). */
 export class PgTombstones {
   constructor(
     private readonly ctx: PgContext,
-    private readonly salt: string,
+    private readonly hasher: IdentifierHasher,
     private readonly parts: { identity: PgIdentity; blocking: PgBlocking; audit: PgAudit },
   ) {}
 
@@ -34,7 +34,7 @@ export class PgTombstones {
     const now = this.ctx.now();
     await q.query(
       'INSERT INTO tombstones (hash, created_at) SELECT DISTINCT unnest($1::text[]), $2::timestamptz ON CONFLICT DO NOTHING',
-      [identifiers.map((identifier) => saltedHash(this.salt, identifier)), now],
+      [identifiers.map((identifier) => this.hasher.hash(identifier)), now],
     );
     await blocking.putKeys(q, guid, []);
     await blocking.putNames(q, guid, {});
@@ -58,14 +58,37 @@ export class PgTombstones {
   /** The first of the probes that names a forgotten person, in one query. */
   async firstForgotten<P extends TombstoneProbe>(q: Queryable, probes: readonly P[]): Promise<P | undefined> {
     if (probes.length === 0) return undefined;
-    const hashes = probes.map((probe) => saltedHash(this.salt, identifierOf(probe)));
+    const hashes = probes.map((probe) => this.hasher.hash(identifierOf(probe)));
     const { rows } = await q.query<{ hash: string }>('SELECT hash FROM tombstones WHERE hash = ANY($1::text[])', [hashes]);
     const found = new Set(rows.map((r) => r.hash));
     return probes.find((_, i) => found.has(hashes[i]!));
   }
 
   async has(q: Queryable, probe: TombstoneProbe): Promise<boolean> {
-    const { rowCount } = await q.query('SELECT 1 FROM tombstones WHERE hash = $1', [saltedHash(this.salt, identifierOf(probe))]);
+    const { rowCount } = await q.query('SELECT 1 FROM tombstones WHERE hash = $1', [this.hasher.hash(identifierOf(probe))]);
     return rowCount === 1;
+  }
+
+  /** Call inside a transaction. Tombstones identifiers of someone the store never held; audited by count only. */
+  async remember(q: Queryable, deletion: RememberedDeletion): Promise<number> {
+    const { rowCount } = await q.query(
+      'INSERT INTO tombstones (hash, created_at) SELECT DISTINCT unnest($1::text[]), $2::timestamptz ON CONFLICT DO NOTHING',
+      [deletion.probes.map((probe) => this.hasher.hash(identifierOf(probe))), this.ctx.now()],
+    );
+    const added = rowCount ?? 0;
+    await this.parts.audit.append(q, { eventId: deletion.eventId ?? null, source: deletion.source, actor: deletion.actor, action: 'identifiers.forgotten', after: { identifiers: deletion.probes.length, added } });
+    return added;
+  }
+
+  /** Call inside a transaction: re-keys the hashes written while the store had no key. */
+  static async rekey(q: Queryable, hasher: IdentifierHasher): Promise<void> {
+    for (const table of HASHED_TABLES) {
+      const { rows } = await q.query<{ hash: string }>(`SELECT DISTINCT hash FROM ${table}`);
+      if (rows.length === 0) continue;
+      await q.query(
+        `UPDATE ${table} SET hash = batch.new_hash FROM unnest($1::text[], $2::text[]) AS batch (old_hash, new_hash) WHERE ${table}.hash = batch.old_hash`,
+        [rows.map((r) => r.hash), rows.map((r) => hasher.rekey(r.hash))],
+      );
+    }
   }
 }

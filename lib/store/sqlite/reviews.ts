@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { saltedHash } from '../crypto';
+import type { IdentifierHasher } from '../identifierHash';
 import type { NewReview, Review, ReviewKind, ReviewStatus, ReviewUpdate } from '../types';
 import type { SqliteAudit } from './audit';
 import { inTransaction, toDate, toDateOrNull, type SqliteContext } from './context';
@@ -26,7 +26,7 @@ export class SqliteReviews {
   private readonly selectOpenBySubject;
   private readonly updateOpen;
 
-  constructor(private readonly ctx: SqliteContext, private readonly audit: SqliteAudit, private readonly salt: string) {
+  constructor(private readonly ctx: SqliteContext, private readonly audit: SqliteAudit, private readonly hasher: IdentifierHasher) {
     const { db } = ctx;
     this.insert = db.prepare<[ReviewKind, string | null, string, string, number]>(
       "INSERT INTO reviews (kind, person_guid, payload, explanation, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
@@ -75,9 +75,9 @@ export class SqliteReviews {
     });
   }
 
-  /** Subject keys name persons (emails, ATS ids): only their salted hashes are kept. */
+  /** Subject keys name persons (emails, ATS ids): only their keyed hashes are kept. */
   private subjectHashes(keys: readonly string[] = []): string[] {
-    return [...new Set(keys)].map((key) => saltedHash(this.salt, `review-subject:${key}`));
+    return [...new Set(keys)].map((key) => this.hasher.hash(`review-subject:${key}`));
   }
 
   list(status: ReviewStatus, limit: number): Review[] {

@@ -3,11 +3,12 @@ import { newSalt } from '../crypto';
 import { verifyChainInPages } from '../auditChain';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
+import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
 import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
-  type PersonNames, type Provenance, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
   type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { SqliteAudit } from './audit';
@@ -36,14 +37,14 @@ export class SqliteStore implements HrStore {
   private readonly tombstones: SqliteTombstones;
   private readonly counters: SqliteCounters;
 
-  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, salt: string, private readonly busyRetries: number) {
+  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, hasher: IdentifierHasher, private readonly busyRetries: number) {
     this.events = new SqliteEvents(ctx);
     this.blocking = new SqliteBlocking(ctx, (guid) => this.identity.requireLive(guid));
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
     this.auditLog = new SqliteAudit(ctx, meta);
     this.outbox = new SqliteOutbox(ctx);
-    this.reviews = new SqliteReviews(ctx, this.auditLog, salt);
-    this.tombstones = new SqliteTombstones(ctx, salt, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
+    this.reviews = new SqliteReviews(ctx, this.auditLog, hasher);
+    this.tombstones = new SqliteTombstones(ctx, hasher, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
     this.counters = new SqliteCounters(ctx);
   }
 
@@ -56,14 +57,19 @@ export class SqliteStore implements HrStore {
       return await withBusyRetry(() => {
         migrate(db, options.file, now());
         const meta = new SqliteMeta(db);
-        const { codec, salt } = inTransaction(db, () => {
+        const { codec, hasher } = inTransaction(db, () => {
           const prepared = prepareCodec(options, meta.get('key_check'));
           if (prepared.newCheck) meta.set('key_check', prepared.newCheck);
           let storedSalt = meta.get('tombstone_salt');
           if (!storedSalt) meta.set('tombstone_salt', (storedSalt = newSalt()));
-          return { codec: prepared.codec, salt: storedSalt };
+          const keyed = new IdentifierHasher(storedSalt, options.key);
+          if (keyed.needsRekey(meta.get(HASH_KEY_META))) {
+            SqliteTombstones.rekey(db, keyed);
+            meta.set(HASH_KEY_META, keyed.keyId!);
+          }
+          return { codec: prepared.codec, hasher: keyed };
         });
-        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, salt, retries);
+        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, hasher, retries);
       }, options.file, retries);
     } catch (err) {
       db.close();
@@ -128,6 +134,7 @@ export class SqliteStore implements HrStore {
   /* tombstones */
   forget(guid: string, actor: string) { return this.run(() => this.tombstones.forget(guid, actor)); }
   isTombstoned(probe: TombstoneProbe) { return this.run(() => this.tombstones.has(probe)); }
+  rememberDeletion(deletion: RememberedDeletion) { return this.run(() => this.tombstones.remember(deletion)); }
 
   /* counters */
   count(metric: string, labels: Labels = {}, n = 1, at?: Date) { return this.run(() => this.counters.count(metric, labels, n, at)); }

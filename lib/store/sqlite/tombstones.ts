@@ -1,13 +1,14 @@
 import { HrError } from '../../errors';
-import { saltedHash } from '../crypto';
 import { identifierOf, personIdentifiers } from '../identifiers';
-import type { TombstoneProbe } from '../types';
+import { HASHED_TABLES, type IdentifierHasher } from '../identifierHash';
+import type { RememberedDeletion, TombstoneProbe } from '../types';
 import type { SqliteAudit } from './audit';
 import type { SqliteBlocking } from './blocking';
+import type { Db } from './connection';
 import { inTransaction, type SqliteContext } from './context';
 import type { SqliteIdentity } from './identity';
 
-/** Forgetting a person, and recognising them afterwards only by salted hashes of their identifiers. */
+/** Forgetting a person, and recognising them afterwards only by keyed hashes of their identifiers (lib/store/identifierHash.ts). */
 export class SqliteTombstones {
   private readonly insert;
   private readonly exists;
@@ -20,7 +21,7 @@ export class SqliteTombstones {
 
   constructor(
     private readonly ctx: SqliteContext,
-    private readonly salt: string,
+    private readonly hasher: IdentifierHasher,
     private readonly parts: { identity: SqliteIdentity; blocking: SqliteBlocking; audit: SqliteAudit },
   ) {
     const { db } = ctx;
@@ -55,7 +56,7 @@ export class SqliteTombstones {
         identifierOf({ guid }),
       ];
       const now = this.ctx.now();
-      for (const identifier of identifiers) this.insert.run(saltedHash(this.salt, identifier), now);
+      for (const identifier of identifiers) this.insert.run(this.hasher.hash(identifier), now);
       parts.blocking.putKeys(guid, []);
       parts.blocking.putNames(guid, {});
       parts.blocking.putComparisonRecord(guid, null);
@@ -70,6 +71,25 @@ export class SqliteTombstones {
   }
 
   has(probe: TombstoneProbe): boolean {
-    return this.exists.get(saltedHash(this.salt, identifierOf(probe))) !== undefined;
+    return this.exists.get(this.hasher.hash(identifierOf(probe))) !== undefined;
+  }
+
+  /** Tombstones identifiers of someone the store never held; audited by count only. */
+  remember(deletion: RememberedDeletion): number {
+    return inTransaction(this.ctx.db, () => {
+      const now = this.ctx.now();
+      let added = 0;
+      for (const probe of deletion.probes) added += this.insert.run(this.hasher.hash(identifierOf(probe)), now).changes;
+      this.parts.audit.append({ eventId: deletion.eventId ?? null, source: deletion.source, actor: deletion.actor, action: 'identifiers.forgotten', after: { identifiers: deletion.probes.length, added } });
+      return added;
+    });
+  }
+
+  /** Re-keys, in the caller's transaction, the hashes written while the store had no key. */
+  static rekey(db: Db, hasher: IdentifierHasher): void {
+    for (const table of HASHED_TABLES) {
+      const update = db.prepare<[string, string]>(`UPDATE ${table} SET hash = ? WHERE hash = ?`);
+      for (const hash of db.prepare<[], string>(`SELECT DISTINCT hash FROM ${table}`).pluck().all()) update.run(hasher.rekey(hash), hash);
+    }
   }
 }

@@ -7,22 +7,24 @@ import type { AtsContext, Delivery, HirePoll } from '../ats/types';
 type Position = { syncToken?: string; cursor?: string };
 
 /**
- * Ashby's reconciliation poll (vendor-apis.md §3.1, RPC): `application.list` of hired applications, read
- * incrementally as Ashby's pagination guide describes (developers.ashbyhq.com/docs/pagination-and-incremental-sync):
- * a full read pages by `cursor` while `moreDataAvailable`, its last page carries a `syncToken`, and a
- * later read with that token lists only the applications changed since. `offer.list` gives the accepted
- * offer a `candidateHire` webhook would carry, so both key the hire alike.
+ * Ashby's reconciliation poll (docs/vendors/ashby.md, "Incremental sync"): `application.list` of hired
+ * applications, read as Ashby's pagination guide describes: a full read pages by `cursor` while
+ * `moreDataAvailable`, its last page carries a `syncToken`, and a later read with that token lists only
+ * the applications changed since. An incremental read that would be too long is refused, on whichever
+ * page, with `incremental_sync_too_large`: the token is dropped and a full read done instead.
+ * `offer.list` gives the accepted offer a `candidateHire` webhook would carry, so both key the hire alike.
  * [unconfirmed], change them here only: that the `status` filter holds on an incremental read (the status
- * is checked here too), that results carry `status` and `updatedAt`, that a token marks the start of the
- * read that returned it, that a cursor still works at the next poll, the offer's `acceptanceStatus` and
- * `decidedAt`, and how an expired token is refused (`success: false`, code `sync_token_expired`): any
- * refusal of a read resumed from an earlier poll is taken as a lost position, which costs one full read.
+ * is checked here too), that a cursor still works at the next poll, and how an expired token is refused:
+ * any refusal of the first page of a read resumed from an earlier poll is taken as a lost position,
+ * which costs one full read.
  */
 export const ashbyHiresApi = {
   hired: (at: Position) => ({ method: 'POST' as const, url: 'application.list', body: { status: ashbyHiresApi.hiredStatus, limit: 100, ...at }, idempotent: true }),
   hiredStatus: 'Hired',
   offers: (applicationId: string) => ({ method: 'POST' as const, url: 'offer.list', body: { applicationId }, idempotent: true }),
   acceptedStatus: 'Accepted',
+  /** Ashby's refusal of an incremental read that is too long (changelog 2026-05-14): do a full sync. */
+  tooLargeCode: 'incremental_sync_too_large',
   /** Pages one poll reads at most; a longer read is continued by the next poll from its cursor. */
   maxPages: 50,
   /** Ashby's clock and ours may differ, so a full read reaches back this much further; the journal absorbs the repeats. */
@@ -40,7 +42,7 @@ const Application = z.object({
 }).loose();
 type Application = z.infer<typeof Application>;
 
-// RPC errors come back as HTTP 200 with `success: false` (vendor-apis.md §3.1).
+// RPC errors come back as HTTP 200 with `success: false` (docs/vendors/ashby.md).
 const HiredPage = z.discriminatedUnion('success', [
   z.object({ success: z.literal(true), results: z.array(Application), moreDataAvailable: z.boolean().nullish(), nextCursor: z.string().nullish(), syncToken: z.string().nullish() }),
   z.object({ success: z.literal(false), errors: z.array(z.string()).nullish(), errorInfo: z.object({ code: z.string().nullish(), message: z.string().nullish() }).loose().nullish() }).loose(),
@@ -83,7 +85,7 @@ interface Read {
   capped: boolean;
 }
 
-/** Ashby refused the position an earlier poll saved (an expired token, a stale cursor). */
+/** Ashby refused the position an earlier poll saved (an expired token, a stale cursor, an incremental read too large). */
 class PositionLost extends Error {}
 
 /** Reads from `at` for up to maxPages. */
@@ -96,7 +98,8 @@ async function read(at: Resume, ctx: AtsContext, maxPages: number): Promise<Read
   for (let page = 1; ; page += 1) {
     const answer = parsePayload(HiredPage, (await ctx.send(ashbyHiresApi.hired(position))).body, WHAT);
     if (!answer.success) {
-      if (page === 1 && (at.syncToken || at.cursor)) throw new PositionLost();
+      const tooLarge = at.syncToken !== undefined && answer.errorInfo?.code === ashbyHiresApi.tooLargeCode;
+      if (tooLarge || (page === 1 && (at.syncToken || at.cursor))) throw new PositionLost();
       const reason = answer.errorInfo?.message ?? answer.errors?.join('; ') ?? 'no reason given';
       throw new HrError('ats.api_refused', `Ashby refused the list of hired applications: ${reason} (${answer.errorInfo?.code ?? 'no code'})`, { code: answer.errorInfo?.code });
     }
@@ -110,7 +113,7 @@ async function read(at: Resume, ctx: AtsContext, maxPages: number): Promise<Read
   }
 }
 
-/** The newest accepted offer: the one Ashby puts in `candidateHire` (§3.1). */
+/** The newest accepted offer: the one Ashby puts in `candidateHire` (docs/vendors/ashby.md). */
 async function acceptedOffer(applicationId: string, ctx: AtsContext) {
   const { results } = await fetchParsed(ctx, ashbyHiresApi.offers(applicationId), Offers, 'The Ashby offers');
   const decided = (o: (typeof results)[number]) => Date.parse(o.decidedAt ?? '') || 0;

@@ -2,25 +2,28 @@ import { z } from 'zod';
 import { basicAuth } from '../../http';
 import { HireEvent, parseOrThrow } from '../../model';
 import { ashbyResumableHires } from './hires';
-import { fetchParsed, hireKey, parsePayload, VendorId } from '../ats/boundary';
+import { fetchParsed, hireKey, missingField, parsePayload, VendorId } from '../ats/boundary';
 import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
-import { offerPayPeriod } from '../ats/offerFields';
-import { compact, decimalText, employmentType, normaliser, splitName } from '../ats/people';
+import { compact, employmentType, normaliser, splitName } from '../ats/people';
+import { ashbyOfferFieldChoices, OfferVersion, readAshbyOffer } from './offer';
 import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
 
 /**
- * Ashby's RPC API (vendor-apis.md §3.1): POST `<category>.<method>`, answers `{ success, results }`.
+ * Ashby's RPC API (docs/vendors/ashby.md): POST `<category>.<method>`, answers `{ success, results }`.
  * The webhook gives the application and the accepted offer, not the pay, so a hire is completed from
- * `offer.info`, `candidate.info` and `job.info`. [unconfirmed] the result fields read below; a salary
- * without an interval has an unknown period unless the connection declares one.
+ * `offer.info`, `candidate.info` and `job.info`; pay, its period, start date and employment type are
+ * read from the offer fields the connection names (./offer.ts).
  */
 export const ashbyApi = {
   defaultBaseUrl: 'https://api.ashbyhq.com',
   call: (method: string, body: Record<string, string>) => ({ method: 'POST' as const, url: method, body, idempotent: true }),
+  /** A job names its department and location by id only; [unconfirmed] these two calls' body fields. */
+  department: (departmentId: string) => ashbyApi.call('department.info', { departmentId }),
+  location: (locationId: string) => ashbyApi.call('location.info', { locationId }),
 } as const;
 
 // applicationUpdate and candidateStageChange fire with every candidateHire under the same
-// webhookActionId (§3.1); handling them too would report one hire three times.
+// webhookActionId (docs/vendors/ashby.md); handling them too would report one hire three times.
 const ACTIONS: Record<string, CanonicalType> = {
   candidateHire: 'hire',
   offerCreate: 'offer',
@@ -28,7 +31,8 @@ const ACTIONS: Record<string, CanonicalType> = {
   candidateDelete: 'candidate.deleted',
 };
 
-const Envelope = z.object({ action: z.string().min(1), webhookActionId: z.string().min(1), data: z.unknown() });
+// `ping` (sent when a webhook is set up) carries `data.webhookActionType` and no webhookActionId.
+const Envelope = z.object({ action: z.string().min(1), webhookActionId: z.string().min(1).nullish(), data: z.unknown() });
 
 const HireData = z.object({
   application: z.object({
@@ -47,18 +51,11 @@ const Contact = z.object({ value: z.string(), type: z.string().nullish() });
 const CandidateInfo = results(
   z.object({ name: z.string().min(1), emailAddresses: z.array(Contact).nullish(), phoneNumbers: z.array(Contact).nullish() }).loose(),
 );
-const OfferInfo = results(
-  z.object({
-    id: VendorId,
-    latestVersion: z.object({
-      startDate: z.string().nullish(),
-      salary: z.object({ currencyCode: z.string().nullish(), value: z.union([z.number(), z.string()]).nullish(), interval: z.string().nullish() }).nullish(),
-    }),
-  }),
-);
+const OfferInfo = results(z.object({ id: VendorId, latestVersion: OfferVersion }).loose());
 const JobInfo = results(
-  z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentName: z.string().nullish(), locationName: z.string().nullish() }).loose(),
+  z.object({ id: VendorId, title: z.string(), employmentType: z.string().nullish(), departmentId: z.string().nullish(), locationId: z.string().nullish() }).loose(),
 );
+const Named = results(z.object({ id: VendorId, name: z.string().min(1) }).loose());
 
 async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const data = parsePayload(HireData, (delivery.body as { data: unknown }).data, 'The Ashby candidateHire data');
@@ -66,8 +63,10 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const candidate = (await fetchParsed(ctx, ashbyApi.call('candidate.info', { id: application.candidate.id }), CandidateInfo, 'The Ashby candidate')).results;
   const offer = data.offer ? (await fetchParsed(ctx, ashbyApi.call('offer.info', { offerId: data.offer.id }), OfferInfo, 'The Ashby offer')).results : undefined;
   const job = application.job ? (await fetchParsed(ctx, ashbyApi.call('job.info', { id: application.job.id }), JobInfo, 'The Ashby job')).results : undefined;
+  const department = job?.departmentId ? (await fetchParsed(ctx, ashbyApi.department(job.departmentId), Named, 'The Ashby department')).results.name : undefined;
+  const location = job?.locationId ? (await fetchParsed(ctx, ashbyApi.location(job.locationId), Named, 'The Ashby location')).results.name : undefined;
   const n = normaliser(ctx.settings);
-  const salary = offer?.latestVersion.salary;
+  const terms = readAshbyOffer(offer?.latestVersion, ctx.settings, n);
   const title = job?.title ?? application.job?.title ?? undefined;
   const event = {
     type: 'hire',
@@ -84,19 +83,17 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       id: offer?.id,
       status: 'accepted',
       title,
-      department: job?.departmentName ?? undefined,
-      location: job?.locationName ?? undefined,
-      startDate: n.date(offer?.latestVersion.startDate ?? data.offer?.latestVersion?.startDate),
-      compensation: salary
-        ? compact({ amount: decimalText(salary.value), currency: salary.currencyCode ?? undefined, period: offerPayPeriod(salary.interval, ctx.settings, n.warnings) })
-        : undefined,
-      employmentType: employmentType(job?.employmentType),
+      department,
+      location,
+      startDate: terms.startDate ?? n.date(data.offer?.latestVersion?.startDate),
+      compensation: terms.compensation,
+      employmentType: employmentType(terms.employmentType ?? job?.employmentType),
     }),
     job: compact({
       id: application.job?.id,
       title,
-      department: job?.departmentName ? { name: job.departmentName } : undefined,
-      office: job?.locationName ? { name: job.locationName } : undefined,
+      department: department ? { name: department } : undefined,
+      office: location ? { name: location } : undefined,
     }),
     sourceIds: compact({ system: 'ashby', candidateId: application.candidate.id, applicationId: application.id, offerId: offer?.id, jobId: application.job?.id }),
   };
@@ -116,7 +113,8 @@ export const ashby: AtsSource = {
       const email = application.candidate.primaryEmailAddress?.value;
       return { type, vendorType: action, key: hireKey(application.id, offer?.id), subjects: { candidateIds: [application.candidate.id], emails: email ? [email] : [] } };
     }
-    // webhookActionId is the same across retries (§3.1): with the action it names the event.
+    // webhookActionId is the same across retries (docs/vendors/ashby.md): with the action it names the event.
+    if (!webhookActionId) throw missingField(`The Ashby ${action} webhook`, 'webhookActionId');
     const key = `${action}:${webhookActionId}`;
     if (type === 'offer') {
       parsePayload(OfferData, data, what);
@@ -138,7 +136,8 @@ export const ashby: AtsSource = {
     return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type, candidateId: candidate.id }, 'The Ashby candidate event'), warnings: [] };
   },
   resumableHires: ashbyResumableHires,
-  // Basic with the API key as username and an empty password; `version=1` pins the answer format (§3.1).
+  offerFieldChoices: ashbyOfferFieldChoices,
+  // Basic with the API key as username and an empty password; `version=1` pins the answer format (docs/vendors/ashby.md).
   httpOptions: (api) =>
     api.apiKey ? { baseUrl: api.baseUrl || ashbyApi.defaultBaseUrl, auth: basicAuth(api.apiKey, ''), headers: { Accept: 'application/json; version=1' } } : null,
 };

@@ -11,7 +11,7 @@ export function ashbyHttpOptions(conn: WriteBackConnection): HttpClientOptions {
 const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).optional() });
 
 /**
- * Ashby's RPC-style customField.setValue on the candidate (vendor-apis.md §3.1). RPC failures come
+ * Ashby's RPC-style customField.setValue on the candidate (docs/vendors/ashby.md). RPC failures come
  * back as HTTP 200 with `success: false`, so the body decides, not the status.
  */
 export function ashbyWriteBack(conn: WriteBackConnection): AtsWriteBack {

@@ -78,7 +78,9 @@ export async function receive(conn: IntakeConnection, store: IntakeStore, nodeId
     await auditDropped(store, delivery, 'hr-ats-trigger');
     return { outcome: 'tombstoned', status: source.successStatus, delivery };
   }
-  return record(store, nodeId, delivery, source.successStatus);
+  const recorded = await record(store, nodeId, delivery, source.successStatus);
+  if (recorded.outcome === 'duplicate' && source.singleUseKeys) return refused(401, 'replayed', 'this signed delivery was received before');
+  return recorded;
 }
 
 /** The idempotent journal write shared by webhooks and the poll: one insert per (vendor, key), whoever races. */

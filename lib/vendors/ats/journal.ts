@@ -6,29 +6,31 @@ import type { AtsContext, AtsSource, Canonical, Delivery } from './types';
 export type Processed =
   /** `delivery`: the one journalled under the event's id, the one a later node marks done. */
   | { outcome: 'emit'; canonical: Canonical; delivery: Delivery }
-  /** A hire that another delivery (its webhook or the poll) has already journalled under its key. */
+  /** An event (a hire) that another delivery (its webhook or the poll) has already journalled under its key. */
   | { outcome: 'duplicate'; delivery: Delivery }
   | { outcome: 'tombstoned' }
   /** `kept`: the event stays accepted and is built again at the next start (an API outage, missing credentials). */
   | { outcome: 'failed'; error: HrError; kept: boolean };
 
-// Only a payload that is wrong cannot come right by trying again; it is marked failed for a human.
-const DATA_ERRORS = new Set(['ats.payload_invalid', 'model.invalid']);
+// A payload that is wrong, or an event the vendor's API does not confirm, cannot come right by trying
+// again; it is marked failed for a human.
+const DATA_ERRORS = new Set(['ats.payload_invalid', 'model.invalid', 'ats.unconfirmed']);
 
-/** Journals a hire under its own key; false when that key is journalled already. */
-export type ClaimHire = (hire: Delivery) => Promise<boolean>;
+/** Journals an event under its own key; false when that key is journalled already. */
+export type ClaimHire = (event: Delivery) => Promise<boolean>;
 
 /**
- * A thin event found to be a hire once read back (a SmartRecruiters status change) is journalled again
- * under the hire's key, the key the poll uses, so webhook and poll emit it once. The hire is journalled
- * before the event that revealed it is closed: a crash in between emits the hire after the restart
- * rather than losing it.
+ * A delivery whose event has a key of its own only once read back (a SmartRecruiters status change found
+ * to be a hire; a Lever delivery, keyed by its single-use token) is journalled again under the event's
+ * key, the key the poll uses for a hire, so webhook, retries and poll emit it once. The event is
+ * journalled before the delivery that revealed it is closed: a crash in between emits it after the
+ * restart rather than losing it.
  */
-async function asHire(delivery: Delivery, canonical: Canonical, store: Pick<HrStore, 'markEvent'>, claim: ClaimHire): Promise<Processed> {
-  const hire: Delivery = { ...delivery, type: 'hire', key: canonical.event.eventId };
-  const claimed = await claim(hire);
-  await store.markEvent(delivery.vendor, delivery.key, 'done', `journalled as ${hire.key}`);
-  return claimed ? { outcome: 'emit', canonical, delivery: hire } : { outcome: 'duplicate', delivery: hire };
+async function rekeyed(delivery: Delivery, canonical: Canonical, store: Pick<HrStore, 'markEvent'>, claim: ClaimHire): Promise<Processed> {
+  const event: Delivery = { ...delivery, type: canonical.event.type, key: canonical.event.eventId };
+  const claimed = await claim(event);
+  await store.markEvent(delivery.vendor, delivery.key, 'done', `journalled as ${event.key}`);
+  return claimed ? { outcome: 'emit', canonical, delivery: event } : { outcome: 'duplicate', delivery: event };
 }
 
 /**
@@ -53,7 +55,7 @@ export async function processDelivery(
       await store.markEvent(delivery.vendor, delivery.key, 'done', 'dropped: the person was forgotten');
       return { outcome: 'tombstoned' };
     }
-    if (canonical.event.type === 'hire' && canonical.event.eventId !== delivery.key) return await asHire(delivery, canonical, store, claim);
+    if (canonical.event.eventId !== delivery.key) return await rekeyed(delivery, canonical, store, claim);
     return { outcome: 'emit', canonical, delivery };
   } catch (thrown) {
     const error = toHrError(thrown);

@@ -97,6 +97,11 @@ export interface AtsSource {
   /** Lever's signature is inside the JSON, so its body is parsed before it is verified. */
   readonly signatureInBody?: boolean;
   /**
+   * A delivery's key is a signed single-use value (Lever's token), not the event's: a key seen before
+   * is a replay, refused with 401, and the event's own key is the one `canonical` returns.
+   */
+  readonly singleUseKeys?: boolean;
+  /**
    * What the delivery is about; null for an event type the package does not handle. Throws HrError
    * `ats.payload_invalid` naming the field when a handled type lacks what identifies it.
    */

@@ -22,6 +22,12 @@ export const leverHiresApi = {
 
 const Reasons = z.object({ data: z.array(z.object({ id: z.string().min(1), type: z.string().nullish() }).loose()) });
 
+/** The ids of the account's archive reasons of type "hired". */
+export async function hiredReasonIds(ctx: AtsContext): Promise<string[]> {
+  const reasons = await fetchParsed(ctx, leverHiresApi.archiveReasons(), Reasons, 'The Lever archive reasons');
+  return reasons.data.filter((r) => r.type === leverHiresApi.hiredReasonType).map((r) => r.id);
+}
+
 const HiredPage = z.object({
   data: z.array(
     z.object({
@@ -53,8 +59,7 @@ function asDelivery(opp: Hired, receivedAt: string): Delivery {
 
 /** Opportunities archived as hired since a time; each hired archive reason is a list of its own. */
 export async function leverRecentHires(since: Date, ctx: AtsContext, maxPages: number = leverHiresApi.maxPages): Promise<HiresFound> {
-  const reasons = await fetchParsed(ctx, leverHiresApi.archiveReasons(), Reasons, 'The Lever archive reasons');
-  const hiredReasons = reasons.data.filter((r) => r.type === leverHiresApi.hiredReasonType).map((r) => r.id);
+  const hiredReasons = await hiredReasonIds(ctx);
   const receivedAt = new Date().toISOString();
   const found: HiresFound = { hires: [], capped: false };
   for (const reasonId of hiredReasons) {

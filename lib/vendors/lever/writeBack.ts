@@ -12,8 +12,8 @@ export function leverHttpOptions(conn: WriteBackConnection): HttpClientOptions {
 }
 
 /**
- * [unconfirmed] vendor-apis.md §2.3 documents adding a note, not listing them. Lever's data API lists
- * an opportunity's notes at the same path, paged like every list (`{ data, hasNext, next }`, §2.2),
+ * [unconfirmed] docs/vendors/lever.md documents adding a note, not listing them. Lever's data API lists
+ * an opportunity's notes at the same path, paged like every list (`{ data, hasNext, next }`),
  * each note's words in `text` and in `fields[].value`.
  */
 export const LEVER_NOTES_UNCONFIRMED = { limit: 100, maxPages: 20 } as const;
@@ -40,7 +40,7 @@ async function hasNote(opportunityId: string, value: string, ctx: CallContext): 
 
 /**
  * Lever has no writable custom field, so the id and a check result become notes on the opportunity
- * (vendor-apis.md §2.3). A note is not idempotent: after an attempt whose answer was lost, the notes
+ * (docs/vendors/lever.md, "Data API"). A note is not idempotent: after an attempt whose answer was lost, the notes
  * are read first and the same words are not written twice.
  */
 export function leverWriteBack(conn: WriteBackConnection): AtsWriteBack {

@@ -69,6 +69,32 @@ test('a body over the limit is flagged, not buffered', async () => {
   await apps.close();
 });
 
+test('every form of the path Express routes here (any case, a trailing slash) gets the exact bytes and the size limit', async () => {
+  const apps = await runtimeLikeApps('/api/');
+  const seen: Array<{ raw?: string; tooLarge?: boolean }> = [];
+  const remove = registerWebhookRoute(apps.RED, {
+    path: '/hr/greenhouse',
+    limitBytes: 64,
+    handler: (req, res) => {
+      seen.push({ raw: req.rawBody?.toString(), tooLarge: req.rawBodyTooLarge });
+      res.status(req.rawBodyTooLarge ? 413 : 202).end();
+    },
+  });
+  const variants = ['/api/hr/greenhouse', '/API/HR/GREENHOUSE', '/api/hr/greenhouse/', '/Api/Hr/GreenHouse/'];
+  for (const variant of variants) {
+    const res = await fetch(`${apps.url}${variant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+    assert.equal(res.status, 202, variant);
+  }
+  const big = JSON.stringify({ pad: 'x'.repeat(4096) });
+  for (const variant of variants) {
+    const res = await fetch(`${apps.url}${variant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    assert.equal(res.status, 413, variant);
+  }
+  assert.deepEqual(seen, [...variants.map(() => ({ raw: escaped.toString(), tooLarge: undefined })), ...variants.map(() => ({ raw: '', tooLarge: true }))]);
+  remove();
+  await apps.close();
+});
+
 test('closing removes only this route and its capture, and other routes and parsers keep working', async () => {
   const apps = await runtimeLikeApps();
   const other = registerWebhookRoute(apps.RED, { path: '/hr/same', limitBytes: 1024, handler: (_req, res) => res.status(201).end() });

@@ -26,6 +26,13 @@ test('the trigger\'s candidate.deleted event names the person and the system tha
   });
 });
 
+test('the e-mail addresses a candidate.deleted event carries come along, to be tombstoned if the store never held the person', () => {
+  const request = requestFrom({
+    payload: { type: 'candidate.deleted', system: 'lever', candidateId: 'c-1', eventId: 'e', occurredAt: '2026-01-01T00:00:00Z', person: { emails: [{ address: 'nia@example.com' }] } },
+  });
+  assert.deepEqual(request.emails, ['nia@example.com']);
+});
+
 test('a data-subject request names the person by GUID, by a system\'s id, or by e-mail address', () => {
   assert.deepEqual(requestFrom({ payload: { guid: 'g-1' } }).by, { guid: 'g-1' });
   assert.deepEqual(requestFrom({ payload: { system: 'bamboohr', externalId: 101 } }).by, { system: 'bamboohr', externalId: '101' });

@@ -85,3 +85,30 @@ test('candidate.anonymize is refused while an application is still open', async 
   assert.deepEqual([refused.json().success, refused.json().errorInfo.code], [false, 'invalid_input']);
   assert.equal((await rpc('candidate.anonymize', { candidateId: ashby().addHire().candidateId })).json().success, true);
 });
+
+test('an incremental application.list asking for a page beyond the limit is refused with incremental_sync_too_large; a full read is not', async () => {
+  const first = await list({});
+  for (let i = 0; i < 3; i += 1) ashby().addHire();
+  ashby().limitIncrementalPages(1);
+  const page1 = await list({ syncToken: first.syncToken, limit: 2 });
+  assert.equal(page1.moreDataAvailable, true);
+  const page2 = await list({ syncToken: first.syncToken, cursor: page1.nextCursor, limit: 2 });
+  assert.deepEqual([page2.success, page2.errorInfo.code], [false, 'incremental_sync_too_large']);
+  const full1 = await list({ limit: 2 });
+  const full2 = await list({ cursor: full1.nextCursor, limit: 2 });
+  assert.equal(full2.success, true);
+});
+
+test('job.info names the department and location by id; department.info and location.info name them', async () => {
+  const jobId = ashby().addJob({ title: 'Developer', departmentName: 'Engineering', locationName: 'Berlin' });
+  const job = (await rpc('job.info', { id: jobId })).json().results;
+  assert.equal(job.departmentName, undefined);
+  assert.equal((await rpc('department.info', { departmentId: job.departmentId })).json().results.name, 'Engineering');
+  assert.equal((await rpc('location.info', { locationId: job.locationId })).json().results.name, 'Berlin');
+});
+
+test('customField.list lists the account’s custom fields with their object type', async () => {
+  const fields = (await rpc('customField.list', {})).json();
+  assert.equal(fields.success, true);
+  assert.ok(fields.results.some((f: { objectType: string; title: string }) => f.objectType === 'Offer' && f.title === 'Pay frequency'));
+});

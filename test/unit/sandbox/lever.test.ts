@@ -44,3 +44,19 @@ test('an opportunity\'s notes are listed with their words, a page at a time', as
   assert.deepEqual(rest.data.map((n: { fields: Array<{ value: string }> }) => n.fields[0].value), ['note 3']);
   assert.equal(rest.hasNext, false);
 });
+
+test('a contact’s opportunities are listed by contact_id, and none once Lever has deleted the candidate', async () => {
+  const id = lever().addOpportunity();
+  const contact = lever().contactOf(id);
+  const listed = (await call(url(`/v1/opportunities?contact_id=${contact}`), { headers: key })).json();
+  assert.deepEqual(listed.data.map((o: { id: string }) => o.id), [id]);
+  lever().deleteContact(contact);
+  assert.deepEqual((await call(url(`/v1/opportunities?contact_id=${contact}`), { headers: key })).json().data, []);
+  assert.equal((await call(url(`/v1/opportunities/${id}`), { headers: key })).status, 404);
+});
+
+test('an opportunity moved out of the hired archive is no longer archived', async () => {
+  const id = lever().addOpportunity();
+  lever().unarchive(id);
+  assert.equal((await call(url(`/v1/opportunities/${id}`), { headers: key })).json().data.archived, null);
+});

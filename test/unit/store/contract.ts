@@ -415,6 +415,24 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     }));
   });
 
+  describe(`${name}: deletions of someone never held`, () => {
+    test('a deletion for a candidate the store does not know is remembered, so a later hire for them is refused', () => withStore(async (store) => {
+      const probes = [{ system: 'greenhouse', externalId: 'c-404' }, { email: 'Nia@Example.com' }];
+      assert.equal(await store.rememberDeletion({ probes, source: 'greenhouse', actor: 'hr-forget', eventId: 'evt-del-1' }), 2);
+      assert.equal(await store.rememberDeletion({ probes, source: 'greenhouse', actor: 'hr-forget', eventId: 'evt-del-1' }), 0, 'a redelivered deletion adds nothing');
+      assert.equal(await store.isTombstoned({ system: 'greenhouse', externalId: 'c-404' }), true);
+      assert.equal(await store.isTombstoned({ email: 'nia@example.com' }), true);
+      assert.equal(await store.isTombstoned({ system: 'lever', externalId: 'c-404' }), false, 'the id is tombstoned for its own system only');
+      await assert.rejects(store.createPerson({ links: [{ system: 'greenhouse', externalId: 'c-404' }] }), rejectsWith('store.tombstoned'));
+      const audited = await store.auditEntries();
+      assert.deepEqual(audited.map((e) => [e.action, e.eventId, e.after]), [
+        ['identifiers.forgotten', 'evt-del-1', { identifiers: 2, added: 2 }],
+        ['identifiers.forgotten', 'evt-del-1', { identifiers: 2, added: 0 }],
+      ]);
+      assert.doesNotMatch(JSON.stringify(audited), /c-404|nia@/i, 'the audit log names no identifier');
+    }));
+  });
+
   describe(`${name}: secret fields`, () => {
     test('secret fields read back as written', () => withStore(async (store, time) => {
       const record = { name: 'Ana', nationalId: { type: 'ssn', value: '123-45-6789' }, dateOfBirth: '1990-05-17', bank: [{ iban: 'PT50000201231234567890154' }] };

@@ -9,6 +9,7 @@ import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { AUDIT_PAGE_ROWS } from '../../../lib/store/auditChain';
 import { migrateSqliteToPostgres } from '../../../lib/store/migrate';
 import { loadPg } from '../../../lib/store/postgres/driver';
+import { saltedHash } from '../../../lib/store/crypto';
 import { SCHEMA_VERSION } from '../../../lib/store/postgres/migrations';
 import { TEST_KEY, manualClock, rejectsWith, runStoreContract } from './contract';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres';
@@ -108,6 +109,39 @@ describe('PostgreSQL store: several instances on one database', () => {
     })));
     assert.equal(new Set(guids).size, 40);
   }));
+});
+
+describe('PostgreSQL store: tombstone hashes', () => {
+  /** What someone who can read the database, but not the key, can compute for a guessed address. */
+  async function guessFromDatabase(url: string): Promise<boolean[]> {
+    const [salt] = await server.rawSql<{ value: string }>(url, "SELECT value FROM store_meta WHERE key = 'tombstone_salt'");
+    const hashes = (await server.rawSql<{ hash: string }>(url, 'SELECT hash FROM tombstones UNION ALL SELECT hash FROM review_subjects')).map((r) => r.hash);
+    return ['email:ana@example.com', 'review-subject:email:cy@example.com'].map((id) => hashes.includes(saltedHash(salt!.value, id)));
+  }
+
+  test('tombstones and review subjects written before the store had a key are re-keyed when it gets one, and still recognised', async () => {
+    const url = await server.freshStore();
+    try {
+      const plain = await openPg(url);
+      await plain.forget((await plain.createPerson({ record: { email: 'ana@example.com' }, links: [{ system: 'lever', externalId: 'L-9' }] })).guid, 'dpo');
+      await plain.rememberDeletion({ probes: [{ system: 'greenhouse', externalId: 'c-404' }], source: 'greenhouse', actor: 'hr-forget' });
+      await plain.addReview({ kind: 'possible_duplicate', payload: {}, explanation: 'x', subjectKeys: ['email:cy@example.com'] });
+      await plain.close();
+      assert.deepEqual(await guessFromDatabase(url), [true, true], 'without a key the hashes are only salted');
+      for (let open = 0; open < 2; open += 1) {
+        const keyed = await openPg(url, { key: TEST_KEY });
+        for (const probe of [{ email: 'ana@example.com' }, { system: 'lever', externalId: 'L-9' }, { system: 'greenhouse', externalId: 'c-404' }]) {
+          assert.equal(await keyed.isTombstoned(probe), true, `${JSON.stringify(probe)} after opening ${open + 1} time(s) with the key`);
+        }
+        assert.ok(await keyed.findOpenReview('possible_duplicate', ['email:cy@example.com']), 'the review is found by its subject');
+        await keyed.forget((await keyed.createPerson({ record: { email: `bo${open}@example.com` } })).guid, 'dpo');
+        await keyed.close();
+        assert.deepEqual(await guessFromDatabase(url), [false, false]);
+      }
+    } finally {
+      await server.dropStore(url);
+    }
+  });
 });
 
 describe('PostgreSQL store: data at rest', () => {

@@ -8,6 +8,7 @@ import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { AUDIT_PAGE_ROWS } from '../../../lib/store/auditChain';
 import { SCHEMA_VERSION } from '../../../lib/store/sqlite/migrations';
 import { withBusyRetry } from '../../../lib/store/sqlite/connection';
+import { saltedHash } from '../../../lib/store/crypto';
 import { TEST_KEY, manualClock, rejectsWith, runStoreContract } from './contract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-store-'));
@@ -125,6 +126,42 @@ describe('SQLite store: restart', () => {
       assert.equal(await store.getNodeState('ashby:conn'), 'sync-token-1');
       assert.equal(await store.isTombstoned({ email: 'ana@example.com' }), true, 'the salt is the one the tombstone was hashed with');
     });
+  }));
+});
+
+describe('SQLite store: tombstone hashes', () => {
+  /** What someone who can read the file, but not the key, can compute for a guessed address. */
+  const guessFromFile = (file: string) => rawSql(file, (db) => {
+    const salt = db.prepare<[], string>("SELECT value FROM store_meta WHERE key = 'tombstone_salt'").pluck().get()!;
+    const hashes = db.prepare<[], string>('SELECT hash FROM tombstones UNION ALL SELECT hash FROM review_subjects').pluck().all();
+    return ['email:ana@example.com', 'review-subject:email:cy@example.com'].map((id) => hashes.includes(saltedHash(salt, id)));
+  });
+
+  test('with a store key the salt beside the hashes reveals neither who was forgotten nor whom a review is about', () => withFile(async (file) => {
+    await using({ file, key: TEST_KEY }, async (store) => {
+      await store.forget((await store.createPerson({ record: { email: 'ana@example.com' } })).guid, 'dpo');
+      await store.addReview({ kind: 'possible_duplicate', payload: {}, explanation: 'x', subjectKeys: ['email:cy@example.com'] });
+      assert.equal(await store.isTombstoned({ email: 'ana@example.com' }), true);
+    });
+    assert.deepEqual(guessFromFile(file), [false, false]);
+  }));
+
+  test('tombstones and review subjects written before the store had a key are re-keyed when it gets one, and still recognised', () => withFile(async (file) => {
+    await using({ file }, async (store) => {
+      await store.forget((await store.createPerson({ record: { email: 'ana@example.com' }, links: [{ system: 'lever', externalId: 'L-9' }] })).guid, 'dpo');
+      await store.rememberDeletion({ probes: [{ system: 'greenhouse', externalId: 'c-404' }], source: 'greenhouse', actor: 'hr-forget' });
+      await store.addReview({ kind: 'possible_duplicate', payload: {}, explanation: 'x', subjectKeys: ['email:cy@example.com'] });
+    });
+    assert.deepEqual(guessFromFile(file), [true, true], 'without a key the hashes are only salted');
+    for (let open = 0; open < 2; open += 1) {
+      await using({ file, key: TEST_KEY }, async (store) => {
+        for (const probe of [{ email: 'ana@example.com' }, { system: 'lever', externalId: 'L-9' }, { system: 'greenhouse', externalId: 'c-404' }]) {
+          assert.equal(await store.isTombstoned(probe), true, `${JSON.stringify(probe)} after opening ${open + 1} time(s) with the key`);
+        }
+        assert.ok(await store.findOpenReview('possible_duplicate', ['email:cy@example.com']), 'the review is found by its subject');
+      });
+      assert.deepEqual(guessFromFile(file), [false, false]);
+    }
   }));
 });
 

@@ -11,8 +11,10 @@ export const leverAnswers = (): Answers => ({
       phones: [{ type: 'mobile', value: '+49 30 901820' }],
       owner: { id: 'user-1', name: 'Rita Recruiter', email: 'rita@example.com' },
       applications: [{ posting: 'posting-1' }],
+      archived: { archivedAt: Date.UTC(2026, 10, 2, 15), reason: 'reason-hired' },
     },
   },
+  'GET archive_reasons': { data: [{ id: 'reason-hired', text: 'Hired', status: 'active', type: 'hired' }], hasNext: false },
   'GET opportunities/opp-1/offers': {
     data: [
       {
@@ -37,7 +39,8 @@ export const leverAnswers = (): Answers => ({
 export const ashbyAnswers = (): Answers => ({
   'POST candidate.info': { success: true, results: { name: 'Johnny Smith', emailAddresses: [{ value: 'johnny@example.com', type: 'Personal' }], phoneNumbers: [] } },
   'POST offer.info': { success: true, results: { id: 'offer-a1', latestVersion: { startDate: '2026-12-01', salary: { currencyCode: 'EUR', value: 70000 } } } },
-  'POST job.info': { success: true, results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentName: 'Engineering' } },
+  'POST job.info': { success: true, results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentId: 'dep-1' } },
+  'POST department.info': { success: true, results: { id: 'dep-1', name: 'Engineering', isArchived: false } },
 });
 
 export const workableAnswers = (): Answers => ({

@@ -116,6 +116,20 @@ test('an expired Ashby sync token costs a full read, which still finds the hire 
   assert.deepEqual(third.hires, []);
 });
 
+test('an incremental Ashby read refused as too large on a later page drops the token, reads in full, and the next poll is incremental again', async () => {
+  const first = await ashbyPoll(null);
+  const lists = ashbyListBodies().length;
+  const hired = Array.from({ length: 150 }, (_, i) => ashby.addHire({ name: `Hire ${i}`, email: `hire${i}@example.com` }).applicationId);
+  ashby.limitIncrementalPages(1);
+  const second = await ashbyPoll(first.resumeFrom);
+  assert.deepEqual(second.hires.map((h) => h.key).sort(), hired.map((id) => `hire:${id}`).sort(), 'every hire, each once');
+  const bodies = ashbyListBodies(lists);
+  assert.deepEqual(bodies.map((b) => [b.syncToken, Boolean(b.cursor)]), [['***', false], ['***', true], [undefined, false], [undefined, true]], 'refused on page 2, then read in full');
+  const third = await ashbyPoll(second.resumeFrom);
+  assert.deepEqual(third.hires, []);
+  assert.deepEqual(ashbyListBodies(lists + 4).map((b) => b.syncToken), ['***'], 'the full read’s new token is used next');
+});
+
 test('a sync token Ashby never issued, or a saved position that cannot be read, costs a full read and no failure', async () => {
   const hired = ashby.addHire().applicationId;
   for (const saved of [JSON.stringify({ syncToken: 'never-issued', from: hourAgo().toISOString() }), '{not json', JSON.stringify({ from: 'yesterday' })]) {
