@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { leverApi } from '../lib/vendors/lever/source';
+import { leverOfferDefaults } from '../lib/vendors/lever/offer';
 import type { SandboxAtsVendor } from './connectionValues';
 import type { RuntimeSandbox } from './inRuntime';
 import type { LeverOpportunity } from './lever';
@@ -51,8 +51,9 @@ export function seedTestHire(sandbox: RuntimeSandbox, vendor: SandboxAtsVendor, 
       const lever = sandbox.lever;
       const posting = lever.addPosting({ text: JOB.title, department: JOB.department, team: 'Payroll', location: JOB.office, commitment: 'Full-time' });
       const opportunityId = lever.addOpportunity({ name: `${person.firstName} ${person.lastName}`, email: person.email, location: JOB.office });
-      const f = leverApi.offerFields;
-      lever.addOffer(opportunityId, { posting, fields: { [f.startDate]: startDate, [f.salaryAmount]: 103000, [f.salaryCurrency]: 'USD', [f.salaryInterval]: 'per-year-salary' } });
+      // The identifiers of Lever's standard offer form, which a connection reads unless told otherwise.
+      const f = leverOfferDefaults;
+      lever.addOffer(opportunityId, { posting, fields: { [f.startDate]: startDate, [f.pay]: 103000, [f.currency]: 'USD', [f.payPeriod]: 'per-year-salary' } });
       const holds = lever.state().holds as { opportunities: LeverOpportunity[] };
       const contactId = holds.opportunities.find((o) => o.id === opportunityId)!.contact;
       return { person, atsId: opportunityId, delivery: leverSender({ secret }).candidateHired({ opportunityId, contactId }) };
