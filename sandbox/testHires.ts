@@ -4,6 +4,7 @@ import type { SandboxAtsVendor } from './connectionValues';
 import type { RuntimeSandbox } from './inRuntime';
 import type { LeverOpportunity } from './lever';
 import type { SignedDelivery } from './senders/delivery';
+import { ashbySender } from './senders/ashby';
 import { greenhouseSender } from './senders/greenhouse';
 import { leverSender } from './senders/lever';
 
@@ -36,7 +37,7 @@ const JOB = { title: 'Payroll Specialist', department: 'People', office: 'New Yo
 
 /**
  * Seeds a hire in the built-in ATS emulator, as the vendor would hold it, and builds the vendor's
- * signed "candidate hired" web hook for it. Only Greenhouse and Lever have one so far; the others say so.
+ * signed "candidate hired" web hook for it. Greenhouse, Lever and Ashby have one so far; the others say so.
  */
 export function seedTestHire(sandbox: RuntimeSandbox, vendor: SandboxAtsVendor, secret: string): TestHire | null {
   const person = testPerson();
@@ -57,6 +58,17 @@ export function seedTestHire(sandbox: RuntimeSandbox, vendor: SandboxAtsVendor, 
       const holds = lever.state().holds as { opportunities: LeverOpportunity[] };
       const contactId = holds.opportunities.find((o) => o.id === opportunityId)!.contact;
       return { person, atsId: opportunityId, delivery: leverSender({ secret }).candidateHired({ opportunityId, contactId }) };
+    }
+    case 'ashby': {
+      const ashby = sandbox.ashby;
+      const name = `${person.firstName} ${person.lastName}`;
+      const { candidateId, applicationId } = ashby.addHire({ name, email: person.email, jobTitle: JOB.title });
+      const jobId = ashby.addJob({ title: JOB.title, departmentName: JOB.department, locationName: 'Berlin', employmentType: 'FullTime' });
+      const delivery = ashbySender({ secret }).candidateHire({ candidateId, applicationId, name, email: person.email, jobId, jobTitle: JOB.title, startDate });
+      // The offer the web hook names, so reading it back finds it.
+      const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer.id;
+      ashby.addOffer({ id: offerId, applicationId, startDate, salary: { value: 70000, currencyCode: 'EUR' } });
+      return { person, atsId: candidateId, delivery };
     }
     default:
       return null;

@@ -9,7 +9,7 @@ import type { RuntimeSandbox } from '../../sandbox/inRuntime';
 export interface SandboxBinding {
   readonly sandbox: RuntimeSandbox;
   readonly vendor: SandboxAtsVendor;
-  readonly webhookSecret: string | undefined;
+  readonly webhookSecret: string;
 }
 
 /** What consumer nodes see of an hr-ats-connection: never its secrets, only functions that use them. */

@@ -29,7 +29,6 @@ export = (RED: NodeAPI) => {
       if (!webhook) throw new HrError('test_hire.no_trigger', RED._('hr-test-hire.errors.noTrigger'));
       const binding = webhook.connection.sandbox;
       if (!binding) throw new HrError('test_hire.not_sandbox', RED._('hr-test-hire.errors.notSandbox'));
-      if (!binding.webhookSecret) throw new HrError('test_hire.not_sandbox', RED._('hr-test-hire.errors.notSandbox'));
       const hire = seedTestHire(binding.sandbox, binding.vendor, binding.webhookSecret);
       if (!hire) throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.unsupported', { vendor: binding.vendor }));
       const url = `${runtimeOrigin(RED.settings as never)}${routeUrl(RED, webhook.path)}`;

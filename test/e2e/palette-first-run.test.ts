@@ -102,6 +102,10 @@ describe('an example on a fresh Node-RED with no environment variables', () => {
     await firstRun('Lever to HiBob', async (red) => ((await holds<{ people: unknown[] }>(red, 'hibob'))?.people.length === 1 ? true : undefined));
   });
 
+  test('Ashby to Personio: the test hire becomes a Personio person', async () => {
+    await firstRun('Ashby to Personio', async (red) => ((await holds<{ persons: unknown[] }>(red, 'personio'))?.persons.length === 1 ? true : undefined));
+  });
+
   test('Background check: the test hire orders a Checkr check', async () => {
     await firstRun('Background check', async (red) => ((await holds<{ candidates: unknown[] }>(red, 'checkr'))?.candidates.length === 1 ? true : undefined));
   });

@@ -45,14 +45,20 @@ async function watchRedStatuses(page: Page): Promise<void> {
 
 const redStatuses = (page: Page) => page.evaluate(() => (window as unknown as { hrRed: string[] }).hrRed);
 
-async function installFromPalette(page: Page, tarball: string): Promise<void> {
+async function installFromPalette(page: Page, tarball: string, red: RunningNodeRed): Promise<void> {
   await page.locator('#red-ui-header-button-sidemenu').click();
   await page.locator('#menu-item-edit-palette').click();
   await page.locator('#red-ui-palette-editor .red-ui-tab', { hasText: 'Install' }).click();
   await page.setInputFiles('#red-ui-palette-editor-upload-form input[type="file"]', tarball);
   await screenshot(page, 'palette-upload');
   await page.locator('.red-ui-palette-editor-upload-buttons button.primary').click();
-  await page.waitForFunction(() => !!(window as unknown as { RED: { nodes: { getType(t: string): unknown } } }).RED.nodes.getType('hr-test-hire'), null, { timeout: 240_000 });
+  // npm installs the package and its dependencies into the user directory, as for any palette install.
+  await page
+    .waitForFunction(() => !!(window as unknown as { RED: { nodes: { getType(t: string): unknown } } }).RED.nodes.getType('hr-test-hire'), null, { timeout: 480_000 })
+    .catch(async (err: unknown) => {
+      await screenshot(page, 'palette-upload-failed');
+      throw new Error(`the package did not appear in the palette: ${String(err)}\n${red.log().slice(-4000)}`);
+    });
   await page.locator('#node-dialog-ok, #red-ui-palette-editor-close, .red-ui-tray-footer button', { hasText: 'Close' }).first().click();
 }
 
@@ -111,7 +117,7 @@ describe('a palette user\'s first run, with no environment variables', () => {
     errors = watchErrors(page);
     await openEditor(page, red.url);
     await watchRedStatuses(page);
-    await installFromPalette(page, tarball);
+    await installFromPalette(page, tarball, red);
   });
   after(async () => {
     await browser?.close();
