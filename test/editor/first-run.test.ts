@@ -64,12 +64,13 @@ async function installFromPalette(page: Page, tarball: string, red: RunningNodeR
 
 async function importExample(page: Page, example: string): Promise<void> {
   await page.evaluate(() => (window as unknown as { RED: { actions: { invoke(a: string): void } } }).RED.actions.invoke('core:show-examples-import-dialog'));
-  await page.locator('.red-ui-treeList-label', { hasText: 'node-red-contrib-ats-hris' }).first().click();
-  await page.locator('.red-ui-treeList-label', { hasText: new RegExp(`^\\s*${example}\\s*$`) }).first().click();
+  const dialog = page.locator('#red-ui-clipboard-dialog');
+  await dialog.locator('.red-ui-treeList-label', { hasText: 'node-red-contrib-ats-hris' }).first().click();
+  await dialog.locator('.red-ui-treeList-label', { hasText: new RegExp(`^\\s*${example}\\s*$`) }).first().click();
   await screenshot(page, `import-${example.toLowerCase().replace(/\W+/g, '-')}`);
   await page.locator('#red-ui-clipboard-dialog-ok').click();
-  // The imported nodes are attached to the mouse until placed: a click on the canvas places them.
-  await page.mouse.click(700, 500);
+  // The example comes as a flow of its own: open its tab.
+  await page.locator('#red-ui-workspace-tabs .red-ui-tab', { hasText: example }).first().click();
 }
 
 async function deploy(page: Page): Promise<void> {
@@ -80,9 +81,12 @@ async function deploy(page: Page): Promise<void> {
 /** Clicks the button of the inject node wired to "send a test hire" on the shown tab. */
 async function sendTestHire(page: Page): Promise<void> {
   const id = await page.evaluate(() => {
-    const RED = (window as unknown as { RED: { workspaces: { active(): string }; nodes: { filterNodes(f: object): Array<{ id: string; wires: string[][] }>; node(id: string): { type: string } } } }).RED;
-    const inject = RED.nodes.filterNodes({ z: RED.workspaces.active(), type: 'inject' }).find((n) => n.wires[0]?.some((t) => RED.nodes.node(t)?.type === 'hr-test-hire'));
-    return inject?.id;
+    type EditorNode = { id: string; type: string };
+    const RED = (window as unknown as {
+      RED: { workspaces: { active(): string }; nodes: { filterNodes(f: object): EditorNode[]; filterLinks(f: object): Array<{ source: EditorNode }> } };
+    }).RED;
+    const testHire = RED.nodes.filterNodes({ z: RED.workspaces.active(), type: 'hr-test-hire' })[0];
+    return testHire ? RED.nodes.filterLinks({ target: testHire }).find((l) => l.source.type === 'inject')?.source.id : undefined;
   });
   assert.ok(id, 'the example has an inject button wired to "send a test hire"');
   await page.locator(`[id="${id}"] .red-ui-flow-node-button`).click();
