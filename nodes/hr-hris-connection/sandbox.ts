@@ -36,8 +36,11 @@ export function withSandbox(def: Fields, credentials: ConnectionCredentials, san
   };
   if (unsetVariable(def.baseUrl) && includes(HRIS_SYSTEMS, def.system)) use(def.system, sandboxHrisValues(sandbox(), def.system));
   if (unsetVariable(def.atsBaseUrl) && includes(WRITE_BACK_SYSTEMS, def.atsSystem)) use(`${def.atsSystem} write-back`, sandboxWriteBackValues(sandbox(), def.atsSystem));
-  if ((def.checkrEnabled === true || def.checkrEnabled === 'true') && unsetVariable(def.checkrBaseUrl)) use('checkr', sandboxCheckrValues(sandbox()));
-  const unset = unsetVariables({ ...out.def, ...out.credentials });
+  const checkrOn = def.checkrEnabled === true || def.checkrEnabled === 'true';
+  if (checkrOn && unsetVariable(def.checkrBaseUrl)) use('checkr', sandboxCheckrValues(sandbox()));
+  // Only the parts switched on: a write-back turned off may keep the variables it had.
+  const inUse = Object.entries({ ...out.def, ...out.credentials }).filter(([k]) => (def.atsSystem !== 'none' || !k.startsWith('ats')) && (checkrOn || !k.startsWith('checkr')));
+  const unset = unsetVariables(Object.fromEntries(inUse));
   if (unset.length > 0) throw new HrError('hris.variable_unset', `The HRIS connection uses environment variables that are not set: ${unset.join(', ')}.`);
   return out;
 }
