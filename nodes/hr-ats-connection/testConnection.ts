@@ -1,7 +1,7 @@
 import { authKind } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
-import { unsetVariable } from '../shared/sandboxMode';
+import { unsetVariable, unsetVariables } from '../shared/sandboxMode';
 import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
 import { ATS_NAMES, ATS_PROBES } from './probes';
@@ -15,6 +15,9 @@ export async function testAtsConnection({ config, credentials, sandbox }: TestIn
   if (!probe) return [outcome(service, 'noApi')];
   // As the deployed node does: an address left as an unset `${NAME}` is the built-in sandbox, with its credentials.
   const api = sandboxed ? sandboxAtsValues(sandbox(), vendor as SandboxAtsVendor) : atsApiSettings(config, credentials);
+  // A variable still unset is not sent to the vendor as if it were the value.
+  const unset = sandboxed ? [] : unsetVariables({ ...api, apiKey: credentials.apiKey, clientId: credentials.clientId, clientSecret: credentials.clientSecret });
+  if (unset.length > 0) return [outcome(service, 'incomplete', { detail: `${unset.join(', ')} not set` })];
   const http = atsSourceFor(vendor).httpOptions(api);
   if (!http) return [outcome(service, 'noApiKey')];
   if (vendor === 'greenhouse' && authKind(api) === 'apiKey') return [outcome(service, 'apiRetired')];
