@@ -59,14 +59,24 @@ async function installFromPalette(page: Page, tarball: string, red: RunningNodeR
       await screenshot(page, 'palette-upload-failed');
       throw new Error(`the package did not appear in the palette: ${String(err)}\n${red.log().slice(-4000)}`);
     });
-  await page.locator('#node-dialog-ok, #red-ui-palette-editor-close, .red-ui-tray-footer button', { hasText: 'Close' }).first().click();
+  await page.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await page.locator('#red-ui-palette-editor').waitFor({ state: 'hidden' });
 }
 
 async function importExample(page: Page, example: string): Promise<void> {
-  await page.evaluate(() => (window as unknown as { RED: { actions: { invoke(a: string): void } } }).RED.actions.invoke('core:show-examples-import-dialog'));
   const dialog = page.locator('#red-ui-clipboard-dialog');
-  await dialog.locator('.red-ui-treeList-label', { hasText: 'node-red-contrib-ats-hris' }).first().click();
-  await dialog.locator('.red-ui-treeList-label', { hasText: new RegExp(`^\\s*${example}\\s*$`) }).first().click();
+  const folder = dialog.locator('.red-ui-treeList-label', { hasText: 'node-red-contrib-ats-hris' }).first();
+  const entry = dialog.locator('.red-ui-treeList-label', { hasText: new RegExp(`^\\s*${example}\\s*$`) }).first();
+  // The editor learns of a newly installed module's examples a moment after its nodes: reopen until listed.
+  for (let attempt = 0; ; attempt += 1) {
+    await page.evaluate(() => (window as unknown as { RED: { actions: { invoke(a: string): void } } }).RED.actions.invoke('core:show-examples-import-dialog'));
+    if (await folder.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    assert.ok(attempt < 6, 'the package\'s examples are listed under Import ▸ Examples');
+    await page.locator('#red-ui-clipboard-dialog-cancel').click();
+  }
+  // The folder stays open from an earlier import; a click would close it.
+  if (!(await entry.isVisible())) await folder.click();
+  await entry.click();
   await screenshot(page, `import-${example.toLowerCase().replace(/\W+/g, '-')}`);
   await page.locator('#red-ui-clipboard-dialog-ok').click();
   // The example comes as a flow of its own: open its tab.
