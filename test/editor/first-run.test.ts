@@ -155,6 +155,8 @@ describe('a palette user\'s first run, with no environment variables', () => {
       await page.locator('#red-ui-sidebar .red-ui-tab-link-button-menu').click();
       await page.locator('#red-ui-tabs-menu-option-hr-sync').click();
       await page.locator('#hr-sync-sidebar tr[data-figure="events"] .hr-sync-24h').filter({ hasText: /^[1-9]/ }).first().waitFor({ timeout: 30_000 });
+      // Node-RED's notifications (imported, deployed, injected) fade by themselves; the screenshot waits for them.
+      await page.locator('.red-ui-notification').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
       await screenshot(page, `first-run-${c.example.toLowerCase().replace(/\W+/g, '-')}`);
       assert.deepEqual(await redStatuses(page), [], 'no node showed a red status');
       assert.deepEqual(errors, [], 'no console error in the editor');
