@@ -12,6 +12,7 @@ import { DEFAULT_SCHEDULE } from '../lib/writer/schedule';
 import { createWriter } from '../lib/writer/worker';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../sandbox/bamboohr';
 import { chosenStore, postgresForBench } from './support/benchStore';
+import { defaultPolicy } from '../lib/privacy/policy';
 
 const STORE = chosenStore();
 const RATE = Number(STORE.argv[0] ?? 20);
@@ -30,6 +31,7 @@ async function main() {
     store,
     targets: { hris: { api: bamboohr(conn), ctx: { send: (r) => client.request(r) } } },
     schedule: { ...DEFAULT_SCHEDULE, baseDelayMs: 500 },
+    policy: defaultPolicy,
     leaseMs: 120_000,
     batchSize: 50,
     concurrency: 8,

@@ -204,6 +204,7 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     Object.assign(candidate, {
       first_name: patch.first_name ?? candidate.first_name,
       last_name: patch.last_name ?? candidate.last_name,
+      title: patch.title ?? candidate.title,
       custom_fields: { ...candidate.custom_fields, ...Object.fromEntries(writes) },
       updated_at: new Date().toISOString(),
     });
@@ -247,6 +248,7 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
         id: candidateId,
         first_name: seed.firstName ?? 'Ana',
         last_name: seed.lastName ?? 'Silva',
+        title: null,
         email_addresses: [{ value: seed.email ?? `candidate${candidateId}@example.com`, type: 'personal' }],
         phone_numbers: [],
         custom_fields: {},

@@ -18,6 +18,8 @@ export interface GreenhouseCandidate {
   id: number;
   first_name: string;
   last_name: string;
+  /** The candidate's current job title, as the candidate webhooks carry it. */
+  title: string | null;
   email_addresses: Array<{ value: string; type: 'personal' | 'work' | 'other' }>;
   phone_numbers: Array<{ value: string; type: string }>;
   custom_fields: Record<string, string | number | null>;
@@ -84,6 +86,7 @@ export function candidateJson(candidate: GreenhouseCandidate, fields: readonly G
     id: candidate.id,
     first_name: candidate.first_name,
     last_name: candidate.last_name,
+    title: candidate.title,
     created_at: candidate.created_at,
     updated_at: candidate.updated_at,
     is_private: false,

@@ -20,16 +20,19 @@ export const HIBOB_UNCONFIRMED = {
 
 /**
  * Create body (docs/vendors/hibob.md, "Creating an employee"): required firstName, surname, email, work.site, work.startDate; department and
- * title recommended; `home.mobilePhone` is the one other field id the doc names. Strict, so a field
- * the account has no metadata for is refused instead of dropped.
+ * title recommended; the contact field ids of HiBob's fields metadata (`home.mobilePhone`,
+ * `home.privatePhone`, `home.privateEmail`, `work.workPhone`: docs/vendors/hibob.md). Strict, so a
+ * field the account has no metadata for is refused instead of dropped.
  */
 const PersonCreate = z
   .object({
     firstName: z.string().min(1),
     surname: z.string().min(1),
     email,
-    work: z.object({ site: z.string().min(1), startDate: isoDay, department: z.string().min(1).optional(), title: z.string().min(1).optional() }).strict(),
-    home: z.object({ mobilePhone: z.string().min(1) }).partial().strict().optional(),
+    work: z
+      .object({ site: z.string().min(1), startDate: isoDay, department: z.string().min(1).optional(), title: z.string().min(1).optional(), workPhone: z.string().min(1).optional() })
+      .strict(),
+    home: z.object({ mobilePhone: z.string().min(1), privatePhone: z.string().min(1), privateEmail: email }).partial().strict().optional(),
   })
   .strict();
 type PersonCreate = z.infer<typeof PersonCreate>;

@@ -53,7 +53,9 @@ export const LEVER_DEFAULTS = { apiKeys: ['sandbox-lever-key'], userIds: ['lever
 
 const NoteBody = z.object({ value: z.string().min(1), secret: z.boolean().optional(), score: z.number().optional() }).strict();
 const NoteList = z.object({ limit: z.coerce.number().int().min(1).max(100).default(100), offset: z.string().min(1).optional() }).strict();
-const OpportunitySeed = z.object({ name: z.string().min(1), email: z.string().min(1), headline: z.string(), location: z.string() }).partial();
+const OpportunitySeed = z
+  .object({ name: z.string().min(1), email: z.string().min(1), phones: z.array(z.object({ type: z.string().min(1), value: z.string().min(1) })), headline: z.string(), location: z.string() })
+  .partial();
 
 const { error, stop, invalid } = errorKit((status, message, headers) => json(status, LEVER_UNCONFIRMED.errorBody(status, message), headers));
 
@@ -225,7 +227,7 @@ export function createLever(options: LeverOptions = {}): Emulator<{
       const id = randomUUID();
       const now = Date.now();
       opportunities.set(id, {
-        id, name: seed.name ?? 'Ana Silva', contact: randomUUID(), emails: [seed.email ?? 'ana.silva@example.com'], phones: [],
+        id, name: seed.name ?? 'Ana Silva', contact: randomUUID(), emails: [seed.email ?? 'ana.silva@example.com'], phones: seed.phones ?? [],
         headline: seed.headline ?? '', location: seed.location ?? 'New York City', stage: 'offer', archived: { archivedAt: now, reason: 'hired' },
         tags: [], applications: [randomUUID()], createdAt: now, updatedAt: now,
       });

@@ -5,8 +5,8 @@
  * messages for the same new person cannot both create a GUID.
  */
 import {
-  bestPreparedMatch, blockingKeys, blockingKeysOfPrepared, fromComparisonRecord, isIdentifyingKey, prepare, score, scorePrepared,
-  type MatchablePerson, type MatchExplanation, type MatchModel, type MatchOutcome, type PreparedCandidate, type PreparedPerson, type Thresholds,
+  bestPreparedMatch, blockingKeys, blockingKeysOfPrepared, fromComparisonRecord, isIdentifyingKey, prepare, score, scorePrepared, toComparisonRecord,
+  type ComparisonRecord, type MatchablePerson, type MatchExplanation, type MatchModel, type MatchOutcome, type PreparedCandidate, type PreparedPerson, type Thresholds,
 } from '../match';
 import type { ExternalLink, HrStore, JsonObject, Review } from '../store';
 import type { SourceRecord } from '../survive';
@@ -30,6 +30,11 @@ export interface DedupeSettings {
   maxBlockSize: number;
   /** Who decides in the audit log: the node's type and id. */
   actor: string;
+  /**
+   * Called with each lookup's best candidate, e.g. to tally it for learning the weights. Only the best:
+   * the runners-up are mostly namesakes, which would teach EM that a shared name is a match.
+   */
+  onScored?: (explanation: MatchExplanation) => void;
 }
 
 export type Decision = 'new' | 'merge' | 'review' | 'dropped';
@@ -61,8 +66,20 @@ export interface DuplicateReviewPayload {
   candidateGuid: string;
   probability: number;
   explanation: MatchExplanation;
-  /** What the review is filed under: the incoming person's email and ATS id keys. */
+  /** What the review is filed under: the incoming person's identifying keys and narrow blocking keys (reviewSubjectKeys). */
   subjectKeys?: string[];
+  /** The incoming person as matching compares them, so a later delivery can be scored against the person under review. */
+  subject?: ComparisonRecord;
+}
+
+// Blocking keys narrow enough to find the person under review again without an identifier: birth date with
+// an initial, house and street, both names' sounds. Each names a handful of persons, and a review found
+// through one is joined only when the newcomer scores as that person.
+const NARROW_KEY = /^(d|a|f):/;
+
+/** The keys a possible-duplicate review is filed under: identifying ones, then narrow ones. */
+function reviewSubjectKeys(keys: readonly string[]): { identifying: string[]; narrow: string[] } {
+  return { identifying: keys.filter(isIdentifyingKey), narrow: keys.filter((k) => NARROW_KEY.test(k)) };
 }
 
 const summary = (guid: string, e: MatchExplanation, reason?: string) =>
@@ -118,7 +135,7 @@ export async function lookupCandidates(store: HrStore, person: MatchablePerson, 
     const prepared = fromComparisonRecord(comparisonRecord);
     if (prepared) return { guid, prepared, candidate: { guid } };
     const stored = await store.getPerson(guid);
-    return stored ? { guid, prepared: prepare(matchableFrom(stored.record, stored.links, guid)), candidate: { guid } } : null;
+    return stored ? { guid, prepared: prepare(matchableFrom(stored.record, stored.links, guid, store.matchingKey())), candidate: { guid } } : null;
   }));
   const scored = candidates.filter((c) => c !== null);
   const outcome = bestPreparedMatch(incoming, scored, {
@@ -156,7 +173,7 @@ async function mergeInto(store: HrStore, guid: string, incoming: Incoming, perso
     // The incoming spelling's keys join the person's, so the next delivery in any known form finds them
     // directly; names and comparison record stay the golden record's (with the new links), which
     // survivorship may change next.
-    const index = matchIndexOf(matchableFrom(stored.record, stored.links));
+    const index = matchIndexOf(matchableFrom(stored.record, stored.links, undefined, store.matchingKey()));
     await store.putMatchIndex(guid, { ...index, blockingKeys: [...new Set([...index.blockingKeys, ...blockingKeys(person)])], keepOtherKeys: true });
   }
   await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor, action: 'dedupe.merged', personGuid: guid, after: { linked } });
@@ -165,7 +182,7 @@ async function mergeInto(store: HrStore, guid: string, incoming: Incoming, perso
 /** Resolves one incoming person to a GUID, a review, or nothing (a forgotten person). */
 export async function resolvePerson(store: HrStore, incoming: Incoming, settings: DedupeSettings, owner: string): Promise<Resolution> {
   const { source } = incoming;
-  const person = matchableFrom(source.person, source.links);
+  const person = matchableFrom(source.person, source.links, undefined, store.matchingKey());
   if (await isForgotten(store, person, source.links)) {
     await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.dropped_forgotten' });
     return { decision: 'dropped', guid: null, probability: null, explanation: null };
@@ -177,17 +194,22 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
       if (!guid) continue;
       // The link is the identity; the score is only there to show the reviewer of a log what else agreed.
       const stored = await store.getPerson(guid);
-      const explanation = stored ? score(person, matchableFrom(stored.record, stored.links), { model: settings.model }) : null;
+      const explanation = stored ? score(person, matchableFrom(stored.record, stored.links, undefined, store.matchingKey()), { model: settings.model }) : null;
       await mergeInto(store, guid, incoming, person, settings.actor);
       return { decision: 'merge', guid, probability: explanation?.probability ?? 1, explanation };
     }
 
-    // Until a person decides, a later delivery of the same person joins the open review instead of opening another.
-    const subjectKeys = blockingKeys({ emails: person.emails, phones: [], externalIds: person.externalIds }).filter(isIdentifyingKey);
-    const open = await store.findOpenReview('possible_duplicate', subjectKeys);
+    // Until a person decides, a later delivery of the same person joins the open review instead of opening
+    // another: found by an identifier it shares, or by a narrow key when it scores as the person under review.
+    const incomingPrepared = prepare(person);
+    const { identifying, narrow } = reviewSubjectKeys(blockingKeysOfPrepared(incomingPrepared));
+    const subjectKeys = [...identifying, ...narrow];
+    const open = (await store.findOpenReview('possible_duplicate', identifying))
+      ?? (await underReview(store, incomingPrepared, narrow, settings));
     if (open) return joinOpenReview(store, open, incoming, person, subjectKeys, settings);
 
     const outcome = await lookupCandidates(store, person, settings);
+    if (outcome.explanation) settings.onScored?.(outcome.explanation);
     const top = outcome.candidate;
     if (outcome.decision === 'merge' && top?.guid) {
       await mergeInto(store, top.guid, incoming, person, settings.actor);
@@ -195,7 +217,9 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     }
     if (outcome.decision === 'review' && top?.guid) {
       const explanation = outcome.explanation!;
-      const payload: DuplicateReviewPayload = { node: owner, payload: incoming.payload, candidateGuid: top.guid, probability: explanation.probability, explanation, subjectKeys };
+      const payload: DuplicateReviewPayload = {
+        node: owner, payload: incoming.payload, candidateGuid: top.guid, probability: explanation.probability, explanation, subjectKeys, subject: toComparisonRecord(incomingPrepared),
+      };
       const review = await store.addReview({ kind: 'possible_duplicate', personGuid: top.guid, payload, explanation: summary(top.guid, explanation, outcome.reviewReason), subjectKeys });
       await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.review_opened', personGuid: top.guid, after: { reviewId: review.id } });
       const record = (await store.getPerson(top.guid))?.record ?? {};
@@ -204,6 +228,25 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     const guid = await createPerson(store, incoming, person, settings.actor);
     return { decision: 'new', guid, probability: outcome.explanation?.probability ?? 0, explanation: outcome.explanation ?? null };
   });
+}
+
+/**
+ * The open review filed under one of the narrow keys whose person under review this newcomer matches
+ * (merge or review by the node's own thresholds), or null. One review per key: the store returns the
+ * newest open review filed under it.
+ */
+async function underReview(store: HrStore, incoming: PreparedPerson, narrow: readonly string[], settings: DedupeSettings): Promise<Review | null> {
+  const seen = new Set<number>();
+  for (const key of narrow) {
+    const review = await store.findOpenReview('possible_duplicate', [key]);
+    if (!review || seen.has(review.id)) continue;
+    seen.add(review.id);
+    const held = fromComparisonRecord((review.payload as DuplicateReviewPayload | null)?.subject);
+    if (!held) continue;
+    const outcome = bestPreparedMatch(incoming, [{ prepared: held, candidate: review }], { thresholds: settings.thresholds, model: settings.model });
+    if (outcome.decision !== 'new') return review;
+  }
+  return null;
 }
 
 /**
@@ -216,9 +259,12 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
   const incomingPrepared = prepare(person);
   const frequencies = await nameFrequencies(store, incomingPrepared);
   const explanation = stored
-    ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links)), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
+    ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links, undefined, store.matchingKey())), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
     : held.explanation;
-  const payload: DuplicateReviewPayload = { ...held, payload: incoming.payload, probability: explanation.probability, explanation, subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])] };
+  const payload: DuplicateReviewPayload = {
+    ...held, payload: incoming.payload, probability: explanation.probability, explanation,
+    subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])], subject: toComparisonRecord(incomingPrepared),
+  };
   await store.updateReview(open.id, { payload, explanation: summary(held.candidateGuid, explanation, 'the same person arrived again while this review was open'), subjectKeys }, settings.actor);
   return {
     decision: 'review', guid: null, probability: explanation.probability, explanation,
@@ -231,7 +277,7 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
  * rejected makes them a new person. The store has already recorded and audited the decision.
  */
 export async function settleDuplicate(store: HrStore, incoming: Incoming, review: DuplicateReviewPayload, approved: boolean, actor: string): Promise<Resolution> {
-  const person = matchableFrom(incoming.source.person, incoming.source.links);
+  const person = matchableFrom(incoming.source.person, incoming.source.links, undefined, store.matchingKey());
   return store.resolveIdentity(blockingKeys(person), async () => {
     if (approved) {
       await mergeInto(store, review.candidateGuid, incoming, person, actor);

@@ -1,4 +1,4 @@
-import { blockingKeysOfPrepared, nameForms, normaliseName, prepare, toComparisonRecord, type MatchablePerson } from '../match';
+import { blockingKeysOfPrepared, digestNationalId, nameForms, normaliseName, prepare, toComparisonRecord, type MatchablePerson } from '../match';
 import type { ExternalLink, HrStore, Json, JsonObject, MatchIndexEntry, PersonNames, Provenance } from '../store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -10,8 +10,9 @@ const texts = (list: unknown, key: string): string[] =>
 /**
  * A person as identity resolution sees it, from a canonical Person or a golden record (the same shape,
  * possibly partial, with employee details beside it). Terminated employees are kept: a rehire is the same person.
+ * The national id is kept only as keyed hashes, and only with the store's matching key (HrStore.matchingKey).
  */
-export function matchableFrom(record: unknown, links: readonly ExternalLink[], guid?: string): MatchablePerson {
+export function matchableFrom(record: unknown, links: readonly ExternalLink[], guid?: string, matchingKey?: Buffer): MatchablePerson {
   const address = field(record, 'address');
   const employeeStatus = field(field(record, 'employee'), 'status');
   return {
@@ -23,10 +24,13 @@ export function matchableFrom(record: unknown, links: readonly ExternalLink[], g
     emails: texts(field(record, 'emails'), 'address'),
     phones: texts(field(record, 'phones'), 'number'),
     dateOfBirth: text(field(record, 'dateOfBirth')),
+    street: text(field(address, 'line1')),
+    streetLine2: text(field(address, 'line2')),
     city: text(field(address, 'city')),
     postalCode: text(field(address, 'postalCode')),
     country: text(field(address, 'country')),
     externalIds: links.map((l) => ({ system: l.system, id: l.externalId })),
+    nationalId: matchingKey ? digestNationalId(text(field(field(record, 'nationalId'), 'value')), matchingKey) : undefined,
     status: employeeStatus === 'terminated' ? 'former_employee' : employeeStatus ? 'employee' : 'candidate',
   };
 }
@@ -49,7 +53,8 @@ export function matchIndexOf(person: MatchablePerson): MatchIndexEntry {
  * comparison record become the new record's. Returns whether anything was refiled.
  */
 export async function refreshMatchIndex(store: HrStore, guid: string, before: JsonObject, after: JsonObject, links: readonly ExternalLink[]): Promise<boolean> {
-  const [was, now] = [matchIndexOf(matchableFrom(before, links)), matchIndexOf(matchableFrom(after, links))];
+  const key = store.matchingKey();
+  const [was, now] = [matchIndexOf(matchableFrom(before, links, undefined, key)), matchIndexOf(matchableFrom(after, links, undefined, key))];
   const same = JSON.stringify([was.names, was.comparisonRecord, [...was.blockingKeys].sort()]) === JSON.stringify([now.names, now.comparisonRecord, [...now.blockingKeys].sort()]);
   if (same) return false;
   await store.putMatchIndex(guid, { ...now, keepOtherKeys: true });

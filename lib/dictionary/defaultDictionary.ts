@@ -10,7 +10,7 @@ const profile: Defaults = { required: false, owner: 'ats', syncDirection: 'ats_t
 const legal: Defaults = { required: true, owner: 'hris', syncDirection: 'ats_to_hris', sensitivity: 'personal' };
 const job: Defaults = { required: false, owner: 'ats', syncDirection: 'ats_to_hris', sensitivity: 'internal' };
 const offer: Defaults = { required: true, owner: 'ats', syncDirection: 'ats_to_hris', sensitivity: 'internal' };
-// Collected during onboarding in the HRIS and never copied back: see design.md, "Secret fields".
+// Collected during onboarding in the HRIS and never copied back: secret fields are encrypted at rest and masked everywhere (SECURITY.md).
 const secret: Defaults = { required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' };
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { transformFunctions } from '../transform/functions';
+import { forbiddenSegment } from '../privacy/keys';
 import { NAMED_FORMATS } from './formats';
+import { PayBounds } from './payBounds';
 
 export const FieldType = z.enum(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'email', 'phone', 'money', 'enum', 'object']);
 export type FieldType = z.infer<typeof FieldType>;
@@ -23,7 +25,11 @@ export type Sensitivity = z.infer<typeof Sensitivity>;
  */
 const FieldPath = z
   .string()
-  .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address');
+  .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address')
+  .superRefine((name, ctx) => {
+    const forbidden = forbiddenSegment(name);
+    if (forbidden) ctx.addIssue({ code: 'custom', message: `must not contain "${forbidden}" (${name}): that name reaches the prototype every object shares` });
+  });
 
 const FieldFormat = z.string().min(1).refine((format) => {
   if (Object.hasOwn(NAMED_FORMATS, format)) return true;
@@ -66,7 +72,12 @@ export const DictionaryField = z
 export type DictionaryField = z.infer<typeof DictionaryField>;
 
 export const Dictionary = z
-  .object({ version: z.string().trim().min(1, 'must not be empty'), fields: z.array(DictionaryField) })
+  .object({
+    version: z.string().trim().min(1, 'must not be empty'),
+    fields: z.array(DictionaryField),
+    /** Plausible hourly pay per currency (payBounds.ts); absent: the shipped bounds. */
+    payBounds: PayBounds.optional(),
+  })
   .superRefine((dictionary, ctx) => {
     const seen = new Set<string>();
     dictionary.fields.forEach((field, index) => {

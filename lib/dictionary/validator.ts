@@ -3,6 +3,8 @@ import type { PayAssumptions } from '../transform/pay';
 import { periodsPerYear } from '../transform/pay';
 import { type ReviewItem, checkCompensation, varianceThreshold } from './compensationCheck';
 import type { Dictionary, DictionaryField, FieldType } from './field';
+import { unreadableContacts } from './contactCheck';
+import { DEFAULT_PAY_BOUNDS, type PayBounds } from './payBounds';
 import { type PayLocation, compilePayReader } from './payReading';
 import { recordSchema } from './recordSchema';
 
@@ -35,6 +37,13 @@ export interface ValidatorOptions {
    * (default `offer.compensation`); false to skip the check.
    */
   compensation?: { pay?: PayLocation | string; offer?: string } | false;
+  /**
+   * The plausibility rule: an offer's pay implausible for its period goes to review. Default on, with
+   * the dictionary's pay bounds (else the shipped ones); false to switch it off.
+   */
+  plausibility?: boolean;
+  /** Hold for review a record whose mapper left behind a value the dictionary marks required (msg.mapping.notSent). */
+  holdNotSent?: boolean;
   /** false to check only the pay, for a record that is not shaped like the dictionary (a mapped target record). */
   fields?: boolean;
   rules?: readonly ExtraRule[];
@@ -86,23 +95,34 @@ function toValidationError(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, 
 export function compileValidator(
   dictionary: Dictionary | readonly DictionaryField[],
   options: ValidatorOptions = {},
-): (record: unknown, canonical?: unknown) => ValidationReport {
+): (record: unknown, canonical?: unknown, notSent?: ReadonlyArray<{ path: string }>) => ValidationReport {
   const fields = 'fields' in dictionary ? dictionary.fields : dictionary;
+  const bounds: PayBounds | false = options.plausibility === false ? false : (('fields' in dictionary ? dictionary.payBounds : undefined) ?? DEFAULT_PAY_BOUNDS);
   const schema = recordSchema(fields);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const { compensation = {}, payAssumptions = {}, rules = [], fields: checkFields = true } = options;
   const threshold = varianceThreshold(options.varianceThreshold ?? '0.02');
-  const pay = compensation ? { pay: compilePayReader(compensation.pay ?? 'compensation'), offer: compensation.offer || 'offer.compensation', threshold, assumptions: payAssumptions } : null;
+  const pay = compensation ? { pay: compilePayReader(compensation.pay ?? 'compensation'), offer: compensation.offer || 'offer.compensation', threshold, assumptions: payAssumptions, bounds } : null;
   // Refuse impossible working-week assumptions on deploy rather than on the first record.
   for (const period of ['hour', 'day'] as const) periodsPerYear(period, payAssumptions);
 
   // The offer is read from the canonical hire when the record is a mapped target record without it.
-  return (record, canonical = record) => {
+  return (record, canonical = record, notSent = []) => {
     const parsed = checkFields ? schema.safeParse(record, { reportInput: true }) : { success: true as const };
-    const errors: ValidationError[] = parsed.success ? [] : parsed.error.issues.map((issue) => toValidationError(issue, byName));
+    // A contact the ATS sent unreadable is named with its reason; the schema's format error on the same field would only repeat it.
+    const contacts = checkFields ? unreadableContacts(canonical) : [];
+    const named = new Set(contacts.map((c) => c.field));
+    const schemaErrors = parsed.success ? [] : parsed.error.issues.map((issue) => toValidationError(issue, byName));
+    const errors: ValidationError[] = [...contacts, ...schemaErrors.filter((e) => !named.has(e.field))];
     const findings = pay ? checkCompensation(record, canonical, pay) : { review: [] };
     if (findings.unreadable) errors.push(findings.unreadable);
     const review = findings.review;
+    if (options.holdNotSent) {
+      for (const { path } of notSent) {
+        const field = byName.get(path.replace(/\[[^\]]*\]/g, '[]'));
+        if (field?.required) review.push({ field: path, rule: 'not_sent', message: `${field.label} (${path}) is required by the data dictionary, but no row of the mapping sends it.` });
+      }
+    }
     for (const rule of rules) {
       for (const { severity, ...finding } of rule(record)) (severity === 'error' ? errors : review).push(finding);
     }

@@ -54,7 +54,11 @@ export function parseManualExpiries(text: string): Result<CredentialExpiry[]> {
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(.+?)\s*=\s*(\d{4}-\d{2}-\d{2})$/.exec(line);
+    // Split at the last "=" rather than with /^(.+?)\s*=\s*…$/, which backtracks quadratically over spaces.
+    const eq = line.lastIndexOf('=');
+    const name = line.slice(0, Math.max(eq, 0)).trimEnd();
+    const day = line.slice(eq + 1).trim();
+    const m = eq > 0 && name && /^\d{4}-\d{2}-\d{2}$/.test(day) ? [line, name, day] : null;
     const date = m ? new Date(`${m[2]}T00:00:00Z`) : null;
     if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== m[2]) {
       return fail(new HrError('health.expiry_invalid', `Line ${index + 1} of the credential expiries, "${line}", is not "name = YYYY-MM-DD".`, { line: index + 1 }));

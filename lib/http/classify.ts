@@ -1,5 +1,5 @@
 import type { HttpErrorCode, HttpErrorFacts } from './httpError';
-import { redactText, redactUrl } from './redact';
+import { redactText, redactUrl } from '../privacy/redact';
 import { isRetryableStatus, isTransientErrno, neverSent, retryAfterMs, statusProvesNotApplied } from './retry';
 import type { Attempt } from './transport';
 import { vendorMessage } from './vendorMessage';

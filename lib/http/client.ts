@@ -4,7 +4,7 @@ import { classifyFailure } from './classify';
 import { ownerAbortController, systemClock, type Clock } from './clock';
 import { HttpError, type HttpErrorCode, type HttpErrorFacts } from './httpError';
 import { createRateLimiter, type RateLimit } from './rateLimiter';
-import { redact, redactUrl, secretValues, type RedactOptions } from './redact';
+import { redact, redactUrl, secretValues, type RedactOptions } from '../privacy/redact';
 import { backoffDelay, defaultRetryPolicy, isIdempotentMethod, type RetryPolicy } from './retry';
 import { createTransport, type Attempt } from './transport';
 

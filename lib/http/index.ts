@@ -4,6 +4,6 @@ export type { Clock } from './clock';
 export { HttpError, type HttpErrorCode, type HttpErrorFacts } from './httpError';
 export { oauthClientCredentials, oauthRefreshToken, type OAuthOptions, type RefreshTokenOptions } from './oauth';
 export type { RateLimit } from './rateLimiter';
-export { MASK, redact, redactText, redactUrl, secretValues, type RedactOptions } from './redact';
+export { MASK, redact, redactText, redactUrl, secretValues, type RedactOptions } from '../privacy/redact';
 export { defaultRetryPolicy, type RetryPolicy } from './retry';
 export { vendorMessage, type VendorMessageOptions } from './vendorMessage';

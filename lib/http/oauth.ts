@@ -3,7 +3,7 @@ import type { AuthProvider, Credentials } from './auth';
 import { createHttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from './client';
 import { systemClock } from './clock';
 import { HttpError } from './httpError';
-import { redactUrl } from './redact';
+import { redactUrl } from '../privacy/redact';
 
 export interface OAuthOptions {
   tokenUrl: string;

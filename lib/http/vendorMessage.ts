@@ -1,4 +1,4 @@
-import { redact, redactText } from './redact';
+import { redact, redactText } from '../privacy/redact';
 
 export interface VendorReply {
   headers: Record<string, string>;

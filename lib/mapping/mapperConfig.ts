@@ -1,6 +1,8 @@
 import { transformFunctions } from '../transform/functions';
 import { type TableMapping, compileTable } from './compileTable';
+import { type Coverage, compileCoverage } from './coverage';
 import { type CompiledMapping, compileJsonataMapping } from './jsonataMapping';
+import { MappingTable } from './mappingTable';
 import type { PlanOptions } from './tablePlan';
 
 export type MapperMode = 'table' | 'jsonata';
@@ -20,12 +22,14 @@ export function mapperMode(config: MapperConfig): MapperMode {
   return Array.isArray(config.rows) && config.rows.length > 0 ? 'table' : 'jsonata';
 }
 
-export type CompiledMapper = { mode: 'table'; mapping: TableMapping } | { mode: 'jsonata'; mapping: CompiledMapping };
+/** `coverage` lists the canonical values no row sends; null where it cannot be known (JSONata). */
+export type CompiledMapper = { mode: 'table'; mapping: TableMapping; coverage: Coverage | null } | { mode: 'jsonata'; mapping: CompiledMapping; coverage: null };
 
 /** Compiles a mapper's configuration once, on deploy or for a preview; throws an HrError naming what is wrong. */
 export function compileMapper(config: MapperConfig, options: Pick<PlanOptions, 'env'> = {}): CompiledMapper {
   if (mapperMode(config) === 'table') {
-    return { mode: 'table', mapping: compileTable(config.rows, { ...options, functions: transformFunctions }) };
+    const mapping = compileTable(config.rows, { ...options, functions: transformFunctions });
+    return { mode: 'table', mapping, coverage: compileCoverage(MappingTable.parse(config.rows)) };
   }
-  return { mode: 'jsonata', mapping: compileJsonataMapping(typeof config.expression === 'string' ? config.expression : '', transformFunctions) };
+  return { mode: 'jsonata', mapping: compileJsonataMapping(typeof config.expression === 'string' ? config.expression : '', transformFunctions), coverage: null };
 }

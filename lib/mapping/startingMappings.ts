@@ -2,8 +2,9 @@
  * Starting mappings from the canonical hire event (lib/model HireEvent) to each target's employee
  * record in JSONata, for the mapper's whole-record mode. startingTables.ts holds the same mappings as
  * tables (the default mode), and a test proves both give the same record. Field names follow
- * docs/vendors/bamboohr.md (note `paidPer`, not `payPer`), docs/vendors/hibob.md (firstName, surname,
- * email, work.site, work.startDate are required) and docs/vendors/personio.md (v2 persons with one employment).
+ * docs/vendors/bamboohr.md (note `paidPer`, not `payPer`; homePhone, workPhone, homeEmail), hibob.md
+ * (firstName, surname, email, work.site, work.startDate are required; home.privateEmail,
+ * home.mobilePhone, home.privatePhone, work.workPhone) and personio.md (v2 persons with one employment).
  */
 import { BAMBOOHR_PAID_PER } from './startingTables';
 
@@ -19,6 +20,8 @@ const bamboohr = `(
     "workEmail": $work,
     "homeEmail": person.emails[type != "work"][0].address,
     "mobilePhone": person.phones[type = "mobile"][0].number,
+    "homePhone": person.phones[type = "home"][0].number,
+    "workPhone": person.phones[type = "work"][0].number,
     "jobTitle": offer.title,
     "department": offer.department ? offer.department : job.department.name,
     "location": offer.location ? offer.location : job.office.name,
@@ -28,17 +31,26 @@ const bamboohr = `(
   }
 )`;
 
-const hibob = `{
-  "firstName": person.legalName.first,
-  "surname": person.legalName.last,
-  "email": person.emails[type = "work"][0].address,
-  "work": {
-    "title": offer.title,
-    "department": offer.department ? offer.department : job.department.name,
-    "site": offer.location ? offer.location : job.office.name,
-    "startDate": offer.startDate
+const hibob = `(
+  $home := {
+    "privateEmail": person.emails[type = "personal"][0].address,
+    "mobilePhone": person.phones[type = "mobile"][0].number,
+    "privatePhone": person.phones[type = "home"][0].number
+  };
+  {
+    "firstName": person.legalName.first,
+    "surname": person.legalName.last,
+    "email": person.emails[type = "work"][0].address,
+    "home": $count($keys($home)) ? $home,
+    "work": {
+      "workPhone": person.phones[type = "work"][0].number,
+      "title": offer.title,
+      "department": offer.department ? offer.department : job.department.name,
+      "site": offer.location ? offer.location : job.office.name,
+      "startDate": offer.startDate
+    }
   }
-}`;
+)`;
 
 const personio = `{
   "email": person.emails[type = "work"][0].address,
@@ -57,6 +69,10 @@ const generic = `{
   "firstName": person.legalName.first,
   "lastName": person.legalName.last,
   "workEmail": person.emails[type = "work"][0].address,
+  "personalEmail": person.emails[type != "work"][0].address,
+  "mobilePhone": person.phones[type = "mobile"][0].number,
+  "homePhone": person.phones[type = "home"][0].number,
+  "workPhone": person.phones[type = "work"][0].number,
   "jobTitle": offer.title,
   "department": offer.department ? offer.department : job.department.name,
   "startDate": offer.startDate,

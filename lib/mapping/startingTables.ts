@@ -6,6 +6,10 @@ import type { MappingTarget } from './startingMappings';
  * its JSONata version in startingMappings.ts (test/unit/mapping/tableEquivalence.test.ts proves it on
  * every fixture), except that fields the target requires (docs/vendors/bamboohr.md, docs/vendors/hibob.md) are marked
  * required here, so a hire without them fails naming the field instead of being sent and refused.
+ *
+ * Every phone and e-mail type goes to the target's field for it where the target has one (field names
+ * with their sources in docs/vendors/bamboohr.md, hibob.md, personio.md); what a target has no field
+ * for (Personio persons hold one e-mail and no phone) is listed by the mapper's coverage as not sent.
  */
 
 /** BambooHR's `paidPer` values for our pay periods; biweekly and the like have none (docs/vendors/bamboohr.md). */
@@ -42,6 +46,10 @@ const row = (target: string, source: string, options: RowOptions = {}): MappingR
 
 const required = { required: true };
 const WORK_EMAIL = 'person.emails[type=work].address';
+const PERSONAL_EMAIL = 'person.emails[type!=work].address';
+const MOBILE_PHONE = 'person.phones[type=mobile].number';
+const HOME_PHONE = 'person.phones[type=home].number';
+const WORK_PHONE = 'person.phones[type=work].number';
 const DEPARTMENT = 'offer.department | job.department.name';
 const LOCATION = 'offer.location | job.office.name';
 
@@ -51,8 +59,10 @@ const bamboohr: MappingRow[] = [
   row('lastName', 'person.legalName.last', required),
   row('preferredName', 'person.preferredName'),
   row('workEmail', WORK_EMAIL),
-  row('homeEmail', 'person.emails[type!=work].address'),
-  row('mobilePhone', 'person.phones[type=mobile].number'),
+  row('homeEmail', PERSONAL_EMAIL),
+  row('mobilePhone', MOBILE_PHONE),
+  row('homePhone', HOME_PHONE),
+  row('workPhone', WORK_PHONE),
   row('jobTitle', 'offer.title'),
   row('department', DEPARTMENT),
   row('location', LOCATION),
@@ -65,6 +75,11 @@ const hibob: MappingRow[] = [
   row('firstName', 'person.legalName.first', required),
   row('surname', 'person.legalName.last', required),
   row('email', WORK_EMAIL, required),
+  // Only an address marked personal: HiBob's \`email\` may already hold an untyped one (Lever's have no type).
+  row('home.privateEmail', 'person.emails[type=personal].address'),
+  row('home.mobilePhone', MOBILE_PHONE),
+  row('home.privatePhone', HOME_PHONE),
+  row('work.workPhone', WORK_PHONE),
   row('work.title', 'offer.title'),
   row('work.department', DEPARTMENT),
   row('work.site', LOCATION, required),
@@ -86,6 +101,10 @@ const generic: MappingRow[] = [
   row('firstName', 'person.legalName.first'),
   row('lastName', 'person.legalName.last'),
   row('workEmail', WORK_EMAIL),
+  row('personalEmail', PERSONAL_EMAIL),
+  row('mobilePhone', MOBILE_PHONE),
+  row('homePhone', HOME_PHONE),
+  row('workPhone', WORK_PHONE),
   row('jobTitle', 'offer.title'),
   row('department', DEPARTMENT),
   row('startDate', 'offer.startDate'),

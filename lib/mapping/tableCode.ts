@@ -59,9 +59,14 @@ export function finishCode(plan: RowPlan, index: number, k: Constants): string {
   return `if (${missing('v')}) w = ${fallback}; else { ${present} }${required}`;
 }
 
-/** The source of the whole mapper: one function, rows in table order, groups created as rows first name them. */
+/**
+ * The source of the whole mapper: one function, rows in table order, groups created as rows first name
+ * them. A group none of whose rows had a value is removed again (deepest first), so a target never
+ * receives `home: {}` for a hire with no home phone.
+ */
 export function mapperSource(plans: readonly RowPlan[], k: Constants): string {
   const containers = new Map<string, string>();
+  const prunes: string[] = [];
   let slot = 0;
   const rows = plans.map((plan, index) => {
     const lines = [`r = ${index};`];
@@ -74,7 +79,9 @@ export function mapperSource(plans: readonly RowPlan[], k: Constants): string {
       if (name === undefined) {
         name = `t${containers.size}`;
         containers.set(key, name);
-        lines.push(`const ${name} = ${plan.targetSteps[i + 1].kind === 'index' ? '[]' : '{}'}; ${parent}${access(step)} = ${name};`);
+        const isList = plan.targetSteps[i + 1].kind === 'index';
+        lines.push(`const ${name} = ${isList ? '[]' : '{}'}; ${parent}${access(step)} = ${name};`);
+        if (!isList && step.kind === 'field') prunes.unshift(`if (Object.keys(${name}).length === 0) delete ${parent}${access(step)};`);
       }
       parent = name;
     }
@@ -90,6 +97,7 @@ return function mapTable(s, j) {
   let v, w, r = 0;
   try {
 ${rows.join('\n')}
+${prunes.map((p) => `    ${p}`).join('\n')}
   } catch (e) {
     throw x(r, e);
   }

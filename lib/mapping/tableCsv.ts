@@ -1,6 +1,7 @@
 import { HrError } from '../errors';
 import { readCsv, writeCsv } from '../dictionary/csv';
 import { type MappingRow, SourceKind } from './mappingTable';
+import { forbiddenSegment } from '../privacy/keys';
 
 /** The CSV columns, one row per target field, as a spreadsheet shows them. */
 export const TABLE_CSV_COLUMNS = ['target', 'from', 'source', 'transform', 'args', 'default', 'required'] as const;
@@ -46,6 +47,8 @@ export function tableFromCsv(text: string): MappingRow[] {
     };
     const from = SourceKind.safeParse(cell('from').trim() || 'path');
     if (!from.success) throw invalid(line, `"${cell('from')}" is not a kind of source; write one of ${SourceKind.options.join(', ')}.`);
+    const forbidden = forbiddenSegment(cell('target').trim());
+    if (forbidden) throw invalid(line, `the target "${cell('target').trim()}" contains "${forbidden}", which reaches the prototype every object shares; name the field differently.`);
     const required = cell('required').trim().toLowerCase();
     if (!YES.has(required) && !NO.has(required)) throw invalid(line, `required must be yes or no, not "${cell('required')}".`);
     return {

@@ -18,6 +18,8 @@
  * missing, never an error. Names that would reach an object's prototype are refused.
  */
 
+import { FORBIDDEN_KEYS } from '../privacy/keys';
+
 export type PathStep =
   | { kind: 'field'; name: string }
   | { kind: 'index'; index: number }
@@ -26,7 +28,6 @@ export type PathStep =
 export type ParsedPath<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const NAME = /[A-Za-z0-9_$-]/;
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 class Scanner {
   i = 0;
@@ -42,7 +43,7 @@ class Scanner {
     while (this.i < this.text.length && NAME.test(this.text[this.i])) this.i++;
     if (this.i === start) this.fail('expected a field name');
     const name = this.text.slice(start, this.i);
-    if (FORBIDDEN.has(name)) {
+    if (FORBIDDEN_KEYS.has(name)) {
       this.i = start;
       this.fail(`"${name}" cannot be used as a field name`);
     }

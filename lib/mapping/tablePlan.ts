@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { EnvRefused } from './envAccess';
 import type { MappingFunctions } from './jsonataMapping';
 import { MappingRow } from './mappingTable';
 import { type PathStep, type TargetStep, parseSourcePath, parseTargetPath } from './tablePath';
@@ -32,7 +33,10 @@ export interface RowPlan {
 }
 
 export interface PlanOptions {
-  /** Reads an environment variable on deploy; the node passes Node-RED's flow/global env lookup. */
+  /**
+   * Reads an environment variable on deploy: the node passes Node-RED's flow/global env lookup limited
+   * to the variables listed on it (envAccess.ts). None: no variable is readable.
+   */
   env?: (name: string) => string | undefined;
   /** Functions available to per-row JSONata expressions. */
   functions?: MappingFunctions;
@@ -97,8 +101,14 @@ function planRead(row: MappingRow, options: PlanOptions): RowRead {
       return { kind: 'constant', value: row.source };
     case 'env': {
       if (!ENV_NAME.test(source)) throw new RowRefused('source', 'mapper.env_invalid', `"${source}" is not an environment variable name such as HR_COMPANY_ID`);
-      const value = (options.env ?? ((name) => process.env[name]))(source);
-      return { kind: 'constant', value: value === '' ? undefined : value };
+      if (!options.env) throw new RowRefused('source', 'mapper.env_not_listed', `"${source}" is not among the environment variables this mapper may read; add it to the node's list`);
+      try {
+        const value = options.env(source);
+        return { kind: 'constant', value: value === '' ? undefined : value };
+      } catch (err) {
+        if (err instanceof EnvRefused) throw new RowRefused('source', err.code, err.message);
+        throw err;
+      }
     }
     case 'jsonata': {
       let expression: jsonata.Expression;

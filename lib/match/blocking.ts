@@ -10,10 +10,12 @@ const sound = (name: string): string => nysiis(name) || name;
 /**
  * The keys under which the store files a person; a lookup fetches every stored person sharing at least
  * one key with the incoming one, and only those are scored. Blocking is the main lever on both speed and
- * recall (matching-notes §2.1, [E2]), so the union is built from keys that each catch a kind of variant
+ * recall (docs/matching.md, "Blocking"), so the union is built from keys that each catch a kind of variant
  * the others miss, while each stays small. Sizes are estimates for a store of one million persons:
  *
- * - `e:` normalised email, `p:` E.164 phone, `x:system:id` external id — about one person each.
+ * - `e:` normalised email, `p:` E.164 phone, `x:system:id` external id, `i:` keyed hash of the national
+ *   id — about one person each.
+ * - `a:` house number + street: a household, a few persons.
  * - `n:` NYSIIS(surname, and each part of a multi-part one) + forename initial, with the initials of the
  *   forename's nicknames too (Bill → b, w, l): survives typos that keep the sound (Smith/Smyth), nicknames,
  *   and "García López" vs "García". Largest key: NYSIIS SNAT + "j" is roughly 1,000 persons.
@@ -28,7 +30,7 @@ export function blockingKeys(person: MatchablePerson, options: { email?: EmailOp
 }
 
 /** Keys that belong to one person (an email address, an external id): a candidate holding one is looked at first. */
-export const isIdentifyingKey = (key: string): boolean => key.startsWith('e:') || key.startsWith('x:');
+export const isIdentifyingKey = (key: string): boolean => key.startsWith('e:') || key.startsWith('x:') || key.startsWith('i:');
 
 /** blockingKeys of a person already prepared. */
 export function blockingKeysOfPrepared(p: PreparedPerson): string[] {
@@ -36,6 +38,8 @@ export function blockingKeysOfPrepared(p: PreparedPerson): string[] {
   for (const email of p.emails) keys.add(`e:${email}`);
   for (const phone of p.phones) keys.add(`p:${phone}`);
   for (const [system, ids] of p.externalIds) for (const id of ids) keys.add(`x:${system}:${id}`);
+  if (p.nationalId) keys.add(`i:${p.nationalId.full}`);
+  if (p.street?.number) keys.add(`a:${p.street.number}:${p.street.street}`);
 
   const forenames = [...new Set(p.givenNames.map((n) => n.split(' ')[0] ?? n))];
   const initials = new Set(forenames.flatMap(nicknameVariants).map((n) => n[0]));

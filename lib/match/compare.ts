@@ -1,10 +1,11 @@
 import { jaroWinkler } from './jaroWinkler';
+import { nationalIdsAlike } from './nationalId';
 import { areNormalisedNicknames } from './nicknames';
 import type { NameForms } from './normalise';
 import type { PreparedPerson } from './prepare';
 
 // Comparison levels, strongest first; a pair takes the first level it satisfies. The name levels and
-// cut-offs are Splink's NameComparison / ForenameSurnameComparison (matching-notes §2.1, [E4]).
+// cut-offs are Splink's NameComparison / ForenameSurnameComparison (docs/matching.md, "Name comparison levels").
 // No phonetic level for forenames: NYSIIS folds short given names together (James, John and Jane are all JAN).
 export const FORENAME_LEVELS = ['exact', 'nickname', 'jw92', 'jw88', 'initial', 'swapped', 'different', 'missing'] as const;
 export const SURNAME_LEVELS = ['exact', 'partial', 'jw92', 'jw88', 'phonetic', 'swapped', 'different', 'missing'] as const;
@@ -13,6 +14,8 @@ export const PHONE_LEVELS = ['exact', 'different', 'missing'] as const;
 export const DATE_OF_BIRTH_LEVELS = ['exact', 'close', 'different', 'missing'] as const;
 export const LOCATION_LEVELS = ['postcode', 'city', 'different', 'missing'] as const;
 export const EXTERNAL_ID_LEVELS = ['exact', 'different', 'missing'] as const;
+export const STREET_LEVELS = ['exact', 'close', 'street', 'different', 'missing'] as const;
+export const NATIONAL_ID_LEVELS = ['exact', 'close', 'different', 'missing'] as const;
 
 export type ForenameLevel = (typeof FORENAME_LEVELS)[number];
 export type SurnameLevel = (typeof SURNAME_LEVELS)[number];
@@ -21,6 +24,8 @@ export type PhoneLevel = (typeof PHONE_LEVELS)[number];
 export type DateOfBirthLevel = (typeof DATE_OF_BIRTH_LEVELS)[number];
 export type LocationLevel = (typeof LOCATION_LEVELS)[number];
 export type ExternalIdLevel = (typeof EXTERNAL_ID_LEVELS)[number];
+export type StreetLevel = (typeof STREET_LEVELS)[number];
+export type NationalIdLevel = (typeof NATIONAL_ID_LEVELS)[number];
 
 export interface Compared<L extends string> {
   level: L;
@@ -127,7 +132,7 @@ export function compareLocation(a: PreparedPerson, b: PreparedPerson): Compared<
   // Country only guards postcodes ("10115" exists in several countries); its spelling varies too much to compare.
   const countriesAgree = !a.country || !b.country || a.country === b.country;
   if (countriesAgree && a.postcode && a.postcode === b.postcode) return { level: 'postcode', describe: () => `postcode ${a.postcode}` };
-  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_HIGH)) return { level: 'city', describe: () => `city "${a.city}" vs "${b.city}"` };
+  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_LOW)) return { level: 'city', describe: () => `city "${a.city}" vs "${b.city}"` };
   const comparable = (a.postcode && b.postcode) || (a.city && b.city);
   return comparable ? { level: 'different', describe: said('postcode and city differ') } : { level: 'missing', describe: said('no comparable address') };
 }
@@ -140,4 +145,41 @@ export function compareExternalIds(a: Map<string, Set<string>>, b: Map<string, S
     if (id !== undefined) return { level: 'exact', describe: said(`${system}:${id}`) };
   }
   return { level: 'different', describe: () => `different ids in ${systems.join(', ')}` };
+}
+
+/** One character changed, dropped, added or swapped with its neighbour: "12" vs "21", "14" vs "114". */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [ra, rb] = [a.slice(i), b.slice(i)];
+  return ra.slice(1) === rb.slice(1) || ra.slice(1) === rb || ra === rb.slice(1) || (ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2));
+}
+
+/**
+ * exact: house number and street agree, and the units do not differ; close: one of number or street
+ * mistyped (the street at Jaro-Winkler ≥ 0.88); street: the same street, another number or none; different. A unit that differs makes an
+ * exact address close: the same building, perhaps another household.
+ */
+export function compareStreet(x: PreparedPerson, y: PreparedPerson): Compared<StreetLevel> {
+  const [a, b] = [x.street, y.street];
+  if (!a || !b) return { level: 'missing', describe: said('a street address is missing') };
+  const shown = () => `"${[a.number, a.street, a.unit].filter(Boolean).join(' ')}" vs "${[b.number, b.street, b.unit].filter(Boolean).join(' ')}"`;
+  const sameStreet = a.street === b.street;
+  const numbers = a.number && b.number ? (a.number === b.number ? 'same' : oneEditApart(a.number, b.number) ? 'typo' : 'other') : 'missing';
+  const unitsDiffer = !!a.unit && !!b.unit && a.unit !== b.unit;
+  if (sameStreet && numbers === 'same' && !unitsDiffer) return { level: 'exact', describe: shown, value: a.street };
+  const similarity = sameStreet ? 1 : jaroWinkler(a.street, b.street);
+  if ((numbers === 'same' && similarity >= FUZZY_LOW) || (sameStreet && numbers === 'typo')) {
+    return { level: 'close', describe: () => `${shown()}: ${sameStreet ? (unitsDiffer ? 'another unit' : 'house number one keystroke apart') : `street Jaro-Winkler ${similarity.toFixed(3)}`}` };
+  }
+  if (sameStreet) return { level: 'street', describe: () => `${shown()}: same street`, value: a.street };
+  return { level: 'different', describe: shown };
+}
+
+export function compareNationalId(x: PreparedPerson, y: PreparedPerson): Compared<NationalIdLevel> {
+  if (!x.nationalId || !y.nationalId) return { level: 'missing', describe: said('a national id is missing') };
+  const level = nationalIdsAlike(x.nationalId, y.nationalId);
+  // Only the level is shown: the hashes would tell a reader nothing, and the id is never kept.
+  return { level, describe: said(level === 'exact' ? 'same national id' : level === 'close' ? 'national ids one keystroke apart' : 'national ids differ') };
 }

@@ -6,7 +6,7 @@ import type { PreparedPerson } from './prepare';
  * version changes with the shape; a record of another version is ignored (the caller prepares the
  * person from the golden record instead), so old records never need rewriting all at once.
  */
-export const COMPARISON_RECORD_VERSION = 1;
+export const COMPARISON_RECORD_VERSION = 2;
 
 /** Short keys: a million persons keep one each. */
 export type ComparisonRecord = {
@@ -26,6 +26,10 @@ export type ComparisonRecord = {
   n: string;
   /** system → ids */
   x: Array<[string, string[]]>;
+  /** street address: number, street, unit */
+  a: [string, string, string] | null;
+  /** national id: keyed hash of the id, keyed hashes of its one-deletion forms */
+  i: [string, string[]] | null;
 };
 
 export function toComparisonRecord(p: PreparedPerson): ComparisonRecord {
@@ -40,6 +44,8 @@ export function toComparisonRecord(p: PreparedPerson): ComparisonRecord {
     z: p.postcode,
     n: p.country,
     x: [...p.externalIds].map(([system, ids]) => [system, [...ids]]),
+    a: p.street ? [p.street.number, p.street.street, p.street.unit] : null,
+    i: p.nationalId ? [p.nationalId.full, p.nationalId.near] : null,
   };
 }
 
@@ -59,5 +65,7 @@ export function fromComparisonRecord(value: unknown): PreparedPerson | undefined
     postcode: r.z ?? '',
     country: r.n ?? '',
     externalIds: new Map((r.x ?? []).map(([system, ids]) => [system, new Set(ids)])),
+    street: r.a ? { number: r.a[0], street: r.a[1], unit: r.a[2] } : undefined,
+    nationalId: r.i ? { full: r.i[0], near: r.i[1] } : undefined,
   };
 }

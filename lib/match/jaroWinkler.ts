@@ -62,7 +62,7 @@ function jaroLoaded(n: number, m: number): number {
 /**
  * Jaro similarity in [0, 1], over code points rather than UTF-16 units so an accented or astral letter
  * counts once. Symmetry, range and identity are property-tested: other libraries shipped bugs in each
- * (matching-notes §2.5).
+ * (docs/matching.md, "Jaro-Winkler implementations").
  */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;

@@ -1,6 +1,6 @@
 import { HrError } from '../errors';
 import type {
-  DateOfBirthLevel, EmailLevel, ExternalIdLevel, ForenameLevel, LocationLevel, PhoneLevel, SurnameLevel,
+  DateOfBirthLevel, EmailLevel, ExternalIdLevel, ForenameLevel, LocationLevel, NationalIdLevel, PhoneLevel, StreetLevel, SurnameLevel,
 } from './compare';
 
 /** m = P(level | same person), u = P(level | two different persons); the weight is log2(m / u). */
@@ -11,7 +11,7 @@ export interface LevelProbabilities {
 
 type Levels<L extends string> = Record<Exclude<L, 'missing'>, LevelProbabilities>;
 
-/** A Fellegi-Sunter model (matching-notes §2.2): one m/u pair per comparison level, and the prior. */
+/** A Fellegi-Sunter model (docs/matching.md, "Fellegi-Sunter scoring"): one m/u pair per comparison level, and the prior. */
 export interface MatchModel {
   /** λ: probability that an incoming person and one stored person, paired at random, are the same person. */
   prior: number;
@@ -23,11 +23,17 @@ export interface MatchModel {
   phone: Levels<PhoneLevel>;
   dateOfBirth: Levels<DateOfBirthLevel>;
   location: Levels<LocationLevel>;
+  street: Levels<StreetLevel>;
+  nationalId: Levels<NationalIdLevel>;
   externalId: Levels<ExternalIdLevel>;
 }
 
+/** The fields of a model that hold comparison levels, in the order a score lists them. */
+export const MODEL_FIELDS = ['forename', 'surname', 'email', 'phone', 'dateOfBirth', 'location', 'street', 'nationalId', 'externalId'] as const;
+export type ModelField = (typeof MODEL_FIELDS)[number];
+
 /**
- * Defaults, fixed and documented rather than learned by EM, as matching-notes §2.2 suggests for stores of
+ * Defaults, fixed and documented rather than learned by EM, as docs/matching.md suggests for stores of
  * this size. The u values are our estimates of how often two different persons agree at each level in an
  * employee directory, not measurements; a few are set deliberately, as below. Missing values weigh 0, as
  * in Splink's null level. Measured effect: bench/match-quality.ts.
@@ -86,10 +92,23 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
     city: { m: 0.25, u: 0.1 },
     different: { m: 0.35, u: 0.895 },
   },
+  street: {
+    // The same house in the same street: households and flatmates share it, which resolve.ts guards against.
+    exact: { m: 0.55, u: 1e-4 },
+    close: { m: 0.08, u: 1e-4 }, // one of house number or street mistyped, or another unit of the building
+    street: { m: 0.04, u: 0.003 }, // same street, another number
+    different: { m: 0.33, u: 0.9967 }, // people move
+  },
+  nationalId: {
+    // Compared as keyed hashes (nationalId.ts). Agreeing ids are as strong as an agreeing email; one
+    // keystroke apart is about 170 of a billion nine-digit ids, u set well above that for ids that cluster.
+    exact: { m: 0.88, u: 1e-8 },
+    close: { m: 0.07, u: 1e-5 },
+    different: { m: 0.05, u: 0.99999 },
+  },
   externalId: {
     exact: { m: 0.5, u: 1e-9 },
-    // A returning person often gets a new candidate record (duplicate records were 14 % in design.md's
-    // source, and re-applicants are commonly created afresh), so a different id is weak evidence.
+    // A returning person often gets a new candidate record (re-applicants are commonly created afresh), so a different id is weak evidence.
     different: { m: 0.5, u: 1 },
   },
 };
@@ -99,8 +118,7 @@ export function checkMatchModel(model: MatchModel): void {
   const inUnit = (x: number) => Number.isFinite(x) && x > 0 && x <= 1;
   if (!inUnit(model.prior) || model.prior === 1) throw new HrError('match.model_invalid', `The match prior must be between 0 and 1 (exclusive), not ${model.prior}.`);
   if (!inUnit(model.minimumNameFrequency)) throw new HrError('match.model_invalid', `The minimum name frequency must be in (0, 1], not ${model.minimumNameFrequency}.`);
-  const fields = ['forename', 'surname', 'email', 'phone', 'dateOfBirth', 'location', 'externalId'] as const;
-  for (const field of fields) {
+  for (const field of MODEL_FIELDS) {
     for (const [level, { m, u }] of Object.entries(model[field] as Record<string, LevelProbabilities>)) {
       if (!inUnit(m) || !inUnit(u)) {
         throw new HrError('match.model_invalid', `The ${field} level "${level}" needs m and u in (0, 1], not m=${m}, u=${u}.`, { field, level });

@@ -1,7 +1,7 @@
 import { normaliseName } from './normalise';
 
 // NYSIIS rather than Double Metaphone: a tenth of the rules for the same job here (a blocking key and
-// a weak "sounds alike" level, as Splink's optional phonetic level; matching-notes §2.1).
+// a weak "sounds alike" level, as Splink's optional phonetic level; docs/matching.md, "Name comparison levels").
 const PREFIXES: [RegExp, string][] = [[/^MAC/, 'MCC'], [/^KN/, 'NN'], [/^K/, 'C'], [/^(PH|PF)/, 'FF'], [/^SCH/, 'SSS']];
 const SUFFIXES: [RegExp, string][] = [[/(EE|IE)$/, 'Y'], [/(DT|RT|RD|NT|ND)$/, 'D']];
 

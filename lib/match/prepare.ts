@@ -1,4 +1,6 @@
 import { nameForms, normaliseEmail, normaliseName, normalisePostcode, type EmailOptions, type NameForms } from './normalise';
+import { parseStreetAddress, type StreetAddress } from './address';
+import type { NationalIdDigests } from './nationalId';
 import { nysiis } from './phonetic';
 import type { MatchablePerson } from './types';
 
@@ -15,6 +17,8 @@ export interface PreparedPerson {
   city: string;
   postcode: string;
   country: string;
+  street: StreetAddress | undefined;
+  nationalId: NationalIdDigests | undefined;
   /** lower-cased system → ids */
   externalIds: Map<string, Set<string>>;
 }
@@ -41,6 +45,8 @@ export function prepare(person: MatchablePerson, email: EmailOptions = {}): Prep
     city: normaliseName(person.city),
     postcode: normalisePostcode(person.postalCode),
     country: normaliseName(person.country),
+    street: parseStreetAddress(person.street, person.streetLine2),
+    nationalId: person.nationalId,
     externalIds,
   };
 }

@@ -17,7 +17,7 @@ export interface Thresholds {
 }
 
 /**
- * design.md: ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new. Identity alone: review from 0.3
+ * ≥ 0.95 merge, 0.70–0.95 review, < 0.70 new (docs/matching.md, "Thresholds"). Identity alone: review from 0.3
  * (bench/match-quality.ts, three seeds: recall 95.5–95.7 % against 93.2–93.6 % without the rule, for
  * 1.5–2 more points of new persons reviewed; see BENCHMARKS.md for the trade at other values).
  */
@@ -70,7 +70,7 @@ export interface PreparedCandidate<P> {
 }
 
 // Identifiers that only one person holds; a merge needs at least one of them to agree.
-const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact', 'externalId:exact']);
+const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact', 'nationalId:exact', 'externalId:exact']);
 
 /**
  * Fellegi-Sunter assumes fields independent, and two situations break that badly enough to guard
@@ -81,24 +81,27 @@ const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact'
 function mergeBlocker(explanation: MatchExplanation): string | undefined {
   const level = (field: string) => explanation.fields.find((f) => f.field === field)?.level;
   if (level('forename') === 'different') return 'the forenames differ: possibly a relative sharing contact details';
-  if (!explanation.fields.some((f) => CORROBORATING.has(`${f.field}:${f.level}`))) return 'only names and address agree: no email, phone, birth date or external id confirms it';
+  if (!explanation.fields.some((f) => CORROBORATING.has(`${f.field}:${f.level}`))) return 'only names and address agree: no email, phone, birth date, national id or external id confirms it';
   return undefined;
 }
 
 // What identifies a person, as against how to reach them: a returning applicant often brings a new email,
 // phone and ATS record together, so their disagreements are one event, not three independent pieces of
 // evidence against the match, and Fellegi-Sunter's product counts them three times.
-const IDENTITY_FIELDS: ReadonlySet<MatchField> = new Set(['forename', 'surname', 'dateOfBirth', 'location']);
+const IDENTITY_FIELDS: ReadonlySet<MatchField> = new Set(['forename', 'surname', 'dateOfBirth', 'location', 'street', 'nationalId']);
 
 /** Why a match too weak for review still needs one: the rule of Thresholds.identityAlone. */
 function identityReason(explanation: MatchExplanation, identityAlone: number): string | undefined {
   const field = (name: MatchField) => explanation.fields.find((f) => f.field === name);
   const [forename, surname, dateOfBirth] = [field('forename'), field('surname'), field('dateOfBirth')];
-  if (!forename || !surname || forename.weight <= 0 || surname.weight <= 0 || dateOfBirth?.level === 'different') return undefined;
+  // A person known by one name (or whose other name was left out) is judged on the name they have.
+  const namesAgree = [forename, surname].filter((f) => f && f.level !== 'missing');
+  if (!namesAgree.length || namesAgree.some((f) => f!.weight <= 0) || dateOfBirth?.level === 'different') return undefined;
   const identity = explanation.fields.filter((f) => IDENTITY_FIELDS.has(f.field));
   const byIdentity = probabilityOf(identity.reduce((sum, f) => sum + f.weight, explanation.priorWeight));
   if (byIdentity < identityAlone) return undefined;
-  const agreeing = ['name', ...(dateOfBirth && dateOfBirth.weight > 0 ? ['date of birth'] : []), ...((field('location')?.weight ?? 0) > 0 ? ['address'] : [])];
+  const agrees = (name: MatchField) => (field(name)?.weight ?? 0) > 0;
+  const agreeing = ['name', ...(agrees('dateOfBirth') ? ['date of birth'] : []), ...(agrees('location') || agrees('street') ? ['address'] : []), ...(agrees('nationalId') ? ['national id'] : [])];
   const what = agreeing.length > 1 ? `${agreeing.slice(0, -1).join(', ')} and ${agreeing[agreeing.length - 1]}` : 'name';
   return `by ${what} alone p=${byIdentity.toFixed(2)}, though no email, phone or ATS id confirms it`;
 }

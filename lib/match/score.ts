@@ -1,8 +1,9 @@
 import {
-  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, comparePhone, compareSurname,
+  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, compareNationalId, comparePhone, compareStreet, compareSurname,
   namesSwapped, type Compared,
 } from './compare';
 import { DEFAULT_MATCH_MODEL, type LevelProbabilities, type MatchModel } from './model';
+import type { LevelPattern } from './estimate';
 import type { EmailOptions } from './normalise';
 import { prepare, type PreparedPerson } from './prepare';
 import type { FieldComparison, MatchablePerson, MatchExplanation, MatchField, NameFrequency } from './types';
@@ -39,6 +40,8 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
     { field: 'phone', compared: comparePhone(a.phones, b.phones), levels: model.phone },
     { field: 'dateOfBirth', compared: compareDateOfBirth(a.dateOfBirth, b.dateOfBirth), levels: model.dateOfBirth },
     { field: 'location', compared: compareLocation(a, b), levels: model.location },
+    { field: 'street', compared: compareStreet(a, b), levels: model.street },
+    { field: 'nationalId', compared: compareNationalId(a, b), levels: model.nationalId },
     { field: 'externalId', compared: compareExternalIds(a.externalIds, b.externalIds), levels: model.externalId },
   ];
 }
@@ -46,7 +49,7 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
 /**
  * The field's weight, and the share of persons holding the agreeing name when Splink's term-frequency
  * adjustment applied: for an exact match, u becomes the share of persons with that value, so an
- * agreeing "John" counts for less than an agreeing "Siobhan" (matching-notes §2.1, [E3]).
+ * agreeing "John" counts for less than an agreeing "Siobhan" (docs/matching.md, "Term-frequency adjustment").
  */
 function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, options: ScoreOptions): { weight: number; frequency?: number } {
   const p = levels[compared.level];
@@ -56,6 +59,11 @@ function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, optio
     return { weight: log2(p.m / frequency), frequency };
   }
   return { weight: log2(p.m / p.u) };
+}
+
+/** How each field of a pair compared, without weighing: what learning the weights (estimate.ts) counts. */
+export function levelPattern(a: PreparedPerson, b: PreparedPerson): LevelPattern {
+  return Object.fromEntries(compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level])) as LevelPattern;
 }
 
 const priorWeightOf = (model: MatchModel) => log2(model.prior / (1 - model.prior));

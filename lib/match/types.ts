@@ -1,3 +1,5 @@
+import type { NationalIdDigests } from './nationalId';
+
 /** One person as identity resolution sees it: what the store keeps and what an incoming record carries. */
 export interface MatchablePerson {
   guid?: string;
@@ -10,14 +12,19 @@ export interface MatchablePerson {
   phones: string[];
   /** YYYY-MM-DD */
   dateOfBirth?: string;
+  /** Street, house number and unit, as the first (and second) address line holds them. */
+  street?: string;
+  streetLine2?: string;
   city?: string;
   postalCode?: string;
   country?: string;
   externalIds: { system: string; id: string }[];
+  /** Keyed hashes of the national id (digestNationalId): the value itself never reaches matching. */
+  nationalId?: NationalIdDigests;
   status?: 'candidate' | 'employee' | 'former_employee';
 }
 
-export type MatchField = 'forename' | 'surname' | 'email' | 'phone' | 'dateOfBirth' | 'location' | 'externalId';
+export type MatchField = 'forename' | 'surname' | 'email' | 'phone' | 'dateOfBirth' | 'location' | 'street' | 'nationalId' | 'externalId';
 
 /** How one field of a pair compared, and how much that moved the score (log2 Bayes factor). */
 export interface FieldComparison {

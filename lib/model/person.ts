@@ -1,17 +1,28 @@
 import { z } from 'zod';
 import { CountryCode, E164Phone, IsoDate, Text } from './primitives';
 
-export const PersonName = z.object({ first: Text, middle: Text.optional(), last: Text });
+// One name is enough: mononyms exist, and whether a last name is required is the validator's rule, not the model's.
+export const PersonName = z.object({ first: Text, middle: Text.optional(), last: Text.optional() });
 export type PersonName = z.infer<typeof PersonName>;
 
 // Greenhouse and Merge both use personal|work|other.
 export const EmailType = z.enum(['work', 'personal', 'other']);
-export const Email = z.object({ address: z.email({ error: 'must be an email address' }), type: EmailType });
+/**
+ * A value the source sent that cannot be read as an address or number, kept as sent with the reason,
+ * so the validator stops the hire naming the field instead of the value vanishing.
+ */
+const Unreadable = Text.optional();
+
+export const Email = z
+  .object({ address: Text, type: EmailType, invalid: Unreadable })
+  .refine((e) => e.invalid !== undefined || z.email().safeParse(e.address).success, { path: ['address'], message: 'must be an email address' });
 export type Email = z.infer<typeof Email>;
 
 // Greenhouse also has "skype", which the vendor module maps to "other".
 export const PhoneType = z.enum(['mobile', 'home', 'work', 'other']);
-export const Phone = z.object({ number: E164Phone, type: PhoneType });
+export const Phone = z
+  .object({ number: Text, type: PhoneType, invalid: Unreadable })
+  .refine((p) => p.invalid !== undefined || E164Phone.safeParse(p.number).success, { path: ['number'], message: 'must be an E.164 phone number such as +15185551212' });
 export type Phone = z.infer<typeof Phone>;
 
 export const Address = z.object({

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { HrError } from '../errors';
 
 const VERSION = 'v1';
@@ -69,4 +69,13 @@ export function saltedHash(salt: string, value: string): string {
 
 export function newSalt(): string {
   return randomBytes(16).toString('hex');
+}
+
+/**
+ * The key of the keyed hashes identity resolution compares instead of plain identifiers (national ids):
+ * derived from the encryption key when one is configured, else from the store's own secret salt, so
+ * the hashes match no other installation's and no precomputed table.
+ */
+export function matchingKeyOf(key: string | undefined, salt: string): Buffer {
+  return createHmac('sha256', key ? parseKey(key) : Buffer.from(salt, 'hex')).update('hr-store matching key').digest();
 }

@@ -1,6 +1,6 @@
+import { looksLikeEmail } from '../transform/text';
 import type { TombstoneProbe } from './types';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
@@ -13,7 +13,7 @@ export function personIdentifiers(values: unknown[]): string[] {
   const visit = (node: unknown): void => {
     if (typeof node === 'string') {
       const text = node.trim();
-      if (EMAIL.test(text)) found.add(identifierOf({ email: text }));
+      if (looksLikeEmail(text)) found.add(identifierOf({ email: text }));
       else if (E164.test(text.replace(/[\s().-]/g, ''))) found.add(identifierOf({ phone: text }));
     } else if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') Object.values(node).forEach(visit);

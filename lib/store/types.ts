@@ -389,6 +389,10 @@ export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, A
   findCandidates(query: CandidateQuery): Promise<CandidateSearch>;
   /** nameFrequency of several names in one call, in the order asked. */
   nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>): Promise<number[]>;
+  /** The key of keyed identifier hashes (see matchingKeyOf); the same for every instance of one store. */
+  matchingKey(): Buffer;
+  /** Up to limit persons drawn at random, with their comparison records: what learning the match weights reads. */
+  sampleComparisonRecords(limit: number): Promise<Array<{ guid: string; comparisonRecord: Json }>>;
 
   /* reviews of a subject that arrives again */
   /** The newest open review of this kind filed under any of the subject keys; null when there is none. */

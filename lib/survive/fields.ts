@@ -1,4 +1,6 @@
-import type { Dictionary, FieldOwner, Sensitivity } from '../dictionary/field';
+import { HrError } from '../errors';
+import { forbiddenSegment } from '../privacy/keys';
+import type { Dictionary, FieldOwner, Sensitivity, SyncDirection } from '../dictionary/field';
 import type { Json, JsonObject } from '../store/types';
 
 /** One unit survivorship decides on: a leaf of the dictionary, or a whole list (emails, phones). */
@@ -10,6 +12,10 @@ export interface SurvivableField {
   owner: FieldOwner;
   immutable: boolean;
   secret: boolean;
+  /** Which way the field flows between the systems; unset reads as ats_to_hris, the hire's direction. */
+  direction?: SyncDirection;
+  /** The dictionary's lookup table, ATS value → HRIS value (e.g. department names). */
+  translation?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,11 +33,16 @@ export function recordPath(dictionaryPath: string): string {
  * part by part.
  */
 export function survivableFields(dictionary: Dictionary): SurvivableField[] {
-  const byPath = new Map<string, { owner: FieldOwner; immutable: boolean; sensitivity: Sensitivity }>();
+  const byPath = new Map<string, { owner: FieldOwner; immutable: boolean; sensitivity: Sensitivity; direction: SyncDirection; translation?: Record<string, string> }>();
   for (const field of dictionary.fields) {
     const path = field.name.replace(/\[\].*$/, '');
     const seen = byPath.get(path);
-    if (!seen) byPath.set(path, { owner: field.owner, immutable: field.immutable ?? false, sensitivity: field.sensitivity });
+    if (!seen) {
+      byPath.set(path, {
+        owner: field.owner, immutable: field.immutable ?? false, sensitivity: field.sensitivity, direction: field.syncDirection,
+        ...(field.translation ? { translation: field.translation } : {}),
+      });
+    }
     else {
       seen.immutable ||= field.immutable ?? false;
       if (field.sensitivity === 'secret') seen.sensitivity = 'secret';
@@ -43,7 +54,10 @@ export function survivableFields(dictionary: Dictionary): SurvivableField[] {
     .map((path) => {
       const f = byPath.get(path)!;
       const underSecret = paths.some((p) => path.startsWith(`${p}.`) && byPath.get(p)!.sensitivity === 'secret');
-      return { path, recordPath: recordPath(path), owner: f.owner, immutable: f.immutable, secret: f.sensitivity === 'secret' || underSecret };
+      return {
+        path, recordPath: recordPath(path), owner: f.owner, immutable: f.immutable, secret: f.sensitivity === 'secret' || underSecret, direction: f.direction,
+        ...(f.translation ? { translation: f.translation } : {}),
+      };
     });
 }
 
@@ -58,6 +72,8 @@ export function getAt(value: unknown, path: string): Json | undefined {
 
 /** Sets a value in place, creating the objects on the way. */
 export function setAt(target: JsonObject, path: string, value: Json): void {
+  const forbidden = forbiddenSegment(path);
+  if (forbidden) throw new HrError('survive.field_forbidden', `The field ${path} cannot be written: "${forbidden}" reaches the prototype every object shares.`, { field: path });
   const keys = path.split('.');
   const last = keys.pop()!;
   let node = target;

@@ -28,7 +28,7 @@ export interface FieldKept {
 
 export interface FieldConflict {
   field: string;
-  rule: 'immutable' | 'owners_disagree';
+  rule: 'immutable' | 'owners_disagree' | 'not_owner';
   current: Json;
   currentSource: string;
   offered: Json;

@@ -26,10 +26,13 @@ export type Verdict =
   | { outcome: 'unchanged'; rule: 'unchanged'; claim: boolean }
   | { outcome: 'take'; rule: 'first_value' | 'owner_writes' | 'most_recent' }
   | { outcome: 'keep'; rule: 'owner_holds' | 'older' }
-  | { outcome: 'conflict'; rule: 'immutable' | 'owners_disagree' };
+  | { outcome: 'conflict'; rule: 'immutable' | 'owners_disagree' | 'not_owner' };
 
 type Rule = (field: SurvivableField, held: Sourced | undefined, offered: Sourced) => Verdict | undefined;
 type FinalRule = (field: SurvivableField, held: Sourced, offered: Sourced) => Verdict;
+
+/** Directions in which the HRIS sends the field on. */
+const FROM_HRIS: ReadonlySet<string> = new Set(['hris_to_ats', 'both']);
 
 const owns = (field: SurvivableField, source: string) => field.owner !== 'any' && ownerKindOf(source) === field.owner;
 
@@ -49,6 +52,12 @@ export const survivorshipRules: ReadonlyArray<readonly [name: string, rule: Rule
   ['owners_disagree', (field, held, offered) =>
     owns(field, offered.source) && owns(field, held!.source) && held!.source !== offered.source
       ? { outcome: 'conflict', rule: 'owners_disagree' }
+      : undefined],
+  // The HRIS changing what the ATS owns and the dictionary does not let flow back (an offer detail) is
+  // someone's mistake or a process to agree on: a person decides.
+  ['not_owner', (field, _held, offered) =>
+    field.owner === 'ats' && ownerKindOf(offered.source) === 'hris' && !FROM_HRIS.has(field.direction ?? 'ats_to_hris')
+      ? { outcome: 'conflict', rule: 'not_owner' }
       : undefined],
   ['owner_writes', (field, _held, offered) => (owns(field, offered.source) ? { outcome: 'take', rule: 'owner_writes' } : undefined)],
   ['owner_holds', (field, held) => (owns(field, held!.source) ? { outcome: 'keep', rule: 'owner_holds' } : undefined)],

@@ -14,7 +14,7 @@ export const SourceUpdate = z.object({
   record: z.record(z.string(), z.json()),
 });
 
-export type SourceKind = 'hire' | 'candidate' | 'employee' | 'update' | 'person';
+export type SourceKind = 'hire' | 'candidate' | 'candidateUpdated' | 'employee' | 'update' | 'person';
 
 /** Any canonical payload, seen as "who is this, according to which system, as of when". */
 export interface SourceRecord {
@@ -42,16 +42,27 @@ export interface ReadOptions {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The ATS trigger's candidate.updated: what the candidate's record says now (the way back of two-way sync). */
+const CandidateUpdated = z.object({
+  type: z.literal('candidate.updated'),
+  system: Text,
+  eventId: Text,
+  occurredAt: IsoDateTime,
+  candidateId: Text,
+  person: Person.partial().optional(),
+});
+
 function kindOf(payload: Record<string, unknown>): SourceKind {
   if (payload.type === 'hire') return 'hire';
+  if (payload.type === 'candidate.updated') return 'candidateUpdated';
   if ('record' in payload) return 'update';
   if ('hireDate' in payload || 'workEmail' in payload) return 'employee';
   if ('person' in payload && 'id' in payload) return 'candidate';
   return 'person';
 }
 
-const SCHEMAS = { hire: HireEvent, candidate: Candidate, employee: Employee, update: SourceUpdate, person: Person } as const;
-const NAMES: Record<SourceKind, string> = { hire: 'hire event', candidate: 'candidate', employee: 'employee', update: 'source update', person: 'person' };
+const SCHEMAS = { hire: HireEvent, candidate: Candidate, candidateUpdated: CandidateUpdated, employee: Employee, update: SourceUpdate, person: Person } as const;
+const NAMES: Record<SourceKind, string> = { hire: 'hire event', candidate: 'candidate', candidateUpdated: 'candidate update', employee: 'employee', update: 'source update', person: 'person' };
 
 /**
  * Phones arrive formatted by hand ("(518) 555-1212"); identity keys need E.164. A number that cannot be
@@ -102,6 +113,13 @@ export function readSource(payload: unknown, options: ReadOptions): SourceRecord
         ...none, kind, system: candidate.system, at: at ? new Date(at) : null, person: candidate.person,
         links: [{ system: candidate.system, externalId: candidate.id }], personGuid: candidate.person.guid ?? null,
         values: { person: candidate.person as unknown as JsonObject },
+      };
+    }
+    case 'candidateUpdated': {
+      const update = data as z.infer<typeof CandidateUpdated>;
+      return {
+        ...none, kind, system: update.system, at: new Date(update.occurredAt), eventId: update.eventId,
+        links: [{ system: update.system, externalId: update.candidateId }], values: update.person ? { person: update.person as JsonObject } : {},
       };
     }
     case 'employee': {

@@ -48,9 +48,17 @@ export function parseAmount(value: string | number, currency: string): bigint {
   return BigInt(`${sign}${whole.replace(/,/g, '')}${significant.padEnd(exponent, '0')}`);
 }
 
+/** 1234567 → 1,234,567, in one pass (a lookahead per digit would be quadratic in the length). */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** Writes minor units back as a decimal amount: 10300000n USD → "103000.00", or "103,000.00" with grouping. */
 export function formatAmount(minorUnits: bigint, currency: string, options: { grouping?: boolean } = {}): string {
   const plain = unitsToDecimal(minorUnits, currencyExponent(currency));
   if (!options.grouping) return plain;
-  return plain.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','));
+  return plain.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + groupThousands(whole));
 }

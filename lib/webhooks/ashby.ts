@@ -2,7 +2,7 @@ import { bodyString } from './body';
 import { fromHeaders, hmacVerifier, prefixedDigest } from './hmacScheme';
 
 /**
- * vendor-apis.md §3.1 [official, developers.ashbyhq.com/docs/authenticating-webhooks]:
+ * docs/vendors/ashby.md [official, developers.ashbyhq.com/docs/authenticating-webhooks]:
  * `Ashby-Signature: sha256=<hex>` = HMAC-SHA256(secret token, raw body). No timestamp; `webhookActionId`
  * in the body is the same across retries and across the related webhooks of one event.
  */

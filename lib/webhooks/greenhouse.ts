@@ -2,7 +2,7 @@ import { headerValue } from './headers';
 import { fromHeaders, hmacVerifier, prefixedDigest } from './hmacScheme';
 
 /**
- * vendor-apis.md §1.1 [official, grnhse/greenhouse-api-docs webhooks/_introduction.md]:
+ * docs/vendors/greenhouse.md [official, grnhse/greenhouse-api-docs webhooks/_introduction.md]:
  * `Signature: sha256 <hex>` (algorithm, a space, the digest) = HMAC-SHA256(secret, entire raw body).
  * Greenhouse escapes Unicode (`\u00e9`, `\u003c`) before signing, so only the bytes as received verify.
  * `Greenhouse-Event-ID` is "a unique id associated with this delivery".

@@ -3,7 +3,7 @@ import { fromHeaders, hmacVerifier } from './hmacScheme';
 import type { HandshakeReply, InboundRequest, WebhookVerifier } from './types';
 
 /**
- * vendor-apis.md §3.3 [official, developers.smartrecruiters.com/reference/subscriptionsgeneratesecretkey-1]:
+ * docs/vendors/smartrecruiters.md [official, developers.smartrecruiters.com/reference/subscriptionsgeneratesecretkey-1]:
  * `smartrecruiters-signature: v1=<hex>[;v1=<hex>…]` (one per non-expired key during rotation) and
  * `smartrecruiters-timestamp: <seconds>`; v1 = HMAC-SHA256 over these parts joined by ".", a missing
  * header counting as "". [unconfirmed] whether `link` is the whole `Link` header as sent

@@ -1,7 +1,7 @@
 import { fromHeaders, hmacVerifier } from './hmacScheme';
 
 /**
- * vendor-apis.md §3.2 [official, workable.readme.io/reference/webhooks]: `X-Workable-Signature` =
+ * docs/vendors/workable.md [official, workable.readme.io/reference/webhooks]: `X-Workable-Signature` =
  * HMAC-SHA256 of the payload, keyed with the account token or the OAuth app secret.
  * [unconfirmed] encoding: the docs do not say; hex is assumed (§0.1, §11). Change `encoding` here if not.
  * The body is an envelope whose `id` names the event and whose `data` is the candidate at send time

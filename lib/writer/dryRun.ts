@@ -2,7 +2,6 @@ import { MASK, redact, redactUrl, type HttpClientOptions, type HttpRequest } fro
 import type { IdentityGraph } from '../store/types';
 import type { CallContext } from '../vendors/hris/types';
 import type { Outcome, ShownRequest, WriteJob } from './job';
-import { SECRET_RECORD_FIELDS } from './mask';
 import { execute, type WriterTargets } from './operations';
 
 /** Stops a dry run at the first request, carrying what would have been sent. */
@@ -22,7 +21,8 @@ function fullUrl(baseUrl: string | undefined, request: HttpRequest): string {
 
 /**
  * A call context that sends nothing: the request is built exactly as the vendor module builds it,
- * then shown with credentials and secret record fields masked. The credential itself is never read
+ * then shown with credentials and fields named like identity numbers masked (the writer node masks
+ * it again with its dictionary's policy). The credential itself is never read
  * (an OAuth connection would have to fetch a token to know it), so it shows as masked.
  */
 export function dryRunContext(http: HttpClientOptions, authHeader = 'Authorization'): CallContext {
@@ -32,9 +32,9 @@ export function dryRunContext(http: HttpClientOptions, authHeader = 'Authorizati
       const body = request.body instanceof URLSearchParams ? Object.fromEntries(request.body) : request.body;
       throw new DryRunCaptured({
         method: request.method,
-        url: redactUrl(fullUrl(http.baseUrl, request), { paths: SECRET_RECORD_FIELDS }),
-        headers: redact(headers, { paths: SECRET_RECORD_FIELDS }),
-        ...(body !== undefined ? { body: redact(body, { paths: SECRET_RECORD_FIELDS }) } : {}),
+        url: redactUrl(fullUrl(http.baseUrl, request)),
+        headers: redact(headers),
+        ...(body !== undefined ? { body: redact(body) } : {}),
       });
     },
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CheckResult } from '../model';
 import type { CheckOrdered } from '../vendors/checkr/checks';
 
-export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check', 'checkResult']);
+export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check', 'checkResult', 'atsUpdate']);
 export type Operation = z.infer<typeof Operation>;
 
 const AtsRef = z.object({ system: z.string().min(1), candidateId: z.string().min(1), applicationId: z.string().min(1).optional() });
@@ -45,6 +45,8 @@ export interface WriteResult {
   /** Found after an attempt whose answer was lost. */
   recovered?: boolean;
   check?: CheckOrdered;
+  /** An ATS update: the dictionary paths the ATS took, and those it has no field for. */
+  atsUpdate?: { system: string; written: string[]; unsupported: string[] };
   /** A check result recorded on the person, and whether the ATS received it too. */
   checkResult?: { provider: string; reportId: string; result: CheckResult; ats: string | null };
 }

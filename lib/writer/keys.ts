@@ -34,6 +34,8 @@ export const idempotencyKeys = {
   create: (target: string, subject: string, hire?: HireRef) => `${target}:create:${subject}${ofHire(hire)}`,
   update: (target: string, subject: string, patch: unknown) => `${target}:update:${subject}:${digest(patch)}`,
   writeBack: (ats: string, candidateId: string, employeeId: string) => `${ats}:writeback:${candidateId}:${employeeId}`,
+  /** The HRIS change it passes on and its content: a redelivered change is one write, the same value set again later a new one. */
+  atsUpdate: (ats: string, candidateId: string, cause: string, patch: unknown) => `${ats}:update:${candidateId}:${digest({ cause, patch })}`,
   check: (subject: string, pkg: string, hire?: HireRef) => `checkr:check:${subject}:${pkg}${ofHire(hire)}`,
   checkResult: (provider: string, reportId: string) => `${provider}:result:${reportId}`,
 };

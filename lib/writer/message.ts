@@ -141,6 +141,12 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
       return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.update(defaults.hrisSystem, subject, m.payload ?? {}), ...(employeeId ? { employeeId } : {}) };
     case 'lookup':
       return { ...base, target: defaults.hrisSystem, key: `${defaults.hrisSystem}:lookup:${subject}` };
+    case 'atsUpdate': {
+      if (!ats) throw new HrError('hris.bad_message', 'An ATS update needs the candidate\'s ATS ids (msg.sourceIds).');
+      if (!m.payload || Object.keys(m.payload).length === 0) throw new HrError('hris.bad_message', 'An ATS update needs the values to write (msg.payload, keyed by dictionary path).');
+      const cause = m.event ? `${m.event.source}:${m.event.eventId}` : '';
+      return { ...base, target: ats.system, key: idempotencyKeys.atsUpdate(ats.system, ats.candidateId, cause, m.payload) };
+    }
     case 'writeback': {
       if (!ats || !employeeId) throw new HrError('hris.bad_message', 'A write-back needs the hire\'s ATS ids (msg.sourceIds) and the employee id (msg.hris.employeeId).');
       return { ...base, target: ats.system, employeeId, key: idempotencyKeys.writeBack(ats.system, ats.candidateId, employeeId) };

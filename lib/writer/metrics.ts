@@ -9,6 +9,7 @@ const OPERATION_LABEL: Record<WriteJob['operation'], string> = {
   check: OPERATIONS.orderCheck,
   lookup: 'lookup',
   checkResult: 'record_check_result',
+  atsUpdate: 'update_candidate',
 };
 
 /**

@@ -140,6 +140,16 @@ async function checkResult(job: WriteJob, channel: Channel<AtsWriteBack> | undef
   return { checkResult: { ...recorded, ats: ats ? ats.system : null } };
 }
 
+/** HRIS-owned values on the ATS candidate (two-way sync); what the ATS has no field for is reported in the result. */
+async function atsUpdate(job: WriteJob, channel: Channel<AtsWriteBack> | undefined): Promise<WriteResult> {
+  const wb = need(channel, 'hris.writeback_not_configured', 'The connection has no ATS write-back set up.');
+  const ats = need(job.ats, 'hris.no_ats_ids', 'An ATS update needs the candidate\'s ATS ids (msg.sourceIds).');
+  if (wb.api.id !== ats.system) throw new HrError('hris.writeback_other_ats', `The connection writes to ${wb.api.id}, but this candidate is in ${ats.system}.`);
+  if (!wb.api.updateCandidate) throw new HrError('hris.ats_update_unsupported', `Updating a candidate in ${ats.system} is not supported yet.`);
+  const updated = await wb.api.updateCandidate(ats, job.record ?? {}, wb.ctx);
+  return { atsUpdate: { system: ats.system, ...updated } };
+}
+
 /** Runs one write against its vendor. Lookups are not here: they change nothing and skip the outbox. */
 export function execute(job: WriteJob, targets: WriterTargets, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
   switch (job.operation) {
@@ -153,6 +163,8 @@ export function execute(job: WriteJob, targets: WriterTargets, store: IdentityGr
       return check(job, targets.checkr, store, run);
     case 'checkResult':
       return checkResult(job, targets.writeBack, store, run);
+    case 'atsUpdate':
+      return atsUpdate(job, targets.writeBack);
     case 'lookup':
       throw new HrError('hris.not_queued', 'A lookup is not an outbox write.');
   }

@@ -3,7 +3,7 @@ import type { HrStore, OutboxEntry, OutboxScope, OutboxStatus } from '../store/t
 import { describeFailure, isInterrupted, provenNotApplied } from './classify';
 import { Operation, WriteJob, type FailureInfo, type Outcome, type WriteResult } from './job';
 import { generation, idempotencyKeys } from './keys';
-import { maskSecrets } from './mask';
+import type { SecretPolicy } from '../privacy/policy';
 import { execute, failureKind, linkFor, type WriterTargets } from './operations';
 import { nextAttemptAt, type LeasedWorkerOptions } from './schedule';
 import { writerMetrics } from './metrics';
@@ -15,6 +15,8 @@ export interface WriterOptions extends LeasedWorkerOptions {
   concurrency: number;
   /** Outcomes no message is waiting for: later retries, dead letters, chained write-backs. */
   onOutcome(outcome: Outcome): void;
+  /** The secret policy of the node's dictionary: audit entries, errors and dead letters are masked with it. */
+  policy: SecretPolicy;
 }
 
 export interface DeadLetter {
@@ -61,7 +63,12 @@ const failedFrom = (entry: OutboxEntry): FailureInfo => {
 };
 
 export function createWriter(options: WriterOptions): Writer {
-  const { store, targets, schedule } = options;
+  const { store, targets, schedule, policy } = options;
+  /** A failure as recorded and shown: secret values of the job a vendor echoed are masked. */
+  const failure = (err: unknown, kind: Parameters<typeof describeFailure>[1], job: WriteJob): FailureInfo => {
+    const info = describeFailure(err, kind);
+    return { ...info, message: policy.text(info.message, { echoesOf: job }) };
+  };
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const startedAt = now();
@@ -126,7 +133,7 @@ export function createWriter(options: WriterOptions): Writer {
         if (toHrError(err).code !== 'store.event_not_found') throw err;
       });
     }
-    await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: maskSecrets({ ...result }) });
+    await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: policy.mask({ ...result }) });
     if (outcome.kind !== 'failed') metrics.succeeded(job, result);
     if (chained) again = true;
     return outcome;
@@ -141,7 +148,7 @@ export function createWriter(options: WriterOptions): Writer {
       return null;
     }
     const kind = failureKind(job, targets, err);
-    const error = describeFailure(err, kind);
+    const error = failure(err, kind, job);
     if (kind === 'retry') {
       const next = nextAttemptAt(attempts, entry.createdAt.getTime(), now(), error.retryAfterMs, schedule, random);
       if (next) {
@@ -282,7 +289,7 @@ export function createWriter(options: WriterOptions): Writer {
       const result: WriteResult = found ? { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}) } : {};
       return { kind: 'done', job, result, attempts: 1 };
     } catch (err) {
-      return { kind: 'failed', job, error: describeFailure(err, api.classify(err)), attempts: 1, retrying: false, dead: false };
+      return { kind: 'failed', job, error: failure(err, api.classify(err), job), attempts: 1, retrying: false, dead: false };
     }
   }
 
@@ -293,8 +300,8 @@ export function createWriter(options: WriterOptions): Writer {
     target: e.target,
     personGuid: e.personGuid,
     attempts: e.attempts,
-    lastError: e.lastError,
-    payload: maskSecrets(e.payload),
+    lastError: e.lastError === null ? null : policy.text(e.lastError, { echoesOf: e.payload }),
+    payload: policy.mask(e.payload),
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   });

@@ -6,13 +6,12 @@ import { parseDigestTime } from '../../lib/alert/digest';
 import { createDispatcher } from '../../lib/alert/dispatcher';
 import { alertFromMessage } from '../../lib/alert/fromMessage';
 import { alertRedactor } from '../../lib/alert/redaction';
-import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { HrError, toHrError } from '../../lib/errors';
-import { redact } from '../../lib/http/redact';
 import { describeIssues } from '../../lib/zodIssues';
 import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { runtimeSandbox } from '../shared/runtimeSandbox';
 import { logSandbox, unsetVariable } from '../shared/sandboxMode';
+import { policyFrom } from '../shared/dictionaryRef';
 import { createShell, type Shell } from '../shared/shell';
 import { sandboxChannelUrl } from '../../sandbox/connectionValues';
 import { AlertConfig, ChannelUrl } from './config';
@@ -55,7 +54,9 @@ export = (RED: NodeAPI) => {
       poster = channelPoster(config.channel, url.data);
     }
 
-    const redactor = alertRedactor(defaultDictionary, {
+    const policy = policyFrom(RED, (def as NodeDef & { dictionary?: string }).dictionary);
+    shell.usePolicy(policy);
+    const redactor = alertRedactor(policy, {
       hidePersonal: config.hidePersonal,
       extraPaths: config.secretFields.split(',').map((s) => s.trim()).filter(Boolean),
     });
@@ -69,7 +70,7 @@ export = (RED: NodeAPI) => {
       t,
       async send(alert) {
         // The formatters only see redacted alerts; the pattern net runs once more over the finished payload.
-        const payload = redact(renderAlert(config.channel, alert, t));
+        const payload = policy.mask(renderAlert(config.channel, alert, t));
         const delivery = poster ? await poster.post(payload) : undefined;
         return { payload, delivery };
       },
@@ -84,7 +85,7 @@ export = (RED: NodeAPI) => {
         failed += 1;
         node.send([null, { payload: alert, error: { code: error.code, message: error.message }, channel: config.channel } as NodeMessage]);
         // Logged without the message: a Catch node wired back into this alert node would loop.
-        node.error(t('errors.notDelivered', { code: error.code, message: error.message, title: alert.title, count: alert.count }));
+        node.error(t('errors.notDelivered', { code: error.code, message: policy.text(error.message), title: alert.title, count: alert.count }));
         shell.status('error', 'hr-alert.status.failed', { code: error.code, count: failed });
       },
     });

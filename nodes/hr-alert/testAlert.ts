@@ -1,7 +1,7 @@
 import type { Alert, Translate } from '../../lib/alert/alert';
 import { channelPoster, renderAlert } from '../../lib/alert/channels';
 import { HrError } from '../../lib/errors';
-import { redact } from '../../lib/http/redact';
+import { redact } from '../../lib/privacy/redact';
 import { describeIssues } from '../../lib/zodIssues';
 import { explainFailure, outcome, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
 import { AlertConfig, ChannelUrl } from './config';

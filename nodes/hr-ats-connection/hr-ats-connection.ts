@@ -6,12 +6,13 @@ import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type Of
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
-import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
+import { registerConnectionAction, registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
 import { runtimeSandbox } from '../shared/runtimeSandbox';
 import { given, logSandbox, unsetVariable, unsetVariables } from '../shared/sandboxMode';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
 import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
 import type { AtsConnectionNode } from './connectionRef';
+import { readOfferFieldChoices } from './offerFieldChoices';
 import { testAtsConnection } from './testConnection';
 
 interface ConnectionDef extends NodeDef {
@@ -140,6 +141,7 @@ export = (RED: NodeAPI) => {
   }
 
   registerConnectionTest(RED, 'hr-ats-connection', testAtsConnection);
+  registerConnectionAction(RED, 'hr-ats-connection', 'offer-fields', readOfferFieldChoices);
 
   RED.nodes.registerType('hr-ats-connection', HrAtsConnection, {
     credentials: {

@@ -20,7 +20,7 @@ export const CHECKR_ACCOUNT = 'account';
  * The one harmless call per ATS API for "Test connection", relative to the base URL its vendor module
  * uses: a read of at most one row that changes nothing. Greenhouse's is the poll's own list
  * (docs/vendors/greenhouse.md). [unconfirmed] The others are the vendors' plain list or account reads,
- * not covered by vendor-apis.md; change them here. Senders without an API have none.
+ * not covered by docs/vendors/; change them here. Senders without an API have none.
  */
 export const ATS_PROBES: Partial<Record<AtsVendor, (auth: AtsAuthKind) => HttpRequest>> = {
   greenhouse: () => ({ method: 'GET', url: 'v3/applications', query: { per_page: 1 } }),

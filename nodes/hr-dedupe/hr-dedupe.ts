@@ -5,11 +5,14 @@ import { readSource } from '../../lib/survive';
 import { createShell, type Shell } from '../shared/shell';
 import { storeFrom } from '../shared/storeRef';
 import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
+import { PatternTally, learnWeights } from '../../lib/dedupe/learnWeights';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
-import { maskSecrets } from './secrets';
+import { registerWeightEndpoints, type WeightOwner } from './weightEndpoints';
 import { parseConfig, type DedupeConfig } from './settings';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../shared/metrics';
+import { policyFrom } from '../shared/dictionaryRef';
+import type { SecretPolicy } from '../../lib/privacy/policy';
 
 interface DedupeDef extends NodeDef {
   store: string;
@@ -18,6 +21,8 @@ interface DedupeDef extends NodeDef {
   identityAloneThreshold: string;
   defaultCountry: string;
   model: string;
+  /** The data dictionary whose secret policy masks review copies; none: the default one. */
+  dictionary?: string;
 }
 
 const OUTPUT: Record<'new' | 'merge' | 'review', number> = { new: 0, merge: 1, review: 2 };
@@ -36,8 +41,12 @@ const personInfo = (r: Resolution) => ({
   ...(r.reviewId !== undefined ? { reviewId: r.reviewId, candidateGuid: r.candidate?.guid } : {}),
 });
 
+/** How often the tally of scored pairs is saved to the store (and once more on close). */
+const TALLY_SAVE_MS = 60_000;
+
 export = (RED: NodeAPI) => {
   const owners = new Map<string, ReviewOwner>();
+  const learners = new Map<string, WeightOwner>();
 
   function HrDedupe(this: Node, def: DedupeDef) {
     RED.nodes.createNode(this, def);
@@ -48,7 +57,10 @@ export = (RED: NodeAPI) => {
 
     let config: DedupeConfig;
     let acquire: () => Promise<HrStore>;
+    let policy: SecretPolicy;
     try {
+      policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       config = parseConfig(def as unknown as Record<string, unknown>, `hr-dedupe:${this.id}`);
       const storeNode = storeFrom(RED, def.store);
       acquire = () => storeNode.acquire();
@@ -57,6 +69,25 @@ export = (RED: NodeAPI) => {
       shell.onInput(async () => null);
       return;
     }
+    // The level patterns of every pair this node scores, for learning the weights on demand (learnWeights.ts).
+    const tally = new PatternTally(`hr-dedupe:${this.id}:patterns`);
+    config.settings.onScored = (explanation) => tally.add(explanation);
+    const saveTally = () => acquire().then((store) => tally.save(store)).catch((err: unknown) => node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { code: toHrError(err).code })));
+    const timer = setInterval(() => void saveTally(), TALLY_SAVE_MS);
+    timer.unref();
+    shell.own(async () => {
+      clearInterval(timer);
+      await saveTally();
+    });
+    learners.set(this.id, {
+      id: this.id,
+      async learn() {
+        const store = await acquire();
+        return learnWeights(store, config.settings.model, await tally.all(store));
+      },
+    });
+    shell.own(() => void learners.delete(this.id));
+
     acquire().then(
       () => shell.status('idle', 'hr-dedupe.status.ready'),
       (err: unknown) => shell.status('error', 'common.status.failed', { code: toHrError(err).code }),
@@ -86,7 +117,7 @@ export = (RED: NodeAPI) => {
       out.payload = incoming.source.canonical;
       out.person = personInfo(resolution);
       if (resolution.decision === 'review') {
-        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: maskSecrets(incoming.source.person), candidate: maskSecrets(resolution.candidate) };
+        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: policy.mask(incoming.source.person), candidate: policy.mask(resolution.candidate) };
       }
       return outputs(out, resolution.decision);
     });
@@ -94,6 +125,7 @@ export = (RED: NodeAPI) => {
     owners.set(this.id, {
       id: this.id,
       store: acquire,
+      policy,
       async settle(review: Review, decision, actor) {
         const payload = review.payload as DuplicateReviewPayload;
         const incoming = read(payload.payload, review.createdAt);
@@ -113,4 +145,5 @@ export = (RED: NodeAPI) => {
 
   RED.nodes.registerType('hr-dedupe', HrDedupe);
   registerReviewEndpoints(RED, owners);
+  registerWeightEndpoints(RED, learners);
 };

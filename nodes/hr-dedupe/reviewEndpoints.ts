@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import type { DuplicateReviewPayload, Resolution } from '../../lib/dedupe/identityResolution';
-import { maskSecrets } from './secrets';
+import type { SecretPolicy } from '../../lib/privacy/policy';
+import { getWithPersonal } from '../shared/personalData';
 
 /** A deployed dedupe node, as the review endpoints see it. */
 export interface ReviewOwner {
   id: string;
   store(): Promise<HrStore>;
+  /** The secret policy of the node's dictionary, which masks what a reviewer is shown. */
+  policy: SecretPolicy;
   /** Records the decision and re-enters the flow from the node's merge or new output. */
   settle(review: Review, decision: 'approved' | 'rejected', actor: string): Promise<Resolution>;
 }
@@ -33,10 +36,10 @@ function statusFor(code: string): number {
   return 500;
 }
 
-async function view(owner: ReviewOwner, store: HrStore, review: Review) {
+async function view(owner: ReviewOwner, store: HrStore, review: Review, personal: boolean) {
   const p = review.payload as DuplicateReviewPayload;
   const candidate = await store.getPerson(p.candidateGuid);
-  return maskSecrets({
+  return owner.policy.mask({
     id: review.id,
     node: owner.id,
     createdAt: review.createdAt.toISOString(),
@@ -45,18 +48,18 @@ async function view(owner: ReviewOwner, store: HrStore, review: Review) {
     fields: p.explanation.fields,
     incoming: p.payload,
     candidate: { guid: p.candidateGuid, record: candidate?.record ?? null },
-  });
+  }, { hidePersonal: !personal, echoesOf: { incoming: p.payload, candidate: candidate?.record } });
 }
 
 /** Admin endpoints: the open duplicate reviews of every deployed dedupe node, and deciding one. */
 export function registerReviewEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, ReviewOwner>): void {
-  RED.httpAdmin.get('/hr-dedupe/reviews', RED.auth.needsPermission('hr-dedupe.read'), (_req: Request, res: Response) => {
+  getWithPersonal(RED, '/hr-dedupe/reviews', 'hr-dedupe.read', (personal) => (_req: Request, res: Response) => {
     void (async () => {
       try {
         const views = [];
         for (const owner of owners.values()) {
           const store = await owner.store();
-          for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner))) views.push(await view(owner, store, review));
+          for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner))) views.push(await view(owner, store, review, personal));
         }
         res.json({ reviews: views });
       } catch (err) {

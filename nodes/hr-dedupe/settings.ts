@@ -17,7 +17,7 @@ const Levels = z.record(z.string(), Level);
 const ModelOverrides = z
   .object({
     prior: z.number(), minimumNameFrequency: z.number(),
-    forename: Levels, surname: Levels, email: Levels, phone: Levels, dateOfBirth: Levels, location: Levels, externalId: Levels,
+    forename: Levels, surname: Levels, email: Levels, phone: Levels, dateOfBirth: Levels, location: Levels, street: Levels, nationalId: Levels, externalId: Levels,
   })
   .partial()
   .strict();

@@ -4,7 +4,6 @@ import { checkr, checkrHttpOptions, type CheckrClient } from '../../lib/vendors/
 import type { HrisTarget } from '../../lib/vendors/hris';
 import { connectHris, connectWriteBack } from '../../lib/vendors/registry';
 import type { AtsWriteBack } from '../../lib/vendors/writeback';
-import { SECRET_RECORD_FIELDS } from '../../lib/writer/mask';
 import { connectionSettings, type ConnectionCredentials, type ConnectionSettings } from './settings';
 
 export interface Channel<T> {
@@ -41,7 +40,7 @@ const IN_PROCESS_RETRY: Partial<RetryPolicy> = { maxAttempts: 2, maxTotalMs: 5_0
 export function buildChannels(def: unknown, credentials: ConnectionCredentials, clients: HttpClient[]): Channels {
   const settings = connectionSettings(def, credentials);
   const channel = <T>(api: T, http: HttpClientOptions, extra: Partial<HttpClientOptions> = {}, authHeader = 'Authorization'): Channel<T> => {
-    const client = createHttpClient({ ...http, retry: IN_PROCESS_RETRY, redact: SECRET_RECORD_FIELDS, ...extra });
+    const client = createHttpClient({ ...http, retry: IN_PROCESS_RETRY, ...extra });
     clients.push(client);
     return { api, http, client, authHeader };
   };

@@ -2,7 +2,9 @@ import type { NodeAPI } from 'node-red';
 import type { Request, Response } from 'express';
 import { toHrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store/types';
+import { opaque } from '../../lib/privacy/opaque';
 import type { Writer } from '../../lib/writer/worker';
+import { getWithPersonal } from '../shared/personalData';
 
 export interface RegisteredWriter {
   nodeId: string;
@@ -29,7 +31,7 @@ export function registerDeadLetterRoutes(RED: NodeAPI, writers: Map<string, Regi
   };
   const actor = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'admin';
 
-  RED.httpAdmin.get('/hr-hris-writer/dead-letters', RED.auth.needsPermission('hr-hris-writer.read'), async (_req: Request, res: Response) => {
+  getWithPersonal(RED, '/hr-hris-writer/dead-letters', 'hr-hris-writer.read', (personal) => async (_req: Request, res: Response) => {
     try {
       const seen = new Map<HrStore, Set<number>>();
       const all = [];
@@ -39,7 +41,8 @@ export function registerDeadLetterRoutes(RED: NodeAPI, writers: Map<string, Regi
         for (const d of await w.writer.deadLetters()) {
           if (listed.has(d.id)) continue;
           listed.add(d.id);
-          all.push({ node: w.nodeId, ...d });
+          const hidden = personal ? null : opaque(d.payload, d.lastError);
+          all.push({ node: w.nodeId, ...d, ...(hidden ? { payload: hidden.record, lastError: hidden.text } : {}) });
         }
       }
       res.json({ deadLetters: all });

@@ -1,5 +1,6 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
+import type { SecretPolicy } from '../../lib/privacy/policy';
 import type { HrStore } from '../../lib/store/types';
 import { dryRunContext, preview } from '../../lib/writer/dryRun';
 import { Operation, type Outcome } from '../../lib/writer/job';
@@ -7,6 +8,7 @@ import { jobFromMessage } from '../../lib/writer/message';
 import type { WriterTargets } from '../../lib/writer/operations';
 import { DEFAULT_SCHEDULE } from '../../lib/writer/schedule';
 import { createWriter, type Writer } from '../../lib/writer/worker';
+import { policyFrom } from '../shared/dictionaryRef';
 import { storeFrom } from '../shared/storeRef';
 import type { Channels, HrisConnectionNode } from '../hr-hris-connection/channels';
 import { createShell } from '../shared/shell';
@@ -22,6 +24,8 @@ interface WriterDef extends NodeDef {
   maxAttempts: number | string;
   maxAgeHours: number | string;
   checkPackage: string;
+  /** The data dictionary whose secret policy masks outputs, errors and dead letters; none: the default one. */
+  dictionary?: string;
 }
 
 /** Runtime settings (settings.js), for tuning and tests; the defaults suit production. */
@@ -65,12 +69,14 @@ export = (RED: NodeAPI) => {
     };
     const refreshStatus = (outcome?: Outcome) => void showStatus(outcome).catch(() => undefined);
 
-    const ready = (async (): Promise<{ store: HrStore; channels: Channels; writer: Writer }> => {
+    const ready = (async (): Promise<{ store: HrStore; channels: Channels; writer: Writer; policy: SecretPolicy }> => {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') {
         throw new HrError('hris.not_configured', 'No HRIS connection is selected: open the node and choose or add one.');
       }
       const channels = connection.channels();
+      const policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
       if (connection.sandboxParts.length > 0) shell.markSandbox();
       const store = await storeFrom(RED, def.store).acquire();
       const w = createWriter({
@@ -80,19 +86,20 @@ export = (RED: NodeAPI) => {
         leaseMs: setting('hrHrisWriterLeaseMs'),
         batchSize: BATCH_SIZE,
         concurrency: CONCURRENCY,
+        policy,
         actor: `hr-hris-writer:${node.id}`,
         owner: node.id,
         onOutcome(outcome) {
-          node.send(portsFor(outcome) as NodeMessage[]);
+          node.send(portsFor(outcome, policy) as NodeMessage[]);
           refreshStatus(outcome);
         },
         onError(error) {
-          node.warn(RED._('hr-hris-writer.errors.store', { code: error.code, message: error.message }));
+          node.warn(RED._('hr-hris-writer.errors.store', { code: error.code, message: policy.text(error.message) }));
         },
       });
       writer = w;
       writers.set(node.id, { nodeId: node.id, store, writer: w });
-      return { store, channels, writer: w };
+      return { store, channels, writer: w, policy };
     })();
     ready.then(
       ({ writer: w }) => {
@@ -115,13 +122,13 @@ export = (RED: NodeAPI) => {
     node.on('close', () => writer?.stop());
 
     shell.onInput(async (msg) => {
-      const { store, channels, writer: w } = await ready;
+      const { store, channels, writer: w, policy } = await ready;
       const job = await jobFromMessage(msg, { operation: def.operation === 'msg' || !def.operation ? 'create' : def.operation, hrisSystem: channels.hris.api.id, atsSystem: channels.writeBack?.api.id, writeBack: def.writeBack !== false && Boolean(channels.writeBack), checkPackage: def.checkPackage || undefined }, store);
-      if (def.dryRun) return portsFor(await preview(job, targetsOf(channels, true), store), msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
+      if (def.dryRun) return portsFor(await preview(job, targetsOf(channels, true), store), policy, msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
       const outcome = await w.submit(job);
       if (!outcome) return null;
       refreshStatus(outcome);
-      return portsFor(outcome, msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
+      return portsFor(outcome, policy, msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
     });
   }
 

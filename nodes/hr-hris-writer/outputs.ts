@@ -1,12 +1,13 @@
 import type { NodeMessage } from 'node-red';
 import type { Outcome } from '../../lib/writer/job';
-import { maskSecrets } from '../../lib/writer/mask';
+import type { SecretPolicy } from '../../lib/privacy/policy';
 
 /** success, failure, rehire: the writer's three ports. */
 export type Ports = [NodeMessage | null, NodeMessage | null, NodeMessage | null];
 
 /** What msg.hris says about a write; secrets never reach it. */
-function hrisOf(outcome: Outcome): Record<string, unknown> {
+function hrisOf(outcome: Outcome, policy: SecretPolicy): Record<string, unknown> {
+  const maskSecrets = <T>(value: T): T => policy.mask(value, { echoesOf: outcome.job });
   const base = { system: outcome.job.target, operation: outcome.job.operation };
   switch (outcome.kind) {
     case 'done':
@@ -23,7 +24,7 @@ function hrisOf(outcome: Outcome): Record<string, unknown> {
         error: maskSecrets(outcome.error),
       };
     case 'dryRun':
-      return { ...base, attempts: 0, dryRun: true, request: outcome.request, ...(outcome.result ? maskSecrets(outcome.result) : {}) };
+      return { ...base, attempts: 0, dryRun: true, request: maskSecrets(outcome.request), ...(outcome.result ? maskSecrets(outcome.result) : {}) };
   }
 }
 
@@ -31,7 +32,7 @@ function hrisOf(outcome: Outcome): Record<string, unknown> {
  * Places the outcome on its port. The message that asked is reused (Node-RED convention); an
  * outcome found later by the worker timer gets a message rebuilt from the outbox entry.
  */
-export function portsFor(outcome: Outcome, msg?: NodeMessage & Record<string, unknown>): Ports {
+export function portsFor(outcome: Outcome, policy: SecretPolicy, msg?: NodeMessage & Record<string, unknown>): Ports {
   const out = (msg ?? {
     // A check result's message carried the trigger's event; what is kept of it is the recorded result.
     payload: outcome.job.record ?? (outcome.job.checkResult ? { check: outcome.job.checkResult } : {}),
@@ -40,8 +41,8 @@ export function portsFor(outcome: Outcome, msg?: NodeMessage & Record<string, un
     ...(outcome.job.event ? { event: outcome.job.event } : {}),
   }) as NodeMessage & Record<string, unknown>;
   // The record and the person may carry an SSN or a birth date from upstream; outputs never do.
-  for (const key of ['payload', 'person', 'canonical'] as const) if (out[key] !== undefined) out[key] = maskSecrets(out[key]);
-  out.hris = hrisOf(outcome);
+  for (const key of ['payload', 'person', 'canonical'] as const) if (out[key] !== undefined) out[key] = policy.mask(out[key]);
+  out.hris = hrisOf(outcome, policy);
   if (outcome.kind === 'failed') return [null, out, null];
   if (outcome.kind === 'rehire') return [null, null, out];
   return [out, null, null];

@@ -9,15 +9,21 @@ import { startingTables } from '../../lib/mapping/startingTables';
 import { tableFromCsv, tableToCsv } from '../../lib/mapping/tableCsv';
 import { MappingTable } from '../../lib/mapping/mappingTable';
 import { tableTransforms } from '../../lib/mapping/tableTransforms';
-import { redact } from '../../lib/http/redact';
+import { listedEnv, parseEnvList } from '../../lib/mapping/envAccess';
+import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
+import { policyFrom } from '../shared/dictionaryRef';
 import { toHrError } from '../../lib/errors';
 
 interface MapperDef extends NodeDef, MapperConfig {
   target: string;
+  /** The environment variables env rows may read, separated by commas. */
+  envVars?: string;
+  /** The data dictionary whose secret policy masks the preview; none: the default one. */
+  dictionary?: string;
 }
 
-/** Secret fields of the canonical record, masked before a sample ever leaves the runtime. */
-const SAMPLE_SECRET_PATHS = ['nationalId.value', 'dateOfBirth', 'bankAccount'];
+/** What the editor sends to check or preview a mapping that may not be deployed yet. */
+type PreviewBody = MapperConfig & { sample?: unknown; node?: unknown; envVars?: unknown; dictionary?: unknown };
 
 const errorBody = (err: unknown) => {
   const e = toHrError(err);
@@ -28,30 +34,53 @@ export = (RED: NodeAPI) => {
   /** The last canonical record each mapper saw, already redacted, for the editor's preview. */
   const lastSamples = new Map<string, unknown>();
 
-  /** Environment variables as the node sees them (its flow's and global env, then the process's). */
-  const envOf = (node: Node | null) => (name: string) => (node ? RED.util.getSetting(node, name) : process.env[name]) ?? undefined;
+  /** The variables each deployed store reads its key from: never readable by a mapping. */
+  const storeKeyNames = (): string[] => {
+    const names: string[] = [];
+    RED.nodes.eachNode((def) => {
+      const keyEnv = (def as NodeDef & { keyEnv?: unknown }).keyEnv;
+      if (def.type === 'hr-store' && typeof keyEnv === 'string' && keyEnv) names.push(keyEnv);
+    });
+    return names;
+  };
+
+  /** Listed environment variables as the node sees them (its flow's and global env, then the process's). */
+  const envOf = (node: Node | null, listed: unknown) =>
+    listedEnv(parseEnvList(listed), storeKeyNames(), (name) => (node ? RED.util.getSetting(node, name) : process.env[name]) ?? undefined);
+
+  /** The preview's policy: the dictionary chosen in the dialog, else the default one. */
+  const previewPolicy = (body: PreviewBody): SecretPolicy => (typeof body.dictionary === 'string' && body.dictionary ? policyFrom(RED, body.dictionary) : defaultPolicy);
 
   function HrMapper(this: Node, def: MapperDef) {
     RED.nodes.createNode(this, def);
     const shell = createShell(RED, this);
     let mapper: CompiledMapper | null = null;
+    let policy: SecretPolicy = defaultPolicy;
     try {
-      mapper = compileMapper(def, { env: envOf(this) });
+      policy = policyFrom(RED, def.dictionary);
+      shell.usePolicy(policy);
+      mapper = compileMapper(def, { env: envOf(this, def.envVars) });
       shell.status('idle', mapper.mode === 'table' ? 'hr-mapper.status.readyTable' : 'hr-mapper.status.readyJsonata');
     } catch (err) {
       shell.refuse(toHrError(err));
     }
     let count = 0;
+    let notSentCount = 0;
     shell.own(() => void lastSamples.delete(this.id));
 
     shell.onInput(async (msg) => {
-      lastSamples.set(this.id, redact(msg.payload, { paths: SAMPLE_SECRET_PATHS }));
+      lastSamples.set(this.id, policy.mask(msg.payload));
       const record = await mapper!.mapping.map(msg.payload);
+      // What no row sends is reported on the message (personal values masked), for the validator and the debug sidebar.
+      const notSent = mapper!.coverage?.(msg.payload);
       // The canonical record stays on the message so later nodes (validator, writer) can compare against it.
       (msg as { canonical?: unknown }).canonical = msg.payload;
+      (msg as { mapping?: unknown }).mapping = notSent ? { notSent } : {};
       msg.payload = record;
       count += 1;
-      shell.status('ok', 'hr-mapper.status.mapped', { count });
+      notSentCount += notSent?.length ?? 0;
+      if (notSentCount) shell.status('warn', 'hr-mapper.status.mappedNotSent', { count, notSent: notSentCount });
+      else shell.status('ok', 'hr-mapper.status.mapped', { count });
       return msg;
     });
   }
@@ -72,7 +101,8 @@ export = (RED: NodeAPI) => {
 
   // The editor checks the table as it is edited, so each wrong row is marked before deploying.
   RED.httpAdmin.post('/hr-mapper/check', write, (req: Request, res: Response) => {
-    const problems = checkTable((req.body as { rows?: unknown } | undefined)?.rows, { env: envOf(null) });
+    const body = (req.body ?? {}) as PreviewBody;
+    const problems = checkTable(body.rows, { env: envOf(null, body.envVars) });
     res.json({ ok: problems.length === 0, problems });
   });
 
@@ -80,23 +110,28 @@ export = (RED: NodeAPI) => {
   // table, every row with its source value, the value sent and its error.
   RED.httpAdmin.post('/hr-mapper/preview', write, (req: Request, res: Response) => {
     void (async () => {
-      const body = (req.body ?? {}) as MapperConfig & { sample?: unknown; node?: unknown };
+      const body = (req.body ?? {}) as PreviewBody;
       const source = body.sample !== undefined ? 'pasted' : typeof body.node === 'string' && lastSamples.has(body.node) ? 'last' : 'example';
       const sample = source === 'pasted' ? body.sample : source === 'last' ? lastSamples.get(body.node as string) : sampleHire();
       const deployed = typeof body.node === 'string' ? RED.nodes.getNode(body.node) : null;
       let mapper: CompiledMapper;
+      let policy: SecretPolicy;
       try {
-        mapper = compileMapper(body, { env: envOf(deployed) });
+        policy = previewPolicy(body);
+        mapper = compileMapper(body, { env: envOf(deployed, body.envVars) });
       } catch (err) {
-        return void res.json({ ok: false, source, sample, error: errorBody(err) });
+        return void res.json({ ok: false, source, sample: defaultPolicy.mask(sample), error: errorBody(err) });
       }
+      // Whatever the preview shows passes the policy, echoes of the sample's secrets included.
+      const shown = <T>(value: T): T => policy.mask(value, { echoesOf: sample });
       const rows = mapper.mode === 'table' ? await mapper.mapping.preview(sample) : undefined;
+      const notSent = mapper.coverage ? mapper.coverage(sample) : null;
       try {
-        res.json({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows });
+        res.json(shown({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent }));
       } catch (err) {
-        res.json({ ok: false, source, sample, error: errorBody(err), rows });
+        res.json(shown({ ok: false, source, sample, error: errorBody(err), rows, notSent }));
       }
-    })();
+    })().catch((err: unknown) => res.status(500).json({ ok: false, error: errorBody(err) }));
   });
 
   RED.httpAdmin.post('/hr-mapper/csv/export', write, (req: Request, res: Response) => {

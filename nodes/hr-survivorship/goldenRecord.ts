@@ -5,9 +5,15 @@
  */
 import { HrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
-import type { HrStore, JsonObject } from '../../lib/store';
-import { mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
+import { MASK, type HrStore, type JsonObject } from '../../lib/store';
+import { getAt, mergeRecord, type FieldChange, type FieldConflict, type FieldKept, type Offer, type SurvivableField } from '../../lib/survive';
 import { refreshMatchIndex } from '../../lib/dedupe/matchable';
+
+const CONFLICT_REASONS: Record<FieldConflict['rule'], string> = {
+  immutable: 'immutable field changed',
+  owners_disagree: 'two owning systems disagree',
+  not_owner: 'the HRIS changed a field the ATS owns',
+};
 
 export interface Survival {
   dropped: boolean;
@@ -37,7 +43,8 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
   return store.resolveIdentity([`survivorship:${guid}`], async () => {
     const person = await store.getPerson(guid);
     if (!person) throw new HrError('survivorship.person_unknown', `No person ${guid} in the store; wire the dedupe node's new or merge output into survivorship.`, { guid });
-    const merged = mergeRecord(person.record, await store.getProvenance(guid), offer, fields);
+    const provenance = await store.getProvenance(guid);
+    const merged = mergeRecord(person.record, provenance, offer, fields);
     if (merged.changes.length || Object.keys(merged.provenance).length) await store.savePerson(guid, merged.record, merged.provenance);
     // A new legal name (or email, phone…) must find the person next time, and count in the name frequencies.
     if (merged.changes.length) await refreshMatchIndex(store, guid, person.record, merged.record, person.links);
@@ -48,13 +55,22 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
       const path = recordPathOf.get(change.field)!;
       await audit('survivorship.changed', { before: { [path]: change.old }, after: { [path]: change.new } });
     }
+    // A change that lost to a more recent value is audited too, so "most recent wins" can be checked afterwards.
+    for (const kept of merged.kept.filter((k) => k.rule === 'older')) {
+      const field = fields.find((f) => f.path === kept.field)!;
+      const shown = (v: unknown) => (field.secret ? MASK : v ?? null);
+      await audit('survivorship.kept_more_recent', {
+        before: { [field.recordPath]: shown(getAt(person.record, field.recordPath)), source: kept.keptSource, at: provenance[field.recordPath]?.sourceTime ?? null },
+        after: { [field.recordPath]: shown(getAt(offer.values, field.path)), source: kept.offeredSource, at: offer.at },
+      });
+    }
     const conflicts = [];
     for (const conflict of merged.conflicts) {
       const review = await store.addReview({
         kind: 'conflict',
         personGuid: guid,
         payload: { eventId, ...conflict },
-        explanation: `${conflict.field}: ${conflict.rule === 'immutable' ? 'immutable field changed' : 'two owning systems disagree'} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
+        explanation: `${conflict.field}: ${CONFLICT_REASONS[conflict.rule]} (held from ${conflict.currentSource}, offered by ${conflict.offeredSource})`,
       });
       void store.count(METRICS.reviewItems, { kind: 'conflict' }).catch(() => undefined);
       const path = recordPathOf.get(conflict.field)!;

@@ -5,6 +5,7 @@ import { METRICS } from '../../lib/health/metrics';
 import type { HrStore } from '../../lib/store';
 import { createShell } from '../shared/shell';
 import { dictionaryFrom } from '../shared/dictionaryRef';
+import { SecretPolicy } from '../../lib/privacy/policy';
 import { storeFrom } from '../shared/storeRef';
 import { decide, decidedMessage, finishInterrupted, hold, type Settled } from '../../lib/dictionary/heldReviews';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
@@ -33,6 +34,7 @@ export = (RED: NodeAPI) => {
     let acquireStore: (() => Promise<HrStore>) | null = null;
     try {
       const dictionary = dictionaryFrom(RED, def.dictionary);
+      shell.usePolicy(SecretPolicy.of(dictionary));
       validate = compileValidator(dictionary, validatorOptions(def));
       if (def.store) {
         const storeNode = storeFrom(RED, def.store);
@@ -53,7 +55,8 @@ export = (RED: NodeAPI) => {
     shell.onInput(async (msg: NodeMessageInFlow) => {
       // After a mapper, msg.payload is the target record and the canonical hire (with the offer) is beside it.
       const canonical = (msg as { canonical?: unknown }).canonical ?? msg.payload;
-      const report = validate(msg.payload, canonical);
+      const notSent = (msg as { mapping?: { notSent?: Array<{ path: string }> } }).mapping?.notSent;
+      const report = validate(msg.payload, canonical, Array.isArray(notSent) ? notSent : []);
       (msg as { validation?: ValidationReport }).validation = report;
       counts[report.status] += 1;
       if (acquireStore && report.status !== 'valid') {

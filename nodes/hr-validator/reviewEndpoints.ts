@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
 import { ownedBy, type Decision, type HeldPayload, type Settled } from '../../lib/dictionary/heldReviews';
+import { opaque } from '../../lib/privacy/opaque';
+import { getWithPersonal } from '../shared/personalData';
 
 /** A deployed validator with a store, as the review endpoints see it. */
 export interface ReviewOwner {
@@ -36,14 +38,16 @@ const actorOf = (req: Request) => (req as Request & { user?: { username?: string
  * sends the held message on from that validator (approved: valid output; rejected: invalid output).
  */
 export function registerReviewEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, ReviewOwner>): void {
-  RED.httpAdmin.get('/hr-validator/reviews', RED.auth.needsPermission('hr-validator.read'), (_req: Request, res: Response) => {
+  // The items hold a person's pay: without hr-sync.personal, their shape and the summary with each figure masked.
+  getWithPersonal(RED, '/hr-validator/reviews', 'hr-validator.read', (personal) => (_req: Request, res: Response) => {
     void (async () => {
       const reviews = [];
       for (const owner of owners.values()) {
         const store = await owner.store();
         for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner.id))) {
           const held = review.payload as HeldPayload;
-          reviews.push({ id: review.id, node: owner.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, eventId: held.eventId, items: held.review });
+          const hidden = personal ? null : opaque(held.review, review.explanation);
+          reviews.push({ id: review.id, node: owner.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text : review.explanation, eventId: held.eventId, items: hidden ? hidden.record : held.review });
         }
       }
       res.json({ reviews });

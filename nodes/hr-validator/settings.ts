@@ -21,6 +21,10 @@ export interface ValidatorSettings {
   payPeriod?: string;
   /** Where the offer's compensation is in the canonical hire. */
   offerPath?: string;
+  /** false switches the plausibility rule off; absent (nodes saved before it existed) means on. */
+  plausibility?: boolean;
+  /** Hold a record whose mapper left behind a value the dictionary requires. */
+  holdNotSent?: boolean;
 }
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined, fallback: T, what: string): T => {
@@ -36,6 +40,8 @@ export function validatorOptions(def: ValidatorSettings): ValidatorOptions {
   return {
     varianceThreshold: percentToFraction(def.threshold || '2'),
     fields: checks !== 'pay',
+    plausibility: def.plausibility !== false,
+    holdNotSent: def.holdNotSent === true,
     compensation:
       checks === 'fields'
         ? false

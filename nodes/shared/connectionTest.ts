@@ -32,6 +32,7 @@ export type TestCode =
   | 'noApi'
   | 'noApiKey'
   | 'apiRetired'
+  | 'noOfferFields'
   | 'noLookupUrl'
   | 'emailChannel'
   | 'channelGone';
@@ -58,7 +59,7 @@ export interface TestInput {
 export const inSandbox = (service: string): string => `${service} (sandbox)`;
 
 /** One attempt, quickly: the person is waiting, and a retried 429 would hide the answer they need. */
-const PROBE_HTTP: Pick<HttpClientOptions, 'retry' | 'timeoutMs'> = { retry: false, timeoutMs: 10_000 };
+export const PROBE_HTTP: Pick<HttpClientOptions, 'retry' | 'timeoutMs'> = { retry: false, timeoutMs: 10_000 };
 
 /** What the editor shows in a password field whose stored value it does not know. */
 const UNCHANGED_PASSWORD = '__PWRD__';
@@ -206,20 +207,28 @@ function withEnv<T extends Record<string, unknown>>(RED: NodeAPI, id: string | u
   ) as T;
 }
 
-/** POST /<type>/test `{ id?, config, credentials }` → `{ results: TestOutcome[] }`; needs `<type>.write`. */
-export function registerConnectionTest(RED: NodeAPI, type: string, run: (input: TestInput) => Promise<TestOutcome[]>): void {
-  RED.httpAdmin.post(`/${type}/test`, RED.auth.needsPermission(`${type}.write`), async (req: Request, res: Response) => {
+/**
+ * POST /<type>/<action> `{ id?, config, credentials }` with the dialog's values over the stored ones;
+ * needs `<type>.write`. A connection that cannot even be built (a field missing) answers `incomplete`.
+ */
+export function registerConnectionAction(RED: NodeAPI, type: string, action: string, run: (input: TestInput) => Promise<Record<string, unknown>>): void {
+  RED.httpAdmin.post(`/${type}/${action}`, RED.auth.needsPermission(`${type}.write`), async (req: Request, res: Response) => {
     const body = TestBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: { code: 'connection_test.request_invalid', message: 'Send { config, credentials } as JSON.' } });
     const deployed = deployedConfig(RED, type, body.data.id);
     // Stored credentials only ever go with the deployed settings they were stored for.
     const credentials = deployed ? mergedCredentials(RED, body.data.id, body.data.credentials) : withoutPlaceholders(body.data.credentials);
     try {
-      res.json({ results: await run({ config: withEnv(RED, body.data.id, deployed ?? body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }) });
+      res.json(await run({ config: withEnv(RED, body.data.id, deployed ?? body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }));
     } catch (err) {
-      // A connection that cannot even be built (a field missing) is an answer for the dialog, not a server error.
+      // An answer for the dialog, not a server error.
       const e = toHrError(err);
       res.json({ results: [outcome('', 'incomplete', { detail: redactText(e.message, { values: secretsOf(credentials) }) })] });
     }
   });
+}
+
+/** POST /<type>/test → `{ results: TestOutcome[] }`. */
+export function registerConnectionTest(RED: NodeAPI, type: string, run: (input: TestInput) => Promise<TestOutcome[]>): void {
+  registerConnectionAction(RED, type, 'test', async (input) => ({ results: await run(input) }));
 }

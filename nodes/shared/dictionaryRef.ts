@@ -1,7 +1,7 @@
 import type { Node, NodeAPI } from 'node-red';
 import type { Dictionary } from '../../lib/dictionary/field';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
-import { secretFields } from '../../lib/dictionary/sensitivity';
+import { SecretPolicy } from '../../lib/privacy/policy';
 import { HrError } from '../../lib/errors';
 
 /** What consumer nodes see of the hr-dictionary config node. */
@@ -24,12 +24,5 @@ export function dictionaryFrom(RED: NodeAPI, id: string | undefined): Dictionary
   return node.dictionary();
 }
 
-/**
- * The secret fields as paths for lib/http/redact. redact() matches a path wherever it ends in a value
- * and sees through lists, so `person.emails[].address` becomes `emails.address` and the leading
- * `person.` goes: the path then covers a canonical hire and a stored golden record alike.
- */
-export function secretPathsOf(dictionary: Dictionary): string[] {
-  const paths = secretFields(dictionary).map((field) => field.name.replace(/\[\]/g, '').replace(/^person\./, ''));
-  return [...new Set(paths)];
-}
+/** The secret policy of the dictionary a node is configured with (lib/privacy); throws as dictionaryFrom does. */
+export const policyFrom = (RED: NodeAPI, id: string | undefined): SecretPolicy => SecretPolicy.of(dictionaryFrom(RED, id));

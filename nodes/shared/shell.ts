@@ -2,10 +2,13 @@
  * The one place where a node meets Node-RED's input, status and close protocol, so every node of the
  * package behaves the same: async work is awaited inside a guard (a rejected promise in an input
  * handler would otherwise take the runtime down), errors reach Catch nodes through done(err) with a
- * stable code, status dots use i18n keys, and everything a node owns is released on close.
+ * stable code, status dots use i18n keys, and everything a node owns is released on close. Errors and
+ * status texts pass the node's secret policy (lib/privacy) first: an error echoing a value of the
+ * message ("987654321 is not a valid SSN") reaches neither the log nor a Catch node with it.
  */
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow, NodeStatus } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
+import { defaultPolicy, type SecretPolicy } from '../../lib/privacy/policy';
 
 export type Outputs = Array<NodeMessage | NodeMessage[] | null> | NodeMessage | null | undefined;
 
@@ -30,6 +33,8 @@ export interface Shell {
   markSandbox(): void;
   /** Marks the node as unable to run (e.g. a missing config node): shown on its status, and every message is refused with this error. */
   refuse(error: HrError): void;
+  /** The secret policy of the node's dictionary, once known; until then the default dictionary's. */
+  usePolicy(policy: SecretPolicy): void;
 }
 
 /** How long close waits for messages still being processed before releasing resources. */
@@ -40,9 +45,18 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
   const inFlight = new Set<Promise<void>>();
   let refusal: HrError | null = null;
   let sandbox = false;
+  let policy = defaultPolicy;
+
+  /** The error as the log and Catch nodes see it: its message and details masked, echoes of `msg` included. */
+  const shown = (err: HrError, msg?: unknown): HrError => {
+    const message = policy.text(err.message, { echoesOf: msg });
+    const details = err.details && policy.mask(err.details, { echoesOf: msg });
+    return message === err.message && JSON.stringify(details) === JSON.stringify(err.details) ? err : new HrError(err.code, message, details);
+  };
 
   const status: Shell['status'] = (kind, key, params) => {
-    const text = RED._(key, params);
+    const masked = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? policy.text(v) : v]));
+    const text = RED._(key, masked);
     node.status({ ...look[kind], text: sandbox ? RED._('common.status.sandbox', { status: text }) : text });
   };
 
@@ -56,7 +70,7 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
             if (outputs !== null && outputs !== undefined) send(outputs as NodeMessage);
             done();
           } catch (thrown) {
-            const err = toHrError(thrown);
+            const err = shown(toHrError(thrown), msg);
             status('error', 'common.status.failed', { code: err.code });
             done(err);
           }
@@ -73,9 +87,12 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
       sandbox = true;
     },
     refuse(error) {
-      refusal = error;
+      refusal = shown(error);
       status('error', 'common.status.notReady');
-      node.error(RED._('common.errors.notReady', { code: error.code, message: error.message }));
+      node.error(RED._('common.errors.notReady', { code: refusal.code, message: refusal.message }));
+    },
+    usePolicy(next) {
+      policy = next;
     },
   };
 

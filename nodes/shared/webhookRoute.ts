@@ -4,7 +4,7 @@
  *
  * Why not a body parser on the route: in a real runtime the editor's admin app is mounted first on
  * the same root and parses every JSON/form body before any RED.httpNode route runs, consuming the
- * stream (node-red-notes, correction at the top). So, as core 21-httpin.js does for its raw-body
+ * stream (Node-RED's @node-red/nodes core/network/21-httpin.js works around the same with its raw-body capture). So, as core 21-httpin.js does for its raw-body
  * option, a capture middleware goes at the very top of the root express app: it buffers the body of
  * requests to this route only, up to a limit, and marks the request as parsed (`_body`) so every
  * later body parser leaves it alone. Both the middleware and the route are removed on close, by

@@ -4,7 +4,7 @@
  */
 import { METRICS } from '../../lib/health/metrics';
 import { defaultRules, type HealthRule } from '../../lib/health/rules';
-import type { Counters } from '../../lib/store/types';
+import type { Counters, Labels } from '../../lib/store/types';
 import { HealthConfig, ruleSettings } from '../../nodes/hr-health/config';
 
 /** Sidebar figure → counter; the figure is also its i18n key (`hr-sync-sidebar.health.<figure>`). */
@@ -15,8 +15,17 @@ export const HEALTH_FIGURES = {
   retries: METRICS.retries,
   deadLetters: METRICS.deadLetters,
   reviewItems: METRICS.reviewItems,
+  // The way back of two-way sync, beside the hire direction's figures above.
+  hrisChanges: METRICS.eventsIn,
+  atsUpdates: METRICS.writesOk,
 } as const;
 export type FigureName = keyof typeof HEALTH_FIGURES;
+
+/** Figures that count part of their counter: the HRIS trigger's changes, the writer's candidate updates. */
+const FIGURE_LABELS: Partial<Record<FigureName, Labels>> = {
+  hrisChanges: { direction: 'hris_to_ats' },
+  atsUpdates: { operation: 'update_candidate' },
+};
 
 export interface Figure {
   name: FigureName;
@@ -35,14 +44,15 @@ const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
 async function readFigure(counters: Counters, name: FigureName, now: Date): Promise<Figure> {
   const metric = HEALTH_FIGURES[name];
+  const labels = FIGURE_LABELS[name];
   const firstDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (DAYS - 1)));
-  const series = new Map((await counters.counterSeries(metric, firstDay, 'day')).map((b) => [dayKey(b.start), b.value]));
+  const series = new Map((await counters.counterSeries(metric, firstDay, 'day', labels)).map((b) => [dayKey(b.start), b.value]));
   const daily = Array.from({ length: DAYS }, (_, i) => series.get(dayKey(new Date(firstDay.getTime() + i * DAY_MS))) ?? 0);
   return {
     name,
     metric,
-    last24h: await counters.sumCounters(metric, new Date(now.getTime() - DAY_MS)),
-    last7d: await counters.sumCounters(metric, new Date(now.getTime() - DAYS * DAY_MS)),
+    last24h: await counters.sumCounters(metric, new Date(now.getTime() - DAY_MS), labels),
+    last7d: await counters.sumCounters(metric, new Date(now.getTime() - DAYS * DAY_MS), labels),
     daily,
   };
 }

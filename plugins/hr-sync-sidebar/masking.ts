@@ -1,45 +1,47 @@
 /**
- * The sidebar masks every secret field it shows, whichever dictionary declared it: the default
- * dictionary's, each deployed dictionary's, each store's encrypted fields, and the vendor record
- * fields the writer masks in its own outputs (dead letters hold vendor-shaped records).
+ * The sidebar shows what the secret policy (lib/privacy) lets its viewer see, over every dictionary
+ * it may be showing data of: the default dictionary, each deployed one, and each store's encrypted
+ * fields. Secret fields are always masked; personal fields only to a viewer without the
+ * `hr-sync.personal` permission.
  */
 import type { NodeAPI } from 'node-red';
+import type { Dictionary } from '../../lib/dictionary/field';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
-import { redact } from '../../lib/http/redact';
-import { SECRET_RECORD_FIELDS } from '../../lib/writer/mask';
-import { secretPathsOf, type DictionaryConfigNode } from '../../nodes/shared/dictionaryRef';
+import { SecretPolicy } from '../../lib/privacy/policy';
+import type { DictionaryConfigNode } from '../../nodes/shared/dictionaryRef';
 import type { Deployment } from './deployment';
 
-export type Mask = <T>(value: T) => T;
+/** A masked copy of a value; `echoesOf` is the record whose hidden values a text may repeat. */
+export type Mask = <T>(value: T, echoesOf?: unknown) => T;
 
-function deployedDictionaryPaths(RED: NodeAPI, ids: readonly string[]): string[] {
+function deployedDictionaries(RED: NodeAPI, ids: readonly string[]): Dictionary[] {
   return ids.flatMap((id) => {
     const node = RED.nodes.getNode(id) as DictionaryConfigNode | null;
     try {
-      return node && typeof node.dictionary === 'function' ? secretPathsOf(node.dictionary()) : [];
+      return node && typeof node.dictionary === 'function' ? [node.dictionary()] : [];
     } catch {
-      // An invalid dictionary is reported by its own node; the other paths still apply.
+      // An invalid dictionary is reported by its own node; the others still apply.
       return [];
     }
   });
 }
 
-export function secretPaths(RED: NodeAPI, deployment: Deployment): string[] {
-  return [...new Set([
-    ...secretPathsOf(defaultDictionary),
-    ...deployedDictionaryPaths(RED, deployment.dictionaries),
-    ...deployment.stores.flatMap((s) => s.secretFields),
-    ...SECRET_RECORD_FIELDS,
-  ])];
+export function sidebarPolicy(RED: NodeAPI, deployment: Deployment): SecretPolicy {
+  return SecretPolicy.of([defaultDictionary, ...deployedDictionaries(RED, deployment.dictionaries)], deployment.stores.flatMap((s) => s.secretFields));
 }
 
-export const maskWith = (paths: readonly string[]): Mask => (value) => redact(value, { paths });
+/** What one viewer may see: `personal` when they hold hr-sync.personal. */
+export interface Viewer {
+  personal: boolean;
+  mask: Mask;
+  /** Whether a field's values are hidden from this viewer (a conflict's values sit under no field name). */
+  hides(field: string): boolean;
+}
 
-/** Whether a dotted field name (a golden-record or dictionary path) is one of the secret paths. */
-export function isSecretField(field: string, paths: readonly string[]): boolean {
-  const segments = field.replace(/\[\]/g, '').replace(/^person\./, '').split('.');
-  return paths.some((p) => {
-    const tail = p.split('.');
-    return tail.length <= segments.length && tail.every((seg, i) => seg === segments[segments.length - tail.length + i]);
-  });
+export function viewerOf(policy: SecretPolicy, personal: boolean): Viewer {
+  return {
+    personal,
+    mask: (value, echoesOf) => policy.mask(value, { hidePersonal: !personal, echoesOf }),
+    hides: (field) => policy.isSecretField(field) || (!personal && policy.isPersonalField(field)),
+  };
 }

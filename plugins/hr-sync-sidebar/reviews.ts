@@ -3,10 +3,11 @@
  * per-field comparisons that scored them, a compensation variance with both figures, a survivorship
  * conflict with both values. Everything shown has passed through the sidebar's mask.
  */
-import { MASK } from '../../lib/http/redact';
+import { MASK } from '../../lib/privacy/redact';
 import type { FieldComparison } from '../../lib/match/types';
 import type { HrStore, Review } from '../../lib/store/types';
-import { isSecretField, type Mask } from './masking';
+import type { Viewer } from './masking';
+import { opaque } from '../../lib/privacy/opaque';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
 export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
@@ -36,14 +37,16 @@ export interface DuplicateView extends Base {
 export interface Pay {
   amount: string;
   currency: string;
-  period: string;
+  /** Absent when nobody stated it: such a pay is held as "pay period unknown". */
+  period?: string;
 }
 
 export interface VarianceView extends Base {
   kind: 'compensation_variance';
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
-  items: Array<{ field: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
+  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
 }
 
 export interface ConflictView extends Base {
@@ -75,17 +78,17 @@ function shown(person: unknown, field: SideBySideRow['field']): string | null {
 const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
 
 function pay(v: unknown): Pay | null {
-  return isObject(v) && typeof v.amount === 'string' && typeof v.currency === 'string' && typeof v.period === 'string'
-    ? { amount: v.amount, currency: v.currency, period: v.period }
-    : null;
+  if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
+  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
 }
 
-async function duplicateView(review: Review, store: HrStore, mask: Mask): Promise<DuplicateView> {
+async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): Promise<DuplicateView> {
   const p = isObject(review.payload) ? review.payload : {};
   const candidateGuid = text(p.candidateGuid);
   const candidate = candidateGuid ? await store.getPerson(candidateGuid) : null;
-  const incoming = mask(personIn(p.payload));
-  const stored = mask(candidate?.record ?? null);
+  const bothPersons = { incoming: personIn(p.payload), stored: candidate?.record ?? null };
+  const incoming = mask(bothPersons.incoming);
+  const stored = mask(bothPersons.stored);
   const explanation = isObject(p.explanation) ? p.explanation : {};
   return {
     kind: 'possible_duplicate',
@@ -95,38 +98,40 @@ async function duplicateView(review: Review, store: HrStore, mask: Mask): Promis
     node: text(p.node),
     candidateGuid,
     probability: typeof p.probability === 'number' ? p.probability : null,
-    comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : []),
+    comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
     rows: SIDE_BY_SIDE.map((field) => ({ field, incoming: shown(incoming, field), candidate: shown(stored, field) })).filter((r) => r.incoming !== null || r.candidate !== null),
   };
 }
 
-function varianceView(review: Review, mask: Mask): VarianceView {
+function varianceView(review: Review, { mask, personal }: Viewer): VarianceView {
   const p = isObject(review.payload) ? review.payload : {};
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
   });
-  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation, node: text(p.node), items });
+  // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
+  const hidden = personal ? null : opaque(items, review.explanation);
+  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text ?? '' : review.explanation, node: text(p.node), items: hidden ? (hidden.record as typeof items) : items });
 }
 
-function conflictView(review: Review, mask: Mask, secret: (field: string) => boolean): ConflictView {
+function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
   const p = isObject(review.payload) ? review.payload : {};
   const field = text(p.field);
   // The values sit under "current" and "offered", not under their field's name, so path masking cannot see them.
-  const hide = (v: unknown) => (field && secret(field) && v !== undefined && v !== null ? MASK : v);
+  const hide = (v: unknown) => (field && hides(field) && v !== undefined && v !== null ? MASK : v);
   return mask({
     kind: 'conflict', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation,
     field, current: hide(p.current) ?? null, currentSource: text(p.currentSource), offered: hide(p.offered) ?? null, offeredSource: text(p.offeredSource),
   });
 }
 
-export function reviewView(review: Review, store: HrStore, mask: Mask, secretPaths: readonly string[]): Promise<ReviewView> {
+export function reviewView(review: Review, store: HrStore, viewer: Viewer): Promise<ReviewView> {
   switch (review.kind) {
     case 'possible_duplicate':
-      return duplicateView(review, store, mask);
+      return duplicateView(review, store, viewer);
     case 'compensation_variance':
-      return Promise.resolve(varianceView(review, mask));
+      return Promise.resolve(varianceView(review, viewer));
     case 'conflict':
-      return Promise.resolve(conflictView(review, mask, (field) => isSecretField(field, secretPaths)));
+      return Promise.resolve(conflictView(review, viewer));
   }
 }

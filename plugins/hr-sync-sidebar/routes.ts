@@ -1,5 +1,7 @@
 /**
- * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read. Deciding a
+ * Admin endpoints under /hr-sync/ behind the sidebar. Viewing needs hr-sync.read, and shows personal
+ * fields masked; /hr-sync/overview/personal shows them and needs hr-sync.personal as well (a name
+ * not ending in ".read", so Node-RED's read-only scope never grants it). Deciding a
  * survivorship conflict, or a compensation variance no validator holds, needs hr-sync.write; a
  * possible duplicate is decided through its dedupe node's endpoint, a variance held by a validator
  * through the validator's, and a dead letter through its writer's, so those actions act in the flow
@@ -10,10 +12,12 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, OutboxEntry } from '../../lib/store/types';
-import { findDeployment, type StoreSite } from './deployment';
+import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
-import { maskWith, secretPaths, type Mask } from './masking';
+import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
+import { getWithPersonal } from '../../nodes/shared/personalData';
+import { opaque } from '../../lib/privacy/opaque';
 
 /** More than a person works through in a sitting; the counts say when there are more. */
 const LIST_LIMIT = 200;
@@ -37,36 +41,41 @@ function fail(res: Response, err: unknown): void {
 
 const actorOf = (req: Request) => (req as Request & { user?: { username?: string } }).user?.username ?? 'editor';
 
-const deadLetterView = (e: OutboxEntry, mask: Mask) =>
-  mask({
+/**
+ * A dead letter holds a vendor-shaped record whose field names no dictionary lists: a viewer who may
+ * see no personal data gets its shape, and the vendor's error with each of its values masked.
+ */
+function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean) {
+  const hidden = personal ? null : opaque(e.payload, e.lastError);
+  return mask({
     id: e.id,
     operation: e.operation,
     target: e.target,
     personGuid: e.personGuid,
     attempts: e.attempts,
-    lastError: e.lastError,
-    payload: e.payload,
+    lastError: hidden ? hidden.text : e.lastError,
+    payload: hidden ? hidden.record : e.payload,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
-  });
+  }, e.payload);
+}
 
-async function storeOverview(site: StoreSite, store: HrStore, mask: Mask, paths: readonly string[], now: Date) {
+async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
   const open = await store.listReviews('open', LIST_LIMIT);
   const reviews = [];
-  for (const review of open) reviews.push(await reviewView(review, store, mask, paths));
+  for (const review of open) reviews.push(await reviewView(review, store, viewer));
   return {
     health: await healthFigures(store, now),
     reviews,
-    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, mask)),
+    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, viewer.mask, viewer.personal)),
   };
 }
 
 export function registerSyncRoutes(RED: NodeAPI): void {
-  RED.httpAdmin.get('/hr-sync/overview', RED.auth.needsPermission('hr-sync.read'), (_req: Request, res: Response) => {
+  const overview = (personal: boolean) => (_req: Request, res: Response) => {
     void (async () => {
       const deployment = findDeployment(RED);
-      const paths = secretPaths(RED, deployment);
-      const mask = maskWith(paths);
+      const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
       const now = new Date();
       const stores = [];
       for (const site of deployment.stores) {
@@ -78,16 +87,17 @@ export function registerSyncRoutes(RED: NodeAPI): void {
           monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
         };
         try {
-          stores.push({ ...about, ...(await storeOverview(site, await site.node.acquire(), mask, paths, now)) });
+          stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
         } catch (err) {
           // One store that cannot be read must not hide the others.
           const e = toHrError(err);
           stores.push({ ...about, error: { code: e.code, message: e.message } });
         }
       }
-      res.json({ at: now.toISOString(), stores });
+      res.json({ at: now.toISOString(), personal, stores });
     })().catch((err: unknown) => fail(res, err));
-  });
+  };
+  getWithPersonal(RED, '/hr-sync/overview', 'hr-sync.read', overview);
 
   RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), (req: Request, res: Response) => {
     void (async () => {

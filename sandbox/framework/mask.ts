@@ -1,6 +1,6 @@
 /**
  * What the control API and the HTML page never show in clear: credentials in headers and bodies,
- * and the secret person fields of design.md (SSN, national id, date of birth, bank data).
+ * and the secret person fields (SSN, national id, date of birth, bank data).
  */
 const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|signature/i;
 const SECRET_FIELD = /secret|password|token|ssn|^sin$|^nin$|national_?id|date_?of_?birth|^dob$|bank|account_?number|routing|driver_?license_?number/i;

@@ -1,6 +1,7 @@
 export { deliver, type DeliveryResponse, type SignedDelivery } from './delivery';
 export type { SenderOptions } from './signing';
 export { ashbySender } from './ashby';
+export { bamboohrSender, type BambooFieldChange } from './bamboohr';
 export { checkrSender } from './checkr';
 export { genericHmacSender, type GenericSigning } from './genericHmac';
 export { greenhouseJson, greenhouseSender, hireCandidatePayload, offerCreatedPayload, updateCandidatePayload } from './greenhouse';

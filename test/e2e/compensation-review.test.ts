@@ -9,7 +9,6 @@ import { employees, greenhouse, readExample, runExample, slackPosts, until, type
 
 const HIRES = '/hr/greenhouse/hires';
 const MAPPER = 'a1b2c3d400000a';
-const SHIPPED_PAY = '"payRate": offer.compensation.amount & " " & offer.compensation.currency';
 
 interface HeldReview {
   id: number;
@@ -25,9 +24,10 @@ interface HeldReview {
 async function deployPayMapping(run: ExampleRun, factor: string): Promise<void> {
   const flow = readExample('Hire to HRIS');
   const mapper = flow.find((n) => n.id === MAPPER)!;
-  const expression = String(mapper.expression);
-  assert.ok(expression.includes(SHIPPED_PAY), 'the shipped mapping sends the offer\'s pay');
-  mapper.expression = expression.replace(SHIPPED_PAY, `"payRate": $string($round($number(offer.compensation.amount) * ${factor}, 2)) & " " & offer.compensation.currency`);
+  const rows = mapper.rows as Array<Record<string, unknown>>;
+  const payRate = rows.find((r) => r.target === 'payRate')!;
+  assert.equal(payRate.source, 'offer.compensation', 'the shipped mapping sends the offer\'s pay');
+  Object.assign(payRate, { from: 'jsonata', source: `$string($round($number(offer.compensation.amount) * ${factor}, 2)) & " " & offer.compensation.currency`, transform: '', args: '' });
   const res = await fetch(`${run.red.url}/flows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'nodes' },

@@ -30,7 +30,7 @@ async function deploy(red: RunningNodeRed, flow: Flow): Promise<void> {
   }
 }
 
-/** Greenhouse's `delete_candidate` web hook (vendor-apis.md §1.4). */
+/** Greenhouse's `delete_candidate` web hook (docs/vendors/greenhouse.md). */
 const deleteCandidate = (candidateId: number, applicationId: number) => ({
   action: 'delete_candidate',
   payload: { person: { id: candidateId, first_name: 'x', last_name: 'x', company: null, title: null, created_at: new Date().toISOString(), is_private: false, can_email: true, deleted_application_ids: [applicationId] } },

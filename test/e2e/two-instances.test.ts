@@ -40,7 +40,7 @@ describe('Hire to HRIS on two Node-RED instances sharing one PostgreSQL store', 
     return value === undefined || value === null ? undefined : String(value);
   };
   const writeBacksTo = async (candidateId: number) =>
-    (await stateOf(sandbox.urls.greenhouse)).received.filter((r) => r.method === 'PATCH' && r.path === `/v1/candidates/${candidateId}` && r.status < 300).length;
+    (await stateOf(sandbox.urls.greenhouse)).received.filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${candidateId}` && r.status < 300).length;
   /** Nothing left to do in the shared store: every accepted event finished, every queued write done. */
   const storeIdle = async () => {
     const [{ open }] = await postgres.rawSql<{ open: number }>(url, "SELECT (SELECT count(*) FROM events WHERE status = 'accepted') + (SELECT count(*) FROM outbox WHERE status = 'pending') AS open");

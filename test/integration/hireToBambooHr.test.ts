@@ -52,7 +52,9 @@ async function throughTheMapping(hire: HireEvent) {
 
 test('a Greenhouse hire maps to a BambooHR employee the strict emulator accepts', async () => {
   const sender = greenhouseSender({ secret: 'gh-secret' });
-  const { event } = await greenhouse.canonical(deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', lastName: 'Åberg', salary: 103000 })), noApi);
+  // The documented salary field has no frequency: the account declares its pay yearly, as the shipped examples do.
+  const yearly = { ...noApi, settings: { ...noApi.settings, offerFields: { declaredPayPeriod: 'year' as const } } };
+  const { event } = await greenhouse.canonical(deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', lastName: 'Åberg', salary: 103000 })), yearly);
   const { stored } = await throughTheMapping(event as HireEvent);
   assert.equal(stored.fields.firstName, 'Zoë');
   assert.equal(stored.fields.lastName, 'Åberg');

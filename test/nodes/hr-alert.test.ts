@@ -8,6 +8,8 @@ import { startSlack, SLACK_DEFAULTS } from '../../sandbox/slack';
 import { startTeams, TEAMS_DEFAULTS } from '../../sandbox/teams';
 import { failureMessage, SECRETS } from '../unit/alert/support';
 import alertNode = require('../../nodes/hr-alert/hr-alert');
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 
 type Spied = Node & { error: { callCount: number; lastCall: { args: [string] } }; status: { lastCall: { args: [{ fill: string; text: string }] } } };
 
@@ -162,4 +164,24 @@ test('a malformed msg.alert is reported with its field path', async (t) => {
   const error = (await caught).error as { code: string; message: string };
   assert.equal(error.code, 'alert.input_invalid');
   assert.match(error.message, /alert\.severity/);
+});
+
+test("a field the node's dictionary marks secret never reaches the alert, even where the error echoes it", async () => {
+  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const message = () => {
+    const msg = failureMessage();
+    return { ...msg, payload: { ...msg.payload, person: { ...msg.payload.person, custom: { badgePin: 'PIN-77310' } } }, error: { ...msg.error, message: 'BambooHR refused the employee: badge PIN-77310 unknown' } };
+  };
+  const sendOne = async (settings: Record<string, unknown>, nodes: unknown[], extra: FlowNode[] = []) => {
+    await helper.load(nodes as never, [...extra, ...flow({ channel: 'email', ...settings })] as never);
+    const sent = nextMessage(helper.getNode('sent'));
+    helper.getNode('a').receive(message() as never);
+    const text = JSON.stringify(await sent);
+    await helper.unload();
+    return text;
+  };
+  assert.match(await sendOne({}, [alertNode]), /PIN-77310/, 'the default dictionary knows no badge PIN');
+  const masked = await sendOne({ dictionary: 'dict' }, [dictionaryNode, alertNode], [{ id: 'dict', type: 'hr-dictionary', dictionary } as unknown as FlowNode]);
+  assert.doesNotMatch(masked, /PIN-77310/);
+  assert.match(masked, /badge \[REDACTED\] unknown/);
 });

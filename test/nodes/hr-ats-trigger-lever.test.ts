@@ -78,7 +78,7 @@ test('a replayed Lever delivery, with its own body or another, is refused with 4
 
   const again = await t.post(original);
   assert.equal(again.status, 401);
-  assert.equal(again.body.error, 'replayed');
+  assert.equal(again.body.error, 'unauthorized', 'a refusal does not tell the caller why');
   const forged = await t.post(withData(original, { opportunityId: other, contactId: 'x', candidateId: 'x' }));
   assert.equal(forged.status, 401);
   const forgedDeletion = await t.post(withData(original, { contactId: 'victim', candidateId: 'victim' }, 'candidateDeleted'));

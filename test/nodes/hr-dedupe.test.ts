@@ -5,10 +5,13 @@ import type { Node } from 'node-red';
 import { helper, nextMessage, collect, settle, useHelperWithTempDir } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
 import { matchIndexOf, matchableFrom } from '../../lib/dedupe/matchable';
+import { modelWithOverrides } from '../../nodes/hr-dedupe/settings';
 
 type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
 
@@ -258,6 +261,54 @@ test('a person arriving again while their review is open joins that review: one 
   assert.equal((msg.payload as HireEvent).eventId, 'lever-lv-2-again');
 });
 
+test('a person under review takes part in matching: a later duplicate sharing no identifier joins that review, a namesake does not', async () => {
+  await load(newStoreFile());
+  const home = { line1: 'Rua Augusta 10, 2º', city: 'Lisboa', postalCode: '1100-053', country: 'PT' };
+  const first = await deliver(ana);
+  const underReview = await deliver({ ...maria, person: { ...maria.person, address: home } });
+  assert.equal(underReview.port, 'review');
+
+  // The same Maria from another ATS: new email, no phone, the street abbreviated; nothing the store holds for Ana.
+  const later = hire('workable', 'wk-9', {
+    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'mcosta@example.net', type: 'personal' }], phones: [],
+    address: { ...home, line1: 'R. Augusta 10 2º' },
+  });
+  const joined = await deliver(later);
+  assert.equal(joined.port, 'review');
+  assert.equal(joined.msg.person.reviewId, underReview.msg.person.reviewId, 'the later duplicate joins the open review');
+  assert.equal((joined.msg.review as { updated: boolean }).updated, true);
+
+  // A namesake elsewhere is scored against the person under review too, and stays a new person.
+  const namesake = hire('workable', 'wk-10', {
+    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'maria.costa@example.com', type: 'personal' }], phones: [],
+    address: { line1: '5 Elm Street', city: 'Austin', postalCode: '78701', country: 'US' }, dateOfBirth: '1971-01-30',
+  });
+  assert.equal((await deliver(namesake)).port, 'new');
+  assert.deepEqual((await (await store()).listReviews('open')).map((r) => r.id), [underReview.msg.person.reviewId], 'one review item');
+
+  const merged = nextMessage<Msg>(helper.getNode('merged'));
+  await helper.request().post(`/hr-dedupe/reviews/${underReview.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  const msg = await merged;
+  assert.equal(msg.person.guid, first.msg.person.guid);
+  assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'wk-9', 'the decision applies to the latest delivery');
+});
+
+test('learning the weights: nothing to learn from before a lookup; afterwards EM answers with every level, as overrides the node accepts', async () => {
+  await load(newStoreFile());
+  const early = await helper.request().post('/hr-dedupe/d/learn-weights').send({}).expect(409);
+  assert.equal(early.body.error.code, 'match.estimate_no_pairs');
+  await helper.request().post('/hr-dedupe/nope/learn-weights').send({}).expect(404);
+
+  await deliver(ana);
+  await deliver(jon);
+  await deliver({ ...jon, eventId: 'gh-1-typo', sourceIds: { ...jon.sourceIds, candidateId: 'gh-1b' }, person: { ...jon.person, legalName: { first: 'John', last: 'Smith' }, emails: [] } });
+  const learnt = await helper.request().post('/hr-dedupe/d/learn-weights').send({}).expect(200);
+  assert.ok(learnt.body.blockedPairs >= 1, 'the pairs the node scored are what EM reads');
+  const fields = new Set(learnt.body.levels.map((l: { field: string }) => l.field));
+  for (const f of ['forename', 'surname', 'dateOfBirth', 'street', 'nationalId']) assert.ok(fields.has(f), f);
+  assert.doesNotThrow(() => modelWithOverrides(JSON.stringify(learnt.body.overrides)));
+});
+
 /** A store of 10,000 persons with 30 common forenames and surnames held once each, as term frequencies need. */
 async function seedCompany(): Promise<void> {
   const forenames = 'Jennifer John Maria Wei Ana Lars Chidi Aoife Jose Yuki Omar Lena Priya Fatima Sarah David Linda Robert Susan Thomas James Mary Karen Daniel Laura Kevin Emily Paul Nancy Mark'.split(' ');
@@ -284,4 +335,25 @@ test('a rare full name coming back with a new email and phone lands in review; w
   await seedCompany();
   await deliver(jennifer('gh-10', 'jen@example.com', '+14155550101'));
   assert.equal((await deliver(jennifer('gh-11', 'j.wenzanro@other.org', '+14155550202'))).port, 'new');
+});
+
+test("review copies follow the node's dictionary: a field it marks secret is masked; personal data only on the /personal route", async () => {
+  const dictionary = {
+    version: 'custom-1',
+    fields: defaultDictionary.fields.map((f) => (f.name === 'person.address.postalCode' ? { ...f, sensitivity: 'secret' } : f)),
+  };
+  const file = newStoreFile();
+  await helper.load([dictionaryNode, storeNode, dedupeNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, ...flow(file, { dictionary: 'dict' })] as never, { s: { encryptionKey: key } });
+  const address = { line1: '1 Main St', city: 'Springfield', postalCode: 'SW1A 1AA', country: 'US' };
+  await deliver({ ...ana, person: { ...ana.person, address } });
+  const near = await deliver({ ...maria, person: { ...maria.person, address } });
+  assert.equal(near.port, 'review');
+  assert.doesNotMatch(JSON.stringify(near.msg.review), /SW1A 1AA/, 'the message carries the review copy masked');
+  assert.match(JSON.stringify(near.msg.review), /Springfield/, 'what the dictionary keeps personal stays on the message');
+
+  const full = JSON.stringify((await helper.request().get('/hr-dedupe/reviews/personal').expect(200)).body);
+  assert.match(full, /Maria/);
+  assert.doesNotMatch(full, /SW1A 1AA/);
+  const restricted = JSON.stringify((await helper.request().get('/hr-dedupe/reviews').expect(200)).body);
+  for (const personal of ['Maria', 'ana.silva@example.com', 'Springfield', 'SW1A 1AA']) assert.ok(!restricted.includes(personal), `a viewer without hr-sync.personal sees ${personal}`);
 });

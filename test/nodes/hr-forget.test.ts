@@ -76,7 +76,7 @@ async function checkrCandidate(email: string): Promise<string> {
   const res = await fetch(`${c.url}/v1/candidates`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${CHECKR_DEFAULTS.apiKeys[0]}:`).toString('base64')}` },
-    body: JSON.stringify({ first_name: 'Ana', last_name: 'Silva', email, work_locations: [{ country: 'US' }] }),
+    body: JSON.stringify({ first_name: 'Ana', last_name: 'Silva', email, work_locations: [{ country: 'US', state: 'NY' }] }),
   });
   return ((await res.json()) as { id: string }).id;
 }

@@ -13,6 +13,8 @@ import type { StoreConfigNode } from '../../nodes/shared/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
 import writerNode = require('../../nodes/hr-hris-writer/hr-hris-writer');
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 
 const API_KEY = BAMBOOHR_DEFAULTS.apiKeys[0];
 const ATS_CLIENT = GREENHOUSE_DEFAULTS.oauthClients[0];
@@ -53,6 +55,8 @@ interface Options {
   /** Fields replacing the BambooHR connection's, e.g. another HRIS. */
   connection?: Record<string, unknown>;
   credentials?: Record<string, string>;
+  /** A data dictionary deployed beside the writer (id 'dict'). */
+  dictionary?: unknown;
 }
 
 async function loadFlow(options: Options = {}) {
@@ -63,6 +67,7 @@ async function loadFlow(options: Options = {}) {
     ...options.connection,
   };
   const flow = [
+    ...(options.dictionary ? [{ id: 'dict', type: 'hr-dictionary', dictionary: options.dictionary }] : []),
     { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
     connection,
     { id: 'w', type: 'hr-hris-writer', connection: 'conn', store: 'store', operation: 'create', writeBack: true, dryRun: false, maxAttempts: 10, maxAgeHours: 24, wires: [['ok'], ['failed'], ['rehire']], ...options.writer },
@@ -72,7 +77,7 @@ async function loadFlow(options: Options = {}) {
     { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
     { id: 'caught', type: 'helper' },
   ];
-  await helper.load(nodes, flow, { conn: { secret: options.apiKey ?? API_KEY, atsClientId: ATS_CLIENT.clientId, atsClientSecret: ATS_KEY, ...options.credentials } });
+  await helper.load(options.dictionary ? [dictionaryNode, ...nodes] : nodes, flow as never, { conn: { secret: options.apiKey ?? API_KEY, atsClientId: ATS_CLIENT.clientId, atsClientSecret: ATS_KEY, ...options.credentials } });
   return { writer: helper.getNode('w'), ok: helper.getNode('ok'), failed: helper.getNode('failed'), rehire: helper.getNode('rehire') };
 }
 
@@ -310,6 +315,29 @@ test('a record BambooHR refuses fails at once with BambooHR\'s own message', asy
   assert.equal(result.dead, true);
   assert.equal((msg.payload as Record<string, unknown>).ssn, '[REDACTED]');
   assertNoSecrets(writer, msg);
+});
+
+test("a field the writer's dictionary marks secret never shows in its output, dead letters, log or status, even echoed by the vendor", async () => {
+  const division = 'Secret Ops Unit';
+  // The user's own dictionary marks the division secret; BambooHR echoes an unknown list value back.
+  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'job.division', label: 'Division', type: 'string', required: false, owner: 'hris', syncDirection: 'ats_to_hris', sensitivity: 'secret' }] };
+  const { writer, failed } = await loadFlow({ writeBack: false, dictionary, writer: { dictionary: 'dict' } });
+  const h = await hire({ division });
+  const out = nextMessage(failed);
+  writer.receive({ payload: h.payload, sourceIds: h.sourceIds } as never);
+  const msg = await out;
+  assert.equal(hrisOf(msg).error.code, 'hris.invalid');
+  assert.match(JSON.stringify(hrisOf(msg).error), /list field division/, "the rest of BambooHR's message stays readable");
+  const listed = (await helper.request().get('/hr-hris-writer/dead-letters/personal').expect(200)).body;
+  assert.equal(listed.deadLetters.length, 1);
+  assert.equal(listed.deadLetters[0].payload.record.firstName, 'Ana', 'a user allowed personal data sees the record');
+  const restricted = (await helper.request().get('/hr-hris-writer/dead-letters').expect(200)).body;
+  assert.equal(restricted.deadLetters[0].payload.record.firstName, '[REDACTED]', 'the plain route shows the record without its values');
+  assert.match(restricted.deadLetters[0].lastError, /list field division/);
+  assertNoSecrets(writer, msg, listed);
+  const spied = writer as Spied;
+  const said = JSON.stringify([(['log', 'warn', 'error', 'status'] as const).flatMap((m) => spied[m].getCalls().map((c) => c.args)), msg, listed]);
+  assert.ok(!said.includes(division), 'the secret division is shown');
 });
 
 test('refused credentials fail at once as hris.auth and show on the status', async () => {

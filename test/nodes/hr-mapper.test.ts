@@ -5,6 +5,8 @@ import { helper, nextMessage, collect, settle, type FlowNode } from '../support/
 import mapperNode = require('../../nodes/hr-mapper/hr-mapper');
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import { startingTables } from '../../lib/mapping/startingTables';
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 
 const hire = { person: { name: { first: 'Ana', last: 'Silva' }, emails: [{ type: 'work', address: 'ana@example.com' }] } };
 
@@ -112,16 +114,68 @@ test('in table mode the shipped BambooHR table turns a hire into a BambooHR empl
   assert.deepEqual(msg.canonical, sampleHire());
 });
 
-test('a table row can read an environment variable, once, on deploy', async () => {
+test('a table row can read an environment variable listed on the node, once, on deploy', async () => {
   process.env.HR_MAPPER_TEST_COMPANY = 'acme';
   try {
-    await helper.load(mapperNode, tableFlow([{ target: 'company', from: 'env', source: 'HR_MAPPER_TEST_COMPANY' }]));
+    const [mapper, ...rest] = tableFlow([{ target: 'company', from: 'env', source: 'HR_MAPPER_TEST_COMPANY' }]);
+    await helper.load(mapperNode, [{ ...mapper, envVars: 'HR_MAPPER_TEST_COMPANY' }, ...rest] as never);
   } finally {
     delete process.env.HR_MAPPER_TEST_COMPANY;
   }
   const received = nextMessage(helper.getNode('out'));
   helper.getNode('m').receive({ payload: sampleHire() } as never);
   assert.deepEqual((await received).payload, { company: 'acme' });
+});
+
+test("neither a deployed mapper nor the preview reads a variable that is not listed, nor ever the store's key", async () => {
+  process.env.HR_STORE_KEY = 'f'.repeat(64);
+  process.env.HR_MAPPER_TEST_OTHER = 'not-for-mappings';
+  try {
+    await helper.load(mapperNode, tableFlow([{ target: 'key', from: 'env', source: 'HR_STORE_KEY' }]));
+    assert.equal((helper.getNode('m') as StatusSpy).status.lastCall.args[0].text, 'common.status.notReady');
+    for (const [source, listed, code] of [['HR_STORE_KEY', 'HR_STORE_KEY', 'mapper.env_protected'], ['HR_MAPPER_TEST_OTHER', '', 'mapper.env_not_listed']]) {
+      const body = { mode: 'table', rows: [{ target: 'leak', from: 'env', source }], envVars: listed };
+      const preview = (await helper.request().post('/hr-mapper/preview').send({ ...body, node: 'm' }).expect(200)).body;
+      const check = (await helper.request().post('/hr-mapper/check').send(body).expect(200)).body;
+      assert.equal(preview.ok, false);
+      assert.equal(check.problems[0].code, code);
+      for (const text of [JSON.stringify(preview), JSON.stringify(check)]) assert.ok(!text.includes('f'.repeat(64)) && !text.includes('not-for-mappings'), text);
+    }
+    const jsonata = (await helper.request().post('/hr-mapper/preview').send({ mode: 'jsonata', expression: '$env("HR_STORE_KEY")' }).expect(200)).body;
+    assert.doesNotMatch(JSON.stringify(jsonata), /ffffffff/);
+  } finally {
+    delete process.env.HR_STORE_KEY;
+    delete process.env.HR_MAPPER_TEST_OTHER;
+  }
+});
+
+test("an error that echoes a value of the node's secret fields reaches Catch nodes and the log masked", async () => {
+  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const [mapper, ...rest] = flow('$error("badge " & person.custom.badgePin & " and SSN " & person.ssn & " refused")');
+  await helper.load([dictionaryNode, mapperNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, { ...mapper, dictionary: 'dict' }, ...rest] as never);
+  const caught = nextMessage(helper.getNode('caught'));
+  helper.getNode('m').receive({ payload: { person: { custom: { badgePin: 'PIN-77310' }, ssn: '111223333' } } } as never);
+  const error = (await caught).error as { code: string; message: string };
+  assert.equal(error.code, 'mapper.evaluation_failed');
+  assert.match(error.message, /badge \[REDACTED\] and SSN \[REDACTED\] refused/);
+  // What the log prints is the error (its second argument is the flow's own message, for Catch nodes).
+  const logged = (helper.getNode('m') as unknown as { error: { getCalls(): Array<{ args: unknown[] }> } }).error.getCalls().map((c) => String(c.args[0]));
+  assert.equal(logged.length, 1);
+  assert.doesNotMatch(logged[0], /PIN-77310|111223333/);
+});
+
+test("the preview masks what the node's dictionary marks secret, in the sample, the result and the rows", async () => {
+  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const [mapper, ...rest] = tableFlow([{ target: 'pin', source: 'person.custom.badgePin' }]);
+  await helper.load([dictionaryNode, mapperNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, { ...mapper, dictionary: 'dict' }, ...rest] as never);
+  const out = nextMessage(helper.getNode('out'));
+  helper.getNode('m').receive({ payload: { ...sampleHire(), person: { ...sampleHire().person, custom: { badgePin: 'PIN-77310' } } } } as never);
+  assert.deepEqual((await out).payload, { pin: 'PIN-77310' }, 'the record itself is sent whole');
+  const last = (await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'pin', source: 'person.custom.badgePin' }], node: 'm', dictionary: 'dict' }).expect(200)).body;
+  assert.equal(last.source, 'last');
+  const pasted = (await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'pin', source: 'person.custom.badgePin' }], dictionary: 'dict', sample: { person: { custom: { badgePin: 'PIN-99120' } } } }).expect(200)).body;
+  assert.ok(pasted.rows.length > 0, 'the rows are shown');
+  for (const body of [last, pasted]) assert.doesNotMatch(JSON.stringify(body), /PIN-77310|PIN-99120/);
 });
 
 test('a hire missing a required field reaches Catch nodes with the field named', async () => {
@@ -193,4 +247,29 @@ test('the editor lists the transforms a row may name, with their arguments', asy
   await helper.load(mapperNode, tableFlow([...startingTables.generic]));
   const res = await helper.request().get('/hr-mapper/transforms').expect(200);
   assert.deepEqual(res.body.find((t: { name: string }) => t.name === 'isoDate'), { name: 'isoDate', params: 'zone, format?' });
+});
+
+test('values no row sends are listed on the message, masked where personal, and counted on the status', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.personio]));
+  const received = nextMessage(helper.getNode('out'));
+  const withLandline = sampleHire();
+  withLandline.person.phones = [{ number: '+442079460958', type: 'home' }];
+  helper.getNode('m').receive({ payload: withLandline } as never);
+  const msg = await received;
+  const notSent = (msg.mapping as { notSent: Array<{ path: string; value: unknown }> }).notSent;
+  assert.deepEqual(notSent.find((n) => n.path === 'person.phones[type=home].number'), { path: 'person.phones[type=home].number', value: '[REDACTED]' });
+  assert.ok(!JSON.stringify(msg.mapping).includes('2079460958'), 'the phone number is not on the report');
+  const status = (helper.getNode('m') as StatusSpy).status.lastCall.args[0];
+  assert.equal(status.fill, 'yellow');
+  assert.equal(status.text, 'hr-mapper.status.mappedNotSent');
+});
+
+test('"Try it" lists what the table does not send, and says coverage is unknown for JSONata', async () => {
+  await helper.load(mapperNode, tableFlow([...startingTables.bamboohr]));
+  const sample = sampleHire();
+  sample.person.phones = [{ number: '+442079460958', type: 'other' }];
+  const table = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: startingTables.bamboohr, sample }).expect(200);
+  assert.deepEqual(table.body.notSent.map((n: { path: string }) => n.path), ['person.phones[type=other].number', 'offer.employmentType']);
+  const expression = await helper.request().post('/hr-mapper/preview').send({ mode: 'jsonata', expression: '{ "a": person.legalName.first }', sample }).expect(200);
+  assert.equal(expression.body.notSent, null);
 });

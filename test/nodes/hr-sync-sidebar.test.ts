@@ -13,14 +13,43 @@ import { METRICS } from '../../lib/health/metrics';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
 import type { HrStore } from '../../lib/store';
+import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
+import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
+import type { NodeAPI } from 'node-red';
+import type { Request, Response, NextFunction } from 'express';
+
+// Node-RED's own scope check, the one RED.auth.needsPermission applies to a signed-in user.
+const { hasPermission } = require('@node-red/editor-api/lib/auth/permissions') as { hasPermission(scope: string | string[], permission: string | string[]): boolean };
 
 const DOB = '1990-05-17';
 const SSN = '123-45-6789';
 const HOUR = 3_600_000;
 
+/** A dictionary with a field the user marked secret: the sidebar masks it though no default list knows it. */
+const customDictionary = {
+  version: 'custom-1',
+  fields: [
+    ...defaultDictionary.fields,
+    { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' },
+  ],
+};
+const BADGE_PIN = 'PIN-77310';
+
+/**
+ * The plugin with admin routes guarded as in a Node-RED with adminAuth on: the test helper's
+ * needsPermission lets everything through, so the signed-in user's scope (header x-scope, '*' for
+ * an administrator; JSON, as a user's scope may be a list) is checked with Node-RED's own hasPermission.
+ */
+const sidebarWithAuth = (RED: NodeAPI) => {
+  const needsPermission = (permission: string | string[]) => (req: Request, res: Response, next: NextFunction) =>
+    hasPermission(JSON.parse(req.get('x-scope') ?? '"*"') as string | string[], permission) ? next() : void res.status(401).end();
+  return sidebarPlugin({ ...RED, auth: { ...RED.auth, needsPermission } } as unknown as NodeAPI);
+};
+
 const temp = useHelperWithTempDir('hr-sync-sidebar-');
 async function load(): Promise<HrStore> {
   const flow = [
+    { id: 'dict', type: 'hr-dictionary', name: 'Custom', dictionary: customDictionary },
     { id: 's', type: 'hr-store', name: 'Hires', file: temp.storeFile(), secretFields: 'dateOfBirth', keyEnv: '' },
     { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', wires: [['new'], ['merged'], ['review']] },
     { id: 'h', type: 'hr-health', name: 'Watch', store: 's', interval: 60, wires: [[]] },
@@ -32,7 +61,7 @@ async function load(): Promise<HrStore> {
     { id: 'merged', type: 'helper' },
     { id: 'review', type: 'helper' },
   ];
-  await helper.load([storeNode, dedupeNode, healthNode, validatorNode, sidebarPlugin], flow as never, { s: { encryptionKey: 'a'.repeat(64) } });
+  await helper.load([dictionaryNode, storeNode, dedupeNode, healthNode, validatorNode, sidebarWithAuth], flow as never, { s: { encryptionKey: 'a'.repeat(64) } });
   return (helper.getNode('s') as StoreConfigNode).acquire();
 }
 
@@ -62,13 +91,14 @@ async function seedVariance(store: HrStore) {
 }
 
 async function seedDeadLetter(store: HrStore) {
-  const { entry } = await store.enqueue({ idempotencyKey: 'create:gh-9', operation: 'create', target: 'bamboohr', payload: { record: { firstName: 'Bo', ssn: SSN } } });
+  const { entry } = await store.enqueue({ idempotencyKey: 'create:gh-9', operation: 'create', target: 'bamboohr', payload: { record: { firstName: 'Bo', ssn: SSN, socialSecurityNumber: '987654321', custom: { badgePin: BADGE_PIN } } } });
   await store.claimDue(new Date(), 10);
-  await store.deadLetter(entry.id, 'hris.invalid: BambooHR says: Invalid field "shoeSize"');
+  await store.deadLetter(entry.id, `hris.invalid: BambooHR says: Invalid field "shoeSize"; SSN 111223333 on file; badge ${BADGE_PIN} unknown`);
   return entry.id;
 }
 
-const overview = async () => (await helper.request().get('/hr-sync/overview').expect(200)).body;
+/** The overview as an administrator's sidebar reads it (the editor asks for personal data when the user may see it). */
+const overview = async () => (await helper.request().get('/hr-sync/overview/personal').expect(200)).body;
 
 test('the health figures count the last 24 hours and 7 days, with one value per day for the trend', async () => {
   const store = await load();
@@ -147,6 +177,18 @@ test('a compensation variance shows both figures and is decided once, by the per
   await helper.request().post(`/hr-sync/stores/s/reviews/${seeded.id + 100}`).send({ decision: 'approved' }).expect(404);
 });
 
+test('a pay with no known period is listed with its reason and the offer\'s amount without a period', async () => {
+  const store = await load();
+  const offer = sampleHire();
+  offer.offer.compensation = { amount: '32.50', currency: 'USD' };
+  const { review } = checkCompensation({}, offer, { pay: compilePayReader('compensation'), offer: 'offer.compensation', threshold: varianceThreshold('0.02'), assumptions: {} });
+  await store.addReview({ kind: 'compensation_variance', explanation: review.map((r) => r.message).join('\n'), payload: { eventId: 'sample-1', review } });
+  const [listed] = (await overview()).stores[0].reviews;
+  assert.equal(listed.items[0].rule, 'pay_period_unknown');
+  assert.deepEqual(listed.items[0].expected, { amount: '32.50', currency: 'USD' });
+  assert.match(listed.items[0].message, /^Pay period unknown/);
+});
+
 test('a compensation variance held by a validator is decided through it: approving sends the record on to be written', async () => {
   await load();
   const held = nextMessage(helper.getNode('held'));
@@ -177,4 +219,39 @@ test('a dead letter shows the failed write, the vendor\'s error and the attempts
   assert.equal(dead.payload.record.firstName, 'Bo');
   assert.equal(dead.payload.record.ssn, '[REDACTED]');
   assert.doesNotMatch(JSON.stringify(body), new RegExp(SSN));
+});
+
+test("a dead letter's identity numbers and the custom dictionary's secret field are masked in the payload and in the vendor's echoed error", async () => {
+  const store = await load();
+  await seedDeadLetter(store);
+  const text = JSON.stringify(await overview());
+  for (const secret of ['987654321', '111223333', BADGE_PIN]) assert.ok(!text.includes(secret), `the sidebar shows ${secret}`);
+  assert.match(text, /shoeSize/, 'the rest of the error stays readable');
+});
+
+test('a read-only user is refused personal data and sees personal fields masked; hr-sync.personal shows them', async () => {
+  const store = await load();
+  await seedDuplicate();
+  await seedDeadLetter(store);
+  await helper.request().get('/hr-sync/overview/personal').set('x-scope', '"read"').expect(401);
+  const restricted = (await helper.request().get('/hr-sync/overview').set('x-scope', '"read"').expect(200)).body;
+  assert.equal(restricted.personal, false);
+  const text = JSON.stringify(restricted);
+  for (const personal of ['ana.silva@example.com', 'Maria', 'Costa', DOB, BADGE_PIN, '987654321']) assert.ok(!text.includes(personal), `a read-only user sees ${personal}`);
+  const [review] = restricted.stores[0].reviews;
+  assert.ok(review.probability > 0, 'the review itself is still listed');
+  assert.equal(review.rows.find((r: { field: string }) => r.field === 'emails').incoming, '[REDACTED]');
+  await seedVariance(store);
+  const hiddenPay = (await helper.request().get('/hr-sync/overview').set('x-scope', '"read"').expect(200)).body.stores[0].reviews.find((r: { kind: string }) => r.kind === 'compensation_variance');
+  assert.doesNotMatch(JSON.stringify(hiddenPay), /108150|103000/, 'a read-only user sees no pay figure');
+  const [dead] = restricted.stores[0].deadLetters;
+  assert.equal(dead.payload.record.firstName, '[REDACTED]', "a vendor record's values are hidden, its fields still named");
+  assert.match(dead.lastError, /shoeSize/);
+
+  const permitted = (await helper.request().get('/hr-sync/overview/personal').set('x-scope', JSON.stringify(['read', 'hr-sync.personal'])).expect(200)).body;
+  assert.equal(permitted.personal, true);
+  const shown = JSON.stringify(permitted);
+  assert.match(shown, /ana\.silva@example\.com/);
+  assert.match(shown, /Maria/);
+  for (const secret of [DOB, BADGE_PIN, '987654321']) assert.ok(!shown.includes(secret), `secret ${secret} shown with hr-sync.personal`);
 });

@@ -221,7 +221,8 @@ function mappedHire(payRate: string, extra: Record<string, unknown> = {}) {
 const SSN = '078-05-1120';
 const payOnly = (storeFile: string): Setup => ({ store: true, storeFile, checks: 'pay', payFormat: 'bamboohr' });
 const storeOf = () => (helper.getNode('s') as StoreConfigNode).acquire();
-const heldReviews = async () => (await helper.request().get('/hr-validator/reviews').expect(200)).body.reviews as Array<{ id: number; node: string; items: Array<{ message: string }> }>;
+/** The held reviews as a user allowed personal data reads them. */
+const heldReviews = async () => (await helper.request().get('/hr-validator/reviews/personal').expect(200)).body.reviews as Array<{ id: number; node: string; items: Array<{ message: string }> }>;
 
 test('a mapped BambooHR record 3 % off the offer is held for review, encrypted in the store, and leaves by the review output', async () => {
   const file = nextStoreFile();
@@ -233,6 +234,10 @@ test('a mapped BambooHR record 3 % off the offer is held for review, encrypted i
   const [held, ...others] = await heldReviews();
   assert.equal(others.length, 0);
   assert.equal(held?.node, 'v');
+  assert.match(held!.items[0]!.message, /106090\.00 USD/);
+  const restricted = JSON.stringify((await helper.request().get('/hr-validator/reviews').expect(200)).body);
+  assert.doesNotMatch(restricted, /106090|103000/, 'a viewer without hr-sync.personal sees no pay figure');
+  assert.match(restricted, /"node":"v"/, 'but sees the review and its validator');
   assert.equal((msg.review as { id: number }).id, held?.id);
   const store = await storeOf();
   assert.equal((await store.getReview(held!.id))?.personGuid, 'guid-ana');

@@ -22,6 +22,7 @@ import { nodeRed4, projectRoot } from './runtimes';
 const buildRoot = path.resolve(__dirname, '..', '..');
 
 export const WEBHOOK_SECRET = 'e2e-greenhouse-webhook-secret';
+export const BAMBOOHR_WEBHOOK_SECRET = 'e2e-bamboohr-webhook-key';
 // Not the flows' sandbox defaults, so a passing test shows the example reads the environment.
 const LEVER_WEBHOOK_SECRET = 'e2e-lever-webhook-secret';
 const ASHBY_WEBHOOK_SECRET = 'e2e-ashby-webhook-secret';
@@ -49,6 +50,7 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
     BAMBOOHR_COMPANY_DOMAIN: BAMBOOHR_DEFAULTS.companyDomain,
     BAMBOOHR_API_URL: `${sandbox.urls.bamboohr}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`,
     BAMBOOHR_API_KEY: BAMBOOHR_DEFAULTS.apiKeys[0],
+    BAMBOOHR_WEBHOOK_SECRET,
     CHECKR_API_URL: sandbox.urls.checkr,
     CHECKR_API_KEY: CHECKR_DEFAULTS.apiKeys[0],
     CHECKR_PACKAGE: CHECKR_DEFAULTS.packages[0],
@@ -103,7 +105,7 @@ export async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> 
  * after the deploy answered). The probe is unsigned, so the trigger refuses it and emits nothing.
  */
 export async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
-  const paths = flow.filter((n) => n.type === 'hr-ats-trigger').map((n) => String(n.path));
+  const paths = flow.filter((n) => n.type === 'hr-ats-trigger' || n.type === 'hr-hris-trigger').map((n) => String(n.path));
   for (const pathname of paths) {
     await until(`the webhook route ${pathname}`, async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, red);
   }
@@ -187,7 +189,7 @@ export interface BambooState {
   employees: Array<{ id: string; status: string; fields: Record<string, string> }>;
 }
 export interface GreenhouseState {
-  candidates: Array<{ id: number; custom_fields: Record<string, unknown> }>;
+  candidates: Array<{ id: number; first_name: string; last_name: string; title: string | null; custom_fields: Record<string, unknown> }>;
 }
 export interface SlackState {
   messages?: unknown[];

@@ -66,6 +66,11 @@ export class PgBlocking {
     };
   }
 
+  async sample(q: Queryable, limit: number): Promise<Array<{ guid: string; comparisonRecord: Json }>> {
+    const { rows } = await q.query<{ guid: string; record: string }>('SELECT guid, record FROM comparison_records ORDER BY random() LIMIT $1', [limit]);
+    return rows.map((r) => ({ guid: r.guid, comparisonRecord: this.codec.decodePayload(r.record) as Json }));
+  }
+
   /** Call inside a transaction, for a live person. */
   async putComparisonRecord(q: Queryable, guid: string, record: Json | null): Promise<void> {
     if (record === null) await q.query('DELETE FROM comparison_records WHERE guid = $1', [guid]);

@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { newSalt } from '../crypto';
+import { matchingKeyOf, newSalt } from '../crypto';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
 import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
@@ -43,7 +43,7 @@ export class PostgresStore implements HrStore {
   private readonly tombstones: PgTombstones;
   private readonly counters: PgCounters;
 
-  private constructor(private readonly db: PgDatabase, ctx: PgContext, hasher: IdentifierHasher) {
+  private constructor(private readonly db: PgDatabase, ctx: PgContext, hasher: IdentifierHasher, private readonly keyForMatching: Buffer) {
     this.events = new PgEvents(ctx);
     this.blocking = new PgBlocking(ctx.codec);
     this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
@@ -59,7 +59,7 @@ export class PostgresStore implements HrStore {
     const db = PgDatabase.create(options.url);
     try {
       // One transaction under the migration lock: instances opening a new database together agree on one salt and key check.
-      const { codec, hasher } = await db.transaction(async (q) => {
+      const { codec, hasher, salt } = await db.transaction(async (q) => {
         await migrate(q, db.label, now());
         const prepared = prepareCodec({ ...options, file: db.label }, await getMeta(q, 'key_check'));
         if (prepared.newCheck) await setMeta(q, 'key_check', prepared.newCheck);
@@ -70,9 +70,9 @@ export class PostgresStore implements HrStore {
           await PgTombstones.rekey(q, keyed);
           await setMeta(q, HASH_KEY_META, keyed.keyId!);
         }
-        return { codec: prepared.codec, hasher: keyed };
+        return { codec: prepared.codec, hasher: keyed, salt: storedSalt };
       });
-      return new PostgresStore(db, { codec, now }, hasher);
+      return new PostgresStore(db, { codec, now }, hasher, matchingKeyOf(options.key, salt));
     } catch (err) {
       await db.close();
       // Whatever kept the store from answering while opening, the store did not open.
@@ -156,6 +156,8 @@ export class PostgresStore implements HrStore {
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run((q) => this.blocking.search(q, query)); }
   nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
+  matchingKey(): Buffer { return this.keyForMatching; }
+  sampleComparisonRecords(limit: number) { return this.run((q) => this.blocking.sample(q, limit)); }
 
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys)); }

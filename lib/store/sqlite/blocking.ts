@@ -25,6 +25,7 @@ export class SqliteBlocking {
   private readonly upsertComparison;
   private readonly deleteComparison;
   private readonly selectComparisons;
+  private readonly selectSample;
 
   constructor(private readonly ctx: SqliteContext, private readonly requireLive: (guid: string) => unknown) {
     const { db } = ctx;
@@ -60,6 +61,11 @@ export class SqliteBlocking {
     this.selectComparisons = db.prepare<[string], { guid: string; record: string }>(
       'SELECT guid, record FROM comparison_records WHERE guid IN (SELECT value FROM json_each(?))',
     );
+    this.selectSample = db.prepare<[number], { guid: string; record: string }>('SELECT guid, record FROM comparison_records ORDER BY random() LIMIT ?');
+  }
+
+  sample(limit: number): Array<{ guid: string; comparisonRecord: Json }> {
+    return this.selectSample.all(limit).map((r) => ({ guid: r.guid, comparisonRecord: this.ctx.codec.decodePayload(r.record) as Json }));
   }
 
   putKeys(guid: string, keys: readonly string[]): void {

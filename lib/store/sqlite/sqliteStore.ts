@@ -1,5 +1,5 @@
 import { HrError } from '../../errors';
-import { newSalt } from '../crypto';
+import { matchingKeyOf, newSalt } from '../crypto';
 import { verifyChainInPages } from '../auditChain';
 import { KeyedLock } from '../keyedLock';
 import { prepareCodec } from '../secretCodec';
@@ -37,7 +37,7 @@ export class SqliteStore implements HrStore {
   private readonly tombstones: SqliteTombstones;
   private readonly counters: SqliteCounters;
 
-  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, hasher: IdentifierHasher, private readonly busyRetries: number) {
+  private constructor(private readonly db: Db, private readonly ctx: SqliteContext, private readonly meta: SqliteMeta, hasher: IdentifierHasher, private readonly busyRetries: number, private readonly keyForMatching: Buffer) {
     this.events = new SqliteEvents(ctx);
     this.blocking = new SqliteBlocking(ctx, (guid) => this.identity.requireLive(guid));
     this.identity = new SqliteIdentity(ctx, this.blocking, (link) => this.tombstones.has(link));
@@ -57,7 +57,7 @@ export class SqliteStore implements HrStore {
       return await withBusyRetry(() => {
         migrate(db, options.file, now());
         const meta = new SqliteMeta(db);
-        const { codec, hasher } = inTransaction(db, () => {
+        const { codec, hasher, salt } = inTransaction(db, () => {
           const prepared = prepareCodec(options, meta.get('key_check'));
           if (prepared.newCheck) meta.set('key_check', prepared.newCheck);
           let storedSalt = meta.get('tombstone_salt');
@@ -67,9 +67,9 @@ export class SqliteStore implements HrStore {
             SqliteTombstones.rekey(db, keyed);
             meta.set(HASH_KEY_META, keyed.keyId!);
           }
-          return { codec: prepared.codec, hasher: keyed };
+          return { codec: prepared.codec, hasher: keyed, salt: storedSalt };
         });
-        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, hasher, retries);
+        return new SqliteStore(db, { db, codec, file: options.file, now }, meta, hasher, retries, matchingKeyOf(options.key, salt));
       }, options.file, retries);
     } catch (err) {
       db.close();
@@ -146,6 +146,8 @@ export class SqliteStore implements HrStore {
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.run(() => this.identity.putMatchIndex(guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run(() => this.blocking.search(query)); }
   nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run(() => this.blocking.nameFrequencies(names)); }
+  matchingKey(): Buffer { return this.keyForMatching; }
+  sampleComparisonRecords(limit: number) { return this.run(() => this.blocking.sample(limit)); }
 
   /* reviews of a subject that arrives again */
   findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run(() => this.reviews.findOpen(kind, subjectKeys)); }

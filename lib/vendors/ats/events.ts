@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EmployeeUpdatedEvent } from '../hris/changes';
 import { BackgroundCheck, ExternalId, HireEvent, IsoDateTime, Offer, OfferStatus, Person, SourceSystem, Text } from '../../model';
 
 /**
@@ -48,5 +49,6 @@ export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
 export type { HireEvent };
 
-export type CanonicalEvent = HireEvent | OfferEvent | CandidateEvent | CheckEvent | WebhookEvent;
+/** EmployeeUpdatedEvent: what the HRIS trigger emits through the same intake and journal. */
+export type CanonicalEvent = HireEvent | OfferEvent | CandidateEvent | CheckEvent | WebhookEvent | EmployeeUpdatedEvent;
 export type CanonicalType = CanonicalEvent['type'];

@@ -28,7 +28,7 @@ export type Intake =
 
 const refused = (status: 400 | 401 | 413, reason: string, detail: string): Intake => ({ outcome: 'refused', status, reason, detail });
 
-/** True when any id or email of the person belongs to someone forgotten (design.md: tombstones). */
+/** True when any id or email of the person belongs to someone forgotten (a tombstone: a deleted person stays deleted everywhere). */
 export async function isForgotten(store: Pick<HrStore, 'isTombstoned'>, vendor: string, subjects: Delivery['subjects']): Promise<boolean> {
   const probes = [
     ...subjects.candidateIds.map((externalId) => ({ system: vendor, externalId })),

@@ -1,7 +1,7 @@
-/** The `rel="next"` URL of an RFC 5988 Link header (Greenhouse Harvest pagination, vendor-apis.md §0.2, §1.6). */
+/** The `rel="next"` URL of an RFC 5988 Link header (Greenhouse Harvest pagination, docs/vendors/greenhouse.md). */
 export function nextLink(header: string | undefined): string | undefined {
   for (const part of (header ?? '').split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(part.trim());
+    const match = /<([^<>]+)>\s*;\s*rel="?next"?/i.exec(part.trim());
     if (match) return match[1];
   }
   return undefined;

@@ -4,7 +4,7 @@ import { contentKey, parsePayload } from './boundary';
 import { WebhookEvent } from './events';
 import type { AtsSource } from './types';
 
-// The Standard Webhooks payload recommendation `{ type, timestamp, data }` (vendor-apis.md §9); other senders' bodies pass whole.
+// The Standard Webhooks payload recommendation `{ type, timestamp, data }` (docs/vendors/standard-webhooks.md); other senders' bodies pass whole.
 const Body = z.object({ type: z.string().min(1).optional(), timestamp: z.iso.datetime({ offset: true }).optional(), data: z.unknown() }).loose();
 
 /** Standard Webhooks and generic HMAC senders: verified, de-duplicated and passed on as they are. */

@@ -1,11 +1,16 @@
+import { z } from 'zod';
 import type { Email, EmploymentType, Phone, PayPeriod } from '../../model';
 import { toIsoDate, toIsoDateTime } from '../../transform/dates';
 import { toE164 } from '../../transform/phones';
 import type { AtsSettings } from './types';
 
+const EMAIL = z.email();
+
 /**
- * Turning what vendors write into the model's values. Whatever cannot be read is left out and named in
- * `warnings` (msg.event.warnings), never guessed: the raw payload stays on msg.vendorPayload.
+ * Turning what vendors write into the model's values. Whatever cannot be read is named in `warnings`
+ * (msg.event.warnings), never guessed. An e-mail or phone that cannot be read stays in the person's
+ * list as sent, marked `invalid` with the reason, so the validator stops the hire naming the field
+ * instead of the contact vanishing.
  */
 export interface Normaliser {
   warnings: string[];
@@ -32,13 +37,27 @@ export function normaliser(settings: AtsSettings): Normaliser {
   return {
     warnings,
     emails: (list) =>
-      list
-        .filter((e) => /^[^\s@]+@[^\s@]+$/.test(e.address.trim()) || (warnings.push(`email "${e.address}" is not an address`), false))
-        .map((e) => ({ address: e.address.trim(), type: EMAIL_TYPES[(e.type ?? '').toLowerCase()] ?? 'other' })),
+      list.flatMap((e) => {
+        const address = e.address.trim();
+        if (!address) return [];
+        const type = EMAIL_TYPES[(e.type ?? '').toLowerCase()] ?? 'other';
+        if (EMAIL.safeParse(address).success) return [{ address, type }];
+        warnings.push(`An e-mail (${type}) is not an address; it is kept marked invalid.`);
+        return [{ address, type, invalid: 'is not an e-mail address' }];
+      }),
     phones: (list) =>
       list.flatMap((p) => {
-        const number = attempt('phone', () => toE164(p.number, settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}));
-        return number ? [{ number, type: PHONE_TYPES[(p.type ?? '').toLowerCase()] ?? 'other' }] : [];
+        const raw = p.number.trim();
+        if (!raw) return [];
+        const type = PHONE_TYPES[(p.type ?? '').toLowerCase()] ?? 'other';
+        try {
+          return [{ number: toE164(raw, settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}), type }];
+        } catch (err) {
+          // The reason without the number itself: warnings and validation messages reach logs and alerts.
+          const reason = (err as Error).message.replace(/^"[^"]*"\s*/, '').replace(/\.$/, '');
+          warnings.push(`A phone (${type}) ${reason}; it is kept marked invalid.`);
+          return [{ number: raw, type, invalid: reason }];
+        }
       }),
     date: (value, format) =>
       value === null || value === undefined || value === '' ? undefined : attempt('date', () => toIsoDate(value, { zone: settings.timeZone, ...(format ? { format } : {}) })),
@@ -47,11 +66,14 @@ export function normaliser(settings: AtsSettings): Normaliser {
   };
 }
 
-/** "Ana Maria Silva" → first "Ana Maria", last "Silva": vendors that keep one name field (Lever, Ashby). */
-export function splitName(full: string): { first: string; last: string } {
+/**
+ * "Ana Maria Silva" → first "Ana Maria", last "Silva": vendors that keep one name field (Lever, Ashby).
+ * One word is a first name alone (mononyms exist; whether a last name is required is the validator's rule).
+ */
+export function splitName(full: string): { first: string; last?: string } {
   const parts = full.trim().split(/\s+/);
-  const last = parts.length > 1 ? parts.pop()! : '';
-  return { first: parts.join(' '), last };
+  const last = parts.length > 1 ? parts.pop() : undefined;
+  return { first: parts.join(' '), ...(last ? { last } : {}) };
 }
 
 const EMPLOYMENT_TYPES: Record<string, EmploymentType> = {

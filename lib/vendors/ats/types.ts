@@ -2,6 +2,7 @@ import type { HttpClientOptions, HttpRequest, HttpResponse } from '../../http';
 import type { InboundRequest, WebhookVendor } from '../../webhooks';
 import type { PayPeriod } from '../../model';
 import type { CanonicalEvent, CanonicalType } from './events';
+import type { HrisChangeVendor } from '../hris/changes';
 
 /** A canonical event and what could not be read into it (a phone that is not a number, an unknown date). */
 export interface Canonical {
@@ -17,7 +18,8 @@ export type AtsVendor = WebhookVendor;
  * for a tombstone and store it. JSON-serialisable, because it is what the store journals.
  */
 export interface Delivery {
-  vendor: AtsVendor;
+  /** An HRIS too: the HRIS trigger journals its deliveries through the same intake. */
+  vendor: AtsVendor | HrisChangeVendor;
   type: CanonicalType;
   /** The vendor's own name for the event (`hire_candidate`, `candidateHired`, `report.completed`). */
   vendorType: string;
@@ -91,8 +93,8 @@ export interface AtsApiSettings {
 }
 
 export interface AtsSource {
-  readonly vendor: AtsVendor;
-  /** Greenhouse counts anything but 200 as a failure; SmartRecruiters asks for 202 (vendor-apis.md §1.1, §3.3). */
+  readonly vendor: AtsVendor | HrisChangeVendor;
+  /** Greenhouse counts anything but 200 as a failure; SmartRecruiters asks for 202 (docs/vendors/greenhouse.md, docs/vendors/smartrecruiters.md). */
   readonly successStatus: 200 | 202;
   /** Lever's signature is inside the JSON, so its body is parsed before it is verified. */
   readonly signatureInBody?: boolean;

@@ -31,7 +31,7 @@ export const GreenhouseApplication = z.object({
   candidate: z.object({
     id: VendorId,
     first_name: z.string(),
-    last_name: z.string(),
+    last_name: z.string().nullish(), // mononyms: one name is enough here
     email_addresses: z.array(Contact).nullish(),
     phone_numbers: z.array(Contact).nullish(),
     addresses: z.array(Contact).nullish(),

@@ -50,7 +50,7 @@ export function greenhouseHire(raw: unknown, eventId: string, receivedAt: string
     system: 'greenhouse',
     occurredAt: n.dateTime(offer.resolved_at) ?? receivedAt,
     person: compact({
-      legalName: { first: candidate.first_name, last: candidate.last_name },
+      legalName: { first: candidate.first_name, last: candidate.last_name || undefined },
       emails: n.emails((candidate.email_addresses ?? []).map((e) => ({ address: e.value, type: e.type }))),
       phones: n.phones((candidate.phone_numbers ?? []).map((p) => ({ number: p.value, type: p.type }))),
       addressText: candidate.addresses?.[0]?.value || undefined,

@@ -1,3 +1,5 @@
+import { trimEnd } from '../../transform/text';
+
 /**
  * Reads a dotted path with optional array indexes ("data.id", "items[0].id", "$.employee.id") from a
  * parsed JSON answer: how the generic target finds a new id without any vendor code.
@@ -31,7 +33,8 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 /** The last path segment of a Location header: BambooHR's new employee id (docs/vendors/bamboohr.md). */
 export function idFromLocation(location: string | undefined): string | undefined {
   if (!location) return undefined;
-  const path = location.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const end = location.search(/[?#]/);
+  const path = trimEnd(end === -1 ? location : location.slice(0, end), '/');
   const last = path.slice(path.lastIndexOf('/') + 1);
   return last ? decodeURIComponent(last) : undefined;
 }

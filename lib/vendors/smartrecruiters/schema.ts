@@ -18,7 +18,7 @@ export type SrAssignment = z.infer<typeof SrAssignment>;
 export const SrCandidate = z.looseObject({
   id: VendorId,
   firstName: z.string().min(1),
-  lastName: z.string().min(1),
+  lastName: z.string().nullish(),
   email: z.string().nullish(),
   phoneNumber: z.string().nullish(),
   primaryAssignment: SrAssignment.nullish(),

@@ -61,7 +61,7 @@ async function hire(delivery: Delivery, c: Candidate, jobId: string, ctx: AtsCon
     system: 'smartrecruiters',
     occurredAt: delivery.receivedAt,
     person: {
-      legalName: { first: c.firstName, last: c.lastName },
+      legalName: { first: c.firstName, last: c.lastName || undefined },
       emails: n.emails(c.email ? [{ address: c.email }] : []),
       phones: n.phones(c.phoneNumber ? [{ number: c.phoneNumber }] : []),
     },

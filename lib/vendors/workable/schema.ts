@@ -8,7 +8,7 @@ import { VendorId } from '../ats/boundary';
 export const WorkableCandidate = z.looseObject({
   id: VendorId,
   firstname: z.string().min(1),
-  lastname: z.string().min(1),
+  lastname: z.string().nullish(), // mononyms: one name is enough here
   email: z.string().nullish(),
   phone: z.string().nullish(),
   stage: z.string().nullish(),

@@ -39,7 +39,7 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
     system: 'workable',
     occurredAt: delivery.receivedAt,
     person: {
-      legalName: { first: c.firstname, last: c.lastname },
+      legalName: { first: c.firstname, last: c.lastname || undefined },
       emails: n.emails(c.email ? [{ address: c.email, type: 'personal' }] : []),
       phones: n.phones(c.phone ? [{ number: c.phone }] : []),
     },

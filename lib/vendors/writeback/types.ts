@@ -40,8 +40,19 @@ export interface WriteOptions {
   retry?: boolean;
 }
 
+/** Values for the candidate, keyed by data-dictionary path (person.legalName.last, job.title). */
+export type CandidateValues = Record<string, unknown>;
+
+/** What an ATS took of a candidate update, and what it has no field for (reported, never dropped). */
+export interface CandidateUpdated {
+  written: string[];
+  unsupported: string[];
+}
+
 export interface AtsWriteBack {
   readonly id: WriteBackSystem;
+  /** Two-way sync: HRIS-owned values written onto the candidate; absent where the module cannot yet. */
+  updateCandidate?(ref: AtsRef, values: CandidateValues, ctx: CallContext): Promise<CandidateUpdated>;
   writeEmployeeId(ref: AtsRef, employeeId: string, ctx: CallContext, options?: WriteOptions): Promise<void>;
   writeCheckResult(ref: AtsRef, check: CheckOutcome, ctx: CallContext, options?: WriteOptions): Promise<void>;
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { CHANNEL_KINDS, renderAlert } from '../../../lib/alert/channels';
 import { alertFromMessage } from '../../../lib/alert/fromMessage';
 import { alertRedactor } from '../../../lib/alert/redaction';
+import { SecretPolicy } from '../../../lib/privacy/policy';
 import { failureMessage, dictionaryWithSecretSalary, SECRETS, translator } from './support';
 
 const t = translator('hr-alert');
@@ -10,7 +11,7 @@ const context = { t, now: new Date('2026-09-16T12:00:00Z'), defaultSeverity: 'er
 
 function redactedAlert(options = {}) {
   const msg = failureMessage();
-  return alertRedactor(dictionaryWithSecretSalary, options).redact(alertFromMessage(msg, context), msg);
+  return alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), options).redact(alertFromMessage(msg, context), msg);
 }
 
 test('no secret field (SSN, date of birth, salary marked secret) appears in any channel payload, even where the vendor echoed it', () => {
@@ -27,15 +28,15 @@ test('no secret field (SSN, date of birth, salary marked secret) appears in any 
 
 test('personal fields other than the name are hidden unless the user lets them through', () => {
   const msg = { ...failureMessage(), error: { ...failureMessage().error, vendorMessage: 'workEmail ana.silva@example.com already exists' } };
-  const hidden = alertRedactor(dictionaryWithSecretSalary).redact(alertFromMessage(msg, context), msg);
+  const hidden = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary)).redact(alertFromMessage(msg, context), msg);
   assert.doesNotMatch(JSON.stringify(hidden), /ana\.silva@example\.com/);
-  const shown = alertRedactor(dictionaryWithSecretSalary, { hidePersonal: false }).redact(alertFromMessage(msg, context), msg);
+  const shown = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), { hidePersonal: false }).redact(alertFromMessage(msg, context), msg);
   assert.match(JSON.stringify(shown), /ana\.silva@example\.com/);
 });
 
 test('an SSN-like or card-like string is masked even when no dictionary field holds it', () => {
   const msg = { error: { message: 'Rejected 987-65-4321 and card 4111 1111 1111 1111', code: 'x.y' } };
-  const alert = alertRedactor(dictionaryWithSecretSalary).redact(alertFromMessage(msg, context), msg);
+  const alert = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary)).redact(alertFromMessage(msg, context), msg);
   assert.doesNotMatch(alert.title, /987-65-4321|4111 1111/);
 });
 

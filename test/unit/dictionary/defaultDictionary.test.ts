@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultDictionary } from '../../../lib/dictionary/defaultDictionary';
 import { Dictionary } from '../../../lib/dictionary/field';
-import { fieldsBySensitivity, secretFields } from '../../../lib/dictionary/sensitivity';
+import { SecretPolicy } from '../../../lib/privacy/policy';
 
 const field = (name: string) => {
   const found = defaultDictionary.fields.find((f) => f.name === name);
@@ -15,13 +15,14 @@ test('the default dictionary is itself a valid dictionary', () => {
 });
 
 test('SSN, national id and date of birth are the secret fields, owned by the HRIS', () => {
-  assert.deepEqual(secretFields(defaultDictionary).map((f) => f.name), [
+  const secret = SecretPolicy.of(defaultDictionary).secretFields;
+  assert.deepEqual(secret, [
     'person.dateOfBirth',
     'person.nationalId',
     'person.nationalId.type',
     'person.nationalId.value',
   ]);
-  for (const f of secretFields(defaultDictionary)) assert.equal(f.owner, 'hris');
+  for (const name of secret) assert.equal(field(name).owner, 'hris');
 });
 
 test('the legal name is owned by the HRIS', () => {
@@ -41,9 +42,8 @@ test('interview feedback is internal and never synced', () => {
   assert.deepEqual([field('application.interviewFeedback').sensitivity, field('application.interviewFeedback').syncDirection], ['internal', 'none']);
 });
 
-test('fields grouped by sensitivity cover every field once', () => {
-  const groups = fieldsBySensitivity(defaultDictionary);
-  assert.deepEqual(Object.keys(groups), ['public', 'internal', 'personal', 'secret']);
-  assert.equal(Object.values(groups).flat().length, defaultDictionary.fields.length);
-  assert.ok(groups.personal.some((f) => f.name === 'offer.compensation'));
+test("the dictionary's secret policy hides the offer's pay from a viewer without personal access, and keeps job fields readable", () => {
+  const policy = SecretPolicy.of(defaultDictionary);
+  assert.ok(policy.personalFields.includes('offer.compensation'));
+  assert.ok(!policy.personalFields.includes('job.title') && !policy.secretFields.includes('job.title'));
 });

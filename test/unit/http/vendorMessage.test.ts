@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MASK } from '../../../lib/http/redact';
+import { MASK } from '../../../lib/privacy/redact';
 import { vendorMessage } from '../../../lib/http/vendorMessage';
 
 const say = (body: unknown, headers: Record<string, string> = {}) => vendorMessage({ headers, body });

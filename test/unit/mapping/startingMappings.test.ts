@@ -5,6 +5,8 @@ import { startingMappings } from '../../../lib/mapping/startingMappings';
 import { sampleHire } from '../../../lib/mapping/sampleHire';
 import { transformFunctions } from '../../../lib/transform/functions';
 import { HireEvent } from '../../../lib/model/hireEvent';
+import { compileMapper } from '../../../lib/mapping/mapperConfig';
+import { startingTables } from '../../../lib/mapping/startingTables';
 
 const run = (target: keyof typeof startingMappings, input: unknown = sampleHire()) =>
   compileJsonataMapping(startingMappings[target], transformFunctions).map(input);
@@ -58,4 +60,29 @@ test('department and location fall back to the job when the offer has none', asy
   hire.job = { id: 'job-1', title: 'Payroll Specialist', department: { name: 'People Ops' }, office: { name: 'Lisbon' } };
   const record = (await run('generic', hire)) as { department: string };
   assert.equal(record.department, 'People Ops');
+});
+
+test('every starting mapping sends mobile, home and work phones and personal and work e-mails where the target has a field for them', async () => {
+  const hire = sampleHire();
+  hire.person.phones = [
+    { number: '+14155550123', type: 'mobile' },
+    { number: '+442079460958', type: 'home' },
+    { number: '+15185551212', type: 'work' },
+  ];
+  const bamboo = (await run('bamboohr', hire)) as Record<string, unknown>;
+  assert.deepEqual([bamboo.mobilePhone, bamboo.homePhone, bamboo.workPhone, bamboo.workEmail, bamboo.homeEmail], ['+14155550123', '+442079460958', '+15185551212', 'ana.silva@example.com', 'ana@example.org']);
+  const bob = (await run('hibob', hire)) as { email: string; home: Record<string, unknown>; work: Record<string, unknown> };
+  assert.deepEqual(bob.home, { privateEmail: 'ana@example.org', mobilePhone: '+14155550123', privatePhone: '+442079460958' });
+  assert.equal(bob.work.workPhone, '+15185551212');
+  const generic = (await run('generic', hire)) as Record<string, unknown>;
+  assert.deepEqual([generic.mobilePhone, generic.homePhone, generic.workPhone, generic.personalEmail], ['+14155550123', '+442079460958', '+15185551212', 'ana@example.org']);
+});
+
+test('a hire with no phone and no personal e-mail sends HiBob no empty home group, as a table or as JSONata', async () => {
+  const hire = sampleHire();
+  hire.person.phones = [];
+  hire.person.emails = [{ address: 'ana.silva@example.com', type: 'work' }];
+  const table = (await compileMapper({ mode: 'table', rows: startingTables.hibob }).mapping.map(hire)) as object;
+  assert.equal('home' in table, false);
+  assert.equal('home' in ((await run('hibob', hire)) as object), false);
 });

@@ -75,7 +75,7 @@ test('the same external id in the same system alone is enough to merge', () => {
 
 test('a missing field weighs nothing either way', () => {
   const e = score(person({ firstName: 'John' }), john);
-  for (const field of ['surname', 'email', 'phone', 'dateOfBirth', 'location', 'externalId']) {
+  for (const field of ['surname', 'email', 'phone', 'dateOfBirth', 'location', 'street', 'nationalId', 'externalId']) {
     assert.equal(level(e, field), 'missing');
     assert.equal(weight(e, field), 0);
   }
@@ -95,7 +95,7 @@ test('a preferred name is compared as well as the legal first name', () => {
 
 test('the explanation adds up: the match weight is the prior plus every field, and gives the probability', () => {
   const e = score(person({ firstName: 'John', lastName: 'Smith', dateOfBirth: '1985-03-02' }), john);
-  assert.equal(e.fields.length, 7);
+  assert.equal(e.fields.length, 9);
   assert.ok(Math.abs(e.matchWeight - e.fields.reduce((s, f) => s + f.weight, e.priorWeight)) < 1e-9);
   assert.ok(Math.abs(e.probability - 1 / (1 + 2 ** -e.matchWeight)) < 1e-12);
   for (const f of e.fields) assert.ok(f.detail.length > 0, `${f.field} explains itself`);

@@ -1,6 +1,6 @@
 import type { HireEvent } from '../../../lib/model/hireEvent';
 
-/** The Greenhouse `hire_candidate` example (vendor-apis.md §1.2) as the canonical hire it becomes. */
+/** The Greenhouse `hire_candidate` example (docs/vendors/greenhouse.md) as the canonical hire it becomes. */
 export function sampleHire(): HireEvent {
   return {
     type: 'hire',

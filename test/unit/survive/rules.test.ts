@@ -58,3 +58,10 @@ test('an owner confirming the value it did not write takes it over, so later non
 test('two owning systems with different values are a conflict for a person, not a silent overwrite', () => {
   assert.deepEqual(decideField(field(), from('bamboohr', 'Silva', 1), from('personio', 'Costa', 2)), { outcome: 'conflict', rule: 'owners_disagree' });
 });
+
+test('the HRIS changing a field the ATS owns goes to a person, unless the dictionary lets that field flow from the HRIS', () => {
+  const offerTitle = field({ path: 'offer.title', recordPath: 'offer.title', owner: 'ats', direction: 'ats_to_hris' });
+  assert.deepEqual(decideField(offerTitle, from('greenhouse', 'Engineer', 1), from('bamboohr', 'Staff Engineer', 2)), { outcome: 'conflict', rule: 'not_owner' });
+  const workEmail = field({ path: 'employee.workEmail', recordPath: 'employee.workEmail', owner: 'ats', direction: 'hris_to_ats' });
+  assert.deepEqual(decideField(workEmail, from('greenhouse', 'a@acme.example', 1), from('bamboohr', 'b@acme.example', 2)), { outcome: 'keep', rule: 'owner_holds' });
+});

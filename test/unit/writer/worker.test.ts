@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type HrStore, type StoreOptions } from '../../../lib/store';
 import { HttpError } from '../../../lib/http';
+import { defaultPolicy } from '../../../lib/privacy/policy';
 import { classifyHttpFailure } from '../../../lib/vendors/hris/classify';
 import type { HrisTarget } from '../../../lib/vendors/hris/types';
 import type { HrisSystem } from '../../../lib/model/systems';
@@ -42,7 +43,7 @@ function memoryHris(options: { hang?: boolean; id?: HrisSystem } = {}) {
 function writerFor(store: WriterOptions['store'], target: HrisTarget, leaseMs = 60_000, owner = 'writer-1') {
   return createWriter({
     store, targets: { hris: { api: target, ctx: { send: async () => assert.fail('no HTTP here') } } }, schedule: DEFAULT_SCHEDULE, leaseMs,
-    batchSize: 10, concurrency: 2, actor: 'test', owner, onOutcome: () => undefined, onError: (e) => assert.fail(e.message),
+    batchSize: 10, concurrency: 2, actor: 'test', owner, policy: defaultPolicy, onOutcome: () => undefined, onError: (e) => assert.fail(e.message),
   });
 }
 
@@ -184,7 +185,7 @@ async function twoAttempts(first: HttpError) {
   const outcomes: Outcome[] = [];
   const writer = createWriter({
     store, targets: { hris: { api: hris.target, ctx: { send: async () => assert.fail('no HTTP here') } } }, schedule: DEFAULT_SCHEDULE, leaseMs: 60_000,
-    batchSize: 10, concurrency: 1, actor: 'test', owner: 'writer-1', now: () => clock, onOutcome: (o) => outcomes.push(o), onError: (e) => assert.fail(e.message),
+    batchSize: 10, concurrency: 1, actor: 'test', owner: 'writer-1', policy: defaultPolicy, now: () => clock, onOutcome: (o) => outcomes.push(o), onError: (e) => assert.fail(e.message),
   });
   const firstOutcome = await writer.submit({ ...job(guid, ''), target: 'generic', key: `generic:create:person:${guid}`, record: { name: 'Ana' } });
   assert.equal(firstOutcome?.kind === 'failed' && firstOutcome.retrying, true);

@@ -30,9 +30,11 @@ const answers = (name = 'James Example') => ({
   'POST location.info': fixture('location.info'),
 });
 
-test('Ashby’s example candidate, with one name only, is not emitted as a hire with an invented surname: it fails naming the field', async () => {
+test('Ashby’s example candidate, with one name only, is a hire with that one name and no invented surname', async () => {
   const { ctx } = fakeApi(answers('James'));
-  await assert.rejects(ashby.canonical(deliveryOf(ashby, sender.raw(fixture('candidateHire'))), ctx), (err: { code: string; message: string }) => err.code === 'model.invalid' && /legalName\.last/.test(err.message));
+  const hire = (await ashby.canonical(deliveryOf(ashby, sender.raw(fixture('candidateHire'))), ctx)).event as HireEvent;
+  // Whether the HRIS needs a last name is the target dictionary's question, asked by the validator.
+  assert.deepEqual(hire.person.legalName, { first: 'James' });
 });
 
 test('Ashby’s candidateHire, completed from candidate.info, offer.info and job.info, is one hire keyed by application and offer', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MASK, redact, redactText, redactUrl, secretValues } from '../../../lib/http/redact';
+import { MASK, redact, redactText, redactUrl, secretValues } from '../../../lib/privacy/redact';
 
 test('keys named like credentials are masked at any depth', () => {
   const out = redact({ headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k', Cookie: 'c' }, auth: { client_secret: 's', apikey: 'a', api_key: 'b', password: 'p', refresh_token: 't', signature: 'sig' }, name: 'Ana' });
@@ -13,15 +13,15 @@ test('keys named like credentials are masked at any depth', () => {
 
 test("the dictionary's secret paths are masked wherever they end, through arrays", () => {
   const out = redact(
-    { ssn: '123456789', person: { nationalId: { value: 'AB123456C', country: 'GB' }, dateOfBirth: '1990-01-01' }, dependants: [{ dateOfBirth: '2020-02-02', name: 'Bo' }] },
-    { paths: ['ssn', 'nationalId.value', 'dateOfBirth'] },
+    { pin: '1234', person: { badge: { value: 'B-1', site: 'HQ' }, hobby: 'chess' }, dependants: [{ hobby: 'go', name: 'Bo' }] },
+    { paths: ['pin', 'badge.value', 'hobby'] },
   );
-  assert.deepEqual(out, { ssn: MASK, person: { nationalId: { value: MASK, country: 'GB' }, dateOfBirth: MASK }, dependants: [{ dateOfBirth: MASK, name: 'Bo' }] });
+  assert.deepEqual(out, { pin: MASK, person: { badge: { value: MASK, site: 'HQ' }, hobby: MASK }, dependants: [{ hobby: MASK, name: 'Bo' }] });
 });
 
 test('a path names a field, not any field that happens to share its last segment', () => {
-  const out = redact({ nationalId: { value: 'X' }, salary: { value: 80000 } }, { paths: ['nationalId.value'] });
-  assert.deepEqual(out, { nationalId: { value: MASK }, salary: { value: 80000 } });
+  const out = redact({ badge: { value: 'X' }, salary: { value: 80000 } }, { paths: ['badge.value'] });
+  assert.deepEqual(out, { badge: { value: MASK }, salary: { value: 80000 } });
 });
 
 test('SSN-like and card-like values are caught wherever they hide', () => {
@@ -53,8 +53,8 @@ test('the input is left untouched and cycles do not hang', () => {
 });
 
 test('URLs lose user info and secret query parameters; webhook URLs lose their path', () => {
-  assert.equal(redactUrl('https://user:pw@api.example.com/v1/x?api_key=k&limit=5&ssn=1'), `https://${MASK}@api.example.com/v1/x?api_key=${MASK}&limit=5&ssn=1`);
-  assert.equal(redactUrl('https://api.example.com/v1/x?ssn=1', { paths: ['ssn'] }), `https://api.example.com/v1/x?ssn=${MASK}`);
+  assert.equal(redactUrl('https://user:pw@api.example.com/v1/x?api_key=k&limit=5&ssn=1'), `https://${MASK}@api.example.com/v1/x?api_key=${MASK}&limit=5&ssn=${MASK}`);
+  assert.equal(redactUrl('https://api.example.com/v1/x?badge=1', { paths: ['badge'] }), `https://api.example.com/v1/x?badge=${MASK}`);
   assert.equal(redactUrl('https://hooks.slack.com/services/T000/B000/XXXX', { secretPath: true }), `https://hooks.slack.com/${MASK}`);
 });
 

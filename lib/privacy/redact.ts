@@ -1,13 +1,14 @@
 /**
- * One redaction for every place that could leak a secret: HTTP logs, error messages, alerts.
- * Three layers, because each misses something the others catch:
- *  1. keys named like credentials (token, secret, password, api key, signature, cookie, authorization);
+ * The masking machinery under the secret policy (policy.ts). Three layers, because each misses
+ * something the others catch:
+ *  1. keys named like credentials or identity numbers (keys.ts);
  *  2. caller-supplied field paths (the data dictionary's secret fields: 'ssn', 'nationalId.value');
- *  3. a pattern safety net over every string: SSN-like values, card-like numbers passing Luhn, and
- *     `Bearer`/`Basic` credentials quoted in free text.
+ *  3. value patterns over every string (patterns.ts): national ids, cards, IBANs, credentials.
  */
 
 import { MASK } from '../mask';
+import { isSecretKey } from './keys';
+import { looksLikeCard, maskPatterns } from './patterns';
 
 export { MASK };
 
@@ -26,46 +27,13 @@ export interface RedactOptions {
 /** Shorter values would mask ordinary words and codes everywhere. */
 const MIN_SECRET_VALUE_LENGTH = 4;
 
-const SECRET_KEY = /token|secret|passw(or)?d|api[-_]?key|signature|authorization|cookie|credential|private[-_]?key/i;
-const SSN = /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g;
-const CARD_CANDIDATE = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
-const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/gi;
-
-function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
-}
-
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-// 13-digit card numbers were issued only by Visa (leading 4); any other 13 digits are far more
-// likely a millisecond timestamp (Lever's triggeredAt), which one time in ten passes Luhn.
-function looksLikeCard(text: string): boolean {
-  const digits = text.replace(/[ -]/g, '');
-  if (digits.length === 13 && digits[0] !== '4') return false;
-  return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
-}
-
 /** Masks secret-looking substrings in free text (vendor messages, text bodies, URLs). */
 export function redactText(text: string, options: Pick<RedactOptions, 'patterns' | 'values'> = {}): string {
   let out = text;
   for (const secret of options.values ?? []) {
     if (secret.length >= MIN_SECRET_VALUE_LENGTH) out = out.split(secret).join(MASK);
   }
-  out = out
-    .replace(SSN, MASK)
-    .replace(CARD_CANDIDATE, (m) => (looksLikeCard(m) ? MASK : m))
-    .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`);
+  out = maskPatterns(out);
   for (const pattern of options.patterns ?? []) {
     out = out.replace(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`), MASK);
   }

@@ -1,0 +1,212 @@
+/**
+ * The HRIS trigger: the way back of two-way sync. Verifies the HRIS's signed change webhooks over the
+ * raw body, journals each delivery durably before answering (the ATS trigger's intake, journal and
+ * group commit), drops repeats, and emits one canonical employee.updated per delivery.
+ */
+import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
+import { HrError, toHrError } from '../../lib/errors';
+import { METRICS } from '../../lib/health/metrics';
+import type { HrStore } from '../../lib/store';
+import type { AtsContext, Delivery } from '../../lib/vendors/ats';
+import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
+import { auditDropped, isForgotten, receive, record, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/hris/changeSources';
+import { triggerCounts } from '../hr-ats-trigger/counts';
+import { inOrder } from '../hr-ats-trigger/inOrder';
+import type { HrisConnectionNode } from '../hr-hris-connection/channels';
+import { countMetric } from '../shared/metrics';
+import { createShell } from '../shared/shell';
+import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
+import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
+
+interface TriggerDef extends NodeDef {
+  connection: string;
+  store: string;
+  path: string;
+  maxBodyKb: string;
+  graceSeconds: string;
+  pollMinutes?: string;
+  pollLookbackHours?: string;
+}
+
+type Response = Parameters<WebhookRouteOptions['handler']>[1];
+type Via = 'webhook' | 'restart' | 'poll';
+
+const ACTOR = 'hr-hris-trigger';
+
+const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+
+export = (RED: NodeAPI) => {
+  function HrHrisTrigger(this: Node<{ secret: unknown }>, def: TriggerDef) {
+    RED.nodes.createNode(this, def);
+    const node = this;
+    const shell = createShell(RED, this);
+    let storeRef: StoreConfigNode;
+    let intake: IntakeConnection;
+    let ctx: AtsContext;
+    let pollChanges: HrisChangeSource['poll'];
+    try {
+      const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
+      if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
+      storeRef = storeFrom(RED, def.store);
+      const channels = connection.channels();
+      const change = hrisChangeSourceFor(channels.settings.hris.system);
+      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR is.`);
+      if ((RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
+        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+      }
+      const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
+      intake = { source: change.source, verify: (req) => change.verify(req, secret), handshake: () => null, eventId: () => null };
+      pollChanges = change.poll;
+      // Event-based webhooks name the changed fields only: their values are read through the connection.
+      ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
+    } catch (err) {
+      shell.refuse(toHrError(err));
+      return;
+    }
+    const vendor = intake.source.vendor;
+    const counts = triggerCounts();
+    const inFlight = new Set<Promise<void>>();
+    const track = (work: Promise<void>) => {
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    };
+    const journal = new GroupCommit(() => storeRef.acquire());
+    const inAcceptanceOrder = inOrder();
+    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
+    shell.status('idle', 'hr-hris-trigger.status.waiting');
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+
+    // A change is never re-journalled under another key, so there is no hire to claim.
+    const noClaim = async () => false;
+
+    function emit(delivery: Delivery, via: Via): Promise<void> {
+      const built = storeRef.acquire().then((store) => processDelivery(intake.source, delivery, ctx, store, ACTOR, noClaim));
+      return inAcceptanceOrder(built, (result) => output(delivery, via, result));
+    }
+
+    function output(delivery: Delivery, via: Via, result: Processed): void {
+      const event = { id: delivery.key, vendor, type: delivery.type, receivedAt: delivery.receivedAt, via };
+      if (result.outcome === 'tombstoned') {
+        counts.add('dropped');
+        node.send([null, notice('dropped', { reason: 'tombstoned', eventId: delivery.key })]);
+      } else if (result.outcome === 'failed') {
+        counts.add('failed');
+        node.error(result.error, { event: { ...event, kept: result.kept } } as NodeMessage);
+      } else if (result.outcome === 'emit') {
+        counts.add('emitted');
+        const warnings = result.canonical.warnings;
+        node.send([{ topic: `${vendor}/employee.updated`, payload: result.canonical.event, event: { ...event, ...(warnings.length ? { warnings } : {}) } } as NodeMessage, null]);
+      }
+      showCounts();
+    }
+
+    function answer(res: Response, result: Intake) {
+      if (result.outcome === 'refused') return res.status(result.status).json({ error: result.reason });
+      res.status(result.status).end();
+    }
+
+    async function handle(req: RawRequest, res: Response): Promise<void> {
+      let result: Intake;
+      let store: HrStore;
+      try {
+        store = await storeRef.acquire();
+        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
+        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
+        result = await receive(intake, intakeStore, node.id, inbound);
+      } catch (err) {
+        // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
+        const e = toHrError(err);
+        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message }));
+        res.status(503).end();
+        return;
+      }
+      answer(res, result);
+      switch (result.outcome) {
+        case 'refused':
+          counts.add('refused');
+          countMetric(node, store, METRICS.eventsRejected, { vendor, reason: result.reason });
+          node.warn(RED._('hr-hris-trigger.warn.refused', { vendor, status: result.status, reason: result.reason, detail: result.detail }));
+          node.send([null, notice('refused', { status: result.status, reason: result.reason })]);
+          return showCounts();
+        case 'duplicate':
+          counts.add('duplicates');
+          return showCounts();
+        case 'tombstoned':
+          counts.add('dropped');
+          node.send([null, notice('dropped', { reason: 'tombstoned', eventId: result.delivery.key })]);
+          return showCounts();
+        case 'accepted':
+          countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
+          return emit(result.delivery, 'webhook');
+        default:
+          return;
+      }
+    }
+
+    shell.own(() => {
+      journal.close();
+      return Promise.allSettled([...inFlight]).then(() => undefined);
+    });
+
+    const path = def.path?.trim() || `/hr/${vendor}/changes`;
+    const limitBytes = number(def.maxBodyKb, 1024) * 1024;
+    const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+
+    const startedAt = new Date();
+    // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
+    const sweep = setTimeout(() => {
+      track(
+        (async () => {
+          const store = await storeRef.acquire();
+          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
+          for (const delivery of pending) await emit(delivery, 'restart');
+        })().catch((err: unknown) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message }))),
+      );
+    }, number(def.graceSeconds, 60) * 1000);
+    shell.own(() => clearTimeout(sweep));
+
+    const pollMs = number(def.pollMinutes, 0) * 60_000;
+    if (pollMs > 0 && pollChanges) {
+      const poll = pollChanges;
+      // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
+      const stateKey = `poll:${vendor}:${def.connection}:changes`;
+      const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
+      let polling = false;
+      const run = async () => {
+        if (polling) return;
+        polling = true;
+        try {
+          const store = await storeRef.acquire();
+          const saved = await store.getNodeState(stateKey);
+          const started = new Date();
+          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+          const found = await poll(since, ctx, started);
+          for (const delivery of found.deliveries) {
+            if (await isForgotten(store, vendor, delivery.subjects)) {
+              await auditDropped(store, delivery, ACTOR);
+              continue;
+            }
+            if ((await record(journal, node.id, delivery, 200)).outcome === 'accepted') await emit(delivery, 'poll');
+          }
+          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+        } catch (err) {
+          const e = toHrError(err);
+          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+        } finally {
+          polling = false;
+        }
+      };
+      const timer = setInterval(() => track(run()), pollMs);
+      shell.own(() => clearInterval(timer));
+      track(run());
+    }
+
+    shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+  }
+
+  RED.nodes.registerType('hr-hris-trigger', HrHrisTrigger, { credentials: { secret: { type: 'password' } } });
+};
