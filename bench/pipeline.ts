@@ -84,7 +84,7 @@ function hires(stored: SyntheticPerson[], n: number): unknown[] {
       applicationId: id, candidateId: id, offerId: id, firstName: returning ? p.first.toUpperCase() : p.first, lastName: p.last,
       email: p.personalEmail, phone: p.mobile,
     }) as { payload: { application: unknown } };
-    return { payload: greenhouseHire(raw.payload.application, `bench-${id}`, new Date().toISOString(), { timeZone: 'UTC', defaultCountry: 'US' }).event };
+    return { payload: greenhouseHire(raw.payload.application, `bench-${id}`, new Date().toISOString(), { timeZone: 'UTC', defaultCountry: 'US', offerFields: { declaredPayPeriod: 'year' } }).event };
   });
 }
 

@@ -30,7 +30,8 @@ export function syntheticPerson(random: Random, i: number): SyntheticPerson {
     last,
     personalEmail: `${local}.${i}@mail.example`,
     workEmail: `${local}.${i}@acme.example`,
-    mobile: `+1202${String(2_000_000 + i).padStart(7, '0')}`,
+    // Seven subscriber digits whatever i is (a longer number is not a valid US number).
+    mobile: `+1202${String(2_000_000 + (i % 8_000_000)).padStart(7, '0')}`,
     dateOfBirth: `${1960 + Math.floor(random.next() * 45)}-0${1 + Math.floor(random.next() * 9)}-1${Math.floor(random.next() * 9)}`,
   };
 }

@@ -48,7 +48,7 @@ function hireOf(run: ExampleRun, firstName: string, lastName: string, salary: nu
 const employeesNamed = async (run: ExampleRun, firstName: string) => (await employees(run.sandbox)).filter((e) => e.fields.firstName === firstName);
 
 async function heldReviews(run: ExampleRun): Promise<HeldReview[]> {
-  const res = await fetch(`${run.red.url}/hr-validator/reviews`);
+  const res = await fetch(`${run.red.url}/hr-validator/reviews/personal`);
   assert.equal(res.status, 200);
   return ((await res.json()) as { reviews: HeldReview[] }).reviews;
 }

@@ -40,7 +40,7 @@ const hourlyOffer = (app: Payload['payload']['application']) => {
 const employeesNamed = async (run: ExampleRun, firstName: string) => (await employees(run.sandbox)).filter((e) => e.fields.firstName === firstName);
 
 async function heldReviews(run: ExampleRun): Promise<HeldReview[]> {
-  const res = await fetch(`${run.red.url}/hr-validator/reviews`);
+  const res = await fetch(`${run.red.url}/hr-validator/reviews/personal`);
   return ((await res.json()) as { reviews: HeldReview[] }).reviews;
 }
 
