@@ -11,6 +11,7 @@ import { settingsReader } from '../shared/runtimeSettings';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
+import type { TriggerWebhook } from './triggerRef';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
 import { coalescedCount } from './coalescedCount';
@@ -78,6 +79,7 @@ export = (RED: NodeAPI) => {
     const journal = new GroupCommit(() => storeRef.acquire());
     const inAcceptanceOrder = inOrder();
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
+    if (conn.sandbox) shell.markSandbox();
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-ats-trigger.status.waiting');
     if (conn.apiRetired) {
@@ -246,6 +248,8 @@ export = (RED: NodeAPI) => {
     }
 
     shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    // What the "send a test hire" node needs to deliver a sandbox hire here: never a secret.
+    (node as Node & { webhook?: TriggerWebhook }).webhook = { path, connection: conn };
   }
 
   RED.nodes.registerType('hr-ats-trigger', HrAtsTrigger, { settings: SETTINGS });
