@@ -63,6 +63,9 @@ function loggedBody(req: SandboxRequest): unknown {
 }
 
 function readRequest(req: http.IncomingMessage): Promise<Buffer | null> {
+  // Mounted in a host (Node-RED) that read the bytes ahead of its own body parsers.
+  const captured = (req as { rawBody?: unknown }).rawBody;
+  if (Buffer.isBuffer(captured)) return Promise.resolve(captured);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

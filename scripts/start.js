@@ -44,6 +44,26 @@ if (!env.HR_STORE_KEY) {
   env.HR_STORE_KEY = '5a'.repeat(32);
   console.log('HR_STORE_KEY is not set: using a development-only key for the sandbox.');
 }
+// The examples' variables (examples/ENVIRONMENT.md) pointed at the standalone sandbox on 127.0.0.1:4010–4020;
+// a variable already set in the environment is kept. HR_SANDBOX=0 leaves them unset, so the examples
+// use the sandbox built into Node-RED instead.
+if (process.env.HR_SANDBOX !== '0') {
+  const at = (port, rest = '') => `http://127.0.0.1:${port}${rest}`;
+  const standalone = {
+    BAMBOOHR_API_URL: at(4010, '/api/gateway.php/acme'), BAMBOOHR_COMPANY_DOMAIN: 'acme', BAMBOOHR_API_KEY: 'sandbox-bamboohr-key',
+    HIBOB_API_URL: at(4011), HIBOB_SERVICE_USER_ID: 'SERVICE-SANDBOX', HIBOB_API_TOKEN: 'sandbox-hibob-token',
+    PERSONIO_API_URL: at(4012), PERSONIO_CLIENT_ID: 'sandbox-personio-client', PERSONIO_CLIENT_SECRET: 'sandbox-personio-secret',
+    GREENHOUSE_API_URL: at(4013), GREENHOUSE_TOKEN_URL: at(4013, '/token'), GREENHOUSE_CLIENT_ID: 'sandbox-greenhouse-client',
+    GREENHOUSE_CLIENT_SECRET: 'sandbox-greenhouse-secret', GREENHOUSE_USER_ID: '4080', GREENHOUSE_WEBHOOK_SECRET: 'sandbox-greenhouse-webhook-secret',
+    GREENHOUSE_EMPLOYEE_ID_FIELD: 'employee_id', GREENHOUSE_CHECK_RESULT_FIELD: 'background_check',
+    LEVER_API_URL: at(4014, '/v1'), LEVER_API_KEY: 'sandbox-lever-key', LEVER_USER_ID: 'lever-user-1', LEVER_WEBHOOK_SECRET: 'sandbox-lever-webhook-secret',
+    ASHBY_API_URL: at(4015), ASHBY_API_KEY: 'sandbox-ashby-key', ASHBY_WEBHOOK_SECRET: 'sandbox-ashby-webhook-secret',
+    ASHBY_EMPLOYEE_ID_FIELD: '6f7c1a52-0b1e-4f5a-9d2e-000000000001',
+    CHECKR_API_URL: at(4016), CHECKR_API_KEY: 'sandbox-checkr-key', CHECKR_PACKAGE: 'tasker_standard',
+    SLACK_WEBHOOK_URL: at(4017, '/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'),
+  };
+  for (const [name, value] of Object.entries(standalone)) env[name] ||= value;
+}
 const firstStart = !fs.existsSync(path.join(userDir, 'flows.json'));
 
 /** On the first start, deploys every shipped example as the editor's Import + Deploy would (credentials included). */

@@ -9,8 +9,11 @@ import { alertRedactor } from '../../lib/alert/redaction';
 import { HrError, toHrError } from '../../lib/errors';
 import { describeIssues } from '../../lib/zodIssues';
 import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
+import { runtimeSandbox } from '../shared/runtimeSandbox';
+import { logSandbox, unsetVariable } from '../shared/sandboxMode';
 import { policyFrom } from '../shared/dictionaryRef';
 import { createShell, type Shell } from '../shared/shell';
+import { sandboxChannelUrl } from '../../sandbox/connectionValues';
 import { AlertConfig, ChannelUrl } from './config';
 import { sendTestAlert } from './testAlert';
 
@@ -39,7 +42,14 @@ export = (RED: NodeAPI) => {
 
     let poster: ChannelPoster | null = null;
     if (config.channel !== 'email') {
-      const url = ChannelUrl.safeParse(((node.credentials ?? {}) as AlertCredentials).url ?? '');
+      let given = ((node.credentials ?? {}) as AlertCredentials).url ?? '';
+      // A channel URL left as an unset `${NAME}` posts to the built-in sandbox's Slack or Teams emulator.
+      if (unsetVariable(given) && (config.channel === 'slack' || config.channel === 'teams')) {
+        given = sandboxChannelUrl(runtimeSandbox(RED), config.channel);
+        shell.markSandbox();
+        logSandbox(RED, node, config.channel, given);
+      }
+      const url = ChannelUrl.safeParse(given);
       if (!url.success) throw new HrError('alert.url_missing', `Channel URL ${describeIssues(url.error)}`);
       poster = channelPoster(config.channel, url.data);
     }

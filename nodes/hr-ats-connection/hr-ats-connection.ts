@@ -7,6 +7,9 @@ import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
 import { registerConnectionAction, registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
+import { runtimeSandbox } from '../shared/runtimeSandbox';
+import { given, logSandbox, unsetVariable, unsetVariables } from '../shared/sandboxMode';
+import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
 import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
 import type { AtsConnectionNode } from './connectionRef';
 import { readOfferFieldChoices } from './offerFieldChoices';
@@ -73,13 +76,27 @@ export = (RED: NodeAPI) => {
     const credentials = (this.credentials ?? {}) as AtsCredentials;
     const vendor: AtsVendor = vendorOf(def.vendor);
     const source = atsSourceFor(vendor);
-    const api: AtsApiSettings = atsApiSettings(def, credentials);
     const toleranceMs = (Number(def.toleranceSeconds) || DEFAULT_TOLERANCE_SECONDS) * 1000;
 
     let verifier: WebhookVerifier | null = null;
     self.configError = null;
+    self.sandbox = null;
+    let api: AtsApiSettings = atsApiSettings(def, credentials);
+    let webhookSecret = credentials.webhookSecret;
     try {
       verifier = verifierFor(vendor, vendor === 'generic' ? genericSettings(def) : undefined);
+      // An address left as an unset `${NAME}` means the built-in sandbox; an address the user typed never does.
+      if (unsetVariable(def.baseUrl) && (SANDBOX_ATS_VENDORS as readonly string[]).includes(vendor)) {
+        const sandbox = runtimeSandbox(RED);
+        const values = sandboxAtsValues(sandbox, vendor as SandboxAtsVendor);
+        api = { baseUrl: values.baseUrl, tokenUrl: values.tokenUrl, account: values.account, apiKey: values.apiKey, clientId: values.clientId, clientSecret: values.clientSecret };
+        webhookSecret = given(webhookSecret) ? webhookSecret : values.webhookSecret;
+        self.sandbox = { sandbox, vendor: vendor as SandboxAtsVendor, webhookSecret };
+        logSandbox(RED, this, vendor, values.baseUrl);
+      } else {
+        const unset = unsetVariables({ ...def, ...credentials });
+        if (unset.length > 0) throw new HrError('ats.variable_unset', `The ATS connection uses environment variables that are not set: ${unset.join(', ')}.`);
+      }
     } catch (err) {
       self.configError = toHrError(err);
     }
@@ -90,7 +107,7 @@ export = (RED: NodeAPI) => {
     self.source = source;
     self.intake = {
       source,
-      verify: (req) => (verifier ? verifier.verify(req, credentials.webhookSecret, { toleranceMs }) : { ok: false, reason: 'missing_secret', detail: unusable().message }),
+      verify: (req) => (verifier ? verifier.verify(req, webhookSecret, { toleranceMs }) : { ok: false, reason: 'missing_secret', detail: unusable().message }),
       handshake: (req) => verifier?.handshake?.(req) ?? null,
       eventId: (req, body) => verifier?.eventId(req, body) ?? null,
     };

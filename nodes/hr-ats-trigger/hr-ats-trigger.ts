@@ -2,7 +2,8 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
-import { receive, record, isForgotten, auditDropped, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { receive, record, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { admitPolled, startPolling } from '../shared/polling';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
@@ -11,6 +12,7 @@ import { settingsReader } from '../shared/runtimeSettings';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
 import { createShell } from '../shared/shell';
+import type { TriggerWebhook } from './triggerRef';
 import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
 import { coalescedCount } from './coalescedCount';
@@ -78,6 +80,7 @@ export = (RED: NodeAPI) => {
     const journal = new GroupCommit(() => storeRef.acquire());
     const inAcceptanceOrder = inOrder();
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
+    if (conn.sandbox) shell.markSandbox();
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-ats-trigger.status.waiting');
     if (conn.apiRetired) {
@@ -209,43 +212,27 @@ export = (RED: NodeAPI) => {
     if (pollMs > 0 && pollHires && ctx.auth) {
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
       let since = new Date(startedAt.getTime() - lookbackMs);
-      let polling = false;
-      const poll = async () => {
-        if (polling) return;
-        polling = true;
+      startPolling(shell, track, pollMs, async () => {
         const started = new Date();
-        try {
-          const store = await storeRef.acquire();
-          const run = await pollHires(since, ctx, store);
-          for (const delivery of run.hires) {
-            if (await isForgotten(store, vendor, delivery.subjects)) {
-              await auditDropped(store, delivery, ACTOR);
-              continue;
-            }
-            const recorded = await record(journal, node.id, delivery, 200);
-            if (recorded.outcome === 'accepted') await emit(delivery, 'poll');
-          }
-          await run.done();
-          if (run.capped) {
-            node.warn(RED._('hr-ats-trigger.warn.pollCapped', { vendor }));
-            shell.status('warn', 'hr-ats-trigger.status.pollCapped');
-          }
-          // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
-          since = new Date(started.getTime() - (Date.now() - started.getTime()));
-        } catch (err) {
-          const e = toHrError(err);
-          node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-          shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code });
-        } finally {
-          polling = false;
+        const store = await storeRef.acquire();
+        const run = await pollHires(since, ctx, store);
+        await admitPolled(store, journal, node.id, run.hires, (delivery) => emit(delivery, 'poll'), ACTOR);
+        await run.done();
+        if (run.capped) {
+          node.warn(RED._('hr-ats-trigger.warn.pollCapped', { vendor }));
+          shell.status('warn', 'hr-ats-trigger.status.pollCapped');
         }
-      };
-      const timer = setInterval(() => track(poll()), pollMs);
-      shell.own(() => clearInterval(timer));
-      track(poll());
+        // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
+        since = new Date(started.getTime() - (Date.now() - started.getTime()));
+      }, (e) => {
+        node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+        shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code });
+      });
     }
 
     shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+    // What the "send a test hire" node needs to deliver a sandbox hire here: never a secret.
+    (node as Node & { webhook?: TriggerWebhook }).webhook = { path, connection: conn };
   }
 
   RED.nodes.registerType('hr-ats-trigger', HrAtsTrigger, { settings: SETTINGS });

@@ -26,6 +26,8 @@ export interface Channels {
 export interface HrisConnectionNode extends Node<ConnectionCredentials> {
   /** Vendor modules and their clients, built on first use and shared by every writer (one rate limit). */
   channels(): Channels;
+  /** The parts of the connection that talk to the built-in sandbox (empty when every part is live). */
+  sandboxParts: string[];
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { NodeAPI, NodeDef } from 'node-red';
+import { toHrError } from '../../lib/errors';
 import type { HttpClient } from '../../lib/http';
 import { buildChannels, type Channels, type HrisConnectionNode } from './channels';
 import { registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
+import { runtimeSandbox } from '../shared/runtimeSandbox';
+import { logSandbox } from '../shared/sandboxMode';
+import { withSandbox, type SandboxedConnection } from './sandbox';
 import { CREDENTIALS, type ConnectionCredentials } from './settings';
 import { testHrisConnection } from './testConnection';
 
@@ -12,8 +16,20 @@ export = (RED: NodeAPI) => {
     const credentials: ConnectionCredentials = this.credentials ?? {};
     const clients: HttpClient[] = [];
     let built: Channels | null = null;
+    let resolved: SandboxedConnection | null = null;
+    let failure: Error | null = null;
+    try {
+      resolved = withSandbox(def as unknown as Record<string, unknown>, credentials, () => runtimeSandbox(RED));
+      if (resolved.parts.length > 0) logSandbox(RED, this, resolved.parts.join(', '), resolved.address ?? '');
+    } catch (err) {
+      failure = toHrError(err);
+    }
+    this.sandboxParts = resolved?.parts ?? [];
 
-    this.channels = () => (built ??= buildChannels(def, credentials, clients));
+    this.channels = () => {
+      if (!resolved) throw failure;
+      return (built ??= buildChannels(resolved.def, resolved.credentials, clients));
+    };
 
     this.on('close', () => {
       for (const client of clients.splice(0)) client.close();

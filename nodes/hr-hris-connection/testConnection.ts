@@ -1,8 +1,9 @@
 import { checkrHttpOptions } from '../../lib/vendors/checkr/checks';
 import { connectHris, connectWriteBack, type HrisConnection } from '../../lib/vendors/registry';
 import type { WriteBackConnection } from '../../lib/vendors/writeback';
-import { outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
+import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
 import { ATS_NAMES, ATS_PROBES, CHECKR_ACCOUNT } from '../hr-ats-connection/probes';
+import { withSandbox } from './sandbox';
 import { connectionSettings } from './settings';
 
 const HRIS_NAMES: Record<HrisConnection['system'], string> = { bamboohr: 'BambooHR', hibob: 'HiBob', personio: 'Personio', generic: 'HRIS' };
@@ -14,8 +15,8 @@ const PROBE_EMAIL = 'connection-test@example.invalid';
 const bambooCompany = (conn: Extract<HrisConnection, { system: 'bamboohr' }>) =>
   (conn.baseUrl && /\/gateway\.php\/([^/]+)/.exec(conn.baseUrl)?.[1]) || conn.companyDomain;
 
-function testHris(conn: HrisConnection, secrets: string[]): Promise<TestOutcome> {
-  const service = HRIS_NAMES[conn.system];
+function testHris(conn: HrisConnection, secrets: string[], sandboxed: boolean): Promise<TestOutcome> {
+  const service = sandboxed ? inSandbox(HRIS_NAMES[conn.system]) : HRIS_NAMES[conn.system];
   if (conn.system === 'generic' && !conn.lookupUrl) return Promise.resolve(outcome(service, 'noLookupUrl'));
   const { target, http } = connectHris(conn);
   // A BambooHR 404 or unknown host means the company domain: its API and token URL are per company.
@@ -28,8 +29,8 @@ function testHris(conn: HrisConnection, secrets: string[]): Promise<TestOutcome>
   });
 }
 
-function testWriteBack(conn: WriteBackConnection, secrets: string[]): Promise<TestOutcome> {
-  const service = ATS_NAMES[conn.system];
+function testWriteBack(conn: WriteBackConnection, secrets: string[], sandboxed: boolean): Promise<TestOutcome> {
+  const service = sandboxed ? inSandbox(ATS_NAMES[conn.system]) : ATS_NAMES[conn.system];
   if (conn.system === 'greenhouse' && !conn.oauth) return Promise.resolve(outcome(service, 'apiRetired'));
   const probe = ATS_PROBES[conn.system]!(conn.oauth ? 'oauth' : 'apiKey');
   return runProbe({ explain: { service, secrets }, http: connectWriteBack(conn).http, call: (ctx) => ctx.send(probe), ok: () => outcome(service, 'ok') });
@@ -39,14 +40,18 @@ function testWriteBack(conn: WriteBackConnection, secrets: string[]): Promise<Te
  * "Test connection" of an HRIS connection: one read per service it holds — the HRIS, and the ATS
  * write-back and Checkr when they are switched on — so each answer names the service it is about.
  */
-export function testHrisConnection({ config, credentials }: TestInput): Promise<TestOutcome[]> {
-  const settings = connectionSettings(config, credentials);
-  const secrets = secretsOf(credentials);
-  const tests = [testHris(settings.hris, secrets)];
-  if (settings.writeBack) tests.push(testWriteBack(settings.writeBack, secrets));
+export function testHrisConnection({ config, credentials, sandbox }: TestInput): Promise<TestOutcome[]> {
+  // As the deployed node does: each part whose address is an unset `${NAME}` is the built-in sandbox.
+  const resolved = withSandbox(config, credentials, sandbox);
+  const settings = connectionSettings(resolved.def, resolved.credentials);
+  const secrets = secretsOf(resolved.credentials);
+  const sandboxed = (part: string) => resolved.parts.includes(part);
+  const tests = [testHris(settings.hris, secrets, sandboxed(settings.hris.system))];
+  if (settings.writeBack) tests.push(testWriteBack(settings.writeBack, secrets, sandboxed(`${settings.writeBack.system} write-back`)));
   if (settings.checkr) {
     const http = checkrHttpOptions(settings.checkr);
-    tests.push(runProbe({ explain: { service: 'Checkr', secrets }, http, call: (ctx) => ctx.send({ method: 'GET', url: `v1/${CHECKR_ACCOUNT}` }), ok: () => outcome('Checkr', 'ok') }));
+    const service = sandboxed('checkr') ? inSandbox('Checkr') : 'Checkr';
+    tests.push(runProbe({ explain: { service, secrets }, http, call: (ctx) => ctx.send({ method: 'GET', url: `v1/${CHECKR_ACCOUNT}` }), ok: () => outcome(service, 'ok') }));
   }
   return Promise.all(tests);
 }

@@ -9,7 +9,8 @@ import { METRICS } from '../../lib/health/metrics';
 import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { auditDropped, isForgotten, receive, record, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { admitPolled, startPolling } from '../shared/polling';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
 import { triggerCounts } from '../shared/triggerCounts';
@@ -176,36 +177,19 @@ export = (RED: NodeAPI) => {
       // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
       const stateKey = `poll:${vendor}:${def.connection}:changes`;
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
-      let polling = false;
-      const run = async () => {
-        if (polling) return;
-        polling = true;
-        try {
-          const store = await storeRef.acquire();
-          const saved = await store.getNodeState(stateKey);
-          const started = new Date();
-          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
-          const found = await poll(since, ctx, started);
-          for (const delivery of found.deliveries) {
-            if (await isForgotten(store, vendor, delivery.subjects)) {
-              await auditDropped(store, delivery, ACTOR);
-              continue;
-            }
-            if ((await record(journal, node.id, delivery, 200)).outcome === 'accepted') await emit(delivery, 'poll');
-          }
-          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
-          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
-        } catch (err) {
-          const e = toHrError(err);
-          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
-        } finally {
-          polling = false;
-        }
-      };
-      const timer = setInterval(() => track(run()), pollMs);
-      shell.own(() => clearInterval(timer));
-      track(run());
+      startPolling(shell, track, pollMs, async () => {
+        const store = await storeRef.acquire();
+        const saved = await store.getNodeState(stateKey);
+        const started = new Date();
+        const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+        const found = await poll(since, ctx, started);
+        await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
+        // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+        await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+      }, (e) => {
+        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+      });
     }
 
     if (intake) {

@@ -76,6 +76,7 @@ export = (RED: NodeAPI) => {
       const channels = connection.channels();
       const policy = policyFrom(RED, def.dictionary);
       shell.usePolicy(policy);
+      if (connection.sandboxParts.length > 0) shell.markSandbox();
       const store = await storeFrom(RED, def.store).acquire();
       const w = createWriter({
         store,

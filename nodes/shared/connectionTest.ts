@@ -9,6 +9,8 @@ import type { NodeAPI } from 'node-red';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { toHrError } from '../../lib/errors';
+import type { RuntimeSandbox } from '../../sandbox/inRuntime';
+import { runtimeSandbox } from './runtimeSandbox';
 import { createHttpClient, HttpError, redactText, type HttpClientOptions, type HttpRequest, type HttpResponse } from '../../lib/http';
 
 /** i18n keys under `common.connectionTest`; the editor words them in the user's language. */
@@ -49,7 +51,12 @@ export type Credentials = Record<string, string | undefined>;
 export interface TestInput {
   config: Record<string, unknown>;
   credentials: Credentials;
+  /** The built-in sandbox, for a connection whose address is an unset `${NAME}` (as the deployed node uses it). */
+  sandbox: () => RuntimeSandbox;
 }
+
+/** A service the test reached in the built-in sandbox is named so, never mistaken for the live one. */
+export const inSandbox = (service: string): string => `${service} (sandbox)`;
 
 /** One attempt, quickly: the person is waiting, and a retried 429 would hide the answer they need. */
 export const PROBE_HTTP: Pick<HttpClientOptions, 'retry' | 'timeoutMs'> = { retry: false, timeoutMs: 10_000 };
@@ -184,16 +191,20 @@ const withoutPlaceholders = (typed: Record<string, string>): Credentials =>
   Object.fromEntries(Object.entries(typed).filter(([, value]) => value !== UNCHANGED_PASSWORD));
 
 /**
- * A field that is exactly `${NAME}` is read from the environment at deploy (Node-RED's
- * mapEnvVarProperties); the dialog sends it unresolved, so the test resolves it the same way.
+ * A value that is exactly `${NAME}` is read from the environment at deploy (Node-RED's
+ * mapEnvVarProperties): the deployed node's group, tab and global variables, then the process's; an
+ * empty one counts as unset. The dialog sends it unresolved, so the test resolves it the same way.
  */
-function withEnv(config: Record<string, unknown>): Record<string, unknown> {
+function withEnv<T extends Record<string, unknown>>(RED: NodeAPI, id: string | undefined, values: T): T {
+  const node = id ? RED.nodes.getNode(id) : null;
+  const lookup = (name: string): unknown => (node ? (RED.util as unknown as { getSetting(n: object, k: string): unknown }).getSetting(node, name) : process.env[name]);
   return Object.fromEntries(
-    Object.entries(config).map(([k, v]) => {
+    Object.entries(values).map(([k, v]) => {
       const name = typeof v === 'string' ? /^\$\{([^}]+)\}$/.exec(v)?.[1] : undefined;
-      return [k, name && process.env[name] ? process.env[name] : v];
+      const value = name ? lookup(name) : undefined;
+      return [k, value ? value : v];
     }),
-  );
+  ) as T;
 }
 
 /**
@@ -208,7 +219,7 @@ export function registerConnectionAction(RED: NodeAPI, type: string, action: str
     // Stored credentials only ever go with the deployed settings they were stored for.
     const credentials = deployed ? mergedCredentials(RED, body.data.id, body.data.credentials) : withoutPlaceholders(body.data.credentials);
     try {
-      res.json(await run({ config: withEnv(deployed ?? body.data.config), credentials }));
+      res.json(await run({ config: withEnv(RED, body.data.id, deployed ?? body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }));
     } catch (err) {
       // An answer for the dialog, not a server error.
       const e = toHrError(err);

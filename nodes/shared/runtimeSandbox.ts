@@ -1,5 +1,6 @@
 import type { NodeAPI } from 'node-red';
 import { HrError } from '../../lib/errors';
+import { captureRawBodies } from './webhookRoute';
 import { mountSandbox, SANDBOX_PATH, type HostApp, type RuntimeSandbox } from '../../sandbox/inRuntime';
 
 interface ListenSettings {
@@ -16,6 +17,7 @@ export function runtimeOrigin(settings: ListenSettings): string {
   return `${settings.https ? 'https' : 'http'}://${shownHost}:${Number(settings.uiPort) || 1880}`;
 }
 
+const SANDBOX_BODY_LIMIT = 5 * 1024 * 1024;
 const mounted = new WeakMap<object, RuntimeSandbox>();
 
 /**
@@ -32,6 +34,9 @@ export function runtimeSandbox(RED: NodeAPI): RuntimeSandbox {
     throw new HrError('sandbox.http_disabled', 'httpNodeRoot is false in settings.js, so the built-in sandbox cannot be served: set the connection\'s address to the real service.');
   }
   const nodeRoot = String(settings.httpNodeRoot || '/').replace(/\/+$/, '');
+  const prefix = `${nodeRoot}/${SANDBOX_PATH}/`;
+  // The emulators read the request bytes themselves; kept for the life of the process, like the mount.
+  captureRawBodies(RED, (method, pathname) => method !== 'GET' && method !== 'HEAD' && pathname.toLowerCase().startsWith(prefix.toLowerCase()), SANDBOX_BODY_LIMIT);
   const sandbox = mountSandbox(app, `${runtimeOrigin(settings)}${nodeRoot}/${SANDBOX_PATH}`);
   mounted.set(app, sandbox);
   return sandbox;

@@ -30,6 +30,8 @@ export interface Shell {
   own(dispose: () => void | Promise<void>): void;
   /** Shows a status dot whose text is an i18n key of the node's catalogue, with optional parameters. */
   status(kind: StatusKind, key: string, params?: Record<string, string | number>): void;
+  /** Marks the node as working against the built-in sandbox: every later status says so. */
+  markSandbox(): void;
   /** Marks the node as unable to run (e.g. a missing config node): shown on its status, and every message is refused with this error. */
   refuse(error: HrError): void;
   /** The secret policy of the node's dictionary, once known; until then the default dictionary's. */
@@ -43,6 +45,7 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
   const disposers: Array<() => void | Promise<void>> = [];
   const inFlight = new Set<Promise<void>>();
   let refusal: HrError | null = null;
+  let sandbox = false;
   let policy = defaultPolicy;
 
   /** The error as the log and Catch nodes see it: its message and details masked, echoes of `msg` included. */
@@ -54,7 +57,8 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
 
   const status: Shell['status'] = (kind, key, params) => {
     const masked = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? policy.text(v) : v]));
-    node.status({ ...look[kind], text: RED._(key, masked) });
+    const text = RED._(key, masked);
+    node.status({ ...look[kind], text: sandbox ? RED._('common.status.sandbox', { status: text }) : text });
   };
 
   const shell: Shell = {
@@ -80,6 +84,9 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
       disposers.push(dispose);
     },
     status,
+    markSandbox() {
+      sandbox = true;
+    },
     refuse(error) {
       refusal = shown(error);
       status('error', 'common.status.notReady');

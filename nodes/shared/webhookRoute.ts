@@ -68,19 +68,20 @@ export function sameRoute(pathname: string, fullPath: string): boolean {
   return form(pathname) === form(fullPath);
 }
 
-/** Registers the route and its raw-body capture; returns the function that removes both. */
-export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions): () => void {
-  const httpNode = RED.httpNode as unknown as ExpressApp;
-  const fullPath = routeUrl(RED, options.path);
-
+/**
+ * Keeps the exact bytes of matching requests as req.rawBody, ahead of every other middleware: Node-RED's
+ * admin body parsers would otherwise consume them when httpAdminRoot and httpNodeRoot share a prefix.
+ * Returns the function that removes the capture.
+ */
+export function captureRawBodies(RED: NodeAPI, matches: (method: string, pathname: string) => boolean, limitBytes: number): () => void {
   const capture: Middleware = (req, _res, next) => {
     // req.path does not exist yet this early (before express's own init), so parse the URL.
-    if (req.method !== 'POST' || req._body || !sameRoute(new URL(req.url ?? '/', 'http://x').pathname, fullPath)) return next();
+    if (req._body || !matches(req.method ?? '', new URL(req.url ?? '/', 'http://x').pathname)) return next();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > options.limitBytes) {
+      if (size > limitBytes) {
         req.rawBodyTooLarge = true;
         return;
       }
@@ -94,11 +95,23 @@ export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions)
     req.on('error', next);
   };
 
-  const root = rootApp(httpNode);
+  const root = rootApp(RED.httpNode as unknown as ExpressApp);
   root.use(capture);
   const stack = routerStack(root);
   const layer = stack.pop()!;
   stack.unshift(layer);
+  return () => {
+    const rootStack = routerStack(root);
+    const at = rootStack.findIndex((l) => l.handle === capture);
+    if (at >= 0) rootStack.splice(at, 1);
+  };
+}
+
+/** Registers the route and its raw-body capture; returns the function that removes both. */
+export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions): () => void {
+  const httpNode = RED.httpNode as unknown as ExpressApp;
+  const fullPath = routeUrl(RED, options.path);
+  const releaseCapture = captureRawBodies(RED, (method, pathname) => method === 'POST' && sameRoute(pathname, fullPath), options.limitBytes);
 
   const middleware = ((RED.settings as { httpNodeMiddleware?: unknown }).httpNodeMiddleware ?? []) as unknown;
   const extra = (Array.isArray(middleware) ? middleware : [middleware]).filter((m) => typeof m === 'function');
@@ -108,9 +121,7 @@ export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions)
   httpNode.post(options.path, ...extra, handler);
 
   return () => {
-    const rootStack = routerStack(root);
-    const at = rootStack.findIndex((l) => l.handle === capture);
-    if (at >= 0) rootStack.splice(at, 1);
+    releaseCapture();
     const nodeStack = routerStack(httpNode);
     const routeAt = nodeStack.findIndex((l) => l.route?.stack.some((s) => s.handle === handler));
     if (routeAt >= 0) nodeStack.splice(routeAt, 1);

@@ -46,6 +46,7 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
     GREENHOUSE_TOKEN_URL: `${sandbox.urls.greenhouse}/token`,
     GREENHOUSE_USER_ID: String(GREENHOUSE_DEFAULTS.userIds[0]),
     GREENHOUSE_EMPLOYEE_ID_FIELD: GREENHOUSE_DEFAULTS.customFields[0].name_key,
+    GREENHOUSE_CHECK_RESULT_FIELD: GREENHOUSE_DEFAULTS.customFields[1].name_key,
     BAMBOOHR_COMPANY_DOMAIN: BAMBOOHR_DEFAULTS.companyDomain,
     BAMBOOHR_API_URL: `${sandbox.urls.bamboohr}/api/gateway.php/${BAMBOOHR_DEFAULTS.companyDomain}`,
     BAMBOOHR_API_KEY: BAMBOOHR_DEFAULTS.apiKeys[0],

@@ -1,0 +1,7 @@
+import type { AtsConnectionNode } from '../hr-ats-connection/connectionRef';
+
+/** What a running ATS trigger shows other nodes: the path its web hook is served on and its connection. */
+export interface TriggerWebhook {
+  readonly path: string;
+  readonly connection: AtsConnectionNode;
+}
