@@ -3,6 +3,7 @@ import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { receive, record, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { inFlightWork } from '../shared/inFlight';
 import { admitPolled, startPolling } from '../shared/polling';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { summarizePayload } from '../../lib/privacy/payloadSummary';
@@ -70,11 +71,8 @@ export = (RED: NodeAPI) => {
     const vendor = conn.vendor;
     const ctx = conn.atsContext();
     const counts = triggerCounts();
-    const inFlight = new Set<Promise<void>>();
-    const track = (work: Promise<void>) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    };
+    const work = inFlightWork();
+    const track = work.track;
     // Every accepted delivery goes through one journal, webhooks and polls alike, so they are recorded
     // in groups and emitted in the order they were accepted.
     const journal = new GroupCommit(() => storeRef.acquire());
@@ -182,7 +180,7 @@ export = (RED: NodeAPI) => {
     shell.own(() => {
       refusals.close();
       journal.close();
-      return Promise.allSettled([...inFlight]).then(() => eventsIn.flush());
+      return work.settled().then(() => eventsIn.flush());
     });
 
     const path = def.path?.trim() || `/hr/${vendor}`;

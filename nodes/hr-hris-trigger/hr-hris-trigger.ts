@@ -10,6 +10,7 @@ import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { inFlightWork } from '../shared/inFlight';
 import { admitPolled, startPolling } from '../shared/polling';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
@@ -75,11 +76,8 @@ export = (RED: NodeAPI) => {
     }
     const vendor = source.vendor;
     const counts = triggerCounts();
-    const inFlight = new Set<Promise<void>>();
-    const track = (work: Promise<void>) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    };
+    const work = inFlightWork();
+    const track = work.track;
     const journal = new GroupCommit(() => storeRef.acquire());
     const inAcceptanceOrder = inOrder();
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
@@ -155,7 +153,7 @@ export = (RED: NodeAPI) => {
 
     shell.own(() => {
       journal.close();
-      return Promise.allSettled([...inFlight]).then(() => undefined);
+      return work.settled();
     });
 
     const startedAt = new Date();

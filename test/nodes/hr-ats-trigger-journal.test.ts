@@ -1,46 +1,24 @@
 /** The trigger's group commit: deliveries recorded together, answered after their batch, emitted once and in order. */
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { METRICS } from '../../lib/health/metrics';
 import type { HrStore, NewEvent } from '../../lib/store';
-import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { greenhouseSender, leverSender, type SignedDelivery } from '../../sandbox/senders';
-import { helper, settle } from '../support/nodeRed';
+import { settle } from '../support/nodeRed';
 import { leverHire } from './ats/seeds';
+import { useLeverRuntime } from './ats/leverRuntime';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { event: { id: string; via: string } };
 type Trigger = Awaited<ReturnType<typeof loadTrigger>>;
 
-let userDir: string;
-let lever: LeverHandle;
-let files = 0;
-
-before(async () => {
-  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-journal-'));
-  helper.settings({ userDir });
-  lever = await startLever();
-  await helper.startServer();
-});
-after(async () => {
-  helper.settings({});
-  await helper.stopServer();
-  await lever.stop();
-  fs.rmSync(userDir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  lever.reset();
-  await helper.unload();
-});
+const runtime = useLeverRuntime('journal');
 
 const SECRET = 'gh-secret';
 const gh = greenhouseSender({ secret: SECRET });
 const hire = (n: number) => gh.hire({ applicationId: n, offerId: n, candidateId: n, email: `hire${n}@example.com` });
 const keyOf = (n: number) => `hire:${n}:${n}`;
-const loadGreenhouse = () => loadTrigger({ vendor: 'greenhouse', secret: SECRET, file: `journal-${++files}.db` });
+const loadGreenhouse = () => loadTrigger({ vendor: 'greenhouse', secret: SECRET, file: runtime.db() });
 
 /**
  * Watches the store the trigger records into: every batch it commits, and a way to hold the next
@@ -149,10 +127,10 @@ test('a store failure in the middle of a batch answers every delivery of it 5xx,
 });
 
 test('an event whose enrichment is slow is emitted before one accepted after it', async () => {
-  const slow = leverHire(lever, { name: 'Slow Hire', email: 'slow@example.com' });
-  const quick = leverHire(lever, { name: 'Quick Hire', email: 'quick@example.com' });
-  lever.injectFault({ kind: 'delay', delayMs: 400, method: 'GET', path: `/v1/opportunities/${slow}` });
-  const t = await loadTrigger({ vendor: 'lever', secret: 'lever-token', file: `journal-${++files}.db`, apiKey: 'sandbox-lever-key', connection: { baseUrl: `${lever.url}/v1` } });
+  const slow = leverHire(runtime.lever(), { name: 'Slow Hire', email: 'slow@example.com' });
+  const quick = leverHire(runtime.lever(), { name: 'Quick Hire', email: 'quick@example.com' });
+  runtime.lever().injectFault({ kind: 'delay', delayMs: 400, method: 'GET', path: `/v1/opportunities/${slow}` });
+  const t = await loadTrigger({ vendor: 'lever', secret: 'lever-token', file: runtime.db(), apiKey: 'sandbox-lever-key', connection: { baseUrl: `${runtime.lever().url}/v1` } });
   const sender = leverSender({ secret: 'lever-token' });
   assert.equal(await post(t, sender.candidateHired({ opportunityId: slow })), 200);
   assert.equal(await post(t, sender.candidateHired({ opportunityId: quick })), 200);

@@ -3,44 +3,22 @@
  * body or another, is refused and journals nothing, and what a body claims is emitted only once the
  * Lever API confirms it.
  */
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { HrStore, NewEvent } from '../../lib/store';
-import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { leverSender, type SignedDelivery } from '../../sandbox/senders';
-import { helper, settle } from '../support/nodeRed';
+import { settle } from '../support/nodeRed';
 import { leverHire } from './ats/seeds';
+import { useLeverRuntime } from './ats/leverRuntime';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { event: { id: string }; payload: { type: string; candidateId?: string } };
 type Trigger = Awaited<ReturnType<typeof loadTrigger>>;
 
-let userDir: string;
-let lever: LeverHandle;
-let files = 0;
-
-before(async () => {
-  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-lever-'));
-  helper.settings({ userDir });
-  lever = await startLever();
-  await helper.startServer();
-});
-after(async () => {
-  helper.settings({});
-  await helper.stopServer();
-  await lever.stop();
-  fs.rmSync(userDir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  lever.reset();
-  await helper.unload();
-});
+const runtime = useLeverRuntime('lever');
 
 const sender = leverSender({ secret: 'lever-token' });
-const load = () => loadTrigger({ vendor: 'lever', secret: 'lever-token', file: `lever-${++files}.db`, apiKey: 'sandbox-lever-key', connection: { baseUrl: `${lever.url}/v1` } });
+const load = () => loadTrigger({ vendor: 'lever', secret: 'lever-token', file: runtime.db(), apiKey: 'sandbox-lever-key', connection: { baseUrl: `${runtime.lever().url}/v1` } });
 
 /** Every event id the store journals (inserts) from now on. */
 async function journalled(t: Trigger): Promise<string[]> {
@@ -68,8 +46,8 @@ const caughtCodes = (t: Trigger) => {
 };
 
 test('a replayed Lever delivery, with its own body or another, is refused with 401 and neither journalled nor emitted', async () => {
-  const hired = leverHire(lever, { name: 'Ana Silva', email: 'ana@example.com' });
-  const other = leverHire(lever, { name: 'Bo Chen', email: 'bo@example.com' });
+  const hired = leverHire(runtime.lever(), { name: 'Ana Silva', email: 'ana@example.com' });
+  const other = leverHire(runtime.lever(), { name: 'Bo Chen', email: 'bo@example.com' });
   const t = await load();
   const original = sender.candidateHired({ opportunityId: hired });
   assert.equal((await t.post(original)).status, 200);
@@ -90,7 +68,7 @@ test('a replayed Lever delivery, with its own body or another, is refused with 4
 });
 
 test('two Lever retries of one hire, each with its own token, emit it once', async () => {
-  const hired = leverHire(lever, { name: 'Ana Silva', email: 'ana@example.com' });
+  const hired = leverHire(runtime.lever(), { name: 'Ana Silva', email: 'ana@example.com' });
   const t = await load();
   assert.equal((await t.post(sender.candidateHired({ opportunityId: hired }))).status, 200);
   assert.equal((await t.post(sender.candidateHired({ opportunityId: hired }))).status, 200);
@@ -99,8 +77,8 @@ test('two Lever retries of one hire, each with its own token, emit it once', asy
 });
 
 test('a candidateHired naming an opportunity Lever does not report as hired emits nothing', async () => {
-  const opportunityId = leverHire(lever, { name: 'Ana Silva', email: 'ana@example.com' });
-  lever.unarchive(opportunityId);
+  const opportunityId = leverHire(runtime.lever(), { name: 'Ana Silva', email: 'ana@example.com' });
+  runtime.lever().unarchive(opportunityId);
   const t = await load();
   const codes = caughtCodes(t);
   assert.equal((await t.post(sender.candidateHired({ opportunityId }))).status, 200);
@@ -110,8 +88,8 @@ test('a candidateHired naming an opportunity Lever does not report as hired emit
 });
 
 test('a deletion of a candidate Lever still has is not emitted; once Lever has deleted them, it is', async () => {
-  const opportunityId = leverHire(lever, { name: 'Ana Silva', email: 'ana@example.com' });
-  const contactId = lever.contactOf(opportunityId);
+  const opportunityId = leverHire(runtime.lever(), { name: 'Ana Silva', email: 'ana@example.com' });
+  const contactId = runtime.lever().contactOf(opportunityId);
   const t = await load();
   const codes = caughtCodes(t);
   assert.equal((await t.post(sender.candidateDeleted({ contactId }))).status, 200);
@@ -119,7 +97,7 @@ test('a deletion of a candidate Lever still has is not emitted; once Lever has d
   assert.deepEqual(t.emitted, [], 'the live candidate was not reported deleted');
   assert.deepEqual(codes, ['ats.unconfirmed']);
 
-  lever.deleteContact(contactId);
+  runtime.lever().deleteContact(contactId);
   assert.equal((await t.post(sender.candidateDeleted({ contactId }))).status, 200);
   await settle(500);
   assert.deepEqual(t.emitted.map((m) => (m as Msg).payload.type), ['candidate.deleted']);
