@@ -41,7 +41,7 @@ describe('the package layout', () => {
     for (const plugin of plugins) assert.equal(pkg['node-red'].plugins?.[plugin], `dist/plugins/${plugin}/${plugin}.js`);
   });
 
-  test('the tarball holds the compiled nodes, their editor files, icons, locales and examples, and no sources or tests', () => {
+  test('the tarball holds the compiled nodes, their editor files, icons, locales, examples and the built-in sandbox, and no sources or tests', () => {
     const { files } = packProject();
     for (const set of sets) {
       for (const file of [`${set}.js`, `${set}.html`, ...iconsOf(set).map((i) => `icons/${i}`)]) {
@@ -56,7 +56,9 @@ describe('the package layout', () => {
     }
     for (const name of exampleNames) assert.ok(files.includes(`examples/${name}.json`), `missing example ${name}`);
     assert.ok(files.includes('README.md') && files.includes('LICENSE'));
-    const strays = files.filter((f) => /^(test|sandbox|bench|scripts|dist\/test|dist\/sandbox|dist\/bench)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
+    // The emulators are served by Node-RED itself for an imported example (the built-in sandbox).
+    assert.ok(files.includes('dist/sandbox/inRuntime.js') && files.includes('dist/sandbox/greenhouse.js'), 'the built-in sandbox is missing');
+    const strays = files.filter((f) => /^(test|sandbox|bench|scripts|dist\/test|dist\/bench)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
     assert.deepEqual(strays, []);
   });
 
