@@ -3,7 +3,7 @@ import { channelPoster, renderAlert } from '../../lib/alert/channels';
 import { HrError } from '../../lib/errors';
 import { redact } from '../../lib/privacy/redact';
 import { describeIssues } from '../../lib/zodIssues';
-import { explainFailure, outcome, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
+import { explainFailure, outcome, secretsOf, type TestInput, type TestOutcome } from '../common/connectionTest';
 import { AlertConfig, ChannelUrl } from './config';
 
 const CHANNEL_NAMES = { slack: 'Slack', teams: 'Microsoft Teams', 'teams-connector': 'Microsoft Teams', email: 'Email', webhook: 'Webhook' } as const;

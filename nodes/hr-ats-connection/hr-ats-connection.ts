@@ -6,9 +6,9 @@ import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type Of
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
-import { registerConnectionAction, registerConnectionTest, rememberDeployed } from '../shared/connectionTest';
-import { runtimeSandbox } from '../shared/runtimeSandbox';
-import { given, logSandbox, unsetVariable, unsetVariables } from '../shared/sandboxMode';
+import { registerConnectionAction, registerConnectionTest, rememberDeployed } from '../common/connectionTest';
+import { runtimeSandbox } from '../common/runtimeSandbox';
+import { given, logSandbox, unsetVariable, unsetVariables } from '../common/sandboxMode';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
 import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
 import type { AtsConnectionNode } from './connectionRef';

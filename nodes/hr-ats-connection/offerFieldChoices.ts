@@ -1,7 +1,7 @@
 import { createHttpClient } from '../../lib/http';
 import { authKind, type AtsContext } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
-import { PROBE_HTTP, explainFailure, outcome, secretsOf, type TestInput } from '../shared/connectionTest';
+import { PROBE_HTTP, explainFailure, outcome, secretsOf, type TestInput } from '../common/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
 import { ATS_NAMES } from './probes';
 

@@ -1,8 +1,8 @@
 import { authKind } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
-import { unsetVariable, unsetVariables } from '../shared/sandboxMode';
-import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
+import { unsetVariable, unsetVariables } from '../common/sandboxMode';
+import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../common/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
 import { ATS_NAMES, ATS_PROBES } from './probes';
 

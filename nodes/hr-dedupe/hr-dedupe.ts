@@ -2,16 +2,16 @@ import type { NodeAPI, Node, NodeDef, NodeMessage, NodeMessageInFlow } from 'nod
 import { HrError, toHrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import { readSource } from '../../lib/survive';
-import { createShell, type Shell } from '../shared/shell';
-import { storeFrom } from '../shared/storeRef';
+import { createShell, type Shell } from '../common/shell';
+import { storeFrom } from '../common/storeRef';
 import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
 import { PatternTally, learnWeights } from '../../lib/dedupe/learnWeights';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { registerWeightEndpoints, type WeightOwner } from './weightEndpoints';
 import { parseConfig, type DedupeConfig } from './settings';
 import { METRICS } from '../../lib/health/metrics';
-import { countMetric } from '../shared/metrics';
-import { policyFrom } from '../shared/dictionaryRef';
+import { countMetric } from '../common/metrics';
+import { policyFrom } from '../common/dictionaryRef';
 import type { SecretPolicy } from '../../lib/privacy/policy';
 
 interface DedupeDef extends NodeDef {

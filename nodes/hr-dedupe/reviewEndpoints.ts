@@ -4,8 +4,8 @@ import { HrError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import type { DuplicateReviewPayload, Resolution } from '../../lib/dedupe/identityResolution';
 import type { SecretPolicy } from '../../lib/privacy/policy';
-import { getWithPersonal } from '../shared/personalData';
-import { actorOf, answering, failWith, readDecision } from '../shared/adminRoutes';
+import { getWithPersonal } from '../common/personalData';
+import { actorOf, answering, failWith, readDecision } from '../common/adminRoutes';
 
 /** A deployed dedupe node, as the review endpoints see it. */
 export interface ReviewOwner {

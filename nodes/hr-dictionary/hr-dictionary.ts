@@ -2,7 +2,7 @@ import type { NodeAPI, Node, NodeDef } from 'node-red';
 import type { Dictionary } from '../../lib/dictionary/field';
 import { dictionaryFromJson } from '../../lib/dictionary/jsonDictionary';
 import { toHrError, type HrError } from '../../lib/errors';
-import type { DictionaryConfigNode } from '../shared/dictionaryRef';
+import type { DictionaryConfigNode } from '../common/dictionaryRef';
 import { registerDictionaryRoutes } from './routes';
 
 interface DictionaryDef extends NodeDef {

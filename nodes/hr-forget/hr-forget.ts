@@ -5,9 +5,9 @@ import { rememberNotHeld, resolvePerson, unknownPerson } from '../../lib/forget/
 import { createForgetWorker, type ForgetWorker } from '../../lib/forget/worker';
 import type { ForgetSummary } from '../../lib/forget/types';
 import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
-import { createShell } from '../shared/shell';
-import { storeFrom } from '../shared/storeRef';
-import { settingsReader } from '../shared/runtimeSettings';
+import { createShell } from '../common/shell';
+import { storeFrom } from '../common/storeRef';
+import { settingsReader } from '../common/runtimeSettings';
 import { erasureChannels } from './channels';
 import { handOverPorts, summaryPorts } from './outputs';
 

@@ -9,9 +9,9 @@ import { createMonitor, type HealthMonitor } from '../../lib/health/monitor';
 import { defaultRules } from '../../lib/health/rules';
 import type { HrStore } from '../../lib/store';
 import { describeIssues, MISSING_IS_REQUIRED } from '../../lib/zodIssues';
-import { createShell, type Outputs, type Shell } from '../shared/shell';
-import { storeFrom } from '../shared/storeRef';
-import { HealthConfig, ruleSettings } from '../shared/healthConfig';
+import { createShell, type Outputs, type Shell } from '../common/shell';
+import { storeFrom } from '../common/storeRef';
+import { HealthConfig, ruleSettings } from '../common/healthConfig';
 
 /** `msg.credential` records an expiry learnt in a flow, e.g. from an OAuth answer. */
 const CredentialInput = z.object({

@@ -1,7 +1,7 @@
 import { HrError } from '../../lib/errors';
 import { sandboxCheckrValues, sandboxHrisValues, sandboxWriteBackValues } from '../../sandbox/connectionValues';
 import type { RuntimeSandbox } from '../../sandbox/inRuntime';
-import { unsetVariable, unsetVariables } from '../shared/sandboxMode';
+import { unsetVariable, unsetVariables } from '../common/sandboxMode';
 import type { ConnectionCredentials } from './settings';
 
 type Fields = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { checkrHttpOptions } from '../../lib/vendors/checkr/checks';
 import { connectHris, connectWriteBack, type HrisConnection } from '../../lib/vendors/registry';
 import type { WriteBackConnection } from '../../lib/vendors/writeback';
-import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../shared/connectionTest';
+import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../common/connectionTest';
 import { ATS_NAMES, ATS_PROBES, CHECKR_ACCOUNT } from '../hr-ats-connection/probes';
 import { withSandbox } from './sandbox';
 import { connectionSettings } from './settings';

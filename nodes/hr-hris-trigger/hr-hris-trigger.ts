@@ -10,17 +10,17 @@ import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../shared/inFlight';
-import { admitPolled, startPolling } from '../shared/polling';
+import { inFlightWork } from '../common/inFlight';
+import { admitPolled, startPolling } from '../common/polling';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
-import { triggerCounts } from '../shared/triggerCounts';
-import { inOrder } from '../shared/inOrder';
+import { triggerCounts } from '../common/triggerCounts';
+import { inOrder } from '../common/inOrder';
 import type { HrisConnectionNode } from '../hr-hris-connection/channels';
-import { countMetric } from '../shared/metrics';
-import { createShell } from '../shared/shell';
-import { storeFrom, type StoreConfigNode } from '../shared/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../shared/webhookRoute';
+import { countMetric } from '../common/metrics';
+import { createShell } from '../common/shell';
+import { storeFrom, type StoreConfigNode } from '../common/storeRef';
+import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
   connection: string;

@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import type { HrStore } from '../../lib/store/types';
 import { opaque } from '../../lib/privacy/opaque';
 import type { Writer } from '../../lib/writer/worker';
-import { getWithPersonal } from '../shared/personalData';
-import { actorOf, answering, failWith } from '../shared/adminRoutes';
+import { getWithPersonal } from '../common/personalData';
+import { actorOf, answering, failWith } from '../common/adminRoutes';
 
 export interface RegisteredWriter {
   nodeId: string;

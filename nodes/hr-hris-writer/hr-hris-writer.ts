@@ -8,11 +8,11 @@ import { jobFromMessage } from '../../lib/writer/message';
 import type { WriterTargets } from '../../lib/writer/operations';
 import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
 import { createWriter, type Writer } from '../../lib/writer/worker';
-import { policyFrom } from '../shared/dictionaryRef';
-import { positiveOr, settingsReader } from '../shared/runtimeSettings';
-import { storeFrom } from '../shared/storeRef';
+import { policyFrom } from '../common/dictionaryRef';
+import { positiveOr, settingsReader } from '../common/runtimeSettings';
+import { storeFrom } from '../common/storeRef';
 import type { Channels, HrisConnectionNode } from '../hr-hris-connection/channels';
-import { createShell } from '../shared/shell';
+import { createShell } from '../common/shell';
 import { registerDeadLetterRoutes, type RegisteredWriter } from './deadLetterRoutes';
 import { portsFor } from './outputs';
 

@@ -10,7 +10,7 @@ import { connectHris, type HrisConnection } from '../../lib/vendors/registry';
 import { bambooHrCatalogue } from '../../lib/vendors/bamboohr/catalogue';
 import { hiBobCatalogue } from '../../lib/vendors/hibob/catalogue';
 import type { CallContext } from '../../lib/vendors/hris/types';
-import { explainFailure, outcome, PROBE_HTTP, registerConnectionAction, secretsOf } from '../shared/connectionTest';
+import { explainFailure, outcome, PROBE_HTTP, registerConnectionAction, secretsOf } from '../common/connectionTest';
 import { connectionSettings } from '../hr-hris-connection/settings';
 
 const CACHE_MS = 5 * 60_000;

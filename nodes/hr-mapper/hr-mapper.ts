@@ -1,6 +1,6 @@
 import type { NodeAPI, Node, NodeDef } from 'node-red';
 import type { Request, Response } from 'express';
-import { createShell } from '../shared/shell';
+import { createShell } from '../common/shell';
 import { compileMapper, type CompiledMapper, type MapperConfig } from '../../lib/mapping/mapperConfig';
 import { checkTable } from '../../lib/mapping/compileTable';
 import { sampleHire } from '../../lib/mapping/sampleHire';
@@ -12,7 +12,7 @@ import { tableTransforms } from '../../lib/mapping/tableTransforms';
 import { listedEnv, parseEnvList } from '../../lib/mapping/envAccess';
 import type { SecretPolicy } from '../../lib/privacy/policy';
 import { defaultPolicy } from '../../lib/dictionary/defaultPolicy';
-import { policyFrom } from '../shared/dictionaryRef';
+import { policyFrom } from '../common/dictionaryRef';
 import { HrError, toHrError } from '../../lib/errors';
 import { checkAgainstCatalogue, parsePastedCatalogue, type CatalogueProblem } from '../../lib/mapping/fieldCatalogue';
 import { FieldCatalogue } from '../../lib/vendors/hris/catalogue';

@@ -3,8 +3,8 @@ import { openStore, type HrStore } from '../../lib/store';
 import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
-import type { StoreConfigNode } from '../shared/storeRef';
-import { settingsReader } from '../shared/runtimeSettings';
+import type { StoreConfigNode } from '../common/storeRef';
+import { settingsReader } from '../common/runtimeSettings';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
 import { chooseStoreKey, type RuntimeSettings } from './storeKey';
 

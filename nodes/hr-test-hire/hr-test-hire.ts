@@ -3,9 +3,9 @@ import { HrError } from '../../lib/errors';
 import { deliver } from '../../sandbox/senders/delivery';
 import { seedTestHire } from '../../sandbox/testHires';
 import type { TriggerWebhook } from '../hr-ats-trigger/triggerRef';
-import { runtimeOrigin } from '../shared/runtimeSandbox';
-import { createShell } from '../shared/shell';
-import { routeUrl } from '../shared/webhookRoute';
+import { runtimeOrigin } from '../common/runtimeSandbox';
+import { createShell } from '../common/shell';
+import { routeUrl } from '../common/webhookRoute';
 
 interface TestHireDef extends NodeDef {
   trigger: string;

@@ -3,10 +3,10 @@ import { compileValidator, type ValidationReport } from '../../lib/dictionary/va
 import { toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
 import type { HrStore } from '../../lib/store';
-import { createShell } from '../shared/shell';
-import { dictionaryFrom } from '../shared/dictionaryRef';
+import { createShell } from '../common/shell';
+import { dictionaryFrom } from '../common/dictionaryRef';
 import { SecretPolicy } from '../../lib/privacy/policy';
-import { storeFrom } from '../shared/storeRef';
+import { storeFrom } from '../common/storeRef';
 import { decide, decidedMessage, finishInterrupted, hold, type Settled } from '../../lib/dictionary/heldReviews';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { validatorOptions, type ValidatorSettings } from './settings';

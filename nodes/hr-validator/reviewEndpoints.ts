@@ -4,8 +4,8 @@ import { HrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
 import { ownedBy, type Decision, type HeldPayload, type Settled } from '../../lib/dictionary/heldReviews';
 import { opaque } from '../../lib/privacy/opaque';
-import { getWithPersonal } from '../shared/personalData';
-import { actorOf, answering, failWith, readDecision } from '../shared/adminRoutes';
+import { getWithPersonal } from '../common/personalData';
+import { actorOf, answering, failWith, readDecision } from '../common/adminRoutes';
 
 /** A deployed validator with a store, as the review endpoints see it. */
 export interface ReviewOwner {

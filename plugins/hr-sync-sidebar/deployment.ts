@@ -4,7 +4,7 @@
  * node that failed to start still shows up (its endpoints then say it is not running).
  */
 import type { NodeAPI, NodeDef } from 'node-red';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 
 export interface StoreSite {
   id: string;

@@ -5,7 +5,7 @@
 import { METRICS } from '../../lib/health/metrics';
 import { defaultRules, type HealthRule } from '../../lib/health/rules';
 import type { Counters, Labels } from '../../lib/store/types';
-import { HealthConfig, ruleSettings } from '../../nodes/shared/healthConfig';
+import { HealthConfig, ruleSettings } from '../../nodes/common/healthConfig';
 
 /** Sidebar figure → counter; the figure is also its i18n key (`hr-sync-sidebar.health.<figure>`). */
 export const HEALTH_FIGURES = {

@@ -8,7 +8,7 @@ import type { NodeAPI } from 'node-red';
 import type { Dictionary } from '../../lib/dictionary/field';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { SecretPolicy } from '../../lib/privacy/policy';
-import type { DictionaryConfigNode } from '../../nodes/shared/dictionaryRef';
+import type { DictionaryConfigNode } from '../../nodes/common/dictionaryRef';
 import type { Deployment } from './deployment';
 
 /** A masked copy of a value; `echoesOf` is the record whose hidden values a text may repeat. */

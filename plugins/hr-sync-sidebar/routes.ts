@@ -15,8 +15,8 @@ import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
 import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
-import { getWithPersonal } from '../../nodes/shared/personalData';
-import { actorOf, answering, failWith, readDecision } from '../../nodes/shared/adminRoutes';
+import { getWithPersonal } from '../../nodes/common/personalData';
+import { actorOf, answering, failWith, readDecision } from '../../nodes/common/adminRoutes';
 import { opaque } from '../../lib/privacy/opaque';
 
 /** More than a person works through in a sitting; the counts say when there are more. */

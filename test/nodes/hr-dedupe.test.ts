@@ -7,7 +7,7 @@ import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { HireEvent } from '../../lib/model';
 import { matchIndexOf, matchableFrom } from '../../lib/dedupe/matchable';

@@ -4,7 +4,7 @@ import { MASK } from '../../lib/mask';
 import type { NodeAPI } from 'node-red';
 import { helper } from '../support/nodeRed';
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
-import { dictionaryFrom, policyFrom } from '../../nodes/shared/dictionaryRef';
+import { dictionaryFrom, policyFrom } from '../../nodes/common/dictionaryRef';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { HrError } from '../../lib/errors';
 

@@ -8,7 +8,7 @@ import { helper, nextMessage, collect, settle } from '../support/nodeRed';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../sandbox/bamboohr';
 import { CHECKR_DEFAULTS, startCheckr } from '../../sandbox/checkr';
 import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import type { HrStore } from '../../lib/store/types';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import atsConnectionNode = require('../../nodes/hr-ats-connection/hr-ats-connection');

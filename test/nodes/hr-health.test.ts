@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { helper, nextMessage, type FlowNode } from '../support/nodeRed';
 import { METRICS, OPERATIONS } from '../../lib/health/metrics';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import healthNode = require('../../nodes/hr-health/hr-health');
 

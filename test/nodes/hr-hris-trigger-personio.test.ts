@@ -11,7 +11,7 @@ import { PERSONIO_DEFAULTS, startPersonio } from '../../sandbox/personio';
 import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { Dictionary } from '../../lib/dictionary/field';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');

@@ -12,7 +12,7 @@ import { bamboohrSender, type BambooFieldChange, type SignedDelivery } from '../
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import { METRICS } from '../../lib/health/metrics';
 import type { Dictionary } from '../../lib/dictionary/field';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');

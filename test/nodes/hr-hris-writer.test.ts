@@ -9,7 +9,7 @@ import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../sandbox/bamboohr';
 import { CHECKR_DEFAULTS, startCheckr } from '../../sandbox/checkr';
 import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
 import { PERSONIO_DEFAULTS, startPersonio } from '../../sandbox/personio';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
 import writerNode = require('../../nodes/hr-hris-writer/hr-hris-writer');

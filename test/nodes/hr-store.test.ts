@@ -8,7 +8,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { helper } from '../support/nodeRed';
 import storeNode = require('../../nodes/hr-store/hr-store');
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 
 const storeFlow = (file: string, keyEnv = '') => [{ id: 's', type: 'hr-store', file, secretFields: 'nationalId.value', keyEnv }] as never;

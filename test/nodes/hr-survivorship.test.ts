@@ -6,7 +6,7 @@ import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import survivorshipNode = require('../../nodes/hr-survivorship/hr-survivorship');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { HireEvent } from '../../lib/model';

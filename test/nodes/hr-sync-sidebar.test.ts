@@ -5,7 +5,7 @@ import storeNode = require('../../nodes/hr-store/hr-store');
 import dedupeNode = require('../../nodes/hr-dedupe/hr-dedupe');
 import healthNode = require('../../nodes/hr-health/hr-health');
 import sidebarPlugin = require('../../plugins/hr-sync-sidebar/hr-sync-sidebar');
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import { checkCompensation, varianceThreshold } from '../../lib/dictionary/compensationCheck';
 import { compilePayReader } from '../../lib/dictionary/payReading';
 import validatorNode = require('../../nodes/hr-validator/hr-validator');

@@ -12,7 +12,7 @@ import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { Dictionary, DictionaryField } from '../../lib/dictionary/field';
 import type { ValidationReport } from '../../lib/dictionary/validator';
 import { sampleHire } from '../../lib/mapping/sampleHire';
-import type { StoreConfigNode } from '../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../nodes/common/storeRef';
 
 /** Polls until the condition holds (for messages a node sends by itself on start). */
 async function until(condition: () => boolean, limitMs = 10_000): Promise<void> {

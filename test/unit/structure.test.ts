@@ -87,7 +87,7 @@ test('the editor plugins use only the shared node helpers, never another node\'s
   const nodes = path.join(root, 'nodes');
   const offending = sources(path.join(root, 'plugins')).flatMap((file) =>
     importsOf(file)
-      .filter((target) => path.isAbsolute(target) && inside(nodes, target) && !inside(path.join(nodes, 'shared'), target))
+      .filter((target) => path.isAbsolute(target) && inside(nodes, target) && !inside(path.join(nodes, 'common'), target))
       .map((target) => `${path.relative(root, file)} imports ${path.relative(root, target)}`),
   );
   assert.deepEqual(offending, []);

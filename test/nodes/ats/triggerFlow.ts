@@ -5,7 +5,7 @@ import { helper, collect } from '../../support/nodeRed';
 import storeNode = require('../../../nodes/hr-store/hr-store');
 import connectionNode = require('../../../nodes/hr-ats-connection/hr-ats-connection');
 import triggerNode = require('../../../nodes/hr-ats-trigger/hr-ats-trigger');
-import type { StoreConfigNode } from '../../../nodes/shared/storeRef';
+import type { StoreConfigNode } from '../../../nodes/common/storeRef';
 import type { SignedDelivery } from '../../../sandbox/senders';
 
 let RED: NodeAPI;

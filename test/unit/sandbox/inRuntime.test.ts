@@ -6,7 +6,7 @@ import express from 'express';
 import { bamboohr, bamboohrHttpOptions } from '../../../lib/vendors/bamboohr/target';
 import { createHttpClient } from '../../../lib/http';
 import { mountSandbox } from '../../../sandbox/inRuntime';
-import { runtimeOrigin } from '../../../nodes/shared/runtimeSandbox';
+import { runtimeOrigin } from '../../../nodes/common/runtimeSandbox';
 
 test('the emulators answer under a path of a server that is already running, as inside Node-RED', async () => {
   const app = express();

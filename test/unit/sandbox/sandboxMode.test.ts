@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import { mountSandbox } from '../../../sandbox/inRuntime';
 import { withSandbox } from '../../../nodes/hr-hris-connection/sandbox';
-import { unsetVariable, unsetVariables } from '../../../nodes/shared/sandboxMode';
+import { unsetVariable, unsetVariables } from '../../../nodes/common/sandboxMode';
 
 const sandbox = mountSandbox(express(), 'http://127.0.0.1:1880/hr-sandbox');
 const hireToHris = {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NodeAPI } from 'node-red';
 import express from 'express';
-import { registerWebhookRoute, routeUrl } from '../../../nodes/shared/webhookRoute';
+import { registerWebhookRoute, routeUrl } from '../../../nodes/common/webhookRoute';
 
 async function runtimeLikeApps(httpNodeRoot = '/') {
   const root = express();
