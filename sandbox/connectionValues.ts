@@ -54,6 +54,9 @@ export function sandboxAtsValues(sandbox: RuntimeSandbox, vendor: SandboxAtsVend
 
 export type SandboxHrisSystem = 'bamboohr' | 'hibob' | 'personio';
 
+/** The key the sandbox signs an HRIS's change webhooks with when the trigger names none. */
+export const sandboxHrisWebhookSecret = (system: SandboxHrisSystem) => `sandbox-${system}-webhook-key`;
+
 /** An HRIS emulator's address and credentials, by the HRIS connection's field names. */
 export function sandboxHrisValues(sandbox: RuntimeSandbox, system: SandboxHrisSystem): { fields: Record<string, string>; credentials: Record<string, string> } {
   switch (system) {

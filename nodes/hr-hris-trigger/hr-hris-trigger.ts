@@ -21,6 +21,10 @@ import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
 import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { given, unsetVariable } from '../common/sandboxMode';
+import { runtimeSandbox } from '../common/runtimeSandbox';
+import { sandboxHrisWebhookSecret, type SandboxHrisSystem } from '../../sandbox/connectionValues';
+import type { HrisSandboxBinding, HrisTriggerWebhook } from './triggerRef';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -50,6 +54,7 @@ export = (RED: NodeAPI) => {
     let intake: IntakeConnection | null;
     let ctx: AtsContext;
     let pollChanges: HrisChangeSource['poll'];
+    let sandbox: HrisSandboxBinding | null = null;
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
@@ -63,7 +68,17 @@ export = (RED: NodeAPI) => {
       if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
         throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
       }
-      const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
+      const typed = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
+      const system = channels.settings.hris.system;
+      let secret = typed;
+      if (connection.sandboxParts.includes(system)) {
+        // The connection's HRIS is the built-in sandbox: so is the webhook, signed with the sandbox's key unless one is set.
+        shell.markSandbox();
+        if (!given(typed)) secret = sandboxHrisWebhookSecret(system as SandboxHrisSystem);
+        sandbox = { sandbox: runtimeSandbox(RED), system: system as SandboxHrisSystem, webhookSecret: secret! };
+      } else if (change.verify && unsetVariable(typed)) {
+        throw new HrError('hris-trigger.variable_unset', `The webhook secret uses the environment variable ${unsetVariable(typed)}, which is not set.`);
+      }
       const verify = change.verify;
       source = change.source;
       intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
@@ -196,6 +211,9 @@ export = (RED: NodeAPI) => {
       const limitBytes = number(def.maxBodyKb, 1024) * 1024;
       const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
       shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+      // What the "change a job title in the sandbox" button needs to deliver a sandbox change here.
+      const served: HrisTriggerWebhook = { path, system: vendor, sandbox };
+      (node as Node & { changeWebhook?: HrisTriggerWebhook }).changeWebhook = served;
     }
   }
 

@@ -64,7 +64,7 @@ const twoWay: Dictionary = {
 
 const T0 = new Date('2026-11-02T10:00:30Z');
 
-async function loadFlow() {
+async function loadFlow(triggerSecret = SECRET) {
   runs += 1;
   const flow = [
     { id: 's', type: 'hr-store', file: `two-way-${runs}.db`, secretFields: '', keyEnv: '' },
@@ -81,7 +81,7 @@ async function loadFlow() {
   ];
   await helper.load([storeNode, dictionaryNode, connectionNode, capture, survivorshipNode, writerNode] as never, flow as never, {
     conn: { secret: BAMBOOHR_DEFAULTS.apiKeys[0], atsClientId: ATS_CLIENT.clientId, atsClientSecret: ATS_CLIENT.clientSecret },
-    t: { secret: SECRET },
+    t: { secret: triggerSecret },
   });
   const store = await (helper.getNode('s') as StoreConfigNode).acquire();
   // A hire the package synced before: one person, linked to the Greenhouse candidate and the BambooHR employee.
@@ -211,4 +211,13 @@ test('an unsigned or wrongly signed change is refused with 401 and never emitted
   assert.equal((await deliver({ ...forged, headers: unsigned })).status, 401);
   await settle(100);
   assert.equal(changes.length, 0);
+});
+
+test('with a live BambooHR, a webhook secret left as an unset variable stops the trigger, which serves no endpoint', async () => {
+  const { employeeId } = await loadFlow('${HR_TEST_UNSET_BAMBOO_SECRET}');
+  const refused = helper.log().args.some(([e]) => (e as { id?: string; msg?: string }).id === 't' && (e as { msg?: string }).msg === 'common.errors.notReady');
+  assert.ok(refused, 'the trigger says it cannot run');
+  // Signed with the literal reference text: it must not be taken as the key.
+  const signed = bamboohrSender({ secret: '${HR_TEST_UNSET_BAMBOO_SECRET}' }).fieldsUpdated([{ employeeId, fields: { 'Job Title': 'CEO' } }]);
+  assert.equal((await deliver(signed)).status, 404);
 });
