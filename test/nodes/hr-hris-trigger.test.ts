@@ -158,10 +158,13 @@ test('a conflicting change inside the same minute is decided by change time and 
   await send([{ fields: { Department: 'Sales' }, at: new Date('2026-11-02T10:00:10Z') }]);
   await settle(300);
   assert.equal((await store.getPerson(guid))?.record.job && ((await store.getPerson(guid))!.record.job as { department: { name: string } }).department.name, 'Engineering');
-  // The same change made at 10:00:50 is newer, so it wins; Greenhouse has no department field, which is reported.
-  const written = nextMessage<{ hris: { atsUpdate: { unsupported: string[] } } }>(helper.getNode('ok'));
+  // The same change made at 10:00:50 is newer, so it wins; Greenhouse has no candidate department, so the update is refused naming both.
+  const refused = nextMessage<{ hris: { dead?: boolean; error: { code: string; message: string } } }>(helper.getNode('failed'));
   await send([{ fields: { Department: 'Sales' }, at: new Date('2026-11-02T10:00:50Z') }]);
-  assert.deepEqual((await written).hris.atsUpdate.unsupported, ['job.department.name']);
+  const { hris } = await refused;
+  assert.equal(hris.error.code, 'hris.ats_field_unsupported');
+  assert.match(hris.error.message, /^greenhouse has no writable candidate field for job\.department\.name/);
+  assert.equal(hris.dead, true, 'a person must see it: it is not retried');
   const audit = await store.auditEntries({ personGuid: guid });
   const lost = audit.find((a) => a.action === 'survivorship.kept_more_recent');
   assert.deepEqual(lost?.before, { 'job.department.name': 'Engineering', source: 'greenhouse', at: T0.toISOString() });
