@@ -196,7 +196,12 @@ export = (RED: NodeAPI) => {
         const started = new Date();
         const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
         const found = await poll(since, ctx, started);
-        await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
+        // A polled change counts as one in, like a webhook's: the sidebar's "changes from the HRIS" reads it.
+        const admit = (delivery: Delivery) => {
+          countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
+          return emit(delivery, 'poll');
+        };
+        await admitPolled(store, journal, node.id, found.deliveries, admit, ACTOR);
         // The next poll overlaps this one by a minute; the journal absorbs the repeats.
         await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
       }, (e) => {
