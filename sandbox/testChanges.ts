@@ -15,7 +15,13 @@ export interface TestChange {
 
 export type TestChangeOutcome = { ok: true; change: TestChange } | { ok: false; reason: 'no_employee' | 'unsupported' };
 
-const TITLES = ['Senior Payroll Specialist', 'Payroll Lead', 'People Operations Manager', 'Head of Payroll', 'Payroll Specialist II'];
+const TITLES = [
+  'Senior Payroll Specialist',
+  'Payroll Lead',
+  'People Operations Manager',
+  'Head of Payroll',
+  'Payroll Specialist II',
+];
 
 /** A title other than the current one, so every click is a change. */
 function nextTitle(current: string | null): string {

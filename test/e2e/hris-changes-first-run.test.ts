@@ -25,7 +25,11 @@ interface Candidate {
 }
 
 async function deploy(red: RunningNodeRed, flow: FlowNode[]): Promise<void> {
-  const res = await fetch(`${red.url}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' }, body: JSON.stringify(flow) });
+  const res = await fetch(`${red.url}/flows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' },
+    body: JSON.stringify(flow),
+  });
   assert.ok(res.ok, `deploy answered ${res.status}`);
 }
 
@@ -41,14 +45,26 @@ async function click(red: RunningNodeRed, flow: FlowNode[], name: string): Promi
   assert.ok(button, `the example has "${name}"`);
   const inject = flow.find((n) => n.type === 'inject' && (n.wires as string[][])[0]?.includes(String(button.id)));
   assert.ok(inject, `an inject button is wired to "${name}"`);
-  await until(`"${name}" to be clicked`, async () => (await fetch(`${red.url}/inject/${String(inject.id)}`, { method: 'POST' })).ok && true, 20_000, red);
+  await until(
+    `"${name}" to be clicked`,
+    async () => (await fetch(`${red.url}/inject/${String(inject.id)}`, { method: 'POST' })).ok && true,
+    20_000,
+    red,
+  );
 }
 
 const titleUpdates = (received: Received[], candidateId: number) =>
-  received.filter((r) => r.method === 'PATCH' && r.path === `/v3/candidates/${candidateId}` && typeof r.body === 'object' && r.body !== null && 'title' in r.body);
+  received.filter(
+    (r) =>
+      r.method === 'PATCH' &&
+      r.path === `/v3/candidates/${candidateId}` &&
+      typeof r.body === 'object' &&
+      r.body !== null &&
+      'title' in r.body,
+  );
 
 describe('HRIS changes to ATS on a fresh Node-RED with no environment variables', () => {
-  test('its button changes a job title in the sandbox\'s BambooHR and the Greenhouse candidate gets it, once', async () => {
+  test("its button changes a job title in the sandbox's BambooHR and the Greenhouse candidate gets it, once", async () => {
     const userDir = userDirWithThisBuild();
     const red = await startNodeRed({ runtime: nodeRed4(), userDir, env: {} });
     try {
@@ -56,25 +72,45 @@ describe('HRIS changes to ATS on a fresh Node-RED with no environment variables'
       const changes = readExample('HRIS changes to ATS');
       await deploy(red, [...hire, ...changes]);
       await click(red, hire, 'send a test hire');
-      const candidate = await until('the employee id written back to the sandbox Greenhouse', async () => {
-        const found = (await state<{ candidates: Candidate[] }>(red, 'greenhouse')).holds.candidates.find((c) => c.custom_fields.employee_id);
-        return found;
-      }, 30_000, red);
+      const candidate = await until(
+        'the employee id written back to the sandbox Greenhouse',
+        async () => {
+          const found = (await state<{ candidates: Candidate[] }>(red, 'greenhouse')).holds.candidates.find(
+            (c) => c.custom_fields.employee_id,
+          );
+          return found;
+        },
+        30_000,
+        red,
+      );
 
       await click(red, changes, 'change a job title in the sandbox');
-      const employees = (await state<{ employees: Array<{ id: string; fields: Record<string, string> }> }>(red, 'bamboohr')).holds.employees;
+      const employees = (
+        await state<{ employees: Array<{ id: string; fields: Record<string, string> }> }>(red, 'bamboohr')
+      ).holds.employees;
       const employee = employees.find((e) => e.id === String(candidate.custom_fields.employee_id));
       assert.ok(employee, 'the hired employee is in the sandbox BambooHR');
       const title = employee.fields.jobTitle;
       assert.ok(title && title !== 'Payroll Specialist', `BambooHR's job title changed (${title})`);
 
-      await until('the new title on the Greenhouse candidate', async () => {
-        const now = (await state<{ candidates: Candidate[] }>(red, 'greenhouse')).holds.candidates.find((c) => c.id === candidate.id);
-        return now?.title === title || undefined;
-      }, 30_000, red);
+      await until(
+        'the new title on the Greenhouse candidate',
+        async () => {
+          const now = (await state<{ candidates: Candidate[] }>(red, 'greenhouse')).holds.candidates.find(
+            (c) => c.id === candidate.id,
+          );
+          return now?.title === title || undefined;
+        },
+        30_000,
+        red,
+      );
       // A late second write would show here.
       await new Promise((r) => setTimeout(r, 1_500));
-      assert.equal(titleUpdates((await state(red, 'greenhouse')).received, candidate.id).length, 1, 'exactly one candidate update carried the title');
+      assert.equal(
+        titleUpdates((await state(red, 'greenhouse')).received, candidate.id).length,
+        1,
+        'exactly one candidate update carried the title',
+      );
 
       const log = red.log();
       assert.doesNotMatch(log, /\[error\]/, `no node reported an error:\n${log.slice(-3000)}`);
