@@ -49,6 +49,8 @@ export = (RED: NodeAPI) => {
     shell.onInput(async (msg) => {
       const trigger = def.trigger ? (RED.nodes.getNode(def.trigger) as Trigger | null) : null;
       if (trigger?.changeWebhook) return sendChange(msg, trigger.changeWebhook);
+      // An HRIS trigger that serves no change webhook (Personio's changes are polled) has nothing to deliver a test change to.
+      if (trigger?.type === 'hr-hris-trigger') throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.noChangeWebhook'));
       const webhook = trigger?.webhook;
       if (!webhook) throw new HrError('test_hire.no_trigger', RED._('hr-test-hire.errors.noTrigger'));
       const binding = webhook.connection.sandbox;
