@@ -16,7 +16,7 @@ import { pendingDeliveries, processDelivery, type Processed } from '../../lib/ve
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
 import { triggerCounts } from '../common/triggerCounts';
 import { inOrder } from '../common/inOrder';
-import type { HrisConnectionNode } from '../hr-hris-connection/channels';
+import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
