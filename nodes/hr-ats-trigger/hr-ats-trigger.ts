@@ -2,7 +2,7 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
-import { receive, record, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { record, type Intake } from '../../lib/vendors/ats/intake';
 import { inFlightWork } from '../common/inFlight';
 import { admitPolled, startPolling } from '../common/polling';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
@@ -15,7 +15,8 @@ import { connectionFrom, type AtsConnectionNode } from '../common/atsConnectionR
 import { createShell } from '../common/shell';
 import type { TriggerWebhook } from '../common/atsTriggerRef';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { receiveDelivery, type IntakeSink } from '../common/webhookIntake';
+import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
@@ -34,7 +35,6 @@ interface TriggerDef extends NodeDef {
   catchPayload?: string;
 }
 
-type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'poll' | 'restart';
 
 const ACTOR = 'hr-ats-trigger';
@@ -76,6 +76,7 @@ export = (RED: NodeAPI) => {
     // Every accepted delivery goes through one journal, webhooks and polls alike, so they are recorded
     // in groups and emitted in the order they were accepted.
     const journal = new GroupCommit(() => storeRef.acquire());
+    const intakeSink: IntakeSink = { nodeId: node.id, store: () => storeRef.acquire(), recordEvent: journal.recordEvent };
     const inAcceptanceOrder = inOrder();
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     if (conn.sandbox) shell.markSandbox();
@@ -134,28 +135,19 @@ export = (RED: NodeAPI) => {
       showCounts();
     }
 
-    function answer(res: Response, intake: Intake) {
+    function answer(res: WebhookResponse, intake: Intake) {
       if (intake.outcome === 'handshake') for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
       if (intake.outcome === 'refused') return res.status(intake.status).json({ error: REFUSAL_BODY[intake.status] });
       res.status(intake.status).end();
     }
 
-    async function handle(req: RawRequest, res: Response): Promise<void> {
-      let intake: Intake;
-      let store: HrStore;
-      try {
-        store = await storeRef.acquire();
-        intakeStoreInUse = store;
-        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
-        intake = await receive(conn.intake, intakeStore, node.id, inbound);
-      } catch (err) {
-        // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
-        const e = toHrError(err);
-        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message }));
-        res.status(503).end();
-        return;
-      }
+    async function handle(req: RawRequest, res: WebhookResponse): Promise<void> {
+      const received = await receiveDelivery(req, res, conn.intake, intakeSink, (e) =>
+        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+      );
+      if (!received) return;
+      const { store, intake } = received;
+      intakeStoreInUse = store;
       answer(res, intake);
       if (intake.outcome === 'accepted') eventsIn.add();
       switch (intake.outcome) {

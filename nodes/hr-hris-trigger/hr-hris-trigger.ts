@@ -6,10 +6,9 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
-import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
 import { inFlightWork } from '../common/inFlight';
 import { admitPolled, startPolling } from '../common/polling';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
@@ -20,7 +19,8 @@ import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { receiveDelivery, type IntakeSink } from '../common/webhookIntake';
+import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -32,7 +32,6 @@ interface TriggerDef extends NodeDef {
   pollLookbackHours?: string;
 }
 
-type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
@@ -79,6 +78,7 @@ export = (RED: NodeAPI) => {
     const work = inFlightWork();
     const track = work.track;
     const journal = new GroupCommit(() => storeRef.acquire());
+    const intakeSink: IntakeSink = { nodeId: node.id, store: () => storeRef.acquire(), recordEvent: journal.recordEvent };
     const inAcceptanceOrder = inOrder();
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
@@ -108,26 +108,17 @@ export = (RED: NodeAPI) => {
       showCounts();
     }
 
-    function answer(res: Response, result: Intake) {
+    function answer(res: WebhookResponse, result: Intake) {
       if (result.outcome === 'refused') return res.status(result.status).json({ error: result.reason });
       res.status(result.status).end();
     }
 
-    async function handle(webhook: IntakeConnection, req: RawRequest, res: Response): Promise<void> {
-      let result: Intake;
-      let store: HrStore;
-      try {
-        store = await storeRef.acquire();
-        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
-        result = await receive(webhook, intakeStore, node.id, inbound);
-      } catch (err) {
-        // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
-        const e = toHrError(err);
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message }));
-        res.status(503).end();
-        return;
-      }
+    async function handle(webhook: IntakeConnection, req: RawRequest, res: WebhookResponse): Promise<void> {
+      const received = await receiveDelivery(req, res, webhook, intakeSink, (e) =>
+        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+      );
+      if (!received) return;
+      const { store, intake: result } = received;
       answer(res, result);
       switch (result.outcome) {
         case 'refused':

@@ -1,0 +1,35 @@
+import { toHrError, type HrError } from '../../lib/errors';
+import type { HrStore } from '../../lib/store';
+import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import type { RawRequest, WebhookResponse } from './webhookRoute';
+
+/** Where a trigger records what its web hook receives: its store and its journal's batched write. */
+export interface IntakeSink {
+  readonly nodeId: string;
+  store(): Promise<HrStore>;
+  readonly recordEvent: IntakeStore['recordEvent'];
+}
+
+/**
+ * Runs one delivery through the intake (size, signature, tombstones, journal). When it cannot be
+ * recorded, the sender gets a 503 and no acknowledgement, so its retry keeps the event from being
+ * lost: `notRecorded` is told why and the result is null.
+ */
+export async function receiveDelivery(
+  req: RawRequest,
+  res: WebhookResponse,
+  webhook: IntakeConnection,
+  sink: IntakeSink,
+  notRecorded: (error: HrError) => void,
+): Promise<{ store: HrStore; intake: Intake } | null> {
+  try {
+    const store = await sink.store();
+    const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
+    const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: sink.recordEvent };
+    return { store, intake: await receive(webhook, intakeStore, sink.nodeId, inbound) };
+  } catch (err) {
+    notRecorded(toHrError(err));
+    res.status(503).end();
+    return null;
+  }
+}
