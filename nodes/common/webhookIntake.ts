@@ -1,6 +1,10 @@
 import { toHrError, type HrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
+import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { inFlightWork } from './inFlight';
+import { inOrder } from './inOrder';
+import { triggerCounts } from './triggerCounts';
 import type { RawRequest, WebhookResponse } from './webhookRoute';
 
 /** Where a trigger records what its web hook receives: its store and its journal's batched write. */
@@ -8,6 +12,18 @@ export interface IntakeSink {
   readonly nodeId: string;
   store(): Promise<HrStore>;
   readonly recordEvent: IntakeStore['recordEvent'];
+}
+
+/**
+ * What a trigger keeps while it runs, alike for the ATS and the HRIS trigger: its counts, its work in
+ * flight (awaited on close), and one journal every accepted delivery goes through, web hooks and polls
+ * alike, so they are recorded in groups and emitted in the order they were accepted.
+ */
+export function triggerIntake(nodeId: string, storeRef: { acquire(): Promise<HrStore> }) {
+  const work = inFlightWork();
+  const journal = new GroupCommit(() => storeRef.acquire());
+  const sink: IntakeSink = { nodeId, store: () => storeRef.acquire(), recordEvent: journal.recordEvent };
+  return { counts: triggerCounts(), work, track: work.track, journal, inAcceptanceOrder: inOrder(), sink };
 }
 
 /**

@@ -3,9 +3,7 @@ import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { record, type Intake } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../common/inFlight';
 import { admitPolled, startPolling } from '../common/polling';
-import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../common/metrics';
@@ -15,13 +13,11 @@ import { connectionFrom, type AtsConnectionNode } from '../common/atsConnectionR
 import { createShell } from '../common/shell';
 import type { TriggerWebhook } from '../common/atsTriggerRef';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { receiveDelivery, type IntakeSink } from '../common/webhookIntake';
+import { receiveDelivery, triggerIntake } from '../common/webhookIntake';
 import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
-import { triggerCounts } from '../common/triggerCounts';
-import { inOrder } from '../common/inOrder';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -70,14 +66,7 @@ export = (RED: NodeAPI) => {
     }
     const vendor = conn.vendor;
     const ctx = conn.atsContext();
-    const counts = triggerCounts();
-    const work = inFlightWork();
-    const track = work.track;
-    // Every accepted delivery goes through one journal, webhooks and polls alike, so they are recorded
-    // in groups and emitted in the order they were accepted.
-    const journal = new GroupCommit(() => storeRef.acquire());
-    const intakeSink: IntakeSink = { nodeId: node.id, store: () => storeRef.acquire(), recordEvent: journal.recordEvent };
-    const inAcceptanceOrder = inOrder();
+    const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
     const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
     if (conn.sandbox) shell.markSandbox();
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());

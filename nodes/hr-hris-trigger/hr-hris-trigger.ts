@@ -7,19 +7,15 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
-import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../common/inFlight';
 import { admitPolled, startPolling } from '../common/polling';
 import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
-import { triggerCounts } from '../common/triggerCounts';
-import { inOrder } from '../common/inOrder';
 import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { receiveDelivery, type IntakeSink } from '../common/webhookIntake';
+import { receiveDelivery, triggerIntake } from '../common/webhookIntake';
 import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
@@ -74,12 +70,7 @@ export = (RED: NodeAPI) => {
       return;
     }
     const vendor = source.vendor;
-    const counts = triggerCounts();
-    const work = inFlightWork();
-    const track = work.track;
-    const journal = new GroupCommit(() => storeRef.acquire());
-    const intakeSink: IntakeSink = { nodeId: node.id, store: () => storeRef.acquire(), recordEvent: journal.recordEvent };
-    const inAcceptanceOrder = inOrder();
+    const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
     const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
     const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
