@@ -1,7 +1,9 @@
 import { toHrError, type HrError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
+import type { Delivery } from '../../lib/vendors/ats';
 import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
+import { pendingDeliveries } from '../../lib/vendors/ats/journal';
 import { inFlightWork } from './inFlight';
 import { inOrder } from './inOrder';
 import { triggerCounts } from './triggerCounts';
@@ -48,4 +50,36 @@ export async function receiveDelivery(
     res.status(503).end();
     return null;
   }
+}
+
+export interface ResumeOptions {
+  readonly nodeId: string;
+  readonly vendor: string;
+  /** When this run started: deliveries accepted before it and not finished are another run's leftovers. */
+  readonly startedAt: Date;
+  readonly graceMs: number;
+  store(): Promise<HrStore>;
+  /** Whether a node of that id is deployed (its deliveries are its own to finish). */
+  isDeployed(nodeId: string): boolean;
+  track(work: Promise<void>): void;
+  emit(delivery: Delivery): Promise<void>;
+  failed(error: HrError): void;
+}
+
+/**
+ * Deliveries a previous run accepted but nobody finished are emitted again, once the grace period has
+ * let any other instance still holding them finish (design: an accepted delivery is never lost).
+ * Returns the function that cancels the sweep.
+ */
+export function resumeUnfinished(o: ResumeOptions): () => void {
+  const sweep = setTimeout(() => {
+    o.track(
+      (async () => {
+        const store = await o.store();
+        const pending = await pendingDeliveries(store, o.vendor, o.nodeId, o.startedAt, (id) => o.isDeployed(id));
+        for (const delivery of pending) await o.emit(delivery);
+      })().catch((err: unknown) => o.failed(toHrError(err))),
+    );
+  }, o.graceMs);
+  return () => clearTimeout(sweep);
 }

@@ -8,12 +8,12 @@ import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../common/metrics';
 import { settingsReader } from '../common/runtimeSettings';
-import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { connectionFrom, type AtsConnectionNode } from '../common/atsConnectionRef';
 import { createShell } from '../common/shell';
 import type { TriggerWebhook } from '../common/atsTriggerRef';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { receiveDelivery, triggerIntake } from '../common/webhookIntake';
+import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
 import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
@@ -170,19 +170,14 @@ export = (RED: NodeAPI) => {
       track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
 
     const startedAt = new Date();
-    const graceMs = number(def.graceSeconds, 60) * 1000;
-    // Events a previous run accepted but nobody finished: emitted again once the grace period has let
-    // any other instance still holding them finish (design: a hire accepted is never lost).
-    const sweep = setTimeout(() => {
-      track(
-        (async () => {
-          const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
-          for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) => node.error(RED._('hr-ats-trigger.errors.sweep', { message: toHrError(err).message }))),
-      );
-    }, graceMs);
-    shell.own(() => clearTimeout(sweep));
+    shell.own(
+      resumeUnfinished({
+        nodeId: node.id, vendor, startedAt, graceMs: number(def.graceSeconds, 60) * 1000, store: () => storeRef.acquire(), track,
+        isDeployed: (id) => RED.nodes.getNode(id) !== null,
+        emit: (delivery) => emit(delivery, 'restart'),
+        failed: (e) => node.error(RED._('hr-ats-trigger.errors.sweep', { message: e.message })),
+      }),
+    );
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     // Where a resumable poll got to belongs to the connection (one ATS account), so a redeployed or new trigger on it continues there.

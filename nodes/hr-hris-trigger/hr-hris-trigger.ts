@@ -9,13 +9,13 @@ import { METRICS } from '../../lib/health/metrics';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
 import { admitPolled, startPolling } from '../common/polling';
-import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
 import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { receiveDelivery, triggerIntake } from '../common/webhookIntake';
+import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
 import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
@@ -138,18 +138,14 @@ export = (RED: NodeAPI) => {
       return work.settled();
     });
 
-    const startedAt = new Date();
-    // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
-    const sweep = setTimeout(() => {
-      track(
-        (async () => {
-          const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
-          for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message }))),
-      );
-    }, number(def.graceSeconds, 60) * 1000);
-    shell.own(() => clearTimeout(sweep));
+    shell.own(
+      resumeUnfinished({
+        nodeId: node.id, vendor, startedAt: new Date(), graceMs: number(def.graceSeconds, 60) * 1000, store: () => storeRef.acquire(), track,
+        isDeployed: (id) => RED.nodes.getNode(id) !== null,
+        emit: (delivery) => emit(delivery, 'restart'),
+        failed: (e) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: e.message })),
+      }),
+    );
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     if (pollMs > 0 && pollChanges) {
