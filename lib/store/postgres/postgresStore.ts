@@ -129,6 +129,7 @@ export class PostgresStore implements HrStore {
   retryDeadLetter(id: number) { return this.run((q) => this.outbox.retryDead(q, id)); }
   discardDeadLetter(id: number) { return this.run((q) => this.outbox.discardDead(q, id)); }
   getByIdempotencyKey(idempotencyKey: string) { return this.run((q) => this.outbox.getByKey(q, idempotencyKey)); }
+  getOutboxEntry(id: number) { return this.run((q) => this.outbox.getById(q, id)); }
 
   /* reviews */
   addReview(review: NewReview): Promise<Review> { return this.run((q) => this.reviews.add(q, review)); }

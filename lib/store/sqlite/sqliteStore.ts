@@ -119,6 +119,7 @@ export class SqliteStore implements HrStore {
   retryDeadLetter(id: number) { return this.run(() => this.outbox.retryDead(id)); }
   discardDeadLetter(id: number) { return this.run(() => this.outbox.discardDead(id)); }
   getByIdempotencyKey(idempotencyKey: string) { return this.run(() => this.outbox.getByKey(idempotencyKey)); }
+  getOutboxEntry(id: number) { return this.run(() => this.outbox.getById(id)); }
 
   /* reviews */
   addReview(review: NewReview): Promise<Review> { return this.run(() => this.reviews.add(review)); }
