@@ -11,9 +11,6 @@ import type { Alert } from './alert';
 /** The fields that name the person: kept, because "who is concerned" is half of an alert. */
 const NAME_FIELD = /^person\.(legalName(\.|$)|preferredName$)/;
 
-/** Whether a dictionary field names the person; the editor's sidebar keeps the same fields an alert does. */
-export const namesThePerson = (field: string): boolean => NAME_FIELD.test(field);
-
 export interface AlertRedactionOptions {
   /** Mask personal fields (email, phone, address…) too; the name always stays. Default true. */
   hidePersonal?: boolean;
@@ -30,7 +27,7 @@ export interface AlertRedactor {
 
 export function alertRedactor(policy: SecretPolicy, options: AlertRedactionOptions = {}): AlertRedactor {
   const own = policy.with(options.extraPaths ?? []);
-  const audience = { hidePersonal: options.hidePersonal !== false, keepPersonal: namesThePerson };
+  const audience = { hidePersonal: options.hidePersonal !== false, keepPersonal: (name: string) => NAME_FIELD.test(name) };
   return {
     paths: own.paths(audience),
     redact: (alert, source) => own.mask(alert, { ...audience, echoesOf: source }),

@@ -7,7 +7,6 @@
 import type { NodeAPI } from 'node-red';
 import type { Dictionary } from '../../lib/dictionary/field';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
-import { namesThePerson } from '../../lib/alert/redaction';
 import { SecretPolicy } from '../../lib/privacy/policy';
 import type { DictionaryConfigNode } from '../../nodes/common/dictionaryRef';
 import type { Deployment } from './deployment';
@@ -37,8 +36,6 @@ export interface Viewer {
   mask: Mask;
   /** Whether a field's values are hidden from this viewer (a conflict's values sit under no field name). */
   hides(field: string): boolean;
-  /** Masks like `mask` but keeps the person's name, as an alert does: a card must say whom it is about. */
-  naming: Mask;
 }
 
 export function viewerOf(policy: SecretPolicy, personal: boolean): Viewer {
@@ -46,6 +43,5 @@ export function viewerOf(policy: SecretPolicy, personal: boolean): Viewer {
     personal,
     mask: (value, echoesOf) => policy.mask(value, { hidePersonal: !personal, echoesOf }),
     hides: (field) => policy.isSecretField(field) || (!personal && policy.isPersonalField(field)),
-    naming: (value, echoesOf) => policy.mask(value, { hidePersonal: !personal, keepPersonal: namesThePerson, echoesOf }),
   };
 }

@@ -8,7 +8,7 @@ import type { FieldComparison } from '../../lib/match/types';
 import type { HrStore, Review } from '../../lib/store/types';
 import type { Viewer } from './masking';
 import { opaque } from '../../lib/privacy/opaque';
-import { displayName, eventIn, subjectOf, type Subject } from './subject';
+import { displayName, eventIn, nameOf, subjectOf, type Subject } from './subject';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
 export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
@@ -33,7 +33,7 @@ export interface DuplicateView extends Base {
   /** The dedupe node that decides it: the decision goes back into the flow through that node. */
   node: string | null;
   candidateGuid: string | null;
-  /** The name of the person on file it may be. */
+  /** The name of the person on file it may be; null when there is none or the viewer may not see it. */
   candidateName: string | null;
   /** As the model computed it; the card shows it beside the per-field agreement that produced it. */
   probability: number | null;
@@ -106,7 +106,7 @@ async function duplicateView(review: Review, store: HrStore, viewer: Viewer): Pr
     subject: await subjectOf(eventIn(p.payload), null, store, viewer),
     node: text(p.node),
     candidateGuid,
-    candidateName: candidate ? displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer) : null,
+    candidateName: candidate ? nameOf(displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer)).name : null,
     probability: typeof p.probability === 'number' ? p.probability : null,
     comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
     rows: SIDE_BY_SIDE.map((field) => ({ field, incoming: shown(incoming, field), candidate: shown(stored, field) })).filter((r) => r.incoming !== null || r.candidate !== null),

@@ -15,7 +15,8 @@ import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
 import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
-import { displayName, subjectOf, type Subject } from './subject';
+import { displayName, nameOf, subjectOf, type Subject } from './subject';
+import { MASK } from '../../lib/privacy/redact';
 import { getWithPersonal } from '../../nodes/common/personalData';
 import { actorOf, answering, failWith, readDecision } from '../../nodes/common/adminRoutes';
 import { opaque } from '../../lib/privacy/opaque';
@@ -69,7 +70,7 @@ async function deadLetterSubject(e: OutboxEntry, store: HrStore, viewer: Viewer)
   const candidate = text(ats.candidateId);
   return {
     ...subject,
-    name: subject.name ?? displayName({ legalName: { first: sent.firstName, last: sent.lastName ?? sent.surname } }, viewer),
+    ...(subject.name ? {} : nameOf(displayName({ legalName: { first: sent.firstName, last: sent.lastName ?? sent.surname } }, viewer), subject.nameHidden ? MASK : null)),
     atsRef: subject.atsRef ?? (system && candidate ? `${system} ${candidate}` : null),
   };
 }

@@ -1,13 +1,16 @@
 /**
- * Whom a card is about, in the words an alert uses: the person's name (kept as an alert keeps it,
- * every other personal field masked for a viewer without hr-sync.personal), the job they were hired
- * for and the link to the candidate in the ATS, where the event carries them.
+ * Whom a card is about: the person's name, the job they were hired for and the link to the candidate in
+ * the ATS, where the event carries them. A name is personal data: a viewer without hr-sync.personal is
+ * told it is hidden rather than shown a masked one.
  */
 import type { HrStore } from '../../lib/store/types';
+import { MASK } from '../../lib/privacy/redact';
 import type { Viewer } from './masking';
 
 export interface Subject {
   name: string | null;
+  /** The event or the person on file names them, but this viewer may not see the name. */
+  nameHidden: boolean;
   job: string | null;
   /** The candidate's page in the ATS (the event's application URL). */
   atsUrl: string | null;
@@ -22,13 +25,23 @@ const httpUrl = (v: unknown): string | null => {
   return url && /^https?:\/\//i.test(url) ? url : null;
 };
 
+/** A name as this viewer may see it: null when there is none, MASK when the policy hides it. */
+export type ShownName = string | typeof MASK | null;
+
 /** The display name of a person record (canonical Person): the preferred name with the last name, else the legal name. */
-export function displayName(person: unknown, viewer: Viewer): string | null {
+export function displayName(person: unknown, viewer: Viewer): ShownName {
   if (!isObject(person)) return null;
-  const shown = viewer.naming({ person: { legalName: person.legalName, preferredName: person.preferredName } }).person;
+  const shown = viewer.mask({ person: { legalName: person.legalName, preferredName: person.preferredName } }).person;
   const legal = isObject(shown.legalName) ? shown.legalName : {};
-  const first = text(shown.preferredName) ?? text(legal.first);
-  return [first, text(legal.last)].filter(Boolean).join(' ') || null;
+  const parts = [text(shown.preferredName) ?? text(legal.first), text(legal.last)].filter((p): p is string => p !== null);
+  if (parts.includes(MASK)) return MASK;
+  return parts.join(' ') || null;
+}
+
+/** The first name found among `names`, and whether one was hidden from the viewer. */
+export function nameOf(...names: ShownName[]): Pick<Subject, 'name' | 'nameHidden'> {
+  const name = names.find((n): n is string => n !== null && n !== MASK) ?? null;
+  return { name, nameHidden: name === null && names.includes(MASK) };
 }
 
 /** A hire event or a message carrying one (`canonical` beside a mapped payload, or the payload itself). */
@@ -49,7 +62,7 @@ export async function subjectOf(event: Record<string, unknown> | null, personGui
   const candidate = text(ids.candidateId) ?? text(application.candidateId);
   const shown = viewer.mask({ job: { title: text(job.title) }, url: httpUrl(application.url) });
   return {
-    name: displayName(event?.person, viewer) ?? displayName(isObject(record.person) ? record.person : record, viewer),
+    ...nameOf(displayName(event?.person, viewer), displayName(isObject(record.person) ? record.person : record, viewer)),
     job: shown.job.title,
     atsUrl: shown.url,
     atsRef: system && candidate ? `${system} ${candidate}` : null,
