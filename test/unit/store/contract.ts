@@ -320,6 +320,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.deepEqual((await store.claimDue(time.now(), 10)).map((e) => [e.idempotencyKey, e.attempts]), [['a', 0]]);
       assert.equal((await store.enqueue(write('b'))).inserted, false, 'a discarded key is not re-sent');
       await assert.rejects(store.retryDeadLetter(b.id), rejectsWith('store.outbox_state'));
+      assert.equal((await store.getOutboxEntry(b.id))?.status, 'discarded', 'an entry is read by its id');
+      assert.equal(await store.getOutboxEntry(b.id + 1000), null);
     }));
   });
 
