@@ -18,13 +18,24 @@ export const SIDEBAR_PARAMS = { review: 'hr-sync-review', deadLetter: 'hr-sync-d
  * `/^#(flow|node|group)\/.+$/` check on load). A review or dead letter the alert is about is opened in
  * the HR sync sidebar as well, where it is decided.
  */
-export function editorLink(editorUrl: string | undefined, source: AlertSource | undefined, item: SidebarItem = {}): string | undefined {
-  const base = editorUrl?.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+export function editorLink(
+  editorUrl: string | undefined,
+  source: AlertSource | undefined,
+  item: SidebarItem = {},
+): string | undefined {
+  const base = editorUrl
+    ?.trim()
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
   if (!base) return undefined;
   const query = new URLSearchParams();
   if (item.review !== undefined) query.set(SIDEBAR_PARAMS.review, String(item.review));
   if (item.deadLetter !== undefined) query.set(SIDEBAR_PARAMS.deadLetter, String(item.deadLetter));
-  const hash = source?.nodeId ? `#node/${encodeURIComponent(source.nodeId)}` : source?.flowId ? `#flow/${encodeURIComponent(source.flowId)}` : '';
+  const hash = source?.nodeId
+    ? `#node/${encodeURIComponent(source.nodeId)}`
+    : source?.flowId
+      ? `#flow/${encodeURIComponent(source.flowId)}`
+      : '';
   if (!hash && query.size === 0) return undefined;
   return `${base}/${query.size ? `?${query}` : ''}${hash}`;
 }

@@ -11,7 +11,18 @@ import { opaque } from '../../lib/privacy/opaque';
 import { displayName, eventIn, nameOf, subjectOf, type Subject } from './subject';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
-export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
+export const SIDE_BY_SIDE = [
+  'legalName.first',
+  'legalName.middle',
+  'legalName.last',
+  'preferredName',
+  'emails',
+  'phones',
+  'dateOfBirth',
+  'address.city',
+  'address.postalCode',
+  'address.country',
+] as const;
 
 export interface SideBySideRow {
   field: (typeof SIDE_BY_SIDE)[number];
@@ -53,7 +64,14 @@ export interface VarianceView extends Base {
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
   /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
-  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  items: Array<{
+    field: string;
+    rule: string;
+    message: string;
+    actual: Pay | null;
+    expected: Pay | null;
+    variance: string | null;
+  }>;
 }
 
 export interface ConflictView extends Base {
@@ -68,25 +86,31 @@ export interface ConflictView extends Base {
 export type ReviewView = DuplicateView | VarianceView | ConflictView;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const at = (v: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
+const at = (v: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** A person field as one line: lists of emails or phones joined. */
 function shown(person: unknown, field: SideBySideRow['field']): string | null {
   const value = at(person, field);
   if (Array.isArray(value)) {
-    const items = value.map((item) => (isObject(item) ? item.address ?? item.number : item)).filter((x): x is string => typeof x === 'string');
+    const items = value
+      .map((item) => (isObject(item) ? (item.address ?? item.number) : item))
+      .filter((x): x is string => typeof x === 'string');
     return items.length ? items.join(', ') : null;
   }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
 /** The person inside whatever the dedupe node received: a hire event or candidate carries one, a bare person is one. */
-const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
+const personIn = (payload: unknown): unknown =>
+  isObject(payload) && isObject(payload.person) ? payload.person : payload;
 
 function pay(v: unknown): Pay | null {
   if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
-  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
+  return typeof v.period === 'string'
+    ? { amount: v.amount, currency: v.currency, period: v.period }
+    : { amount: v.amount, currency: v.currency };
 }
 
 async function duplicateView(review: Review, store: HrStore, viewer: Viewer): Promise<DuplicateView> {
@@ -106,10 +130,16 @@ async function duplicateView(review: Review, store: HrStore, viewer: Viewer): Pr
     subject: await subjectOf(eventIn(p.payload), null, store, viewer),
     node: text(p.node),
     candidateGuid,
-    candidateName: candidate ? nameOf(displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer)).name : null,
+    candidateName: candidate
+      ? nameOf(displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer)).name
+      : null,
     probability: typeof p.probability === 'number' ? p.probability : null,
     comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
-    rows: SIDE_BY_SIDE.map((field) => ({ field, incoming: shown(incoming, field), candidate: shown(stored, field) })).filter((r) => r.incoming !== null || r.candidate !== null),
+    rows: SIDE_BY_SIDE.map((field) => ({
+      field,
+      incoming: shown(incoming, field),
+      candidate: shown(stored, field),
+    })).filter((r) => r.incoming !== null || r.candidate !== null),
   };
 }
 
@@ -119,11 +149,25 @@ async function varianceView(review: Review, store: HrStore, viewer: Viewer): Pro
   const subject = await subjectOf(eventIn(p.message), review.personGuid, store, viewer);
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return {
+      field: String(item.field ?? ''),
+      rule: String(item.rule ?? ''),
+      message: String(item.message ?? ''),
+      actual: pay(details.actual),
+      expected: pay(details.expected),
+      variance: text(details.variance),
+    };
   });
   // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
   const hidden = personal ? null : opaque(items, review.explanation);
-  const view = mask({ kind: 'compensation_variance' as const, id: review.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text ?? '' : review.explanation, node: text(p.node), items: hidden ? (hidden.record as typeof items) : items });
+  const view = mask({
+    kind: 'compensation_variance' as const,
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: hidden ? (hidden.text ?? '') : review.explanation,
+    node: text(p.node),
+    items: hidden ? (hidden.record as typeof items) : items,
+  });
   // Masked apart: the name stays, as in the alert about the same review.
   return { ...view, subject };
 }
@@ -136,8 +180,15 @@ async function conflictView(review: Review, store: HrStore, viewer: Viewer): Pro
   // The values sit under "current" and "offered", not under their field's name, so path masking cannot see them.
   const hide = (v: unknown) => (field && hides(field) && v !== undefined && v !== null ? MASK : v);
   const view = mask({
-    kind: 'conflict' as const, id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation,
-    field, current: hide(p.current) ?? null, currentSource: text(p.currentSource), offered: hide(p.offered) ?? null, offeredSource: text(p.offeredSource),
+    kind: 'conflict' as const,
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: review.explanation,
+    field,
+    current: hide(p.current) ?? null,
+    currentSource: text(p.currentSource),
+    offered: hide(p.offered) ?? null,
+    offeredSource: text(p.offeredSource),
   });
   return { ...view, subject };
 }

@@ -33,7 +33,9 @@ export function displayName(person: unknown, viewer: Viewer): ShownName {
   if (!isObject(person)) return null;
   const shown = viewer.mask({ person: { legalName: person.legalName, preferredName: person.preferredName } }).person;
   const legal = isObject(shown.legalName) ? shown.legalName : {};
-  const parts = [text(shown.preferredName) ?? text(legal.first), text(legal.last)].filter((p): p is string => p !== null);
+  const parts = [text(shown.preferredName) ?? text(legal.first), text(legal.last)].filter(
+    (p): p is string => p !== null,
+  );
   if (parts.includes(MASK)) return MASK;
   return parts.join(' ') || null;
 }
@@ -47,12 +49,18 @@ export function nameOf(...names: ShownName[]): Pick<Subject, 'name' | 'nameHidde
 /** A hire event or a message carrying one (`canonical` beside a mapped payload, or the payload itself). */
 export function eventIn(value: unknown): Record<string, unknown> | null {
   if (!isObject(value)) return null;
-  for (const candidate of [value.canonical, value.payload, value]) if (isObject(candidate) && isObject(candidate.person)) return candidate;
+  for (const candidate of [value.canonical, value.payload, value])
+    if (isObject(candidate) && isObject(candidate.person)) return candidate;
   return null;
 }
 
 /** The subject of a card from the event it holds, the person on file filling in what the event lacks. */
-export async function subjectOf(event: Record<string, unknown> | null, personGuid: string | null, store: HrStore, viewer: Viewer): Promise<Subject> {
+export async function subjectOf(
+  event: Record<string, unknown> | null,
+  personGuid: string | null,
+  store: HrStore,
+  viewer: Viewer,
+): Promise<Subject> {
   const onFile = personGuid ? await store.getPerson(personGuid).catch(() => null) : null;
   const record = onFile?.record ?? {};
   const job = isObject(event?.job) ? event.job : isObject(record.job) ? record.job : {};
@@ -62,7 +70,10 @@ export async function subjectOf(event: Record<string, unknown> | null, personGui
   const candidate = text(ids.candidateId) ?? text(application.candidateId);
   const shown = viewer.mask({ job: { title: text(job.title) }, url: httpUrl(application.url) });
   return {
-    ...nameOf(displayName(event?.person, viewer), displayName(isObject(record.person) ? record.person : record, viewer)),
+    ...nameOf(
+      displayName(event?.person, viewer),
+      displayName(isObject(record.person) ? record.person : record, viewer),
+    ),
     job: shown.job.title,
     atsUrl: shown.url,
     atsRef: system && candidate ? `${system} ${candidate}` : null,
