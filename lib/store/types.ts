@@ -227,6 +227,7 @@ export interface Outbox {
   /** Gives up on a dead letter; its idempotency key stays taken so it is never re-sent by accident. */
   discardDeadLetter(id: number): Promise<void>;
   getByIdempotencyKey(idempotencyKey: string): Promise<OutboxEntry | null>;
+  getOutboxEntry(id: number): Promise<OutboxEntry | null>;
   /** How many entries are in each status (0 where none): all of them, or those in the scope. */
   countOutbox(scope?: OutboxScope): Promise<Record<OutboxStatus, number>>;
 }

@@ -365,6 +365,18 @@ export function createWriter(options: WriterOptions): Writer {
     },
     async discardDeadLetter(id, actor) {
       await store.discardDeadLetter(id);
+      // The trigger re-emits every event still open when it starts; the discarded write's event would come
+      // back as the key's next generation after a redeploy, so it is closed with the discard.
+      const entry = await store.getOutboxEntry(id);
+      const stored = WriteJob.safeParse(entry?.payload);
+      const event = stored.success ? stored.data.event : undefined;
+      if (event) {
+        await store
+          .markEvent(event.source, event.eventId, 'failed', `dead letter ${id} discarded by ${actor}`)
+          .catch((err: unknown) => {
+            if (toHrError(err).code !== 'store.event_not_found') throw err;
+          });
+      }
       await store.audit({ source: 'outbox', actor, action: 'hris.dead_letter.discard', after: { id } });
     },
     stop: worker.stop,

@@ -8,6 +8,7 @@ import type { FieldComparison } from '../../lib/match/types';
 import type { HrStore, Review } from '../../lib/store/types';
 import type { Viewer } from './masking';
 import { opaque } from '../../lib/privacy/opaque';
+import { displayName, eventIn, nameOf, subjectOf, type Subject } from './subject';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
 export const SIDE_BY_SIDE = [
@@ -30,9 +31,12 @@ export interface SideBySideRow {
 }
 
 interface Base {
+  /** The store's review id, the one an alert names ("Review 2"). */
   id: number;
   createdAt: string;
   summary: string;
+  /** Whom the review is about: for a possible duplicate, the incoming person. */
+  subject: Subject;
 }
 
 export interface DuplicateView extends Base {
@@ -40,6 +44,9 @@ export interface DuplicateView extends Base {
   /** The dedupe node that decides it: the decision goes back into the flow through that node. */
   node: string | null;
   candidateGuid: string | null;
+  /** The name of the person on file it may be; null when there is none or the viewer may not see it. */
+  candidateName: string | null;
+  /** As the model computed it; the card shows it beside the per-field agreement that produced it. */
   probability: number | null;
   comparisons: FieldComparison[];
   rows: SideBySideRow[];
@@ -106,7 +113,8 @@ function pay(v: unknown): Pay | null {
     : { amount: v.amount, currency: v.currency };
 }
 
-async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): Promise<DuplicateView> {
+async function duplicateView(review: Review, store: HrStore, viewer: Viewer): Promise<DuplicateView> {
+  const { mask } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
   const candidateGuid = text(p.candidateGuid);
   const candidate = candidateGuid ? await store.getPerson(candidateGuid) : null;
@@ -119,8 +127,12 @@ async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): 
     id: review.id,
     createdAt: review.createdAt.toISOString(),
     summary: review.explanation,
+    subject: await subjectOf(eventIn(p.payload), null, store, viewer),
     node: text(p.node),
     candidateGuid,
+    candidateName: candidate
+      ? nameOf(displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer)).name
+      : null,
     probability: typeof p.probability === 'number' ? p.probability : null,
     comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
     rows: SIDE_BY_SIDE.map((field) => ({
@@ -131,8 +143,10 @@ async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): 
   };
 }
 
-function varianceView(review: Review, { mask, personal }: Viewer): VarianceView {
+async function varianceView(review: Review, store: HrStore, viewer: Viewer): Promise<VarianceView> {
+  const { mask, personal } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
+  const subject = await subjectOf(eventIn(p.message), review.personGuid, store, viewer);
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
     return {
@@ -146,23 +160,27 @@ function varianceView(review: Review, { mask, personal }: Viewer): VarianceView 
   });
   // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
   const hidden = personal ? null : opaque(items, review.explanation);
-  return mask({
-    kind: 'compensation_variance',
+  const view = mask({
+    kind: 'compensation_variance' as const,
     id: review.id,
     createdAt: review.createdAt.toISOString(),
     summary: hidden ? (hidden.text ?? '') : review.explanation,
     node: text(p.node),
     items: hidden ? (hidden.record as typeof items) : items,
   });
+  // Masked apart: the name stays, as in the alert about the same review.
+  return { ...view, subject };
 }
 
-function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
+async function conflictView(review: Review, store: HrStore, viewer: Viewer): Promise<ConflictView> {
+  const { mask, hides } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
+  const subject = await subjectOf(null, review.personGuid, store, viewer);
   const field = text(p.field);
   // The values sit under "current" and "offered", not under their field's name, so path masking cannot see them.
   const hide = (v: unknown) => (field && hides(field) && v !== undefined && v !== null ? MASK : v);
-  return mask({
-    kind: 'conflict',
+  const view = mask({
+    kind: 'conflict' as const,
     id: review.id,
     createdAt: review.createdAt.toISOString(),
     summary: review.explanation,
@@ -172,6 +190,7 @@ function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
     offered: hide(p.offered) ?? null,
     offeredSource: text(p.offeredSource),
   });
+  return { ...view, subject };
 }
 
 export function reviewView(review: Review, store: HrStore, viewer: Viewer): Promise<ReviewView> {
@@ -179,8 +198,8 @@ export function reviewView(review: Review, store: HrStore, viewer: Viewer): Prom
     case 'possible_duplicate':
       return duplicateView(review, store, viewer);
     case 'compensation_variance':
-      return Promise.resolve(varianceView(review, viewer));
+      return varianceView(review, store, viewer);
     case 'conflict':
-      return Promise.resolve(conflictView(review, viewer));
+      return conflictView(review, store, viewer);
   }
 }

@@ -15,6 +15,8 @@ import { findDeployment } from './deployment';
 import { healthFigures, monitorRules } from './health';
 import { sidebarPolicy, viewerOf, type Mask, type Viewer } from './masking';
 import { reviewView } from './reviews';
+import { displayName, nameOf, subjectOf, type Subject } from './subject';
+import { MASK } from '../../lib/privacy/redact';
 import { getWithPersonal } from '../../nodes/common/personalData';
 import { actorOf, answering, failWith, readDecision } from '../../nodes/common/adminRoutes';
 import { opaque } from '../../lib/privacy/opaque';
@@ -36,9 +38,9 @@ const fail = failWith({
  * A dead letter holds a vendor-shaped record whose field names no dictionary lists: a viewer who may
  * see no personal data gets its shape, and the vendor's error with each of its values masked.
  */
-function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean) {
+function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean, subject: Subject) {
   const hidden = personal ? null : opaque(e.payload, e.lastError);
-  return mask(
+  const view = mask(
     {
       id: e.id,
       operation: e.operation,
@@ -52,6 +54,33 @@ function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean) {
     },
     e.payload,
   );
+  return { ...view, subject };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/**
+ * Whom a dead letter is about: the person on file, else the name in the vendor record it sends (or a
+ * background check's person), and the candidate in the ATS it came from.
+ */
+async function deadLetterSubject(e: OutboxEntry, store: HrStore, viewer: Viewer): Promise<Subject> {
+  const subject = await subjectOf(null, e.personGuid, store, viewer);
+  const job = isObject(e.payload) ? e.payload : {};
+  const sent = isObject(job.record) ? job.record : isObject(job.check) ? job.check : {};
+  const ats = isObject(job.ats) ? job.ats : {};
+  const system = text(ats.system);
+  const candidate = text(ats.candidateId);
+  return {
+    ...subject,
+    ...(subject.name
+      ? {}
+      : nameOf(
+          displayName({ legalName: { first: sent.firstName, last: sent.lastName ?? sent.surname } }, viewer),
+          subject.nameHidden ? MASK : null,
+        )),
+    atsRef: subject.atsRef ?? (system && candidate ? `${system} ${candidate}` : null),
+  };
 }
 
 async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
@@ -61,7 +90,11 @@ async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
   return {
     health: await healthFigures(store, now),
     reviews,
-    deadLetters: (await store.listDeadLetters(LIST_LIMIT)).map((e) => deadLetterView(e, viewer.mask, viewer.personal)),
+    deadLetters: await Promise.all(
+      (await store.listDeadLetters(LIST_LIMIT)).map(async (e) =>
+        deadLetterView(e, viewer.mask, viewer.personal, await deadLetterSubject(e, store, viewer)),
+      ),
+    ),
   };
 }
 

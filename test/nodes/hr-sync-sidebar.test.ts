@@ -225,6 +225,8 @@ test('a possible duplicate shows both persons side by side with the field scores
   assert.equal(byField.get('email'), 'exact');
   assert.equal(byField.get('forename'), 'different');
   assert.ok(review.probability > 0, 'the match probability is shown');
+  assert.equal(review.subject.name, 'Maria Costa', 'the card names the person arriving…');
+  assert.equal(review.candidateName, 'Ana Silva', '…and the person on file');
   assert.doesNotMatch(JSON.stringify(body), new RegExp(DOB));
 });
 
@@ -330,6 +332,7 @@ test("a dead letter shows the failed write, the vendor's error and the attempts,
   assert.match(dead.lastError, /shoeSize/);
   assert.equal(dead.payload.record.firstName, 'Bo');
   assert.equal(dead.payload.record.ssn, '[REDACTED]');
+  assert.equal(dead.subject.name, 'Bo', 'the card names the person the write is for');
   assert.doesNotMatch(JSON.stringify(body), new RegExp(SSN));
 });
 
@@ -355,6 +358,11 @@ test('a read-only user is refused personal data and sees personal fields masked;
   const [review] = restricted.stores[0].reviews;
   assert.ok(review.probability > 0, 'the review itself is still listed');
   assert.equal(review.rows.find((r: { field: string }) => r.field === 'emails').incoming, '[REDACTED]');
+  assert.deepEqual(
+    [review.subject.name, review.subject.nameHidden, review.candidateName],
+    [null, true, null],
+    'the card says the name is hidden',
+  );
   await seedVariance(store);
   const hiddenPay = (
     await helper.request().get('/hr-sync/overview').set('x-scope', '"read"').expect(200)

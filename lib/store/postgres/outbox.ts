@@ -140,6 +140,13 @@ export class PgOutbox {
     return this.transition(q, id, 'dead', "status = 'discarded'", []);
   }
 
+  async getById(q: Queryable, id: number): Promise<OutboxEntry | null> {
+    const {
+      rows: [row],
+    } = await q.query<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id]);
+    return row ? this.toEntry(row) : null;
+  }
+
   async getByKey(q: Queryable, idempotencyKey: string): Promise<OutboxEntry | null> {
     const {
       rows: [row],

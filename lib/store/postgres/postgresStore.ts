@@ -229,6 +229,9 @@ export class PostgresStore implements HrStore {
   getByIdempotencyKey(idempotencyKey: string) {
     return this.run((q) => this.outbox.getByKey(q, idempotencyKey));
   }
+  getOutboxEntry(id: number) {
+    return this.run((q) => this.outbox.getById(q, id));
+  }
 
   /* reviews */
   addReview(review: NewReview): Promise<Review> {

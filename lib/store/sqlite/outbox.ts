@@ -154,6 +154,11 @@ export class SqliteOutbox {
     return counts;
   }
 
+  getById(id: number): OutboxEntry | null {
+    const row = this.selectById.get(id);
+    return row ? this.toEntry(row) : null;
+  }
+
   getByKey(idempotencyKey: string): OutboxEntry | null {
     const row = this.selectByKey.get(idempotencyKey);
     return row ? this.toEntry(row) : null;

@@ -227,6 +227,9 @@ export class SqliteStore implements HrStore {
   getByIdempotencyKey(idempotencyKey: string) {
     return this.run(() => this.outbox.getByKey(idempotencyKey));
   }
+  getOutboxEntry(id: number) {
+    return this.run(() => this.outbox.getById(id));
+  }
 
   /* reviews */
   addReview(review: NewReview): Promise<Review> {

@@ -460,6 +460,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         );
         assert.equal((await store.enqueue(write('b'))).inserted, false, 'a discarded key is not re-sent');
         await assert.rejects(store.retryDeadLetter(b.id), rejectsWith('store.outbox_state'));
+        assert.equal((await store.getOutboxEntry(b.id))?.status, 'discarded', 'an entry is read by its id');
+        assert.equal(await store.getOutboxEntry(b.id + 1000), null);
       }));
   });
 

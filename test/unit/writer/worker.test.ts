@@ -256,3 +256,30 @@ test('a create the vendor refused without acting on it (429) is sent again, even
   assert.equal(creates, 2);
   assert.equal(second?.kind, 'done');
 });
+
+test('a discarded dead letter stays discarded after a redeploy: its event is no longer re-emitted by the trigger', async () => {
+  const store = await freshStore();
+  const guid = (await store.createPerson()).guid;
+  const event = { source: 'greenhouse', eventId: 'gh-hire-1' };
+  await store.recordEvent({ ...event, type: 'hire', receivedAt: new Date(), payload: {} });
+  const { entry } = await store.enqueue({
+    idempotencyKey: `bamboohr:create:person:${guid}`,
+    operation: 'create',
+    target: 'bamboohr',
+    payload: { ...job(guid, 'ana@example.com'), event },
+    personGuid: guid,
+  });
+  await store.claimDue(new Date(), 10, 1);
+  await store.deadLetter(entry.id, 'hris.invalid: bad department');
+  const writer = writerFor(store, memoryHris().target);
+  assert.deepEqual(
+    (await store.pendingEvents()).map((e) => e.eventId),
+    ['gh-hire-1'],
+    'open until someone decides',
+  );
+  await writer.discardDeadLetter(entry.id, 'hr-ops');
+  // What a trigger starting after the redeploy emits again: nothing, so the write is not queued anew.
+  assert.deepEqual(await store.pendingEvents(), []);
+  assert.equal((await store.getOutboxEntry(entry.id))?.status, 'discarded');
+  await store.close();
+});
