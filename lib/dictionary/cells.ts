@@ -74,7 +74,9 @@ const transform: CellGrammar<TransformCell> = {
     try {
       return { value: { name: match[1], args: JSON.parse(`[${match[2]}]`) as unknown[] } };
     } catch {
-      return { problem: `the arguments of "${cell}" are not JSON values separated by commas, e.g. truncate(255, "https://…")` };
+      return {
+        problem: `the arguments of "${cell}" are not JSON values separated by commas, e.g. truncate(255, "https://…")`,
+      };
     }
   },
 };
@@ -84,7 +86,14 @@ const wholeNumber: CellGrammar<number> = {
   read: (cell) => (/^\d+$/.test(cell) ? { value: Number(cell) } : { problem: `"${cell}" is not a whole number` }),
 };
 
-const BOOLEANS = new Map([['true', true], ['yes', true], ['1', true], ['false', false], ['no', false], ['0', false]]);
+const BOOLEANS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['0', false],
+]);
 
 const boolean: CellGrammar<boolean> = {
   write: String,

@@ -53,7 +53,10 @@ const CELL_READERS: Partial<Record<Column, CellGrammar<unknown>>> = CELLS;
 
 function readHeader(header: CsvRecord | undefined, problems: CsvProblem[]): Column[] {
   if (!header) {
-    problems.push({ line: 1, message: `the file is empty; the first line must name the columns: ${COLUMNS.join(', ')}` });
+    problems.push({
+      line: 1,
+      message: `the file is empty; the first line must name the columns: ${COLUMNS.join(', ')}`,
+    });
     return [];
   }
   const columns = header.cells.map((c) => c.trim());
@@ -72,7 +75,10 @@ function readHeader(header: CsvRecord | undefined, problems: CsvProblem[]): Colu
 
 function readRow(record: CsvRecord, columns: Column[], problems: CsvProblem[]): Record<string, unknown> {
   if (record.cells.length !== columns.length) {
-    problems.push({ line: record.line, message: `has ${record.cells.length} cells but the header has ${columns.length}` });
+    problems.push({
+      line: record.line,
+      message: `has ${record.cells.length} cells but the header has ${columns.length}`,
+    });
   }
   const raw: Record<string, unknown> = { required: false };
   columns.forEach((column, index) => {
@@ -112,9 +118,17 @@ export function dictionaryFromCsv(text: string, options: { version: string }): D
         continue;
       }
       const empty = rows[index]?.[column] === undefined;
-      problems.push({ line: records[index]?.line ?? 1, column, message: empty ? 'the cell is empty but must be filled in' : issue.message });
+      problems.push({
+        line: records[index]?.line ?? 1,
+        column,
+        message: empty ? 'the cell is empty but must be filled in' : issue.message,
+      });
     }
   }
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  throw new HrError('dictionary.csv_invalid', `The dictionary CSV has ${count}:\n${problems.map(describe).join('\n')}`, { problems });
+  throw new HrError(
+    'dictionary.csv_invalid',
+    `The dictionary CSV has ${count}:\n${problems.map(describe).join('\n')}`,
+    { problems },
+  );
 }

@@ -42,8 +42,17 @@ export async function receiveDelivery(
 ): Promise<{ store: HrStore; intake: Intake } | null> {
   try {
     const store = await sink.store();
-    const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-    const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: sink.recordEvent };
+    const inbound = {
+      rawBody: req.rawBody ?? Buffer.alloc(0),
+      headers: req.headers,
+      receivedAt: new Date(),
+      tooLarge: req.rawBodyTooLarge === true,
+    };
+    const intakeStore: IntakeStore = {
+      isTombstoned: (probe) => store.isTombstoned(probe),
+      audit: (entry) => store.audit(entry),
+      recordEvent: sink.recordEvent,
+    };
     return { store, intake: await receive(webhook, intakeStore, sink.nodeId, inbound) };
   } catch (err) {
     notRecorded(toHrError(err));

@@ -16,7 +16,12 @@ import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
 import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
-import { registerWebhookRoute, type RawRequest, type WebhookResponse, type WebhookRouteOptions } from '../common/webhookRoute';
+import {
+  registerWebhookRoute,
+  type RawRequest,
+  type WebhookResponse,
+  type WebhookRouteOptions,
+} from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -32,7 +37,8 @@ type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
 
-const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+const number = (text: string | undefined, fallback: number) =>
+  text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text);
 
 export = (RED: NodeAPI) => {
   function HrHrisTrigger(this: Node<{ secret: unknown }>, def: TriggerDef) {
@@ -47,21 +53,34 @@ export = (RED: NodeAPI) => {
     let pollChanges: HrisChangeSource['poll'];
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
-      if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
+      if (!connection || typeof connection.channels !== 'function')
+        throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
       storeRef = storeFrom(RED, def.store);
       const channels = connection.channels();
       const change = hrisChangeSourceFor(channels.settings.hris.system);
-      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`);
+      if (!change)
+        throw new HrError(
+          'hris-trigger.vendor_unsupported',
+          `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`,
+        );
       if (!change.verify && !(number(def.pollMinutes, 0) > 0)) {
-        throw new HrError('hris-trigger.poll_required', `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`);
+        throw new HrError(
+          'hris-trigger.poll_required',
+          `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`,
+        );
       }
       if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
-        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+        throw new HrError(
+          'ats.http_disabled',
+          'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.',
+        );
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
       const verify = change.verify;
       source = change.source;
-      intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
+      intake = verify
+        ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null }
+        : null;
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -71,9 +90,13 @@ export = (RED: NodeAPI) => {
     }
     const vendor = source.vendor;
     const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
-    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
+    const showCounts = () =>
+      shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
-    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({
+      topic: `${ACTOR}/${outcome}`,
+      payload: { outcome, vendor, ...payload },
+    });
 
     // A change is never re-journalled under another key, so there is no hire to claim.
     const noClaim = async () => false;
@@ -94,7 +117,14 @@ export = (RED: NodeAPI) => {
       } else if (result.outcome === 'emit') {
         counts.add('emitted');
         const warnings = result.canonical.warnings;
-        node.send([{ topic: `${vendor}/employee.updated`, payload: result.canonical.event, event: { ...event, ...(warnings.length ? { warnings } : {}) } } as NodeMessage, null]);
+        node.send([
+          {
+            topic: `${vendor}/employee.updated`,
+            payload: result.canonical.event,
+            event: { ...event, ...(warnings.length ? { warnings } : {}) },
+          } as NodeMessage,
+          null,
+        ]);
       }
       showCounts();
     }
@@ -115,7 +145,14 @@ export = (RED: NodeAPI) => {
         case 'refused':
           counts.add('refused');
           countMetric(node, store, METRICS.eventsRejected, { vendor, reason: result.reason });
-          node.warn(RED._('hr-hris-trigger.warn.refused', { vendor, status: result.status, reason: result.reason, detail: result.detail }));
+          node.warn(
+            RED._('hr-hris-trigger.warn.refused', {
+              vendor,
+              status: result.status,
+              reason: result.reason,
+              detail: result.detail,
+            }),
+          );
           node.send([null, notice('refused', { status: result.status, reason: result.reason })]);
           return showCounts();
         case 'duplicate':
@@ -140,7 +177,12 @@ export = (RED: NodeAPI) => {
 
     shell.own(
       resumeUnfinished({
-        nodeId: node.id, vendor, startedAt: new Date(), graceMs: number(def.graceSeconds, 60) * 1000, store: () => storeRef.acquire(), track,
+        nodeId: node.id,
+        vendor,
+        startedAt: new Date(),
+        graceMs: number(def.graceSeconds, 60) * 1000,
+        store: () => storeRef.acquire(),
+        track,
         isDeployed: (id) => RED.nodes.getNode(id) !== null,
         emit: (delivery) => emit(delivery, 'restart'),
         failed: (e) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: e.message })),
@@ -153,26 +195,33 @@ export = (RED: NodeAPI) => {
       // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
       const stateKey = `poll:${vendor}:${def.connection}:changes`;
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
-      startPolling(shell, track, pollMs, async () => {
-        const store = await storeRef.acquire();
-        const saved = await store.getNodeState(stateKey);
-        const started = new Date();
-        const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
-        const found = await poll(since, ctx, started);
-        await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
-        // The next poll overlaps this one by a minute; the journal absorbs the repeats.
-        await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
-      }, (e) => {
-        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
-      });
+      startPolling(
+        shell,
+        track,
+        pollMs,
+        async () => {
+          const store = await storeRef.acquire();
+          const saved = await store.getNodeState(stateKey);
+          const started = new Date();
+          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+          const found = await poll(since, ctx, started);
+          await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
+          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+        },
+        (e) => {
+          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+        },
+      );
     }
 
     if (intake) {
       const webhook = intake;
       const path = def.path?.trim() || `/hr/${vendor}/changes`;
       const limitBytes = number(def.maxBodyKb, 1024) * 1024;
-      const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+      const handler: WebhookRouteOptions['handler'] = (req, res) =>
+        track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
       shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
     }
   }

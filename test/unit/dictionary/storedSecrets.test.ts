@@ -17,5 +17,6 @@ test('a secret part of a listed whole is not listed again, and list fields reach
     ],
   });
   assert.deepEqual(storedSecretPaths(policy), ['bank', 'emails.value']);
-  for (const path of storedSecretPaths(policy)) assert.ok(policy.isSecretField(path), `${path} is masked by the same policy`);
+  for (const path of storedSecretPaths(policy))
+    assert.ok(policy.isSecretField(path), `${path} is masked by the same policy`);
 });
