@@ -3,7 +3,7 @@ import { authKind, type AtsContext } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { PROBE_HTTP, explainFailure, outcome, secretsOf, type TestInput } from '../common/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
-import { ATS_NAMES } from './probes';
+import { ATS_NAMES } from '../common/atsProbes';
 
 /**
  * "Read offer fields" in the connection dialog: the account's own offer fields through the vendor
@@ -21,7 +21,10 @@ export async function readOfferFieldChoices({ config, credentials }: TestInput):
   const client = createHttpClient({ ...http, ...PROBE_HTTP });
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const ctx: AtsContext = {
-    settings: { timeZone: text(config.timeZone) ?? 'UTC', ...(text(config.defaultCountry) ? { defaultCountry: text(config.defaultCountry)!.toUpperCase() } : {}) },
+    settings: {
+      timeZone: text(config.timeZone) ?? 'UTC',
+      ...(text(config.defaultCountry) ? { defaultCountry: text(config.defaultCountry)!.toUpperCase() } : {}),
+    },
     auth: authKind(api),
     send: (request) => client.request(request),
   };

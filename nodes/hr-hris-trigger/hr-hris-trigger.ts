@@ -6,25 +6,26 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
-import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
-import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../common/inFlight';
+import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
 import { admitPolled, startPolling } from '../common/polling';
-import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
-import { triggerCounts } from '../common/triggerCounts';
-import { inOrder } from '../common/inOrder';
-import type { HrisConnectionNode } from '../hr-hris-connection/channels';
+import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
+import {
+  registerWebhookRoute,
+  type RawRequest,
+  type WebhookResponse,
+  type WebhookRouteOptions,
+} from '../common/webhookRoute';
 import { given, unsetVariable } from '../common/sandboxMode';
 import { runtimeSandbox } from '../common/runtimeSandbox';
 import { sandboxHrisWebhookSecret, type SandboxHrisSystem } from '../../sandbox/connectionValues';
-import type { HrisSandboxBinding, HrisTriggerWebhook } from './triggerRef';
+import type { HrisSandboxBinding, HrisTriggerWebhook } from '../common/hrisTriggerRef';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -36,12 +37,12 @@ interface TriggerDef extends NodeDef {
   pollLookbackHours?: string;
 }
 
-type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
 
-const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+const number = (text: string | undefined, fallback: number) =>
+  text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text);
 
 export = (RED: NodeAPI) => {
   function HrHrisTrigger(this: Node<{ secret: unknown }>, def: TriggerDef) {
@@ -57,16 +58,27 @@ export = (RED: NodeAPI) => {
     let sandbox: HrisSandboxBinding | null = null;
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
-      if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
+      if (!connection || typeof connection.channels !== 'function')
+        throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
       storeRef = storeFrom(RED, def.store);
       const channels = connection.channels();
       const change = hrisChangeSourceFor(channels.settings.hris.system);
-      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`);
+      if (!change)
+        throw new HrError(
+          'hris-trigger.vendor_unsupported',
+          `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`,
+        );
       if (!change.verify && !(number(def.pollMinutes, 0) > 0)) {
-        throw new HrError('hris-trigger.poll_required', `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`);
+        throw new HrError(
+          'hris-trigger.poll_required',
+          `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`,
+        );
       }
       if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
-        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+        throw new HrError(
+          'ats.http_disabled',
+          'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.',
+        );
       }
       const typed = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
       const system = channels.settings.hris.system;
@@ -77,11 +89,16 @@ export = (RED: NodeAPI) => {
         if (!given(typed)) secret = sandboxHrisWebhookSecret(system as SandboxHrisSystem);
         sandbox = { sandbox: runtimeSandbox(RED), system: system as SandboxHrisSystem, webhookSecret: secret! };
       } else if (change.verify && unsetVariable(typed)) {
-        throw new HrError('hris-trigger.variable_unset', `The webhook secret uses the environment variable ${unsetVariable(typed)}, which is not set.`);
+        throw new HrError(
+          'hris-trigger.variable_unset',
+          `The webhook secret uses the environment variable ${unsetVariable(typed)}, which is not set.`,
+        );
       }
       const verify = change.verify;
       source = change.source;
-      intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
+      intake = verify
+        ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null }
+        : null;
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -90,14 +107,14 @@ export = (RED: NodeAPI) => {
       return;
     }
     const vendor = source.vendor;
-    const counts = triggerCounts();
-    const work = inFlightWork();
-    const track = work.track;
-    const journal = new GroupCommit(() => storeRef.acquire());
-    const inAcceptanceOrder = inOrder();
-    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
+    const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
+    const showCounts = () =>
+      shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
-    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({
+      topic: `${ACTOR}/${outcome}`,
+      payload: { outcome, vendor, ...payload },
+    });
 
     // A change is never re-journalled under another key, so there is no hire to claim.
     const noClaim = async () => false;
@@ -118,37 +135,42 @@ export = (RED: NodeAPI) => {
       } else if (result.outcome === 'emit') {
         counts.add('emitted');
         const warnings = result.canonical.warnings;
-        node.send([{ topic: `${vendor}/employee.updated`, payload: result.canonical.event, event: { ...event, ...(warnings.length ? { warnings } : {}) } } as NodeMessage, null]);
+        node.send([
+          {
+            topic: `${vendor}/employee.updated`,
+            payload: result.canonical.event,
+            event: { ...event, ...(warnings.length ? { warnings } : {}) },
+          } as NodeMessage,
+          null,
+        ]);
       }
       showCounts();
     }
 
-    function answer(res: Response, result: Intake) {
+    function answer(res: WebhookResponse, result: Intake) {
       if (result.outcome === 'refused') return res.status(result.status).json({ error: result.reason });
       res.status(result.status).end();
     }
 
-    async function handle(webhook: IntakeConnection, req: RawRequest, res: Response): Promise<void> {
-      let result: Intake;
-      let store: HrStore;
-      try {
-        store = await storeRef.acquire();
-        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
-        result = await receive(webhook, intakeStore, node.id, inbound);
-      } catch (err) {
-        // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
-        const e = toHrError(err);
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message }));
-        res.status(503).end();
-        return;
-      }
+    async function handle(webhook: IntakeConnection, req: RawRequest, res: WebhookResponse): Promise<void> {
+      const received = await receiveDelivery(req, res, webhook, intakeSink, (e) =>
+        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+      );
+      if (!received) return;
+      const { store, intake: result } = received;
       answer(res, result);
       switch (result.outcome) {
         case 'refused':
           counts.add('refused');
           countMetric(node, store, METRICS.eventsRejected, { vendor, reason: result.reason });
-          node.warn(RED._('hr-hris-trigger.warn.refused', { vendor, status: result.status, reason: result.reason, detail: result.detail }));
+          node.warn(
+            RED._('hr-hris-trigger.warn.refused', {
+              vendor,
+              status: result.status,
+              reason: result.reason,
+              detail: result.detail,
+            }),
+          );
           node.send([null, notice('refused', { status: result.status, reason: result.reason })]);
           return showCounts();
         case 'duplicate':
@@ -171,18 +193,19 @@ export = (RED: NodeAPI) => {
       return work.settled();
     });
 
-    const startedAt = new Date();
-    // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
-    const sweep = setTimeout(() => {
-      track(
-        (async () => {
-          const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
-          for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message }))),
-      );
-    }, number(def.graceSeconds, 60) * 1000);
-    shell.own(() => clearTimeout(sweep));
+    shell.own(
+      resumeUnfinished({
+        nodeId: node.id,
+        vendor,
+        startedAt: new Date(),
+        graceMs: number(def.graceSeconds, 60) * 1000,
+        store: () => storeRef.acquire(),
+        track,
+        isDeployed: (id) => RED.nodes.getNode(id) !== null,
+        emit: (delivery) => emit(delivery, 'restart'),
+        failed: (e) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: e.message })),
+      }),
+    );
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     if (pollMs > 0 && pollChanges) {
@@ -190,31 +213,38 @@ export = (RED: NodeAPI) => {
       // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
       const stateKey = `poll:${vendor}:${def.connection}:changes`;
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
-      startPolling(shell, track, pollMs, async () => {
-        const store = await storeRef.acquire();
-        const saved = await store.getNodeState(stateKey);
-        const started = new Date();
-        const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
-        const found = await poll(since, ctx, started);
-        // A polled change counts as one in, like a webhook's: the sidebar's "changes from the HRIS" reads it.
-        const admit = (delivery: Delivery) => {
-          countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
-          return emit(delivery, 'poll');
-        };
-        await admitPolled(store, journal, node.id, found.deliveries, admit, ACTOR);
-        // The next poll overlaps this one by a minute; the journal absorbs the repeats.
-        await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
-      }, (e) => {
-        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
-      });
+      startPolling(
+        shell,
+        track,
+        pollMs,
+        async () => {
+          const store = await storeRef.acquire();
+          const saved = await store.getNodeState(stateKey);
+          const started = new Date();
+          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+          const found = await poll(since, ctx, started);
+          // A polled change counts as one in, like a webhook's: the sidebar's "changes from the HRIS" reads it.
+          const admit = (delivery: Delivery) => {
+            countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
+            return emit(delivery, 'poll');
+          };
+          await admitPolled(store, journal, node.id, found.deliveries, admit, ACTOR);
+          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+        },
+        (e) => {
+          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+        },
+      );
     }
 
     if (intake) {
       const webhook = intake;
       const path = def.path?.trim() || `/hr/${vendor}/changes`;
       const limitBytes = number(def.maxBodyKb, 1024) * 1024;
-      const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+      const handler: WebhookRouteOptions['handler'] = (req, res) =>
+        track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
       shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
       // What the "change a job title in the sandbox" button needs to deliver a sandbox change here.
       const served: HrisTriggerWebhook = { path, system: vendor, sandbox };

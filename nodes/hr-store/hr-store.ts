@@ -3,13 +3,14 @@ import { openStore, type HrStore } from '../../lib/store';
 import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
+import { defaultPolicy, storedSecretPaths } from '../../lib/dictionary/defaultPolicy';
 import type { StoreConfigNode } from '../common/storeRef';
 import { settingsReader } from '../common/runtimeSettings';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
 import { chooseStoreKey, type RuntimeSettings } from './storeKey';
 
-/** Encrypted unless the user says otherwise: national ids, birth dates and bank details. */
-const DEFAULT_SECRET_FIELDS = ['nationalId.value', 'dateOfBirth', 'bankAccount.number', 'bankAccount.routing'];
+/** Encrypted unless the user says otherwise: what the one secret policy calls secret (national ids, birth dates). */
+const DEFAULT_SECRET_FIELDS = storedSecretPaths(defaultPolicy).join(', ');
 
 interface StoreDef extends NodeDef {
   backend?: string;
@@ -23,6 +24,11 @@ interface StoreDef extends NodeDef {
 /** Runtime settings (settings.js), for tests: how often the journal is pruned. */
 const SETTINGS = {
   hrStorePruneEveryMs: { value: 3_600_000, exportable: false },
+};
+
+/** The dialog's default for a new store's secret fields, read by the editor, so dialog and runtime share one list. */
+const EDITOR_SETTINGS = {
+  hrStoreDefaultSecretFields: { value: DEFAULT_SECRET_FIELDS, exportable: true },
 };
 
 interface StoreCredentials {
@@ -66,7 +72,7 @@ export = (RED: NodeAPI) => {
     const self = this as StoreConfigNode;
     const credentials = (this.credentials ?? {}) as StoreCredentials;
     const userDir = String((RED.settings as { userDir?: string }).userDir ?? process.cwd());
-    const secretFields = (def.secretFields ?? DEFAULT_SECRET_FIELDS.join(','))
+    const secretFields = (def.secretFields ?? DEFAULT_SECRET_FIELDS)
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
@@ -83,14 +89,19 @@ export = (RED: NodeAPI) => {
       try {
         const { key, generated } = await chooseStoreKey(given, location, RED.settings as unknown as RuntimeSettings);
         if (generated) this.warn(RED._('hr-store.warn.keyGenerated', { where: shownAs(location), env: keyEnv }));
-        const store = await openStore(location.kind === 'sqlite' ? { file: location.file, secretFields, key } : { file: '', url: location.url, secretFields, key });
+        const store = await openStore(
+          location.kind === 'sqlite'
+            ? { file: location.file, secretFields, key }
+            : { file: '', url: location.url, secretFields, key },
+        );
         this.log(RED._(`hr-store.log.opened.${location.kind}`, { where: shownAs(location) }));
         // A store that finishes opening after the node closed is closed by the close handler, unpruned.
-        if (!closed) stopPruning = scheduleJournalPrune(store, {
-          retentionDays: journalRetentionDays(def.journalDays),
-          everyMs: pruneEveryMs,
-          onError: (e) => this.warn(RED._('hr-store.warn.pruneFailed', { code: e.code, message: e.message })),
-        });
+        if (!closed)
+          stopPruning = scheduleJournalPrune(store, {
+            retentionDays: journalRetentionDays(def.journalDays),
+            everyMs: pruneEveryMs,
+            onError: (e) => this.warn(RED._('hr-store.warn.pruneFailed', { code: e.code, message: e.message })),
+          });
         return store;
       } catch (err) {
         const e = withoutUrl(toHrError(err, 'store.open_failed'), location);
@@ -118,12 +129,15 @@ export = (RED: NodeAPI) => {
       const pending = opening;
       opening = null;
       if (!pending) return done();
-      pending.then((store) => store.close()).catch(() => undefined).finally(done);
+      pending
+        .then((store) => store.close())
+        .catch(() => undefined)
+        .finally(done);
     });
   }
 
   RED.nodes.registerType('hr-store', HrStoreNode, {
     credentials: { encryptionKey: { type: 'password' }, url: { type: 'password' } },
-    settings: SETTINGS,
+    settings: { ...SETTINGS, ...EDITOR_SETTINGS },
   });
 };

@@ -3,8 +3,8 @@ import { HrError } from '../../lib/errors';
 import { deliver } from '../../sandbox/senders/delivery';
 import { seedTestChange } from '../../sandbox/testChanges';
 import { seedTestHire } from '../../sandbox/testHires';
-import type { TriggerWebhook } from '../hr-ats-trigger/triggerRef';
-import type { HrisTriggerWebhook } from '../hr-hris-trigger/triggerRef';
+import type { TriggerWebhook } from '../common/atsTriggerRef';
+import type { HrisTriggerWebhook } from '../common/hrisTriggerRef';
 import { runtimeOrigin } from '../common/runtimeSandbox';
 import { createShell } from '../common/shell';
 import { routeUrl } from '../common/webhookRoute';
@@ -34,35 +34,73 @@ export = (RED: NodeAPI) => {
       if (!binding) throw new HrError('test_hire.not_sandbox', RED._('hr-test-hire.errors.changeNotSandbox'));
       const seeded = seedTestChange(binding.sandbox, binding.system, binding.webhookSecret);
       if (!seeded.ok) {
-        if (seeded.reason === 'no_employee') throw new HrError('test_hire.no_employee', RED._('hr-test-hire.errors.noEmployee', { vendor: binding.system }));
-        throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.changeUnsupported', { vendor: binding.system }));
+        const vendor = binding.system;
+        if (seeded.reason === 'no_employee')
+          throw new HrError('test_hire.no_employee', RED._('hr-test-hire.errors.noEmployee', { vendor }));
+        throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.changeUnsupported', { vendor }));
       }
       const { change } = seeded;
       const url = `${runtimeOrigin(RED.settings as never)}${routeUrl(RED, webhook.path)}`;
       const answer = await deliver(url, change.delivery);
-      if (answer.status >= 300) throw new HrError('test_hire.refused', RED._('hr-test-hire.errors.changeRefused', { status: answer.status, path: webhook.path }));
+      if (answer.status >= 300)
+        throw new HrError(
+          'test_hire.refused',
+          RED._('hr-test-hire.errors.changeRefused', { status: answer.status, path: webhook.path }),
+        );
       shell.status('ok', 'hr-test-hire.status.changed', { vendor: binding.system, id: change.employeeId });
       const page = `${binding.sandbox[binding.system].url}/_sandbox/`;
-      return { ...msg, payload: { vendor: binding.system, employeeId: change.employeeId, field: 'job.title', from: change.from, to: change.to, path: webhook.path, status: answer.status, emulator: page } };
+      const { employeeId, from, to } = change;
+      const { path } = webhook;
+      return {
+        ...msg,
+        payload: {
+          vendor: binding.system,
+          employeeId,
+          field: 'job.title',
+          from,
+          to,
+          path,
+          status: answer.status,
+          emulator: page,
+        },
+      };
     }
 
     shell.onInput(async (msg) => {
       const trigger = def.trigger ? (RED.nodes.getNode(def.trigger) as Trigger | null) : null;
       if (trigger?.changeWebhook) return sendChange(msg, trigger.changeWebhook);
       // An HRIS trigger that serves no change webhook (Personio's changes are polled) has nothing to deliver a test change to.
-      if (trigger?.type === 'hr-hris-trigger') throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.noChangeWebhook'));
+      if (trigger?.type === 'hr-hris-trigger')
+        throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.noChangeWebhook'));
       const webhook = trigger?.webhook;
       if (!webhook) throw new HrError('test_hire.no_trigger', RED._('hr-test-hire.errors.noTrigger'));
       const binding = webhook.connection.sandbox;
       if (!binding) throw new HrError('test_hire.not_sandbox', RED._('hr-test-hire.errors.notSandbox'));
       const hire = seedTestHire(binding.sandbox, binding.vendor, binding.webhookSecret);
-      if (!hire) throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.unsupported', { vendor: binding.vendor }));
+      if (!hire)
+        throw new HrError(
+          'test_hire.unsupported',
+          RED._('hr-test-hire.errors.unsupported', { vendor: binding.vendor }),
+        );
       const url = `${runtimeOrigin(RED.settings as never)}${routeUrl(RED, webhook.path)}`;
       const answer = await deliver(url, hire.delivery);
-      if (answer.status >= 300) throw new HrError('test_hire.refused', RED._('hr-test-hire.errors.refused', { status: answer.status, path: webhook.path }));
+      if (answer.status >= 300)
+        throw new HrError(
+          'test_hire.refused',
+          RED._('hr-test-hire.errors.refused', { status: answer.status, path: webhook.path }),
+        );
       shell.status('ok', 'hr-test-hire.status.sent', { vendor: binding.vendor, id: hire.atsId });
       const page = `${binding.sandbox[binding.vendor].url}/_sandbox/`;
-      return { ...msg, payload: { vendor: binding.vendor, atsId: hire.atsId, path: webhook.path, status: answer.status, emulator: page } };
+      return {
+        ...msg,
+        payload: {
+          vendor: binding.vendor,
+          atsId: hire.atsId,
+          path: webhook.path,
+          status: answer.status,
+          emulator: page,
+        },
+      };
     });
   }
 

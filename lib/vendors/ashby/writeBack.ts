@@ -2,10 +2,21 @@ import { z } from 'zod';
 import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type CandidateRecord, type CandidateValues, type WriteBackConnection } from '../writeback/types';
+import {
+  checkOutcomeText,
+  type AtsRef,
+  type AtsWriteBack,
+  type CandidateRecord,
+  type CandidateValues,
+  type WriteBackConnection,
+} from '../writeback/types';
 
 export function ashbyHttpOptions(conn: WriteBackConnection): HttpClientOptions {
-  return { baseUrl: conn.baseUrl || 'https://api.ashbyhq.com', auth: basicAuth(conn.apiKey, ''), headers: { Accept: 'application/json; version=1' } };
+  return {
+    baseUrl: conn.baseUrl || 'https://api.ashbyhq.com',
+    auth: basicAuth(conn.apiKey, ''),
+    headers: { Accept: 'application/json; version=1' },
+  };
 }
 
 const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).optional() });
@@ -19,7 +30,10 @@ function namePart(path: string, values: CandidateValues, record: CandidateRecord
   const changed = values[path];
   if (typeof changed === 'string' && changed.trim()) return changed.trim();
   const legal = record?.legalName;
-  const kept = legal && typeof legal === 'object' ? (legal as Record<string, unknown>)[path.slice('person.legalName.'.length)] : undefined;
+  const kept =
+    legal && typeof legal === 'object'
+      ? (legal as Record<string, unknown>)[path.slice('person.legalName.'.length)]
+      : undefined;
   return typeof kept === 'string' && kept.trim() ? kept.trim() : undefined;
 }
 
@@ -32,14 +46,23 @@ async function updateCandidate(ref: AtsRef, values: CandidateValues, ctx: CallCo
   const paths = Object.keys(values);
   const written = paths.filter((p) => NAME_PATHS.includes(p));
   const unsupported = paths.filter((p) => !written.includes(p));
-  const reason = 'Ashby\'s candidate.update takes the one name (first and last), the personal email and phone, links and the source; a candidate has no title or work email of its own there';
+  const reason =
+    "Ashby's candidate.update takes the one name (first and last), the personal email and phone, links and the source; a candidate has no title or work email of its own there";
   if (written.length === 0) return { written, unsupported, reason };
   const first = namePart(FIRST, values, record);
   const last = namePart(LAST, values, record);
   if (!first || !last) {
-    throw new HrError('writeback.name_incomplete', `Ashby keeps the candidate's first and last name as one name, and the ${first ? 'last' : 'first'} name of this person is not known, so the name is not written to candidate ${ref.candidateId}.`);
+    throw new HrError(
+      'writeback.name_incomplete',
+      `Ashby keeps the candidate's first and last name as one name, and the ${first ? 'last' : 'first'} name of this person is not known, so the name is not written to candidate ${ref.candidateId}.`,
+    );
   }
-  const response = await ctx.send({ method: 'POST', url: 'candidate.update', body: { candidateId: ref.candidateId, name: `${first} ${last}` }, idempotent: true });
+  const response = await ctx.send({
+    method: 'POST',
+    url: 'candidate.update',
+    body: { candidateId: ref.candidateId, name: `${first} ${last}` },
+    idempotent: true,
+  });
   const answer = RpcAnswer.safeParse(response.body);
   if (!answer.success || !answer.data.success) {
     const said = answer.success ? (answer.data.errors ?? []).map(String).join('; ') : 'an answer without "success"';
@@ -54,7 +77,11 @@ async function updateCandidate(ref: AtsRef, values: CandidateValues, ctx: CallCo
  */
 export function ashbyWriteBack(conn: WriteBackConnection): AtsWriteBack {
   const setValue = async (ref: AtsRef, fieldId: string | undefined, value: string, ctx: CallContext, what: string) => {
-    if (!fieldId) throw new HrError('writeback.not_configured', `Ashby write-back needs the id of the custom field that holds the ${what}.`);
+    if (!fieldId)
+      throw new HrError(
+        'writeback.not_configured',
+        `Ashby write-back needs the id of the custom field that holds the ${what}.`,
+      );
     const response = await ctx.send({
       method: 'POST',
       url: 'customField.setValue',
@@ -70,7 +97,8 @@ export function ashbyWriteBack(conn: WriteBackConnection): AtsWriteBack {
   return {
     id: 'ashby',
     writeEmployeeId: (ref, employeeId, ctx) => setValue(ref, conn.field, employeeId, ctx, 'employee id'),
-    writeCheckResult: (ref, check, ctx) => setValue(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
+    writeCheckResult: (ref, check, ctx) =>
+      setValue(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
     updateCandidate,
   };
 }

@@ -61,7 +61,12 @@ export type CandidateRecord = Record<string, unknown> | null;
 export interface AtsWriteBack {
   readonly id: WriteBackSystem;
   /** Two-way sync: HRIS-owned values written onto the candidate; absent where the module cannot yet. */
-  updateCandidate?(ref: AtsRef, values: CandidateValues, ctx: CallContext, record?: CandidateRecord): Promise<CandidateUpdated>;
+  updateCandidate?(
+    ref: AtsRef,
+    values: CandidateValues,
+    ctx: CallContext,
+    record?: CandidateRecord,
+  ): Promise<CandidateUpdated>;
   writeEmployeeId(ref: AtsRef, employeeId: string, ctx: CallContext, options?: WriteOptions): Promise<void>;
   writeCheckResult(ref: AtsRef, check: CheckOutcome, ctx: CallContext, options?: WriteOptions): Promise<void>;
 }
