@@ -1,4 +1,4 @@
-import { blockingKeysOfPrepared, digestNationalId, nameForms, normaliseName, prepare, toComparisonRecord, type MatchablePerson } from '../match';
+import { blockingKeysOfPrepared, digestNationalId, nameForms, normaliseName, parseStreetAddress, prepare, toComparisonRecord, type MatchablePerson } from '../match';
 import type { ExternalLink, HrStore, Json, JsonObject, MatchIndexEntry, PersonNames, Provenance } from '../store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -39,9 +39,13 @@ export function matchableFrom(record: unknown, links: readonly ExternalLink[], g
   };
 }
 
-/** The names the store counts for term-frequency adjustment, normalised as lib/match compares them. */
+/** The names and street the store counts for term-frequency adjustment, normalised as lib/match compares them. */
 export function namesOf(person: MatchablePerson): PersonNames {
-  return { first: normaliseName(person.firstName) || null, last: nameForms(person.lastName)?.full ?? null };
+  return {
+    first: normaliseName(person.firstName) || null,
+    last: nameForms(person.lastName)?.full ?? null,
+    street: parseStreetAddress(person.street, person.streetLine2)?.street ?? null,
+  };
 }
 
 /** What the store files a person under: blocking keys, counted names and the comparison record, from one preparation. */

@@ -7,7 +7,7 @@ import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
-  type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type NameKind, type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
   type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
@@ -114,7 +114,7 @@ export class PostgresStore implements HrStore {
   putBlockingKeys(guid: string, keys: string[]) { return this.inTransaction((q) => this.blocking.putKeys(q, guid, keys)); }
   candidatesForKeys(keys: string[], limit: number) { return this.run((q) => this.blocking.candidates(q, keys, limit)); }
   putNames(guid: string, names: PersonNames) { return this.inTransaction((q) => this.blocking.putNames(q, guid, names)); }
-  nameFrequency(kind: 'first' | 'last', value: string) { return this.run((q) => this.blocking.nameFrequency(q, kind, value)); }
+  nameFrequency(kind: NameKind, value: string) { return this.run((q) => this.blocking.nameFrequency(q, kind, value)); }
   getProvenance(guid: string) { return this.run((q) => this.identity.getProvenance(q, guid)); }
   setProvenance(guid: string, field: string, provenance: Provenance) { return this.inTransaction((q) => this.identity.setProvenance(q, guid, field, provenance)); }
 
@@ -155,7 +155,7 @@ export class PostgresStore implements HrStore {
   createPersons(inits: readonly NewPerson[]): Promise<string[]> { return this.inTransaction((q) => this.identity.createMany(q, inits)); }
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run((q) => this.blocking.search(q, query)); }
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
   matchingKey(): Buffer { return this.keyForMatching; }
   sampleComparisonRecords(limit: number) { return this.run((q) => this.blocking.sample(q, limit)); }
 

@@ -8,7 +8,7 @@ import {
   DEFAULT_LEASE_MS,
   type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
   type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
-  type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
+  type NameKind, type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
   type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
 } from '../types';
 import { SqliteAudit } from './audit';
@@ -104,7 +104,7 @@ export class SqliteStore implements HrStore {
   putBlockingKeys(guid: string, keys: string[]) { return this.run(() => this.blocking.putKeys(guid, keys)); }
   candidatesForKeys(keys: string[], limit: number) { return this.run(() => this.blocking.candidates(keys, limit)); }
   putNames(guid: string, names: PersonNames) { return this.run(() => this.blocking.putNames(guid, names)); }
-  nameFrequency(kind: 'first' | 'last', value: string) { return this.run(() => this.blocking.nameFrequency(kind, value)); }
+  nameFrequency(kind: NameKind, value: string) { return this.run(() => this.blocking.nameFrequency(kind, value)); }
   getProvenance(guid: string) { return this.run(() => this.identity.getProvenance(guid)); }
   setProvenance(guid: string, field: string, provenance: Provenance) { return this.run(() => this.identity.setProvenance(guid, field, provenance)); }
 
@@ -145,7 +145,7 @@ export class SqliteStore implements HrStore {
   createPersons(inits: readonly NewPerson[]): Promise<string[]> { return this.run(() => this.identity.createMany(inits)); }
   putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.run(() => this.identity.putMatchIndex(guid, entry)); }
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run(() => this.blocking.search(query)); }
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run(() => this.blocking.nameFrequencies(names)); }
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>) { return this.run(() => this.blocking.nameFrequencies(names)); }
   matchingKey(): Buffer { return this.keyForMatching; }
   sampleComparisonRecords(limit: number) { return this.run(() => this.blocking.sample(limit)); }
 
