@@ -1,15 +1,12 @@
 import type { SecretCodec } from '../secretCodec';
+import { countedNames, countsNothing, type CountedNames } from '../countedNames';
 import { NAME_KINDS, type CandidateQuery, type CandidateSearch, type Json, type NameKind, type PersonNames } from '../types';
 import type { Queryable } from './driver';
 import { lockLivePerson } from './persons';
 
-type CountedNames = Record<NameKind, string | null>;
-const countedNames = (names: PersonNames): CountedNames => ({ first: names.first || null, last: names.last || null, street: names.street || null });
-const isEmpty = (names: CountedNames) => NAME_KINDS.every((kind) => names[kind] === null);
-
 /**
- * The lookup side of the identity graph: blocking keys (an index from key to persons) and name
- * counts, which give the matcher name frequencies without scanning persons.
+ * The lookup side of the identity graph: blocking keys (an index from key to persons) and name (and
+ * street) counts, which give the matcher term frequencies without scanning persons.
  */
 export class PgBlocking {
   constructor(private readonly codec: SecretCodec) {}
@@ -111,7 +108,7 @@ export class PgBlocking {
         withRecord.map((p) => p.guid), withRecord.map((p) => this.codec.encodePayload(p.comparisonRecord)),
       ]);
     }
-    const named = persons.map((p) => ({ guid: p.guid, ...countedNames(p.names) })).filter((n) => !isEmpty(n));
+    const named = persons.map((p) => ({ guid: p.guid, ...countedNames(p.names) })).filter((n) => !countsNothing(n));
     if (named.length === 0) return;
     await q.query('INSERT INTO person_names (guid, first, last, street) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
       named.map((n) => n.guid), named.map((n) => n.first), named.map((n) => n.last), named.map((n) => n.street),
@@ -140,7 +137,7 @@ export class PgBlocking {
       if (old[kind] !== null) changes.push({ kind, value: old[kind], delta: -1 });
       if (next[kind] !== null) changes.push({ kind, value: next[kind], delta: +1 });
     }
-    if (isEmpty(next)) await q.query('DELETE FROM person_names WHERE guid = $1', [guid]);
+    if (countsNothing(next)) await q.query('DELETE FROM person_names WHERE guid = $1', [guid]);
     else {
       await q.query(
         `INSERT INTO person_names (guid, first, last, street) VALUES ($1, $2, $3, $4)

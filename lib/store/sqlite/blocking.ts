@@ -1,15 +1,10 @@
-import type { Candidate, CandidateQuery, CandidateSearch, Json, PersonNames } from '../types';
+import { countedNames, countsNothing, type CountedNames } from '../countedNames';
+import { NAME_KINDS, type Candidate, type CandidateQuery, type CandidateSearch, type Json, type NameKind, type PersonNames } from '../types';
 import { inTransaction, type SqliteContext } from './context';
 
-import { NAME_KINDS, type NameKind } from '../types';
-
-type CountedNames = Record<NameKind, string | null>;
-const countedNames = (names: PersonNames): CountedNames => ({ first: names.first || null, last: names.last || null, street: names.street || null });
-const isEmpty = (names: CountedNames) => NAME_KINDS.every((kind) => names[kind] === null);
-
 /**
- * The lookup side of the identity graph: blocking keys (an index from key to persons) and name
- * counts, which give the matcher name frequencies without scanning persons.
+ * The lookup side of the identity graph: blocking keys (an index from key to persons) and name (and
+ * street) counts, which give the matcher term frequencies without scanning persons.
  */
 export class SqliteBlocking {
   private readonly deleteKeys;
@@ -147,7 +142,7 @@ export class SqliteBlocking {
     const deltas = new Map<string, { kind: NameKind; value: string; delta: number }>();
     for (const { guid, names } of entries) {
       const next = countedNames(names);
-      if (isEmpty(next)) continue;
+      if (countsNothing(next)) continue;
       this.upsertNames.run(guid, next.first, next.last, next.street);
       for (const kind of NAME_KINDS) {
         const value = next[kind];
@@ -171,7 +166,7 @@ export class SqliteBlocking {
         if (old[kind] !== null) this.changeCount(kind, old[kind], -1);
         if (next[kind] !== null) this.changeCount(kind, next[kind], +1);
       }
-      if (isEmpty(next)) this.deleteNames.run(guid);
+      if (countsNothing(next)) this.deleteNames.run(guid);
       else this.upsertNames.run(guid, next.first, next.last, next.street);
     });
   }
