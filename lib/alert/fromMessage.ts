@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type Alert, type AlertPerson, type AlertSource, type Severity, type Translate } from './alert';
-import { editorLink } from './links';
+import { editorLink, type SidebarItem } from './links';
 
 const Text = z.string().trim().min(1);
 const Person = z.object({ name: Text.optional(), guid: Text.optional() });
@@ -41,14 +41,19 @@ export const AlertInput = z.object({
 export type AlertInput = z.infer<typeof AlertInput>;
 
 /** The parts of `msg.error` we use, whoever set it; anything else is ignored. */
-const ErrorInput = z.object({
-  message: z.string().optional(),
-  code: z.string().optional(),
-  vendorMessage: z.string().optional(),
-  attempts: z.number().optional(),
-  details: z.object({ vendorMessage: z.string().optional(), attempts: z.number().optional() }).loose().optional(),
-  source: z.object({ id: z.string().optional(), type: z.string().optional(), name: z.string().optional() }).loose().optional(),
-}).loose();
+const ErrorInput = z
+  .object({
+    message: z.string().optional(),
+    code: z.string().optional(),
+    vendorMessage: z.string().optional(),
+    attempts: z.number().optional(),
+    details: z.object({ vendorMessage: z.string().optional(), attempts: z.number().optional() }).loose().optional(),
+    source: z
+      .object({ id: z.string().optional(), type: z.string().optional(), name: z.string().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
 
 export interface MessageContext {
   t: Translate;
@@ -83,6 +88,17 @@ function atsLinkOf(msg: Record<string, unknown>): string | undefined {
   return str(msg.atsUrl) ?? str(application.url);
 }
 
+/**
+ * The review (msg.review from a dedupe node's or validator's review output) or dead letter (msg.hris
+ * from a writer's failure output) the message is about, by the id the sidebar shows on its card.
+ */
+function sidebarItemOf(msg: Record<string, unknown>): SidebarItem {
+  const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+  const review = isRecord(msg.review) ? id(msg.review.id) : undefined;
+  const deadLetter = isRecord(msg.hris) && msg.hris.dead === true ? id(msg.hris.outboxId) : undefined;
+  return { ...(review !== undefined ? { review } : {}), ...(deadLetter !== undefined ? { deadLetter } : {}) };
+}
+
 const securityCode = (code: string): boolean => /(^|\.)auth(\.|$)|credential/.test(code);
 
 /** Throws a zod error when `msg.alert` is there but malformed; the node reports it with its field path. */
@@ -95,16 +111,35 @@ export function alertFromMessage(msg: Record<string, unknown>, ctx: MessageConte
   const source: AlertSource | undefined =
     input.source ??
     (caughtFrom
-      ? { nodeId: caughtFrom, nodeType: error?.source?.type, nodeName: error?.source?.name, ...ctx.describeNode(caughtFrom) }
+      ? {
+          nodeId: caughtFrom,
+          nodeType: error?.source?.type,
+          nodeName: error?.source?.name,
+          ...ctx.describeNode(caughtFrom),
+        }
       : undefined);
   const code = input.code ?? str(error?.code) ?? (error ? 'alert.flow_error' : 'alert.message');
   const errorMessage = str(error?.message);
-  const people = input.people ?? (input.person ? [input.person] : [personOf(msg)].filter((p): p is AlertPerson => p !== undefined));
+  const people =
+    input.people ?? (input.person ? [input.person] : [personOf(msg)].filter((p): p is AlertPerson => p !== undefined));
   const at = ctx.now.toISOString();
-  const attempts = input.attempts ?? error?.attempts ?? error?.details?.attempts ?? (typeof msg.attempts === 'number' ? msg.attempts : undefined);
+  const attempts =
+    input.attempts ??
+    error?.attempts ??
+    error?.details?.attempts ??
+    (typeof msg.attempts === 'number' ? msg.attempts : undefined);
   const vendorError = input.vendorError ?? str(error?.vendorMessage) ?? str(error?.details?.vendorMessage);
   const ats = input.links?.ats ?? atsLinkOf(msg);
-  const editor = input.links?.editor ?? editorLink(ctx.editorUrl, source);
+  const item = sidebarItemOf(msg);
+  const editor = input.links?.editor ?? editorLink(ctx.editorUrl, source, item);
+  const itemFacts = [
+    ...(item.review !== undefined
+      ? [{ label: ctx.t('text.waiting'), value: ctx.t('text.reviewId', { id: item.review }) }]
+      : []),
+    ...(item.deadLetter !== undefined
+      ? [{ label: ctx.t('text.waiting'), value: ctx.t('text.deadLetterId', { id: item.deadLetter }) }]
+      : []),
+  ];
 
   return {
     severity: input.severity ?? (error ? 'error' : ctx.defaultSeverity),
@@ -119,7 +154,7 @@ export function alertFromMessage(msg: Record<string, unknown>, ctx: MessageConte
     ...(vendorError ? { vendorError } : {}),
     ...(attempts !== undefined ? { attempts } : {}),
     links: { ...(ats ? { ats } : {}), ...(editor ? { editor } : {}) },
-    facts: input.facts ?? [],
+    facts: [...itemFacts, ...(input.facts ?? [])],
     firstAt: input.firstAt ?? input.lastAt ?? at,
     lastAt: input.lastAt ?? input.firstAt ?? at,
     count: input.count ?? 1,

@@ -1,6 +1,15 @@
 import {
-  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, compareNationalId, comparePhone, compareStreet, compareSurname,
-  namesSwapped, type Compared,
+  compareDateOfBirth,
+  compareEmail,
+  compareExternalIds,
+  compareForename,
+  compareLocation,
+  compareNationalId,
+  comparePhone,
+  compareStreet,
+  compareSurname,
+  namesSwapped,
+  type Compared,
 } from './compare';
 import { DEFAULT_MATCH_MODEL, type LevelProbabilities, type MatchModel } from './model';
 import type { LevelPattern } from './estimate';
@@ -56,7 +65,11 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
  * keeps the model's u. Every share is floored at minimumNameFrequency, so one very rare value cannot
  * outweigh every other field. undefined: the model's u stands.
  */
-function termFrequencyU({ compared, tf }: FieldCompared, model: MatchModel, options: ScoreOptions): { u: number; frequency: number } | undefined {
+function termFrequencyU(
+  { compared, tf }: FieldCompared,
+  model: MatchModel,
+  options: ScoreOptions,
+): { u: number; frequency: number } | undefined {
   if (!tf || compared.value === undefined || !options.nameFrequency) return undefined;
   if (tf !== 'street') {
     if (compared.level !== 'exact') return undefined;
@@ -67,7 +80,10 @@ function termFrequencyU({ compared, tf }: FieldCompared, model: MatchModel, opti
   const frequency = options.nameFrequency('street', compared.value);
   if (frequency <= 0) return undefined;
   const onStreet = Math.max(frequency, model.minimumNameFrequency);
-  return { u: compared.level === 'street' ? onStreet : onStreet * (model.street.exact.u / model.street.street.u), frequency };
+  return {
+    u: compared.level === 'street' ? onStreet : onStreet * (model.street.exact.u / model.street.street.u),
+    frequency,
+  };
 }
 
 /** The field's weight, and the share of persons holding the agreeing value when term frequency adjusted it. */
@@ -80,7 +96,9 @@ function weigh(f: FieldCompared, model: MatchModel, options: ScoreOptions): { we
 
 /** How each field of a pair compared, without weighing: what learning the weights (estimate.ts) counts. */
 export function levelPattern(a: PreparedPerson, b: PreparedPerson): LevelPattern {
-  return Object.fromEntries(compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level])) as LevelPattern;
+  return Object.fromEntries(
+    compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level]),
+  ) as LevelPattern;
 }
 
 const priorWeightOf = (model: MatchModel) => log2(model.prior / (1 - model.prior));
@@ -113,6 +131,10 @@ export function scorePrepared(a: PreparedPerson, b: PreparedPerson, options: Sco
 }
 
 /** Fellegi-Sunter score of two persons, with each field's level and weight for a reviewer. */
-export function score(incoming: MatchablePerson, candidate: MatchablePerson, options: ScoreOptions = {}): MatchExplanation {
+export function score(
+  incoming: MatchablePerson,
+  candidate: MatchablePerson,
+  options: ScoreOptions = {},
+): MatchExplanation {
   return scorePrepared(prepare(incoming, options.email), prepare(candidate, options.email), options);
 }

@@ -233,6 +233,7 @@ export interface Outbox {
   /** Gives up on a dead letter; its idempotency key stays taken so it is never re-sent by accident. */
   discardDeadLetter(id: number): Promise<void>;
   getByIdempotencyKey(idempotencyKey: string): Promise<OutboxEntry | null>;
+  getOutboxEntry(id: number): Promise<OutboxEntry | null>;
   /** How many entries are in each status (0 where none): all of them, or those in the scope. */
   countOutbox(scope?: OutboxScope): Promise<Record<OutboxStatus, number>>;
 }
@@ -371,10 +372,16 @@ export interface Counters {
   /** Sum since a time, over buckets whose labels include the given ones. */
   sumCounters(metric: string, since: Date, labels?: Labels): Promise<number>;
   /** Sums per hour or UTC day since a time, oldest first; empty buckets are omitted. */
-  counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels): Promise<Array<{ start: Date; value: number }>>;
+  counterSeries(
+    metric: string,
+    since: Date,
+    bucket: Bucket,
+    labels?: Labels,
+  ): Promise<Array<{ start: Date; value: number }>>;
 }
 
-export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, NodeStates {
+export interface HrStore
+  extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, NodeStates {
   close(): Promise<void>;
 
   /* identity resolution at scale: bulk loading and candidate search */

@@ -8,9 +8,21 @@ import type { FieldComparison } from '../../lib/match/types';
 import type { HrStore, Review } from '../../lib/store/types';
 import type { Viewer } from './masking';
 import { opaque } from '../../lib/privacy/opaque';
+import { displayName, eventIn, nameOf, subjectOf, type Subject } from './subject';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
-export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
+export const SIDE_BY_SIDE = [
+  'legalName.first',
+  'legalName.middle',
+  'legalName.last',
+  'preferredName',
+  'emails',
+  'phones',
+  'dateOfBirth',
+  'address.city',
+  'address.postalCode',
+  'address.country',
+] as const;
 
 export interface SideBySideRow {
   field: (typeof SIDE_BY_SIDE)[number];
@@ -19,9 +31,12 @@ export interface SideBySideRow {
 }
 
 interface Base {
+  /** The store's review id, the one an alert names ("Review 2"). */
   id: number;
   createdAt: string;
   summary: string;
+  /** Whom the review is about: for a possible duplicate, the incoming person. */
+  subject: Subject;
 }
 
 export interface DuplicateView extends Base {
@@ -29,6 +44,9 @@ export interface DuplicateView extends Base {
   /** The dedupe node that decides it: the decision goes back into the flow through that node. */
   node: string | null;
   candidateGuid: string | null;
+  /** The name of the person on file it may be; null when there is none or the viewer may not see it. */
+  candidateName: string | null;
+  /** As the model computed it; the card shows it beside the per-field agreement that produced it. */
   probability: number | null;
   comparisons: FieldComparison[];
   rows: SideBySideRow[];
@@ -46,7 +64,14 @@ export interface VarianceView extends Base {
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
   /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
-  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  items: Array<{
+    field: string;
+    rule: string;
+    message: string;
+    actual: Pay | null;
+    expected: Pay | null;
+    variance: string | null;
+  }>;
 }
 
 export interface ConflictView extends Base {
@@ -61,28 +86,35 @@ export interface ConflictView extends Base {
 export type ReviewView = DuplicateView | VarianceView | ConflictView;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const at = (v: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
+const at = (v: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** A person field as one line: lists of emails or phones joined. */
 function shown(person: unknown, field: SideBySideRow['field']): string | null {
   const value = at(person, field);
   if (Array.isArray(value)) {
-    const items = value.map((item) => (isObject(item) ? item.address ?? item.number : item)).filter((x): x is string => typeof x === 'string');
+    const items = value
+      .map((item) => (isObject(item) ? (item.address ?? item.number) : item))
+      .filter((x): x is string => typeof x === 'string');
     return items.length ? items.join(', ') : null;
   }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
 /** The person inside whatever the dedupe node received: a hire event or candidate carries one, a bare person is one. */
-const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
+const personIn = (payload: unknown): unknown =>
+  isObject(payload) && isObject(payload.person) ? payload.person : payload;
 
 function pay(v: unknown): Pay | null {
   if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
-  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
+  return typeof v.period === 'string'
+    ? { amount: v.amount, currency: v.currency, period: v.period }
+    : { amount: v.amount, currency: v.currency };
 }
 
-async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): Promise<DuplicateView> {
+async function duplicateView(review: Review, store: HrStore, viewer: Viewer): Promise<DuplicateView> {
+  const { mask } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
   const candidateGuid = text(p.candidateGuid);
   const candidate = candidateGuid ? await store.getPerson(candidateGuid) : null;
@@ -95,34 +127,70 @@ async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): 
     id: review.id,
     createdAt: review.createdAt.toISOString(),
     summary: review.explanation,
+    subject: await subjectOf(eventIn(p.payload), null, store, viewer),
     node: text(p.node),
     candidateGuid,
+    candidateName: candidate
+      ? nameOf(displayName(isObject(candidate.record.person) ? candidate.record.person : candidate.record, viewer)).name
+      : null,
     probability: typeof p.probability === 'number' ? p.probability : null,
     comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
-    rows: SIDE_BY_SIDE.map((field) => ({ field, incoming: shown(incoming, field), candidate: shown(stored, field) })).filter((r) => r.incoming !== null || r.candidate !== null),
+    rows: SIDE_BY_SIDE.map((field) => ({
+      field,
+      incoming: shown(incoming, field),
+      candidate: shown(stored, field),
+    })).filter((r) => r.incoming !== null || r.candidate !== null),
   };
 }
 
-function varianceView(review: Review, { mask, personal }: Viewer): VarianceView {
+async function varianceView(review: Review, store: HrStore, viewer: Viewer): Promise<VarianceView> {
+  const { mask, personal } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
+  const subject = await subjectOf(eventIn(p.message), review.personGuid, store, viewer);
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return {
+      field: String(item.field ?? ''),
+      rule: String(item.rule ?? ''),
+      message: String(item.message ?? ''),
+      actual: pay(details.actual),
+      expected: pay(details.expected),
+      variance: text(details.variance),
+    };
   });
   // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
   const hidden = personal ? null : opaque(items, review.explanation);
-  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text ?? '' : review.explanation, node: text(p.node), items: hidden ? (hidden.record as typeof items) : items });
+  const view = mask({
+    kind: 'compensation_variance' as const,
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: hidden ? (hidden.text ?? '') : review.explanation,
+    node: text(p.node),
+    items: hidden ? (hidden.record as typeof items) : items,
+  });
+  // Masked apart: the name stays, as in the alert about the same review.
+  return { ...view, subject };
 }
 
-function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
+async function conflictView(review: Review, store: HrStore, viewer: Viewer): Promise<ConflictView> {
+  const { mask, hides } = viewer;
   const p = isObject(review.payload) ? review.payload : {};
+  const subject = await subjectOf(null, review.personGuid, store, viewer);
   const field = text(p.field);
   // The values sit under "current" and "offered", not under their field's name, so path masking cannot see them.
   const hide = (v: unknown) => (field && hides(field) && v !== undefined && v !== null ? MASK : v);
-  return mask({
-    kind: 'conflict', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation,
-    field, current: hide(p.current) ?? null, currentSource: text(p.currentSource), offered: hide(p.offered) ?? null, offeredSource: text(p.offeredSource),
+  const view = mask({
+    kind: 'conflict' as const,
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: review.explanation,
+    field,
+    current: hide(p.current) ?? null,
+    currentSource: text(p.currentSource),
+    offered: hide(p.offered) ?? null,
+    offeredSource: text(p.offeredSource),
   });
+  return { ...view, subject };
 }
 
 export function reviewView(review: Review, store: HrStore, viewer: Viewer): Promise<ReviewView> {
@@ -130,8 +198,8 @@ export function reviewView(review: Review, store: HrStore, viewer: Viewer): Prom
     case 'possible_duplicate':
       return duplicateView(review, store, viewer);
     case 'compensation_variance':
-      return Promise.resolve(varianceView(review, viewer));
+      return varianceView(review, store, viewer);
     case 'conflict':
-      return Promise.resolve(conflictView(review, viewer));
+      return conflictView(review, store, viewer);
   }
 }

@@ -3,9 +3,17 @@ import { parseCatalogueAnswer, type CatalogueField, type FieldCatalogue, type Fi
 import type { CallContext } from '../hris/types';
 
 /** `GET /v1/company/people/fields` (docs/vendors/hibob.md, "Fields metadata"): `{ id, name, category, type, typeData }`. */
-const Fields = z.array(z.object({ id: z.string().min(1), name: z.string(), category: z.string().optional(), type: z.string() }));
+const Fields = z.array(
+  z.object({ id: z.string().min(1), name: z.string(), category: z.string().optional(), type: z.string() }),
+);
 
-const KINDS: Record<string, FieldKind> = { text: 'text', date: 'date', number: 'number', boolean: 'boolean', list: 'list' };
+const KINDS: Record<string, FieldKind> = {
+  text: 'text',
+  date: 'date',
+  number: 'number',
+  boolean: 'boolean',
+  list: 'list',
+};
 
 /**
  * The account's people fields. Root fields are written without their `root.` prefix (`firstName`), the
@@ -17,6 +25,11 @@ export async function hiBobCatalogue(ctx: CallContext): Promise<FieldCatalogue> 
   const fields = parseCatalogueAnswer(Fields, answer.body, 'HiBob people fields');
   return {
     system: 'HiBob',
-    fields: fields.map((f): CatalogueField => ({ name: f.id.replace(/^root\./, ''), label: f.name, kind: KINDS[f.type] ?? 'other', vendorType: f.type })),
+    fields: fields.map((f): CatalogueField => ({
+      name: f.id.replace(/^root\./, ''),
+      label: f.name,
+      kind: KINDS[f.type] ?? 'other',
+      vendorType: f.type,
+    })),
   };
 }

@@ -38,7 +38,14 @@ test('unknown targets, values outside a list and values of the wrong type are ea
     { target: '', from: 'path' as const, source: '' },
   ];
   const problems = checkAgainstCatalogue(rows, catalogue, new Map([[3, '05/01/2026']]));
-  assert.deepEqual(problems.map((p) => [p.row, p.code]), [[1, 'mapper.value_not_in_list'], [2, 'mapper.field_unknown'], [3, 'mapper.value_type']]);
+  assert.deepEqual(
+    problems.map((p) => [p.row, p.code]),
+    [
+      [1, 'mapper.value_not_in_list'],
+      [2, 'mapper.field_unknown'],
+      [3, 'mapper.value_type'],
+    ],
+  );
   assert.match(problems[0]!.message, /"Berlin" is not one of the values of the list "Location"/);
   assert.match(problems[1]!.message, /BambooHR has no field "customCostCenter"/);
   assert.match(problems[2]!.message, /not a date written as YYYY-MM-DD/);
@@ -50,54 +57,104 @@ test('values that fit pass, and a row whose value is not known before a hire arr
     { target: 'hireDate', from: 'path' as const, source: 'employment.startDate' },
     { target: 'workEmail', from: 'path' as const, source: 'person.emails[0].address' },
   ];
-  assert.deepEqual(checkAgainstCatalogue(rows, catalogue, new Map<number, unknown>([[2, '2026-05-01'], [3, 'ana@example.com']])), []);
+  assert.deepEqual(
+    checkAgainstCatalogue(
+      rows,
+      catalogue,
+      new Map<number, unknown>([
+        [2, '2026-05-01'],
+        [3, 'ana@example.com'],
+      ]),
+    ),
+    [],
+  );
   assert.deepEqual(checkAgainstCatalogue(rows, catalogue), []);
 });
 
 test('a pasted field list is read line by line, and a line it cannot read is an error naming the line', () => {
-  const pasted = parsePastedCatalogue('# fields of our HRIS\nfirst_name, text\nstart_date, date\noffice, list, Berlin | Paris\nnotes\n');
-  assert.deepEqual(pasted.fields.map((f) => [f.name, f.kind, f.options]), [
-    ['first_name', 'text', undefined],
-    ['start_date', 'date', undefined],
-    ['office', 'list', ['Berlin', 'Paris']],
-    ['notes', 'other', undefined],
-  ]);
+  const pasted = parsePastedCatalogue(
+    '# fields of our HRIS\nfirst_name, text\nstart_date, date\noffice, list, Berlin | Paris\nnotes\n',
+  );
+  assert.deepEqual(
+    pasted.fields.map((f) => [f.name, f.kind, f.options]),
+    [
+      ['first_name', 'text', undefined],
+      ['start_date', 'date', undefined],
+      ['office', 'list', ['Berlin', 'Paris']],
+      ['notes', 'other', undefined],
+    ],
+  );
   assert.throws(() => parsePastedCatalogue('first_name, text\nstart date, date'), /line 2/);
   assert.throws(() => parsePastedCatalogue('salary, money'), /line 1: "money" is not one of/);
 });
 
-test('the BambooHR emulator answers meta/fields and meta/lists, and the catalogue holds the account\'s own list values', async () => {
+test("the BambooHR emulator answers meta/fields and meta/lists, and the catalogue holds the account's own list values", async () => {
   const sandbox = await bamboo;
-  const { ctx, client } = contextFor(bamboohrHttpOptions({ system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } }));
+  const { ctx, client } = contextFor(
+    bamboohrHttpOptions({
+      system: 'bamboohr',
+      companyDomain: 'acme',
+      baseUrl: `${sandbox.url}/api/gateway.php/acme`,
+      auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] },
+    }),
+  );
   clients.push(client);
   const read = await bambooHrCatalogue(ctx);
   const location = read.fields.find((f) => f.name === 'location');
   assert.deepEqual(location?.options, [...BAMBOOHR_DEFAULTS.lists.location]);
   assert.equal(read.fields.find((f) => f.name === 'hireDate')?.kind, 'date');
-  assert.equal(read.fields.some((f) => f.name === 'customCostCenter'), false);
+  assert.equal(
+    read.fields.some((f) => f.name === 'customCostCenter'),
+    false,
+  );
 });
 
 test('the HiBob emulator answers the people fields metadata; root fields are named as the create body writes them', async () => {
   const sandbox = await bob;
   const user = HIBOB_DEFAULTS.serviceUsers[0]!;
-  const { ctx, client } = contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url }));
+  const { ctx, client } = contextFor(
+    hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url }),
+  );
   clients.push(client);
   const read = await hiBobCatalogue(ctx);
   assert.ok(read.fields.some((f) => f.name === 'firstName' && f.kind === 'text'));
   assert.ok(read.fields.some((f) => f.name === 'work.startDate' && f.kind === 'date'));
-  assert.equal(read.fields.find((f) => f.name === 'work.site')?.options, undefined, 'list item values are not read yet, so not checked');
+  assert.equal(
+    read.fields.find((f) => f.name === 'work.site')?.options,
+    undefined,
+    'list item values are not read yet, so not checked',
+  );
 });
 
-test('the shipped starting tables write only fields the emulators\' catalogues list', async () => {
+test("the shipped starting tables write only fields the emulators' catalogues list", async () => {
   const { startingTables } = await import('../../../lib/mapping/startingTables');
   const sandbox = await bamboo;
-  const { ctx, client } = contextFor(bamboohrHttpOptions({ system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } }));
+  const { ctx, client } = contextFor(
+    bamboohrHttpOptions({
+      system: 'bamboohr',
+      companyDomain: 'acme',
+      baseUrl: `${sandbox.url}/api/gateway.php/acme`,
+      auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] },
+    }),
+  );
   clients.push(client);
-  const unknown = checkAgainstCatalogue(startingTables.bamboohr, await bambooHrCatalogue(ctx)).filter((p) => p.code === 'mapper.field_unknown');
-  assert.deepEqual(unknown.map((p) => p.target), []);
+  const unknown = checkAgainstCatalogue(startingTables.bamboohr, await bambooHrCatalogue(ctx)).filter(
+    (p) => p.code === 'mapper.field_unknown',
+  );
+  assert.deepEqual(
+    unknown.map((p) => p.target),
+    [],
+  );
   const user = HIBOB_DEFAULTS.serviceUsers[0]!;
-  const hib = contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: (await bob).url }));
+  const hib = contextFor(
+    hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: (await bob).url }),
+  );
   clients.push(hib.client);
-  const unknownBob = checkAgainstCatalogue(startingTables.hibob, await hiBobCatalogue(hib.ctx)).filter((p) => p.code === 'mapper.field_unknown');
-  assert.deepEqual(unknownBob.map((p) => p.target), []);
+  const unknownBob = checkAgainstCatalogue(startingTables.hibob, await hiBobCatalogue(hib.ctx)).filter(
+    (p) => p.code === 'mapper.field_unknown',
+  );
+  assert.deepEqual(
+    unknownBob.map((p) => p.target),
+    [],
+  );
 });

@@ -8,11 +8,22 @@ import { frequencies, person } from './people';
 const level = (e: MatchExplanation, field: string) => e.fields.find((f) => f.field === field)?.level;
 const weight = (e: MatchExplanation, field: string) => e.fields.find((f) => f.field === field)?.weight ?? NaN;
 
-const john = person({ firstName: 'John', lastName: 'Smith', emails: ['john.smith@example.com'], phones: ['+447700900123'], dateOfBirth: '1985-03-02' });
+const john = person({
+  firstName: 'John',
+  lastName: 'Smith',
+  emails: ['john.smith@example.com'],
+  phones: ['+447700900123'],
+  dateOfBirth: '1985-03-02',
+});
 const storeFrequencies = frequencies({ john: 0.033, siobhan: 0.0002 }, { smith: 0.01, okonkwo: 0.0001 });
 
 test('the same person with a differently cased email, the same phone and Jon for John is merged', () => {
-  const incoming = person({ firstName: 'Jon', lastName: 'Smith', emails: ['John.Smith@Example.COM'], phones: ['+447700900123'] });
+  const incoming = person({
+    firstName: 'Jon',
+    lastName: 'Smith',
+    emails: ['John.Smith@Example.COM'],
+    phones: ['+447700900123'],
+  });
   const e = score(incoming, john, { nameFrequency: storeFrequencies });
   assert.equal(level(e, 'forename'), 'nickname');
   assert.equal(level(e, 'email'), 'exact');
@@ -21,21 +32,38 @@ test('the same person with a differently cased email, the same phone and Jon for
 });
 
 test('the same name with a different email and phone is not merged', () => {
-  const incoming = person({ firstName: 'John', lastName: 'Smith', emails: ['jsmith@other.org'], phones: ['+447700900999'] });
+  const incoming = person({
+    firstName: 'John',
+    lastName: 'Smith',
+    emails: ['jsmith@other.org'],
+    phones: ['+447700900999'],
+  });
   assert.notEqual(decide(score(incoming, john, { nameFrequency: storeFrequencies }).probability), 'merge');
   assert.notEqual(decide(score(incoming, john).probability), 'merge', 'nor without a frequency table');
 });
 
 test('true namesakes, a common John Smith with another date of birth, are not merged', () => {
-  const namesake = person({ firstName: 'John', lastName: 'Smith', emails: ['john.smith2@example.com'], dateOfBirth: '1979-11-23' });
+  const namesake = person({
+    firstName: 'John',
+    lastName: 'Smith',
+    emails: ['john.smith2@example.com'],
+    dateOfBirth: '1979-11-23',
+  });
   const e = score(namesake, john, { nameFrequency: storeFrequencies });
   assert.equal(decide(e.probability), 'new');
 });
 
 test('an agreeing common surname counts for less than an agreeing rare one', () => {
-  const smith = score(person({ lastName: 'Smith' }), person({ lastName: 'Smith' }), { nameFrequency: storeFrequencies });
-  const okonkwo = score(person({ lastName: 'Okonkwo' }), person({ lastName: 'Okonkwo' }), { nameFrequency: storeFrequencies });
-  assert.ok(weight(smith, 'surname') < weight(okonkwo, 'surname'), `${weight(smith, 'surname')} vs ${weight(okonkwo, 'surname')}`);
+  const smith = score(person({ lastName: 'Smith' }), person({ lastName: 'Smith' }), {
+    nameFrequency: storeFrequencies,
+  });
+  const okonkwo = score(person({ lastName: 'Okonkwo' }), person({ lastName: 'Okonkwo' }), {
+    nameFrequency: storeFrequencies,
+  });
+  assert.ok(
+    weight(smith, 'surname') < weight(okonkwo, 'surname'),
+    `${weight(smith, 'surname')} vs ${weight(okonkwo, 'surname')}`,
+  );
   assert.match(smith.fields.find((f) => f.field === 'surname')?.detail ?? '', /1\.0 % of persons/);
 });
 
@@ -45,16 +73,22 @@ test('an agreeing common street ("Main St") counts for less than an agreeing rar
   const main = score(at('12 Main St'), at('12 Main Street'), { nameFrequency: streets });
   const rivoli = score(at('12 Rivoli Street'), at('12 Rivoli St.'), { nameFrequency: streets });
   assert.deepEqual([level(main, 'street'), level(rivoli, 'street')], ['exact', 'exact']);
-  assert.ok(weight(main, 'street') < weight(rivoli, 'street'), `${weight(main, 'street')} vs ${weight(rivoli, 'street')}`);
+  assert.ok(
+    weight(main, 'street') < weight(rivoli, 'street'),
+    `${weight(main, 'street')} vs ${weight(rivoli, 'street')}`,
+  );
   assert.match(main.fields.find((f) => f.field === 'street')?.detail ?? '', /2\.0 % of persons/);
   const mainElsewhere = score(at('12 Main St'), at('40 Main Street'), { nameFrequency: streets });
   const rivoliElsewhere = score(at('12 Rivoli St'), at('40 Rivoli Street'), { nameFrequency: streets });
   assert.deepEqual([level(mainElsewhere, 'street'), level(rivoliElsewhere, 'street')], ['street', 'street']);
-  assert.ok(weight(mainElsewhere, 'street') < weight(rivoliElsewhere, 'street'), `${weight(mainElsewhere, 'street')} vs ${weight(rivoliElsewhere, 'street')}`);
+  assert.ok(
+    weight(mainElsewhere, 'street') < weight(rivoliElsewhere, 'street'),
+    `${weight(mainElsewhere, 'street')} vs ${weight(rivoliElsewhere, 'street')}`,
+  );
   assert.ok(weight(main, 'street') > weight(mainElsewhere, 'street'), 'the same house says more than the same street');
 });
 
-test('a street the store counts nobody in keeps the model\'s fixed weight', () => {
+test("a street the store counts nobody in keeps the model's fixed weight", () => {
   const at = (street: string) => person({ lastName: 'Smith', street });
   const uncounted = score(at('12 Main St'), at('12 Main Street'), { nameFrequency: frequencies({}, {}) });
   const withoutTable = score(at('12 Main St'), at('12 Main Street'));
@@ -63,8 +97,16 @@ test('a street the store counts nobody in keeps the model\'s fixed weight', () =
 });
 
 test('a rare name agreeing counts for a lot, a common one for little', () => {
-  const rare = score(person({ firstName: 'Siobhan', lastName: 'Okonkwo' }), person({ firstName: 'Siobhan', lastName: 'Okonkwo' }), { nameFrequency: storeFrequencies });
-  const common = score(person({ firstName: 'John', lastName: 'Smith' }), person({ firstName: 'John', lastName: 'Smith' }), { nameFrequency: storeFrequencies });
+  const rare = score(
+    person({ firstName: 'Siobhan', lastName: 'Okonkwo' }),
+    person({ firstName: 'Siobhan', lastName: 'Okonkwo' }),
+    { nameFrequency: storeFrequencies },
+  );
+  const common = score(
+    person({ firstName: 'John', lastName: 'Smith' }),
+    person({ firstName: 'John', lastName: 'Smith' }),
+    { nameFrequency: storeFrequencies },
+  );
   assert.ok(rare.probability > 0.95 && common.probability < 0.05, `${rare.probability} vs ${common.probability}`);
 });
 
@@ -108,12 +150,18 @@ test('typos grade by Jaro-Winkler, and a double surname sharing one part is a pa
   assert.equal(level(score(person({ lastName: 'Smiht' }), john), 'surname'), 'jw92');
   assert.equal(level(score(person({ lastName: 'Smyth' }), john), 'surname'), 'jw88');
   assert.equal(level(score(person({ firstName: 'Jhon' }), john), 'forename'), 'jw92');
-  assert.equal(level(score(person({ lastName: 'García' }), person({ lastName: 'García López' })), 'surname'), 'partial');
+  assert.equal(
+    level(score(person({ lastName: 'García' }), person({ lastName: 'García López' })), 'surname'),
+    'partial',
+  );
 });
 
 test('a preferred name is compared as well as the legal first name', () => {
   const incoming = person({ firstName: 'Bill', lastName: 'Smith' });
-  assert.equal(level(score(incoming, person({ firstName: 'Robert William', preferredName: 'Bill' })), 'forename'), 'exact');
+  assert.equal(
+    level(score(incoming, person({ firstName: 'Robert William', preferredName: 'Bill' })), 'forename'),
+    'exact',
+  );
 });
 
 test('the explanation adds up: the match weight is the prior plus every field, and gives the probability', () => {
