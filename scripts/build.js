@@ -101,10 +101,38 @@ function layoutSet(kind, set) {
   }
 }
 
+/**
+ * Editor scripts that share logic with the runtime load the compiled lib module itself, wrapped for the
+ * browser and written to resources/, which Node-RED serves at resources/<package name>/<file>.
+ */
+const EDITOR_MODULES = [{ source: 'lib/dictionary/cells', global: 'dictionaryCells', file: 'dictionary-cells.js' }];
+
+function serveToEditor() {
+  for (const m of EDITOR_MODULES) {
+    const compiled = fs.readFileSync(path.join(dist, `${m.source}.js`), 'utf8');
+    // A browser has no require(): a module served to the editor must stand alone.
+    if (/\brequire\(/.test(compiled))
+      throw new Error(`${m.source}.ts imports another module, so the editor cannot load it`);
+    const script = [
+      `// Built by scripts/build.js from ${m.source}.ts: edit that file, not this one.`,
+      '(function () {',
+      "'use strict';",
+      'var exports = {};',
+      compiled.trim(),
+      'window.HrAtsHris = window.HrAtsHris || {};',
+      `window.HrAtsHris.${m.global} = exports;`,
+      '})();',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(root, 'resources', m.file), script);
+  }
+}
+
 function main() {
   const found = { nodes: sets('nodes'), plugins: sets('plugins') };
   for (const kind of Object.keys(found)) checkManifest(kind, found[kind]);
   compile();
+  serveToEditor();
   for (const kind of Object.keys(found)) {
     for (const set of found[kind]) {
       try {

@@ -1,7 +1,7 @@
 import { HrError } from '../errors';
 import { type CsvRecord, readCsv, writeCsv } from '../csv';
-import { Dictionary, type DictionaryField } from './field';
-import { readList, readTable, writeList, writeTable } from './listCell';
+import { Dictionary } from './field';
+import { CELLS, type CellGrammar } from './cells';
 
 const COLUMNS = [
   'name',
@@ -28,9 +28,6 @@ export interface CsvProblem {
   message: string;
 }
 
-const writeTransform = (t: NonNullable<DictionaryField['transform']>): string =>
-  t.args === undefined ? t.name : `${t.name}(${JSON.stringify(t.args).slice(1, -1)})`;
-
 /** The dictionary as CSV, one field a row, for editing in a spreadsheet. The version is not a row: keep it with the file. */
 export function dictionaryToCsv(dictionary: Dictionary): string {
   const rows = dictionary.fields.map((f): string[] => [
@@ -39,12 +36,12 @@ export function dictionaryToCsv(dictionary: Dictionary): string {
     f.type,
     String(f.required),
     f.format ?? '',
-    f.maxLength === undefined ? '' : String(f.maxLength),
-    f.allowedValues ? writeList(f.allowedValues) : '',
-    f.translation ? writeTable(f.translation) : '',
+    f.maxLength === undefined ? '' : CELLS.maxLength.write(f.maxLength),
+    f.allowedValues ? CELLS.allowedValues.write(f.allowedValues) : '',
+    f.translation ? CELLS.translation.write(f.translation) : '',
     f.owner,
     f.syncDirection,
-    f.transform ? writeTransform(f.transform) : '',
+    f.transform ? CELLS.transform.write(f.transform) : '',
     f.sensitivity,
     f.immutable === undefined ? '' : String(f.immutable),
     f.description ?? '',
@@ -52,44 +49,7 @@ export function dictionaryToCsv(dictionary: Dictionary): string {
   return writeCsv([[...COLUMNS], ...rows]);
 }
 
-type CellReader = (cell: string) => { value: unknown } | { problem: string };
-
-const BOOLEANS = new Map([
-  ['true', true],
-  ['yes', true],
-  ['1', true],
-  ['false', false],
-  ['no', false],
-  ['0', false],
-]);
-
-const readBoolean: CellReader = (cell) => {
-  const value = BOOLEANS.get(cell.trim().toLowerCase());
-  return value === undefined ? { problem: `"${cell}" is not true or false` } : { value };
-};
-
-const CELL_READERS: Partial<Record<Column, CellReader>> = {
-  required: readBoolean,
-  immutable: readBoolean,
-  maxLength: (cell) => (/^\d+$/.test(cell) ? { value: Number(cell) } : { problem: `"${cell}" is not a whole number` }),
-  allowedValues: (cell) => ({ value: readList(cell) }),
-  translation: (cell) => {
-    const table = readTable(cell);
-    return typeof table === 'string' ? { problem: table } : { value: table };
-  },
-  transform: (cell) => {
-    const match = /^([A-Za-z]\w*)(?:\((.*)\))?$/s.exec(cell.trim());
-    if (!match) return { problem: `"${cell}" is not written name or name(arguments), e.g. isoDate("UTC")` };
-    if (match[2] === undefined) return { value: { name: match[1] } };
-    try {
-      return { value: { name: match[1], args: JSON.parse(`[${match[2]}]`) as unknown[] } };
-    } catch {
-      return {
-        problem: `the arguments of "${cell}" are not JSON values separated by commas, e.g. truncate(255, "https://…")`,
-      };
-    }
-  },
-};
+const CELL_READERS: Partial<Record<Column, CellGrammar<unknown>>> = CELLS;
 
 function readHeader(header: CsvRecord | undefined, problems: CsvProblem[]): Column[] {
   if (!header) {
@@ -129,7 +89,7 @@ function readRow(record: CsvRecord, columns: Column[], problems: CsvProblem[]): 
       raw[column] = cell;
       return;
     }
-    const read = reader(cell);
+    const read = reader.read(cell);
     if ('problem' in read) problems.push({ line: record.line, column, message: read.problem });
     else raw[column] = read.value;
   });

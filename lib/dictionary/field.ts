@@ -114,3 +114,12 @@ export const Dictionary = z
     });
   });
 export type Dictionary = z.infer<typeof Dictionary>;
+
+/**
+ * Dictionary paths start at the canonical hire (person.legalName.first), but the store's golden record
+ * is the person itself with the other parts beside it (legalName.first, offer.title, employee.hireDate):
+ * the store encrypts secret fields by path into the person ('nationalId.value', 'dateOfBirth').
+ */
+export function recordPath(dictionaryPath: string): string {
+  return dictionaryPath.startsWith('person.') ? dictionaryPath.slice('person.'.length) : dictionaryPath;
+}

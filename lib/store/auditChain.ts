@@ -5,16 +5,9 @@ import type { AuditEntry, AuditVerdict, NewAuditEntry } from './types';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The parts of an audit entry the chain covers; before/after enter through their digest. */
-export interface ChainedEntry {
-  id: number;
-  at: Date;
-  eventId: string | null;
-  source: string;
-  actor: string;
-  action: string;
-  personGuid: string | null;
+export type ChainedEntry = Pick<AuditEntry, 'id' | 'at' | 'eventId' | 'source' | 'actor' | 'action' | 'personGuid'> & {
   contentDigest: string;
-}
+};
 
 export interface StoredAuditLink {
   entry: ChainedEntry;

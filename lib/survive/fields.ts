@@ -1,6 +1,12 @@
 import { HrError } from '../errors';
 import { forbiddenSegment } from '../forbiddenKeys';
-import type { Dictionary, FieldOwner, Sensitivity, SyncDirection } from '../dictionary/field';
+import {
+  recordPath,
+  type Dictionary,
+  type FieldOwner,
+  type Sensitivity,
+  type SyncDirection,
+} from '../dictionary/field';
 import type { Json, JsonObject } from '../store/types';
 
 /** One unit survivorship decides on: a leaf of the dictionary, or a whole list (emails, phones). */
@@ -16,15 +22,6 @@ export interface SurvivableField {
   direction?: SyncDirection;
   /** The dictionary's lookup table, ATS value → HRIS value (e.g. department names). */
   translation?: Readonly<Record<string, string>>;
-}
-
-/**
- * Dictionary paths start at the canonical hire (person.legalName.first), but the store's golden record
- * is the person itself with the other parts beside it (legalName.first, offer.title, employee.hireDate):
- * the store encrypts secret fields by path into the person ('nationalId.value', 'dateOfBirth').
- */
-export function recordPath(dictionaryPath: string): string {
-  return dictionaryPath.startsWith('person.') ? dictionaryPath.slice('person.'.length) : dictionaryPath;
 }
 
 /**

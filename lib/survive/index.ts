@@ -1,4 +1,4 @@
-export { survivableFields, recordPath, getAt, setAt, type SurvivableField } from './fields';
+export { survivableFields, getAt, setAt, type SurvivableField } from './fields';
 export {
   decideField,
   ownerKindOf,

@@ -33,14 +33,16 @@ interface ExpressApp {
   post: (path: string, ...handlers: unknown[]) => void;
 }
 
+/** The part of Express's response a web hook handler uses. */
+export type WebhookResponse = ServerResponse & {
+  status: (n: number) => ServerResponse & { json: (b: unknown) => void; end: () => void };
+};
+
 export interface WebhookRouteOptions {
   /** Route path below httpNodeRoot, e.g. `/hr/greenhouse`. */
   path: string;
   limitBytes: number;
-  handler: (
-    req: RawRequest,
-    res: ServerResponse & { status: (n: number) => ServerResponse & { json: (b: unknown) => void; end: () => void } },
-  ) => void;
+  handler: (req: RawRequest, res: WebhookResponse) => void;
 }
 
 /** The full URL path a route answers on, with httpNodeRoot in front. */

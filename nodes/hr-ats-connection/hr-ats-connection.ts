@@ -17,7 +17,7 @@ import { runtimeSandbox } from '../common/runtimeSandbox';
 import { given, logSandbox, unsetVariable, unsetVariables } from '../common/sandboxMode';
 import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '../../sandbox/connectionValues';
 import { atsApiSettings, vendorOf, type AtsCredentials } from './apiSettings';
-import type { AtsConnectionNode } from './connectionRef';
+import type { AtsConnectionNode } from '../common/atsConnectionRef';
 import { readOfferFieldChoices } from './offerFieldChoices';
 import { testAtsConnection } from './testConnection';
 

@@ -3,7 +3,7 @@ import { authKind, type AtsContext } from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { PROBE_HTTP, explainFailure, outcome, secretsOf, type TestInput } from '../common/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
-import { ATS_NAMES } from './probes';
+import { ATS_NAMES } from '../common/atsProbes';
 
 /**
  * "Read offer fields" in the connection dialog: the account's own offer fields through the vendor

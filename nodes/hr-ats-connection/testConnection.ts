@@ -4,7 +4,7 @@ import { SANDBOX_ATS_VENDORS, sandboxAtsValues, type SandboxAtsVendor } from '..
 import { unsetVariable, unsetVariables } from '../common/sandboxMode';
 import { inSandbox, outcome, runProbe, secretsOf, type TestInput, type TestOutcome } from '../common/connectionTest';
 import { atsApiSettings, vendorOf } from './apiSettings';
-import { ATS_NAMES, ATS_PROBES } from './probes';
+import { ATS_NAMES, ATS_PROBES } from '../common/atsProbes';
 
 /** "Test connection" of an ATS connection: one read through its API, when it has one. */
 export async function testAtsConnection({ config, credentials, sandbox }: TestInput): Promise<TestOutcome[]> {

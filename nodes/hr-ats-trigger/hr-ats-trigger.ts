@@ -2,25 +2,27 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
-import { receive, record, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../common/inFlight';
+import { record, type Intake } from '../../lib/vendors/ats/intake';
 import { admitPolled, startPolling } from '../common/polling';
-import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
 import { summarizePayload } from '../../lib/privacy/payloadSummary';
 import { METRICS } from '../../lib/health/metrics';
 import { countMetric } from '../common/metrics';
 import { settingsReader } from '../common/runtimeSettings';
-import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
-import { connectionFrom, type AtsConnectionNode } from '../hr-ats-connection/connectionRef';
+import { processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { connectionFrom, type AtsConnectionNode } from '../common/atsConnectionRef';
 import { createShell } from '../common/shell';
-import type { TriggerWebhook } from './triggerRef';
+import type { TriggerWebhook } from '../common/atsTriggerRef';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
+import {
+  registerWebhookRoute,
+  type RawRequest,
+  type WebhookResponse,
+  type WebhookRouteOptions,
+} from '../common/webhookRoute';
 import { coalescedCount } from './coalescedCount';
 import { refusalTally } from './refusalTally';
 import { hirePoller } from './hirePoll';
-import { triggerCounts } from '../common/triggerCounts';
-import { inOrder } from '../common/inOrder';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -34,7 +36,6 @@ interface TriggerDef extends NodeDef {
   catchPayload?: string;
 }
 
-type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'poll' | 'restart';
 
 const ACTOR = 'hr-ats-trigger';
@@ -74,13 +75,7 @@ export = (RED: NodeAPI) => {
     }
     const vendor = conn.vendor;
     const ctx = conn.atsContext();
-    const counts = triggerCounts();
-    const work = inFlightWork();
-    const track = work.track;
-    // Every accepted delivery goes through one journal, webhooks and polls alike, so they are recorded
-    // in groups and emitted in the order they were accepted.
-    const journal = new GroupCommit(() => storeRef.acquire());
-    const inAcceptanceOrder = inOrder();
+    const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
     const eventsIn = coalescedCount(
       (n) =>
         void storeRef.acquire().then(
@@ -163,38 +158,20 @@ export = (RED: NodeAPI) => {
       showCounts();
     }
 
-    function answer(res: Response, intake: Intake) {
+    function answer(res: WebhookResponse, intake: Intake) {
       if (intake.outcome === 'handshake')
         for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
       if (intake.outcome === 'refused') return res.status(intake.status).json({ error: REFUSAL_BODY[intake.status] });
       res.status(intake.status).end();
     }
 
-    async function handle(req: RawRequest, res: Response): Promise<void> {
-      let intake: Intake;
-      let store: HrStore;
-      try {
-        store = await storeRef.acquire();
-        intakeStoreInUse = store;
-        const inbound = {
-          rawBody: req.rawBody ?? Buffer.alloc(0),
-          headers: req.headers,
-          receivedAt: new Date(),
-          tooLarge: req.rawBodyTooLarge === true,
-        };
-        const intakeStore: IntakeStore = {
-          isTombstoned: (probe) => store.isTombstoned(probe),
-          audit: (entry) => store.audit(entry),
-          recordEvent: journal.recordEvent,
-        };
-        intake = await receive(conn.intake, intakeStore, node.id, inbound);
-      } catch (err) {
-        // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
-        const e = toHrError(err);
-        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message }));
-        res.status(503).end();
-        return;
-      }
+    async function handle(req: RawRequest, res: WebhookResponse): Promise<void> {
+      const received = await receiveDelivery(req, res, conn.intake, intakeSink, (e) =>
+        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+      );
+      if (!received) return;
+      const { store, intake } = received;
+      intakeStoreInUse = store;
       answer(res, intake);
       if (intake.outcome === 'accepted') eventsIn.add();
       switch (intake.outcome) {
@@ -231,27 +208,19 @@ export = (RED: NodeAPI) => {
       track(handle(req, res).catch((err: unknown) => node.error(toHrError(err).message)));
 
     const startedAt = new Date();
-    const graceMs = number(def.graceSeconds, 60) * 1000;
-    // Events a previous run accepted but nobody finished: emitted again once the grace period has let
-    // any other instance still holding them finish (design: a hire accepted is never lost).
-    const sweep = setTimeout(() => {
-      track(
-        (async () => {
-          const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(
-            store,
-            vendor,
-            node.id,
-            startedAt,
-            (id) => RED.nodes.getNode(id) !== null,
-          );
-          for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) =>
-          node.error(RED._('hr-ats-trigger.errors.sweep', { message: toHrError(err).message })),
-        ),
-      );
-    }, graceMs);
-    shell.own(() => clearTimeout(sweep));
+    shell.own(
+      resumeUnfinished({
+        nodeId: node.id,
+        vendor,
+        startedAt,
+        graceMs: number(def.graceSeconds, 60) * 1000,
+        store: () => storeRef.acquire(),
+        track,
+        isDeployed: (id) => RED.nodes.getNode(id) !== null,
+        emit: (delivery) => emit(delivery, 'restart'),
+        failed: (e) => node.error(RED._('hr-ats-trigger.errors.sweep', { message: e.message })),
+      }),
+    );
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     // Where a resumable poll got to belongs to the connection (one ATS account), so a redeployed or new trigger on it continues there.

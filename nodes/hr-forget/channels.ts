@@ -1,8 +1,8 @@
 import type { NodeAPI } from 'node-red';
 import { HrError } from '../../lib/errors';
 import type { ErasureChannel } from '../../lib/forget/step';
-import type { AtsConnectionNode } from '../hr-ats-connection/connectionRef';
-import type { HrisConnectionNode } from '../hr-hris-connection/channels';
+import type { AtsConnectionNode } from '../common/atsConnectionRef';
+import type { HrisConnectionNode } from '../common/hrisChannels';
 
 /**
  * The systems an hr-forget node can reach, from the connections it is given: the HRIS connection

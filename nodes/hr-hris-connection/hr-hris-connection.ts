@@ -1,12 +1,12 @@
 import type { NodeAPI, NodeDef } from 'node-red';
 import { toHrError } from '../../lib/errors';
 import type { HttpClient } from '../../lib/http';
-import { buildChannels, type Channels, type HrisConnectionNode } from './channels';
+import { buildChannels, type Channels, type HrisConnectionNode } from '../common/hrisChannels';
 import { registerConnectionTest, rememberDeployed } from '../common/connectionTest';
 import { runtimeSandbox } from '../common/runtimeSandbox';
 import { logSandbox } from '../common/sandboxMode';
 import { withSandbox, type SandboxedConnection } from './sandbox';
-import { CREDENTIALS, type ConnectionCredentials } from './settings';
+import { CREDENTIALS, type ConnectionCredentials } from '../common/hrisConnectionSettings';
 import { testHrisConnection } from './testConnection';
 
 export = (RED: NodeAPI) => {

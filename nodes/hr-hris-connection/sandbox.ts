@@ -2,7 +2,7 @@ import { HrError } from '../../lib/errors';
 import { sandboxCheckrValues, sandboxHrisValues, sandboxWriteBackValues } from '../../sandbox/connectionValues';
 import type { RuntimeSandbox } from '../../sandbox/inRuntime';
 import { unsetVariable, unsetVariables } from '../common/sandboxMode';
-import type { ConnectionCredentials } from './settings';
+import type { ConnectionCredentials } from '../common/hrisConnectionSettings';
 
 type Fields = Record<string, unknown>;
 type Values = { fields: Record<string, string>; credentials: Record<string, string> };

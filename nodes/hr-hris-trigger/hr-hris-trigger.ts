@@ -6,21 +6,22 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
-import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
-import { GroupCommit } from '../../lib/vendors/ats/groupCommit';
-import { receive, type Intake, type IntakeConnection, type IntakeStore } from '../../lib/vendors/ats/intake';
-import { inFlightWork } from '../common/inFlight';
+import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
 import { admitPolled, startPolling } from '../common/polling';
-import { pendingDeliveries, processDelivery, type Processed } from '../../lib/vendors/ats/journal';
+import { processDelivery, type Processed } from '../../lib/vendors/ats/journal';
 import { hrisChangeSourceFor, type HrisChangeSource } from '../../lib/vendors/changeSources';
-import { triggerCounts } from '../common/triggerCounts';
-import { inOrder } from '../common/inOrder';
-import type { HrisConnectionNode } from '../hr-hris-connection/channels';
+import type { HrisConnectionNode } from '../common/hrisChannels';
 import { countMetric } from '../common/metrics';
 import { createShell } from '../common/shell';
 import { storeFrom, type StoreConfigNode } from '../common/storeRef';
-import { registerWebhookRoute, type RawRequest, type WebhookRouteOptions } from '../common/webhookRoute';
+import { receiveDelivery, resumeUnfinished, triggerIntake } from '../common/webhookIntake';
+import {
+  registerWebhookRoute,
+  type RawRequest,
+  type WebhookResponse,
+  type WebhookRouteOptions,
+} from '../common/webhookRoute';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -32,7 +33,6 @@ interface TriggerDef extends NodeDef {
   pollLookbackHours?: string;
 }
 
-type Response = Parameters<WebhookRouteOptions['handler']>[1];
 type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
@@ -89,11 +89,7 @@ export = (RED: NodeAPI) => {
       return;
     }
     const vendor = source.vendor;
-    const counts = triggerCounts();
-    const work = inFlightWork();
-    const track = work.track;
-    const journal = new GroupCommit(() => storeRef.acquire());
-    const inAcceptanceOrder = inOrder();
+    const { counts, work, track, journal, inAcceptanceOrder, sink: intakeSink } = triggerIntake(node.id, storeRef);
     const showCounts = () =>
       shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
@@ -133,35 +129,17 @@ export = (RED: NodeAPI) => {
       showCounts();
     }
 
-    function answer(res: Response, result: Intake) {
+    function answer(res: WebhookResponse, result: Intake) {
       if (result.outcome === 'refused') return res.status(result.status).json({ error: result.reason });
       res.status(result.status).end();
     }
 
-    async function handle(webhook: IntakeConnection, req: RawRequest, res: Response): Promise<void> {
-      let result: Intake;
-      let store: HrStore;
-      try {
-        store = await storeRef.acquire();
-        const inbound = {
-          rawBody: req.rawBody ?? Buffer.alloc(0),
-          headers: req.headers,
-          receivedAt: new Date(),
-          tooLarge: req.rawBodyTooLarge === true,
-        };
-        const intakeStore: IntakeStore = {
-          isTombstoned: (probe) => store.isTombstoned(probe),
-          audit: (entry) => store.audit(entry),
-          recordEvent: journal.recordEvent,
-        };
-        result = await receive(webhook, intakeStore, node.id, inbound);
-      } catch (err) {
-        // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
-        const e = toHrError(err);
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message }));
-        res.status(503).end();
-        return;
-      }
+    async function handle(webhook: IntakeConnection, req: RawRequest, res: WebhookResponse): Promise<void> {
+      const received = await receiveDelivery(req, res, webhook, intakeSink, (e) =>
+        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+      );
+      if (!received) return;
+      const { store, intake: result } = received;
       answer(res, result);
       switch (result.outcome) {
         case 'refused':
@@ -197,29 +175,19 @@ export = (RED: NodeAPI) => {
       return work.settled();
     });
 
-    const startedAt = new Date();
-    // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
-    const sweep = setTimeout(
-      () => {
-        track(
-          (async () => {
-            const store = await storeRef.acquire();
-            const pending = await pendingDeliveries(
-              store,
-              vendor,
-              node.id,
-              startedAt,
-              (id) => RED.nodes.getNode(id) !== null,
-            );
-            for (const delivery of pending) await emit(delivery, 'restart');
-          })().catch((err: unknown) =>
-            node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message })),
-          ),
-        );
-      },
-      number(def.graceSeconds, 60) * 1000,
+    shell.own(
+      resumeUnfinished({
+        nodeId: node.id,
+        vendor,
+        startedAt: new Date(),
+        graceMs: number(def.graceSeconds, 60) * 1000,
+        store: () => storeRef.acquire(),
+        track,
+        isDeployed: (id) => RED.nodes.getNode(id) !== null,
+        emit: (delivery) => emit(delivery, 'restart'),
+        failed: (e) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: e.message })),
+      }),
     );
-    shell.own(() => clearTimeout(sweep));
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
     if (pollMs > 0 && pollChanges) {

@@ -11,7 +11,7 @@ import { createWriter, type Writer } from '../../lib/writer/worker';
 import { policyFrom } from '../common/dictionaryRef';
 import { positiveOr, settingsReader } from '../common/runtimeSettings';
 import { storeFrom } from '../common/storeRef';
-import type { Channels, HrisConnectionNode } from '../hr-hris-connection/channels';
+import type { Channels, HrisConnectionNode } from '../common/hrisChannels';
 import { createShell } from '../common/shell';
 import { registerDeadLetterRoutes, type RegisteredWriter } from './deadLetterRoutes';
 import { portsFor } from './outputs';

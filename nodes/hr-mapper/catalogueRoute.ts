@@ -11,7 +11,7 @@ import { bambooHrCatalogue } from '../../lib/vendors/bamboohr/catalogue';
 import { hiBobCatalogue } from '../../lib/vendors/hibob/catalogue';
 import type { CallContext } from '../../lib/vendors/hris/types';
 import { explainFailure, outcome, PROBE_HTTP, registerConnectionAction, secretsOf } from '../common/connectionTest';
-import { connectionSettings } from '../hr-hris-connection/settings';
+import { connectionSettings } from '../common/hrisConnectionSettings';
 
 const CACHE_MS = 5 * 60_000;
 

@@ -3,13 +3,14 @@ import { openStore, type HrStore } from '../../lib/store';
 import { HrError, toHrError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
+import { defaultPolicy, storedSecretPaths } from '../../lib/dictionary/defaultPolicy';
 import type { StoreConfigNode } from '../common/storeRef';
 import { settingsReader } from '../common/runtimeSettings';
 import { parseBackend, storeLocation, type StoreLocation } from './location';
 import { chooseStoreKey, type RuntimeSettings } from './storeKey';
 
-/** Encrypted unless the user says otherwise: national ids, birth dates and bank details. */
-const DEFAULT_SECRET_FIELDS = ['nationalId.value', 'dateOfBirth', 'bankAccount.number', 'bankAccount.routing'];
+/** Encrypted unless the user says otherwise: what the one secret policy calls secret (national ids, birth dates). */
+const DEFAULT_SECRET_FIELDS = storedSecretPaths(defaultPolicy).join(', ');
 
 interface StoreDef extends NodeDef {
   backend?: string;
@@ -23,6 +24,11 @@ interface StoreDef extends NodeDef {
 /** Runtime settings (settings.js), for tests: how often the journal is pruned. */
 const SETTINGS = {
   hrStorePruneEveryMs: { value: 3_600_000, exportable: false },
+};
+
+/** The dialog's default for a new store's secret fields, read by the editor, so dialog and runtime share one list. */
+const EDITOR_SETTINGS = {
+  hrStoreDefaultSecretFields: { value: DEFAULT_SECRET_FIELDS, exportable: true },
 };
 
 interface StoreCredentials {
@@ -66,7 +72,7 @@ export = (RED: NodeAPI) => {
     const self = this as StoreConfigNode;
     const credentials = (this.credentials ?? {}) as StoreCredentials;
     const userDir = String((RED.settings as { userDir?: string }).userDir ?? process.cwd());
-    const secretFields = (def.secretFields ?? DEFAULT_SECRET_FIELDS.join(','))
+    const secretFields = (def.secretFields ?? DEFAULT_SECRET_FIELDS)
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
@@ -132,6 +138,6 @@ export = (RED: NodeAPI) => {
 
   RED.nodes.registerType('hr-store', HrStoreNode, {
     credentials: { encryptionKey: { type: 'password' }, url: { type: 'password' } },
-    settings: SETTINGS,
+    settings: { ...SETTINGS, ...EDITOR_SETTINGS },
   });
 };

@@ -2,7 +2,7 @@ import type { Node, NodeAPI, NodeDef } from 'node-red';
 import { HrError } from '../../lib/errors';
 import { deliver } from '../../sandbox/senders/delivery';
 import { seedTestHire } from '../../sandbox/testHires';
-import type { TriggerWebhook } from '../hr-ats-trigger/triggerRef';
+import type { TriggerWebhook } from '../common/atsTriggerRef';
 import { runtimeOrigin } from '../common/runtimeSandbox';
 import { createShell } from '../common/shell';
 import { routeUrl } from '../common/webhookRoute';

@@ -157,6 +157,18 @@ describe('the editor', () => {
     );
   });
 
+  test("a new store's dialog offers the secret fields the runtime encrypts by default", async () => {
+    const offered = await page.evaluate(
+      () =>
+        (
+          window as never as {
+            RED: { nodes: { getType: (t: string) => { defaults: { secretFields: { value: unknown } } } } };
+          }
+        ).RED.nodes.getType('hr-store').defaults.secretFields.value,
+    );
+    assert.equal(offered, 'dateOfBirth, nationalId');
+  });
+
   test('the canvas with every node shows no console error', async () => {
     await screenshot(page, 'editor');
     assert.deepEqual(errors, []);

@@ -178,6 +178,30 @@ describe('a store without a key, as a palette user deploys an imported example',
   });
 });
 
+test('a store left at the default secret fields encrypts at rest what the secret policy calls secret, and nothing else', async () => {
+  await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'default-secrets.db', keyEnv: '' }] as never, {
+    s: { encryptionKey: key },
+  });
+  const store = await (helper.getNode('s') as StoreConfigNode).acquire();
+  const guid = (await store.createPerson()).guid;
+  const record = {
+    legalName: { first: 'Quintavius' },
+    dateOfBirth: '1987-06-05',
+    nationalId: { type: 'ssn', value: '123-45-6789' },
+  };
+  await store.savePerson(guid, record);
+  assert.deepEqual((await store.getPerson(guid))?.record, record);
+  await helper.unload();
+  const onDisk = ['', '-wal']
+    .map((suffix) => path.join(userDir, `default-secrets.db${suffix}`))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file).toString('latin1'))
+    .join('');
+  assert.ok(onDisk.includes('Quintavius'), 'a field the policy does not call secret is stored as it is');
+  for (const secret of ['1987-06-05', '123-45-6789'])
+    assert.ok(!onDisk.includes(secret), `${secret} is on disk in the clear`);
+});
+
 test('data written before a redeploy is there after it', async () => {
   const flow = storeFlow('restart.db');
   await helper.load(storeNode, flow, { s: { encryptionKey: key } });

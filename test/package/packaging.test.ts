@@ -24,6 +24,15 @@ function typesOf(set: string) {
   return registeredTypes(fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8'));
 }
 
+/** The files under resources/ a set's editor loads with `<script src="resources/<package>/…">`. */
+function editorScriptsOf(kind: 'nodes' | 'plugins', set: string): string[] {
+  const html = fs.readFileSync(path.join(projectRoot, kind, set, `${set}.html`), 'utf8');
+  return [...html.matchAll(/src="resources\/([^/"]+)\/([^"]+)"/g)].map((m) => {
+    assert.equal(m[1], pkg.name, `${set}.html loads resources of another module`);
+    return `resources/${m[2]}`;
+  });
+}
+
 function iconsOf(set: string): string[] {
   const html = fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8');
   return [...html.matchAll(/icon:\s*'([^']+)'/g)].map((m) => m[1]);
@@ -67,6 +76,16 @@ describe('the package layout', () => {
         assert.ok(files.includes(`dist/plugins/${plugin}/${file}`), `missing dist/plugins/${plugin}/${file}`);
       }
     }
+    // Editor scripts shared by several nodes, or built from lib/ (the dictionary's cell grammar).
+    const editorScripts = [
+      ...sets.flatMap((s) => editorScriptsOf('nodes', s)),
+      ...plugins.flatMap((p) => editorScriptsOf('plugins', p)),
+    ];
+    assert.ok(
+      editorScripts.includes('resources/dictionary-cells.js'),
+      'the dictionary editor no longer loads its cell grammar',
+    );
+    for (const script of editorScripts) assert.ok(files.includes(script), `missing ${script}`);
     for (const name of exampleNames) assert.ok(files.includes(`examples/${name}.json`), `missing example ${name}`);
     assert.ok(files.includes('README.md') && files.includes('LICENSE'));
     // The emulators are served by Node-RED itself for an imported example (the built-in sandbox).

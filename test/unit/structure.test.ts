@@ -106,6 +106,24 @@ test("the editor plugins use only the shared node helpers, never another node's 
   assert.deepEqual(offending, []);
 });
 
+test("a node's folder imports only lib/, the built-in sandbox, nodes/common/ and its own files", () => {
+  const nodes = path.join(root, 'nodes');
+  const shared = [lib, path.join(root, 'sandbox'), path.join(nodes, 'common')];
+  const folders = fs.readdirSync(nodes, { withFileTypes: true }).filter((d) => d.isDirectory());
+  assert.ok(folders.length > 10, 'the nodes/ folder was found');
+  const offending = folders.flatMap((folder) => {
+    const own = path.join(nodes, folder.name);
+    return sources(own).flatMap((file) =>
+      importsOf(file)
+        .filter(
+          (target) => path.isAbsolute(target) && !inside(own, target) && !shared.some((dir) => inside(dir, target)),
+        )
+        .map((target) => `${path.relative(root, file)} imports ${path.relative(root, target)}`),
+    );
+  });
+  assert.deepEqual(offending, []);
+});
+
 test('the cycle finder names a cycle of three areas and passes a chain', () => {
   const graph = (pairs: Array<[string, string]>) =>
     pairs.reduce((m, [a, b]) => m.set(a, (m.get(a) ?? new Set()).add(b)), new Map<string, Set<string>>());

@@ -4,7 +4,7 @@ import { checkr, checkrHttpOptions, type CheckrClient } from '../../lib/vendors/
 import type { HrisTarget } from '../../lib/vendors/hris';
 import { connectHris, connectWriteBack } from '../../lib/vendors/registry';
 import type { AtsWriteBack } from '../../lib/vendors/writeback';
-import { connectionSettings, type ConnectionCredentials, type ConnectionSettings } from './settings';
+import { connectionSettings, type ConnectionCredentials, type ConnectionSettings } from './hrisConnectionSettings';
 
 export interface Channel<T> {
   api: T;
