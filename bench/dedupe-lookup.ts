@@ -7,7 +7,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { matchWeightPrepared, prepare, type MatchablePerson, type PreparedPerson } from '../lib/match';
+import {
+  matchWeightPrepared,
+  prepare,
+  type MatchablePerson,
+  type NameFrequency,
+  type PreparedPerson,
+} from '../lib/match';
 import { openStore, type HrStore, type JsonObject, type NewPerson } from '../lib/store';
 import { lookupCandidates } from '../lib/dedupe/identityResolution';
 import { matchIndexOf, matchableFrom, namesOf } from '../lib/dedupe/matchable';
@@ -158,7 +164,7 @@ async function run(n: number): Promise<void> {
     }
     collectGarbage();
     const scanHeap = process.memoryUsage().heapUsed - heapBefore;
-    const nameFrequency = (kind: 'first' | 'last', v: string) => (counts.get(`${kind}:${v}`) ?? 0) / n;
+    const nameFrequency: NameFrequency = (kind, v) => (counts.get(`${kind}:${v}`) ?? 0) / n;
     const scanned: number[] = [];
     const sample = Math.max(MIN_SCAN_LOOKUPS, Math.min(queries.length, Math.floor(SCAN_PAIR_BUDGET / n)));
     for (const q of queries.slice(0, sample)) {

@@ -15,6 +15,10 @@
 // maxBlockSize and candidateLimit default to the node's; scaled down with the store, they show what the
 // cap on common blocks costs in recall at a larger store (e.g. storeSize=20000 maxBlockSize=6 is the
 // density of a million persons with the default 300).
+// At a million persons (storeSize=1000000) the store is filled through createPersons, FILL_BATCH persons a
+// transaction, exactly the rows the dedupe node writes; the fill prints its progress. quietLoad=L re-times the
+// same lookups once the 1-minute load average is below L (waiting at most quietWaitMinutes), for a lookup
+// p99 that a busy shared machine does not decide; its report says the load before and after.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +54,8 @@ const sizes = benchOptions(
     contact: 0,
     learn: 1,
     ablate: 0,
+    quietLoad: 0,
+    quietWaitMinutes: 30,
   },
   {
     storeSize: 10_000,
@@ -63,6 +69,8 @@ const sizes = benchOptions(
     contact: 0,
     learn: 1,
     ablate: 0,
+    quietLoad: 0,
+    quietWaitMinutes: 30,
   },
 );
 const CONTACT = sizes.contact === 1;
@@ -93,6 +101,7 @@ const STORE_SIZE = sizes.storeSize;
 const DUPLICATES = sizes.duplicates;
 const NEWCOMERS = sizes.newcomers;
 const FILL_BATCH = 1_000;
+const FILL_REPORT_EVERY = 100_000;
 
 let state = sizes.seed >>> 0;
 function random(): number {
@@ -559,6 +568,39 @@ function recordOf(p: Synthetic): JsonObject {
   };
 }
 
+const load = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+
+/**
+ * The same lookups timed again (decisions already counted) once the 1-minute load average is below
+ * quietLoad, or after quietWaitMinutes regardless; 20 untimed lookups first, as after the fill.
+ */
+async function retimeWhenQuiet(persons: MatchablePerson[], lookup: (p: MatchablePerson) => Promise<Lookup>) {
+  const waitUntil = Date.now() + sizes.quietWaitMinutes * 60_000;
+  while (load() >= sizes.quietLoad && Date.now() < waitUntil)
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const loadBefore = load();
+  for (const p of persons.slice(0, 20)) await lookup(p);
+  const timed: number[] = [];
+  for (const p of persons) {
+    const began = process.hrtime.bigint();
+    await lookup(p);
+    timed.push(Number(process.hrtime.bigint() - began) / 1e6);
+  }
+  const t = summarize(timed);
+  const result = {
+    loadBefore,
+    loadAfter: load(),
+    reachedQuiet: loadBefore < sizes.quietLoad,
+    medianMs: t.median,
+    p99Ms: t.p99,
+    maxMs: t.max,
+  };
+  console.log(
+    `lookups timed again ${result.reachedQuiet ? `once the load fell below ${sizes.quietLoad}` : `after waiting ${sizes.quietWaitMinutes} min (the load stayed at or above ${sizes.quietLoad})`}: median ${t.median.toFixed(2)} / p99 ${t.p99.toFixed(2)} / max ${t.max.toFixed(2)} ms, load ${result.loadBefore} before, ${result.loadAfter} after`,
+  );
+  return result;
+}
+
 async function main(): Promise<void> {
   const people = Array.from({ length: STORE_SIZE }, () => storedPerson());
   const byGuid = new Map(people.map((p) => [p.guid, p]));
@@ -575,6 +617,8 @@ async function main(): Promise<void> {
   try {
     // Stored GUIDs are the store's; the synthetic ones (g1, g2, …) label the truth.
     const synthetic = new Map<string, string>();
+    const loadAtStart = load();
+    const fillStarted = performance.now();
     for (let start = 0; start < people.length; start += FILL_BATCH) {
       const batch = people.slice(start, start + FILL_BATCH);
       const inits: NewPerson[] = batch.map((p) => ({
@@ -583,7 +627,13 @@ async function main(): Promise<void> {
         ...matchIndexOf(matchable({ ...p, guid: undefined }, store.matchingKey())),
       }));
       (await store.createPersons(inits)).forEach((guid, i) => synthetic.set(guid, batch[i]!.guid!));
+      if ((start + FILL_BATCH) % FILL_REPORT_EVERY === 0)
+        console.log(
+          `filled ${start + FILL_BATCH} persons in ${((performance.now() - fillStarted) / 1000).toFixed(0)} s (load ${load()})`,
+        );
     }
+    const fillSeconds = (performance.now() - fillStarted) / 1000;
+    const loadAfterFill = load();
     const model = structuredClone(nodeSettings.model);
     if (sizes.ablate)
       for (const field of ['street', 'nationalId'] as const)
@@ -697,7 +747,11 @@ async function main(): Promise<void> {
     const recall = found / DUPLICATES;
     const recallMerged = rightMerges / DUPLICATES;
     const lookup = summarize(lookupMs);
+    const loadAfterLookups = load();
     const reviewRate = newcomersReviewed / NEWCOMERS;
+    console.log(
+      `store filled in ${fillSeconds.toFixed(0)} s (createPersons, ${FILL_BATCH} a transaction); 1-minute load average ${loadAtStart} at the start, ${loadAfterFill} after the fill, ${loadAfterLookups} after the lookups`,
+    );
     console.log(
       `match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming, ${CONTACT ? 'with email, phone and ATS ids (contact=1)' : 'harder: no email or phone (contact=0)'} (seed ${sizes.seed}; blocks over ${settings.maxBlockSize} persons skipped, at most ${settings.candidateLimit} candidates; review on identity at ${sizes.identityAlone})`,
     );
@@ -714,6 +768,13 @@ async function main(): Promise<void> {
       'time per lookup (store + score)': `${(ms / cases.length).toFixed(2)} ms`,
       'lookup median / p99 / max': `${lookup.median.toFixed(2)} / ${lookup.p99.toFixed(2)} / ${lookup.max.toFixed(2)} ms`,
     });
+    const quiet =
+      sizes.quietLoad > 0
+        ? await retimeWhenQuiet(
+            cases.map((c) => matchable(c.person, store.matchingKey())),
+            (p) => lookupCandidates(store, p, settings),
+          )
+        : undefined;
     const recallTable = (rows: Map<string, [number, number]>) =>
       console.table(
         Object.fromEntries(
@@ -760,7 +821,11 @@ async function main(): Promise<void> {
       recallLenient: foundLeniently / DUPLICATES,
       reviewRate,
       reviewedOfArriving: reviewed / cases.length,
+      fillSeconds,
+      load: { atStart: loadAtStart, afterFill: loadAfterFill, afterLookups: loadAfterLookups },
+      lookupMedianMs: lookup.median,
       lookupP99Ms: lookup.p99,
+      quiet,
       ...learnt,
       rightMerges,
       wrongMerges,

@@ -114,11 +114,12 @@ async function isForgotten(store: HrStore, person: MatchablePerson, links: reado
   return false;
 }
 
-/** Term frequencies of the incoming person's names, as the store counts them, in one call. */
+/** Term frequencies of the incoming person's names and street, as the store counts them, in one call. */
 async function nameFrequencies(store: HrStore, p: PreparedPerson): Promise<Map<string, number>> {
   const asked = [
     ...p.givenNames.map((value) => ({ kind: 'first' as const, value })),
     ...(p.surname ? [{ kind: 'last' as const, value: p.surname.full }] : []),
+    ...(p.street ? [{ kind: 'street' as const, value: p.street.street }] : []),
   ];
   const found = await store.nameFrequencies(asked);
   return new Map(asked.map(({ kind, value }, i) => [`${kind}:${value}`, found[i] ?? 0]));

@@ -3,6 +3,7 @@ import {
   digestNationalId,
   nameForms,
   normaliseName,
+  parseStreetAddress,
   prepare,
   toComparisonRecord,
   type MatchablePerson,
@@ -54,9 +55,13 @@ export function matchableFrom(
   };
 }
 
-/** The names the store counts for term-frequency adjustment, normalised as lib/match compares them. */
+/** The names and street the store counts for term-frequency adjustment, normalised as lib/match compares them. */
 export function namesOf(person: MatchablePerson): PersonNames {
-  return { first: normaliseName(person.firstName) || null, last: nameForms(person.lastName)?.full ?? null };
+  return {
+    first: normaliseName(person.firstName) || null,
+    last: nameForms(person.lastName)?.full ?? null,
+    street: parseStreetAddress(person.street, person.streetLine2)?.street ?? null,
+  };
 }
 
 /** What the store files a person under: blocking keys, counted names and the comparison record, from one preparation. */

@@ -31,8 +31,8 @@ interface FieldCompared {
   field: MatchField;
   compared: Compared<string>;
   levels: Partial<Record<string, LevelProbabilities>>;
-  /** Which name frequency adjusts an exact match of this field. */
-  tf?: 'first' | 'last';
+  /** Which frequency the store counts for the agreeing value of this field (term-frequency adjustment). */
+  tf?: 'first' | 'last' | 'street';
 }
 
 function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel): FieldCompared[] {
@@ -49,29 +49,49 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
     { field: 'phone', compared: comparePhone(a.phones, b.phones), levels: model.phone },
     { field: 'dateOfBirth', compared: compareDateOfBirth(a.dateOfBirth, b.dateOfBirth), levels: model.dateOfBirth },
     { field: 'location', compared: compareLocation(a, b), levels: model.location },
-    { field: 'street', compared: compareStreet(a, b), levels: model.street },
+    { field: 'street', compared: compareStreet(a, b), levels: model.street, tf: 'street' },
     { field: 'nationalId', compared: compareNationalId(a, b), levels: model.nationalId },
     { field: 'externalId', compared: compareExternalIds(a.externalIds, b.externalIds), levels: model.externalId },
   ];
 }
 
 /**
- * The field's weight, and the share of persons holding the agreeing name when Splink's term-frequency
- * adjustment applied: for an exact match, u becomes the share of persons with that value, so an
- * agreeing "John" counts for less than an agreeing "Siobhan" (docs/matching.md, "Term-frequency adjustment").
+ * The u of an agreement on a value the store counts, and that value's share of persons: Splink's
+ * term-frequency adjustment (docs/matching.md, "Term-frequency adjustment"), so an agreeing "John" counts
+ * for less than an agreeing "Siobhan", and "Main Street" for less than "Rivoli Street". Names: an exact
+ * match takes the name's share as u. Street: "same street, another house" takes the street's share as u,
+ * and the same house that share times the model's chance that two persons in one street share the house
+ * (its exact u over its street u). A street nobody is counted with (stored before streets were counted)
+ * keeps the model's u. Every share is floored at minimumNameFrequency, so one very rare value cannot
+ * outweigh every other field. undefined: the model's u stands.
  */
-function weigh(
-  { compared, levels, tf }: FieldCompared,
+function termFrequencyU(
+  { compared, tf }: FieldCompared,
   model: MatchModel,
   options: ScoreOptions,
-): { weight: number; frequency?: number } {
-  const p = levels[compared.level];
-  if (!p) return { weight: 0 };
-  if (tf && compared.level === 'exact' && compared.value !== undefined && options.nameFrequency) {
-    const frequency = Math.max(options.nameFrequency(tf, compared.value), model.minimumNameFrequency);
-    return { weight: log2(p.m / frequency), frequency };
+): { u: number; frequency: number } | undefined {
+  if (!tf || compared.value === undefined || !options.nameFrequency) return undefined;
+  if (tf !== 'street') {
+    if (compared.level !== 'exact') return undefined;
+    const frequency = options.nameFrequency(tf, compared.value);
+    return { u: Math.max(frequency, model.minimumNameFrequency), frequency };
   }
-  return { weight: log2(p.m / p.u) };
+  if (compared.level !== 'exact' && compared.level !== 'street') return undefined;
+  const frequency = options.nameFrequency('street', compared.value);
+  if (frequency <= 0) return undefined;
+  const onStreet = Math.max(frequency, model.minimumNameFrequency);
+  return {
+    u: compared.level === 'street' ? onStreet : onStreet * (model.street.exact.u / model.street.street.u),
+    frequency,
+  };
+}
+
+/** The field's weight, and the share of persons holding the agreeing value when term frequency adjusted it. */
+function weigh(f: FieldCompared, model: MatchModel, options: ScoreOptions): { weight: number; frequency?: number } {
+  const p = f.levels[f.compared.level];
+  if (!p) return { weight: 0 };
+  const adjusted = termFrequencyU(f, model, options);
+  return adjusted ? { weight: log2(p.m / adjusted.u), frequency: adjusted.frequency } : { weight: log2(p.m / p.u) };
 }
 
 /** How each field of a pair compared, without weighing: what learning the weights (estimate.ts) counts. */

@@ -48,8 +48,8 @@ export interface MatchExplanation {
 export type MatchDecision = 'merge' | 'review' | 'new';
 
 /**
- * Fraction of stored persons whose first or last name is this value, from the store. The value is
- * normaliseName() of a first or preferred name (or its first word, "mary ann" → "mary") or of a last name;
- * the store counts the same forms.
+ * Fraction of stored persons whose first or last name (or street) is this value, from the store. The value is
+ * normaliseName() of a first or preferred name (or its first word, "mary ann" → "mary") or of a last name,
+ * or the street name as parseStreetAddress gives it ("mainstreet"); the store counts the same forms.
  */
-export type NameFrequency = (kind: 'first' | 'last', normalisedValue: string) => number;
+export type NameFrequency = (kind: 'first' | 'last' | 'street', normalisedValue: string) => number;

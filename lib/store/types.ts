@@ -102,7 +102,13 @@ export interface PersonNames {
   /** Already normalised by lib/match; the store compares them exactly. */
   first?: string | null;
   last?: string | null;
+  /** The street name of the address, without house number or unit (lib/match's parsed street), counted like the names. */
+  street?: string | null;
 }
+
+/** What the store counts per person for term-frequency weighting: the names, and the street they live in. */
+export const NAME_KINDS = ['first', 'last', 'street'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
 
 export interface NewPerson {
   record?: JsonObject;
@@ -141,8 +147,8 @@ export interface IdentityGraph {
   candidatesForKeys(keys: string[], limit: number): Promise<string[]>;
   /** Replaces the person's normalised names, keeping the name frequency counts in step. */
   putNames(guid: string, names: PersonNames): Promise<void>;
-  /** Fraction (0–1) of persons having a name of that kind whose name is this value. */
-  nameFrequency(kind: 'first' | 'last', value: string): Promise<number>;
+  /** Fraction (0–1) of persons having a name (or street) of that kind whose name is this value. */
+  nameFrequency(kind: NameKind, value: string): Promise<number>;
   getProvenance(guid: string): Promise<Record<string, Provenance>>;
   setProvenance(guid: string, field: string, provenance: Provenance): Promise<void>;
 }
@@ -395,7 +401,7 @@ export interface HrStore
    */
   findCandidates(query: CandidateQuery): Promise<CandidateSearch>;
   /** nameFrequency of several names in one call, in the order asked. */
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>): Promise<number[]>;
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>): Promise<number[]>;
   /** The key of keyed identifier hashes (see matchingKeyOf); the same for every instance of one store. */
   matchingKey(): Buffer;
   /** Up to limit persons drawn at random, with their comparison records: what learning the match weights reads. */

@@ -1,14 +1,19 @@
 import type { SecretCodec } from '../secretCodec';
-import type { CandidateQuery, CandidateSearch, Json, PersonNames } from '../types';
+import { countedNames, countsNothing, type CountedNames } from '../countedNames';
+import {
+  NAME_KINDS,
+  type CandidateQuery,
+  type CandidateSearch,
+  type Json,
+  type NameKind,
+  type PersonNames,
+} from '../types';
 import type { Queryable } from './driver';
 import { lockLivePerson } from './persons';
 
-type NameKind = 'first' | 'last';
-const NAME_KINDS: readonly NameKind[] = ['first', 'last'];
-
 /**
- * The lookup side of the identity graph: blocking keys (an index from key to persons) and name
- * counts, which give the matcher name frequencies without scanning persons.
+ * The lookup side of the identity graph: blocking keys (an index from key to persons) and name (and
+ * street) counts, which give the matcher term frequencies without scanning persons.
  */
 export class PgBlocking {
   constructor(private readonly codec: SecretCodec) {}
@@ -128,13 +133,11 @@ export class PgBlocking {
         withRecord.map((p) => this.codec.encodePayload(p.comparisonRecord)),
       ]);
     }
-    const named = persons
-      .map((p) => ({ guid: p.guid, first: p.names.first || null, last: p.names.last || null }))
-      .filter((n) => n.first !== null || n.last !== null);
+    const named = persons.map((p) => ({ guid: p.guid, ...countedNames(p.names) })).filter((n) => !countsNothing(n));
     if (named.length === 0) return;
     await q.query(
-      'INSERT INTO person_names (guid, first, last) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
-      [named.map((n) => n.guid), named.map((n) => n.first), named.map((n) => n.last)],
+      'INSERT INTO person_names (guid, first, last, street) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])',
+      [named.map((n) => n.guid), named.map((n) => n.first), named.map((n) => n.last), named.map((n) => n.street)],
     );
     const deltas = new Map<string, { kind: NameKind; value: string; delta: number }>();
     for (const n of named) {
@@ -153,23 +156,21 @@ export class PgBlocking {
     await lockLivePerson(q, guid);
     const {
       rows: [stored],
-    } = await q.query<{ first: string | null; last: string | null }>(
-      'SELECT first, last FROM person_names WHERE guid = $1',
-      [guid],
-    );
-    const old = stored ?? { first: null, last: null };
-    const next = { first: names.first || null, last: names.last || null };
+    } = await q.query<CountedNames>('SELECT first, last, street FROM person_names WHERE guid = $1', [guid]);
+    const old = stored ?? countedNames({});
+    const next = countedNames(names);
     const changes: Array<{ kind: NameKind; value: string; delta: number }> = [];
     for (const kind of NAME_KINDS) {
       if (old[kind] === next[kind]) continue;
       if (old[kind] !== null) changes.push({ kind, value: old[kind], delta: -1 });
       if (next[kind] !== null) changes.push({ kind, value: next[kind], delta: +1 });
     }
-    if (next.first === null && next.last === null) await q.query('DELETE FROM person_names WHERE guid = $1', [guid]);
+    if (countsNothing(next)) await q.query('DELETE FROM person_names WHERE guid = $1', [guid]);
     else {
       await q.query(
-        'INSERT INTO person_names (guid, first, last) VALUES ($1, $2, $3) ON CONFLICT (guid) DO UPDATE SET first = excluded.first, last = excluded.last',
-        [guid, next.first, next.last],
+        `INSERT INTO person_names (guid, first, last, street) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (guid) DO UPDATE SET first = excluded.first, last = excluded.last, street = excluded.street`,
+        [guid, next.first, next.last, next.street],
       );
     }
     await this.changeCounts(q, changes);

@@ -182,6 +182,19 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox ADD COLUMN owner text COLLATE "C";
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Street names are counted like first and last names, for term-frequency weighting of an agreeing street.
+      -- Persons stored before have no street counted until their match index is next written; a street nobody
+      -- is counted with keeps the model's fixed weight (lib/match score.ts).
+      ALTER TABLE person_names ADD COLUMN street text;
+      ALTER TABLE name_counts DROP CONSTRAINT name_counts_kind_check,
+        ADD CONSTRAINT name_counts_kind_check CHECK (kind IN ('first', 'last', 'street'));
+      ALTER TABLE name_totals DROP CONSTRAINT name_totals_kind_check,
+        ADD CONSTRAINT name_totals_kind_check CHECK (kind IN ('first', 'last', 'street'));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

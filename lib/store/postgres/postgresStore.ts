@@ -21,6 +21,7 @@ import {
   type OutboxEntry,
   type OutboxScope,
   type Person,
+  type NameKind,
   type PersonNames,
   type Provenance,
   type RememberedDeletion,
@@ -188,7 +189,7 @@ export class PostgresStore implements HrStore {
   putNames(guid: string, names: PersonNames) {
     return this.inTransaction((q) => this.blocking.putNames(q, guid, names));
   }
-  nameFrequency(kind: 'first' | 'last', value: string) {
+  nameFrequency(kind: NameKind, value: string) {
     return this.run((q) => this.blocking.nameFrequency(q, kind, value));
   }
   getProvenance(guid: string) {
@@ -290,7 +291,7 @@ export class PostgresStore implements HrStore {
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> {
     return this.run((q) => this.blocking.search(q, query));
   }
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) {
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>) {
     return this.run((q) => this.blocking.nameFrequencies(q, names));
   }
   matchingKey(): Buffer {

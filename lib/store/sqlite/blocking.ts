@@ -1,12 +1,18 @@
-import type { Candidate, CandidateQuery, CandidateSearch, Json, PersonNames } from '../types';
+import { countedNames, countsNothing, type CountedNames } from '../countedNames';
+import {
+  NAME_KINDS,
+  type Candidate,
+  type CandidateQuery,
+  type CandidateSearch,
+  type Json,
+  type NameKind,
+  type PersonNames,
+} from '../types';
 import { inTransaction, type SqliteContext } from './context';
 
-type NameKind = 'first' | 'last';
-const NAME_KINDS: readonly NameKind[] = ['first', 'last'];
-
 /**
- * The lookup side of the identity graph: blocking keys (an index from key to persons) and name
- * counts, which give the matcher name frequencies without scanning persons.
+ * The lookup side of the identity graph: blocking keys (an index from key to persons) and name (and
+ * street) counts, which give the matcher term frequencies without scanning persons.
  */
 export class SqliteBlocking {
   private readonly deleteKeys;
@@ -41,11 +47,12 @@ export class SqliteBlocking {
        GROUP BY guid ORDER BY count(*) DESC, guid LIMIT ?`,
       )
       .pluck();
-    this.selectNames = db.prepare<[string], { first: string | null; last: string | null }>(
-      'SELECT first, last FROM person_names WHERE guid = ?',
+    this.selectNames = db.prepare<[string], CountedNames>(
+      'SELECT first, last, street FROM person_names WHERE guid = ?',
     );
-    this.upsertNames = db.prepare<[string, string | null, string | null]>(
-      'INSERT INTO person_names (guid, first, last) VALUES (?, ?, ?) ON CONFLICT (guid) DO UPDATE SET first = excluded.first, last = excluded.last',
+    this.upsertNames = db.prepare<[string, string | null, string | null, string | null]>(
+      `INSERT INTO person_names (guid, first, last, street) VALUES (?, ?, ?, ?)
+       ON CONFLICT (guid) DO UPDATE SET first = excluded.first, last = excluded.last, street = excluded.street`,
     );
     this.deleteNames = db.prepare<[string]>('DELETE FROM person_names WHERE guid = ?');
     this.addNameCount = db.prepare<[NameKind, string, number]>(
@@ -168,9 +175,9 @@ export class SqliteBlocking {
   addNamesOfNewPersons(entries: ReadonlyArray<{ guid: string; names: PersonNames }>): void {
     const deltas = new Map<string, { kind: NameKind; value: string; delta: number }>();
     for (const { guid, names } of entries) {
-      const next = { first: names.first || null, last: names.last || null };
-      if (next.first === null && next.last === null) continue;
-      this.upsertNames.run(guid, next.first, next.last);
+      const next = countedNames(names);
+      if (countsNothing(next)) continue;
+      this.upsertNames.run(guid, next.first, next.last, next.street);
       for (const kind of NAME_KINDS) {
         const value = next[kind];
         if (value === null) continue;
@@ -186,15 +193,15 @@ export class SqliteBlocking {
   putNames(guid: string, names: PersonNames): void {
     inTransaction(this.ctx.db, () => {
       this.requireLive(guid);
-      const old = this.selectNames.get(guid) ?? { first: null, last: null };
-      const next = { first: names.first || null, last: names.last || null };
+      const old = this.selectNames.get(guid) ?? countedNames({});
+      const next = countedNames(names);
       for (const kind of NAME_KINDS) {
         if (old[kind] === next[kind]) continue;
         if (old[kind] !== null) this.changeCount(kind, old[kind], -1);
         if (next[kind] !== null) this.changeCount(kind, next[kind], +1);
       }
-      if (next.first === null && next.last === null) this.deleteNames.run(guid);
-      else this.upsertNames.run(guid, next.first, next.last);
+      if (countsNothing(next)) this.deleteNames.run(guid);
+      else this.upsertNames.run(guid, next.first, next.last, next.street);
     });
   }
 

@@ -171,6 +171,32 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox ADD COLUMN owner TEXT;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Street names are counted like first and last names, for term-frequency weighting of an agreeing street.
+      -- SQLite cannot widen a CHECK in place, so the two count tables are rebuilt with their rows. Persons stored
+      -- before have no street counted until their match index is next written; a street nobody is counted with
+      -- keeps the model's fixed weight (lib/match score.ts).
+      ALTER TABLE person_names ADD COLUMN street TEXT;
+      CREATE TABLE name_counts_v4 (
+        kind TEXT NOT NULL CHECK (kind IN ('first', 'last', 'street')),
+        value TEXT NOT NULL,
+        persons INTEGER NOT NULL,
+        PRIMARY KEY (kind, value)
+      ) WITHOUT ROWID;
+      INSERT INTO name_counts_v4 (kind, value, persons) SELECT kind, value, persons FROM name_counts;
+      DROP TABLE name_counts;
+      ALTER TABLE name_counts_v4 RENAME TO name_counts;
+      CREATE TABLE name_totals_v4 (
+        kind TEXT PRIMARY KEY CHECK (kind IN ('first', 'last', 'street')),
+        persons INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO name_totals_v4 (kind, persons) SELECT kind, persons FROM name_totals;
+      DROP TABLE name_totals;
+      ALTER TABLE name_totals_v4 RENAME TO name_totals;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -22,6 +22,7 @@ import {
   type OutboxEntry,
   type OutboxScope,
   type Person,
+  type NameKind,
   type PersonNames,
   type Provenance,
   type RememberedDeletion,
@@ -186,7 +187,7 @@ export class SqliteStore implements HrStore {
   putNames(guid: string, names: PersonNames) {
     return this.run(() => this.blocking.putNames(guid, names));
   }
-  nameFrequency(kind: 'first' | 'last', value: string) {
+  nameFrequency(kind: NameKind, value: string) {
     return this.run(() => this.blocking.nameFrequency(kind, value));
   }
   getProvenance(guid: string) {
@@ -288,7 +289,7 @@ export class SqliteStore implements HrStore {
   findCandidates(query: CandidateQuery): Promise<CandidateSearch> {
     return this.run(() => this.blocking.search(query));
   }
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) {
+  nameFrequencies(names: ReadonlyArray<{ kind: NameKind; value: string }>) {
     return this.run(() => this.blocking.nameFrequencies(names));
   }
   matchingKey(): Buffer {

@@ -67,6 +67,35 @@ test('an agreeing common surname counts for less than an agreeing rare one', () 
   assert.match(smith.fields.find((f) => f.field === 'surname')?.detail ?? '', /1\.0 % of persons/);
 });
 
+test('an agreeing common street ("Main St") counts for less than an agreeing rare one, at the same house and along the street', () => {
+  const streets = frequencies({}, {}, { mainstreet: 0.02, rivolistreet: 0.0003 });
+  const at = (street: string) => person({ lastName: 'Smith', street });
+  const main = score(at('12 Main St'), at('12 Main Street'), { nameFrequency: streets });
+  const rivoli = score(at('12 Rivoli Street'), at('12 Rivoli St.'), { nameFrequency: streets });
+  assert.deepEqual([level(main, 'street'), level(rivoli, 'street')], ['exact', 'exact']);
+  assert.ok(
+    weight(main, 'street') < weight(rivoli, 'street'),
+    `${weight(main, 'street')} vs ${weight(rivoli, 'street')}`,
+  );
+  assert.match(main.fields.find((f) => f.field === 'street')?.detail ?? '', /2\.0 % of persons/);
+  const mainElsewhere = score(at('12 Main St'), at('40 Main Street'), { nameFrequency: streets });
+  const rivoliElsewhere = score(at('12 Rivoli St'), at('40 Rivoli Street'), { nameFrequency: streets });
+  assert.deepEqual([level(mainElsewhere, 'street'), level(rivoliElsewhere, 'street')], ['street', 'street']);
+  assert.ok(
+    weight(mainElsewhere, 'street') < weight(rivoliElsewhere, 'street'),
+    `${weight(mainElsewhere, 'street')} vs ${weight(rivoliElsewhere, 'street')}`,
+  );
+  assert.ok(weight(main, 'street') > weight(mainElsewhere, 'street'), 'the same house says more than the same street');
+});
+
+test("a street the store counts nobody in keeps the model's fixed weight", () => {
+  const at = (street: string) => person({ lastName: 'Smith', street });
+  const uncounted = score(at('12 Main St'), at('12 Main Street'), { nameFrequency: frequencies({}, {}) });
+  const withoutTable = score(at('12 Main St'), at('12 Main Street'));
+  assert.equal(weight(uncounted, 'street'), weight(withoutTable, 'street'));
+  assert.doesNotMatch(uncounted.fields.find((f) => f.field === 'street')?.detail ?? '', /% of persons/);
+});
+
 test('a rare name agreeing counts for a lot, a common one for little', () => {
   const rare = score(
     person({ firstName: 'Siobhan', lastName: 'Okonkwo' }),

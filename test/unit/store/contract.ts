@@ -233,6 +233,36 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         assert.equal(await store.nameFrequency('last', 'silva'), 2 / 4);
       }));
 
+    test('street frequency follows the persons living in each street, through every way names are written', () =>
+      withStore(async (store) => {
+        const a = await store.createPerson({ names: { first: 'ana', street: 'mainstreet' } });
+        const [b] = await store.createPersons([
+          { names: { last: 'silva', street: 'mainstreet' } },
+          { names: { first: 'joao', street: 'rivolistreet' } },
+        ]);
+        await store.createPerson({ names: { first: 'maria' } });
+        assert.deepEqual(
+          await store.nameFrequencies([
+            { kind: 'street', value: 'mainstreet' },
+            { kind: 'street', value: 'rivolistreet' },
+            { kind: 'street', value: 'nowhere' },
+          ]),
+          [2 / 3, 1 / 3, 0],
+        );
+        assert.equal(await store.nameFrequency('first', 'ana'), 1 / 3, 'streets do not count as names');
+        await store.putNames(a.guid, { first: 'ana', street: 'rivolistreet' });
+        await store.putMatchIndex(b!, { blockingKeys: [], names: { last: 'silva' }, comparisonRecord: null });
+        assert.deepEqual(
+          await store.nameFrequencies([
+            { kind: 'street', value: 'mainstreet' },
+            { kind: 'street', value: 'rivolistreet' },
+          ]),
+          [0, 1],
+        );
+        await store.forget(a.guid, 'dpo@company');
+        assert.equal(await store.nameFrequency('street', 'rivolistreet'), 1, 'a forgotten person leaves the counts');
+      }));
+
     test('concurrent resolutions of one person create one GUID', () =>
       withStore(async (store) => {
         const resolve = () =>

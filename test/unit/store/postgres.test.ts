@@ -377,6 +377,7 @@ describe('PostgreSQL store: upgrades', () => {
       await before.close();
       // Back to the database an earlier release wrote: no owner column, schema version 2.
       await server.rawSql(url, 'ALTER TABLE outbox DROP COLUMN owner');
+      await server.rawSql(url, 'ALTER TABLE person_names DROP COLUMN street');
       await server.rawSql(url, 'DELETE FROM schema_version WHERE version > 2');
       const store = await openPg(url);
       try {
@@ -386,6 +387,42 @@ describe('PostgreSQL store: upgrades', () => {
             e.owner,
           ]),
           [['old', null]],
+        );
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await server.dropStore(url);
+    }
+  });
+});
+
+describe('PostgreSQL store: upgrades to counted streets', () => {
+  test('a database from before streets were counted keeps its name counts, and counts streets from then on', async () => {
+    const url = await server.freshStore();
+    try {
+      const before = await openPg(url);
+      await before.createPerson({ names: { first: 'ana', last: 'silva' } });
+      await before.close();
+      // Back to the database release 3 wrote: no street column, counts limited to first and last names.
+      await server.rawSql(url, 'ALTER TABLE person_names DROP COLUMN street');
+      for (const table of ['name_counts', 'name_totals']) {
+        await server.rawSql(
+          url,
+          `ALTER TABLE ${table} DROP CONSTRAINT ${table}_kind_check, ADD CONSTRAINT ${table}_kind_check CHECK (kind IN ('first', 'last'))`,
+        );
+      }
+      await server.rawSql(url, 'DELETE FROM schema_version WHERE version > 3');
+      const store = await openPg(url);
+      try {
+        assert.equal(await store.nameFrequency('last', 'silva'), 1);
+        await store.createPerson({ names: { last: 'costa', street: 'mainstreet' } });
+        assert.deepEqual(
+          await store.nameFrequencies([
+            { kind: 'last', value: 'silva' },
+            { kind: 'street', value: 'mainstreet' },
+          ]),
+          [1 / 2, 1],
         );
       } finally {
         await store.close();

@@ -535,7 +535,9 @@ describe('SQLite store: upgrades', () => {
       );
       // Back to the file an earlier release wrote: no owner column, schema version 2.
       rawSql(file, (db) =>
-        db.exec('ALTER TABLE outbox DROP COLUMN owner; DELETE FROM schema_version WHERE version > 2;'),
+        db.exec(
+          'ALTER TABLE outbox DROP COLUMN owner; ALTER TABLE person_names DROP COLUMN street; DELETE FROM schema_version WHERE version > 2;',
+        ),
       );
       await using({ file }, async (store) => {
         assert.deepEqual(
@@ -544,6 +546,36 @@ describe('SQLite store: upgrades', () => {
             e.owner,
           ]),
           [['old', null]],
+        );
+      });
+    }));
+});
+
+describe('SQLite store: upgrades to counted streets', () => {
+  test('a file from before streets were counted keeps its name counts, and counts streets from then on', () =>
+    withFile(async (file) => {
+      await using({ file }, (store) =>
+        store.createPerson({ names: { first: 'ana', last: 'silva' } }).then(() => undefined),
+      );
+      // Back to the file release 3 wrote: no street column, counts limited to first and last names.
+      rawSql(file, (db) =>
+        db.exec(`
+      ALTER TABLE person_names DROP COLUMN street;
+      CREATE TABLE old_counts (kind TEXT NOT NULL CHECK (kind IN ('first', 'last')), value TEXT NOT NULL, persons INTEGER NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
+      INSERT INTO old_counts SELECT * FROM name_counts; DROP TABLE name_counts; ALTER TABLE old_counts RENAME TO name_counts;
+      CREATE TABLE old_totals (kind TEXT PRIMARY KEY CHECK (kind IN ('first', 'last')), persons INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO old_totals SELECT * FROM name_totals; DROP TABLE name_totals; ALTER TABLE old_totals RENAME TO name_totals;
+      DELETE FROM schema_version WHERE version > 3;`),
+      );
+      await using({ file }, async (store) => {
+        assert.equal(await store.nameFrequency('last', 'silva'), 1);
+        await store.createPerson({ names: { last: 'costa', street: 'mainstreet' } });
+        assert.deepEqual(
+          await store.nameFrequencies([
+            { kind: 'last', value: 'silva' },
+            { kind: 'street', value: 'mainstreet' },
+          ]),
+          [1 / 2, 1],
         );
       });
     }));
