@@ -203,35 +203,31 @@ test("a change the package wrote does not come back: the ATS's report of it, lat
   await settle(400);
   // Greenhouse's report of the first write arrives last, stamped later than both.
   const resolved = nextMessage<{ changes: unknown[]; echoes?: string[] }>(helper.getNode('resolved'));
-  helper
-    .getNode('v')
-    .receive({
-      payload: {
-        type: 'candidate.updated',
-        system: 'greenhouse',
-        eventId: 'gh-late',
-        occurredAt: at(90).toISOString(),
-        candidateId: String(candidateId),
-        person: { preferredName: 'Annie' },
-      },
-    } as never);
+  helper.getNode('v').receive({
+    payload: {
+      type: 'candidate.updated',
+      system: 'greenhouse',
+      eventId: 'gh-late',
+      occurredAt: at(90).toISOString(),
+      candidateId: String(candidateId),
+      person: { preferredName: 'Annie' },
+    },
+  } as never);
   const echo = await resolved;
   assert.deepEqual(echo.echoes, ['person.preferredName']);
   assert.deepEqual(echo.changes, []);
   assert.equal((await store.getPerson(guid))?.record.preferredName, 'Ann', 'the newer HRIS value stays');
   // And the other way: what the flow sent to BambooHR comes back from BambooHR and is not sent to the ATS.
-  helper
-    .getNode('v')
-    .receive({
-      payload: {
-        type: 'candidate.updated',
-        system: 'greenhouse',
-        eventId: 'gh-new',
-        occurredAt: at(120).toISOString(),
-        candidateId: String(candidateId),
-        person: { preferredName: 'Nana' },
-      },
-    } as never);
+  helper.getNode('v').receive({
+    payload: {
+      type: 'candidate.updated',
+      system: 'greenhouse',
+      eventId: 'gh-new',
+      occurredAt: at(120).toISOString(),
+      candidateId: String(candidateId),
+      person: { preferredName: 'Nana' },
+    },
+  } as never);
   await settle(100);
   const before = oks.length;
   await send([{ fields: { 'Preferred Name': 'Nana' }, at: at(121) }]);
