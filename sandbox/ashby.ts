@@ -434,6 +434,16 @@ function ashbyLists(
   ];
 }
 
+/** `candidate.update`'s body as far as docs/vendors/ashby.md records it: the id, the one name field, the personal email and phone. */
+const CandidateUpdate = z
+  .object({
+    candidateId: z.string().min(1),
+    name: z.string().trim().min(1).optional(),
+    email: z.email().optional(),
+    phoneNumber: z.string().min(1).optional(),
+  })
+  .strict();
+
 export function createAshby(options: AshbyOptions = {}): Emulator<{
   addHire(seed?: z.infer<typeof HireSeed>): { candidateId: string; applicationId: string };
   /** Moves an application to a status (a change a sync token reports). */
@@ -621,6 +631,21 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
             }));
             return json(200, { success: true, results, moreDataAvailable: false });
           },
+        },
+        {
+          method: 'POST',
+          // https://developers.ashbyhq.com/reference/candidateupdate: the candidate's id and, among others, its one "first and last name";
+          // a key the page does not list (a title) is refused, as a strict validator would.
+          path: '/candidate.update',
+          handle: rpc(CandidateUpdate, ({ candidateId, ...changes }) => {
+            const candidate = candidates.get(candidateId) ?? stop(404, `Candidate ${candidateId} not found`);
+            Object.assign(
+              candidate,
+              changes.name === undefined ? {} : { name: changes.name },
+              changes.email === undefined ? {} : { email: changes.email },
+            );
+            return candidateJson(candidate);
+          }),
         },
         {
           method: 'POST',

@@ -112,6 +112,8 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   addEmployee(fields: Record<string, unknown>, status?: BambooEmployee['status']): string;
   /** What HR does when someone leaves (or comes back): the employee's status changes, the record stays. */
   setEmployeeStatus(id: string, status: BambooEmployee['status']): void;
+  /** What HR does in BambooHR's own pages: some of an employee's fields change (known, writable fields only). */
+  changeEmployee(id: string, fields: Record<string, string>): void;
   setThrottleStatus(status: 429 | 503): void;
 }> {
   const company = options.companyDomain ?? BAMBOOHR_DEFAULTS.companyDomain;
@@ -295,6 +297,14 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       const employee = employees.get(id);
       if (!employee) throw new Error(`No employee ${id} in the BambooHR sandbox`);
       employee.status = status;
+    },
+    changeEmployee: (id: string, fields: Record<string, string>) => {
+      const employee = employees.get(id);
+      if (!employee) throw new Error(`No employee ${id} in the BambooHR sandbox`);
+      const names = Object.keys(fields);
+      const refused = names.filter((n) => !isKnownField(n) || READ_ONLY.has(n) || n === 'workEmail');
+      if (refused.length) throw new Error(`The BambooHR sandbox does not change ${refused.join(', ')} by hand`);
+      Object.assign(employee.fields, fields);
     },
     setThrottleStatus: (status: 429 | 503) => void (throttleStatus = status),
   };

@@ -74,6 +74,9 @@ export function sandboxAtsValues(sandbox: RuntimeSandbox, vendor: SandboxAtsVend
 
 export type SandboxHrisSystem = 'bamboohr' | 'hibob' | 'personio';
 
+/** The key the sandbox signs an HRIS's change webhooks with when the trigger names none. */
+export const sandboxHrisWebhookSecret = (system: SandboxHrisSystem) => `sandbox-${system}-webhook-key`;
+
 /** An HRIS emulator's address and credentials, by the HRIS connection's field names. */
 export function sandboxHrisValues(
   sandbox: RuntimeSandbox,

@@ -186,8 +186,16 @@ async function checkResult(
   return { checkResult: { ...recorded, ats: ats ? ats.system : null } };
 }
 
-/** HRIS-owned values on the ATS candidate (two-way sync); what the ATS has no field for is reported in the result. */
-async function atsUpdate(job: WriteJob, channel: Channel<AtsWriteBack> | undefined): Promise<WriteResult> {
+/**
+ * HRIS-owned values on the ATS candidate (two-way sync). What the ATS has no field for is reported in the
+ * result beside what was written; an update of which nothing has a place in the ATS is refused, naming
+ * the ATS and the fields, so it reaches a person as a dead letter instead of passing as done.
+ */
+async function atsUpdate(
+  job: WriteJob,
+  channel: Channel<AtsWriteBack> | undefined,
+  store: IdentityGraph,
+): Promise<WriteResult> {
   const wb = need(channel, 'hris.writeback_not_configured', 'The connection has no ATS write-back set up.');
   const ats = need(job.ats, 'hris.no_ats_ids', "An ATS update needs the candidate's ATS ids (msg.sourceIds).");
   if (wb.api.id !== ats.system)
@@ -197,7 +205,14 @@ async function atsUpdate(job: WriteJob, channel: Channel<AtsWriteBack> | undefin
     );
   if (!wb.api.updateCandidate)
     throw new HrError('hris.ats_update_unsupported', `Updating a candidate in ${ats.system} is not supported yet.`);
-  const updated = await wb.api.updateCandidate(ats, job.record ?? {}, wb.ctx);
+  const record = job.personGuid ? ((await store.getPerson(job.personGuid))?.record ?? null) : null;
+  const { reason, ...updated } = await wb.api.updateCandidate(ats, job.record ?? {}, wb.ctx, record);
+  if (updated.written.length === 0 && updated.unsupported.length > 0) {
+    throw new HrError(
+      'hris.ats_field_unsupported',
+      `${ats.system} has no writable candidate field for ${updated.unsupported.join(', ')}${reason ? `: ${reason}` : ''}. Nothing was written to ${ats.system}; change it there by hand if it matters.`,
+    );
+  }
   return { atsUpdate: { system: ats.system, ...updated } };
 }
 
@@ -220,7 +235,7 @@ export function execute(
     case 'checkResult':
       return checkResult(job, targets.writeBack, store, run);
     case 'atsUpdate':
-      return atsUpdate(job, targets.writeBack);
+      return atsUpdate(job, targets.writeBack, store);
     case 'lookup':
       throw new HrError('hris.not_queued', 'A lookup is not an outbox write.');
   }

@@ -22,6 +22,10 @@ import {
   type WebhookResponse,
   type WebhookRouteOptions,
 } from '../common/webhookRoute';
+import { given, unsetVariable } from '../common/sandboxMode';
+import { runtimeSandbox } from '../common/runtimeSandbox';
+import { sandboxHrisWebhookSecret, type SandboxHrisSystem } from '../../sandbox/connectionValues';
+import type { HrisSandboxBinding, HrisTriggerWebhook } from '../common/hrisTriggerRef';
 
 interface TriggerDef extends NodeDef {
   connection: string;
@@ -51,6 +55,7 @@ export = (RED: NodeAPI) => {
     let intake: IntakeConnection | null;
     let ctx: AtsContext;
     let pollChanges: HrisChangeSource['poll'];
+    let sandbox: HrisSandboxBinding | null = null;
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function')
@@ -75,7 +80,20 @@ export = (RED: NodeAPI) => {
           'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.',
         );
       }
-      const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
+      const typed = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
+      const system = channels.settings.hris.system;
+      let secret = typed;
+      if (connection.sandboxParts.includes(system)) {
+        // The connection's HRIS is the built-in sandbox: so is the webhook, signed with the sandbox's key unless one is set.
+        shell.markSandbox();
+        if (!given(typed)) secret = sandboxHrisWebhookSecret(system as SandboxHrisSystem);
+        sandbox = { sandbox: runtimeSandbox(RED), system: system as SandboxHrisSystem, webhookSecret: secret! };
+      } else if (change.verify && unsetVariable(typed)) {
+        throw new HrError(
+          'hris-trigger.variable_unset',
+          `The webhook secret uses the environment variable ${unsetVariable(typed)}, which is not set.`,
+        );
+      }
       const verify = change.verify;
       source = change.source;
       intake = verify
@@ -205,7 +223,12 @@ export = (RED: NodeAPI) => {
           const started = new Date();
           const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
           const found = await poll(since, ctx, started);
-          await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
+          // A polled change counts as one in, like a webhook's: the sidebar's "changes from the HRIS" reads it.
+          const admit = (delivery: Delivery) => {
+            countMetric(node, store, METRICS.eventsIn, { vendor, direction: 'hris_to_ats' });
+            return emit(delivery, 'poll');
+          };
+          await admitPolled(store, journal, node.id, found.deliveries, admit, ACTOR);
           // The next poll overlaps this one by a minute; the journal absorbs the repeats.
           await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
         },
@@ -223,6 +246,9 @@ export = (RED: NodeAPI) => {
       const handler: WebhookRouteOptions['handler'] = (req, res) =>
         track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
       shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
+      // What the "change a job title in the sandbox" button needs to deliver a sandbox change here.
+      const served: HrisTriggerWebhook = { path, system: vendor, sandbox };
+      (node as Node & { changeWebhook?: HrisTriggerWebhook }).changeWebhook = served;
     }
   }
 

@@ -12,6 +12,7 @@ import { GREENHOUSE_DEFAULTS, startGreenhouse } from '../../sandbox/greenhouse';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import type { Dictionary } from '../../lib/dictionary/field';
 import type { StoreConfigNode } from '../../nodes/common/storeRef';
+import { METRICS } from '../../lib/health/metrics';
 import storeNode = require('../../nodes/hr-store/hr-store');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import connectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
@@ -151,6 +152,12 @@ test('a last name changed in Personio reaches the Greenhouse candidate once, how
   assert.equal(patches.length, 1);
   assert.match(JSON.stringify(patches[0]!.body), /Silva Costa/);
   assert.equal(changes.length, 1, 'overlapping polls journal the change once');
+  // What the sidebar shows for the way back: the polled change counted once, like a webhook's.
+  const store = await (helper.getNode('s') as StoreConfigNode).acquire();
+  assert.equal(
+    await store.sumCounters(METRICS.eventsIn, new Date(Date.now() - 3_600_000), { direction: 'hris_to_ats' }),
+    1,
+  );
   const event = changes[0]!.payload as {
     system: string;
     employees: Array<{ employeeId: string; changes: Array<{ field: string; value: string }> }>;

@@ -66,7 +66,7 @@ const twoWay: Dictionary = {
 
 const T0 = new Date('2026-11-02T10:00:30Z');
 
-async function loadFlow() {
+async function loadFlow(triggerSecret = SECRET) {
   runs += 1;
   const flow = [
     { id: 's', type: 'hr-store', file: `two-way-${runs}.db`, secretFields: '', keyEnv: '' },
@@ -123,7 +123,7 @@ async function loadFlow() {
         atsClientId: ATS_CLIENT.clientId,
         atsClientSecret: ATS_CLIENT.clientSecret,
       },
-      t: { secret: SECRET },
+      t: { secret: triggerSecret },
     },
   );
   const store = await (helper.getNode('s') as StoreConfigNode).acquire();
@@ -247,10 +247,15 @@ test('a conflicting change inside the same minute is decided by change time and 
       ((await store.getPerson(guid))!.record.job as { department: { name: string } }).department.name,
     'Engineering',
   );
-  // The same change made at 10:00:50 is newer, so it wins; Greenhouse has no department field, which is reported.
-  const written = nextMessage<{ hris: { atsUpdate: { unsupported: string[] } } }>(helper.getNode('ok'));
+  // The same change made at 10:00:50 is newer, so it wins; Greenhouse has no candidate department, so the update is refused naming both.
+  const refused = nextMessage<{ hris: { dead?: boolean; error: { code: string; message: string } } }>(
+    helper.getNode('failed'),
+  );
   await send([{ fields: { Department: 'Sales' }, at: new Date('2026-11-02T10:00:50Z') }]);
-  assert.deepEqual((await written).hris.atsUpdate.unsupported, ['job.department.name']);
+  const { hris } = await refused;
+  assert.equal(hris.error.code, 'hris.ats_field_unsupported');
+  assert.match(hris.error.message, /^greenhouse has no writable candidate field for job\.department\.name/);
+  assert.equal(hris.dead, true, 'a person must see it: it is not retried');
   const audit = await store.auditEntries({ personGuid: guid });
   const lost = audit.find((a) => a.action === 'survivorship.kept_more_recent');
   assert.deepEqual(lost?.before, { 'job.department.name': 'Engineering', source: 'greenhouse', at: T0.toISOString() });
@@ -343,4 +348,20 @@ test('an unsigned or wrongly signed change is refused with 401 and never emitted
   assert.equal((await deliver({ ...forged, headers: unsigned })).status, 401);
   await settle(100);
   assert.equal(changes.length, 0);
+});
+
+test('with a live BambooHR, a webhook secret left as an unset variable stops the trigger, which serves no endpoint', async () => {
+  const { employeeId } = await loadFlow('${HR_TEST_UNSET_BAMBOO_SECRET}');
+  const refused = helper
+    .log()
+    .args.some(
+      ([e]) =>
+        (e as { id?: string; msg?: string }).id === 't' && (e as { msg?: string }).msg === 'common.errors.notReady',
+    );
+  assert.ok(refused, 'the trigger says it cannot run');
+  // Signed with the literal reference text: it must not be taken as the key.
+  const signed = bamboohrSender({ secret: '${HR_TEST_UNSET_BAMBOO_SECRET}' }).fieldsUpdated([
+    { employeeId, fields: { 'Job Title': 'CEO' } },
+  ]);
+  assert.equal((await deliver(signed)).status, 404);
 });

@@ -65,6 +65,13 @@ async function hasNote(opportunityId: string, value: string, ctx: CallContext): 
 }
 
 /**
+ * Lever's reference documents changing an opportunity's stage, archived state, links, tags and sources,
+ * and no route that changes a candidate's (contact's) name or headline, nor a job title of the candidate.
+ */
+export const LEVER_NO_CANDIDATE_UPDATE =
+  "Lever's API reference documents updates of an opportunity's stage, archived state, links, tags and sources only, and no route that changes a candidate's name or title";
+
+/**
  * Lever has no writable custom field, so the id and a check result become notes on the opportunity
  * (docs/vendors/lever.md, "Data API"). A note is not idempotent: after an attempt whose answer was lost, the notes
  * are read first and the same words are not written twice.
@@ -88,5 +95,11 @@ export function leverWriteBack(conn: WriteBackConnection): AtsWriteBack {
     id: 'lever',
     writeEmployeeId: (ref, employeeId, ctx, options) => addNote(ref, leverNote(employeeId), ctx, options),
     writeCheckResult: (ref, check, ctx, options) => addNote(ref, leverCheckNote(check), ctx, options),
+    // Nothing is sent: the refusal names Lever and the fields (docs/vendors/lever.md, "Candidate updates from the HRIS").
+    updateCandidate: async (_ref, values) => ({
+      written: [],
+      unsupported: Object.keys(values),
+      reason: LEVER_NO_CANDIDATE_UPDATE,
+    }),
   };
 }

@@ -47,12 +47,26 @@ export type CandidateValues = Record<string, unknown>;
 export interface CandidateUpdated {
   written: string[];
   unsupported: string[];
+  /** Why the unsupported fields have no place in this ATS, in words a person acting on the refusal can use. */
+  reason?: string;
 }
+
+/**
+ * The person's golden record after the change (record paths, e.g. `legalName.first`), for an ATS whose
+ * one field holds several dictionary fields: Ashby's single name needs the first and the last name
+ * even when only one of them changed.
+ */
+export type CandidateRecord = Record<string, unknown> | null;
 
 export interface AtsWriteBack {
   readonly id: WriteBackSystem;
   /** Two-way sync: HRIS-owned values written onto the candidate; absent where the module cannot yet. */
-  updateCandidate?(ref: AtsRef, values: CandidateValues, ctx: CallContext): Promise<CandidateUpdated>;
+  updateCandidate?(
+    ref: AtsRef,
+    values: CandidateValues,
+    ctx: CallContext,
+    record?: CandidateRecord,
+  ): Promise<CandidateUpdated>;
   writeEmployeeId(ref: AtsRef, employeeId: string, ctx: CallContext, options?: WriteOptions): Promise<void>;
   writeCheckResult(ref: AtsRef, check: CheckOutcome, ctx: CallContext, options?: WriteOptions): Promise<void>;
 }
