@@ -54,6 +54,7 @@ export function checkAgainstCatalogue(
     if (!target) return;
     const field = byName.get(target);
     if (!field) {
+      if (catalogue.partial) return;
       problems.push({ row, target, code: 'mapper.field_unknown', message: `${catalogue.system} has no field "${target}".` });
       return;
     }

@@ -9,15 +9,20 @@ import { hiBobCatalogue } from '../../../lib/vendors/hibob/catalogue';
 import { hibobHttpOptions } from '../../../lib/vendors/hibob/target';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../../sandbox/bamboohr';
 import { HIBOB_DEFAULTS, startHiBob } from '../../../sandbox/hibob';
+import { personioCatalogue } from '../../../lib/vendors/personio/catalogue';
+import { personioHttpOptions } from '../../../lib/vendors/personio/target';
+import { PERSONIO_DEFAULTS, startPersonio } from '../../../sandbox/personio';
 import { contextFor } from '../vendors/hris/support';
 
 const bamboo = startBambooHr();
 const bob = startHiBob();
+const personio = startPersonio();
 const clients: Array<{ close(): void }> = [];
 after(async () => {
   clients.forEach((c) => c.close());
   await (await bamboo).stop();
   await (await bob).stop();
+  await (await personio).stop();
 });
 
 const catalogue: FieldCatalogue = {
@@ -148,4 +153,14 @@ test('the shipped starting tables write only fields the emulators\' catalogues l
   clients.push(hib.client);
   const unknownBob = checkAgainstCatalogue(startingTables.hibob, await hiBobCatalogue(hib.ctx)).filter((p) => p.code === 'mapper.field_unknown');
   assert.deepEqual(unknownBob.map((p) => p.target), []);
+});
+
+test('the Personio emulator answers the attributes listing to the v2 token; the catalogue keeps the person fields and is partial', async () => {
+  const client = PERSONIO_DEFAULTS.clients[0]!;
+  const { ctx, client: http } = contextFor(personioHttpOptions({ system: 'personio', clientId: client.clientId, clientSecret: client.clientSecret, baseUrl: (await personio).url }));
+  clients.push(http);
+  const read = await personioCatalogue(ctx);
+  assert.deepEqual(read.fields.map((f) => f.name), ['first_name', 'last_name', 'preferred_name', 'email']);
+  const { startingTables } = await import('../../../lib/mapping/startingTables');
+  assert.deepEqual(checkAgainstCatalogue(startingTables.personio, read), []);
 });
