@@ -24,3 +24,19 @@ export function toHrError(err: unknown, fallbackCode = 'internal'): HrError {
   }
   return new HrError(fallbackCode, typeof err === 'string' ? err : JSON.stringify(err));
 }
+
+/** The locale key of a code's sentence, what happened and what to do (`common.errorCodes` in locales/<lang>/common.json). */
+export const errorSentenceKey = (code: string): string => `common.errorCodes.${code}`;
+
+/**
+ * What a person reads for an error: the sentence its code has in the locales, then the code for support,
+ * e.g. "The value is not one of the options of this list field. Add it in the HRIS or change the mapping.
+ * (mapper.value_not_in_list)". A code without a sentence (test/unit/errorSentences.test.ts keeps one from
+ * shipping) falls back to the error's own message, so no code is ever shown alone.
+ */
+export function explainError(translate: (key: string) => string, err: { code: string; message?: string }): string {
+  const key = errorSentenceKey(err.code);
+  const said = translate(key);
+  const sentence = said && said !== key ? said : err.message || 'Something went wrong; the node log has the details.';
+  return `${sentence} (${err.code})`;
+}
