@@ -32,11 +32,12 @@ export const errorSentenceKey = (code: string): string => `common.errorCodes.${c
  * What a person reads for an error: the sentence its code has in the locales, then the code for support,
  * e.g. "The value is not one of the options of this list field. Add it in the HRIS or change the mapping.
  * (mapper.value_not_in_list)". A code without a sentence (test/unit/errorSentences.test.ts keeps one from
- * shipping) falls back to the error's own message, so no code is ever shown alone.
+ * shipping) gets a general sentence rather than the error's message, which may hold personal data and is
+ * shown, where it may be, by the caller under the privacy policy.
  */
-export function explainError(translate: (key: string) => string, err: { code: string; message?: string }): string {
+export function explainError(translate: (key: string) => string, err: { code: string }): string {
   const key = errorSentenceKey(err.code);
   const said = translate(key);
-  const sentence = said && said !== key ? said : err.message || 'Something went wrong; the node log has the details.';
+  const sentence = said && said !== key ? said : 'This step failed. The node log and the debug sidebar have the details; send them with the code to support.';
   return `${sentence} (${err.code})`;
 }

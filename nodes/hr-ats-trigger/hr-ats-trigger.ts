@@ -1,5 +1,5 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { receive, record, type Intake, type IntakeStore } from '../../lib/vendors/ats/intake';
@@ -152,7 +152,7 @@ export = (RED: NodeAPI) => {
       } catch (err) {
         // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
         const e = toHrError(err);
-        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message }));
+        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, reason: explainError(RED._, e), message: e.message }));
         res.status(503).end();
         return;
       }
@@ -223,8 +223,8 @@ export = (RED: NodeAPI) => {
         // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
         since = new Date(started.getTime() - (Date.now() - started.getTime()));
       }, (e) => {
-        node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-        shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code });
+        node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, reason: explainError(RED._, e), message: e.message }));
+        shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
       });
     }
 

@@ -4,7 +4,7 @@
  * group commit), drops repeats, and emits one canonical employee.updated per delivery.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
 import type { HrStore } from '../../lib/store';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
@@ -124,7 +124,7 @@ export = (RED: NodeAPI) => {
       } catch (err) {
         // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
         const e = toHrError(err);
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message }));
+        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, reason: explainError(RED._, e), message: e.message }));
         res.status(503).end();
         return;
       }
@@ -185,8 +185,8 @@ export = (RED: NodeAPI) => {
         // The next poll overlaps this one by a minute; the journal absorbs the repeats.
         await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
       }, (e) => {
-        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, reason: explainError(RED._, e), message: e.message }));
+        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
       });
     }
 

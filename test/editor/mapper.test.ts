@@ -102,7 +102,7 @@ describe('the mapper dialog', () => {
     assert.match((await row(2).locator('.hr-mapper-target').getAttribute('placeholder')) ?? '', /hireDate/, 'the placeholder is a BambooHR field');
 
     await row(1).locator('.hr-mapper-source').fill('Berlin');
-    await row(1).locator('.hr-mapper-problem', { hasText: "This value is not one of the list's options: New York City, London, Remote." }).waitFor();
+    await row(1).locator('.hr-mapper-problem', { hasText: "This value is not one of the options of BambooHR's list: New York City, London, Remote. Add it in BambooHR or change the mapping." }).waitFor();
     await row(2).locator('.hr-mapper-target').fill('customCostCenter');
     await row(2).locator('.hr-mapper-problem', { hasText: 'BambooHR has no field "customCostCenter"' }).waitFor();
     const words = (await row(2).locator('.hr-mapper-problem').textContent()) ?? '';

@@ -65,7 +65,7 @@ test('en-US and de describe the same codes, so neither language falls back to th
   }
 });
 
-test('explainError puts the sentence first and keeps the code for support; a code without a sentence shows the message', () => {
+test('explainError puts the sentence first and keeps the code for support; a code without a sentence gets a general one', () => {
   const en = sentences('en-US');
   const translate = (key: string) => {
     const said = en(key.replace(/^common\.errorCodes\./, ''));
@@ -75,5 +75,7 @@ test('explainError puts the sentence first and keeps the code for support; a cod
     explainError(translate, new HrError('mapper.value_not_in_list', '"Berlin" is not one of the values of the list "Location".')),
     'The value is not one of the options of this list field. Add it in the HRIS or change the mapping. (mapper.value_not_in_list)',
   );
-  assert.equal(explainError(translate, new HrError('vendor.unheard_of', 'BambooHR answered 418.')), 'BambooHR answered 418. (vendor.unheard_of)');
+  const unheard = explainError(translate, new HrError('vendor.unheard_of', 'Ada Lovelace <ada@example.com> was refused.'));
+  assert.match(unheard, /^This step failed\. .+ \(vendor\.unheard_of\)$/, 'a code without a sentence still gets one');
+  assert.ok(!unheard.includes('ada@example.com'), 'and never the message, which may hold personal data');
 });
