@@ -88,9 +88,18 @@ async function runPhase(name: string, url: string, sink: Sink): Promise<Phase> {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++]!;
-        const detail = (await client.request({ method: 'GET', url: `/employees/${row.id}`, query: { fields: DETAIL_FIELDS } })).body as { homeEmail: string | null; dateOfBirth: string | null };
+        const detail = (
+          await client.request({ method: 'GET', url: `/employees/${row.id}`, query: { fields: DETAIL_FIELDS } })
+        ).body as { homeEmail: string | null; dateOfBirth: string | null };
         if (!sink.store) continue;
-        const person: SyntheticPerson = { first: row.firstName, last: row.lastName, workEmail: row.workEmail ?? '', personalEmail: detail.homeEmail ?? '', mobile: row.mobilePhone ?? '', dateOfBirth: detail.dateOfBirth ?? '' };
+        const person: SyntheticPerson = {
+          first: row.firstName,
+          last: row.lastName,
+          workEmail: row.workEmail ?? '',
+          personalEmail: detail.homeEmail ?? '',
+          mobile: row.mobilePhone ?? '',
+          dateOfBirth: detail.dateOfBirth ?? '',
+        };
         const links = [{ system: 'bamboohr', externalId: row.id }];
         if (sink.batch > 1) {
           pending.push(personInit(person, links));
@@ -110,17 +119,29 @@ async function runPhase(name: string, url: string, sink: Sink): Promise<Phase> {
   const peak = peaks();
   const requests = statuses.length;
   return {
-    name, imported, requests, throttled: statuses.filter((s) => s === 429 || s === 503).length, seconds,
-    requestsPerSecond: requests / seconds, rateUse: requests / seconds / sizes.ratePerSecond, peakRssBytes: peak.rss, peakHeapBytes: peak.heap,
+    name,
+    imported,
+    requests,
+    throttled: statuses.filter((s) => s === 429 || s === 503).length,
+    seconds,
+    requestsPerSecond: requests / seconds,
+    rateUse: requests / seconds / sizes.ratePerSecond,
+    peakRssBytes: peak.rss,
+    peakHeapBytes: peak.heap,
   };
 }
 
 async function main(): Promise<void> {
-  printHeader(`Backfill: ${sizes.employees} BambooHR employees → identity store, through lib/http at ${sizes.ratePerSecond} requests/s`, sizes);
+  printHeader(
+    `Backfill: ${sizes.employees} BambooHR employees → identity store, through lib/http at ${sizes.ratePerSecond} requests/s`,
+    sizes,
+  );
   const bamboo = await bambooHrProcess({ employees: sizes.employees, ratePerSecond: sizes.ratePerSecond, seed: 11 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-backfill-'));
   try {
-    console.log(`   emulator seeded with ${sizes.employees} employees in ${bamboo.seedSeconds.toFixed(1)} s (separate process)`);
+    console.log(
+      `   emulator seeded with ${sizes.employees} employees in ${bamboo.seedSeconds.toFixed(1)} s (separate process)`,
+    );
     const download = await runPhase('download only (baseline)', bamboo.url, { store: null });
     const importInto = async (name: string, batch: number) => {
       const file = path.join(dir, `${batch > 1 ? 'batched' : 'one-by-one'}.db`);
@@ -133,16 +154,43 @@ async function main(): Promise<void> {
     };
     const imported = await importInto(`import into store, ${sizes.batch} per transaction`, sizes.batch);
     const onePerTransaction = sizes.perPerson ? await importInto('import into store, one per transaction', 1) : null;
-    const storeBytes = fs.readdirSync(dir).filter((f) => f.startsWith('batched.db')).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+    const storeBytes = fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith('batched.db'))
+      .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
     const phases = [download, imported, ...(onePerTransaction ? [onePerTransaction] : [])];
-    printTable(phases.map((p) => ({
-      phase: p.name, employees: String(p.imported || sizes.employees), requests: String(p.requests), throttled: String(p.throttled), seconds: p.seconds.toFixed(1),
-      'requests/s': perSecond(p.requestsPerSecond), 'of limit': `${(p.rateUse * 100).toFixed(0)} %`, 'peak rss': mib(p.peakRssBytes), 'peak heap': mib(p.peakHeapBytes),
-    })));
-    console.log(`   import / download time: ${ratio(imported.seconds / download.seconds)}; store file ${mib(storeBytes)}; ${(imported.imported / imported.seconds).toFixed(0)} employees/s`);
-    if (onePerTransaction) console.log(`   one per transaction / batched import time: ${ratio(onePerTransaction.seconds / imported.seconds)}`);
-    const complete = imported.imported === sizes.employees && (!onePerTransaction || onePerTransaction.imported === sizes.employees);
-    printResult('backfill', { sizes, seedSeconds: bamboo.seedSeconds, download, imported, onePerTransaction, storeBytes, ratio: imported.seconds / download.seconds, complete });
+    printTable(
+      phases.map((p) => ({
+        phase: p.name,
+        employees: String(p.imported || sizes.employees),
+        requests: String(p.requests),
+        throttled: String(p.throttled),
+        seconds: p.seconds.toFixed(1),
+        'requests/s': perSecond(p.requestsPerSecond),
+        'of limit': `${(p.rateUse * 100).toFixed(0)} %`,
+        'peak rss': mib(p.peakRssBytes),
+        'peak heap': mib(p.peakHeapBytes),
+      })),
+    );
+    console.log(
+      `   import / download time: ${ratio(imported.seconds / download.seconds)}; store file ${mib(storeBytes)}; ${(imported.imported / imported.seconds).toFixed(0)} employees/s`,
+    );
+    if (onePerTransaction)
+      console.log(
+        `   one per transaction / batched import time: ${ratio(onePerTransaction.seconds / imported.seconds)}`,
+      );
+    const complete =
+      imported.imported === sizes.employees && (!onePerTransaction || onePerTransaction.imported === sizes.employees);
+    printResult('backfill', {
+      sizes,
+      seedSeconds: bamboo.seedSeconds,
+      download,
+      imported,
+      onePerTransaction,
+      storeBytes,
+      ratio: imported.seconds / download.seconds,
+      complete,
+    });
     if (!complete) process.exitCode = 1;
   } finally {
     await bamboo.stop();

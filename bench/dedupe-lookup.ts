@@ -33,17 +33,26 @@ const collectGarbage = vm.runInNewContext('gc') as () => void;
 // persons repeated, so its earlier figures came from stores full of identical duplicates.
 type Random = () => number;
 const generator = (seed: number): Random => seededRandom(seed).next;
-const FIRST = 'James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Susan Joseph Jessica Thomas Sarah Ana Jon Maria Wei Priya Fatima Lars Chidi Aoife Jose Siobhan Yuki Omar Lena'.split(' ');
-const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(' ');
+const FIRST =
+  'James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Susan Joseph Jessica Thomas Sarah Ana Jon Maria Wei Priya Fatima Lars Chidi Aoife Jose Siobhan Yuki Omar Lena'.split(
+    ' ',
+  );
+const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(
+  ' ',
+);
 // 40 % of persons share 15 surnames and everybody one of 30 forenames: far more namesakes than a real
 // company has, so the blocks of common names are as large as they get.
-const COMMON_LAST = 'Smith Johnson Williams Brown Jones Garcia Miller Davis Silva Costa Nguyen Kim Müller Schmidt Rossi'.split(' ');
+const COMMON_LAST =
+  'Smith Johnson Williams Brown Jones Garcia Miller Davis Silva Costa Nguyen Kim Müller Schmidt Rossi'.split(' ');
 
 /** The i-th synthetic person of a store; the same i gives the same person in every run. */
 function syntheticRecords(random: Random) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
-  const surname = () => (random() < 0.4 ? pick(COMMON_LAST) : [pick(SYLLABLES), pick(SYLLABLES), pick(SYLLABLES)].join('').replace(/^./, (c) => c.toUpperCase()));
+  const surname = () =>
+    random() < 0.4
+      ? pick(COMMON_LAST)
+      : [pick(SYLLABLES), pick(SYLLABLES), pick(SYLLABLES)].join('').replace(/^./, (c) => c.toUpperCase());
   return (i: number): JsonObject => {
     const first = pick(FIRST);
     const last = surname();
@@ -56,7 +65,8 @@ function syntheticRecords(random: Random) {
   };
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const stats = (xs: number[]) => ({ median: quantile(xs, 0.5), p99: quantile(xs, 0.99), count: xs.length });
 const fixed = (x: number) => x.toFixed(2).padStart(9);
 
@@ -73,7 +83,10 @@ async function fill(store: HrStore, n: number, keep: ReadonlySet<number>): Promi
       batch.push({ record: r, ...matchIndexOf(person) });
     }
     const guids = await store.createPersons(batch);
-    guids.forEach((guid, j) => { const p = kept.get(start + j); if (p) p.guid = guid; });
+    guids.forEach((guid, j) => {
+      const p = kept.get(start + j);
+      if (p) p.guid = guid;
+    });
   }
   return kept;
 }
@@ -82,7 +95,11 @@ async function fill(store: HrStore, n: number, keep: ReadonlySet<number>): Promi
 function lookups(n: number) {
   const random = generator(7);
   const newcomer = syntheticRecords(generator(99));
-  return Array.from({ length: LOOKUPS }, (_, i) => (i % 2 === 0 ? { returning: Math.floor(random() * n) } : { returning: undefined, person: matchableFrom(newcomer(10_000_000 + i), []) }));
+  return Array.from({ length: LOOKUPS }, (_, i) =>
+    i % 2 === 0
+      ? { returning: Math.floor(random() * n) }
+      : { returning: undefined, person: matchableFrom(newcomer(10_000_000 + i), []) },
+  );
 }
 
 async function run(n: number): Promise<void> {
@@ -98,7 +115,15 @@ async function run(n: number): Promise<void> {
     const queries = plan.map((q, i) => {
       if (q.returning === undefined) return { person: q.person!, truth: undefined };
       const p = kept.get(q.returning)!;
-      return { person: { ...p, guid: undefined, firstName: p.firstName?.toUpperCase(), emails: [`someone${i}@elsewhere.example`] }, truth: p.guid };
+      return {
+        person: {
+          ...p,
+          guid: undefined,
+          firstName: p.firstName?.toUpperCase(),
+          emails: [`someone${i}@elsewhere.example`],
+        },
+        truth: p.guid,
+      };
     });
     const { settings } = parseConfig({}, 'bench');
 
@@ -128,7 +153,8 @@ async function run(n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
       const p = matchableFrom(record(i), []);
       prepared.push(prepare(p));
-      for (const [kind, v] of Object.entries(namesOf(p))) if (v) counts.set(`${kind}:${v}`, (counts.get(`${kind}:${v}`) ?? 0) + 1);
+      for (const [kind, v] of Object.entries(namesOf(p)))
+        if (v) counts.set(`${kind}:${v}`, (counts.get(`${kind}:${v}`) ?? 0) + 1);
     }
     collectGarbage();
     const scanHeap = process.memoryUsage().heapUsed - heapBefore;
@@ -139,7 +165,8 @@ async function run(n: number): Promise<void> {
       started = performance.now();
       const incoming = prepare(q.person);
       let best = -Infinity;
-      for (const candidate of prepared) best = Math.max(best, matchWeightPrepared(incoming, candidate, { model: settings.model, nameFrequency }));
+      for (const candidate of prepared)
+        best = Math.max(best, matchWeightPrepared(incoming, candidate, { model: settings.model, nameFrequency }));
       scanned.push(performance.now() - started);
     }
 
@@ -147,17 +174,35 @@ async function run(n: number): Promise<void> {
     const returning = queries.filter((q) => q.truth).length;
     const b = stats(blocked);
     const s = stats(scanned);
-    const row = (name: string, x: { median: number; p99: number; count: number }, note = '') => `  ${name.padEnd(22)} median ${fixed(x.median)} ms   p99 ${fixed(x.p99)} ms   (${x.count} lookups${note})`;
-    console.log(`\n${n.toLocaleString('en-US')} persons (filled in ${fillSeconds.toFixed(1)} s, ${FILL_BATCH} per transaction; store ${mib(storeBytes)}; after the lookups rss ${mib(afterLookups.rss)}, heap ${mib(afterLookups.heapUsed)}; load average ${os.loadavg()[0]?.toFixed(2)})`);
+    const row = (name: string, x: { median: number; p99: number; count: number }, note = '') =>
+      `  ${name.padEnd(22)} median ${fixed(x.median)} ms   p99 ${fixed(x.p99)} ms   (${x.count} lookups${note})`;
+    console.log(
+      `\n${n.toLocaleString('en-US')} persons (filled in ${fillSeconds.toFixed(1)} s, ${FILL_BATCH} per transaction; store ${mib(storeBytes)}; after the lookups rss ${mib(afterLookups.rss)}, heap ${mib(afterLookups.heapUsed)}; load average ${os.loadavg()[0]?.toFixed(2)})`,
+    );
     console.log(row('blocking + scoring', b, `, after ${WARM_UP} untimed; max ${Math.max(...blocked).toFixed(2)} ms`));
     console.log(row('linear scan', s, sample < queries.length ? `, a sample of the ${queries.length}` : ''));
-    console.log(`  ${(scored / queries.length).toFixed(1)} candidates scored per lookup; ${withOversized} lookups skipped a key held by more than ${settings.maxBlockSize} persons; ${found} of ${returning} returning persons found`);
+    console.log(
+      `  ${(scored / queries.length).toFixed(1)} candidates scored per lookup; ${withOversized} lookups skipped a key held by more than ${settings.maxBlockSize} persons; ${found} of ${returning} returning persons found`,
+    );
     console.log(`  the scan keeps ${mib(scanHeap)} of prepared persons in memory`);
     console.log(`  linear scan / blocked lookup, median: ${(s.median / b.median).toFixed(0)}×`);
     printResult('dedupe-lookup', {
-      persons: n, fillSeconds, fillBatch: FILL_BATCH, storeBytes, blockedMs: b, scanMs: s, scanSampled: sample < queries.length,
-      candidatesPerLookup: scored / queries.length, lookupsWithOversizedKeys: withOversized, maxBlockSize: settings.maxBlockSize,
-      returning, found, rssBytes: afterLookups.rss, heapBytes: afterLookups.heapUsed, scanHeapBytes: scanHeap, ratio: s.median / b.median,
+      persons: n,
+      fillSeconds,
+      fillBatch: FILL_BATCH,
+      storeBytes,
+      blockedMs: b,
+      scanMs: s,
+      scanSampled: sample < queries.length,
+      candidatesPerLookup: scored / queries.length,
+      lookupsWithOversizedKeys: withOversized,
+      maxBlockSize: settings.maxBlockSize,
+      returning,
+      found,
+      rssBytes: afterLookups.rss,
+      heapBytes: afterLookups.heapUsed,
+      scanHeapBytes: scanHeap,
+      ratio: s.median / b.median,
     });
   } finally {
     await store.close();

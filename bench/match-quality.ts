@@ -19,7 +19,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { digestNationalId, normaliseName, patternOf, type MatchablePerson, type MatchModel, type PatternCount } from '../lib/match';
+import {
+  digestNationalId,
+  normaliseName,
+  patternOf,
+  type MatchablePerson,
+  type MatchModel,
+  type PatternCount,
+} from '../lib/match';
 import { learnWeights } from '../lib/dedupe/learnWeights';
 import { lookupCandidates, type Lookup } from '../lib/dedupe/identityResolution';
 import { matchIndexOf } from '../lib/dedupe/matchable';
@@ -31,8 +38,32 @@ import { printResult } from './support/report';
 
 const { settings: nodeSettings } = parseConfig({}, 'bench');
 const sizes = benchOptions(
-  { storeSize: 2_000, duplicates: 300, newcomers: 300, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1, ablate: 0 },
-  { storeSize: 10_000, duplicates: 3_000, newcomers: 3_000, seed: 20240611, maxBlockSize: nodeSettings.maxBlockSize, candidateLimit: nodeSettings.candidateLimit, identityAlone: nodeSettings.thresholds.identityAlone ?? 1, misses: 0, contact: 0, learn: 1, ablate: 0 },
+  {
+    storeSize: 2_000,
+    duplicates: 300,
+    newcomers: 300,
+    seed: 20240611,
+    maxBlockSize: nodeSettings.maxBlockSize,
+    candidateLimit: nodeSettings.candidateLimit,
+    identityAlone: nodeSettings.thresholds.identityAlone ?? 1,
+    misses: 0,
+    contact: 0,
+    learn: 1,
+    ablate: 0,
+  },
+  {
+    storeSize: 10_000,
+    duplicates: 3_000,
+    newcomers: 3_000,
+    seed: 20240611,
+    maxBlockSize: nodeSettings.maxBlockSize,
+    candidateLimit: nodeSettings.candidateLimit,
+    identityAlone: nodeSettings.thresholds.identityAlone ?? 1,
+    misses: 0,
+    contact: 0,
+    learn: 1,
+    ablate: 0,
+  },
 );
 const CONTACT = sizes.contact === 1;
 
@@ -42,10 +73,21 @@ const CONTACT = sizes.contact === 1;
  * BENCHMARKS.md lists the same rates.
  */
 const CORRUPTION = {
-  forenameMissing: 0.04, surnameMissing: 0.04,
-  birthDateMissing: 0.08, dayMonthSwapped: 0.05, birthDateTypo: 0.03,
-  streetMissing: 0.08, streetAbbreviated: 0.3, streetTypo: 0.1, houseNumberTypo: 0.03, suburbTypo: 0.1, postcodeMissing: 0.1, moved: 0.1,
-  nationalIdMissing: 0.05, nationalIdTransposed: 0.03, nationalIdTypo: 0.02,
+  forenameMissing: 0.04,
+  surnameMissing: 0.04,
+  birthDateMissing: 0.08,
+  dayMonthSwapped: 0.05,
+  birthDateTypo: 0.03,
+  streetMissing: 0.08,
+  streetAbbreviated: 0.3,
+  streetTypo: 0.1,
+  houseNumberTypo: 0.03,
+  suburbTypo: 0.1,
+  postcodeMissing: 0.1,
+  moved: 0.1,
+  nationalIdMissing: 0.05,
+  nationalIdTransposed: 0.03,
+  nationalIdTypo: 0.02,
 };
 const STORE_SIZE = sizes.storeSize;
 const DUPLICATES = sizes.duplicates;
@@ -72,47 +114,107 @@ function zipf<T>(xs: readonly T[]): () => T {
   return () => xs[cumulative.findIndex((c) => c >= random() * total)] ?? (xs[0] as T);
 }
 
-const FIRST = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica
+const FIRST =
+  `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica
 Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Margaret Anthony Sandra Mark Ashley Donald Kimberly Steven Emily
 Paul Donna Andrew Michelle Joshua Carol Kenneth Amanda Kevin Melissa Brian Deborah George Stephanie Timothy Rebecca Ronald Laura
 Jason Sharon Edward Cynthia Jeffrey Kathleen Ryan Amy Jacob Angela Gary Shirley Nicholas Anna Eric Brenda Jonathan Pamela Stephen
 Nicole Larry Katherine Justin Samantha Scott Christine Brandon Catherine Benjamin Victoria Samuel Alexander Alexandra Siobhán
 Zoë José María François Chloé Björn Søren Łukasz Małgorzata Jürgen Núria Aoife Oluwaseun Chidi Priya Arjun Wei Mei Hiroshi Yuki
-Mohammed Fatima Aleksandr Ekaterina Dmitri Guillermo Francisco Alejandro Renée Sinéad Thandiwe Kwame Ngozi Astrid Ingrid Lars`.split(/\s+/);
-const SURNAMES = `Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson
+Mohammed Fatima Aleksandr Ekaterina Dmitri Guillermo Francisco Alejandro Renée Sinéad Thandiwe Kwame Ngozi Astrid Ingrid Lars`.split(
+    /\s+/,
+  );
+const SURNAMES =
+  `Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson
 Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King
 Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Müller Schmidt
 Schneider Fischer Weber Meyer Wagner Becker Dubois Lefèvre Moreau Fernández González Pérez Sánchez Rossi Russo Ferrari Esposito
 Kowalski Nowak Wiśniewski O'Brien O'Connor Murphy Kelly Walsh Jansen Bakker Svensson Andersson Johansson Nielsen Hansen Patel
 Shah Singh Kumar Khan Ahmed Ali Chen Wang Li Zhang Liu Kim Park Tanaka Suzuki Okonkwo Mensah Adeyemi Novak Horváth Popescu Ivanov
-Petrov Papadopoulos Yılmaz Cohen Levi`.split(/\s+/).concat(['García López', 'van der Berg', 'De la Cruz', 'Smith-Jones', 'Fernández Ruiz']);
-const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(' ');
+Petrov Papadopoulos Yılmaz Cohen Levi`
+    .split(/\s+/)
+    .concat(['García López', 'van der Berg', 'De la Cruz', 'Smith-Jones', 'Fernández Ruiz']);
+const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(
+  ' ',
+);
 // Nicknames as people actually use them; some (Topher, Patsy, Bex, Memo, Mo) are not in the matcher's table.
 const NICKNAMES: Record<string, string[]> = {
-  William: ['Bill', 'Will', 'Liam'], Robert: ['Bob', 'Rob', 'Bobby'], Elizabeth: ['Liz', 'Beth', 'Lisa'], Katherine: ['Kate', 'Kathy'],
-  Catherine: ['Cathy', 'Kate'], Michael: ['Mike', 'Mick'], James: ['Jim', 'Jamie'], Richard: ['Rick', 'Dick', 'Rich'],
-  Margaret: ['Peggy', 'Maggie', 'Meg'], Anthony: ['Tony'], Alexander: ['Alex', 'Sasha'], Alexandra: ['Alex', 'Sasha', 'Lexi'],
-  Jonathan: ['Jon', 'Johnny'], John: ['Jon', 'Jack', 'Johnny'], Christopher: ['Chris', 'Topher'], Daniel: ['Dan', 'Danny'],
-  Thomas: ['Tom', 'Tommy'], Jennifer: ['Jen', 'Jenny'], Patricia: ['Pat', 'Patsy', 'Trish'], Susan: ['Sue', 'Susie'],
-  Joseph: ['Joe', 'Joey'], David: ['Dave'], Matthew: ['Matt'], Samantha: ['Sam'], Rebecca: ['Becky', 'Bex'], Deborah: ['Debbie'],
-  Victoria: ['Vicky', 'Tori'], Guillermo: ['Memo'], Mohammed: ['Mo'], Aleksandr: ['Sasha'], Francisco: ['Paco'], Nicholas: ['Nick'],
-  Timothy: ['Tim'], Edward: ['Ed', 'Ted'], Kenneth: ['Ken'], Stephen: ['Steve'], Steven: ['Steve'], Samuel: ['Sam'],
+  William: ['Bill', 'Will', 'Liam'],
+  Robert: ['Bob', 'Rob', 'Bobby'],
+  Elizabeth: ['Liz', 'Beth', 'Lisa'],
+  Katherine: ['Kate', 'Kathy'],
+  Catherine: ['Cathy', 'Kate'],
+  Michael: ['Mike', 'Mick'],
+  James: ['Jim', 'Jamie'],
+  Richard: ['Rick', 'Dick', 'Rich'],
+  Margaret: ['Peggy', 'Maggie', 'Meg'],
+  Anthony: ['Tony'],
+  Alexander: ['Alex', 'Sasha'],
+  Alexandra: ['Alex', 'Sasha', 'Lexi'],
+  Jonathan: ['Jon', 'Johnny'],
+  John: ['Jon', 'Jack', 'Johnny'],
+  Christopher: ['Chris', 'Topher'],
+  Daniel: ['Dan', 'Danny'],
+  Thomas: ['Tom', 'Tommy'],
+  Jennifer: ['Jen', 'Jenny'],
+  Patricia: ['Pat', 'Patsy', 'Trish'],
+  Susan: ['Sue', 'Susie'],
+  Joseph: ['Joe', 'Joey'],
+  David: ['Dave'],
+  Matthew: ['Matt'],
+  Samantha: ['Sam'],
+  Rebecca: ['Becky', 'Bex'],
+  Deborah: ['Debbie'],
+  Victoria: ['Vicky', 'Tori'],
+  Guillermo: ['Memo'],
+  Mohammed: ['Mo'],
+  Aleksandr: ['Sasha'],
+  Francisco: ['Paco'],
+  Nicholas: ['Nick'],
+  Timothy: ['Tim'],
+  Edward: ['Ed', 'Ted'],
+  Kenneth: ['Ken'],
+  Stephen: ['Steve'],
+  Steven: ['Steve'],
+  Samuel: ['Sam'],
 };
 const PLACES: [string, string, () => string][] = [
-  ['US', 'San Francisco', () => `941${digits(2)}`], ['US', 'New York', () => `100${digits(2)}`], ['US', 'Austin', () => `787${digits(2)}`],
-  ['GB', 'London', () => `${pick(['N1', 'E2', 'SW1A', 'SE15'])} ${digits(1)}${pick(['AB', 'XY', 'QT'])}`], ['GB', 'Manchester', () => `M${digits(1)} ${digits(1)}AA`],
-  ['DE', 'Berlin', () => `10${digits(3)}`], ['DE', 'München', () => `80${digits(3)}`], ['ES', 'Madrid', () => `280${digits(2)}`],
-  ['FR', 'Paris', () => `750${digits(2)}`], ['PL', 'Kraków', () => `30-${digits(3)}`],
+  ['US', 'San Francisco', () => `941${digits(2)}`],
+  ['US', 'New York', () => `100${digits(2)}`],
+  ['US', 'Austin', () => `787${digits(2)}`],
+  ['GB', 'London', () => `${pick(['N1', 'E2', 'SW1A', 'SE15'])} ${digits(1)}${pick(['AB', 'XY', 'QT'])}`],
+  ['GB', 'Manchester', () => `M${digits(1)} ${digits(1)}AA`],
+  ['DE', 'Berlin', () => `10${digits(3)}`],
+  ['DE', 'München', () => `80${digits(3)}`],
+  ['ES', 'Madrid', () => `280${digits(2)}`],
+  ['FR', 'Paris', () => `750${digits(2)}`],
+  ['PL', 'Kraków', () => `30-${digits(3)}`],
 ];
 const PHONE_PREFIX: Record<string, () => string> = {
-  US: () => `+1${pick(['415', '212', '512', '646'])}${2 + Math.floor(random() * 8)}${digits(6)}`, GB: () => `+447${digits(9)}`,
-  DE: () => `+4915${digits(9)}`, ES: () => `+346${digits(8)}`, FR: () => `+336${digits(8)}`, PL: () => `+485${digits(8)}`,
+  US: () => `+1${pick(['415', '212', '512', '646'])}${2 + Math.floor(random() * 8)}${digits(6)}`,
+  GB: () => `+447${digits(9)}`,
+  DE: () => `+4915${digits(9)}`,
+  ES: () => `+346${digits(8)}`,
+  FR: () => `+336${digits(8)}`,
+  PL: () => `+485${digits(8)}`,
 };
-const STREET_NAMES = `High Church Station Park Victoria Green Mill School Main Oak Elm Maple Cedar Pine Washington Lincoln Jefferson
+const STREET_NAMES =
+  `High Church Station Park Victoria Green Mill School Main Oak Elm Maple Cedar Pine Washington Lincoln Jefferson
 Madison King Queen Market Bridge Water River Lake Hill Forest Spring Chestnut Walnut Willow Garden North South West East Castle Abbey
 Manor Orchard Meadow Grove Kirk Bahnhof Haupt Schiller Goethe Linden Berliner Kant Mozart Rosen Mayor Alcala Gran Serrano Rivoli
-Lafayette Voltaire Florianska Dluga Grodzka Augusta Liberdade Sunset Harbor Highland Albert Regent Baker Oxford Cambridge York`.split(/\s+/);
-const STREET_TYPES: [string, string][] = [['Street', 'St'], ['Road', 'Rd'], ['Avenue', 'Ave'], ['Lane', 'Ln'], ['Drive', 'Dr'], ['Boulevard', 'Blvd'], ['Court', 'Ct'], ['Place', 'Pl']];
+Lafayette Voltaire Florianska Dluga Grodzka Augusta Liberdade Sunset Harbor Highland Albert Regent Baker Oxford Cambridge York`.split(
+    /\s+/,
+  );
+const STREET_TYPES: [string, string][] = [
+  ['Street', 'St'],
+  ['Road', 'Rd'],
+  ['Avenue', 'Ave'],
+  ['Lane', 'Ln'],
+  ['Drive', 'Dr'],
+  ['Boulevard', 'Blvd'],
+  ['Court', 'Ct'],
+  ['Place', 'Pl'],
+];
 const streetName = zipf(STREET_NAMES);
 const DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me', 'hotmail.com', 'gmx.de'];
 
@@ -123,7 +225,8 @@ const surname = () => (chance(0.7) ? cap(pick(SYLLABLES) + pick(SYLLABLES) + pic
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-const ascii = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').replace('ł', 'l').replace('ı', 'i').replace('ø', 'o');
+const ascii = (s: string) =>
+  s.normalize('NFKD').replace(/\p{M}/gu, '').replace('ł', 'l').replace('ı', 'i').replace('ø', 'o');
 
 const usedEmails = new Set<string>();
 function emailFor(first: string, last: string, domain = pick(DOMAINS)): string {
@@ -135,7 +238,8 @@ function emailFor(first: string, last: string, domain = pick(DOMAINS)): string {
   usedEmails.add(email);
   return email;
 }
-const dateOfBirth = () => `${1960 + Math.floor(random() * 45)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+const dateOfBirth = () =>
+  `${1960 + Math.floor(random() * 45)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
 let nextId = 1;
 const usedNationalIds = new Set<string>();
 function nationalIdValue(): string {
@@ -149,7 +253,10 @@ function nationalIdValue(): string {
 type Synthetic = MatchablePerson & { nationalIdValue?: string };
 
 /** The person as lib/match takes them: the national id as keyed hashes under the store's key. */
-const matchable = ({ nationalIdValue, ...p }: Synthetic, key: Buffer): MatchablePerson => ({ ...p, nationalId: digestNationalId(nationalIdValue, key) });
+const matchable = ({ nationalIdValue, ...p }: Synthetic, key: Buffer): MatchablePerson => ({
+  ...p,
+  nationalId: digestNationalId(nationalIdValue, key),
+});
 
 function storedPerson(first = firstName(), last = surname()): Synthetic {
   const status = pick(['candidate', 'candidate', 'employee', 'employee', 'former_employee'] as const);
@@ -157,13 +264,26 @@ function storedPerson(first = firstName(), last = surname()): Synthetic {
   const hired = status !== 'candidate';
   const [type] = pick(STREET_TYPES);
   return {
-    guid: `g${nextId++}`, firstName: first, lastName: last, status,
+    guid: `g${nextId++}`,
+    firstName: first,
+    lastName: last,
+    status,
     emails: [emailFor(first, last), ...(hired ? [emailFor(first, last, 'acme.example')] : [])],
     phones: chance(0.85) ? [(PHONE_PREFIX[country] ?? PHONE_PREFIX.US!)()] : [],
     dateOfBirth: !CONTACT || hired || chance(0.15) ? dateOfBirth() : undefined,
-    ...(chance(CONTACT ? 0.8 : 0.95) ? { city, postalCode: postcode(), country, ...(CONTACT ? {} : { street: `${1 + Math.floor(random() * 300)} ${streetName()} ${type}` }) } : {}),
+    ...(chance(CONTACT ? 0.8 : 0.95)
+      ? {
+          city,
+          postalCode: postcode(),
+          country,
+          ...(CONTACT ? {} : { street: `${1 + Math.floor(random() * 300)} ${streetName()} ${type}` }),
+        }
+      : {}),
     ...(!CONTACT && chance(0.95) ? { nationalIdValue: nationalIdValue() } : {}),
-    externalIds: [{ system: 'greenhouse', id: `c${nextId}` }, ...(hired ? [{ system: 'bamboohr', id: `e${nextId}` }] : [])],
+    externalIds: [
+      { system: 'greenhouse', id: `c${nextId}` },
+      ...(hired ? [{ system: 'bamboohr', id: `e${nextId}` }] : []),
+    ],
   };
 }
 
@@ -171,15 +291,25 @@ function typo(s: string): string {
   const i = Math.floor(random() * s.length);
   const op = Math.floor(random() * 4);
   const letter = 'abcdefghijklmnoprstuvwy'[Math.floor(random() * 23)] ?? 'e';
-  const out = op === 0 ? s.slice(0, i) + letter + s.slice(i + 1) : op === 1 ? s.slice(0, i) + s.slice(i + 1)
-    : op === 2 ? s.slice(0, i) + (s[i + 1] ?? '') + (s[i] ?? '') + s.slice(i + 2) : s.slice(0, i) + (s[i] ?? '') + s.slice(i);
+  const out =
+    op === 0
+      ? s.slice(0, i) + letter + s.slice(i + 1)
+      : op === 1
+        ? s.slice(0, i) + s.slice(i + 1)
+        : op === 2
+          ? s.slice(0, i) + (s[i + 1] ?? '') + (s[i] ?? '') + s.slice(i + 2)
+          : s.slice(0, i) + (s[i] ?? '') + s.slice(i);
   return out.length > 1 ? cap(out) : s;
 }
 /** The same number written as a person would type it, then put through E.164 as the transform layer does. */
 function retyped(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
-  const typed = pick([parsed.formatNational(), parsed.formatInternational(), parsed.formatNational().replace(/\D/g, '')]);
+  const typed = pick([
+    parsed.formatNational(),
+    parsed.formatInternational(),
+    parsed.formatNational().replace(/\D/g, ''),
+  ]);
   return parsePhoneNumberFromString(typed, parsed.country as CountryCode)?.number ?? e164;
 }
 
@@ -194,9 +324,15 @@ function streetAgain(street: string, tag: (t: string) => boolean): string {
   const [number = '', ...name] = street.split(' ');
   const type = STREET_TYPES.find(([full]) => full === name[name.length - 1]);
   let words = name;
-  if (type && chance(CORRUPTION.streetAbbreviated) && tag('street abbreviated')) words = [...name.slice(0, -1), pick([type[1], `${type[1]}.`])];
+  if (type && chance(CORRUPTION.streetAbbreviated) && tag('street abbreviated'))
+    words = [...name.slice(0, -1), pick([type[1], `${type[1]}.`])];
   if (chance(CORRUPTION.streetTypo) && tag('street typo')) words = [typo(words[0] ?? ''), ...words.slice(1)];
-  const house = chance(CORRUPTION.houseNumberTypo) && tag('house number typo') ? (number.length > 1 ? transposed(number) : `${number}${digits(1)}`) : number;
+  const house =
+    chance(CORRUPTION.houseNumberTypo) && tag('house number typo')
+      ? number.length > 1
+        ? transposed(number)
+        : `${number}${digits(1)}`
+      : number;
   return [house, ...words].join(' ');
 }
 
@@ -227,8 +363,10 @@ function namesAgain(p: Synthetic, tag: (t: string) => boolean): { first?: string
   else if (chance(0.08) && tag('forename typo')) first = typo(first);
   if (chance(0.08) && tag('surname typo')) last = typo(last);
   else if (chance(0.03) && tag('new surname')) last = surname();
-  else if (last.includes(' ') && chance(0.5) && tag('one of two surnames')) last = last.split(' ').find((x) => x.length > 3) ?? last;
-  if (ascii(first + last) !== first + last && chance(0.5) && tag('accents dropped')) [first, last] = [ascii(first), ascii(last)];
+  else if (last.includes(' ') && chance(0.5) && tag('one of two surnames'))
+    last = last.split(' ').find((x) => x.length > 3) ?? last;
+  if (ascii(first + last) !== first + last && chance(0.5) && tag('accents dropped'))
+    [first, last] = [ascii(first), ascii(last)];
   if (chance(0.03) && tag('swapped names')) [first, last] = [last, first];
   if (CONTACT) return { first, last };
   if (chance(CORRUPTION.forenameMissing) && tag('forename missing')) return { last };
@@ -243,24 +381,38 @@ function seenAgainWithoutContact(p: Synthetic): { person: Synthetic; tags: strin
   const { first, last } = namesAgain(p, tag);
   let dob = p.dateOfBirth;
   if (dob && chance(CORRUPTION.birthDateMissing) && tag('birth date missing')) dob = undefined;
-  else if (dob && Number(dob.slice(8)) <= 12 && chance(CORRUPTION.dayMonthSwapped) && tag('day and month swapped')) dob = `${dob.slice(0, 5)}${dob.slice(8)}-${dob.slice(5, 7)}`;
-  else if (dob && chance(CORRUPTION.birthDateTypo) && tag('birth date typo')) dob = `${dob.slice(0, 9)}${(Number(dob[9]) + 1) % 10}`;
+  else if (dob && Number(dob.slice(8)) <= 12 && chance(CORRUPTION.dayMonthSwapped) && tag('day and month swapped'))
+    dob = `${dob.slice(0, 5)}${dob.slice(8)}-${dob.slice(5, 7)}`;
+  else if (dob && chance(CORRUPTION.birthDateTypo) && tag('birth date typo'))
+    dob = `${dob.slice(0, 9)}${(Number(dob[9]) + 1) % 10}`;
   let address: Partial<Synthetic> = {};
   if (p.city && chance(CORRUPTION.moved) && tag('moved')) {
     const [country, city, postcode] = pick(PLACES);
-    address = { city, postalCode: postcode(), country, street: `${1 + Math.floor(random() * 300)} ${streetName()} ${pick(STREET_TYPES)[0]}` };
+    address = {
+      city,
+      postalCode: postcode(),
+      country,
+      street: `${1 + Math.floor(random() * 300)} ${streetName()} ${pick(STREET_TYPES)[0]}`,
+    };
   } else if (p.city) {
     address = {
       country: p.country,
       city: chance(CORRUPTION.suburbTypo) && tag('suburb typo') ? typo(p.city) : p.city,
       ...(chance(CORRUPTION.postcodeMissing) && tag('postcode missing') ? {} : { postalCode: p.postalCode }),
-      ...(p.street && !(chance(CORRUPTION.streetMissing) && tag('street missing')) ? { street: streetAgain(p.street, tag) } : {}),
+      ...(p.street && !(chance(CORRUPTION.streetMissing) && tag('street missing'))
+        ? { street: streetAgain(p.street, tag) }
+        : {}),
     };
   }
   return {
     tags,
     person: {
-      firstName: first, lastName: last, emails: [], phones: [], dateOfBirth: dob, ...address,
+      firstName: first,
+      lastName: last,
+      emails: [],
+      phones: [],
+      dateOfBirth: dob,
+      ...address,
       nationalIdValue: nationalIdAgain(p.nationalIdValue, tag),
       externalIds: [{ system: 'greenhouse', id: `c${nextId++}` }],
     },
@@ -286,15 +438,26 @@ function seenAgainWithContact(p: Synthetic): { person: Synthetic; tags: string[]
   else if (phone && q < 0.8 && tag('new phone')) phones = [(PHONE_PREFIX[p.country ?? 'US'] ?? PHONE_PREFIX.US!)()];
   else if (phone) tag('no phone');
   let dob = chance(0.3) ? p.dateOfBirth : undefined;
-  if (dob && chance(0.06) && tag('birth date typo')) dob = chance(0.5) ? `${dob.slice(0, 9)}${(Number(dob[9]) + 1) % 10}` : `${dob.slice(0, 5)}${dob.slice(8)}-${dob.slice(5, 7)}`;
+  if (dob && chance(0.06) && tag('birth date typo'))
+    dob = chance(0.5)
+      ? `${dob.slice(0, 9)}${(Number(dob[9]) + 1) % 10}`
+      : `${dob.slice(0, 5)}${dob.slice(8)}-${dob.slice(5, 7)}`;
   const moved = chance(0.25);
   const sameId = chance(0.2) && tag('same ATS id');
   return {
     tags,
     person: {
-      firstName: first, lastName: last, emails, phones, dateOfBirth: dob,
-      ...(p.city && chance(0.6) ? (moved ? { city: 'Lisbon', postalCode: `1${digits(3)}-${digits(3)}`, country: 'PT' } : { city: p.city, postalCode: p.postalCode, country: p.country }) : {}),
-      externalIds: [{ system: 'greenhouse', id: sameId ? p.externalIds[0]?.id ?? 'none' : `c${nextId++}` }],
+      firstName: first,
+      lastName: last,
+      emails,
+      phones,
+      dateOfBirth: dob,
+      ...(p.city && chance(0.6)
+        ? moved
+          ? { city: 'Lisbon', postalCode: `1${digits(3)}-${digits(3)}`, country: 'PT' }
+          : { city: p.city, postalCode: p.postalCode, country: p.country }
+        : {}),
+      externalIds: [{ system: 'greenhouse', id: sameId ? (p.externalIds[0]?.id ?? 'none') : `c${nextId++}` }],
     },
   };
 }
@@ -309,7 +472,8 @@ function newcomer(store: Synthetic[], names: Map<string, Synthetic[]>): { person
   const kind = r < 0.5 ? 'unrelated' : r < 0.85 ? 'namesake' : 'household member';
   let [first, last] = [firstName(), surname()];
   let other = pick(store);
-  for (let tries = 0; kind === 'namesake' && !names.has(`${first} ${last}`) && tries < 10_000; tries++) [first, last] = [firstName(), surname()];
+  for (let tries = 0; kind === 'namesake' && !names.has(`${first} ${last}`) && tries < 10_000; tries++)
+    [first, last] = [firstName(), surname()];
   if (kind === 'namesake') other = pick(names.get(`${first} ${last}`) ?? [other]);
   if (kind === 'household member') {
     last = other.lastName ?? last;
@@ -317,14 +481,25 @@ function newcomer(store: Synthetic[], names: Map<string, Synthetic[]>): { person
   }
   const fresh = storedPerson(first, last);
   const person: Synthetic = {
-    ...fresh, guid: undefined, status: 'candidate', emails: CONTACT ? fresh.emails.slice(0, 1) : [], phones: CONTACT ? fresh.phones : [],
+    ...fresh,
+    guid: undefined,
+    status: 'candidate',
+    emails: CONTACT ? fresh.emails.slice(0, 1) : [],
+    phones: CONTACT ? fresh.phones : [],
     dateOfBirth: !CONTACT || chance(0.3) ? fresh.dateOfBirth : undefined,
     externalIds: fresh.externalIds.filter((x) => x.system === 'greenhouse'),
   };
   const place = PLACES.find(([, city]) => city === other.city);
-  if (kind === 'namesake' && place && chance(0.3)) Object.assign(person, { city: place[1], postalCode: place[2](), country: place[0] });
+  if (kind === 'namesake' && place && chance(0.3))
+    Object.assign(person, { city: place[1], postalCode: place[2](), country: place[0] });
   if (kind === 'household member') {
-    Object.assign(person, { city: other.city, postalCode: other.postalCode, country: other.country, street: other.street, phones: CONTACT && chance(0.6) ? other.phones : person.phones });
+    Object.assign(person, {
+      city: other.city,
+      postalCode: other.postalCode,
+      country: other.country,
+      street: other.street,
+      phones: CONTACT && chance(0.6) ? other.phones : person.phones,
+    });
   }
   return { person, kind };
 }
@@ -332,16 +507,32 @@ function newcomer(store: Synthetic[], names: Map<string, Synthetic[]>): { person
 /** Whether anything but the name ties a returning person to their record, compared the simplest way. */
 function sharesIdentifier(a: Synthetic, b: Synthetic | undefined): boolean {
   const emails = new Set(b?.emails.map((e) => e.trim().toLowerCase()));
-  return !!b && (a.emails.some((e) => emails.has(e.trim().toLowerCase())) || a.phones.some((p) => b.phones.includes(p))
-    || (!!a.dateOfBirth && a.dateOfBirth === b.dateOfBirth) || a.externalIds.some((x) => b.externalIds.some((y) => y.id === x.id))
-    || (!!a.nationalIdValue && a.nationalIdValue.replace(/-/g, '') === b.nationalIdValue?.replace(/-/g, '')));
+  return (
+    !!b &&
+    (a.emails.some((e) => emails.has(e.trim().toLowerCase())) ||
+      a.phones.some((p) => b.phones.includes(p)) ||
+      (!!a.dateOfBirth && a.dateOfBirth === b.dateOfBirth) ||
+      a.externalIds.some((x) => b.externalIds.some((y) => y.id === x.id)) ||
+      (!!a.nationalIdValue && a.nationalIdValue.replace(/-/g, '') === b.nationalIdValue?.replace(/-/g, '')))
+  );
 }
 
 const brief = (p: Synthetic | undefined) =>
-  p ? `${p.firstName} ${p.lastName} <${p.emails.join(', ')}> ${p.phones.join(', ')} ${p.dateOfBirth ?? ''} ${p.street ?? ''}, ${p.postalCode ?? ''} ${p.city ?? ''} id ${p.nationalIdValue ?? '-'}`.replace(/ +/g, ' ') : '(none)';
+  p
+    ? `${p.firstName} ${p.lastName} <${p.emails.join(', ')}> ${p.phones.join(', ')} ${p.dateOfBirth ?? ''} ${p.street ?? ''}, ${p.postalCode ?? ''} ${p.city ?? ''} id ${p.nationalIdValue ?? '-'}`.replace(
+        / +/g,
+        ' ',
+      )
+    : '(none)';
 
 /** One missed duplicate: who came, who it was, and how the best candidate scored field by field. */
-function describeMiss(incoming: Synthetic, truth: Synthetic | undefined, tags: string[], outcome: Lookup, topIsTruth: boolean): string {
+function describeMiss(
+  incoming: Synthetic,
+  truth: Synthetic | undefined,
+  tags: string[],
+  outcome: Lookup,
+  topIsTruth: boolean,
+): string {
   const e = outcome.explanation;
   const fields = e ? e.fields.map((f) => `${f.field} ${f.level} ${f.weight.toFixed(1)}`).join(', ') : 'no candidate';
   return [
@@ -358,9 +549,13 @@ function recordOf(p: Synthetic): JsonObject {
     emails: p.emails.map((address) => ({ address })),
     phones: p.phones.map((number) => ({ number })),
     dateOfBirth: p.dateOfBirth ?? null,
-    address: p.city ? { line1: p.street ?? null, city: p.city, postalCode: p.postalCode ?? null, country: p.country ?? null } : null,
+    address: p.city
+      ? { line1: p.street ?? null, city: p.city, postalCode: p.postalCode ?? null, country: p.country ?? null }
+      : null,
     nationalId: p.nationalIdValue ? { type: 'ssn', value: p.nationalIdValue } : null,
-    ...(p.status && p.status !== 'candidate' ? { employee: { status: p.status === 'former_employee' ? 'terminated' : 'active' } } : {}),
+    ...(p.status && p.status !== 'candidate'
+      ? { employee: { status: p.status === 'former_employee' ? 'terminated' : 'active' } }
+      : {}),
   };
 }
 
@@ -390,29 +585,64 @@ async function main(): Promise<void> {
       (await store.createPersons(inits)).forEach((guid, i) => synthetic.set(guid, batch[i]!.guid!));
     }
     const model = structuredClone(nodeSettings.model);
-    if (sizes.ablate) for (const field of ['street', 'nationalId'] as const) for (const level of Object.values(model[field])) Object.assign(level, { m: 0.5, u: 0.5 });
-    const settings = { ...nodeSettings, model, maxBlockSize: sizes.maxBlockSize, candidateLimit: sizes.candidateLimit, thresholds: { ...nodeSettings.thresholds, identityAlone: sizes.identityAlone } };
+    if (sizes.ablate)
+      for (const field of ['street', 'nationalId'] as const)
+        for (const level of Object.values(model[field])) Object.assign(level, { m: 0.5, u: 0.5 });
+    const settings = {
+      ...nodeSettings,
+      model,
+      maxBlockSize: sizes.maxBlockSize,
+      candidateLimit: sizes.candidateLimit,
+      thresholds: { ...nodeSettings.thresholds, identityAlone: sizes.identityAlone },
+    };
 
     const cases = [
-      ...Array.from({ length: DUPLICATES }, () => { const truth = pick(people); return { ...seenAgain(truth), truth: truth.guid, kind: 'duplicate' }; }),
-      ...Array.from({ length: NEWCOMERS }, () => ({ ...newcomer(people, names), tags: [] as string[], truth: undefined })),
+      ...Array.from({ length: DUPLICATES }, () => {
+        const truth = pick(people);
+        return { ...seenAgain(truth), truth: truth.guid, kind: 'duplicate' };
+      }),
+      ...Array.from({ length: NEWCOMERS }, () => ({
+        ...newcomer(people, names),
+        tags: [] as string[],
+        truth: undefined,
+      })),
     ];
 
     /** Precision, recall and reviews of the same cases under another model: the figures learning the weights changes. */
     const measureWith = async (model: MatchModel) => {
-      let right = 0, wrong = 0, hits = 0, reviews = 0;
+      let right = 0,
+        wrong = 0,
+        hits = 0,
+        reviews = 0;
       for (const c of cases) {
         const outcome = await lookupCandidates(store, matchable(c.person, store.matchingKey()), { ...settings, model });
         const top = outcome.candidate && synthetic.get(outcome.candidate.guid);
         if (outcome.decision === 'review') reviews++;
-        if (outcome.decision === 'merge') (top === c.truth ? right++ : wrong++);
+        if (outcome.decision === 'merge') {
+          if (top === c.truth) right++;
+          else wrong++;
+        }
         if (c.truth && outcome.decision !== 'new' && top === c.truth) hits++;
       }
-      return { precision: right / Math.max(1, right + wrong), recall: hits / DUPLICATES, recallMerged: right / DUPLICATES, reviewedOfArriving: reviews / cases.length, wrongMerges: wrong };
+      return {
+        precision: right / Math.max(1, right + wrong),
+        recall: hits / DUPLICATES,
+        recallMerged: right / DUPLICATES,
+        reviewedOfArriving: reviews / cases.length,
+        wrongMerges: wrong,
+      };
     };
 
     const started = process.hrtime.bigint();
-    let candidatesSeen = 0, foundLeniently = 0, maxCandidates = 0, rightMerges = 0, wrongMerges = 0, found = 0, newcomersReviewed = 0, oversized = 0, reviewed = 0;
+    let candidatesSeen = 0,
+      foundLeniently = 0,
+      maxCandidates = 0,
+      rightMerges = 0,
+      wrongMerges = 0,
+      found = 0,
+      newcomersReviewed = 0,
+      oversized = 0,
+      reviewed = 0;
     const lookupMs: number[] = [];
     const byTag = new Map<string, [number, number]>();
     const byEvidence = new Map<string, [number, number]>();
@@ -432,21 +662,33 @@ async function main(): Promise<void> {
       const top = outcome.candidate && synthetic.get(outcome.candidate.guid);
       const merged = outcome.decision === 'merge';
       if (merged && top === c.truth) rightMerges++;
-      else if (merged) (wrongMerges++, wrongByKind.set(c.kind, (wrongByKind.get(c.kind) ?? 0) + 1));
+      else if (merged) {
+        wrongMerges++;
+        wrongByKind.set(c.kind, (wrongByKind.get(c.kind) ?? 0) + 1);
+      }
       if (!c.truth) {
         if (outcome.decision === 'review') newcomersReviewed++;
         continue;
       }
-      const truthP = [outcome, ...outcome.others].find((o) => o.candidate && synthetic.get(o.candidate.guid) === c.truth)?.explanation?.probability ?? 0;
+      const truthP =
+        [outcome, ...outcome.others].find((o) => o.candidate && synthetic.get(o.candidate.guid) === c.truth)
+          ?.explanation?.probability ?? 0;
       // A review shows the reviewer the most probable candidate; it finds this duplicate when that is the right person.
       const hit = (merged || outcome.decision === 'review') && top === c.truth;
       if (hit) found++;
-      else if (missed.length < sizes.misses) missed.push(describeMiss(c.person, byGuid.get(c.truth), c.tags, outcome, top === c.truth));
+      else if (missed.length < sizes.misses)
+        missed.push(describeMiss(c.person, byGuid.get(c.truth), c.tags, outcome, top === c.truth));
       // How this bench counted before: a review counted when the right person was anywhere among the explained candidates at p ≥ 0.7.
       if (hit || (outcome.decision === 'review' && truthP >= settings.thresholds.review)) foundLeniently++;
-      const evidence = sharesIdentifier(c.person, byGuid.get(c.truth)) ? 'shares an email, phone, birth date, national id or ATS id' : 'shares only names and maybe address';
-      byEvidence.set(evidence, [(byEvidence.get(evidence)?.[0] ?? 0) + (hit ? 1 : 0), (byEvidence.get(evidence)?.[1] ?? 0) + 1]);
-      for (const t of c.tags.length ? c.tags : ['(no variation)']) byTag.set(t, [(byTag.get(t)?.[0] ?? 0) + (hit ? 1 : 0), (byTag.get(t)?.[1] ?? 0) + 1]);
+      const evidence = sharesIdentifier(c.person, byGuid.get(c.truth))
+        ? 'shares an email, phone, birth date, national id or ATS id'
+        : 'shares only names and maybe address';
+      byEvidence.set(evidence, [
+        (byEvidence.get(evidence)?.[0] ?? 0) + (hit ? 1 : 0),
+        (byEvidence.get(evidence)?.[1] ?? 0) + 1,
+      ]);
+      for (const t of c.tags.length ? c.tags : ['(no variation)'])
+        byTag.set(t, [(byTag.get(t)?.[0] ?? 0) + (hit ? 1 : 0), (byTag.get(t)?.[1] ?? 0) + 1]);
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
@@ -456,7 +698,9 @@ async function main(): Promise<void> {
     const recallMerged = rightMerges / DUPLICATES;
     const lookup = summarize(lookupMs);
     const reviewRate = newcomersReviewed / NEWCOMERS;
-    console.log(`match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming, ${CONTACT ? 'with email, phone and ATS ids (contact=1)' : 'harder: no email or phone (contact=0)'} (seed ${sizes.seed}; blocks over ${settings.maxBlockSize} persons skipped, at most ${settings.candidateLimit} candidates; review on identity at ${sizes.identityAlone})`);
+    console.log(
+      `match quality: ${STORE_SIZE} stored persons, ${DUPLICATES} returning + ${NEWCOMERS} new incoming, ${CONTACT ? 'with email, phone and ATS ids (contact=1)' : 'harder: no email or phone (contact=0)'} (seed ${sizes.seed}; blocks over ${settings.maxBlockSize} persons skipped, at most ${settings.candidateLimit} candidates; review on identity at ${sizes.identityAlone})`,
+    );
     console.table({
       'precision of automatic merges (target ≥ 99 %)': pct(precision),
       'recall into merge or review (target ≥ 95 %)': pct(recall),
@@ -471,7 +715,11 @@ async function main(): Promise<void> {
       'lookup median / p99 / max': `${lookup.median.toFixed(2)} / ${lookup.p99.toFixed(2)} / ${lookup.max.toFixed(2)} ms`,
     });
     const recallTable = (rows: Map<string, [number, number]>) =>
-      console.table(Object.fromEntries([...rows].sort((a, b) => b[1][1] - a[1][1]).map(([t, [hit, n]]) => [t, { cases: n, recall: pct(hit / n) }])));
+      console.table(
+        Object.fromEntries(
+          [...rows].sort((a, b) => b[1][1] - a[1][1]).map(([t, [hit, n]]) => [t, { cases: n, recall: pct(hit / n) }]),
+        ),
+      );
     console.log('recall of returning persons by what they share with their stored record');
     recallTable(byEvidence);
     console.log('recall of returning persons by variation');
@@ -481,17 +729,44 @@ async function main(): Promise<void> {
     let learnt: Record<string, unknown> = {};
     if (sizes.learn) {
       const estimate = await learnWeights(store, settings.model, scoredPairs);
-      console.log(`weights learnt by EM from ${estimate.blockedPairs} scored pairs (${pct(estimate.matchShare)} judged matches) and ${estimate.randomPairs} random pairs, ${estimate.iterations} iterations${estimate.converged ? '' : ' (not converged)'}`);
-      console.table(estimate.levels.map((l) => ({ field: l.field, level: l.level, m: l.m.toPrecision(3), u: l.u.toPrecision(3), 'weight now': l.before.toFixed(1), learnt: l.weight.toFixed(1) })));
+      console.log(
+        `weights learnt by EM from ${estimate.blockedPairs} scored pairs (${pct(estimate.matchShare)} judged matches) and ${estimate.randomPairs} random pairs, ${estimate.iterations} iterations${estimate.converged ? '' : ' (not converged)'}`,
+      );
+      console.table(
+        estimate.levels.map((l) => ({
+          field: l.field,
+          level: l.level,
+          m: l.m.toPrecision(3),
+          u: l.u.toPrecision(3),
+          'weight now': l.before.toFixed(1),
+          learnt: l.weight.toFixed(1),
+        })),
+      );
       const again = await measureWith(estimate.model);
       console.log('the same cases with the learnt weights');
       console.table({
-        'precision of automatic merges': pct(again.precision), 'recall into merge or review': pct(again.recall),
-        'returning persons merged automatically': pct(again.recallMerged), 'arriving records sent to review': pct(again.reviewedOfArriving),
+        'precision of automatic merges': pct(again.precision),
+        'recall into merge or review': pct(again.recall),
+        'returning persons merged automatically': pct(again.recallMerged),
+        'arriving records sent to review': pct(again.reviewedOfArriving),
       });
       learnt = { learnt: again };
     }
-    printResult('match-quality', { sizes, precision, recall, recallMerged, recallLenient: foundLeniently / DUPLICATES, reviewRate, reviewedOfArriving: reviewed / cases.length, lookupP99Ms: lookup.p99, ...learnt, rightMerges, wrongMerges, candidatesPerLookup: candidatesSeen / cases.length, msPerLookup: ms / cases.length });
+    printResult('match-quality', {
+      sizes,
+      precision,
+      recall,
+      recallMerged,
+      recallLenient: foundLeniently / DUPLICATES,
+      reviewRate,
+      reviewedOfArriving: reviewed / cases.length,
+      lookupP99Ms: lookup.p99,
+      ...learnt,
+      rightMerges,
+      wrongMerges,
+      candidatesPerLookup: candidatesSeen / cases.length,
+      msPerLookup: ms / cases.length,
+    });
     if (precision < 0.99 || recall < 0.95) process.exitCode = 1;
   } finally {
     await store.close();

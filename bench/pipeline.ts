@@ -40,19 +40,68 @@ interface Stage {
 
 const sink = (counter: string) => `sink-${counter}`;
 const STAGES: Stage[] = [
-  { set: 'hr-validator', needs: ['hr-dictionary'], node: (id, next) => ({ id, type: 'hr-validator', dictionary: 'dictionary', threshold: '2', store: '', wires: [[next], [sink('invalid')], [sink('review')]] }) },
-  { set: 'hr-dedupe', needs: ['hr-store'], node: (id, next) => ({ id, type: 'hr-dedupe', store: 'store', mergeThreshold: '', reviewThreshold: '', defaultCountry: 'US', model: '', wires: [[next], [next], [sink('review')]] }) },
-  { set: 'hr-survivorship', needs: ['hr-store', 'hr-dictionary'], node: (id, next) => ({ id, type: 'hr-survivorship', store: 'store', dictionary: 'dictionary', wires: [[next], []] }) },
-  { set: 'hr-mapper', needs: [], node: (id, next) => ({ id, type: 'hr-mapper', target: 'bamboohr', expression: startingMappings.bamboohr, wires: [[next]] }) },
+  {
+    set: 'hr-validator',
+    needs: ['hr-dictionary'],
+    node: (id, next) => ({
+      id,
+      type: 'hr-validator',
+      dictionary: 'dictionary',
+      threshold: '2',
+      store: '',
+      wires: [[next], [sink('invalid')], [sink('review')]],
+    }),
+  },
+  {
+    set: 'hr-dedupe',
+    needs: ['hr-store'],
+    node: (id, next) => ({
+      id,
+      type: 'hr-dedupe',
+      store: 'store',
+      mergeThreshold: '',
+      reviewThreshold: '',
+      defaultCountry: 'US',
+      model: '',
+      wires: [[next], [next], [sink('review')]],
+    }),
+  },
+  {
+    set: 'hr-survivorship',
+    needs: ['hr-store', 'hr-dictionary'],
+    node: (id, next) => ({
+      id,
+      type: 'hr-survivorship',
+      store: 'store',
+      dictionary: 'dictionary',
+      wires: [[next], []],
+    }),
+  },
+  {
+    set: 'hr-mapper',
+    needs: [],
+    node: (id, next) => ({
+      id,
+      type: 'hr-mapper',
+      target: 'bamboohr',
+      expression: startingMappings.bamboohr,
+      wires: [[next]],
+    }),
+  },
 ];
 
 function declaredSets(): Set<string> {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { 'node-red': { nodes: Record<string, string> } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    'node-red': { nodes: Record<string, string> };
+  };
   return new Set(Object.keys(pkg['node-red'].nodes));
 }
 
 function chain(prefix: string, nodes: Array<(id: string, next: string) => FlowNode>, end: string): FlowNode[] {
-  return nodes.map((make, i) => ({ ...make(`${prefix}-${i}`, i + 1 < nodes.length ? `${prefix}-${i + 1}` : end), z: 'tab' }));
+  return nodes.map((make, i) => ({
+    ...make(`${prefix}-${i}`, i + 1 < nodes.length ? `${prefix}-${i + 1}` : end),
+    z: 'tab',
+  }));
 }
 
 function flowFor(stages: Stage[]): FlowNode[] {
@@ -61,14 +110,26 @@ function flowFor(stages: Stage[]): FlowNode[] {
     { id: 'dictionary', type: 'hr-dictionary', dictionary: dictionaryToJson(defaultDictionary) },
   ].filter((c) => stages.some((s) => s.needs.includes(c.type)));
   const changes = stages.map(() => (id: string, next: string): FlowNode => ({
-    id, type: 'change', rules: [{ t: 'set', p: `passed.${id}`, pt: 'msg', to: 'true', tot: 'bool' }], wires: [[next]],
+    id,
+    type: 'change',
+    rules: [{ t: 'set', p: `passed.${id}`, pt: 'msg', to: 'true', tot: 'bool' }],
+    wires: [[next]],
   }));
   return [
     { id: 'tab', type: 'tab', label: 'bench' },
     ...configs,
-    ...chain('stage', stages.map((s) => s.node), sink('done')),
+    ...chain(
+      'stage',
+      stages.map((s) => s.node),
+      sink('done'),
+    ),
     ...chain('change', changes, sink('baseline')),
-    ...['done', 'baseline', 'invalid', 'review', 'error'].map((counter) => ({ id: sink(counter), type: 'bench-sink', z: 'tab', counter })),
+    ...['done', 'baseline', 'invalid', 'review', 'error'].map((counter) => ({
+      id: sink(counter),
+      type: 'bench-sink',
+      z: 'tab',
+      counter,
+    })),
     { id: 'catch-all', type: 'catch', z: 'tab', scope: null, uncaught: false, wires: [[sink('error')]] },
   ];
 }
@@ -81,18 +142,34 @@ function hires(stored: SyntheticPerson[], n: number): unknown[] {
     const p = returning ? random.pick(stored) : syntheticPerson(random, 10_000_000 + i);
     const id = 50_000_000 + i;
     const raw = hireCandidatePayload({
-      applicationId: id, candidateId: id, offerId: id, firstName: returning ? p.first.toUpperCase() : p.first, lastName: p.last,
-      email: p.personalEmail, phone: p.mobile,
+      applicationId: id,
+      candidateId: id,
+      offerId: id,
+      firstName: returning ? p.first.toUpperCase() : p.first,
+      lastName: p.last,
+      email: p.personalEmail,
+      phone: p.mobile,
     }) as { payload: { application: unknown } };
-    return { payload: greenhouseHire(raw.payload.application, `bench-${id}`, new Date().toISOString(), { timeZone: 'UTC', defaultCountry: 'US', offerFields: { declaredPayPeriod: 'year' } }).event };
+    return {
+      payload: greenhouseHire(raw.payload.application, `bench-${id}`, new Date().toISOString(), {
+        timeZone: 'UTC',
+        defaultCountry: 'US',
+        offerFields: { declaredPayPeriod: 'year' },
+      }).event,
+    };
   });
 }
 
 async function main(): Promise<void> {
   const declared = declaredSets();
-  const stages = STAGES.filter((s) => declared.has(s.set) && fs.existsSync(path.join(__dirname, '..', 'nodes', s.set, `${s.set}.js`)));
+  const stages = STAGES.filter(
+    (s) => declared.has(s.set) && fs.existsSync(path.join(__dirname, '..', 'nodes', s.set, `${s.set}.js`)),
+  );
   const missing = STAGES.filter((s) => !stages.includes(s)).map((s) => s.set);
-  printHeader(`Pipeline latency: ${stages.map((s) => s.set).join(' → ')} vs ${stages.length} core change nodes, store ${store.kind}`, sizes);
+  printHeader(
+    `Pipeline latency: ${stages.map((s) => s.set).join(' → ')} vs ${stages.length} core change nodes, store ${store.kind}`,
+    sizes,
+  );
   if (missing.length) console.log(`   not measured (not declared in package.json yet): ${missing.join(', ')}`);
 
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-pipeline-'));
@@ -120,16 +197,40 @@ async function main(): Promise<void> {
       const b = summarize(baseline.samplesMs);
       const p = summarize(pipeline.samplesMs);
       const row = (name: string, s: Summary, outcomes: Record<string, number>) => ({
-        chain: name, events: String(s.count), median: ms(s.median), p90: ms(s.p90), p99: ms(s.p99), max: ms(s.max), outcomes: Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', '),
+        chain: name,
+        events: String(s.count),
+        median: ms(s.median),
+        p90: ms(s.p90),
+        p99: ms(s.p99),
+        max: ms(s.max),
+        outcomes: Object.entries(outcomes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
       });
-      printTable([row(`${stages.length} change nodes`, b, baseline.outcomes), row(stages.map((s) => s.set.replace('hr-', '')).join('→'), p, pipeline.outcomes)]);
-      console.log(`   overhead per event: median +${ms(p.median - b.median)} (${ratio(p.median / b.median)} the baseline), p99 +${ms(p.p99 - b.p99)}`);
+      printTable([
+        row(`${stages.length} change nodes`, b, baseline.outcomes),
+        row(stages.map((s) => s.set.replace('hr-', '')).join('→'), p, pipeline.outcomes),
+      ]);
+      console.log(
+        `   overhead per event: median +${ms(p.median - b.median)} (${ratio(p.median / b.median)} the baseline), p99 +${ms(p.p99 - b.p99)}`,
+      );
       if (pipeline.errors.length) console.log(`   errors caught: ${pipeline.errors.slice(0, 3).join('; ')}`);
       const complete = (pipeline.outcomes.lost ?? 0) === 0 && (pipeline.outcomes.error ?? 0) === 0;
       printResult('pipeline', {
-        sizes, store: store.kind, postgres: postgres?.durability ?? null, stages: stages.map((s) => s.set), notMeasured: missing, fillSeconds: fill?.seconds ?? null,
-        baselineMs: b, pipelineMs: p, overheadMedianMs: p.median - b.median, overheadP99Ms: p.p99 - b.p99, ratioMedian: p.median / b.median,
-        outcomes: pipeline.outcomes, errors: pipeline.errors, complete,
+        sizes,
+        store: store.kind,
+        postgres: postgres?.durability ?? null,
+        stages: stages.map((s) => s.set),
+        notMeasured: missing,
+        fillSeconds: fill?.seconds ?? null,
+        baselineMs: b,
+        pipelineMs: p,
+        overheadMedianMs: p.median - b.median,
+        overheadP99Ms: p.p99 - b.p99,
+        ratioMedian: p.median / b.median,
+        outcomes: pipeline.outcomes,
+        errors: pipeline.errors,
+        complete,
         // For the latency plot (bench/support/latencyPlot.ts).
         samplesMs: { baseline: baseline.samplesMs, pipeline: pipeline.samplesMs },
       });

@@ -23,7 +23,9 @@ const sizes = benchOptions(
   { requests: 1_000, connections: 8, rounds: 1, seconds: 60, ramDisk: 0 },
   { requests: 3_000, connections: 16, rounds: 2, seconds: 300, ramDisk: 0 },
 );
-const STORE_FILE = sizes.ramDisk ? path.join(fs.mkdtempSync('/dev/shm/hr-bench-trigger-'), 'trigger-bench.db') : 'trigger-bench.db';
+const STORE_FILE = sizes.ramDisk
+  ? path.join(fs.mkdtempSync('/dev/shm/hr-bench-trigger-'), 'trigger-bench.db')
+  : 'trigger-bench.db';
 
 const flow: FlowNode[] = [
   { id: 'tab', type: 'tab', label: 'bench' },
@@ -31,9 +33,29 @@ const flow: FlowNode[] = [
   { id: 'store', type: 'hr-store', file: STORE_FILE, secretFields: '', keyEnv: '' },
   { id: 'conn', type: 'hr-ats-connection', vendor: 'greenhouse', defaultCountry: 'US', timeZone: 'UTC' },
   // graceSeconds: the restart sweep must not run during the measurement.
-  { id: 'trigger', type: 'hr-ats-trigger', z: 'tab', connection: 'conn', store: 'store', path: TRIGGER_PATH, maxBodyKb: '1024', pollMinutes: '0', graceSeconds: '3600', wires: [['sink-emitted'], []] },
+  {
+    id: 'trigger',
+    type: 'hr-ats-trigger',
+    z: 'tab',
+    connection: 'conn',
+    store: 'store',
+    path: TRIGGER_PATH,
+    maxBodyKb: '1024',
+    pollMinutes: '0',
+    graceSeconds: '3600',
+    wires: [['sink-emitted'], []],
+  },
   { id: 'sink-emitted', type: 'bench-sink', z: 'tab', counter: 'emitted' },
-  { id: 'in', type: 'http in', z: 'tab', url: BASELINE_PATH, method: 'post', upload: false, swaggerDoc: '', wires: [['response', 'sink-baseline']] },
+  {
+    id: 'in',
+    type: 'http in',
+    z: 'tab',
+    url: BASELINE_PATH,
+    method: 'post',
+    upload: false,
+    swaggerDoc: '',
+    wires: [['response', 'sink-baseline']],
+  },
   { id: 'response', type: 'http response', z: 'tab', statusCode: '', headers: {} },
   { id: 'sink-baseline', type: 'bench-sink', z: 'tab', counter: 'baseline' },
   { id: 'catch-all', type: 'catch', z: 'tab', scope: null, uncaught: false, wires: [['sink-error']] },
@@ -55,7 +77,14 @@ function signedHires(n: number): SignedDelivery[] {
   const sender = greenhouseSender({ secret: SECRET });
   return Array.from({ length: n }, () => {
     const id = nextApplication++;
-    return sender.hire({ applicationId: id, candidateId: id, offerId: id, firstName: 'Bench', lastName: `Hire${id}`, email: `hire${id}@mail.example` });
+    return sender.hire({
+      applicationId: id,
+      candidateId: id,
+      offerId: id,
+      firstName: 'Bench',
+      lastName: `Hire${id}`,
+      email: `hire${id}@mail.example`,
+    });
   });
 }
 
@@ -72,7 +101,9 @@ async function measure(red: EmbeddedNodeRed, which: Run['flow'], count: number):
     connections: sizes.connections,
     timeLimitMs: sizes.seconds * 1000,
   });
-  const ok = Object.entries(load.statuses).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  const ok = Object.entries(load.statuses)
+    .filter(([s]) => s.startsWith('2'))
+    .reduce((n, [, c]) => n + c, 0);
   // Done when every accepted delivery has come out of the flow, not merely been answered.
   const reachedSink = (await red.waitForCount(label, before + ok, 30_000)) - before;
   const seconds = (performance.now() - started) / 1000;
@@ -80,8 +111,15 @@ async function measure(red: EmbeddedNodeRed, which: Run['flow'], count: number):
 }
 
 async function main(): Promise<void> {
-  printHeader('ATS trigger throughput: signed Greenhouse hires → hr-ats-trigger (durable) → sink, vs http in → http response', sizes);
-  const red = await startEmbeddedNodeRed({ sets: ['hr-store', 'hr-ats-connection', 'hr-ats-trigger'], flow, credentials: { conn: { webhookSecret: SECRET } } });
+  printHeader(
+    'ATS trigger throughput: signed Greenhouse hires → hr-ats-trigger (durable) → sink, vs http in → http response',
+    sizes,
+  );
+  const red = await startEmbeddedNodeRed({
+    sets: ['hr-store', 'hr-ats-connection', 'hr-ats-trigger'],
+    flow,
+    credentials: { conn: { webhookSecret: SECRET } },
+  });
   try {
     // Warm-up: JIT, the store's first open, keep-alive sockets; not reported.
     const warm = Math.min(200, sizes.requests);
@@ -94,10 +132,18 @@ async function main(): Promise<void> {
     }
     const { errors } = await red.counts();
 
-    printTable(runs.map((r) => ({
-      flow: r.flow, requests: String(r.load.sent), '2xx': String(r.ok), 'reached sink': String(r.reachedSink), seconds: r.seconds.toFixed(2),
-      rate: perSecond(r.perSecond), 'median latency': ms(r.load.latencyMs.median), 'p99 latency': ms(r.load.latencyMs.p99),
-    })));
+    printTable(
+      runs.map((r) => ({
+        flow: r.flow,
+        requests: String(r.load.sent),
+        '2xx': String(r.ok),
+        'reached sink': String(r.reachedSink),
+        seconds: r.seconds.toFixed(2),
+        rate: perSecond(r.perSecond),
+        'median latency': ms(r.load.latencyMs.median),
+        'p99 latency': ms(r.load.latencyMs.p99),
+      })),
+    );
     // Over all rounds: everything that came out of the flow over all the time it took.
     const rate = (which: Run['flow']) => {
       const mine = runs.filter((r) => r.flow === which);
@@ -105,12 +151,30 @@ async function main(): Promise<void> {
     };
     const achieved = rate('trigger') / rate('baseline');
     const complete = runs.every((r) => r.ok === r.load.sent && r.reachedSink === r.ok);
-    console.log(`   trigger / baseline: ${ratio(achieved)} (target ≥ ${TARGET_RATIO}) — ${achieved >= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(
+      `   trigger / baseline: ${ratio(achieved)} (target ≥ ${TARGET_RATIO}) — ${achieved >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+    );
     if (!complete) console.log('   some requests were not answered 2xx or did not reach the sink; see the table');
     if (errors.length) console.log(`   errors caught: ${errors.slice(0, 3).join('; ')}`);
     printResult('trigger-throughput', {
-      sizes, storeDir: sizes.ramDisk ? path.dirname(STORE_FILE) : os.tmpdir(), baselinePerSecond: rate('baseline'), triggerPerSecond: rate('trigger'), ratio: achieved, target: TARGET_RATIO,
-      met: achieved >= TARGET_RATIO, complete, errors, runs: runs.map((r) => ({ flow: r.flow, sent: r.load.sent, ok: r.ok, reachedSink: r.reachedSink, seconds: r.seconds, perSecond: r.perSecond, latencyMs: r.load.latencyMs })),
+      sizes,
+      storeDir: sizes.ramDisk ? path.dirname(STORE_FILE) : os.tmpdir(),
+      baselinePerSecond: rate('baseline'),
+      triggerPerSecond: rate('trigger'),
+      ratio: achieved,
+      target: TARGET_RATIO,
+      met: achieved >= TARGET_RATIO,
+      complete,
+      errors,
+      runs: runs.map((r) => ({
+        flow: r.flow,
+        sent: r.load.sent,
+        ok: r.ok,
+        reachedSink: r.reachedSink,
+        seconds: r.seconds,
+        perSecond: r.perSecond,
+        latencyMs: r.load.latencyMs,
+      })),
     });
     if (!complete) process.exitCode = 1;
   } finally {

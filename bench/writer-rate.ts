@@ -23,9 +23,18 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-bench-'));
   const postgres = STORE.kind === 'postgres' ? await postgresForBench() : undefined;
   const store = await openStore({ file: path.join(dir, 'bench.db'), url: postgres?.url });
-  const conn: BambooConnection = { system: 'bamboohr', companyDomain: 'acme', baseUrl: `${sandbox.url}/api/gateway.php/acme`, auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] } };
+  const conn: BambooConnection = {
+    system: 'bamboohr',
+    companyDomain: 'acme',
+    baseUrl: `${sandbox.url}/api/gateway.php/acme`,
+    auth: { kind: 'apiKey', apiKey: BAMBOOHR_DEFAULTS.apiKeys[0] },
+  };
   // Configured as the connection node does it: the HR team's rate limit set to the vendor's limit.
-  const client = createHttpClient({ ...bamboohrHttpOptions(conn), rateLimit: { ratePerSecond: RATE, burst: 2 }, retry: { maxAttempts: 2, maxTotalMs: 5_000 } });
+  const client = createHttpClient({
+    ...bamboohrHttpOptions(conn),
+    rateLimit: { ratePerSecond: RATE, burst: 2 },
+    retry: { maxAttempts: 2, maxTotalMs: 5_000 },
+  });
   const failures: string[] = [];
   const writer = createWriter({
     store,
@@ -46,14 +55,21 @@ async function main() {
   const outcomes = await Promise.all(
     guids.map((guid, i) =>
       writer.submit({
-        operation: 'create', target: 'bamboohr', key: idempotencyKeys.create('bamboohr', `person:${guid}`), personGuid: guid,
+        operation: 'create',
+        target: 'bamboohr',
+        key: idempotencyKeys.create('bamboohr', `person:${guid}`),
+        personGuid: guid,
         record: { firstName: 'Bench', lastName: `Hire${i}`, workEmail: `hire${i}@example.com`, hireDate: '2026-12-01' },
       }),
     ),
   );
   // Hires that hit a throttle finish later, from the worker's own retries.
-  while ((await Promise.all(guids.map((g) => store.getPerson(g)))).some((p) => !p?.links.some((l) => l.system === 'bamboohr'))) {
-    if (Date.now() - started > HIRES * 10_000 / RATE) break;
+  while (
+    (await Promise.all(guids.map((g) => store.getPerson(g)))).some(
+      (p) => !p?.links.some((l) => l.system === 'bamboohr'),
+    )
+  ) {
+    if (Date.now() - started > (HIRES * 10_000) / RATE) break;
     await writer.drain();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -62,14 +78,29 @@ async function main() {
   const employees = sandbox.employees();
   const emails = employees.map((e) => e.fields.workEmail);
   const duplicates = emails.length - new Set(emails).size;
-  const linked = (await Promise.all(guids.map((g) => store.getPerson(g)))).filter((p) => p?.links.some((l) => l.system === 'bamboohr')).length;
+  const linked = (await Promise.all(guids.map((g) => store.getPerson(g)))).filter((p) =>
+    p?.links.some((l) => l.system === 'bamboohr'),
+  ).length;
   const losses = HIRES - new Set(emails).size;
   const rate = employees.length / elapsedS;
   const result = {
-    store: STORE.kind, postgres: postgres?.durability ?? null, limitPerSecond: RATE, hires: HIRES, created: employees.length, linked, duplicates, losses,
-    firstAnswers: { done: outcomes.filter((o) => o?.kind === 'done').length, retrying: outcomes.filter((o) => o?.kind === 'failed').length },
-    throttled: sandbox.requests().length - employees.length - 1, failures: failures.length,
-    elapsedSeconds: Number(elapsedS.toFixed(2)), createsPerSecond: Number(rate.toFixed(2)), fractionOfLimit: Number((rate / RATE).toFixed(3)),
+    store: STORE.kind,
+    postgres: postgres?.durability ?? null,
+    limitPerSecond: RATE,
+    hires: HIRES,
+    created: employees.length,
+    linked,
+    duplicates,
+    losses,
+    firstAnswers: {
+      done: outcomes.filter((o) => o?.kind === 'done').length,
+      retrying: outcomes.filter((o) => o?.kind === 'failed').length,
+    },
+    throttled: sandbox.requests().length - employees.length - 1,
+    failures: failures.length,
+    elapsedSeconds: Number(elapsedS.toFixed(2)),
+    createsPerSecond: Number(rate.toFixed(2)),
+    fractionOfLimit: Number((rate / RATE).toFixed(3)),
     pass: duplicates === 0 && losses === 0 && linked === HIRES && rate / RATE >= 0.95,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -61,9 +61,16 @@ export function readCsv(text: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else if (afterQuote) {
-      throw invalid(line, `unexpected ${JSON.stringify(c)} after a closing quote; a quoted cell must end at a comma or the end of the line.`);
+      throw invalid(
+        line,
+        `unexpected ${JSON.stringify(c)} after a closing quote; a quoted cell must end at a comma or the end of the line.`,
+      );
     } else if (c === '"') {
-      if (cell !== '') throw invalid(line, 'a quote inside an unquoted cell; put the whole cell in quotes and write the quote twice ("").');
+      if (cell !== '')
+        throw invalid(
+          line,
+          'a quote inside an unquoted cell; put the whole cell in quotes and write the quote twice ("").',
+        );
       quoted = true;
       quotedCellLine = line;
     } else {

@@ -38,6 +38,9 @@ export const errorSentenceKey = (code: string): string => `common.errorCodes.${c
 export function explainError(translate: (key: string) => string, err: { code: string }): string {
   const key = errorSentenceKey(err.code);
   const said = translate(key);
-  const sentence = said && said !== key ? said : 'This step failed. The node log and the debug sidebar have the details; send them with the code to support.';
+  const sentence =
+    said && said !== key
+      ? said
+      : 'This step failed. The node log and the debug sidebar have the details; send them with the code to support.';
   return `${sentence} (${err.code})`;
 }

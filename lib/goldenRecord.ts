@@ -43,10 +43,16 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
   }
   return store.resolveIdentity([`survivorship:${guid}`], async () => {
     const person = await store.getPerson(guid);
-    if (!person) throw new HrError('survivorship.person_unknown', `No person ${guid} in the store; wire the dedupe node's new or merge output into survivorship.`, { guid });
+    if (!person)
+      throw new HrError(
+        'survivorship.person_unknown',
+        `No person ${guid} in the store; wire the dedupe node's new or merge output into survivorship.`,
+        { guid },
+      );
     const provenance = await store.getProvenance(guid);
     const merged = mergeRecord(person.record, provenance, offer, fields);
-    if (merged.changes.length || Object.keys(merged.provenance).length) await store.savePerson(guid, merged.record, merged.provenance);
+    if (merged.changes.length || Object.keys(merged.provenance).length)
+      await store.savePerson(guid, merged.record, merged.provenance);
     // A new legal name (or email, phone…) must find the person next time, and count in the name frequencies.
     if (merged.changes.length) await refreshMatchIndex(store, guid, person.record, merged.record, person.links);
 
@@ -59,9 +65,13 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
     // A change that lost to a more recent value is audited too, so "most recent wins" can be checked afterwards.
     for (const kept of merged.kept.filter((k) => k.rule === 'older')) {
       const field = fields.find((f) => f.path === kept.field)!;
-      const shown = (v: unknown) => (field.secret ? MASK : v ?? null);
+      const shown = (v: unknown) => (field.secret ? MASK : (v ?? null));
       await audit('survivorship.kept_more_recent', {
-        before: { [field.recordPath]: shown(getAt(person.record, field.recordPath)), source: kept.keptSource, at: provenance[field.recordPath]?.sourceTime ?? null },
+        before: {
+          [field.recordPath]: shown(getAt(person.record, field.recordPath)),
+          source: kept.keptSource,
+          at: provenance[field.recordPath]?.sourceTime ?? null,
+        },
         after: { [field.recordPath]: shown(getAt(offer.values, field.path)), source: kept.offeredSource, at: offer.at },
       });
     }
@@ -75,7 +85,10 @@ export async function survive(store: HrStore, input: SurviveInput): Promise<Surv
       });
       void store.count(METRICS.reviewItems, { kind: 'conflict' }).catch(() => undefined);
       const path = recordPathOf.get(conflict.field)!;
-      await audit('survivorship.conflict', { before: { [path]: conflict.current }, after: { [path]: conflict.offered, reviewId: review.id } });
+      await audit('survivorship.conflict', {
+        before: { [path]: conflict.current },
+        after: { [path]: conflict.offered, reviewId: review.id },
+      });
       conflicts.push({ ...conflict, reviewId: review.id });
     }
     return { dropped: false, record: merged.record, changes: merged.changes, kept: merged.kept, conflicts };

@@ -70,7 +70,8 @@ class Scanner {
     this.spaces();
     if (this.text[this.i] === '"') {
       const start = this.i;
-      for (this.i++; this.i < this.text.length && this.text[this.i] !== '"'; this.i++) if (this.text[this.i] === '\\') this.i++;
+      for (this.i++; this.i < this.text.length && this.text[this.i] !== '"'; this.i++)
+        if (this.text[this.i] === '\\') this.i++;
       if (this.i >= this.text.length) this.fail('a quoted value is never closed');
       this.i++;
       const quoted = JSON.parse(this.text.slice(start, this.i)) as string;

@@ -26,4 +26,6 @@ export function describeIssues(error: ZodError, prefix = ''): string {
  * "Invalid input: expected string, received undefined". Per parse, not zod's global error map, which
  * would change the messages of every other package sharing zod in the same Node-RED runtime.
  */
-export const MISSING_IS_REQUIRED = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined) };
+export const MISSING_IS_REQUIRED = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : undefined),
+};

@@ -10,16 +10,28 @@ import { controlBody, startVendor, type Emulator, type Route, type StartOptions 
 export const ASHBY_UNCONFIRMED = {
   /** Ashby's RPC errors: HTTP 200 with `success: false` and the reasons; auth failures stay HTTP 401. */
   errorReply: (status: number, message: string): Reply =>
-    json(status === 401 || status >= 429 ? status : 200, { success: false, errors: [message], errorInfo: { code: status === 404 ? 'not_found' : 'invalid_input', message } }),
+    json(status === 401 || status >= 429 ? status : 200, {
+      success: false,
+      errors: [message],
+      errorInfo: { code: status === 404 ? 'not_found' : 'invalid_input', message },
+    }),
   /**
    * An incremental read whose sync token has expired (the pagination guide documents tokens, not their
    * lifetime or this answer); a token Ashby never issued is refused as invalid input.
    */
   syncTokenExpired: (): Reply =>
-    json(200, { success: false, errors: ['The sync token has expired; start a new full sync'], errorInfo: { code: 'sync_token_expired', message: 'The sync token has expired; start a new full sync' } }),
+    json(200, {
+      success: false,
+      errors: ['The sync token has expired; start a new full sync'],
+      errorInfo: { code: 'sync_token_expired', message: 'The sync token has expired; start a new full sync' },
+    }),
   /** The changelog (2026-05-14) names the code; the message is the emulator's. */
   incrementalSyncTooLarge: (): Reply =>
-    json(200, { success: false, errors: ['Incremental sync too large; start a new full sync'], errorInfo: { code: 'incremental_sync_too_large', message: 'Incremental sync too large; start a new full sync' } }),
+    json(200, {
+      success: false,
+      errors: ['Incremental sync too large; start a new full sync'],
+      errorInfo: { code: 'incremental_sync_too_large', message: 'Incremental sync too large; start a new full sync' },
+    }),
   /** The setValue request is documented, not its result. */
   setValueResult: (field: AshbyCustomField, value: unknown) => ({ id: field.id, title: field.title, value }),
 } as const;
@@ -38,7 +50,13 @@ const FIELD_VALUE = {
   Url: z.url(),
   NumberRange: z.object({ type: z.literal('number-range'), minValue: z.number(), maxValue: z.number() }).strict(),
   CompensationRange: z
-    .object({ type: z.literal('compensation-range'), minValue: z.number(), maxValue: z.number(), currencyCode: z.string().length(3), interval: z.string() })
+    .object({
+      type: z.literal('compensation-range'),
+      minValue: z.number(),
+      maxValue: z.number(),
+      currencyCode: z.string().length(3),
+      interval: z.string(),
+    })
     .strict(),
   ValueSelect: z.string(),
   MultiValueSelect: z.array(z.string()),
@@ -61,22 +79,69 @@ export interface AshbyOptions {
 export const ASHBY_DEFAULTS = {
   apiKeys: ['sandbox-ashby-key'],
   customFields: [
-    { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000001', title: 'HRIS Employee ID', objectType: 'Candidate', fieldType: 'String' },
-    { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000002', title: 'Background check', objectType: 'Candidate', fieldType: 'String' },
-    { id: '6f7c1a52-0b1e-4f5a-9d2e-000000000003', title: 'Pay frequency', objectType: 'Offer', fieldType: 'ValueSelect', selectableValues: ['Hourly', 'Monthly', 'Yearly'] },
+    {
+      id: '6f7c1a52-0b1e-4f5a-9d2e-000000000001',
+      title: 'HRIS Employee ID',
+      objectType: 'Candidate',
+      fieldType: 'String',
+    },
+    {
+      id: '6f7c1a52-0b1e-4f5a-9d2e-000000000002',
+      title: 'Background check',
+      objectType: 'Candidate',
+      fieldType: 'String',
+    },
+    {
+      id: '6f7c1a52-0b1e-4f5a-9d2e-000000000003',
+      title: 'Pay frequency',
+      objectType: 'Offer',
+      fieldType: 'ValueSelect',
+      selectableValues: ['Hourly', 'Monthly', 'Yearly'],
+    },
   ],
 } as const satisfies Required<AshbyOptions>;
 
-interface Candidate { id: string; name: string; email: string; applicationIds: string[] }
+interface Candidate {
+  id: string;
+  name: string;
+  email: string;
+  applicationIds: string[];
+}
 const APPLICATION_STATUSES = ['Hired', 'Archived', 'Active', 'Lead'] as const;
 type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** `created` orders the list; `changed` is the change count at its last change, which sync tokens compare against. */
-interface Application { id: string; candidateId: string; jobTitle: string; jobId: string | null; status: ApplicationStatus; createdAt: string; updatedAt: string; created: number; changed: number }
+interface Application {
+  id: string;
+  candidateId: string;
+  jobTitle: string;
+  jobId: string | null;
+  status: ApplicationStatus;
+  createdAt: string;
+  updatedAt: string;
+  created: number;
+  changed: number;
+}
 
 const { error, stop, invalid } = errorKit(ASHBY_UNCONFIRMED.errorReply);
-const SetValue = z.object({ objectId: z.string().min(1), objectType: z.enum(OBJECT_TYPES), fieldId: z.string().min(1), fieldValue: z.unknown() }).strict();
-const HireSeed = z.object({ name: z.string().min(1), email: z.string().min(1), jobTitle: z.string().min(1), jobId: z.string().min(1), status: z.enum(APPLICATION_STATUSES), updatedAt: z.iso.datetime() }).partial();
+const SetValue = z
+  .object({
+    objectId: z.string().min(1),
+    objectType: z.enum(OBJECT_TYPES),
+    fieldId: z.string().min(1),
+    fieldValue: z.unknown(),
+  })
+  .strict();
+const HireSeed = z
+  .object({
+    name: z.string().min(1),
+    email: z.string().min(1),
+    jobTitle: z.string().min(1),
+    jobId: z.string().min(1),
+    status: z.enum(APPLICATION_STATUSES),
+    updatedAt: z.iso.datetime(),
+  })
+  .partial();
 
 /** As `job.info` answers it: the department and location by id, their names from department.info and location.info. */
 export interface AshbyJob {
@@ -105,7 +170,15 @@ export interface AshbyOffer {
   acceptanceStatus: string;
 }
 
-const JobSeed = z.object({ title: z.string().min(1), employmentType: z.string().min(1), departmentName: z.string().min(1), locationName: z.string().min(1) }).partial().required({ title: true });
+const JobSeed = z
+  .object({
+    title: z.string().min(1),
+    employmentType: z.string().min(1),
+    departmentName: z.string().min(1),
+    locationName: z.string().min(1),
+  })
+  .partial()
+  .required({ title: true });
 /** `id`: the offer a `candidateHire` webhook names, so its offer.info answers. */
 const OfferSeed = z.object({
   id: z.string().min(1).optional(),
@@ -140,16 +213,38 @@ function ashbyHiring(rpc: Rpc) {
       const job = JobSeed.parse(seed);
       const id = randomUUID();
       jobs.set(id, {
-        id, title: job.title, confidential: false, status: 'Open', employmentType: job.employmentType ?? null,
-        departmentId: named(departments, job.departmentName), locationId: named(locations, job.locationName), customFields: [], updatedAt: new Date().toISOString(),
+        id,
+        title: job.title,
+        confidential: false,
+        status: 'Open',
+        employmentType: job.employmentType ?? null,
+        departmentId: named(departments, job.departmentName),
+        locationId: named(locations, job.locationName),
+        customFields: [],
+        updatedAt: new Date().toISOString(),
       });
       return id;
     },
     addOffer(seed: z.input<typeof OfferSeed>): string {
       const offer = OfferSeed.parse(seed);
       const id = offer.id ?? randomUUID();
-      const customFields = Object.entries(offer.customFields).map(([title, value]) => ({ id: randomUUID(), title, value, isPrivate: false }));
-      offers.set(id, { id, applicationId: offer.applicationId, latestVersion: { id: randomUUID(), startDate: offer.startDate ?? null, salary: offer.salary ?? null, customFields }, acceptanceStatus: offer.acceptanceStatus });
+      const customFields = Object.entries(offer.customFields).map(([title, value]) => ({
+        id: randomUUID(),
+        title,
+        value,
+        isPrivate: false,
+      }));
+      offers.set(id, {
+        id,
+        applicationId: offer.applicationId,
+        latestVersion: {
+          id: randomUUID(),
+          startDate: offer.startDate ?? null,
+          salary: offer.salary ?? null,
+          customFields,
+        },
+        acceptanceStatus: offer.acceptanceStatus,
+      });
       return id;
     },
   };
@@ -158,7 +253,10 @@ function ashbyHiring(rpc: Rpc) {
     {
       method: 'POST',
       path: '/job.info',
-      handle: rpc(z.object({ id: z.string().min(1) }).strict(), ({ id }) => jobs.get(id) ?? stop(404, `Job ${id} not found`)),
+      handle: rpc(
+        z.object({ id: z.string().min(1) }).strict(),
+        ({ id }) => jobs.get(id) ?? stop(404, `Job ${id} not found`),
+      ),
     },
     {
       method: 'POST',
@@ -179,14 +277,21 @@ function ashbyHiring(rpc: Rpc) {
     {
       method: 'POST',
       path: '/offer.info',
-      handle: rpc(z.object({ offerId: z.string().min(1) }).strict(), ({ offerId }) => offers.get(offerId) ?? stop(404, `Offer ${offerId} not found`)),
+      handle: rpc(
+        z.object({ offerId: z.string().min(1) }).strict(),
+        ({ offerId }) => offers.get(offerId) ?? stop(404, `Offer ${offerId} not found`),
+      ),
     },
   ];
 
   // So a person trying the Ashby example against `npm start` can make a complete hire by hand.
   const controls: Route[] = [
     { method: 'POST', path: '/jobs', handle: (req) => json(201, { id: helpers.addJob(controlBody(req, JobSeed)) }) },
-    { method: 'POST', path: '/offers', handle: (req) => json(201, { id: helpers.addOffer(controlBody(req, OfferSeed)) }) },
+    {
+      method: 'POST',
+      path: '/offers',
+      handle: (req) => json(201, { id: helpers.addOffer(controlBody(req, OfferSeed)) }),
+    },
   ];
 
   return {
@@ -204,14 +309,21 @@ function ashbyHiring(rpc: Rpc) {
 }
 
 const Paging = { limit: z.number().int().min(1).max(100).optional(), cursor: z.string().min(1).optional() };
-const ApplicationList = z.object({
-  status: z.enum(APPLICATION_STATUSES).optional(),
-  createdAfter: z.number().int().nonnegative().optional(),
-  syncToken: z.string().min(1).optional(),
-  ...Paging,
-}).strict();
+const ApplicationList = z
+  .object({
+    status: z.enum(APPLICATION_STATUSES).optional(),
+    createdAfter: z.number().int().nonnegative().optional(),
+    syncToken: z.string().min(1).optional(),
+    ...Paging,
+  })
+  .strict();
 /** What an application.list cursor carries: the last application listed, and the sync the read belongs to. */
-const ListCursor = z.object({ last: z.number().int(), after: z.number().int().nullable(), mark: z.number().int(), page: z.number().int().default(1) });
+const ListCursor = z.object({
+  last: z.number().int(),
+  after: z.number().int().nullable(),
+  mark: z.number().int(),
+  page: z.number().int().default(1),
+});
 type ListCursor = z.infer<typeof ListCursor>;
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -233,11 +345,14 @@ function applicationSync(applications: () => Application[], changes: () => numbe
   const tokens = new Map<string, { mark: number; expired: boolean }>();
   /** Pages an incremental read may have; a read asking for a later one is refused (changelog 2026-05-14). */
   let incrementalPageLimit = Infinity;
-  const list = (body: z.infer<typeof ApplicationList>): { items: Application[]; more: boolean; nextCursor?: string; syncToken?: string } => {
+  const list = (
+    body: z.infer<typeof ApplicationList>,
+  ): { items: Application[]; more: boolean; nextCursor?: string; syncToken?: string } => {
     let at: ListCursor;
     if (body.cursor !== undefined) at = decodeCursor(ListCursor, body.cursor);
     else {
-      const token = body.syncToken === undefined ? undefined : tokens.get(body.syncToken) ?? stop(400, 'syncToken is not valid');
+      const token =
+        body.syncToken === undefined ? undefined : (tokens.get(body.syncToken) ?? stop(400, 'syncToken is not valid'));
       if (token?.expired) refuse(ASHBY_UNCONFIRMED.syncTokenExpired());
       at = { last: 0, after: token?.mark ?? null, mark: changes(), page: 1 };
     }
@@ -250,7 +365,8 @@ function applicationSync(applications: () => Application[], changes: () => numbe
         (body.createdAfter === undefined || Date.parse(a.createdAt) > body.createdAfter),
     );
     const items = matching.slice(0, body.limit ?? 100);
-    if (items.length < matching.length) return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created, page: at.page + 1 }) };
+    if (items.length < matching.length)
+      return { items, more: true, nextCursor: encodeCursor({ ...at, last: items.at(-1)!.created, page: at.page + 1 }) };
     const syncToken = randomUUID();
     tokens.set(syncToken, { mark: at.mark, expired: false });
     return { items, more: false, syncToken };
@@ -270,7 +386,12 @@ function applicationSync(applications: () => Application[], changes: () => numbe
  * The lists the trigger's reconciliation poll reads, paged as Ashby's pagination guide describes:
  * `{ success, results, moreDataAvailable, nextCursor }`, and `syncToken` on the last page of applications.
  */
-function ashbyLists(authorize: (req: SandboxRequest) => void, sync: ReturnType<typeof applicationSync>, listed: (a: Application) => unknown, offers: () => AshbyOffer[]): Route[] {
+function ashbyLists(
+  authorize: (req: SandboxRequest) => void,
+  sync: ReturnType<typeof applicationSync>,
+  listed: (a: Application) => unknown,
+  offers: () => AshbyOffer[],
+): Route[] {
   const body = <T>(req: SandboxRequest, schema: z.ZodType<T>): T => {
     authorize(req);
     return parseWith(schema, jsonBody(req, invalid), invalid);
@@ -281,19 +402,33 @@ function ashbyLists(authorize: (req: SandboxRequest) => void, sync: ReturnType<t
       path: '/application.list',
       handle: (req) => {
         const { items, more, nextCursor, syncToken } = sync.list(body(req, ApplicationList));
-        return json(200, { success: true, results: items.map(listed), moreDataAvailable: more, ...(nextCursor ? { nextCursor } : {}), ...(syncToken ? { syncToken } : {}) });
+        return json(200, {
+          success: true,
+          results: items.map(listed),
+          moreDataAvailable: more,
+          ...(nextCursor ? { nextCursor } : {}),
+          ...(syncToken ? { syncToken } : {}),
+        });
       },
     },
     {
       method: 'POST',
       path: '/offer.list',
       handle: (req) => {
-        const { applicationId, cursor, limit } = body(req, z.object({ applicationId: z.string().min(1).optional(), ...Paging }).strict());
+        const { applicationId, cursor, limit } = body(
+          req,
+          z.object({ applicationId: z.string().min(1).optional(), ...Paging }).strict(),
+        );
         const start = cursor === undefined ? 0 : decodeCursor(z.number().int().nonnegative(), cursor);
         const all = offers().filter((o) => applicationId === undefined || o.applicationId === applicationId);
         const end = start + (limit ?? 100);
         const more = end < all.length;
-        return json(200, { success: true, results: all.slice(start, end), moreDataAvailable: more, ...(more ? { nextCursor: encodeCursor(end) } : {}) });
+        return json(200, {
+          success: true,
+          results: all.slice(start, end),
+          moreDataAvailable: more,
+          ...(more ? { nextCursor: encodeCursor(end) } : {}),
+        });
       },
     },
   ];
@@ -319,7 +454,12 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   let changes = 0;
   const changed = (a: Application) => Object.assign(a, { changed: ++changes, updatedAt: new Date().toISOString() });
 
-  const customFieldsOf = (objectId: string) => Object.entries(values.get(objectId) ?? {}).map(([id, value]) => ({ id, title: fields.find((f) => f.id === id)?.title, value }));
+  const customFieldsOf = (objectId: string) =>
+    Object.entries(values.get(objectId) ?? {}).map(([id, value]) => ({
+      id,
+      title: fields.find((f) => f.id === id)?.title,
+      value,
+    }));
   const candidateJson = (c: Candidate) => ({
     id: c.id,
     name: c.name,
@@ -331,30 +471,52 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
   });
 
   // RPC style (docs/vendors/ashby.md): every call is a POST of a JSON body, answered `{ success, results }`.
-  const rpc = <T>(schema: z.ZodType<T>, run: (body: T) => unknown) => (req: SandboxRequest) => {
-    requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
-    return json(200, { success: true, results: run(parseWith(schema, jsonBody(req, invalid), invalid)) });
-  };
+  const rpc =
+    <T>(schema: z.ZodType<T>, run: (body: T) => unknown) =>
+    (req: SandboxRequest) => {
+      requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
+      return json(200, { success: true, results: run(parseWith(schema, jsonBody(req, invalid), invalid)) });
+    };
   const hiring = ashbyHiring(rpc);
   const listedApplication = (a: Application) => {
     const c = candidates.get(a.candidateId);
-    return { id: a.id, status: a.status, createdAt: a.createdAt, updatedAt: a.updatedAt, candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: a.jobId ? { id: a.jobId, title: a.jobTitle } : null };
+    return {
+      id: a.id,
+      status: a.status,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress },
+      job: a.jobId ? { id: a.jobId, title: a.jobTitle } : null,
+    };
   };
-  const sync = applicationSync(() => [...applications.values()], () => changes);
-  const lists = ashbyLists((req) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key')), sync, listedApplication, () => hiring.snapshot().offers);
+  const sync = applicationSync(
+    () => [...applications.values()],
+    () => changes,
+  );
+  const lists = ashbyLists(
+    (req) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key')),
+    sync,
+    listedApplication,
+    () => hiring.snapshot().offers,
+  );
 
   function setValue(body: z.infer<typeof SetValue>) {
-    const field = fields.find((f) => f.id === body.fieldId && f.objectType === body.objectType) ?? stop(400, `No ${body.objectType} custom field ${body.fieldId}`);
-    const exists = body.objectType === 'Candidate' ? candidates.has(body.objectId) : body.objectType === 'Application' && applications.has(body.objectId);
+    const field =
+      fields.find((f) => f.id === body.fieldId && f.objectType === body.objectType) ??
+      stop(400, `No ${body.objectType} custom field ${body.fieldId}`);
+    const exists =
+      body.objectType === 'Candidate'
+        ? candidates.has(body.objectId)
+        : body.objectType === 'Application' && applications.has(body.objectId);
     if (!exists) stop(404, `${body.objectType} ${body.objectId} not found`);
     const parsed = FIELD_VALUE[field.fieldType].safeParse(body.fieldValue);
     if (!parsed.success) stop(400, `fieldValue is not a valid ${field.fieldType}`);
     const chosen = [parsed.data].flat().filter((v) => typeof v === 'string');
-    if (field.selectableValues && chosen.some((v) => !field.selectableValues?.includes(v))) stop(400, `fieldValue is not an option of ${field.title}`);
+    if (field.selectableValues && chosen.some((v) => !field.selectableValues?.includes(v)))
+      stop(400, `fieldValue is not an option of ${field.title}`);
     values.set(body.objectId, { ...values.get(body.objectId), [field.id]: parsed.data });
     return ASHBY_UNCONFIRMED.setValueResult(field, parsed.data);
   }
-
 
   /*
    * Erasure (hr-forget): `candidate.anonymize` (https://developers.ashbyhq.com/docs/candidateanonymize)
@@ -362,7 +524,9 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
    */
   function anonymize({ candidateId }: { candidateId: string }) {
     const candidate = candidates.get(candidateId) ?? stop(404, `Candidate ${candidateId} not found`);
-    const open = candidate.applicationIds.some((id) => !['Hired', 'Archived'].includes(applications.get(id)?.status ?? 'Archived'));
+    const open = candidate.applicationIds.some(
+      (id) => !['Hired', 'Archived'].includes(applications.get(id)?.status ?? 'Archived'),
+    );
     if (open) stop(400, `Candidate ${candidateId} has an application that is neither hired nor archived`);
     Object.assign(candidate, { name: 'Anonymized Candidate', email: '' });
     return { id: candidate.id, anonymized: true };
@@ -372,8 +536,23 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
     addHire(seed: z.infer<typeof HireSeed> = {}) {
       const candidateId = randomUUID();
       const applicationId = randomUUID();
-      candidates.set(candidateId, { id: candidateId, name: seed.name ?? 'Ana Silva', email: seed.email ?? 'ana.silva@example.com', applicationIds: [applicationId] });
-      const application = { id: applicationId, candidateId, jobTitle: seed.jobTitle ?? 'Developer', jobId: seed.jobId ?? null, status: seed.status ?? 'Hired', createdAt: '', updatedAt: '', created: changes + 1, changed: 0 };
+      candidates.set(candidateId, {
+        id: candidateId,
+        name: seed.name ?? 'Ana Silva',
+        email: seed.email ?? 'ana.silva@example.com',
+        applicationIds: [applicationId],
+      });
+      const application = {
+        id: applicationId,
+        candidateId,
+        jobTitle: seed.jobTitle ?? 'Developer',
+        jobId: seed.jobId ?? null,
+        status: seed.status ?? 'Hired',
+        createdAt: '',
+        updatedAt: '',
+        created: changes + 1,
+        changed: 0,
+      };
       changed(application);
       // `updatedAt` seeds history: an application last changed long ago.
       if (seed.updatedAt) application.updatedAt = seed.updatedAt;
@@ -399,16 +578,27 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
         {
           method: 'POST',
           path: '/candidate.info',
-          handle: rpc(z.object({ id: z.string().min(1) }).strict(), ({ id }) => candidateJson(candidates.get(id) ?? stop(404, `Candidate ${id} not found`))),
+          handle: rpc(z.object({ id: z.string().min(1) }).strict(), ({ id }) =>
+            candidateJson(candidates.get(id) ?? stop(404, `Candidate ${id} not found`)),
+          ),
         },
         {
           method: 'POST',
           path: '/application.info',
-          handle: rpc(z.object({ applicationId: z.string().min(1), expand: z.array(z.string()).optional() }).strict(), ({ applicationId }) => {
-            const a = applications.get(applicationId) ?? stop(404, `Application ${applicationId} not found`);
-            const c = candidates.get(a.candidateId);
-            return { id: a.id, status: a.status, candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress }, job: { title: a.jobTitle }, customFields: customFieldsOf(a.id) };
-          }),
+          handle: rpc(
+            z.object({ applicationId: z.string().min(1), expand: z.array(z.string()).optional() }).strict(),
+            ({ applicationId }) => {
+              const a = applications.get(applicationId) ?? stop(404, `Application ${applicationId} not found`);
+              const c = candidates.get(a.candidateId);
+              return {
+                id: a.id,
+                status: a.status,
+                candidate: c && { id: c.id, name: c.name, primaryEmailAddress: candidateJson(c).primaryEmailAddress },
+                job: { title: a.jobTitle },
+                customFields: customFieldsOf(a.id),
+              };
+            },
+          ),
         },
         { method: 'POST', path: '/customField.setValue', handle: rpc(SetValue, setValue) },
         {
@@ -418,17 +608,39 @@ export function createAshby(options: AshbyOptions = {}): Emulator<{
           handle: (req) => {
             requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
             parseWith(z.object(Paging).strict(), jsonBody(req, invalid), invalid);
-            const results = fields.map((f) => ({ id: f.id, isPrivate: false, title: f.title, objectType: f.objectType, isArchived: false, fieldType: f.fieldType, ...(f.selectableValues ? { selectableValues: f.selectableValues.map((v) => ({ label: v, value: v, isArchived: false })) } : {}) }));
+            const results = fields.map((f) => ({
+              id: f.id,
+              isPrivate: false,
+              title: f.title,
+              objectType: f.objectType,
+              isArchived: false,
+              fieldType: f.fieldType,
+              ...(f.selectableValues
+                ? { selectableValues: f.selectableValues.map((v) => ({ label: v, value: v, isArchived: false })) }
+                : {}),
+            }));
             return json(200, { success: true, results, moreDataAvailable: false });
           },
         },
-        { method: 'POST', path: '/candidate.anonymize', handle: rpc(z.object({ candidateId: z.string().min(1) }).strict(), anonymize) },
+        {
+          method: 'POST',
+          path: '/candidate.anonymize',
+          handle: rpc(z.object({ candidateId: z.string().min(1) }).strict(), anonymize),
+        },
         ...hiring.routes,
         ...lists,
       ],
-      controls: [{ method: 'POST', path: '/hires', handle: (req) => json(201, helpers.addHire(controlBody(req, HireSeed))) }, ...hiring.controls],
+      controls: [
+        { method: 'POST', path: '/hires', handle: (req) => json(201, helpers.addHire(controlBody(req, HireSeed))) },
+        ...hiring.controls,
+      ],
       error,
-      snapshot: () => ({ candidates: [...candidates.values()], applications: [...applications.values()], customFieldValues: Object.fromEntries(values), ...hiring.snapshot() }),
+      snapshot: () => ({
+        candidates: [...candidates.values()],
+        applications: [...applications.values()],
+        customFieldValues: Object.fromEntries(values),
+        ...hiring.snapshot(),
+      }),
       reset: () => {
         candidates.clear();
         applications.clear();

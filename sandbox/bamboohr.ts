@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { DIRECTORY_FIELDS, FIXED_LISTS, isKnownField, LIST_FIELDS, META_FIELDS, READ_ONLY, WRITABLE, type ListField } from './bamboohrFields';
+import {
+  DIRECTORY_FIELDS,
+  FIXED_LISTS,
+  isKnownField,
+  LIST_FIELDS,
+  META_FIELDS,
+  READ_ONLY,
+  WRITABLE,
+  type ListField,
+} from './bamboohrFields';
 import { jsonBody, parseWith } from './framework/body';
 import { errorKit } from './framework/errors';
 import { sequence } from './framework/formats';
@@ -60,10 +69,17 @@ const MOUNTS = ['/api/gateway.php/:company/v1', '/:company/api/v1'];
 /** docs/vendors/bamboohr.md custom report body: a title and the fields wanted; report filters are not emulated. */
 const CustomReport = z.object({ title: z.string().optional(), fields: z.array(z.string().min(1)).min(1) }).strict();
 
-const CreateBody = z.object(WRITABLE).partial().extend({ firstName: z.string().min(1), lastName: z.string().min(1) });
+const CreateBody = z
+  .object(WRITABLE)
+  .partial()
+  .extend({ firstName: z.string().min(1), lastName: z.string().min(1) });
 
 /** docs/vendors/bamboohr.md: BambooHR puts the reason in a header, not the body; a header only carries printable ASCII safely. */
-const { error, stop, invalid: describe } = errorKit((status, message, headers) =>
+const {
+  error,
+  stop,
+  invalid: describe,
+} = errorKit((status, message, headers) =>
   empty(status, { ...headers, 'X-BambooHR-Error-Message': message.replace(/[^\x20-\x7e]/g, '?') }),
 );
 
@@ -79,13 +95,17 @@ function readable(employee: BambooEmployee, name: string): string | null {
 /** Without `Accept: application/json` BambooHR answers XML (docs/vendors/bamboohr.md), which a JSON client must not mistake for data. */
 function toXml(tag: string, id: string, values: Record<string, string | null>): string {
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const fields = Object.entries(values).map(([k, v]) => `<field id="${esc(k)}">${v === null ? '' : esc(v)}</field>`).join('');
+  const fields = Object.entries(values)
+    .map(([k, v]) => `<field id="${esc(k)}">${v === null ? '' : esc(v)}</field>`)
+    .join('');
   return `<${tag} id="${esc(id)}">${fields}</${tag}>`;
 }
 
 const wantsJson = (req: SandboxRequest) => (header(req, 'accept') ?? '').includes('application/json');
 const answer = (req: SandboxRequest, body: unknown, xml: () => string): Reply =>
-  wantsJson(req) ? json(200, body) : { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: `<?xml version="1.0"?>${xml()}` };
+  wantsJson(req)
+    ? json(200, body)
+    : { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: `<?xml version="1.0"?>${xml()}` };
 
 export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   employees(): BambooEmployee[];
@@ -110,7 +130,8 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   };
 
   function validate(body: unknown): Record<string, string> {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) stop(400, 'Body must be a JSON object of field names');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      stop(400, 'Body must be a JSON object of field names');
     const names = Object.keys(body as object);
     const unknown = names.filter((n) => !isKnownField(n));
     if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
@@ -124,7 +145,9 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       }
     }
     const email = fields.workEmail?.toLowerCase();
-    const clash = (email ? byWorkEmail.get(email) ?? [] : []).find((e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.duplicateEmailIncludesInactive);
+    const clash = (email ? (byWorkEmail.get(email) ?? []) : []).find(
+      (e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.duplicateEmailIncludesInactive,
+    );
     if (clash) stop(409, `Duplicate email: workEmail is already used by employee ${clash.id}`);
     return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
   }
@@ -146,7 +169,13 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       manageable: (LIST_FIELDS as readonly string[]).includes(f.alias) ? 'yes' : 'no',
       multiple: 'no',
       name: f.name,
-      options: ((lists as Record<string, readonly string[]>)[f.alias] ?? FIXED_LISTS[f.alias] ?? []).map((name, i) => ({ id: i + 1, archived: 'no', createdDate: '2026-01-05T09:00:00+00:00', archivedDate: null, name })),
+      options: ((lists as Record<string, readonly string[]>)[f.alias] ?? FIXED_LISTS[f.alias] ?? []).map((name, i) => ({
+        id: i + 1,
+        archived: 'no',
+        createdDate: '2026-01-05T09:00:00+00:00',
+        archivedDate: null,
+        name,
+      })),
     }));
   const xmlEsc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -166,12 +195,18 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       path: `${mount}/employees/directory`,
       handle: (req) => {
         authorize(req);
-        const listed = [...employees.values()].filter((e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.directoryIncludesInactive);
-        const rows = listed.map((e) => ({ id: e.id, ...Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])) }));
+        const listed = [...employees.values()].filter(
+          (e) => e.status === 'Active' || BAMBOOHR_UNCONFIRMED.directoryIncludesInactive,
+        );
+        const rows = listed.map((e) => ({
+          id: e.id,
+          ...Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])),
+        }));
         return answer(
           req,
           { fields: DIRECTORY_FIELDS.map((id) => ({ id, type: 'text', name: id })), employees: rows },
-          () => `<directory><employees>${listed.map((e) => toXml('employee', e.id, Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])))).join('')}</employees></directory>`,
+          () =>
+            `<directory><employees>${listed.map((e) => toXml('employee', e.id, Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, readable(e, f)])))).join('')}</employees></directory>`,
         );
       },
     },
@@ -180,7 +215,12 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       path: `${mount}/meta/fields`,
       handle: (req) => {
         authorize(req);
-        return answer(req, META_FIELDS, () => `<fields>${META_FIELDS.map((f) => `<field id="${f.id}" type="${f.type}" alias="${f.alias}">${xmlEsc(f.name)}</field>`).join('')}</fields>`);
+        return answer(
+          req,
+          META_FIELDS,
+          () =>
+            `<fields>${META_FIELDS.map((f) => `<field id="${f.id}" type="${f.type}" alias="${f.alias}">${xmlEsc(f.name)}</field>`).join('')}</fields>`,
+        );
       },
     },
     {
@@ -189,7 +229,12 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       handle: (req) => {
         authorize(req);
         const all = metaLists();
-        return answer(req, all, () => `<lists>${all.map((l) => `<list fieldId="${l.fieldId}" alias="${l.alias}"><name>${xmlEsc(l.name)}</name><options>${l.options.map((o) => `<option id="${o.id}" archived="no">${xmlEsc(o.name)}</option>`).join('')}</options></list>`).join('')}</lists>`);
+        return answer(
+          req,
+          all,
+          () =>
+            `<lists>${all.map((l) => `<list fieldId="${l.fieldId}" alias="${l.alias}"><name>${xmlEsc(l.name)}</name><options>${l.options.map((o) => `<option id="${o.id}" archived="no">${xmlEsc(o.name)}</option>`).join('')}</options></list>`).join('')}</lists>`,
+        );
       },
     },
     {
@@ -197,18 +242,30 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       path: `${mount}/reports/custom`,
       handle: (req) => {
         authorize(req);
-        const format = req.query.get('format') ?? stop(400, 'The report format is required (format=JSON, XML, CSV, PDF or XLS)');
-        if (!['JSON', 'XML'].includes(format.toUpperCase())) stop(400, `Report format ${format} is not offered by this sandbox`);
+        const format =
+          req.query.get('format') ?? stop(400, 'The report format is required (format=JSON, XML, CSV, PDF or XLS)');
+        if (!['JSON', 'XML'].includes(format.toUpperCase()))
+          stop(400, `Report format ${format} is not offered by this sandbox`);
         const { title = 'Report', fields } = parseWith(CustomReport, jsonBody(req, describe), describe);
         const unknown = fields.filter((f) => !isKnownField(f));
         if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
         const onlyCurrent = req.query.get('onlyCurrent') !== 'false';
-        const listed = [...employees.values()].filter((e) => e.status === 'Active' || !onlyCurrent || !BAMBOOHR_UNCONFIRMED.customReportOnlyCurrentOmitsInactive);
+        const listed = [...employees.values()].filter(
+          (e) => e.status === 'Active' || !onlyCurrent || !BAMBOOHR_UNCONFIRMED.customReportOnlyCurrentOmitsInactive,
+        );
         const values = (e: BambooEmployee) => Object.fromEntries(fields.map((f) => [f, readable(e, f)]));
         if (format.toUpperCase() === 'XML') {
-          return { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: `<?xml version="1.0"?><report><employees>${listed.map((e) => toXml('employee', e.id, values(e))).join('')}</employees></report>` };
+          return {
+            status: 200,
+            headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+            body: `<?xml version="1.0"?><report><employees>${listed.map((e) => toXml('employee', e.id, values(e))).join('')}</employees></report>`,
+          };
         }
-        return json(200, { title, fields: fields.map((id) => ({ id, type: 'text', name: id })), employees: listed.map((e) => ({ id: e.id, ...values(e) })) });
+        return json(200, {
+          title,
+          fields: fields.map((id) => ({ id, type: 'text', name: id })),
+          employees: listed.map((e) => ({ id: e.id, ...values(e) })),
+        });
       },
     },
     {
@@ -217,7 +274,10 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
       handle: (req) => {
         authorize(req);
         const employee = employees.get(req.params.id ?? '') ?? stop(404, `Employee ${req.params.id} not found`);
-        const wanted = (req.query.get('fields') ?? 'firstName,lastName').split(',').map((f) => f.trim()).filter(Boolean);
+        const wanted = (req.query.get('fields') ?? 'firstName,lastName')
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
         const unknown = wanted.filter((f) => !isKnownField(f));
         if (unknown.length) stop(NON_EXISTENT_FIELD_STATUS, `Invalid field(s): ${unknown.join(', ')}`);
         const values = Object.fromEntries(wanted.map((f) => [f, readable(employee, f)]));
@@ -229,7 +289,8 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   const helpers = {
     employees: () => [...employees.values()].map((e) => ({ ...e, fields: { ...e.fields } })),
     /** Seeds an employee the way an HR admin would have entered it, e.g. a terminated one for rehire tests. */
-    addEmployee: (fields: Record<string, unknown>, status: BambooEmployee['status'] = 'Active') => add(validate(fields), status),
+    addEmployee: (fields: Record<string, unknown>, status: BambooEmployee['status'] = 'Active') =>
+      add(validate(fields), status),
     setEmployeeStatus: (id: string, status: BambooEmployee['status']) => {
       const employee = employees.get(id);
       if (!employee) throw new Error(`No employee ${id} in the BambooHR sandbox`);
@@ -238,7 +299,10 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
     setThrottleStatus: (status: 429 | 503) => void (throttleStatus = status),
   };
 
-  const SeedBody = z.object({ status: z.enum(['Active', 'Inactive']).default('Active'), fields: z.record(z.string(), z.unknown()) });
+  const SeedBody = z.object({
+    status: z.enum(['Active', 'Inactive']).default('Active'),
+    fields: z.record(z.string(), z.unknown()),
+  });
   return {
     helpers,
     definition: {
@@ -276,5 +340,6 @@ export function createBambooHr(options: BambooHrOptions = {}): Emulator<{
   };
 }
 
-export const startBambooHr = (options: BambooHrOptions & StartOptions = {}) => startVendor(createBambooHr(options), options);
+export const startBambooHr = (options: BambooHrOptions & StartOptions = {}) =>
+  startVendor(createBambooHr(options), options);
 export type BambooHrHandle = Awaited<ReturnType<typeof startBambooHr>>;

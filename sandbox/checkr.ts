@@ -18,8 +18,15 @@ export const CHECKR_UNCONFIRMED = {
   listBody: (data: unknown[]) => ({ object: 'list', data, count: data.length, next_href: null, previous_href: null }),
 } as const;
 
-const CandidateFilters = z.object({ custom_id: z.string().min(1).optional(), email: z.string().min(1).optional() }).strict();
-const InvitationFilters = z.object({ candidate_id: z.string().min(1).optional(), status: z.enum(['pending', 'completed', 'expired']).optional() }).strict();
+const CandidateFilters = z
+  .object({ custom_id: z.string().min(1).optional(), email: z.string().min(1).optional() })
+  .strict();
+const InvitationFilters = z
+  .object({
+    candidate_id: z.string().min(1).optional(),
+    status: z.enum(['pending', 'completed', 'expired']).optional(),
+  })
+  .strict();
 
 /** docs/vendors/checkr.md: invitations expire after 7 days by default. */
 const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -29,24 +36,46 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** docs/vendors/checkr.md "Work locations": `state` is required when `country` is US. */
 const WorkLocation = z
-  .object({ country: z.string().length(2), state: z.string().min(2).max(2).optional(), city: z.string().min(1).optional() })
+  .object({
+    country: z.string().length(2),
+    state: z.string().min(2).max(2).optional(),
+    city: z.string().min(1).optional(),
+  })
   .strict()
-  .refine((l) => l.country !== 'US' || l.state !== undefined, { path: ['state'], message: 'state is required for a work location in the US' });
+  .refine((l) => l.country !== 'US' || l.state !== undefined, {
+    path: ['state'],
+    message: 'state is required for a work location in the US',
+  });
 
 /** docs/vendors/checkr.md candidate fields; for the invitation flow only `email` is strictly needed. */
 const CandidateCreate = z
   .object({
     email,
-    first_name: z.string().min(1), middle_name: z.string(), no_middle_name: z.union([z.boolean(), z.enum(['true', 'false'])]), last_name: z.string().min(1),
-    phone: z.string(), zipcode: z.string(), dob: isoDay, ssn: z.string(), driver_license_number: z.string(), driver_license_state: z.string(),
-    custom_id: z.string(), work_locations: z.array(WorkLocation),
+    first_name: z.string().min(1),
+    middle_name: z.string(),
+    no_middle_name: z.union([z.boolean(), z.enum(['true', 'false'])]),
+    last_name: z.string().min(1),
+    phone: z.string(),
+    zipcode: z.string(),
+    dob: isoDay,
+    ssn: z.string(),
+    driver_license_number: z.string(),
+    driver_license_state: z.string(),
+    custom_id: z.string(),
+    work_locations: z.array(WorkLocation),
   })
   .partial()
   .required({ email: true })
   .strict();
 
 const InvitationCreate = z
-  .object({ candidate_id: z.string().min(1), package: z.string().min(1), work_locations: z.array(WorkLocation).min(1), node: z.string().min(1).optional(), tags: z.array(z.string()).optional() })
+  .object({
+    candidate_id: z.string().min(1),
+    package: z.string().min(1),
+    work_locations: z.array(WorkLocation).min(1),
+    node: z.string().min(1).optional(),
+    tags: z.array(z.string()).optional(),
+  })
   .strict();
 
 export interface CheckrOptions {
@@ -65,20 +94,55 @@ export const CHECKR_DEFAULTS = {
   accountId: 'sandbox0account0id0000001',
 };
 
-type Candidate = z.infer<typeof CandidateCreate> & { id: string; object: 'candidate'; uri: string; created_at: string; report_ids: string[] };
-type Invitation = z.infer<typeof InvitationCreate> & {
-  id: string; object: 'invitation'; uri: string; invitation_url: string; status: 'pending' | 'completed' | 'expired';
-  report_id: string | null; created_at: string; expires_at: string; completed_at: string | null; deleted_at: null;
+type Candidate = z.infer<typeof CandidateCreate> & {
+  id: string;
+  object: 'candidate';
+  uri: string;
+  created_at: string;
+  report_ids: string[];
 };
-interface Report { id: string; object: 'report'; uri: string; status: 'complete'; result: 'clear' | 'consider'; candidate_id: string; package: string; created_at: string; completed_at: string }
+type Invitation = z.infer<typeof InvitationCreate> & {
+  id: string;
+  object: 'invitation';
+  uri: string;
+  invitation_url: string;
+  status: 'pending' | 'completed' | 'expired';
+  report_id: string | null;
+  created_at: string;
+  expires_at: string;
+  completed_at: string | null;
+  deleted_at: null;
+};
+interface Report {
+  id: string;
+  object: 'report';
+  uri: string;
+  status: 'complete';
+  result: 'clear' | 'consider';
+  candidate_id: string;
+  package: string;
+  created_at: string;
+  completed_at: string;
+}
 
 /** The `report.completed` event the real Checkr would POST (docs/vendors/checkr.md), for a test to sign and deliver. */
 export interface CheckrEvent {
   eventId: string;
-  body: { id: string; object: 'event'; type: 'report.completed'; created_at: string; webhook_url: string; data: { object: Report }; account_id: string };
+  body: {
+    id: string;
+    object: 'event';
+    type: 'report.completed';
+    created_at: string;
+    webhook_url: string;
+    data: { object: Report };
+    account_id: string;
+  };
 }
 
-const { error, stop, invalid } = errorKit((status, message, headers) => json(status, CHECKR_UNCONFIRMED.errorBody(message), headers), CHECKR_UNCONFIRMED.validationStatus);
+const { error, stop, invalid } = errorKit(
+  (status, message, headers) => json(status, CHECKR_UNCONFIRMED.errorBody(message), headers),
+  CHECKR_UNCONFIRMED.validationStatus,
+);
 const Completion = z.object({ invitationId: z.string().min(1), result: z.enum(['clear', 'consider']) });
 
 export function createCheckr(options: CheckrOptions = {}): Emulator<{
@@ -92,29 +156,43 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
   const invitations = new Map<string, Invitation>();
   const reports = new Map<string, Report>();
 
-  const authorize = (req: SandboxRequest) => requireBasicUser(req, apiKeys, () => stop(401, 'Bad authentication error'));
-  const getter = <T>(kind: string, from: Map<string, T>) => (req: SandboxRequest) => {
-    authorize(req);
-    return json(200, from.get(req.params.id ?? '') ?? stop(404, `${kind} not found`));
-  };
+  const authorize = (req: SandboxRequest) =>
+    requireBasicUser(req, apiKeys, () => stop(401, 'Bad authentication error'));
+  const getter =
+    <T>(kind: string, from: Map<string, T>) =>
+    (req: SandboxRequest) => {
+      authorize(req);
+      return json(200, from.get(req.params.id ?? '') ?? stop(404, `${kind} not found`));
+    };
 
   function createInvitation(req: SandboxRequest) {
     authorize(req);
     const body = parseWith(InvitationCreate, jsonOrFormBody(req, invalid), invalid);
     const candidate = candidates.get(body.candidate_id) ?? stop(404, 'Candidate not found');
-    if (!packages.includes(body.package)) stop(CHECKR_UNCONFIRMED.validationStatus, `Package ${body.package} not found`);
-    if (options.accountHierarchy && !body.node) stop(CHECKR_UNCONFIRMED.validationStatus, 'node is required when account hierarchy is enabled');
+    if (!packages.includes(body.package))
+      stop(CHECKR_UNCONFIRMED.validationStatus, `Package ${body.package} not found`);
+    if (options.accountHierarchy && !body.node)
+      stop(CHECKR_UNCONFIRMED.validationStatus, 'node is required when account hierarchy is enabled');
     const id = checkrId();
     const created = new Date();
     const invitation: Invitation = {
-      ...body, tags: body.tags ?? [], id, object: 'invitation', uri: `/v1/invitations/${id}`, invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
-      status: 'pending', candidate_id: candidate.id, report_id: null, created_at: now(),
-      expires_at: new Date(created.getTime() + INVITATION_LIFETIME_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'), completed_at: null, deleted_at: null,
+      ...body,
+      tags: body.tags ?? [],
+      id,
+      object: 'invitation',
+      uri: `/v1/invitations/${id}`,
+      invitation_url: `https://apply.checkr.com/invite/sandbox/${id}`,
+      status: 'pending',
+      candidate_id: candidate.id,
+      report_id: null,
+      created_at: now(),
+      expires_at: new Date(created.getTime() + INVITATION_LIFETIME_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      completed_at: null,
+      deleted_at: null,
     };
     invitations.set(id, invitation);
     return json(201, invitation);
   }
-
 
   /*
    * Erasure (hr-forget): "Request PII removal for a Candidate" (docs.checkr.com, operation
@@ -140,8 +218,15 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
       const invitation = invitations.get(invitationId) ?? stop(404, `Invitation ${invitationId} not found`);
       const id = checkrId();
       const report: Report = {
-        id, object: 'report', uri: `/v1/reports/${id}`, status: 'complete', result,
-        candidate_id: invitation.candidate_id, package: invitation.package, created_at: now(), completed_at: now(),
+        id,
+        object: 'report',
+        uri: `/v1/reports/${id}`,
+        status: 'complete',
+        result,
+        candidate_id: invitation.candidate_id,
+        package: invitation.package,
+        created_at: now(),
+        completed_at: now(),
       };
       reports.set(id, report);
       Object.assign(invitation, { status: 'completed', report_id: id, completed_at: report.completed_at });
@@ -150,8 +235,13 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
       return {
         eventId,
         body: {
-          id: eventId, object: 'event', type: 'report.completed', created_at: now(),
-          webhook_url: options.webhookUrl ?? CHECKR_DEFAULTS.webhookUrl, data: { object: report }, account_id: CHECKR_DEFAULTS.accountId,
+          id: eventId,
+          object: 'event',
+          type: 'report.completed',
+          created_at: now(),
+          webhook_url: options.webhookUrl ?? CHECKR_DEFAULTS.webhookUrl,
+          data: { object: report },
+          account_id: CHECKR_DEFAULTS.accountId,
         },
       };
     },
@@ -169,7 +259,14 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
             authorize(req);
             const body = parseWith(CandidateCreate, jsonOrFormBody(req, invalid), invalid);
             const id = checkrId();
-            const candidate: Candidate = { ...body, id, object: 'candidate', uri: `/v1/candidates/${id}`, created_at: now(), report_ids: [] };
+            const candidate: Candidate = {
+              ...body,
+              id,
+              object: 'candidate',
+              uri: `/v1/candidates/${id}`,
+              created_at: now(),
+              report_ids: [],
+            };
             candidates.set(id, candidate);
             return json(201, candidate);
           },
@@ -180,7 +277,14 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req);
             const f = parseWith(CandidateFilters, Object.fromEntries(req.query), invalid);
-            return json(200, CHECKR_UNCONFIRMED.listBody([...candidates.values()].filter((c) => (!f.custom_id || c.custom_id === f.custom_id) && (!f.email || c.email === f.email))));
+            return json(
+              200,
+              CHECKR_UNCONFIRMED.listBody(
+                [...candidates.values()].filter(
+                  (c) => (!f.custom_id || c.custom_id === f.custom_id) && (!f.email || c.email === f.email),
+                ),
+              ),
+            );
           },
         },
         { method: 'GET', path: '/v1/candidates/:id', handle: getter('Candidate', candidates) },
@@ -194,13 +298,26 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
             const f = parseWith(InvitationFilters, Object.fromEntries(req.query), invalid);
             // Checkr's list leaves out invitations with work locations outside the US (docs/vendors/checkr.md).
             const listed = [...invitations.values()].filter((i) => i.work_locations.every((l) => l.country === 'US'));
-            return json(200, CHECKR_UNCONFIRMED.listBody(listed.filter((i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status))));
+            return json(
+              200,
+              CHECKR_UNCONFIRMED.listBody(
+                listed.filter(
+                  (i) => (!f.candidate_id || i.candidate_id === f.candidate_id) && (!f.status || i.status === f.status),
+                ),
+              ),
+            );
           },
         },
         { method: 'GET', path: '/v1/invitations/:id', handle: getter('Invitation', invitations) },
         { method: 'GET', path: '/v1/reports/:id', handle: getter('Report', reports) },
       ],
-      controls: [{ method: 'POST', path: '/reports', handle: (req) => json(201, helpers.completeReport(controlBody(req, Completion))) }],
+      controls: [
+        {
+          method: 'POST',
+          path: '/reports',
+          handle: (req) => json(201, helpers.completeReport(controlBody(req, Completion))),
+        },
+      ],
       error,
       throttled: (retryAfter) =>
         error(429, 'Too Many Requests', {
@@ -208,7 +325,11 @@ export function createCheckr(options: CheckrOptions = {}): Emulator<{
           'X-Ratelimit-Remaining': '0',
           'X-Ratelimit-Reset': String(Math.ceil(Date.now() / 1000) + retryAfter),
         }),
-      snapshot: () => ({ candidates: helpers.candidates(), invitations: helpers.invitations(), reports: [...reports.values()] }),
+      snapshot: () => ({
+        candidates: helpers.candidates(),
+        invitations: helpers.invitations(),
+        reports: [...reports.values()],
+      }),
       reset: () => {
         candidates.clear();
         invitations.clear();

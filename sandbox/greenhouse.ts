@@ -9,8 +9,22 @@ import { bearerToken, type SandboxRequest } from './framework/request';
 import type { Route } from './framework/routes';
 import { TokenIssuer } from './framework/tokens';
 import {
-  applicationJson, candidateJson, CUSTOM_FIELD_VALUE, DateFilter, hireRecords, HireSeedBody, IdList, jobJson, matchesDate, offerJson,
-  type GreenhouseApplication, type GreenhouseCandidate, type GreenhouseCustomField, type GreenhouseJob, type GreenhouseOffer, type HireSeed,
+  applicationJson,
+  candidateJson,
+  CUSTOM_FIELD_VALUE,
+  DateFilter,
+  hireRecords,
+  HireSeedBody,
+  IdList,
+  jobJson,
+  matchesDate,
+  offerJson,
+  type GreenhouseApplication,
+  type GreenhouseCandidate,
+  type GreenhouseCustomField,
+  type GreenhouseJob,
+  type GreenhouseOffer,
+  type HireSeed,
 } from './greenhouseRecords';
 import { controlBody, startVendor, type Emulator, type StartOptions } from './server';
 
@@ -34,10 +48,18 @@ export const GREENHOUSE_UNCONFIRMED = {
 
 /** Candidate update parameters; `custom_fields` entries name a field by id or `name_key`. */
 const CustomFieldWrite = z
-  .object({ id: z.number().int().optional(), name_key: z.string().optional(), value: z.unknown().optional(), delete_value: z.literal('true').optional() })
+  .object({
+    id: z.number().int().optional(),
+    name_key: z.string().optional(),
+    value: z.unknown().optional(),
+    delete_value: z.literal('true').optional(),
+  })
   .strict()
   .refine((f) => (f.id === undefined) !== (f.name_key === undefined), 'give exactly one of id or name_key')
-  .refine((f) => (f.value === undefined) !== (f.delete_value === undefined), 'give either value or delete_value: "true"');
+  .refine(
+    (f) => (f.value === undefined) !== (f.delete_value === undefined),
+    'give either value or delete_value: "true"',
+  );
 const CandidatePatch = z
   .object({
     first_name: z.string().min(1).optional(),
@@ -70,10 +92,31 @@ export const GREENHOUSE_DEFAULTS = {
   oauthClients: [{ clientId: 'sandbox-greenhouse-client', clientSecret: 'sandbox-greenhouse-secret' }],
   userIds: [4080, 158104],
   customFields: [
-    { id: 11111, name_key: 'employee_id', name: 'Employee ID', field_type: 'candidate', value_type: 'short_text', active: true },
-    { id: 11112, name_key: 'background_check', name: 'Background check', field_type: 'candidate', value_type: 'short_text', active: true },
+    {
+      id: 11111,
+      name_key: 'employee_id',
+      name: 'Employee ID',
+      field_type: 'candidate',
+      value_type: 'short_text',
+      active: true,
+    },
+    {
+      id: 11112,
+      name_key: 'background_check',
+      name: 'Background check',
+      field_type: 'candidate',
+      value_type: 'short_text',
+      active: true,
+    },
     { id: 22221, name_key: 'salary', name: 'Salary', field_type: 'offer', value_type: 'currency', active: true },
-    { id: 22222, name_key: 'pay_frequency', name: 'Pay frequency', field_type: 'offer', value_type: 'single_select', active: true },
+    {
+      id: 22222,
+      name_key: 'pay_frequency',
+      name: 'Pay frequency',
+      field_type: 'offer',
+      value_type: 'single_select',
+      active: true,
+    },
     { id: 22223, name_key: 'old_bonus', name: 'Old bonus', field_type: 'offer', value_type: 'currency', active: false },
   ],
 } as const satisfies Required<Omit<GreenhouseOptions, 'tokenTtlSeconds'>>;
@@ -85,7 +128,14 @@ const invalid = (problems: Problem[]): Reply =>
 
 const perPage = z.coerce.number().int().min(1).max(500).default(100);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-const ListBase = z.object({ per_page: perPage, ids: IdList.optional(), created_at: DateFilter.optional(), updated_at: DateFilter.optional() }).strict();
+const ListBase = z
+  .object({
+    per_page: perPage,
+    ids: IdList.optional(),
+    created_at: DateFilter.optional(),
+    updated_at: DateFilter.optional(),
+  })
+  .strict();
 
 /** The v1/v2 routes the package called before v3, answering as a retired API. */
 const RETIRED: Array<{ method: Route['method']; path: string }> = [
@@ -119,9 +169,12 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
 
   const bearerAuth = (req: SandboxRequest) => {
     const checked = tokens.check(bearerToken(req));
-    return checked.status === 'valid' ? checked.grant : stop(401, checked.status === 'expired' ? 'Access token expired' : 'Invalid access token');
+    return checked.status === 'valid'
+      ? checked.grant
+      : stop(401, checked.status === 'expired' ? 'Access token expired' : 'Invalid access token');
   };
-  const findCandidate = (req: SandboxRequest) => candidates.get(Number(req.params.id)) ?? stop(404, 'Resource not found');
+  const findCandidate = (req: SandboxRequest) =>
+    candidates.get(Number(req.params.id)) ?? stop(404, 'Resource not found');
 
   /**
    * One v3 list: the first request's filters are parsed and kept in the cursor; a cursor request must
@@ -135,14 +188,16 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       if (cursor === null) {
         position = { offset: 0, query: Object.fromEntries(req.query) };
       } else {
-        if ([...req.query.keys()].length > 1) stop(GREENHOUSE_UNCONFIRMED.cursorWithOtherParamsStatus, 'cursor must be the only query parameter');
+        if ([...req.query.keys()].length > 1)
+          stop(GREENHOUSE_UNCONFIRMED.cursorWithOtherParamsStatus, 'cursor must be the only query parameter');
         position = (decodeCursor(cursor) as typeof position | undefined) ?? stop(400, 'Invalid cursor');
       }
       const parsed = filters.safeParse(position.query);
       if (!parsed.success) return invalid(problemsOf(parsed.error));
       const all = rows(parsed.data);
       const end = position.offset + parsed.data.per_page;
-      const next = end < all.length ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) }) : undefined;
+      const next =
+        end < all.length ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) }) : undefined;
       return json(200, all.slice(position.offset, end), next ? { Link: linkHeader({ next }) } : {});
     };
   }
@@ -158,16 +213,33 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     }),
     (f) =>
       byId(applications)
-        .filter((a) => inIds(a.id, f.ids) && inIds(a.candidate_id, f.candidate_ids) && inIds(a.job_id, f.job_ids) && (!f.status || a.status === f.status))
-        .filter((a) => matchesDate(a.created_at, f.created_at) && matchesDate(a.updated_at, f.updated_at) && matchesDate(a.last_activity_at, f.last_activity_at))
+        .filter(
+          (a) =>
+            inIds(a.id, f.ids) &&
+            inIds(a.candidate_id, f.candidate_ids) &&
+            inIds(a.job_id, f.job_ids) &&
+            (!f.status || a.status === f.status),
+        )
+        .filter(
+          (a) =>
+            matchesDate(a.created_at, f.created_at) &&
+            matchesDate(a.updated_at, f.updated_at) &&
+            matchesDate(a.last_activity_at, f.last_activity_at),
+        )
         .map(applicationJson),
   );
   const listCandidates = list(ListBase, (f) =>
     byId(candidates)
-      .filter((c) => inIds(c.id, f.ids) && matchesDate(c.created_at, f.created_at) && matchesDate(c.updated_at, f.updated_at))
+      .filter(
+        (c) => inIds(c.id, f.ids) && matchesDate(c.created_at, f.created_at) && matchesDate(c.updated_at, f.updated_at),
+      )
       .map((c) => candidateJson(c, fields)),
   );
-  const listJobs = list(ListBase, (f) => byId(jobs).filter((j) => inIds(j.id, f.ids)).map(jobJson));
+  const listJobs = list(ListBase, (f) =>
+    byId(jobs)
+      .filter((j) => inIds(j.id, f.ids))
+      .map(jobJson),
+  );
   const listOffers = list(
     ListBase.extend({
       application_ids: IdList.optional(),
@@ -178,7 +250,13 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     }),
     (f) =>
       byId(offers)
-        .filter((o) => inIds(o.id, f.ids) && inIds(o.application_id, f.application_ids) && inIds(o.candidate_id, f.candidate_ids) && inIds(o.job_id, f.job_ids))
+        .filter(
+          (o) =>
+            inIds(o.id, f.ids) &&
+            inIds(o.application_id, f.application_ids) &&
+            inIds(o.candidate_id, f.candidate_ids) &&
+            inIds(o.job_id, f.job_ids),
+        )
         .filter((o) => (!f.status || o.status === f.status) && (!f.current_only || o.status !== 'Deprecated'))
         .map(offerJson),
   );
@@ -186,7 +264,12 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
     ListBase.extend({ field_type: z.string().optional(), active: bool.optional(), name_key: z.string().optional() }),
     (f) =>
       [...fields]
-        .filter((c) => inIds(c.id, f.ids) && (!f.field_type || c.field_type === f.field_type) && (f.active === undefined || c.active === f.active))
+        .filter(
+          (c) =>
+            inIds(c.id, f.ids) &&
+            (!f.field_type || c.field_type === f.field_type) &&
+            (f.active === undefined || c.active === f.active),
+        )
         .filter((c) => !f.name_key || c.name_key === f.name_key),
   );
 
@@ -198,7 +281,8 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       const field = candidateFields.find((f) => f.id === write.id || f.name_key === write.name_key);
       if (!field) return refuse(invalid([{ field: `custom_fields[${i}]`, message: 'Custom field not found' }]));
       const value = write.delete_value ? null : CUSTOM_FIELD_VALUE[field.value_type].safeParse(write.value);
-      if (value && !value.success) refuse(invalid([{ field: `custom_fields[${i}].value`, message: `not a valid ${field.value_type} value` }]));
+      if (value && !value.success)
+        refuse(invalid([{ field: `custom_fields[${i}].value`, message: `not a valid ${field.value_type} value` }]));
       return [field.name_key, value ? (value.data as string | number) : null] as const;
     });
     Object.assign(candidate, {
@@ -241,7 +325,11 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
       const at = seed.hiredAt ?? new Date().toISOString();
       const candidateId = candidateIds.next();
       const applicationId = applicationIds.next();
-      const { job, offer } = hireRecords(seed, { job: jobIds.next(), offer: offerIds.next(), application: applicationId, candidate: candidateId }, at);
+      const { job, offer } = hireRecords(
+        seed,
+        { job: jobIds.next(), offer: offerIds.next(), application: applicationId, candidate: candidateId },
+        at,
+      );
       jobs.set(job.id, job);
       offers.set(offer.id, offer);
       candidates.set(candidateId, {
@@ -256,7 +344,16 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
         updated_at: at,
         application_ids: [applicationId],
       });
-      applications.set(applicationId, { id: applicationId, candidate_id: candidateId, job_id: job.id, status: 'hired', applied_at: at, created_at: at, updated_at: at, last_activity_at: at });
+      applications.set(applicationId, {
+        id: applicationId,
+        candidate_id: candidateId,
+        job_id: job.id,
+        status: 'hired',
+        applied_at: at,
+        created_at: at,
+        updated_at: at,
+        last_activity_at: at,
+      });
       return { candidateId, applicationId, offerId: offer.id, jobId: job.id };
     },
     candidate: (id: number) => candidates.get(id),
@@ -276,7 +373,8 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
             const { form } = clientCredentialsRequest(req, clients, 'basic');
             // Without `sub` the credentials' own service user acts.
             const userId = form.sub === undefined ? userIds[0] : Number(form.sub);
-            if (userId === undefined || !userIds.includes(userId)) return json(400, { error: 'invalid_request', error_description: 'sub is not a Greenhouse user id' });
+            if (userId === undefined || !userIds.includes(userId))
+              return json(400, { error: 'invalid_request', error_description: 'sub is not a Greenhouse user id' });
             return tokenReply(tokens.issue({ userId }));
           },
         },
@@ -288,7 +386,11 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
         { method: 'PATCH', path: '/v3/candidates/:id', handle: patchCandidate },
         { method: 'PATCH', path: '/v3/candidates/:id/anonymize', handle: anonymizeCandidate },
         { method: 'DELETE', path: '/v3/candidates/:id', handle: deleteCandidate },
-        ...RETIRED.map((r) => ({ ...r, handle: () => error(GREENHOUSE_UNCONFIRMED.retiredStatus, 'Harvest v1/v2 is no longer available; use Harvest v3.') })),
+        ...RETIRED.map((r) => ({
+          ...r,
+          handle: () =>
+            error(GREENHOUSE_UNCONFIRMED.retiredStatus, 'Harvest v1/v2 is no longer available; use Harvest v3.'),
+        })),
       ],
       controls: [
         { method: 'POST', path: '/hires', handle: (req) => json(201, helpers.addHire(controlBody(req, HireSeedBody))) },
@@ -323,5 +425,6 @@ export function createGreenhouse(options: GreenhouseOptions = {}): Emulator<{
   };
 }
 
-export const startGreenhouse = (options: GreenhouseOptions & StartOptions = {}) => startVendor(createGreenhouse(options), options);
+export const startGreenhouse = (options: GreenhouseOptions & StartOptions = {}) =>
+  startVendor(createGreenhouse(options), options);
 export type GreenhouseHandle = Awaited<ReturnType<typeof startGreenhouse>>;

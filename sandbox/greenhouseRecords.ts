@@ -94,7 +94,9 @@ export function candidateJson(candidate: GreenhouseCandidate, fields: readonly G
     phone_numbers: candidate.phone_numbers,
     email_addresses: candidate.email_addresses,
     custom_fields: Object.fromEntries(
-      fields.filter((f) => f.field_type === 'candidate').map((f) => [f.name_key, keyed(f.name, f.value_type, candidate.custom_fields[f.name_key] ?? null)]),
+      fields
+        .filter((f) => f.field_type === 'candidate')
+        .map((f) => [f.name_key, keyed(f.name, f.value_type, candidate.custom_fields[f.name_key] ?? null)]),
     ),
   };
 }
@@ -123,7 +125,15 @@ export const jobJson = (job: GreenhouseJob) => ({
   opened_at: job.created_at,
   closed_at: null,
   departments: [{ ...job.department, parent_id: null }],
-  offices: [{ id: job.office.id, name: job.office.name, location: { name: job.office.location }, external_id: job.office.external_id, parent_id: null }],
+  offices: [
+    {
+      id: job.office.id,
+      name: job.office.name,
+      location: { name: job.office.location },
+      external_id: job.office.external_id,
+      parent_id: null,
+    },
+  ],
   custom_fields: { employment_type: keyed('Employment Type', 'single_select', job.employment_type) },
 });
 
@@ -144,7 +154,12 @@ export const offerJson = (offer: GreenhouseOffer) => ({
 });
 
 /** A v3 date filter: `op|value` pairs, e.g. `gte|2026-01-01T00:00:00Z` or `gte|…|lte|…`. */
-const OPS = { gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b, lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b };
+const OPS = {
+  gt: (a: number, b: number) => a > b,
+  gte: (a: number, b: number) => a >= b,
+  lt: (a: number, b: number) => a < b,
+  lte: (a: number, b: number) => a <= b,
+};
 export const DateFilter = z.string().transform((text, ctx) => {
   const parts = text.split('|');
   const pairs: Array<[keyof typeof OPS, number]> = [];
@@ -160,7 +175,8 @@ export const DateFilter = z.string().transform((text, ctx) => {
   return pairs;
 });
 export type DateFilter = z.output<typeof DateFilter>;
-export const matchesDate = (value: string, filter: DateFilter | undefined): boolean => !filter || filter.every(([op, at]) => OPS[op](Date.parse(value), at));
+export const matchesDate = (value: string, filter: DateFilter | undefined): boolean =>
+  !filter || filter.every(([op, at]) => OPS[op](Date.parse(value), at));
 
 /** A comma-separated id list, at most 50. */
 export const IdList = z
@@ -189,20 +205,38 @@ export const HireSeedBody = z
 export type HireSeed = z.input<typeof HireSeedBody>;
 
 /** The hire's job and accepted offer, as the docs' example hire has them unless the seed says otherwise. */
-export function hireRecords(seed: HireSeed, ids: { job: number; offer: number; application: number; candidate: number }, at: string): { job: GreenhouseJob; offer: GreenhouseOffer } {
+export function hireRecords(
+  seed: HireSeed,
+  ids: { job: number; offer: number; application: number; candidate: number },
+  at: string,
+): { job: GreenhouseJob; offer: GreenhouseOffer } {
   const job: GreenhouseJob = {
     id: ids.job,
     name: seed.jobName ?? 'Developer',
     requisition_id: `REQ-${ids.job}`,
     department: { id: 7, name: seed.department ?? 'Technology', external_id: 'ex-dept-1' },
-    office: { id: 13, name: seed.office ?? 'New York City', location: seed.officeLocation ?? 'New York, NY', external_id: 'ex-office-1' },
+    office: {
+      id: 13,
+      name: seed.office ?? 'New York City',
+      location: seed.officeLocation ?? 'New York, NY',
+      external_id: 'ex-office-1',
+    },
     employment_type: seed.employmentType ?? 'Full-time',
     created_at: at,
   };
   const salary = seed.salary ?? { amount: 80000, currency: 'USD' };
   const offer: GreenhouseOffer = {
-    id: ids.offer, version: 1, application_id: ids.application, candidate_id: ids.candidate, job_id: ids.job, opening_id: `${ids.job}-1`,
-    status: 'Accepted', created_at: at, updated_at: at, sent_on: at.slice(0, 10), resolved_at: at,
+    id: ids.offer,
+    version: 1,
+    application_id: ids.application,
+    candidate_id: ids.candidate,
+    job_id: ids.job,
+    opening_id: `${ids.job}-1`,
+    status: 'Accepted',
+    created_at: at,
+    updated_at: at,
+    sent_on: at.slice(0, 10),
+    resolved_at: at,
     starts_on: seed.startsAt ?? new Date(Date.parse(at) + 30 * 86_400_000).toISOString().slice(0, 10),
     salary: { amount: salary.amount, unit: salary.currency },
   };

@@ -30,9 +30,19 @@ const PersonCreate = z
     surname: z.string().min(1),
     email,
     work: z
-      .object({ site: z.string().min(1), startDate: isoDay, department: z.string().min(1).optional(), title: z.string().min(1).optional(), workPhone: z.string().min(1).optional() })
+      .object({
+        site: z.string().min(1),
+        startDate: isoDay,
+        department: z.string().min(1).optional(),
+        title: z.string().min(1).optional(),
+        workPhone: z.string().min(1).optional(),
+      })
       .strict(),
-    home: z.object({ mobilePhone: z.string().min(1), privatePhone: z.string().min(1), privateEmail: email }).partial().strict().optional(),
+    home: z
+      .object({ mobilePhone: z.string().min(1), privatePhone: z.string().min(1), privateEmail: email })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 type PersonCreate = z.infer<typeof PersonCreate>;
@@ -56,13 +66,25 @@ const PEOPLE_FIELDS = [
 ];
 
 /** One-person read body: which fields, and how lists and dates are rendered (docs/vendors/hibob.md). */
-const Read = z.object({ fields: z.array(z.string()).max(400).optional(), humanReadable: z.enum(['APPEND', 'REPLACE']).optional() }).strict();
+const Read = z
+  .object({ fields: z.array(z.string()).max(400).optional(), humanReadable: z.enum(['APPEND', 'REPLACE']).optional() })
+  .strict();
 
 const Search = z
   .object({
     fields: z.array(z.string()).optional(),
     humanReadable: z.enum(['APPEND', 'REPLACE']).optional(),
-    filters: z.array(z.object({ fieldPath: z.enum(HIBOB_UNCONFIRMED.searchFieldPaths), operator: z.literal('equals'), values: z.array(z.string()).min(1) }).strict()).optional(),
+    filters: z
+      .array(
+        z
+          .object({
+            fieldPath: z.enum(HIBOB_UNCONFIRMED.searchFieldPaths),
+            operator: z.literal('equals'),
+            values: z.array(z.string()).min(1),
+          })
+          .strict(),
+      )
+      .optional(),
     showInactive: z.boolean().optional(),
   })
   .strict();
@@ -92,7 +114,9 @@ export const HIBOB_DEFAULTS = {
   titles: ['Chief Engineer', 'Payroll Specialist', 'Software Engineer', 'Account Executive'],
 };
 
-const { error, stop, invalid } = errorKit((status, message, headers) => json(status, HIBOB_UNCONFIRMED.errorBody(message), headers));
+const { error, stop, invalid } = errorKit((status, message, headers) =>
+  json(status, HIBOB_UNCONFIRMED.errorBody(message), headers),
+);
 
 const FIELD_OF: Record<(typeof HIBOB_UNCONFIRMED.searchFieldPaths)[number], (p: HiBobPerson) => string> = {
   'root.id': (p) => p.id,
@@ -101,32 +125,49 @@ const FIELD_OF: Record<(typeof HIBOB_UNCONFIRMED.searchFieldPaths)[number], (p: 
   'root.surname': (p) => p.surname,
 };
 
-export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): HiBobPerson[]; addPerson(body: unknown, state?: HiBobPerson['state']): string }> {
+export function createHiBob(
+  options: HiBobOptions = {},
+): Emulator<{ people(): HiBobPerson[]; addPerson(body: unknown, state?: HiBobPerson['state']): string }> {
   const users = options.serviceUsers ?? HIBOB_DEFAULTS.serviceUsers;
   const sites = options.sites ?? HIBOB_DEFAULTS.sites;
   const departments = options.departments ?? HIBOB_DEFAULTS.departments;
-  const lists: Record<string, readonly string[]> = { site: sites, department: departments, title: options.titles ?? HIBOB_DEFAULTS.titles };
+  const lists: Record<string, readonly string[]> = {
+    site: sites,
+    department: departments,
+    title: options.titles ?? HIBOB_DEFAULTS.titles,
+  };
   const ids = sequence(3001);
   const people = new Map<string, HiBobPerson>();
 
   const authorize = (req: SandboxRequest) => {
     const presented = basicCredentials(req);
-    if (!users.some((u) => u.id === presented?.user && u.token === presented.password)) stop(401, 'Unauthorized: unknown service user or token');
+    if (!users.some((u) => u.id === presented?.user && u.token === presented.password))
+      stop(401, 'Unauthorized: unknown service user or token');
   };
 
   function add(body: unknown, state: HiBobPerson['state']): HiBobPerson {
     const person = parseWith(PersonCreate, body, invalid);
-    if (!sites.includes(person.work.site)) stop(400, `work.site: "${person.work.site}" is not a value of the site list`);
+    if (!sites.includes(person.work.site))
+      stop(400, `work.site: "${person.work.site}" is not a value of the site list`);
     if (person.work.department !== undefined && !departments.includes(person.work.department)) {
       stop(400, `work.department: "${person.work.department}" is not a value of the department list`);
     }
-    const created = { ...person, id: String(ids.next()), displayName: `${person.firstName} ${person.surname}`, state, createdAt: Date.now() };
+    const created = {
+      ...person,
+      id: String(ids.next()),
+      displayName: `${person.firstName} ${person.surname}`,
+      state,
+      createdAt: Date.now(),
+    };
     people.set(created.id, created);
     return created;
   }
 
   /** A person as HiBob answers one: the employment state in `internal.status` [unconfirmed field, docs/vendors/hibob.md]. */
-  const answer = ({ state, createdAt, ...person }: HiBobPerson) => ({ ...person, internal: { status: state === 'active' ? 'Active' : 'Inactive' } });
+  const answer = ({ state, createdAt, ...person }: HiBobPerson) => ({
+    ...person,
+    internal: { status: state === 'active' ? 'Active' : 'Inactive' },
+  });
 
   const visible = (p: HiBobPerson) => Date.now() - p.createdAt >= (options.readAfterWriteLagMs ?? 0);
 
@@ -164,7 +205,16 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             const name = req.params.listName ?? '';
             const values = Object.hasOwn(lists, name) ? lists[name] : undefined;
             if (!values) return error(404, `List ${name} not found`);
-            return json(200, { name, values: values.map((value, i) => ({ id: String(9000 + i), value, name: value, archived: false, children: [] })) });
+            return json(200, {
+              name,
+              values: values.map((value, i) => ({
+                id: String(9000 + i),
+                value,
+                name: value,
+                archived: false,
+                children: [],
+              })),
+            });
           },
         },
         {
@@ -174,7 +224,10 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             authorize(req);
             const search = parseWith(Search, jsonBody(req, invalid), invalid);
             const found = [...people.values()].filter(
-              (p) => visible(p) && (search.showInactive || p.state === 'active') && (search.filters ?? []).every((f) => f.values.includes(FIELD_OF[f.fieldPath](p))),
+              (p) =>
+                visible(p) &&
+                (search.showInactive || p.state === 'active') &&
+                (search.filters ?? []).every((f) => f.values.includes(FIELD_OF[f.fieldPath](p))),
             );
             return json(200, { employees: found.map(answer) });
           },
@@ -187,14 +240,19 @@ export function createHiBob(options: HiBobOptions = {}): Emulator<{ people(): Hi
             authorize(req);
             parseWith(Read, jsonBody(req, invalid), invalid);
             const key = req.params.identifier ?? '';
-            const person = people.get(key) ?? [...people.values()].find((p) => p.email.toLowerCase() === key.toLowerCase());
+            const person =
+              people.get(key) ?? [...people.values()].find((p) => p.email.toLowerCase() === key.toLowerCase());
             return person && visible(person) ? json(200, answer(person)) : error(404, `Employee ${key} not found`);
           },
         },
         ...['/v1/people', '/v1/people/:id'].map((path) => ({
           method: 'GET' as const,
           path,
-          handle: () => error(HIBOB_UNCONFIRMED.retiredStatus, 'This endpoint was shut off: read people with POST /v1/people/search or POST /v1/people/{identifier}'),
+          handle: () =>
+            error(
+              HIBOB_UNCONFIRMED.retiredStatus,
+              'This endpoint was shut off: read people with POST /v1/people/search or POST /v1/people/{identifier}',
+            ),
         })),
       ],
       error,

@@ -50,7 +50,9 @@ export const SANDBOX_PATH = 'hr-sandbox';
 export function mountSandbox(app: HostApp, root: string): RuntimeSandbox {
   const mounted: Record<string, unknown> = { root };
   for (const name of Object.keys(CREATORS) as EmulatorName[]) {
-    const { definition, helpers } = (CREATORS[name] as (o?: object) => { definition: Parameters<typeof createEmulatorCore>[0]; helpers: object })();
+    const { definition, helpers } = (
+      CREATORS[name] as (o?: object) => { definition: Parameters<typeof createEmulatorCore>[0]; helpers: object }
+    )();
     const core = createEmulatorCore(definition);
     app.use(`/${SANDBOX_PATH}/${name}`, (req, res) => core.handle(req, res));
     mounted[name] = Object.assign(core, helpers, { url: `${root}/${name}` });

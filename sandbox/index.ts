@@ -53,7 +53,12 @@ const NAMES = Object.keys(EMULATORS) as EmulatorName[];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const started = await Promise.allSettled(
-    NAMES.map((name) => (EMULATORS[name] as (o: object) => Promise<Handles[EmulatorName]>)({ ...options.vendors?.[name], port: options.ports?.[name] ?? 0 })),
+    NAMES.map((name) =>
+      (EMULATORS[name] as (o: object) => Promise<Handles[EmulatorName]>)({
+        ...options.vendors?.[name],
+        port: options.ports?.[name] ?? 0,
+      }),
+    ),
   );
   const handles = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -9,11 +9,22 @@ import { controlBody, startVendor, type Emulator, type Route, type StartOptions 
 /** Facts docs/vendors/lever.md leaves open, and the emulator's choice for each. */
 export const LEVER_UNCONFIRMED = {
   /** Error body shape. */
-  errorBody: (status: number, message: string) => ({ code: status === 401 ? 'UnauthorizedError' : status === 404 ? 'ResourceNotFound' : 'BadRequestError', message }),
+  errorBody: (status: number, message: string) => ({
+    code: status === 401 ? 'UnauthorizedError' : status === 404 ? 'ResourceNotFound' : 'BadRequestError',
+    message,
+  }),
   /** The note request is documented, not its answer. */
   noteCreated: (noteId: string) => ({ status: 201, body: { data: { noteId } } }),
   /** Adding a note is documented, listing them is not; a listed note carries its words in `text` and `fields[].value`. */
-  noteListed: (note: LeverNote) => ({ id: note.id, text: note.value, fields: [{ type: 'text', text: 'Note', value: note.value }], user: note.performAs, secret: false, createdAt: note.createdAt, deletedAt: null }),
+  noteListed: (note: LeverNote) => ({
+    id: note.id,
+    text: note.value,
+    fields: [{ type: 'text', text: 'Note', value: note.value }],
+    user: note.performAs,
+    secret: false,
+    createdAt: note.createdAt,
+    deletedAt: null,
+  }),
   /** `expand` values accepted on GET opportunity (applications and offers per docs/vendors/lever.md). */
   expands: ['applications', 'offers', 'stage', 'owner'] as const,
 } as const;
@@ -51,13 +62,25 @@ export interface LeverOptions {
 
 export const LEVER_DEFAULTS = { apiKeys: ['sandbox-lever-key'], userIds: ['lever-user-1'] };
 
-const NoteBody = z.object({ value: z.string().min(1), secret: z.boolean().optional(), score: z.number().optional() }).strict();
-const NoteList = z.object({ limit: z.coerce.number().int().min(1).max(100).default(100), offset: z.string().min(1).optional() }).strict();
+const NoteBody = z
+  .object({ value: z.string().min(1), secret: z.boolean().optional(), score: z.number().optional() })
+  .strict();
+const NoteList = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(100), offset: z.string().min(1).optional() })
+  .strict();
 const OpportunitySeed = z
-  .object({ name: z.string().min(1), email: z.string().min(1), phones: z.array(z.object({ type: z.string().min(1), value: z.string().min(1) })), headline: z.string(), location: z.string() })
+  .object({
+    name: z.string().min(1),
+    email: z.string().min(1),
+    phones: z.array(z.object({ type: z.string().min(1), value: z.string().min(1) })),
+    headline: z.string(),
+    location: z.string(),
+  })
   .partial();
 
-const { error, stop, invalid } = errorKit((status, message, headers) => json(status, LEVER_UNCONFIRMED.errorBody(status, message), headers));
+const { error, stop, invalid } = errorKit((status, message, headers) =>
+  json(status, LEVER_UNCONFIRMED.errorBody(status, message), headers),
+);
 
 export interface LeverPosting {
   id: string;
@@ -75,9 +98,22 @@ export interface LeverOffer {
   fields: Array<{ text: string; identifier: string; value: unknown }>;
 }
 
-const PostingSeed = z.object({ text: z.string().min(1), team: z.string(), department: z.string(), location: z.string(), commitment: z.string() }).partial().required({ text: true });
+const PostingSeed = z
+  .object({
+    text: z.string().min(1),
+    team: z.string(),
+    department: z.string(),
+    location: z.string(),
+    commitment: z.string(),
+  })
+  .partial()
+  .required({ text: true });
 /** Offer fields by identifier: which identifiers an account's offer form has is the caller's to say (docs/vendors/lever.md, "Offers"). */
-const OfferSeed = z.object({ posting: z.string().min(1).optional(), status: z.string().min(1).default('signed'), fields: z.record(z.string(), z.unknown()).default({}) });
+const OfferSeed = z.object({
+  posting: z.string().min(1).optional(),
+  status: z.string().min(1).default('signed'),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
 
 /**
  * Postings and offers, which a thin `candidateHired` event is completed from (docs/vendors/lever.md): GET
@@ -98,7 +134,11 @@ function leverHiring(find: (req: SandboxRequest) => LeverOpportunity, authorize:
     addOffer(opportunityId: string, seed: z.input<typeof OfferSeed> = {}): string {
       const { posting, status, fields } = OfferSeed.parse(seed);
       const offer = {
-        id: randomUUID(), opportunityId, status, createdAt: Date.now(), posting: posting ?? null,
+        id: randomUUID(),
+        opportunityId,
+        status,
+        createdAt: Date.now(),
+        posting: posting ?? null,
         fields: Object.entries(fields).map(([identifier, value]) => ({ text: identifier, identifier, value })),
       };
       offers.push(offer);
@@ -120,15 +160,25 @@ function leverHiring(find: (req: SandboxRequest) => LeverOpportunity, authorize:
       path: '/v1/postings/:id',
       handle: (req) => {
         authorize(req);
-        return json(200, { data: postings.get(req.params.id ?? '') ?? stop(404, `Posting ${req.params.id} not found`) });
+        return json(200, {
+          data: postings.get(req.params.id ?? '') ?? stop(404, `Posting ${req.params.id} not found`),
+        });
       },
     },
   ];
 
   // So a person trying the Lever example against `npm start` can make a complete hire by hand.
   const controls: Route[] = [
-    { method: 'POST', path: '/postings', handle: (req) => json(201, { id: helpers.addPosting(controlBody(req, PostingSeed)) }) },
-    { method: 'POST', path: '/opportunities/:id/offers', handle: (req) => json(201, { id: helpers.addOffer(find(req).id, controlBody(req, OfferSeed)) }) },
+    {
+      method: 'POST',
+      path: '/postings',
+      handle: (req) => json(201, { id: helpers.addPosting(controlBody(req, PostingSeed)) }),
+    },
+    {
+      method: 'POST',
+      path: '/opportunities/:id/offers',
+      handle: (req) => json(201, { id: helpers.addOffer(find(req).id, controlBody(req, OfferSeed)) }),
+    },
   ];
 
   return {
@@ -150,14 +200,16 @@ export const LEVER_ARCHIVE_REASONS = [
   { id: 'underqualified', text: 'Underqualified', status: 'active', type: 'non-hired' },
 ] as const;
 
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(100),
-  offset: z.string().min(1).optional(),
-  archive_reason_id: z.string().min(1).optional(),
-  archived_at_start: z.coerce.number().int().nonnegative().optional(),
-  archived_at_end: z.coerce.number().int().nonnegative().optional(),
-  contact_id: z.string().min(1).optional(),
-}).strict();
+const ListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(100),
+    offset: z.string().min(1).optional(),
+    archive_reason_id: z.string().min(1).optional(),
+    archived_at_start: z.coerce.number().int().nonnegative().optional(),
+    archived_at_end: z.coerce.number().int().nonnegative().optional(),
+    contact_id: z.string().min(1).optional(),
+  })
+  .strict();
 
 /**
  * The lists the trigger's reconciliation poll reads (docs/vendors/lever.md pagination: `limit` 1–100, an `offset`
@@ -168,7 +220,11 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
     const start = query.offset === undefined ? 0 : Number(Buffer.from(query.offset, 'base64url').toString());
     if (!Number.isInteger(start) || start < 0) stop(400, 'Invalid offset');
     const end = start + query.limit;
-    return json(200, { data: items.slice(start, end), hasNext: end < items.length, ...(end < items.length ? { next: Buffer.from(String(end)).toString('base64url') } : {}) });
+    return json(200, {
+      data: items.slice(start, end),
+      hasNext: end < items.length,
+      ...(end < items.length ? { next: Buffer.from(String(end)).toString('base64url') } : {}),
+    });
   };
   return [
     {
@@ -178,7 +234,10 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
         authorize(req);
         const type = req.query.get('type');
         if (type !== null && type !== 'hired' && type !== 'non-hired') stop(400, `Invalid type: ${type}`);
-        return json(200, { data: LEVER_ARCHIVE_REASONS.filter((r) => type === null || r.type === type), hasNext: false });
+        return json(200, {
+          data: LEVER_ARCHIVE_REASONS.filter((r) => type === null || r.type === type),
+          hasNext: false,
+        });
       },
     },
     {
@@ -191,8 +250,10 @@ function leverLists(all: () => LeverOpportunity[], authorize: (req: SandboxReque
           (o) =>
             (query.contact_id === undefined || o.contact === query.contact_id) &&
             (query.archive_reason_id === undefined || o.archived?.reason === query.archive_reason_id) &&
-            (query.archived_at_start === undefined || (o.archived !== null && o.archived.archivedAt >= query.archived_at_start)) &&
-            (query.archived_at_end === undefined || (o.archived !== null && o.archived.archivedAt <= query.archived_at_end)),
+            (query.archived_at_start === undefined ||
+              (o.archived !== null && o.archived.archivedAt >= query.archived_at_start)) &&
+            (query.archived_at_end === undefined ||
+              (o.archived !== null && o.archived.archivedAt <= query.archived_at_end)),
         );
         return page(matches, query);
       },
@@ -218,7 +279,8 @@ export function createLever(options: LeverOptions = {}): Emulator<{
   let notes: LeverNote[] = [];
 
   const authorize = (req: SandboxRequest) => requireBasicUser(req, apiKeys, () => stop(401, 'Invalid API key'));
-  const find = (req: SandboxRequest) => opportunities.get(req.params.id ?? '') ?? stop(404, `Opportunity ${req.params.id} not found`);
+  const find = (req: SandboxRequest) =>
+    opportunities.get(req.params.id ?? '') ?? stop(404, `Opportunity ${req.params.id} not found`);
   const hiring = leverHiring(find, authorize);
   const lists = leverLists(() => [...opportunities.values()], authorize);
 
@@ -227,9 +289,19 @@ export function createLever(options: LeverOptions = {}): Emulator<{
       const id = randomUUID();
       const now = Date.now();
       opportunities.set(id, {
-        id, name: seed.name ?? 'Ana Silva', contact: randomUUID(), emails: [seed.email ?? 'ana.silva@example.com'], phones: seed.phones ?? [],
-        headline: seed.headline ?? '', location: seed.location ?? 'New York City', stage: 'offer', archived: { archivedAt: now, reason: 'hired' },
-        tags: [], applications: [randomUUID()], createdAt: now, updatedAt: now,
+        id,
+        name: seed.name ?? 'Ana Silva',
+        contact: randomUUID(),
+        emails: [seed.email ?? 'ana.silva@example.com'],
+        phones: seed.phones ?? [],
+        headline: seed.headline ?? '',
+        location: seed.location ?? 'New York City',
+        stage: 'offer',
+        archived: { archivedAt: now, reason: 'hired' },
+        tags: [],
+        applications: [randomUUID()],
+        createdAt: now,
+        updatedAt: now,
       });
       return id;
     },
@@ -263,7 +335,12 @@ export function createLever(options: LeverOptions = {}): Emulator<{
               data: {
                 ...opportunity,
                 applications: expand.includes('applications')
-                  ? opportunity.applications.map((id) => ({ id, opportunityId: opportunity.id, type: 'posting', status: 'archived' }))
+                  ? opportunity.applications.map((id) => ({
+                      id,
+                      opportunityId: opportunity.id,
+                      type: 'posting',
+                      status: 'archived',
+                    }))
                   : opportunity.applications,
                 ...(expand.includes('offers') ? { offers: hiring.offersOf(opportunity.id) } : {}),
               },
@@ -282,7 +359,11 @@ export function createLever(options: LeverOptions = {}): Emulator<{
             const start = offset ? Number(Buffer.from(offset, 'base64url').toString('utf8')) || 0 : 0;
             const end = start + limit;
             const hasNext = end < all.length;
-            return json(200, { data: all.slice(start, end).map(LEVER_UNCONFIRMED.noteListed), hasNext, ...(hasNext ? { next: Buffer.from(String(end)).toString('base64url') } : {}) });
+            return json(200, {
+              data: all.slice(start, end).map(LEVER_UNCONFIRMED.noteListed),
+              hasNext,
+              ...(hasNext ? { next: Buffer.from(String(end)).toString('base64url') } : {}),
+            });
           },
         },
         {
@@ -294,7 +375,13 @@ export function createLever(options: LeverOptions = {}): Emulator<{
             const performAs = req.query.get('perform_as');
             if (performAs !== null && !userIds.includes(performAs)) stop(400, `perform_as: unknown user ${performAs}`);
             const body = parseWith(NoteBody, jsonBody(req, invalid), invalid);
-            const note = { id: randomUUID(), opportunityId: opportunity.id, value: body.value, performAs, createdAt: Date.now() };
+            const note = {
+              id: randomUUID(),
+              opportunityId: opportunity.id,
+              value: body.value,
+              performAs,
+              createdAt: Date.now(),
+            };
             notes.push(note);
             const created = LEVER_UNCONFIRMED.noteCreated(note.id);
             return json(created.status, created.body);
@@ -303,7 +390,14 @@ export function createLever(options: LeverOptions = {}): Emulator<{
         ...hiring.routes,
         ...lists,
       ],
-      controls: [{ method: 'POST', path: '/opportunities', handle: (req) => json(201, { id: helpers.addOpportunity(controlBody(req, OpportunitySeed)) }) }, ...hiring.controls],
+      controls: [
+        {
+          method: 'POST',
+          path: '/opportunities',
+          handle: (req) => json(201, { id: helpers.addOpportunity(controlBody(req, OpportunitySeed)) }),
+        },
+        ...hiring.controls,
+      ],
       error,
       snapshot: () => ({ opportunities: [...opportunities.values()], notes, ...hiring.snapshot() }),
       reset: () => {

@@ -16,16 +16,25 @@ export const PERSONIO_UNCONFIRMED = {
   /** Error body; Personio v2 answers carry a trace id and a list of errors. */
   errorBody: (status: number, problems: Problem[]) => ({
     personio_trace_id: `sandbox-${Date.now().toString(36)}`,
-    errors: problems.map((p) => ({ title: status === 401 ? 'Unauthorized' : 'Invalid request', detail: p.field ? `${p.field}: ${p.message}` : p.message })),
+    errors: problems.map((p) => ({
+      title: status === 401 ? 'Unauthorized' : 'Invalid request',
+      detail: p.field ? `${p.field}: ${p.message}` : p.message,
+    })),
   }),
   /** List envelope: items under `_data`, cursor link at `_meta.links.next.href`. */
-  listBody: (items: unknown[], next: string | undefined) => ({ _data: items, _meta: { links: next ? { next: { href: next } } : {} } }),
+  listBody: (items: unknown[], next: string | undefined) => ({
+    _data: items,
+    _meta: { links: next ? { next: { href: next } } : {} },
+  }),
   /** An `updated_at` filter is listed without its operator; taken as "updated after". */
   updatedAfterParam: 'updated_at.gt',
   /** One person's answer (`GET /v2/persons/{id}`): the person shaped like a list item; whether v2 wraps it is not documented. */
   personBody: (person: unknown) => person,
   /** A person answer lists employments by id with a link to them, as Personio's own forum shows real answers. */
-  personAnswer: (person: { id: string; employments: Array<{ id: string }> } & Record<string, unknown>, base: string) => ({
+  personAnswer: (
+    person: { id: string; employments: Array<{ id: string }> } & Record<string, unknown>,
+    base: string,
+  ) => ({
     ...person,
     employments: person.employments.map((e) => ({ id: e.id })),
     _meta: { links: { employments: { href: `${base}/v2/persons/${person.id}/employments` } } },
@@ -33,20 +42,29 @@ export const PERSONIO_UNCONFIRMED = {
   /** Whether a token from `/v2/auth/token` reads the v1 attributes listing; the emulator accepts it. */
   v1AttributesWithV2Token: true,
   /** Create answer: the new person's id and its employment's id. */
-  createdBody: (person: { id: string; employments: Array<{ id: string }> }) => ({ id: person.id, employments: person.employments.map((e) => ({ id: e.id })) }),
+  createdBody: (person: { id: string; employments: Array<{ id: string }> }) => ({
+    id: person.id,
+    employments: person.employments.map((e) => ({ id: e.id })),
+  }),
 } as const;
 
 const ref = z.object({ id: z.string().min(1) }).strict();
 const Employment = z
   .object({
-    supervisor: ref, office: ref, subcompany: ref, legal_entity: ref,
+    supervisor: ref,
+    office: ref,
+    subcompany: ref,
+    legal_entity: ref,
     org_units: z.array(z.object({ type: z.string().min(1), id: z.string().min(1) }).strict()),
     position: z.object({ title: z.string().min(1) }).strict(),
     status: z.enum(['ACTIVE', 'INACTIVE', 'ONBOARDING', 'LEAVE']),
-    employment_start_date: isoDay, contract_end_date: isoDay, probation_end_date: isoDay,
+    employment_start_date: isoDay,
+    contract_end_date: isoDay,
+    probation_end_date: isoDay,
     type: z.enum(['INTERNAL', 'EXTERNAL']),
     probation_period_length: z.number().int().nonnegative(),
-    weekly_working_hours: z.number().positive(), full_time_weekly_working_hours: z.number().positive(),
+    weekly_working_hours: z.number().positive(),
+    full_time_weekly_working_hours: z.number().positive(),
     cost_centers: z.array(z.object({ id: z.string().min(1), weight: z.number().positive() }).strict()),
   })
   .partial()
@@ -55,14 +73,22 @@ const Employment = z
 /** Create body (docs/vendors/personio.md), strict: an unknown or misspelt field is refused rather than silently dropped. */
 const PersonCreate = z
   .object({
-    email, first_name: z.string().min(1), preferred_name: z.string(), last_name: z.string().min(1),
+    email,
+    first_name: z.string().min(1),
+    preferred_name: z.string(),
+    last_name: z.string().min(1),
     gender: z.enum(['MALE', 'FEMALE', 'DIVERSE', 'UNKNOWN', 'UNDEFINED']),
     language_code: z.string().regex(/^[a-z]{2}$/),
     custom_attributes: z.array(z.object({ id: z.string().min(1), value: z.unknown() }).strict()),
     employments: z.array(Employment),
   })
   .partial()
-  .required(Object.fromEntries(PERSONIO_UNCONFIRMED.requiredOnCreate.map((k) => [k, true])) as { first_name: true; last_name: true })
+  .required(
+    Object.fromEntries(PERSONIO_UNCONFIRMED.requiredOnCreate.map((k) => [k, true])) as {
+      first_name: true;
+      last_name: true;
+    },
+  )
   .strict();
 
 export type PersonioPerson = Omit<z.infer<typeof PersonCreate>, 'employments'> & {
@@ -106,11 +132,19 @@ const ATTRIBUTES = [
 ];
 
 export const PERSONIO_DEFAULTS = {
-  clients: [{ clientId: 'sandbox-personio-client', clientSecret: 'sandbox-personio-secret', scopes: [SCOPES.read, SCOPES.write] }],
+  clients: [
+    {
+      clientId: 'sandbox-personio-client',
+      clientSecret: 'sandbox-personio-secret',
+      scopes: [SCOPES.read, SCOPES.write],
+    },
+  ],
   tokenTtlSeconds: 24 * 3600,
 };
 
-const { error, stop } = errorKit((status, message, headers) => json(status, PERSONIO_UNCONFIRMED.errorBody(status, [{ field: '', message }]), headers));
+const { error, stop } = errorKit((status, message, headers) =>
+  json(status, PERSONIO_UNCONFIRMED.errorBody(status, [{ field: '', message }]), headers),
+);
 const invalid = (problems: Problem[]): Reply => json(400, PERSONIO_UNCONFIRMED.errorBody(400, problems));
 
 export function createPersonio(options: PersonioOptions = {}): Emulator<{
@@ -118,23 +152,34 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
   /** Seeds a person as HR would have entered them, e.g. with an INACTIVE employment for rehire tests. */
   addPerson(body: unknown): string;
   /** Changes a person's attributes as HR would in Personio, which moves their `updated_at`. */
-  editPerson(id: string, changes: Partial<Pick<PersonioPerson, 'first_name' | 'last_name' | 'preferred_name' | 'email'>>, at?: Date): void;
+  editPerson(
+    id: string,
+    changes: Partial<Pick<PersonioPerson, 'first_name' | 'last_name' | 'preferred_name' | 'email'>>,
+    at?: Date,
+  ): void;
   tokens: TokenIssuer<{ scopes: readonly string[] }>;
 }> {
   const clients = options.clients ?? PERSONIO_DEFAULTS.clients;
-  const tokens = new TokenIssuer<{ scopes: readonly string[] }>(options.tokenTtlSeconds ?? PERSONIO_DEFAULTS.tokenTtlSeconds);
+  const tokens = new TokenIssuer<{ scopes: readonly string[] }>(
+    options.tokenTtlSeconds ?? PERSONIO_DEFAULTS.tokenTtlSeconds,
+  );
   const ids = sequence(1001);
   const persons = new Map<string, PersonioPerson>();
 
   const authorize = (req: SandboxRequest, scope: string) => {
     const checked = tokens.check(bearerToken(req));
-    if (checked.status !== 'valid') stop(401, checked.status === 'expired' ? 'The access token has expired' : 'Invalid access token');
+    if (checked.status !== 'valid')
+      stop(401, checked.status === 'expired' ? 'The access token has expired' : 'Invalid access token');
     else if (!checked.grant.scopes.includes(scope)) stop(403, `The token lacks the scope ${scope}`);
   };
 
   const matches = (p: PersonioPerson, f: Filters) =>
-    (!f.email || p.email === f.email) && (!f.first_name || p.first_name === f.first_name) && (!f.last_name || p.last_name === f.last_name) &&
-    (!f.status || p.employments.some((e) => e.status === f.status)) && (!f[PERSONIO_UNCONFIRMED.updatedAfterParam] || Date.parse(p.updated_at) > Date.parse(f[PERSONIO_UNCONFIRMED.updatedAfterParam] ?? ''));
+    (!f.email || p.email === f.email) &&
+    (!f.first_name || p.first_name === f.first_name) &&
+    (!f.last_name || p.last_name === f.last_name) &&
+    (!f.status || p.employments.some((e) => e.status === f.status)) &&
+    (!f[PERSONIO_UNCONFIRMED.updatedAfterParam] ||
+      Date.parse(p.updated_at) > Date.parse(f[PERSONIO_UNCONFIRMED.updatedAfterParam] ?? ''));
 
   function add(body: z.infer<typeof PersonCreate>): PersonioPerson {
     const now = new Date().toISOString();
@@ -197,12 +242,26 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req, SCOPES.read);
             const cursor = req.query.get('cursor');
-            const position = cursor === null ? { query: Object.fromEntries(req.query), offset: 0 } : Cursor.safeParse(decodeCursor(cursor)).data ?? stop(400, 'Invalid cursor');
+            const position =
+              cursor === null
+                ? { query: Object.fromEntries(req.query), offset: 0 }
+                : (Cursor.safeParse(decodeCursor(cursor)).data ?? stop(400, 'Invalid cursor'));
             const filters = parseWith(PersonList, position.query, invalid);
             const all = [...persons.values()].filter((p) => matches(p, filters));
             const end = position.offset + filters.limit;
-            const next = end < all.length ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) }) : undefined;
-            return json(200, PERSONIO_UNCONFIRMED.listBody(all.slice(position.offset, end).map((p) => PERSONIO_UNCONFIRMED.personAnswer(p, selfUrl(req, '', {}).replace(/\/$/, ''))), next));
+            const next =
+              end < all.length
+                ? selfUrl(req, req.path, { cursor: encodeCursor({ ...position, offset: end }) })
+                : undefined;
+            return json(
+              200,
+              PERSONIO_UNCONFIRMED.listBody(
+                all
+                  .slice(position.offset, end)
+                  .map((p) => PERSONIO_UNCONFIRMED.personAnswer(p, selfUrl(req, '', {}).replace(/\/$/, ''))),
+                next,
+              ),
+            );
           },
         },
         {
@@ -211,7 +270,12 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
           handle: (req) => {
             authorize(req, SCOPES.read);
             const person = persons.get(req.params.id ?? '') ?? stop(404, `Person ${req.params.id} not found`);
-            return json(200, PERSONIO_UNCONFIRMED.personBody(PERSONIO_UNCONFIRMED.personAnswer(person, selfUrl(req, '', {}).replace(/\/$/, ''))));
+            return json(
+              200,
+              PERSONIO_UNCONFIRMED.personBody(
+                PERSONIO_UNCONFIRMED.personAnswer(person, selfUrl(req, '', {}).replace(/\/$/, '')),
+              ),
+            );
           },
         },
         {
@@ -238,5 +302,6 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
   };
 }
 
-export const startPersonio = (options: PersonioOptions & StartOptions = {}) => startVendor(createPersonio(options), options);
+export const startPersonio = (options: PersonioOptions & StartOptions = {}) =>
+  startVendor(createPersonio(options), options);
 export type PersonioHandle = Awaited<ReturnType<typeof startPersonio>>;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { FaultQueue, FaultSpec, type Fault, type FaultInput } from './framework/faults';
 import { maskHeaders, maskSecrets } from './framework/mask';
 import { statePage } from './framework/page';
@@ -54,7 +54,8 @@ const MAX_LOGGED = 1000;
 function loggedBody(req: SandboxRequest): unknown {
   if (req.rawBody.length === 0) return undefined;
   const raw = req.rawBody.toString('utf8');
-  if (contentTypeIs(req, 'application/x-www-form-urlencoded')) return maskSecrets(Object.fromEntries(new URLSearchParams(raw)));
+  if (contentTypeIs(req, 'application/x-www-form-urlencoded'))
+    return maskSecrets(Object.fromEntries(new URLSearchParams(raw)));
   try {
     return maskSecrets(JSON.parse(raw));
   } catch {
@@ -79,7 +80,10 @@ function readRequest(req: http.IncomingMessage): Promise<Buffer | null> {
 }
 
 const controlProblem = (error: z.ZodError): Reply =>
-  json(400, { error: 'invalid control request', issues: error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) });
+  json(400, {
+    error: 'invalid control request',
+    issues: error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+  });
 
 /** Parses the JSON body of a /_sandbox/ control request; an invalid one is refused with a plain JSON 400. */
 export function controlBody<T>(req: SandboxRequest, schema: z.ZodType<T>): T {
@@ -96,7 +100,10 @@ export interface EmulatorCore extends Omit<EmulatorHandle, 'url' | 'port' | 'sto
 }
 
 /** Builds one emulator's request handler, faults, rate limit and control API. */
-export function createEmulatorCore(vendor: VendorDefinition, options: Pick<StartOptions, 'rateLimit'> = {}): EmulatorCore {
+export function createEmulatorCore(
+  vendor: VendorDefinition,
+  options: Pick<StartOptions, 'rateLimit'> = {},
+): EmulatorCore {
   const routes = vendor.routes.map(compile);
   const faults = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
@@ -145,7 +152,11 @@ export function createEmulatorCore(vendor: VendorDefinition, options: Pick<Start
     }),
     ...(vendor.controls ?? []).map((c) => compile({ ...c, path: `/_sandbox${c.path}` })),
   ];
-  const htmlPage = (): Reply => ({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: statePage(state()) });
+  const htmlPage = (): Reply => ({
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    body: statePage(state()),
+  });
 
   const answer = async (req: SandboxRequest): Promise<Reply> => {
     const found = match(routes, req.method, req.path);
@@ -181,7 +192,12 @@ export function createEmulatorCore(vendor: VendorDefinition, options: Pick<Start
       };
       if (req.path === '/_sandbox' || req.path.startsWith('/_sandbox/')) {
         const control = match(controls, req.method, req.path);
-        send(res, control ? await run(control.route, { ...req, params: control.params }) : json(404, { error: `no control route ${req.method} ${req.path}` }));
+        send(
+          res,
+          control
+            ? await run(control.route, { ...req, params: control.params })
+            : json(404, { error: `no control route ${req.method} ${req.path}` }),
+        );
         return;
       }
 
@@ -234,14 +250,16 @@ export function createEmulatorCore(vendor: VendorDefinition, options: Pick<Start
           break;
       }
       const allowed = bucket?.take() ?? { ok: true as const };
-      if (!allowed.ok) return finish(withRetryAfter(throttle(req, allowed.retryAfterSeconds), allowed.retryAfterSeconds));
+      if (!allowed.ok)
+        return finish(withRetryAfter(throttle(req, allowed.retryAfterSeconds), allowed.retryAfterSeconds));
       finish(await answer(req));
     })().catch((err: unknown) => {
       send(res, text(500, `sandbox failure: ${err instanceof Error ? err.message : String(err)}`));
     });
   };
 
-  const throttle = (req: SandboxRequest, seconds: number): Reply => vendor.throttled?.(seconds, req) ?? vendor.error(429, 'Too Many Requests');
+  const throttle = (req: SandboxRequest, seconds: number): Reply =>
+    vendor.throttled?.(seconds, req) ?? vendor.error(429, 'Too Many Requests');
 
   return {
     name: vendor.name,
@@ -282,7 +300,9 @@ export async function startEmulator(vendor: VendorDefinition, options: StartOpti
 
 /** A 429 or 503 carries Retry-After, whatever else the vendor adds (Teams' legacy connector throttles with a 200, docs/vendors/teams.md). */
 const withRetryAfter = (reply: Reply, seconds: number): Reply =>
-  reply.status === 429 || reply.status === 503 ? { ...reply, headers: { 'Retry-After': String(seconds), ...reply.headers } } : reply;
+  reply.status === 429 || reply.status === 503
+    ? { ...reply, headers: { 'Retry-After': String(seconds), ...reply.headers } }
+    : reply;
 
 function parseControlBody(req: SandboxRequest): unknown {
   if (req.rawBody.length === 0) return undefined;
@@ -299,6 +319,9 @@ export interface Emulator<Helpers> {
   helpers: Helpers;
 }
 
-export async function startVendor<Helpers extends object>(emulator: Emulator<Helpers>, options: StartOptions = {}): Promise<EmulatorHandle & Helpers> {
+export async function startVendor<Helpers extends object>(
+  emulator: Emulator<Helpers>,
+  options: StartOptions = {},
+): Promise<EmulatorHandle & Helpers> {
   return Object.assign(await startEmulator(emulator.definition, options), emulator.helpers);
 }

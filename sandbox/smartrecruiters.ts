@@ -10,11 +10,23 @@ import { controlBody, startVendor, type Emulator, type StartOptions } from './se
 /** Facts docs/vendors/smartrecruiters.md leaves open, and the emulator's choice for each. */
 export const SMARTRECRUITERS_UNCONFIRMED = {
   /** Error body shape. */
-  errorBody: (status: number, message: string) => ({ errors: [{ code: status === 401 ? 'UNAUTHORIZED' : status === 404 ? 'NOT_FOUND' : 'INVALID_REQUEST', message }] }),
+  errorBody: (status: number, message: string) => ({
+    errors: [{ code: status === 401 ? 'UNAUTHORIZED' : status === 404 ? 'NOT_FOUND' : 'INVALID_REQUEST', message }],
+  }),
 } as const;
 
 /** The Customer API's application statuses (docs/vendors/smartrecruiters.md "Statuses"). */
-export const SMARTRECRUITERS_STATUSES = ['LEAD', 'NEW', 'IN_REVIEW', 'INTERVIEW', 'OFFERED', 'HIRED', 'REJECTED', 'WITHDRAWN', 'TRANSFERRED'] as const;
+export const SMARTRECRUITERS_STATUSES = [
+  'LEAD',
+  'NEW',
+  'IN_REVIEW',
+  'INTERVIEW',
+  'OFFERED',
+  'HIRED',
+  'REJECTED',
+  'WITHDRAWN',
+  'TRANSFERRED',
+] as const;
 type Status = (typeof SMARTRECRUITERS_STATUSES)[number];
 
 /** GET /candidates: 10 a page unless `limit` says otherwise, at most 100. */
@@ -25,10 +37,13 @@ export const SMARTRECRUITERS_LIST_LIMIT = { default: 10, max: 100 } as const;
  * own, so these keys are the sandbox account's choice, not SmartRecruiters'.
  */
 export const SMARTRECRUITERS_SANDBOX_OFFER_PROPERTIES = [
-  { id: 'compensation', properties: [
-    { key: 'base_salary', label: 'Base salary', required: true, type: 'CURRENCY' },
-    { key: 'pay_frequency', label: 'Pay frequency', required: false, type: 'SINGLE_SELECT' },
-  ] },
+  {
+    id: 'compensation',
+    properties: [
+      { key: 'base_salary', label: 'Base salary', required: true, type: 'CURRENCY' },
+      { key: 'pay_frequency', label: 'Pay frequency', required: false, type: 'SINGLE_SELECT' },
+    ],
+  },
   { id: 'details', properties: [{ key: 'start_date', label: 'Start date', required: true, type: 'DATE' }] },
 ];
 
@@ -76,10 +91,29 @@ export interface SmartRecruitersOptions {
 
 export const SMARTRECRUITERS_DEFAULTS = { apiKeys: ['sandbox-smartrecruiters-key'] };
 
-const JobSeed = z.object({ title: z.string().min(1), department: z.string().min(1).optional(), typeOfEmployment: z.string().min(1).optional(), city: z.string().min(1).optional(), country: z.string().min(1).optional() });
-const CandidateSeed = z.object({ firstName: z.string().min(1), lastName: z.string().min(1), email: z.string().min(1).optional(), phoneNumber: z.string().min(1).optional() });
-const ApplySeed = z.object({ candidateId: z.string().min(1), jobId: z.string().min(1), status: z.enum(SMARTRECRUITERS_STATUSES).default('NEW'), startsOn: z.iso.datetime({ offset: true }).optional() });
-const OfferSeed = z.object({ status: z.string().min(1).default('ACCEPTED'), properties: z.record(z.string(), z.unknown()).default({}) });
+const JobSeed = z.object({
+  title: z.string().min(1),
+  department: z.string().min(1).optional(),
+  typeOfEmployment: z.string().min(1).optional(),
+  city: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+});
+const CandidateSeed = z.object({
+  firstName: z.string().min(1),
+  lastName: z.string().min(1),
+  email: z.string().min(1).optional(),
+  phoneNumber: z.string().min(1).optional(),
+});
+const ApplySeed = z.object({
+  candidateId: z.string().min(1),
+  jobId: z.string().min(1),
+  status: z.enum(SMARTRECRUITERS_STATUSES).default('NEW'),
+  startsOn: z.iso.datetime({ offset: true }).optional(),
+});
+const OfferSeed = z.object({
+  status: z.string().min(1).default('ACCEPTED'),
+  properties: z.record(z.string(), z.unknown()).default({}),
+});
 
 const SearchQuery = z
   .object({
@@ -87,13 +121,21 @@ const SearchQuery = z
     status: z.array(z.enum(SMARTRECRUITERS_STATUSES)),
     jobId: z.array(z.string().min(1)),
     updatedAfter: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(SMARTRECRUITERS_LIST_LIMIT.max).default(SMARTRECRUITERS_LIST_LIMIT.default),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(SMARTRECRUITERS_LIST_LIMIT.max)
+      .default(SMARTRECRUITERS_LIST_LIMIT.default),
     pageId: z.string().min(1).optional(),
   })
   .strict();
 
-const { error, stop, invalid } = errorKit((status, message, headers) => json(status, SMARTRECRUITERS_UNCONFIRMED.errorBody(status, message), headers));
-const label = (text: string | undefined) => (text ? { id: text.toLowerCase().replace(/\W+/g, '-'), label: text } : null);
+const { error, stop, invalid } = errorKit((status, message, headers) =>
+  json(status, SMARTRECRUITERS_UNCONFIRMED.errorBody(status, message), headers),
+);
+const label = (text: string | undefined) =>
+  text ? { id: text.toLowerCase().replace(/\W+/g, '-'), label: text } : null;
 
 /**
  * SmartRecruiters' Customer API as a thin notification and the reconciliation poll read it
@@ -121,22 +163,40 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
   const authorize = (req: SandboxRequest) => {
     if (!apiKeys.includes(header(req, 'x-smarttoken') ?? '')) stop(401, 'Invalid or missing X-SmartToken');
   };
-  const applicationOf = (jobId: string, candidateId: string) => applications.get(`${jobId}/${candidateId}`) ?? stop(404, `Candidate ${candidateId} has not applied to job ${jobId}`);
-  const applicationsOf = (candidateId: string) => [...applications.values()].filter((a) => a.candidateId === candidateId);
-  const candidateOf = (req: SandboxRequest) => candidates.get(req.params.id ?? '') ?? stop(404, `Candidate ${req.params.id} not found`);
+  const applicationOf = (jobId: string, candidateId: string) =>
+    applications.get(`${jobId}/${candidateId}`) ??
+    stop(404, `Candidate ${candidateId} has not applied to job ${jobId}`);
+  const applicationsOf = (candidateId: string) =>
+    [...applications.values()].filter((a) => a.candidateId === candidateId);
+  const candidateOf = (req: SandboxRequest) =>
+    candidates.get(req.params.id ?? '') ?? stop(404, `Candidate ${req.params.id} not found`);
 
   const helpers = {
     addJob(seed: z.input<typeof JobSeed>): string {
       const s = JobSeed.parse(seed);
       const id = randomUUID();
-      jobs.set(id, { id, title: s.title, department: label(s.department), typeOfEmployment: label(s.typeOfEmployment), location: { city: s.city ?? null, country: s.country ?? null, remote: false } });
+      jobs.set(id, {
+        id,
+        title: s.title,
+        department: label(s.department),
+        typeOfEmployment: label(s.typeOfEmployment),
+        location: { city: s.city ?? null, country: s.country ?? null, remote: false },
+      });
       return id;
     },
     addCandidate(seed: z.input<typeof CandidateSeed>): string {
       const s = CandidateSeed.parse(seed);
       const id = randomUUID();
       const now = new Date().toISOString();
-      candidates.set(id, { id, firstName: s.firstName, lastName: s.lastName, email: s.email ?? null, phoneNumber: s.phoneNumber ?? null, createdOn: now, updatedOn: now });
+      candidates.set(id, {
+        id,
+        firstName: s.firstName,
+        lastName: s.lastName,
+        email: s.email ?? null,
+        phoneNumber: s.phoneNumber ?? null,
+        createdOn: now,
+        updatedOn: now,
+      });
       return id;
     },
     apply(seed: z.input<typeof ApplySeed>): void {
@@ -144,7 +204,14 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
       const candidate = candidates.get(s.candidateId);
       if (!jobs.has(s.jobId) || !candidate) return stop(404, 'No such job or candidate');
       const now = new Date().toISOString();
-      applications.set(`${s.jobId}/${s.candidateId}`, { jobId: s.jobId, candidateId: s.candidateId, status: s.status, startsOn: s.startsOn ?? null, history: [{ changedOn: now, status: s.status }], offers: [] });
+      applications.set(`${s.jobId}/${s.candidateId}`, {
+        jobId: s.jobId,
+        candidateId: s.candidateId,
+        status: s.status,
+        startsOn: s.startsOn ?? null,
+        history: [{ changedOn: now, status: s.status }],
+        offers: [],
+      });
       candidate.updatedOn = now;
     },
     /** As PUT /candidates/{id}/jobs/{jobId}/status would: the new status, and for HIRED the start it was given. */
@@ -173,7 +240,11 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
 
   /** GET /candidates/{id}: every assignment with its status and, once hired, its `startsOn`. */
   function details(candidate: SmartRecruitersCandidate) {
-    const assignments = applicationsOf(candidate.id).map((a) => ({ job: jobRef(a.jobId), status: a.status, ...(a.startsOn ? { startsOn: a.startsOn } : {}) }));
+    const assignments = applicationsOf(candidate.id).map((a) => ({
+      job: jobRef(a.jobId),
+      status: a.status,
+      ...(a.startsOn ? { startsOn: a.startsOn } : {}),
+    }));
     return { ...candidate, primaryAssignment: assignments[0] ?? null, secondaryAssignments: assignments.slice(1) };
   }
 
@@ -191,20 +262,35 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
   /** GET /candidates: filtered, `limit` at a time; the next page by the `nextPageId` (also in `Link` rel=next). */
   function search(req: SandboxRequest) {
     authorize(req);
-    const query = parseWith(SearchQuery, { ...Object.fromEntries(req.query), status: req.query.getAll('status'), jobId: req.query.getAll('jobId') }, invalid);
+    const query = parseWith(
+      SearchQuery,
+      { ...Object.fromEntries(req.query), status: req.query.getAll('status'), jobId: req.query.getAll('jobId') },
+      invalid,
+    );
     const from = query.pageId === undefined ? 0 : decodeCursor(query.pageId);
     if (typeof from !== 'number') return stop(400, 'pageId is not a page of this search');
     const matches = (c: SmartRecruitersCandidate) =>
-      applicationsOf(c.id).some((a) => (query.status.length === 0 || query.status.includes(a.status)) && (query.jobId.length === 0 || query.jobId.includes(a.jobId))) &&
+      applicationsOf(c.id).some(
+        (a) =>
+          (query.status.length === 0 || query.status.includes(a.status)) &&
+          (query.jobId.length === 0 || query.jobId.includes(a.jobId)),
+      ) &&
       (!query.updatedAfter || Date.parse(c.updatedOn) > Date.parse(query.updatedAfter)) &&
       (!query.q || `${c.firstName} ${c.lastName} ${c.email ?? ''}`.toLowerCase().includes(query.q.toLowerCase()));
     const matching = [...candidates.values()].filter(matches);
     const end = from + query.limit;
     const nextPageId = end < matching.length ? encodeCursor(end) : undefined;
-    const next = nextPageId ? selfUrl(req, req.path, { ...Object.fromEntries(req.query), pageId: nextPageId }) : undefined;
+    const next = nextPageId
+      ? selfUrl(req, req.path, { ...Object.fromEntries(req.query), pageId: nextPageId })
+      : undefined;
     return json(
       200,
-      { limit: query.limit, totalFound: matching.length, ...(nextPageId ? { nextPageId } : {}), content: matching.slice(from, end).map(listed) },
+      {
+        limit: query.limit,
+        totalFound: matching.length,
+        ...(nextPageId ? { nextPageId } : {}),
+        content: matching.slice(from, end).map(listed),
+      },
       next ? { Link: linkHeader({ next }) } : {},
     );
   }
@@ -215,7 +301,11 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
       name: 'SmartRecruiters',
       routes: [
         { method: 'GET', path: '/candidates', handle: search },
-        { method: 'GET', path: '/candidates/:id', handle: (req) => (authorize(req), json(200, details(candidateOf(req)))) },
+        {
+          method: 'GET',
+          path: '/candidates/:id',
+          handle: (req) => (authorize(req), json(200, details(candidateOf(req)))),
+        },
         {
           method: 'GET',
           path: '/candidates/:id/status/history',
@@ -227,7 +317,14 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
             return json(200, { totalFound: content.length, content });
           },
         },
-        { method: 'GET', path: '/jobs/:id', handle: (req) => (authorize(req), json(200, jobs.get(req.params.id ?? '') ?? stop(404, `Job ${req.params.id} not found`))) },
+        {
+          method: 'GET',
+          path: '/jobs/:id',
+          handle: (req) => (
+            authorize(req),
+            json(200, jobs.get(req.params.id ?? '') ?? stop(404, `Job ${req.params.id} not found`))
+          ),
+        },
         {
           method: 'GET',
           path: '/candidates/:candidateId/jobs/:jobId/offers',
@@ -240,18 +337,41 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
               job: { url: `${base}jobs/${jobId}`, method: 'GET' },
               details: { url: `${base}candidates/${candidateId}/jobs/${jobId}/offers/${o.id}`, method: 'GET' },
             });
-            return json(200, { totalFound: offers.length, content: offers.map((o) => ({ ...o, actions: actions(o) })) });
+            return json(200, {
+              totalFound: offers.length,
+              content: offers.map((o) => ({ ...o, actions: actions(o) })),
+            });
           },
         },
-        { method: 'GET', path: '/configuration/offer-properties', handle: (req) => (authorize(req), json(200, { categories: SMARTRECRUITERS_SANDBOX_OFFER_PROPERTIES })) },
+        {
+          method: 'GET',
+          path: '/configuration/offer-properties',
+          handle: (req) => (authorize(req), json(200, { categories: SMARTRECRUITERS_SANDBOX_OFFER_PROPERTIES })),
+        },
       ],
       controls: [
-        { method: 'POST', path: '/jobs', handle: (req) => json(201, { id: helpers.addJob(controlBody(req, JobSeed)) }) },
-        { method: 'POST', path: '/candidates', handle: (req) => json(201, { id: helpers.addCandidate(controlBody(req, CandidateSeed)) }) },
-        { method: 'POST', path: '/applications', handle: (req) => (helpers.apply(controlBody(req, ApplySeed)), json(201, { applied: true })) },
+        {
+          method: 'POST',
+          path: '/jobs',
+          handle: (req) => json(201, { id: helpers.addJob(controlBody(req, JobSeed)) }),
+        },
+        {
+          method: 'POST',
+          path: '/candidates',
+          handle: (req) => json(201, { id: helpers.addCandidate(controlBody(req, CandidateSeed)) }),
+        },
+        {
+          method: 'POST',
+          path: '/applications',
+          handle: (req) => (helpers.apply(controlBody(req, ApplySeed)), json(201, { applied: true })),
+        },
       ],
       error,
-      snapshot: () => ({ jobs: [...jobs.values()], candidates: [...candidates.values()], applications: Object.fromEntries(applications) }),
+      snapshot: () => ({
+        jobs: [...jobs.values()],
+        candidates: [...candidates.values()],
+        applications: Object.fromEntries(applications),
+      }),
       reset: () => {
         jobs.clear();
         candidates.clear();
@@ -262,5 +382,6 @@ export function createSmartRecruiters(options: SmartRecruitersOptions = {}): Emu
   };
 }
 
-export const startSmartRecruiters = (options: SmartRecruitersOptions & StartOptions = {}) => startVendor(createSmartRecruiters(options), options);
+export const startSmartRecruiters = (options: SmartRecruitersOptions & StartOptions = {}) =>
+  startVendor(createSmartRecruiters(options), options);
 export type SmartRecruitersHandle = Awaited<ReturnType<typeof startSmartRecruiters>>;

@@ -22,7 +22,11 @@ export function testPerson(): TestPerson {
   const firstName = FIRST[randomInt(FIRST.length)]!;
   const lastName = LAST[randomInt(LAST.length)]!;
   const tag = randomInt(1000, 10000);
-  return { firstName, lastName, email: `${firstName.normalize('NFD').replace(/[^A-Za-z]/g, '')}.${lastName}.${tag}@example.com`.toLowerCase() };
+  return {
+    firstName,
+    lastName,
+    email: `${firstName.normalize('NFD').replace(/[^A-Za-z]/g, '')}.${lastName}.${tag}@example.com`.toLowerCase(),
+  };
 }
 
 export interface TestHire {
@@ -44,29 +48,77 @@ export function seedTestHire(sandbox: RuntimeSandbox, vendor: SandboxAtsVendor, 
   const startDate = inDays(30);
   switch (vendor) {
     case 'greenhouse': {
-      const ids = sandbox.greenhouse.addHire({ ...person, jobName: JOB.title, department: JOB.department, office: JOB.office, startsAt: startDate, salary: { amount: 103000, currency: 'USD' } });
-      const delivery = greenhouseSender({ secret }).hire({ ...ids, ...person, phone: '+1 212 555 0142', jobName: JOB.title, department: JOB.department, office: JOB.office, salary: 103000, currency: 'USD', startDate });
+      const ids = sandbox.greenhouse.addHire({
+        ...person,
+        jobName: JOB.title,
+        department: JOB.department,
+        office: JOB.office,
+        startsAt: startDate,
+        salary: { amount: 103000, currency: 'USD' },
+      });
+      const delivery = greenhouseSender({ secret }).hire({
+        ...ids,
+        ...person,
+        phone: '+1 212 555 0142',
+        jobName: JOB.title,
+        department: JOB.department,
+        office: JOB.office,
+        salary: 103000,
+        currency: 'USD',
+        startDate,
+      });
       return { person, atsId: String(ids.candidateId), delivery };
     }
     case 'lever': {
       const lever = sandbox.lever;
-      const posting = lever.addPosting({ text: JOB.title, department: JOB.department, team: 'Payroll', location: JOB.office, commitment: 'Full-time' });
-      const opportunityId = lever.addOpportunity({ name: `${person.firstName} ${person.lastName}`, email: person.email, location: JOB.office });
+      const posting = lever.addPosting({
+        text: JOB.title,
+        department: JOB.department,
+        team: 'Payroll',
+        location: JOB.office,
+        commitment: 'Full-time',
+      });
+      const opportunityId = lever.addOpportunity({
+        name: `${person.firstName} ${person.lastName}`,
+        email: person.email,
+        location: JOB.office,
+      });
       // The identifiers of Lever's standard offer form, which a connection reads unless told otherwise.
       const f = leverOfferDefaults;
-      lever.addOffer(opportunityId, { posting, fields: { [f.startDate]: startDate, [f.pay]: 103000, [f.currency]: 'USD', [f.payPeriod]: 'per-year-salary' } });
+      lever.addOffer(opportunityId, {
+        posting,
+        fields: { [f.startDate]: startDate, [f.pay]: 103000, [f.currency]: 'USD', [f.payPeriod]: 'per-year-salary' },
+      });
       const holds = lever.state().holds as { opportunities: LeverOpportunity[] };
       const contactId = holds.opportunities.find((o) => o.id === opportunityId)!.contact;
-      return { person, atsId: opportunityId, delivery: leverSender({ secret }).candidateHired({ opportunityId, contactId }) };
+      return {
+        person,
+        atsId: opportunityId,
+        delivery: leverSender({ secret }).candidateHired({ opportunityId, contactId }),
+      };
     }
     case 'ashby': {
       const ashby = sandbox.ashby;
       const name = `${person.firstName} ${person.lastName}`;
       const { candidateId, applicationId } = ashby.addHire({ name, email: person.email, jobTitle: JOB.title });
-      const jobId = ashby.addJob({ title: JOB.title, departmentName: JOB.department, locationName: 'Berlin', employmentType: 'FullTime' });
-      const delivery = ashbySender({ secret }).candidateHire({ candidateId, applicationId, name, email: person.email, jobId, jobTitle: JOB.title, startDate });
+      const jobId = ashby.addJob({
+        title: JOB.title,
+        departmentName: JOB.department,
+        locationName: 'Berlin',
+        employmentType: 'FullTime',
+      });
+      const delivery = ashbySender({ secret }).candidateHire({
+        candidateId,
+        applicationId,
+        name,
+        email: person.email,
+        jobId,
+        jobTitle: JOB.title,
+        startDate,
+      });
       // The offer the web hook names, so reading it back finds it.
-      const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer.id;
+      const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer
+        .id;
       ashby.addOffer({ id: offerId, applicationId, startDate, salary: { value: 70000, currencyCode: 'EUR' } });
       return { person, atsId: candidateId, delivery };
     }

@@ -22,7 +22,10 @@ export const WORKABLE_LIST_LIMIT = { default: 50, max: 100 } as const;
  * The emulated account's own offer variables: accounts name them, so these are the sandbox account's
  * choice, not Workable's. Only a salary-type variable carries `value.data`.
  */
-export const WORKABLE_SANDBOX_OFFER = { startDate: { slug: 'start_date', name: 'Start Date' }, salary: { slug: 'salary', name: 'Salary' } } as const;
+export const WORKABLE_SANDBOX_OFFER = {
+  startDate: { slug: 'start_date', name: 'Start Date' },
+  salary: { slug: 'salary', name: 'Salary' },
+} as const;
 
 /** 10 requests per 10 s for an account token; a 429 says when the window resets (docs/vendors/workable.md "Rate limits"). */
 export const WORKABLE_RATE_LIMIT = { limit: 10 } as const;
@@ -76,13 +79,19 @@ const CandidateSeed = z.object({
 const OfferSeed = z.object({
   state: z.string().min(1).default('accepted'),
   startDate: z.string().min(1).optional(),
-  salary: z.object({ amount: z.number(), currency: z.string().length(3), frequency: z.string().min(1).optional() }).optional(),
+  salary: z
+    .object({ amount: z.number(), currency: z.string().length(3), frequency: z.string().min(1).optional() })
+    .optional(),
   /** More of the account's variables, as text. */
   variables: z.array(z.object({ slug: z.string().min(1), name: z.string().min(1), body: z.string() })).default([]),
 });
 
 /** A document variable as GET /candidates/:id/offer lists it (docs/vendors/workable.md "Offer"). */
-type OfferVariable = { document_variable: { name: string; slug: string }; value: { body: string } | { data: { amount: number; frequency?: string; currency_iso: string; cached_value: string } } };
+type OfferVariable = {
+  document_variable: { name: string; slug: string };
+  value:
+    { body: string } | { data: { amount: number; frequency?: string; currency_iso: string; cached_value: string } };
+};
 interface StoredOffer {
   state: string;
   created_at: string;
@@ -102,7 +111,9 @@ const ListQuery = z
   })
   .strict();
 
-const { error, stop, invalid } = errorKit((status, message, headers) => json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers));
+const { error, stop, invalid } = errorKit((status, message, headers) =>
+  json(status, WORKABLE_UNCONFIRMED.errorBody(message), headers),
+);
 
 /**
  * Workable's SPI v3 (docs/vendors/workable.md) as the trigger reads it for a `candidate_moved` hire: the
@@ -149,8 +160,15 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
       const id = s.id ?? randomBytes(4).toString('hex');
       const now = new Date().toISOString();
       candidates.set(id, {
-        id, firstname: s.firstname, lastname: s.lastname, email: s.email ?? null, phone: s.phone ?? null, stage: s.stage,
-        job: { shortcode: job.shortcode, title: job.title }, created_at: now, updated_at: now,
+        id,
+        firstname: s.firstname,
+        lastname: s.lastname,
+        email: s.email ?? null,
+        phone: s.phone ?? null,
+        stage: s.stage,
+        job: { shortcode: job.shortcode, title: job.title },
+        created_at: now,
+        updated_at: now,
       });
       return id;
     },
@@ -158,14 +176,26 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
       if (!candidates.has(candidateId)) stop(404, `Candidate ${candidateId} not found`);
       const s = OfferSeed.parse(seed);
       const v = WORKABLE_SANDBOX_OFFER;
-      const text = (slug: string, name: string, body: string): OfferVariable => ({ document_variable: { name, slug }, value: { body } });
+      const text = (slug: string, name: string, body: string): OfferVariable => ({
+        document_variable: { name, slug },
+        value: { body },
+      });
       const variables: OfferVariable[] = [
         ...(s.startDate ? [text(v.startDate.slug, v.startDate.name, s.startDate)] : []),
         ...(s.salary
-          ? [{
-              document_variable: { name: v.salary.name, slug: v.salary.slug },
-              value: { data: { amount: s.salary.amount, ...(s.salary.frequency ? { frequency: s.salary.frequency } : {}), currency_iso: s.salary.currency, cached_value: `${s.salary.currency} ${s.salary.amount}${s.salary.frequency ? ` per ${s.salary.frequency}` : ''}` } },
-            }]
+          ? [
+              {
+                document_variable: { name: v.salary.name, slug: v.salary.slug },
+                value: {
+                  data: {
+                    amount: s.salary.amount,
+                    ...(s.salary.frequency ? { frequency: s.salary.frequency } : {}),
+                    currency_iso: s.salary.currency,
+                    cached_value: `${s.salary.currency} ${s.salary.amount}${s.salary.frequency ? ` per ${s.salary.frequency}` : ''}`,
+                  },
+                },
+              },
+            ]
           : []),
         ...s.variables.map((x) => text(x.slug, x.name, x.body)),
       ];
@@ -190,13 +220,24 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
     const to = query.max_id === undefined ? all.length : all.findIndex((c) => c.id === query.max_id) + 1;
     const matching = all
       .slice(from, to)
-      .filter((c) => (query.stage === undefined || WORKABLE_UNCONFIRMED.stageSlug(c.stage) === query.stage) && after(query.updated_after, c.updated_at) && after(query.created_after, c.created_at))
-      .filter((c) => (query.shortcode === undefined || c.job.shortcode === query.shortcode) && (query.email === undefined || c.email === query.email));
+      .filter(
+        (c) =>
+          (query.stage === undefined || WORKABLE_UNCONFIRMED.stageSlug(c.stage) === query.stage) &&
+          after(query.updated_after, c.updated_at) &&
+          after(query.created_after, c.created_at),
+      )
+      .filter(
+        (c) =>
+          (query.shortcode === undefined || c.job.shortcode === query.shortcode) &&
+          (query.email === undefined || c.email === query.email),
+      );
     const page = matching.slice(0, query.limit);
     const next = matching[query.limit];
     return json(200, {
       candidates: page.map((c) => ({ ...c, account: { subdomain }, ...listedOverrides.get(c.id) })),
-      ...(next ? { paging: { next: selfUrl(req, req.path, { ...Object.fromEntries(req.query), since_id: next.id }) } } : {}),
+      ...(next
+        ? { paging: { next: selfUrl(req, req.path, { ...Object.fromEntries(req.query), since_id: next.id }) } }
+        : {}),
     });
   }
 
@@ -223,13 +264,25 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
             authorize(req);
             const candidate = candidateOf(req);
             const offer = offers.get(candidate.id) ?? stop(404, 'Not found');
-            return json(200, { candidate: { id: candidate.id, name: `${candidate.firstname} ${candidate.lastname}` }, ...offer, documents: [] });
+            return json(200, {
+              candidate: { id: candidate.id, name: `${candidate.firstname} ${candidate.lastname}` },
+              ...offer,
+              documents: [],
+            });
           },
         },
       ],
       controls: [
-        { method: 'POST', path: '/jobs', handle: (req) => json(201, { shortcode: helpers.addJob(controlBody(req, JobSeed)) }) },
-        { method: 'POST', path: '/candidates', handle: (req) => json(201, { id: helpers.addCandidate(controlBody(req, CandidateSeed)) }) },
+        {
+          method: 'POST',
+          path: '/jobs',
+          handle: (req) => json(201, { shortcode: helpers.addJob(controlBody(req, JobSeed)) }),
+        },
+        {
+          method: 'POST',
+          path: '/candidates',
+          handle: (req) => json(201, { id: helpers.addCandidate(controlBody(req, CandidateSeed)) }),
+        },
       ],
       error,
       throttled: (seconds) =>
@@ -238,7 +291,12 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
           'X-Rate-Limit-Remaining': '0',
           'X-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + seconds),
         }),
-      snapshot: () => ({ subdomain, jobs: [...jobs.values()], candidates: [...candidates.values()], offers: Object.fromEntries(offers) }),
+      snapshot: () => ({
+        subdomain,
+        jobs: [...jobs.values()],
+        candidates: [...candidates.values()],
+        offers: Object.fromEntries(offers),
+      }),
       reset: () => {
         jobs.clear();
         candidates.clear();
@@ -249,5 +307,6 @@ export function createWorkable(options: WorkableOptions = {}): Emulator<{
   };
 }
 
-export const startWorkable = (options: WorkableOptions & StartOptions = {}) => startVendor(createWorkable(options), options);
+export const startWorkable = (options: WorkableOptions & StartOptions = {}) =>
+  startVendor(createWorkable(options), options);
 export type WorkableHandle = Awaited<ReturnType<typeof startWorkable>>;

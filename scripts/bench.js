@@ -15,10 +15,12 @@ const args = process.argv.slice(2);
 const full = args.includes('full') || process.env.BENCH_PROFILE === 'full';
 const names = args.filter((a) => a !== 'full' && !a.includes('='));
 const sizes = Object.fromEntries(
-  args.filter((a) => a.includes('=')).map((a) => {
-    const [key, value] = a.split('=');
-    return [`BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, value];
-  }),
+  args
+    .filter((a) => a.includes('='))
+    .map((a) => {
+      const [key, value] = a.split('=');
+      return [`BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, value];
+    }),
 );
 
 // Benches that take positional sizes rather than BENCH_* variables: what "small" and "full" mean for them.

@@ -15,7 +15,15 @@ const lenient = process.env.HR_LENIENT === '1';
 
 function compile() {
   const tsc = require.resolve('typescript/bin/tsc');
-  const args = [tsc, '-p', path.join(root, 'tsconfig.json'), '--outDir', dist, '--tsBuildInfoFile', path.join(dist, '.tsbuildinfo')];
+  const args = [
+    tsc,
+    '-p',
+    path.join(root, 'tsconfig.json'),
+    '--outDir',
+    dist,
+    '--tsBuildInfoFile',
+    path.join(dist, '.tsbuildinfo'),
+  ];
   try {
     execFileSync(process.execPath, args, { stdio: 'inherit', cwd: root });
   } catch (err) {
@@ -28,7 +36,8 @@ function compile() {
 function sets(kind) {
   const dir = path.join(root, kind);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, `${d.name}.ts`)))
     .map((d) => d.name)
     .sort();
@@ -43,7 +52,8 @@ function checkManifest(kind, found) {
     if (declared[set] !== want) problems.push(`package.json node-red.${kind}["${set}"] should be "${want}"`);
   }
   for (const set of Object.keys(declared)) {
-    if (!found.includes(set)) problems.push(`package.json node-red.${kind} lists "${set}" but ${kind}/${set}/${set}.ts does not exist`);
+    if (!found.includes(set))
+      problems.push(`package.json node-red.${kind} lists "${set}" but ${kind}/${set}/${set}.ts does not exist`);
   }
   // Undeclared sets are a warning here (work in progress); the packaging test fails on them.
   if (problems.length) console.warn(`warning:\n${problems.join('\n')}`);
@@ -53,13 +63,14 @@ function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${path.relative(root, file)}: ${err.message}`);
+    throw new Error(`${path.relative(root, file)}: ${err.message}`, { cause: err });
   }
 }
 
 function deepMerge(into, from) {
   for (const [k, v] of Object.entries(from)) {
-    if (v && typeof v === 'object' && !Array.isArray(v) && into[k] && typeof into[k] === 'object') deepMerge(into[k], v);
+    if (v && typeof v === 'object' && !Array.isArray(v) && into[k] && typeof into[k] === 'object')
+      deepMerge(into[k], v);
     else into[k] = v;
   }
   return into;
@@ -104,7 +115,9 @@ function main() {
       }
     }
   }
-  console.log(`built ${found.nodes.length} node set(s): ${found.nodes.join(', ')}; ${found.plugins.length} editor plugin(s)`);
+  console.log(
+    `built ${found.nodes.length} node set(s): ${found.nodes.join(', ')}; ${found.plugins.length} editor plugin(s)`,
+  );
 }
 
 try {

@@ -17,14 +17,31 @@ const person = { firstName: 'Ana', lastName: 'Silva', email: 'ana.silva@example.
 
 async function main() {
   // The write-back needs the candidate to exist in Greenhouse, as it would for a real hire.
-  const seeded = await fetch(`${greenhouseUrl}/_sandbox/hires`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...person, jobName: 'Payroll Specialist' }) });
+  const seeded = await fetch(`${greenhouseUrl}/_sandbox/hires`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...person, jobName: 'Payroll Specialist' }),
+  });
   if (!seeded.ok) throw new Error(`the Greenhouse emulator answered ${seeded.status}; is \`npm start\` running?`);
   const ids = await seeded.json();
-  const hire = greenhouseSender({ secret }).hire({ ...ids, ...person, jobName: 'Payroll Specialist', department: 'People', office: 'New York City', salary: 103000, currency: 'USD', startDate: '2026-12-01' });
+  const hire = greenhouseSender({ secret }).hire({
+    ...ids,
+    ...person,
+    jobName: 'Payroll Specialist',
+    department: 'People',
+    office: 'New York City',
+    salary: 103000,
+    currency: 'USD',
+    startDate: '2026-12-01',
+  });
   const answer = await deliver(`${nodeRed}/hr/greenhouse/hires`, hire);
-  console.log(`Sent a signed Greenhouse hire of ${person.firstName} ${person.lastName} (candidate ${ids.candidateId}) to ${nodeRed}/hr/greenhouse/hires: ${answer.status}`);
+  console.log(
+    `Sent a signed Greenhouse hire of ${person.firstName} ${person.lastName} (candidate ${ids.candidateId}) to ${nodeRed}/hr/greenhouse/hires: ${answer.status}`,
+  );
   if (answer.status >= 300) {
-    console.log('The Hire to HRIS example did not accept it: is it deployed, and does GREENHOUSE_WEBHOOK_SECRET match?');
+    console.log(
+      'The Hire to HRIS example did not accept it: is it deployed, and does GREENHOUSE_WEBHOOK_SECRET match?',
+    );
     process.exitCode = 1;
     return;
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test [-- <path filter> ...]`: builds, then runs every compiled test under node:test.
+// `npm test [-- <path filter> ...]`: lints, builds, then runs every compiled test under node:test.
 // With filters, only test files whose source path contains one of them run, e.g.
 // `npm test -- test/unit/match` or `npm test -- hr-mapper`.
 'use strict';
@@ -9,6 +9,12 @@ const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const filters = process.argv.slice(2);
+
+// The whole run starts with lint and format (scripts/lint.js); a run of chosen files skips them.
+if (filters.length === 0) {
+  const lint = spawnSync(process.execPath, [path.join(__dirname, 'lint.js')], { stdio: 'inherit', cwd: root });
+  if (lint.status !== 0) process.exit(lint.status ?? 1);
+}
 
 const build = spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit', cwd: root });
 if (build.status !== 0) process.exit(build.status ?? 1);

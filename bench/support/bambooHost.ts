@@ -39,14 +39,22 @@ export function bambooHrProcess(command: SeedCommand): Promise<BambooHrProcess> 
 }
 
 async function host(command: SeedCommand): Promise<void> {
-  const sandbox = await startBambooHr({ rateLimit: { perSecond: command.ratePerSecond, burst: Math.max(1, Math.ceil(command.ratePerSecond)) } });
+  const sandbox = await startBambooHr({
+    rateLimit: { perSecond: command.ratePerSecond, burst: Math.max(1, Math.ceil(command.ratePerSecond)) },
+  });
   const started = performance.now();
   const random = seededRandom(command.seed);
   for (let i = 0; i < command.employees; i++) {
     const p = syntheticPerson(random, i);
     sandbox.addEmployee({
-      firstName: p.first, lastName: p.last, workEmail: p.workEmail, homeEmail: p.personalEmail, mobilePhone: p.mobile,
-      dateOfBirth: p.dateOfBirth, hireDate: '2020-01-01', department: 'Engineering',
+      firstName: p.first,
+      lastName: p.last,
+      workEmail: p.workEmail,
+      homeEmail: p.personalEmail,
+      mobilePhone: p.mobile,
+      dateOfBirth: p.dateOfBirth,
+      hireDate: '2020-01-01',
+      department: 'Engineering',
     });
   }
   const seedSeconds = (performance.now() - started) / 1000;

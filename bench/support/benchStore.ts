@@ -26,7 +26,10 @@ export interface BenchPostgres {
 export async function postgresForBench(): Promise<BenchPostgres> {
   const server = await startTestPostgres();
   const url = await server.freshStore();
-  const [settings] = await server.rawSql<{ fsync: string; commit: string }>(url, "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit");
+  const [settings] = await server.rawSql<{ fsync: string; commit: string }>(
+    url,
+    "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit",
+  );
   return {
     url,
     durability: `fsync=${settings?.fsync} synchronous_commit=${settings?.commit}`,

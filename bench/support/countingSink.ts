@@ -12,10 +12,12 @@ export = (RED: NodeAPI) => {
     const label = def.counter || def.id;
     this.on('input', (msg: NodeMessageInFlow, _send: unknown, done: () => void) => {
       const error = (msg as { error?: { message?: unknown; code?: unknown } }).error;
-      sinkHub.arrive({ label, ...(error ? { error: `${String(error.code ?? '')} ${String(error.message ?? '')}`.trim() } : {}) });
+      sinkHub.arrive({
+        label,
+        ...(error ? { error: `${String(error.code ?? '')} ${String(error.message ?? '')}`.trim() } : {}),
+      });
       done();
     });
   }
   RED.nodes.registerType('bench-sink', BenchSink);
 };
-

@@ -63,7 +63,10 @@ export async function startEmbeddedNodeRed(options: EmbedOptions): Promise<Embed
   const ownDir = !options.userDir;
   const userDir = options.userDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-nodered-'));
   let output = '';
-  const child: ChildProcess = fork(path.join(__dirname, 'nodeRedHost.js'), [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+  const child: ChildProcess = fork(path.join(__dirname, 'nodeRedHost.js'), [], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    execArgv: [],
+  });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -84,7 +87,10 @@ export async function startEmbeddedNodeRed(options: EmbedOptions): Promise<Embed
           child.send(command);
         }),
     );
-    queue = answer.then(() => undefined, () => undefined);
+    queue = answer.then(
+      () => undefined,
+      () => undefined,
+    );
     return answer;
   };
 
@@ -99,7 +105,13 @@ export async function startEmbeddedNodeRed(options: EmbedOptions): Promise<Embed
   };
 
   try {
-    const ready = await ask({ cmd: 'start', sets: options.sets, flow: options.flow, credentials: options.credentials ?? {}, userDir });
+    const ready = await ask({
+      cmd: 'start',
+      sets: options.sets,
+      flow: options.flow,
+      credentials: options.credentials ?? {},
+      userDir,
+    });
     const counts = async () => {
       const reply = await ask({ cmd: 'counts' });
       return { counts: reply.counts ?? {}, errors: reply.errors ?? [] };

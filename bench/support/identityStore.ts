@@ -23,7 +23,11 @@ export function addPerson(store: HrStore, person: SyntheticPerson, links: Extern
  * A store file of `size` people linked to Greenhouse candidates c<i>, filled in batches on a RAM disk
  * where there is one, then moved to `file`.
  */
-export async function filledStore(file: string, size: number, seed: number): Promise<{ people: SyntheticPerson[]; seconds: number }> {
+export async function filledStore(
+  file: string,
+  size: number,
+  seed: number,
+): Promise<{ people: SyntheticPerson[]; seconds: number }> {
   const scratch = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'hr-bench-fill-'));
   const started = performance.now();
   const random = seededRandom(seed);
@@ -40,7 +44,8 @@ export async function filledStore(file: string, size: number, seed: number): Pro
       await store.createPersons(batch);
     }
     await store.close();
-    for (const name of fs.readdirSync(scratch)) fs.copyFileSync(path.join(scratch, name), file + name.slice('fill.db'.length));
+    for (const name of fs.readdirSync(scratch))
+      fs.copyFileSync(path.join(scratch, name), file + name.slice('fill.db'.length));
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

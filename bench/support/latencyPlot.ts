@@ -20,7 +20,8 @@ export function latencySvg(title: string, series: Series[]): string {
   const lo = Math.log10(Math.min(...all));
   const hi = Math.log10(Math.max(...all));
   const [from, to] = [Math.floor(lo), Math.ceil(hi)];
-  const x = (ms: number) => M.left + ((Math.log10(Math.max(ms, 10 ** from)) - from) / (to - from)) * (W - M.left - M.right);
+  const x = (ms: number) =>
+    M.left + ((Math.log10(Math.max(ms, 10 ** from)) - from) / (to - from)) * (W - M.left - M.right);
   const y = (share: number) => H - M.bottom - share * (H - M.top - M.bottom);
   const ticks = Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
   const lines = series.map((s) => {
@@ -28,7 +29,9 @@ export function latencySvg(title: string, series: Series[]): string {
     const points = sorted.map((v, i) => `${x(v).toFixed(1)},${y((i + 1) / sorted.length).toFixed(1)}`).join(' ');
     return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points}"/>`;
   });
-  const legend = series.map((s, i) => `<text x="${M.left + 12}" y="${M.top + 18 + i * 16}" fill="${s.color}">${s.name}</text>`);
+  const legend = series.map(
+    (s, i) => `<text x="${M.left + 12}" y="${M.top + 18 + i * 16}" fill="${s.color}">${s.name}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
 <text x="${W / 2}" y="18" text-anchor="middle" font-weight="bold">${title}</text>
@@ -45,14 +48,28 @@ function main(): void {
   const chunks: Buffer[] = [];
   process.stdin.on('data', (c: Buffer) => chunks.push(c));
   process.stdin.on('end', () => {
-    const line = Buffer.concat(chunks).toString('utf8').split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    const result = line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as { stages: string[]; sizes: { storeSize: number }; samplesMs?: { baseline: number[]; pipeline: number[] } }) : null;
+    const line = Buffer.concat(chunks)
+      .toString('utf8')
+      .split('\n')
+      .find((l) => l.startsWith(RESULT_PREFIX));
+    const result = line
+      ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as {
+          stages: string[];
+          sizes: { storeSize: number };
+          samplesMs?: { baseline: number[]; pipeline: number[] };
+        })
+      : null;
     if (!result?.samplesMs) throw new Error('no pipeline bench result with samples on stdin');
     const stages = result.stages.map((s) => s.replace('hr-', '')).join(' → ');
-    process.stdout.write(latencySvg(`Share of events done within a latency (store of ${result.sizes.storeSize.toLocaleString('en-US')} persons)`, [
-      { name: stages, color: '#c0392b', samples: result.samplesMs.pipeline },
-      { name: `${result.stages.length} core change nodes`, color: '#2471a3', samples: result.samplesMs.baseline },
-    ]));
+    process.stdout.write(
+      latencySvg(
+        `Share of events done within a latency (store of ${result.sizes.storeSize.toLocaleString('en-US')} persons)`,
+        [
+          { name: stages, color: '#c0392b', samples: result.samplesMs.pipeline },
+          { name: `${result.stages.length} core change nodes`, color: '#2471a3', samples: result.samplesMs.baseline },
+        ],
+      ),
+    );
   });
 }
 

@@ -36,14 +36,22 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
 export function assertLoopback(url: string): URL {
   const target = new URL(url);
-  if (target.protocol !== 'http:' || !LOOPBACK.test(target.hostname)) throw new Error(`the load generator only targets loopback http, not ${url}`);
+  if (target.protocol !== 'http:' || !LOOPBACK.test(target.hostname))
+    throw new Error(`the load generator only targets loopback http, not ${url}`);
   return target;
 }
 
 function send(agent: http.Agent, target: URL, req: LoadRequest): Promise<number> {
   return new Promise((resolve) => {
     const out = http.request(
-      { agent, host: target.hostname, port: target.port, method: 'POST', path: req.path, headers: { ...req.headers, 'Content-Length': String(req.body.length) } },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method: 'POST',
+        path: req.path,
+        headers: { ...req.headers, 'Content-Length': String(req.body.length) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -78,5 +86,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     agent.destroy();
   }
   const elapsedMs = performance.now() - started;
-  return { sent: next, statuses, elapsedMs, perSecond: (next / elapsedMs) * 1000, latencyMs: summarize(latencies), timedOut: next < options.count };
+  return {
+    sent: next,
+    statuses,
+    elapsedMs,
+    perSecond: (next / elapsedMs) * 1000,
+    latencyMs: summarize(latencies),
+    timedOut: next < options.count,
+  };
 }

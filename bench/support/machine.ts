@@ -14,7 +14,11 @@ export interface Machine {
 
 function cpuModel(): string {
   try {
-    return /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+    return (
+      /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ??
+      os.cpus()[0]?.model ??
+      'unknown'
+    );
   } catch {
     return os.cpus()[0]?.model ?? 'unknown';
   }

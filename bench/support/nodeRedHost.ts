@@ -19,7 +19,11 @@ const RED = require('node-red') as {
   httpAdmin: express.Express;
   httpNode: express.Express;
   nodes: { getNode(id: string): { receive(msg: unknown): void } | null };
-  runtime: { flows: { setFlows(opts: { flows: { flows: unknown[]; credentials: unknown }; deploymentType: string }): Promise<unknown> } };
+  runtime: {
+    flows: {
+      setFlows(opts: { flows: { flows: unknown[]; credentials: unknown }; deploymentType: string }): Promise<unknown>;
+    };
+  };
 };
 
 /** The compiled nodes/ folder of the build this file belongs to (<dist>/bench/support → <dist>/nodes). */
@@ -45,7 +49,10 @@ function nodesDirFor(userDir: string, sets: string[]): string {
   }
   const sink = path.join(dir, 'bench-sink');
   fs.mkdirSync(sink);
-  fs.writeFileSync(path.join(sink, 'bench-sink.js'), `module.exports = require(${JSON.stringify(require.resolve('./countingSink'))});\n`);
+  fs.writeFileSync(
+    path.join(sink, 'bench-sink.js'),
+    `module.exports = require(${JSON.stringify(require.resolve('./countingSink'))});\n`,
+  );
   fs.writeFileSync(path.join(sink, 'bench-sink.html'), SINK_HTML);
   return dir;
 }
@@ -72,10 +79,14 @@ async function start(command: StartCommand): Promise<HostReply> {
     server!.listen(0, '127.0.0.1', resolve);
   });
   await RED.start();
-  await RED.runtime.flows.setFlows({ flows: { flows: command.flow, credentials: command.credentials }, deploymentType: 'full' });
+  await RED.runtime.flows.setFlows({
+    flows: { flows: command.flow, credentials: command.credentials },
+    deploymentType: 'full',
+  });
   // A deploy answers once the flows are saved; they start right after (or never, if a type is missing).
   const deadline = Date.now() + START_LIMIT_MS;
-  const missing = () => command.flow.filter((n) => n.type !== 'tab' && !RED.nodes.getNode(n.id)).map((n) => `${n.id} (${n.type})`);
+  const missing = () =>
+    command.flow.filter((n) => n.type !== 'tab' && !RED.nodes.getNode(n.id)).map((n) => `${n.id} (${n.type})`);
   while (missing().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   if (missing().length) throw new Error(`these nodes did not start: ${missing().join(', ')}`);
   return { ok: true, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -125,6 +136,7 @@ process.on('message', (command: HostCommand) => {
   handle(command).then(
     // Once stopped, nothing here is worth waiting for: leave as soon as the parent has the answer.
     (reply) => process.send?.(reply, () => command.cmd === 'stop' && process.exit(0)),
-    (err: unknown) => process.send?.({ ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+    (err: unknown) =>
+      process.send?.({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 });

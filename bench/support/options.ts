@@ -3,7 +3,12 @@
  * the full one with `full` on the command line or BENCH_PROFILE=full, and any single size overridden
  * with `name=value` arguments or BENCH_<NAME> environment variables (e.g. BENCH_STORE_SIZE=100000).
  */
-export function benchOptions<T extends Record<string, number>>(small: T, full: T, argv = process.argv.slice(2), env = process.env): T & { profile: 'small' | 'full' } {
+export function benchOptions<T extends Record<string, number>>(
+  small: T,
+  full: T,
+  argv = process.argv.slice(2),
+  env = process.env,
+): T & { profile: 'small' | 'full' } {
   const profile = argv.includes('full') || env.BENCH_PROFILE === 'full' ? 'full' : 'small';
   const chosen: Record<string, number> = { ...(profile === 'full' ? full : small) };
   for (const key of Object.keys(chosen)) {
@@ -16,6 +21,7 @@ export function benchOptions<T extends Record<string, number>>(small: T, full: T
     chosen[key] = value;
   }
   const unknown = argv.filter((a) => a !== 'full' && !Object.keys(chosen).some((k) => a.startsWith(`${k}=`)));
-  if (unknown.length) throw new Error(`unknown argument(s) ${unknown.join(' ')}; sizes are ${Object.keys(chosen).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown argument(s) ${unknown.join(' ')}; sizes are ${Object.keys(chosen).join(', ')}`);
   return { ...(chosen as T), profile };
 }

@@ -6,10 +6,16 @@ import { normaliseName, type MatchablePerson } from '../../lib/match';
 import type { ExternalLink, JsonObject } from '../../lib/store';
 import type { Random } from './random';
 
-const FIRST = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Susan Joseph Jessica Thomas
-Sarah Ana Jon Maria Wei Priya Fatima Lars Chidi Aoife Jose Siobhan Yuki Omar Lena Karen Daniel Laura Kevin Emily`.split(/\s+/);
-const COMMON_LAST = 'Smith Johnson Williams Brown Jones Garcia Miller Davis Silva Costa Nguyen Kim Müller Schmidt Rossi'.split(' ');
-const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(' ');
+const FIRST =
+  `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Susan Joseph Jessica Thomas
+Sarah Ana Jon Maria Wei Priya Fatima Lars Chidi Aoife Jose Siobhan Yuki Omar Lena Karen Daniel Laura Kevin Emily`.split(
+    /\s+/,
+  );
+const COMMON_LAST =
+  'Smith Johnson Williams Brown Jones Garcia Miller Davis Silva Costa Nguyen Kim Müller Schmidt Rossi'.split(' ');
+const SYLLABLES = 'ka lo ven dor mi sa tre bel ro nak fi gu har wen os li zan per qui tor ba del mon rik sel'.split(
+  ' ',
+);
 
 export interface SyntheticPerson {
   first: string;
@@ -23,7 +29,13 @@ export interface SyntheticPerson {
 
 export function syntheticPerson(random: Random, i: number): SyntheticPerson {
   const first = random.pick(FIRST);
-  const last = random.next() < 0.4 ? random.pick(COMMON_LAST) : [0, 1, 2].map(() => random.pick(SYLLABLES)).join('').replace(/^./, (c) => c.toUpperCase());
+  const last =
+    random.next() < 0.4
+      ? random.pick(COMMON_LAST)
+      : [0, 1, 2]
+          .map(() => random.pick(SYLLABLES))
+          .join('')
+          .replace(/^./, (c) => c.toUpperCase());
   const local = `${normaliseName(first)}.${normaliseName(last).replace(/ /g, '')}`.replace(/[^a-z.]/g, '');
   return {
     first,
@@ -40,7 +52,10 @@ export function syntheticPerson(random: Random, i: number): SyntheticPerson {
 export function personRecord(p: SyntheticPerson): JsonObject {
   return {
     legalName: { first: p.first, last: p.last },
-    emails: [{ address: p.personalEmail, type: 'personal' }, { address: p.workEmail, type: 'work' }],
+    emails: [
+      { address: p.personalEmail, type: 'personal' },
+      { address: p.workEmail, type: 'work' },
+    ],
     phones: [{ number: p.mobile, type: 'mobile' }],
     dateOfBirth: p.dateOfBirth,
   };

@@ -12,14 +12,21 @@ export const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 
 export function printHeader(title: string, sizes: Record<string, unknown>): void {
   const m = machine();
   console.log(`\n== ${title}`);
-  console.log(`   ${m.cpus} cpu (${m.cpuModel}), ${m.memoryGiB} GiB, node ${m.node}, node-red ${m.nodeRed}, load average ${m.loadAverage} at start`);
-  console.log(`   sizes: ${Object.entries(sizes).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
+  console.log(
+    `   ${m.cpus} cpu (${m.cpuModel}), ${m.memoryGiB} GiB, node ${m.node}, node-red ${m.nodeRed}, load average ${m.loadAverage} at start`,
+  );
+  console.log(
+    `   sizes: ${Object.entries(sizes)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ')}`,
+  );
 }
 
 export function printTable(rows: Array<Record<string, string>>): void {
   const keys = Object.keys(rows[0] ?? {});
   const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const line = (cells: string[]) => `   ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')}`;
+  const line = (cells: string[]) =>
+    `   ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')}`;
   console.log(line(keys));
   for (const r of rows) console.log(line(keys.map((k) => r[k] ?? '')));
 }

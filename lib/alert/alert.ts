@@ -62,7 +62,8 @@ export const MAX_PEOPLE = 10;
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** Same problem: same code, same node, same subject. The channel is the alert node itself. */
-export const groupKey = (alert: Alert): string => [alert.code, alert.source?.nodeId ?? '', alert.subject ?? ''].join('\u0000');
+export const groupKey = (alert: Alert): string =>
+  [alert.code, alert.source?.nodeId ?? '', alert.subject ?? ''].join('\u0000');
 
 const samePerson = (a: AlertPerson, b: AlertPerson): boolean =>
   a.guid !== undefined || b.guid !== undefined ? a.guid === b.guid : a.name === b.name;

@@ -37,7 +37,10 @@ const CHANNEL_NAMES: Record<WebhookChannelKind, string> = {
 /** A problem a channel reports inside a successful HTTP answer. */
 function replyProblem(kind: WebhookChannelKind, res: HttpResponse): HrError | undefined {
   if (kind === 'teams-connector' && typeof res.body === 'string' && CONNECTOR_THROTTLED.test(res.body)) {
-    return new HrError('alert.channel_throttled', 'Teams (connector) answered 200 but throttled the message ("HTTP error 429" in the body): the connector allows about 4 messages a second and 100 an hour; raise the grouping window or lower the rate.');
+    return new HrError(
+      'alert.channel_throttled',
+      'Teams (connector) answered 200 but throttled the message ("HTTP error 429" in the body): the connector allows about 4 messages a second and 100 an hour; raise the grouping window or lower the rate.',
+    );
   }
   return undefined;
 }
@@ -49,19 +52,48 @@ export function deliveryError(kind: WebhookChannelKind, thrown: unknown): HrErro
   if (!(thrown instanceof HttpError)) return toHrError(thrown, 'alert.channel_failed');
   const said = thrown.vendorMessage ? ` (${thrown.vendorMessage})` : '';
   const cause = { cause: thrown };
-  if ((kind === 'slack' && SLACK_GONE.has(thrown.vendorMessage ?? '')) || thrown.status === 404 || thrown.status === 410) {
-    return new HrError('alert.channel_gone', `${name} says this webhook no longer exists or was disabled${said}: create a new one and paste its URL into the alert node.`, { status: thrown.status, vendorMessage: thrown.vendorMessage }, cause);
+  if (
+    (kind === 'slack' && SLACK_GONE.has(thrown.vendorMessage ?? '')) ||
+    thrown.status === 404 ||
+    thrown.status === 410
+  ) {
+    return new HrError(
+      'alert.channel_gone',
+      `${name} says this webhook no longer exists or was disabled${said}: create a new one and paste its URL into the alert node.`,
+      { status: thrown.status, vendorMessage: thrown.vendorMessage },
+      cause,
+    );
   }
   if (thrown.code === 'http.auth') {
-    return new HrError('alert.channel_refused', `${name} refused the webhook${said}: check the URL and the permissions of the app or workflow behind it.`, { status: thrown.status }, cause);
+    return new HrError(
+      'alert.channel_refused',
+      `${name} refused the webhook${said}: check the URL and the permissions of the app or workflow behind it.`,
+      { status: thrown.status },
+      cause,
+    );
   }
   if (thrown.code === 'http.rate_limited') {
-    return new HrError('alert.channel_throttled', `${name} kept answering 429 after ${thrown.attempts} attempts${said}: raise the grouping window or lower the rate.`, { status: 429 }, cause);
+    return new HrError(
+      'alert.channel_throttled',
+      `${name} kept answering 429 after ${thrown.attempts} attempts${said}: raise the grouping window or lower the rate.`,
+      { status: 429 },
+      cause,
+    );
   }
   if (thrown.status !== undefined && thrown.status >= 400 && thrown.status < 500) {
-    return new HrError('alert.payload_rejected', `${name} rejected the message with ${thrown.status}${said}.`, { status: thrown.status, vendorMessage: thrown.vendorMessage }, cause);
+    return new HrError(
+      'alert.payload_rejected',
+      `${name} rejected the message with ${thrown.status}${said}.`,
+      { status: thrown.status, vendorMessage: thrown.vendorMessage },
+      cause,
+    );
   }
-  return new HrError('alert.channel_failed', `${name} could not be reached: ${thrown.message}`, { status: thrown.status }, cause);
+  return new HrError(
+    'alert.channel_failed',
+    `${name} could not be reached: ${thrown.message}`,
+    { status: thrown.status },
+    cause,
+  );
 }
 
 export interface ChannelPoster {
@@ -70,8 +102,16 @@ export interface ChannelPoster {
 }
 
 /** Posts to one channel URL; the URL is the credential, so it never appears in a log or an error. */
-export function channelPoster(kind: WebhookChannelKind, url: string, options: Pick<HttpClientOptions, 'retry' | 'timeoutMs' | 'logger' | 'clock'> = {}): ChannelPoster {
-  const http: HttpClient = createHttpClient({ ...options, secretUrl: true, headers: { 'Content-Type': 'application/json' } });
+export function channelPoster(
+  kind: WebhookChannelKind,
+  url: string,
+  options: Pick<HttpClientOptions, 'retry' | 'timeoutMs' | 'logger' | 'clock'> = {},
+): ChannelPoster {
+  const http: HttpClient = createHttpClient({
+    ...options,
+    secretUrl: true,
+    headers: { 'Content-Type': 'application/json' },
+  });
   return {
     async post(payload) {
       let res: HttpResponse;

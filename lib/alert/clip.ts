@@ -28,7 +28,12 @@ export function clip(text: string, max: number, unit: LengthUnit = 'characters')
  * Clips before escaping so an entity (`&amp;`) is never cut, shrinking until the escaped text fits:
  * escaping only lengthens, so this ends.
  */
-export function clipEscaped(text: string, max: number, escape: (s: string) => string, unit: LengthUnit = 'characters'): string {
+export function clipEscaped(
+  text: string,
+  max: number,
+  escape: (s: string) => string,
+  unit: LengthUnit = 'characters',
+): string {
   let budget = max;
   for (;;) {
     const escaped = escape(clip(text, budget, unit));

@@ -24,7 +24,8 @@ export function msUntil(time: DigestTime, now: number): number {
   return next.getTime() - now;
 }
 
-const bySeverityThenCount = (a: Alert, b: Alert) => severityRank(b.severity) - severityRank(a.severity) || b.count - a.count;
+const bySeverityThenCount = (a: Alert, b: Alert) =>
+  severityRank(b.severity) - severityRank(a.severity) || b.count - a.count;
 
 /** One alert that stands for the day's held alerts (each already a group with its count). */
 export function digestAlert(entries: readonly Alert[], t: Translate, now: number): Alert {
@@ -32,7 +33,12 @@ export function digestAlert(entries: readonly Alert[], t: Translate, now: number
   const total = sorted.reduce((n, a) => n + a.count, 0);
   const lines = sorted.map((a) => {
     const where = a.source?.nodeName || a.source?.nodeType || a.source?.nodeId;
-    return t('text.digestLine', { severity: t(`text.severity.${a.severity}`), title: a.title, count: a.count, where: where ?? '—' });
+    return t('text.digestLine', {
+      severity: t(`text.severity.${a.severity}`),
+      title: a.title,
+      count: a.count,
+      where: where ?? '—',
+    });
   });
   const at = new Date(now).toISOString();
   return {

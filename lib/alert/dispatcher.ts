@@ -45,14 +45,21 @@ export function createDispatcher(options: DispatcherOptions): AlertDispatcher {
   const digest = new Map<string, Alert>();
   const limiter: RateLimiter | undefined =
     options.ratePerMinute > 0
-      ? createRateLimiter({ ratePerSecond: options.ratePerMinute / 60, burst: Math.min(MAX_BURST, Math.ceil(options.ratePerMinute)) }, clock)
+      ? createRateLimiter(
+          { ratePerSecond: options.ratePerMinute / 60, burst: Math.min(MAX_BURST, Math.ceil(options.ratePerMinute)) },
+          clock,
+        )
       : undefined;
   let chain: Promise<void> = Promise.resolve();
   let closing = false;
   let givenUp = false;
   let digestWaiting = false;
 
-  const notSent = () => new HrError('alert.not_sent_on_close', 'The alert node stopped (redeploy or shutdown) before this alert could be sent; it is reported here instead.');
+  const notSent = () =>
+    new HrError(
+      'alert.not_sent_on_close',
+      'The alert node stopped (redeploy or shutdown) before this alert could be sent; it is reported here instead.',
+    );
 
   function enqueue(alert: Alert): void {
     chain = chain.then(async () => {

@@ -36,7 +36,10 @@ export function emailMessage(alert: Alert, t: Translate): EmailMessage {
   ]
     .filter(Boolean)
     .join('\n\n');
-  const rows = view.fields.map((f) => `<tr><th align="left" valign="top">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value).replace(/\n/g, '<br>')}</td></tr>`);
+  const rows = view.fields.map(
+    (f) =>
+      `<tr><th align="left" valign="top">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value).replace(/\n/g, '<br>')}</td></tr>`,
+  );
   const links = view.links.map((l) => {
     const href = safeHref(l.url);
     return href ? `<a href="${href}">${escapeHtml(l.label)}</a>` : `${escapeHtml(l.label)}: ${escapeHtml(l.url)}`;

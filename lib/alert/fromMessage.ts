@@ -41,14 +41,19 @@ export const AlertInput = z.object({
 export type AlertInput = z.infer<typeof AlertInput>;
 
 /** The parts of `msg.error` we use, whoever set it; anything else is ignored. */
-const ErrorInput = z.object({
-  message: z.string().optional(),
-  code: z.string().optional(),
-  vendorMessage: z.string().optional(),
-  attempts: z.number().optional(),
-  details: z.object({ vendorMessage: z.string().optional(), attempts: z.number().optional() }).loose().optional(),
-  source: z.object({ id: z.string().optional(), type: z.string().optional(), name: z.string().optional() }).loose().optional(),
-}).loose();
+const ErrorInput = z
+  .object({
+    message: z.string().optional(),
+    code: z.string().optional(),
+    vendorMessage: z.string().optional(),
+    attempts: z.number().optional(),
+    details: z.object({ vendorMessage: z.string().optional(), attempts: z.number().optional() }).loose().optional(),
+    source: z
+      .object({ id: z.string().optional(), type: z.string().optional(), name: z.string().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
 
 export interface MessageContext {
   t: Translate;
@@ -95,13 +100,23 @@ export function alertFromMessage(msg: Record<string, unknown>, ctx: MessageConte
   const source: AlertSource | undefined =
     input.source ??
     (caughtFrom
-      ? { nodeId: caughtFrom, nodeType: error?.source?.type, nodeName: error?.source?.name, ...ctx.describeNode(caughtFrom) }
+      ? {
+          nodeId: caughtFrom,
+          nodeType: error?.source?.type,
+          nodeName: error?.source?.name,
+          ...ctx.describeNode(caughtFrom),
+        }
       : undefined);
   const code = input.code ?? str(error?.code) ?? (error ? 'alert.flow_error' : 'alert.message');
   const errorMessage = str(error?.message);
-  const people = input.people ?? (input.person ? [input.person] : [personOf(msg)].filter((p): p is AlertPerson => p !== undefined));
+  const people =
+    input.people ?? (input.person ? [input.person] : [personOf(msg)].filter((p): p is AlertPerson => p !== undefined));
   const at = ctx.now.toISOString();
-  const attempts = input.attempts ?? error?.attempts ?? error?.details?.attempts ?? (typeof msg.attempts === 'number' ? msg.attempts : undefined);
+  const attempts =
+    input.attempts ??
+    error?.attempts ??
+    error?.details?.attempts ??
+    (typeof msg.attempts === 'number' ? msg.attempts : undefined);
   const vendorError = input.vendorError ?? str(error?.vendorMessage) ?? str(error?.details?.vendorMessage);
   const ats = input.links?.ats ?? atsLinkOf(msg);
   const editor = input.links?.editor ?? editorLink(ctx.editorUrl, source);

@@ -27,7 +27,10 @@ export interface AlertRedactor {
 
 export function alertRedactor(policy: SecretPolicy, options: AlertRedactionOptions = {}): AlertRedactor {
   const own = policy.with(options.extraPaths ?? []);
-  const audience = { hidePersonal: options.hidePersonal !== false, keepPersonal: (name: string) => NAME_FIELD.test(name) };
+  const audience = {
+    hidePersonal: options.hidePersonal !== false,
+    keepPersonal: (name: string) => NAME_FIELD.test(name),
+  };
   return {
     paths: own.paths(audience),
     redact: (alert, source) => own.mask(alert, { ...audience, echoesOf: source }),

@@ -25,18 +25,34 @@ export const CONNECTOR_THROTTLED = /HTTP error 429/i;
 
 const bytes = (s: string, max: number) => clip(s, max, 'utf8');
 
-const cardColor: Record<Severity, string> = { info: 'Default', warning: 'Warning', error: 'Attention', critical: 'Attention' };
+const cardColor: Record<Severity, string> = {
+  info: 'Default',
+  warning: 'Warning',
+  error: 'Attention',
+  critical: 'Attention',
+};
 const themeColor: Record<Severity, string> = { info: '2E86DE', warning: 'F5A623', error: 'D0021B', critical: '8B0000' };
 
 export function teamsWorkflowsMessage(alert: Alert, t: Translate) {
   const view = viewOf(alert, t);
-  const body: unknown[] = [{ type: 'TextBlock', text: bytes(view.heading, TEAMS_LIMITS.title), weight: 'Bolder', size: 'Medium', wrap: true, color: cardColor[alert.severity] }];
+  const body: unknown[] = [
+    {
+      type: 'TextBlock',
+      text: bytes(view.heading, TEAMS_LIMITS.title),
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+      color: cardColor[alert.severity],
+    },
+  ];
   if (view.summary) body.push({ type: 'TextBlock', text: view.summary, isSubtle: true, wrap: true });
   if (view.detail) body.push({ type: 'TextBlock', text: bytes(view.detail, TEAMS_LIMITS.text), wrap: true });
   if (view.fields.length > 0) {
     body.push({
       type: 'FactSet',
-      facts: view.fields.slice(0, TEAMS_LIMITS.facts).map((f) => ({ title: bytes(f.label, TEAMS_LIMITS.factTitle), value: bytes(f.value, TEAMS_LIMITS.factValue) })),
+      facts: view.fields
+        .slice(0, TEAMS_LIMITS.facts)
+        .map((f) => ({ title: bytes(f.label, TEAMS_LIMITS.factTitle), value: bytes(f.value, TEAMS_LIMITS.factValue) })),
     });
   }
   return {
@@ -50,7 +66,11 @@ export function teamsWorkflowsMessage(alert: Alert, t: Translate) {
           type: 'AdaptiveCard',
           version: ADAPTIVE_CARD_VERSION,
           body,
-          actions: view.links.map((link) => ({ type: 'Action.OpenUrl', title: bytes(link.label, TEAMS_LIMITS.actionTitle), url: link.url })),
+          actions: view.links.map((link) => ({
+            type: 'Action.OpenUrl',
+            title: bytes(link.label, TEAMS_LIMITS.actionTitle),
+            url: link.url,
+          })),
         },
       },
     ],
@@ -69,9 +89,16 @@ export function teamsConnectorCard(alert: Alert, t: Translate) {
       {
         ...(view.summary ? { activitySubtitle: view.summary } : {}),
         ...(view.detail ? { text: bytes(view.detail, TEAMS_LIMITS.text) } : {}),
-        facts: view.fields.slice(0, TEAMS_LIMITS.facts).map((f) => ({ name: bytes(f.label, TEAMS_LIMITS.factTitle), value: bytes(f.value, TEAMS_LIMITS.factValue) })),
+        facts: view.fields.slice(0, TEAMS_LIMITS.facts).map((f) => ({
+          name: bytes(f.label, TEAMS_LIMITS.factTitle),
+          value: bytes(f.value, TEAMS_LIMITS.factValue),
+        })),
       },
     ],
-    potentialAction: view.links.map((link) => ({ '@type': 'OpenUri', name: bytes(link.label, TEAMS_LIMITS.actionTitle), targets: [{ os: 'default', uri: link.url }] })),
+    potentialAction: view.links.map((link) => ({
+      '@type': 'OpenUri',
+      name: bytes(link.label, TEAMS_LIMITS.actionTitle),
+      targets: [{ os: 'default', uri: link.url }],
+    })),
   };
 }

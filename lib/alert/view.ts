@@ -28,7 +28,9 @@ function where(alert: Alert): string | undefined {
 
 function people(alert: Alert, t: Translate): string | undefined {
   if (alert.people.length === 0) return undefined;
-  const listed = alert.people.map((p) => (p.name && p.guid ? `${p.name} (${p.guid})` : (p.name ?? p.guid ?? ''))).join(', ');
+  const listed = alert.people
+    .map((p) => (p.name && p.guid ? `${p.name} (${p.guid})` : (p.name ?? p.guid ?? '')))
+    .join(', ');
   const more = alert.peopleCount - alert.people.length;
   return more > 0 ? `${listed} ${t('text.morePeople', { count: more })}` : listed;
 }
@@ -54,7 +56,10 @@ export function viewOf(alert: Alert, t: Translate): AlertView {
     heading: `${severity}: ${alert.title}`,
     title: alert.title,
     severity,
-    summary: alert.count > 1 ? t('text.repeated', { count: alert.count, first: minute(alert.firstAt), last: minute(alert.lastAt) }) : '',
+    summary:
+      alert.count > 1
+        ? t('text.repeated', { count: alert.count, first: minute(alert.firstAt), last: minute(alert.lastAt) })
+        : '',
     ...(alert.detail ? { detail: alert.detail } : {}),
     fields,
     links,

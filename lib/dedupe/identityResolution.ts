@@ -5,8 +5,23 @@
  * messages for the same new person cannot both create a GUID.
  */
 import {
-  bestPreparedMatch, blockingKeys, blockingKeysOfPrepared, fromComparisonRecord, isIdentifyingKey, prepare, score, scorePrepared, toComparisonRecord,
-  type ComparisonRecord, type MatchablePerson, type MatchExplanation, type MatchModel, type MatchOutcome, type PreparedCandidate, type PreparedPerson, type Thresholds,
+  bestPreparedMatch,
+  blockingKeys,
+  blockingKeysOfPrepared,
+  fromComparisonRecord,
+  isIdentifyingKey,
+  prepare,
+  score,
+  scorePrepared,
+  toComparisonRecord,
+  type ComparisonRecord,
+  type MatchablePerson,
+  type MatchExplanation,
+  type MatchModel,
+  type MatchOutcome,
+  type PreparedCandidate,
+  type PreparedPerson,
+  type Thresholds,
 } from '../match';
 import type { ExternalLink, HrStore, JsonObject, Review } from '../store';
 import type { SourceRecord } from '../survive';
@@ -83,7 +98,10 @@ function reviewSubjectKeys(keys: readonly string[]): { identifying: string[]; na
 }
 
 const summary = (guid: string, e: MatchExplanation, reason?: string) =>
-  `p=${e.probability.toFixed(3)} against ${guid}: ${e.fields.filter((f) => f.weight !== 0).map((f) => `${f.field} ${f.level} (${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)})`).join(', ')}${reason ? `; review because ${reason}` : ''}`;
+  `p=${e.probability.toFixed(3)} against ${guid}: ${e.fields
+    .filter((f) => f.weight !== 0)
+    .map((f) => `${f.field} ${f.level} (${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)})`)
+    .join(', ')}${reason ? `; review because ${reason}` : ''}`;
 
 // Ids and emails only: a phone is often shared (a household, an office line), and dropping another
 // person's hire because they share a forgotten person's number would lose that hire.
@@ -124,19 +142,36 @@ export interface Lookup extends MatchOutcome<{ guid: string }> {
  * times. One store call returns the candidates with their comparison records; only a person stored
  * without one (before comparison records existed) is read and prepared from the golden record.
  */
-export async function lookupCandidates(store: HrStore, person: MatchablePerson, settings: Pick<DedupeSettings, 'thresholds' | 'model' | 'candidateLimit' | 'maxBlockSize'>): Promise<Lookup> {
+export async function lookupCandidates(
+  store: HrStore,
+  person: MatchablePerson,
+  settings: Pick<DedupeSettings, 'thresholds' | 'model' | 'candidateLimit' | 'maxBlockSize'>,
+): Promise<Lookup> {
   const incoming = prepare(person);
   const keys = blockingKeysOfPrepared(incoming);
   const [search, frequencies] = await Promise.all([
-    store.findCandidates({ keys, strongKeys: keys.filter(scoredFirst), limit: settings.candidateLimit, maxBlockSize: settings.maxBlockSize }),
+    store.findCandidates({
+      keys,
+      strongKeys: keys.filter(scoredFirst),
+      limit: settings.candidateLimit,
+      maxBlockSize: settings.maxBlockSize,
+    }),
     nameFrequencies(store, incoming),
   ]);
-  const candidates = await Promise.all(search.candidates.map(async ({ guid, comparisonRecord }): Promise<PreparedCandidate<{ guid: string }> | null> => {
-    const prepared = fromComparisonRecord(comparisonRecord);
-    if (prepared) return { guid, prepared, candidate: { guid } };
-    const stored = await store.getPerson(guid);
-    return stored ? { guid, prepared: prepare(matchableFrom(stored.record, stored.links, guid, store.matchingKey())), candidate: { guid } } : null;
-  }));
+  const candidates = await Promise.all(
+    search.candidates.map(async ({ guid, comparisonRecord }): Promise<PreparedCandidate<{ guid: string }> | null> => {
+      const prepared = fromComparisonRecord(comparisonRecord);
+      if (prepared) return { guid, prepared, candidate: { guid } };
+      const stored = await store.getPerson(guid);
+      return stored
+        ? {
+            guid,
+            prepared: prepare(matchableFrom(stored.record, stored.links, guid, store.matchingKey())),
+            candidate: { guid },
+          }
+        : null;
+    }),
+  );
   const scored = candidates.filter((c) => c !== null);
   const outcome = bestPreparedMatch(incoming, scored, {
     thresholds: settings.thresholds,
@@ -146,7 +181,12 @@ export async function lookupCandidates(store: HrStore, person: MatchablePerson, 
   return { ...outcome, oversizedKeys: search.oversizedKeys, candidatesScored: scored.length };
 }
 
-async function createPerson(store: HrStore, incoming: Incoming, person: MatchablePerson, actor: string): Promise<string> {
+async function createPerson(
+  store: HrStore,
+  incoming: Incoming,
+  person: MatchablePerson,
+  actor: string,
+): Promise<string> {
   const { source } = incoming;
   const record = { ...source.person } as JsonObject;
   delete record.guid;
@@ -160,31 +200,66 @@ async function createPerson(store: HrStore, incoming: Incoming, person: Matchabl
     provenance: source.system ? provenanceOf(record, source.system, incoming.at) : {},
     consent: source.person.consent as Record<string, boolean> | undefined,
   });
-  await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor, action: 'dedupe.created', personGuid: created.guid, after: { links: source.links } });
+  await store.audit({
+    eventId: source.eventId,
+    source: source.system ?? 'unknown',
+    actor,
+    action: 'dedupe.created',
+    personGuid: created.guid,
+    after: { links: source.links },
+  });
   return created.guid;
 }
 
-async function mergeInto(store: HrStore, guid: string, incoming: Incoming, person: MatchablePerson, actor: string): Promise<void> {
+async function mergeInto(
+  store: HrStore,
+  guid: string,
+  incoming: Incoming,
+  person: MatchablePerson,
+  actor: string,
+): Promise<void> {
   const { source } = incoming;
   const linked: ExternalLink[] = [];
-  for (const link of source.links) if ((await store.link(guid, link.system, link.externalId)).created) linked.push(link);
+  for (const link of source.links)
+    if ((await store.link(guid, link.system, link.externalId)).created) linked.push(link);
   const stored = await store.getPerson(guid);
   if (stored) {
     // The incoming spelling's keys join the person's, so the next delivery in any known form finds them
     // directly; names and comparison record stay the golden record's (with the new links), which
     // survivorship may change next.
     const index = matchIndexOf(matchableFrom(stored.record, stored.links, undefined, store.matchingKey()));
-    await store.putMatchIndex(guid, { ...index, blockingKeys: [...new Set([...index.blockingKeys, ...blockingKeys(person)])], keepOtherKeys: true });
+    await store.putMatchIndex(guid, {
+      ...index,
+      blockingKeys: [...new Set([...index.blockingKeys, ...blockingKeys(person)])],
+      keepOtherKeys: true,
+    });
   }
-  await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor, action: 'dedupe.merged', personGuid: guid, after: { linked } });
+  await store.audit({
+    eventId: source.eventId,
+    source: source.system ?? 'unknown',
+    actor,
+    action: 'dedupe.merged',
+    personGuid: guid,
+    after: { linked },
+  });
 }
 
 /** Resolves one incoming person to a GUID, a review, or nothing (a forgotten person). */
-export async function resolvePerson(store: HrStore, incoming: Incoming, settings: DedupeSettings, owner: string): Promise<Resolution> {
+export async function resolvePerson(
+  store: HrStore,
+  incoming: Incoming,
+  settings: DedupeSettings,
+  owner: string,
+): Promise<Resolution> {
   const { source } = incoming;
   const person = matchableFrom(source.person, source.links, undefined, store.matchingKey());
   if (await isForgotten(store, person, source.links)) {
-    await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.dropped_forgotten' });
+    await store.audit({
+      eventId: source.eventId,
+      source: source.system ?? 'unknown',
+      actor: settings.actor,
+      action: 'dedupe.dropped_forgotten',
+    });
     return { decision: 'dropped', guid: null, probability: null, explanation: null };
   }
 
@@ -194,7 +269,11 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
       if (!guid) continue;
       // The link is the identity; the score is only there to show the reviewer of a log what else agreed.
       const stored = await store.getPerson(guid);
-      const explanation = stored ? score(person, matchableFrom(stored.record, stored.links, undefined, store.matchingKey()), { model: settings.model }) : null;
+      const explanation = stored
+        ? score(person, matchableFrom(stored.record, stored.links, undefined, store.matchingKey()), {
+            model: settings.model,
+          })
+        : null;
       await mergeInto(store, guid, incoming, person, settings.actor);
       return { decision: 'merge', guid, probability: explanation?.probability ?? 1, explanation };
     }
@@ -204,8 +283,9 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     const incomingPrepared = prepare(person);
     const { identifying, narrow } = reviewSubjectKeys(blockingKeysOfPrepared(incomingPrepared));
     const subjectKeys = [...identifying, ...narrow];
-    const open = (await store.findOpenReview('possible_duplicate', identifying))
-      ?? (await underReview(store, incomingPrepared, narrow, settings));
+    const open =
+      (await store.findOpenReview('possible_duplicate', identifying)) ??
+      (await underReview(store, incomingPrepared, narrow, settings));
     if (open) return joinOpenReview(store, open, incoming, person, subjectKeys, settings);
 
     const outcome = await lookupCandidates(store, person, settings);
@@ -213,20 +293,56 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
     const top = outcome.candidate;
     if (outcome.decision === 'merge' && top?.guid) {
       await mergeInto(store, top.guid, incoming, person, settings.actor);
-      return { decision: 'merge', guid: top.guid, probability: outcome.explanation!.probability, explanation: outcome.explanation! };
+      return {
+        decision: 'merge',
+        guid: top.guid,
+        probability: outcome.explanation!.probability,
+        explanation: outcome.explanation!,
+      };
     }
     if (outcome.decision === 'review' && top?.guid) {
       const explanation = outcome.explanation!;
       const payload: DuplicateReviewPayload = {
-        node: owner, payload: incoming.payload, candidateGuid: top.guid, probability: explanation.probability, explanation, subjectKeys, subject: toComparisonRecord(incomingPrepared),
+        node: owner,
+        payload: incoming.payload,
+        candidateGuid: top.guid,
+        probability: explanation.probability,
+        explanation,
+        subjectKeys,
+        subject: toComparisonRecord(incomingPrepared),
       };
-      const review = await store.addReview({ kind: 'possible_duplicate', personGuid: top.guid, payload, explanation: summary(top.guid, explanation, outcome.reviewReason), subjectKeys });
-      await store.audit({ eventId: source.eventId, source: source.system ?? 'unknown', actor: settings.actor, action: 'dedupe.review_opened', personGuid: top.guid, after: { reviewId: review.id } });
+      const review = await store.addReview({
+        kind: 'possible_duplicate',
+        personGuid: top.guid,
+        payload,
+        explanation: summary(top.guid, explanation, outcome.reviewReason),
+        subjectKeys,
+      });
+      await store.audit({
+        eventId: source.eventId,
+        source: source.system ?? 'unknown',
+        actor: settings.actor,
+        action: 'dedupe.review_opened',
+        personGuid: top.guid,
+        after: { reviewId: review.id },
+      });
       const record = (await store.getPerson(top.guid))?.record ?? {};
-      return { decision: 'review', guid: null, probability: explanation.probability, explanation, candidate: { guid: top.guid, record }, reviewId: review.id };
+      return {
+        decision: 'review',
+        guid: null,
+        probability: explanation.probability,
+        explanation,
+        candidate: { guid: top.guid, record },
+        reviewId: review.id,
+      };
     }
     const guid = await createPerson(store, incoming, person, settings.actor);
-    return { decision: 'new', guid, probability: outcome.explanation?.probability ?? 0, explanation: outcome.explanation ?? null };
+    return {
+      decision: 'new',
+      guid,
+      probability: outcome.explanation?.probability ?? 0,
+      explanation: outcome.explanation ?? null,
+    };
   });
 }
 
@@ -235,7 +351,12 @@ export async function resolvePerson(store: HrStore, incoming: Incoming, settings
  * (merge or review by the node's own thresholds), or null. One review per key: the store returns the
  * newest open review filed under it.
  */
-async function underReview(store: HrStore, incoming: PreparedPerson, narrow: readonly string[], settings: DedupeSettings): Promise<Review | null> {
+async function underReview(
+  store: HrStore,
+  incoming: PreparedPerson,
+  narrow: readonly string[],
+  settings: DedupeSettings,
+): Promise<Review | null> {
   const seen = new Set<number>();
   for (const key of narrow) {
     const review = await store.findOpenReview('possible_duplicate', [key]);
@@ -243,7 +364,10 @@ async function underReview(store: HrStore, incoming: PreparedPerson, narrow: rea
     seen.add(review.id);
     const held = fromComparisonRecord((review.payload as DuplicateReviewPayload | null)?.subject);
     if (!held) continue;
-    const outcome = bestPreparedMatch(incoming, [{ prepared: held, candidate: review }], { thresholds: settings.thresholds, model: settings.model });
+    const outcome = bestPreparedMatch(incoming, [{ prepared: held, candidate: review }], {
+      thresholds: settings.thresholds,
+      model: settings.model,
+    });
     if (outcome.decision !== 'new') return review;
   }
   return null;
@@ -253,22 +377,50 @@ async function underReview(store: HrStore, incoming: PreparedPerson, narrow: rea
  * The open review now holds the latest delivery, scored again against the same stored person; the
  * decision, whenever it comes, applies to it and leaves from the node that opened the review.
  */
-async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, person: MatchablePerson, subjectKeys: string[], settings: DedupeSettings): Promise<Resolution> {
+async function joinOpenReview(
+  store: HrStore,
+  open: Review,
+  incoming: Incoming,
+  person: MatchablePerson,
+  subjectKeys: string[],
+  settings: DedupeSettings,
+): Promise<Resolution> {
   const held = open.payload as DuplicateReviewPayload;
   const stored = await store.getPerson(held.candidateGuid);
   const incomingPrepared = prepare(person);
   const frequencies = await nameFrequencies(store, incomingPrepared);
   const explanation = stored
-    ? scorePrepared(incomingPrepared, prepare(matchableFrom(stored.record, stored.links, undefined, store.matchingKey())), { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 })
+    ? scorePrepared(
+        incomingPrepared,
+        prepare(matchableFrom(stored.record, stored.links, undefined, store.matchingKey())),
+        { model: settings.model, nameFrequency: (kind, value) => frequencies.get(`${kind}:${value}`) ?? 0 },
+      )
     : held.explanation;
   const payload: DuplicateReviewPayload = {
-    ...held, payload: incoming.payload, probability: explanation.probability, explanation,
-    subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])], subject: toComparisonRecord(incomingPrepared),
+    ...held,
+    payload: incoming.payload,
+    probability: explanation.probability,
+    explanation,
+    subjectKeys: [...new Set([...(held.subjectKeys ?? []), ...subjectKeys])],
+    subject: toComparisonRecord(incomingPrepared),
   };
-  await store.updateReview(open.id, { payload, explanation: summary(held.candidateGuid, explanation, 'the same person arrived again while this review was open'), subjectKeys }, settings.actor);
+  await store.updateReview(
+    open.id,
+    {
+      payload,
+      explanation: summary(held.candidateGuid, explanation, 'the same person arrived again while this review was open'),
+      subjectKeys,
+    },
+    settings.actor,
+  );
   return {
-    decision: 'review', guid: null, probability: explanation.probability, explanation,
-    candidate: { guid: held.candidateGuid, record: stored?.record ?? {} }, reviewId: open.id, reviewUpdated: true,
+    decision: 'review',
+    guid: null,
+    probability: explanation.probability,
+    explanation,
+    candidate: { guid: held.candidateGuid, record: stored?.record ?? {} },
+    reviewId: open.id,
+    reviewUpdated: true,
   };
 }
 
@@ -276,12 +428,23 @@ async function joinOpenReview(store: HrStore, open: Review, incoming: Incoming, 
  * Acts on a decided duplicate review: approved merges the incoming person into the candidate,
  * rejected makes them a new person. The store has already recorded and audited the decision.
  */
-export async function settleDuplicate(store: HrStore, incoming: Incoming, review: DuplicateReviewPayload, approved: boolean, actor: string): Promise<Resolution> {
+export async function settleDuplicate(
+  store: HrStore,
+  incoming: Incoming,
+  review: DuplicateReviewPayload,
+  approved: boolean,
+  actor: string,
+): Promise<Resolution> {
   const person = matchableFrom(incoming.source.person, incoming.source.links, undefined, store.matchingKey());
   return store.resolveIdentity(blockingKeys(person), async () => {
     if (approved) {
       await mergeInto(store, review.candidateGuid, incoming, person, actor);
-      return { decision: 'merge', guid: review.candidateGuid, probability: review.probability, explanation: review.explanation };
+      return {
+        decision: 'merge',
+        guid: review.candidateGuid,
+        probability: review.probability,
+        explanation: review.explanation,
+      };
     }
     const guid = await createPerson(store, incoming, person, actor);
     return { decision: 'new', guid, probability: review.probability, explanation: review.explanation };

@@ -5,8 +5,16 @@
  * pairs EM reads, and pairs of stored persons drawn at random give u.
  */
 import {
-  estimateModel, fromComparisonRecord, levelPattern, MODEL_FIELDS, patternOf,
-  type Estimate, type LevelPattern, type MatchExplanation, type MatchModel, type PatternCount,
+  estimateModel,
+  fromComparisonRecord,
+  levelPattern,
+  MODEL_FIELDS,
+  patternOf,
+  type Estimate,
+  type LevelPattern,
+  type MatchExplanation,
+  type MatchModel,
+  type PatternCount,
 } from '../match';
 import type { HrStore } from '../store';
 
@@ -17,7 +25,8 @@ const RANDOM_PAIRS = 50_000;
 const MAX_PATTERNS = 5_000;
 
 const keyOf = (p: LevelPattern) => MODEL_FIELDS.map((f) => p[f]).join('|');
-const patternOfKey = (key: string): LevelPattern => Object.fromEntries(key.split('|').map((level, i) => [MODEL_FIELDS[i], level])) as LevelPattern;
+const patternOfKey = (key: string): LevelPattern =>
+  Object.fromEntries(key.split('|').map((level, i) => [MODEL_FIELDS[i], level])) as LevelPattern;
 
 /** Pattern counts of the pairs one node scored, kept in memory and saved in the store's node state. */
 export class PatternTally {
@@ -55,18 +64,30 @@ export class PatternTally {
     const raw = await store.getNodeState(this.stateName);
     if (!raw) return new Map();
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    return new Map(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0 && e[0].split('|').length === MODEL_FIELDS.length));
+    return new Map(
+      Object.entries(parsed).filter(
+        (e): e is [string, number] =>
+          typeof e[1] === 'number' && e[1] > 0 && e[0].split('|').length === MODEL_FIELDS.length,
+      ),
+    );
   }
 }
 
 /** Level patterns of pairs of stored persons drawn at random: almost all are two different persons. */
-export async function randomPairPatterns(store: HrStore, persons = SAMPLE_PERSONS, pairs = RANDOM_PAIRS): Promise<PatternCount[]> {
-  const sample = (await store.sampleComparisonRecords(persons)).map((r) => fromComparisonRecord(r.comparisonRecord)).filter((p) => p !== undefined);
+export async function randomPairPatterns(
+  store: HrStore,
+  persons = SAMPLE_PERSONS,
+  pairs = RANDOM_PAIRS,
+): Promise<PatternCount[]> {
+  const sample = (await store.sampleComparisonRecords(persons))
+    .map((r) => fromComparisonRecord(r.comparisonRecord))
+    .filter((p) => p !== undefined);
   const out: PatternCount[] = [];
   const n = sample.length;
   // Each unordered pair once, in a fixed order, until enough: the sample is already random.
   for (let i = 0; i < n && out.length < pairs; i++) {
-    for (let j = i + 1; j < n && out.length < pairs; j++) out.push({ pattern: levelPattern(sample[i]!, sample[j]!), count: 1 });
+    for (let j = i + 1; j < n && out.length < pairs; j++)
+      out.push({ pattern: levelPattern(sample[i]!, sample[j]!), count: 1 });
   }
   return out;
 }
@@ -95,12 +116,24 @@ export function learnedLevels(before: MatchModel, after: MatchModel): LearnedLev
 /** The learned model as the dedupe node's weight overrides (its "model" setting): m and u of every level. */
 export function asOverrides(model: MatchModel): Record<string, Record<string, { m: number; u: number }>> {
   const round = (x: number) => Number(x.toPrecision(4));
-  return Object.fromEntries(MODEL_FIELDS.map((field) => [field, Object.fromEntries(
-    Object.entries(model[field] as Record<string, { m: number; u: number }>).map(([level, { m, u }]) => [level, { m: round(m), u: round(u) }]),
-  )]));
+  return Object.fromEntries(
+    MODEL_FIELDS.map((field) => [
+      field,
+      Object.fromEntries(
+        Object.entries(model[field] as Record<string, { m: number; u: number }>).map(([level, { m, u }]) => [
+          level,
+          { m: round(m), u: round(u) },
+        ]),
+      ),
+    ]),
+  );
 }
 
-export async function learnWeights(store: HrStore, start: MatchModel, blocked: readonly PatternCount[]): Promise<Estimate & { levels: LearnedLevel[] }> {
+export async function learnWeights(
+  store: HrStore,
+  start: MatchModel,
+  blocked: readonly PatternCount[],
+): Promise<Estimate & { levels: LearnedLevel[] }> {
   const estimate = estimateModel(start, blocked, await randomPairPatterns(store));
   return { ...estimate, levels: learnedLevels(start, estimate.model) };
 }

@@ -1,4 +1,12 @@
-import { blockingKeysOfPrepared, digestNationalId, nameForms, normaliseName, prepare, toComparisonRecord, type MatchablePerson } from '../match';
+import {
+  blockingKeysOfPrepared,
+  digestNationalId,
+  nameForms,
+  normaliseName,
+  prepare,
+  toComparisonRecord,
+  type MatchablePerson,
+} from '../match';
 import type { ExternalLink, HrStore, Json, JsonObject, MatchIndexEntry, PersonNames, Provenance } from '../store';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -16,7 +24,12 @@ const texts = (list: unknown, key: string): string[] =>
  * possibly partial, with employee details beside it). Terminated employees are kept: a rehire is the same person.
  * The national id is kept only as keyed hashes, and only with the store's matching key (HrStore.matchingKey).
  */
-export function matchableFrom(record: unknown, links: readonly ExternalLink[], guid?: string, matchingKey?: Buffer): MatchablePerson {
+export function matchableFrom(
+  record: unknown,
+  links: readonly ExternalLink[],
+  guid?: string,
+  matchingKey?: Buffer,
+): MatchablePerson {
   const address = field(record, 'address');
   const employeeStatus = field(field(record, 'employee'), 'status');
   return {
@@ -34,7 +47,9 @@ export function matchableFrom(record: unknown, links: readonly ExternalLink[], g
     postalCode: text(field(address, 'postalCode')),
     country: text(field(address, 'country')),
     externalIds: links.map((l) => ({ system: l.system, id: l.externalId })),
-    nationalId: matchingKey ? digestNationalId(text(field(field(record, 'nationalId'), 'value')), matchingKey) : undefined,
+    nationalId: matchingKey
+      ? digestNationalId(text(field(field(record, 'nationalId'), 'value')), matchingKey)
+      : undefined,
     status: employeeStatus === 'terminated' ? 'former_employee' : employeeStatus ? 'employee' : 'candidate',
   };
 }
@@ -47,7 +62,11 @@ export function namesOf(person: MatchablePerson): PersonNames {
 /** What the store files a person under: blocking keys, counted names and the comparison record, from one preparation. */
 export function matchIndexOf(person: MatchablePerson): MatchIndexEntry {
   const prepared = prepare(person);
-  return { blockingKeys: blockingKeysOfPrepared(prepared), names: namesOf(person), comparisonRecord: toComparisonRecord(prepared) };
+  return {
+    blockingKeys: blockingKeysOfPrepared(prepared),
+    names: namesOf(person),
+    comparisonRecord: toComparisonRecord(prepared),
+  };
 }
 
 /**
@@ -56,10 +75,21 @@ export function matchIndexOf(person: MatchablePerson): MatchIndexEntry {
  * keys as well as every key they had (an old name still finds them), and their counted names and
  * comparison record become the new record's. Returns whether anything was refiled.
  */
-export async function refreshMatchIndex(store: HrStore, guid: string, before: JsonObject, after: JsonObject, links: readonly ExternalLink[]): Promise<boolean> {
+export async function refreshMatchIndex(
+  store: HrStore,
+  guid: string,
+  before: JsonObject,
+  after: JsonObject,
+  links: readonly ExternalLink[],
+): Promise<boolean> {
   const key = store.matchingKey();
-  const [was, now] = [matchIndexOf(matchableFrom(before, links, undefined, key)), matchIndexOf(matchableFrom(after, links, undefined, key))];
-  const same = JSON.stringify([was.names, was.comparisonRecord, [...was.blockingKeys].sort()]) === JSON.stringify([now.names, now.comparisonRecord, [...now.blockingKeys].sort()]);
+  const [was, now] = [
+    matchIndexOf(matchableFrom(before, links, undefined, key)),
+    matchIndexOf(matchableFrom(after, links, undefined, key)),
+  ];
+  const same =
+    JSON.stringify([was.names, was.comparisonRecord, [...was.blockingKeys].sort()]) ===
+    JSON.stringify([now.names, now.comparisonRecord, [...now.blockingKeys].sort()]);
   if (same) return false;
   await store.putMatchIndex(guid, { ...now, keepOtherKeys: true });
   return true;
@@ -69,7 +99,12 @@ export async function refreshMatchIndex(store: HrStore, guid: string, before: Js
  * Provenance for a person's first record: every leaf, with a list as one value, keyed by golden-record
  * path as survivorship reads it.
  */
-export function provenanceOf(record: JsonObject, source: string, sourceTime: Date, prefix = ''): Record<string, Provenance> {
+export function provenanceOf(
+  record: JsonObject,
+  source: string,
+  sourceTime: Date,
+  prefix = '',
+): Record<string, Provenance> {
   const out: Record<string, Provenance> = {};
   for (const [key, value] of Object.entries(record)) {
     const path = prefix ? `${prefix}.${key}` : key;

@@ -1,7 +1,17 @@
 import { HrError } from '../errors';
 import { Compensation } from '../model/compensation';
 import { currencyExponent } from '../transform/currency';
-import { type Ratio, absolute, compare, divide, multiply, parseDecimal, ratio, subtract, toDecimal } from '../transform/decimal';
+import {
+  type Ratio,
+  absolute,
+  compare,
+  divide,
+  multiply,
+  parseDecimal,
+  ratio,
+  subtract,
+  toDecimal,
+} from '../transform/decimal';
 import { type PayAssumptions, payInPeriod } from '../transform/pay';
 import { type PayBounds, implausiblePay, periodWords } from './payBounds';
 import type { PayRead, PayReader } from './payReading';
@@ -32,18 +42,29 @@ export interface CompensationFindings {
 }
 
 const valueAt = (record: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      record,
+    );
 
 const money = (pay: Compensation, amount: string = pay.amount) =>
   `${amount} ${pay.currency} per ${pay.period ? pay.period.replace('_', ' ') : 'unknown period'}`;
 
-const percent = (fraction: Ratio, places: number) => `${toDecimal(multiply(fraction, ratio(100n)), places, 'half_up').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} %`;
+const percent = (fraction: Ratio, places: number) =>
+  `${toDecimal(multiply(fraction, ratio(100n)), places, 'half_up')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '')} %`;
 
 /** Reads a threshold such as 0.02 or "0.02" exactly. */
 export function varianceThreshold(value: number | string): Ratio {
   const text = String(value);
   if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new HrError('validator.threshold_invalid', `The variance threshold must be a fraction such as 0.02, not ${JSON.stringify(value)}.`);
+    throw new HrError(
+      'validator.threshold_invalid',
+      `The variance threshold must be a fraction such as 0.02, not ${JSON.stringify(value)}.`,
+    );
   }
   return parseDecimal(text);
 }
@@ -61,9 +82,18 @@ function offerFindings(offer: Compensation, check: CompensationCheck): ReviewIte
   }
   const odd = check.bounds ? implausiblePay(offer, check.bounds, check.assumptions) : undefined;
   if (!odd) return [];
-  const guess = odd.readings.length ? `did you mean per ${periodWords(odd.readings[0]!)}?` : 'it is implausible in every period; check the amount.';
+  const guess = odd.readings.length
+    ? `did you mean per ${periodWords(odd.readings[0]!)}?`
+    : 'it is implausible in every period; check the amount.';
   const message = `${money(offer)} — ${guess} Full time, that is ${odd.hourly} ${offer.currency} an hour, ${odd.direction} the ${odd.bound} ${offer.currency} the data dictionary's pay bounds allow.`;
-  return [{ field, rule: 'pay_implausible', message, details: { expected: offer, hourly: odd.hourly, bound: odd.bound, readings: odd.readings } }];
+  return [
+    {
+      field,
+      rule: 'pay_implausible',
+      message,
+      details: { expected: offer, hourly: odd.hourly, bound: odd.bound, readings: odd.readings },
+    },
+  ];
 }
 
 /**
@@ -73,7 +103,11 @@ function offerFindings(offer: Compensation, check: CompensationCheck): ReviewIte
  * go to review with both figures; a record that sends no pay, or an offer without one, has nothing to
  * compare.
  */
-export function checkCompensation(record: unknown, offerSource: unknown, check: CompensationCheck): CompensationFindings {
+export function checkCompensation(
+  record: unknown,
+  offerSource: unknown,
+  check: CompensationCheck,
+): CompensationFindings {
   const expected = Compensation.safeParse(valueAt(offerSource, check.offer));
   if (!expected.success) return { review: [] };
   const e = expected.data;
@@ -84,13 +118,20 @@ export function checkCompensation(record: unknown, offerSource: unknown, check: 
   return { ...compared, review: [...own, ...compared.review] };
 }
 
-function compareWithOffer(record: unknown, e: Compensation & { period: NonNullable<Compensation['period']> }, check: CompensationCheck): CompensationFindings {
+function compareWithOffer(
+  record: unknown,
+  e: Compensation & { period: NonNullable<Compensation['period']> },
+  check: CompensationCheck,
+): CompensationFindings {
   let read: PayRead | undefined;
   try {
     read = check.pay(record);
   } catch (err) {
     if (err instanceof HrError && err.code === 'validator.pay_unreadable') {
-      return { review: [], unreadable: { field: String(err.details?.field ?? ''), rule: 'payUnreadable', message: err.message } };
+      return {
+        review: [],
+        unreadable: { field: String(err.details?.field ?? ''), rule: 'payUnreadable', message: err.message },
+      };
     }
     throw err;
   }
@@ -121,7 +162,11 @@ function compareWithOffer(record: unknown, e: Compensation & { period: NonNullab
         field: read.field,
         rule: 'compensation_variance',
         message: `The pay sent in ${read.field}, ${shown}, is ${how} the offer's ${money(e)}, more than the ${percent(check.threshold, 4)} allowed.`,
-        details: { ...details, actualInOfferPeriod: converted, variance: variance ? toDecimal(variance, 6, 'half_up') : undefined },
+        details: {
+          ...details,
+          actualInOfferPeriod: converted,
+          variance: variance ? toDecimal(variance, 6, 'half_up') : undefined,
+        },
       },
     ],
   };

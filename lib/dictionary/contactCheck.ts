@@ -27,7 +27,13 @@ export function unreadableContacts(canonical: unknown): ContactError[] {
       if (!isObject(entry) || typeof entry.invalid !== 'string') return [];
       const type = typeof entry.type === 'string' ? entry.type : 'other';
       const field = `person.${list}.${index}.${value}`;
-      return [{ field, rule: 'format' as const, message: `The ${type} ${what} (${field}) the ATS sent ${entry.invalid}; correct it in the ATS and send the hire again.` }];
+      return [
+        {
+          field,
+          rule: 'format' as const,
+          message: `The ${type} ${what} (${field}) the ATS sent ${entry.invalid}; correct it in the ATS and send the hire again.`,
+        },
+      ];
     });
   });
 }

@@ -54,7 +54,14 @@ export function dictionaryToCsv(dictionary: Dictionary): string {
 
 type CellReader = (cell: string) => { value: unknown } | { problem: string };
 
-const BOOLEANS = new Map([['true', true], ['yes', true], ['1', true], ['false', false], ['no', false], ['0', false]]);
+const BOOLEANS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['0', false],
+]);
 
 const readBoolean: CellReader = (cell) => {
   const value = BOOLEANS.get(cell.trim().toLowerCase());
@@ -77,14 +84,19 @@ const CELL_READERS: Partial<Record<Column, CellReader>> = {
     try {
       return { value: { name: match[1], args: JSON.parse(`[${match[2]}]`) as unknown[] } };
     } catch {
-      return { problem: `the arguments of "${cell}" are not JSON values separated by commas, e.g. truncate(255, "https://…")` };
+      return {
+        problem: `the arguments of "${cell}" are not JSON values separated by commas, e.g. truncate(255, "https://…")`,
+      };
     }
   },
 };
 
 function readHeader(header: CsvRecord | undefined, problems: CsvProblem[]): Column[] {
   if (!header) {
-    problems.push({ line: 1, message: `the file is empty; the first line must name the columns: ${COLUMNS.join(', ')}` });
+    problems.push({
+      line: 1,
+      message: `the file is empty; the first line must name the columns: ${COLUMNS.join(', ')}`,
+    });
     return [];
   }
   const columns = header.cells.map((c) => c.trim());
@@ -103,7 +115,10 @@ function readHeader(header: CsvRecord | undefined, problems: CsvProblem[]): Colu
 
 function readRow(record: CsvRecord, columns: Column[], problems: CsvProblem[]): Record<string, unknown> {
   if (record.cells.length !== columns.length) {
-    problems.push({ line: record.line, message: `has ${record.cells.length} cells but the header has ${columns.length}` });
+    problems.push({
+      line: record.line,
+      message: `has ${record.cells.length} cells but the header has ${columns.length}`,
+    });
   }
   const raw: Record<string, unknown> = { required: false };
   columns.forEach((column, index) => {
@@ -143,9 +158,17 @@ export function dictionaryFromCsv(text: string, options: { version: string }): D
         continue;
       }
       const empty = rows[index]?.[column] === undefined;
-      problems.push({ line: records[index]?.line ?? 1, column, message: empty ? 'the cell is empty but must be filled in' : issue.message });
+      problems.push({
+        line: records[index]?.line ?? 1,
+        column,
+        message: empty ? 'the cell is empty but must be filled in' : issue.message,
+      });
     }
   }
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  throw new HrError('dictionary.csv_invalid', `The dictionary CSV has ${count}:\n${problems.map(describe).join('\n')}`, { problems });
+  throw new HrError(
+    'dictionary.csv_invalid',
+    `The dictionary CSV has ${count}:\n${problems.map(describe).join('\n')}`,
+    { problems },
+  );
 }

@@ -4,7 +4,19 @@ import { forbiddenSegment } from '../forbiddenKeys';
 import { NAMED_FORMATS } from './formats';
 import { PayBounds } from './payBounds';
 
-export const FieldType = z.enum(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'email', 'phone', 'money', 'enum', 'object']);
+export const FieldType = z.enum([
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+  'email',
+  'phone',
+  'money',
+  'enum',
+  'object',
+]);
 export type FieldType = z.infer<typeof FieldType>;
 
 /** Which system's value wins when systems disagree (read by survivorship). */
@@ -18,32 +30,47 @@ export type SyncDirection = z.infer<typeof SyncDirection>;
 export const Sensitivity = z.enum(['public', 'internal', 'personal', 'secret']);
 export type Sensitivity = z.infer<typeof Sensitivity>;
 
-
 /**
  * A dotted path into the record: `person.legalName.first`. A segment ending in `[]` is an array whose
  * every element the rest of the path applies to: `person.emails[].address`.
  */
 const FieldPath = z
   .string()
-  .regex(/^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/, 'must be a dotted path such as person.legalName.first or person.emails[].address')
+  .regex(
+    /^[A-Za-z_$][\w$]*(\[\])?(\.[A-Za-z_$][\w$]*(\[\])?)*$/,
+    'must be a dotted path such as person.legalName.first or person.emails[].address',
+  )
   .superRefine((name, ctx) => {
     const forbidden = forbiddenSegment(name);
-    if (forbidden) ctx.addIssue({ code: 'custom', message: `must not contain "${forbidden}" (${name}): that name reaches the prototype every object shares` });
+    if (forbidden)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain "${forbidden}" (${name}): that name reaches the prototype every object shares`,
+      });
   });
 
-const FieldFormat = z.string().min(1).refine((format) => {
-  if (Object.hasOwn(NAMED_FORMATS, format)) return true;
-  try {
-    new RegExp(format, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, `must be one of ${Object.keys(NAMED_FORMATS).join(', ')} or a valid regular expression`);
+const FieldFormat = z
+  .string()
+  .min(1)
+  .refine(
+    (format) => {
+      if (Object.hasOwn(NAMED_FORMATS, format)) return true;
+      try {
+        new RegExp(format, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    `must be one of ${Object.keys(NAMED_FORMATS).join(', ')} or a valid regular expression`,
+  );
 
 const TransformName = z
   .string()
-  .refine((name) => Object.hasOwn(transformFunctions, name), `must be one of the transforms: ${Object.keys(transformFunctions).join(', ')}`);
+  .refine(
+    (name) => Object.hasOwn(transformFunctions, name),
+    `must be one of the transforms: ${Object.keys(transformFunctions).join(', ')}`,
+  );
 
 export const DictionaryField = z
   .object({
@@ -81,7 +108,8 @@ export const Dictionary = z
   .superRefine((dictionary, ctx) => {
     const seen = new Set<string>();
     dictionary.fields.forEach((field, index) => {
-      if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `"${field.name}" is listed twice` });
+      if (seen.has(field.name))
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `"${field.name}" is listed twice` });
       seen.add(field.name);
     });
   });

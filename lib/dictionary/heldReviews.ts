@@ -56,7 +56,8 @@ function eventOf(msg: Record<string, unknown>): { source: string; eventId: strin
   return source && eventId ? { source, eventId } : null;
 }
 
-export const ownedBy = (node: string) => (review: Review) => review.kind === 'compensation_variance' && isObject(review.payload) && review.payload.node === node;
+export const ownedBy = (node: string) => (review: Review) =>
+  review.kind === 'compensation_variance' && isObject(review.payload) && review.payload.node === node;
 
 /** What can be stored and sent again: every property but the message id and what is not JSON (an HTTP request). */
 function heldCopy(msg: NodeMessage): Record<string, unknown> {
@@ -73,19 +74,32 @@ function heldCopy(msg: NodeMessage): Record<string, unknown> {
 }
 
 /** Holds the message for review, or finds it already held (the same delivery emitted again after a restart). */
-export async function hold(store: HrStore, node: string, msg: NodeMessage, report: ValidationReport, canonical: unknown): Promise<{ review: Review; already: boolean }> {
+export async function hold(
+  store: HrStore,
+  node: string,
+  msg: NodeMessage,
+  report: ValidationReport,
+  canonical: unknown,
+): Promise<{ review: Review; already: boolean }> {
   const m = msg;
   const event = eventOf(m);
   const eventId = text(isObject(canonical) ? canonical.eventId : undefined);
   const holdKey = event ? `${event.source}:${event.eventId}` : eventId;
   const add = async () => {
     if (holdKey) {
-      const open = (await store.listReviews('open', REVIEW_PAGE)).find((r) => ownedBy(node)(r) && (r.payload as HeldPayload).holdKey === holdKey);
+      const open = (await store.listReviews('open', REVIEW_PAGE)).find(
+        (r) => ownedBy(node)(r) && (r.payload as HeldPayload).holdKey === holdKey,
+      );
       if (open) return { review: open, already: true };
     }
     const person = isObject(m.person) ? text(m.person.guid) : null;
     const payload: HeldPayload = { node, holdKey, eventId, review: report.review, message: heldCopy(msg) };
-    const review = await store.addReview({ kind: 'compensation_variance', personGuid: person, explanation: report.review.map((r) => r.message).join('\n'), payload });
+    const review = await store.addReview({
+      kind: 'compensation_variance',
+      personGuid: person,
+      explanation: report.review.map((r) => r.message).join('\n'),
+      payload,
+    });
     return { review, already: false };
   };
   // The store's keyed lock, so two copies of one delivery arriving together are held once.
@@ -97,12 +111,22 @@ export async function hold(store: HrStore, node: string, msg: NodeMessage, repor
  * Returns null when the journal entry can no longer be honoured (the review vanished with a forgotten
  * person, or was decided otherwise in the store).
  */
-async function finish(store: HrStore, id: number, intent: Intent, send: (settled: Settled) => void): Promise<Settled | null> {
+async function finish(
+  store: HrStore,
+  id: number,
+  intent: Intent,
+  send: (settled: Settled) => void,
+): Promise<Settled | null> {
   const journal = String(id);
   let review = await store.getReview(id);
   if (review?.status === 'open') review = await store.decideReview(id, intent.decision, intent.actor);
   if (!review || review.status !== intent.decision) {
-    await store.markEvent(RELEASE_SOURCE, journal, 'failed', review ? `review ${id} was ${review.status} by ${review.decidedBy ?? 'someone'}` : `review ${id} is gone`);
+    await store.markEvent(
+      RELEASE_SOURCE,
+      journal,
+      'failed',
+      review ? `review ${id} was ${review.status} by ${review.decidedBy ?? 'someone'}` : `review ${id} is gone`,
+    );
     return null;
   }
   const held = review.payload as HeldPayload;
@@ -111,32 +135,58 @@ async function finish(store: HrStore, id: number, intent: Intent, send: (settled
   const event = eventOf(held.message);
   // A rejected hire will not be written: its delivery is finished, so the trigger does not bring it back after a restart.
   if (intent.decision === 'rejected' && event) {
-    await store.markEvent(event.source, event.eventId, 'failed', `compensation review ${id} rejected by ${intent.actor}`).catch(() => undefined);
+    await store
+      .markEvent(event.source, event.eventId, 'failed', `compensation review ${id} rejected by ${intent.actor}`)
+      .catch(() => undefined);
   }
   await store.markEvent(RELEASE_SOURCE, journal, 'done');
   return settled;
 }
 
 /** A person's decision, through the admin endpoint. */
-export async function decide(store: HrStore, node: string, id: number, decision: Decision, actor: string, send: (settled: Settled) => void): Promise<Settled> {
+export async function decide(
+  store: HrStore,
+  node: string,
+  id: number,
+  decision: Decision,
+  actor: string,
+  send: (settled: Settled) => void,
+): Promise<Settled> {
   const review = await store.getReview(id);
   if (!review || !ownedBy(node)(review)) {
     throw new HrError('validator.review_not_found', `No compensation review ${id} is held by this validator.`, { id });
   }
   if (review.status !== 'open') {
-    throw new HrError('validator.review_decided', `Review ${id} was already ${review.status} by ${review.decidedBy ?? 'someone'}.`, { id, status: review.status });
+    throw new HrError(
+      'validator.review_decided',
+      `Review ${id} was already ${review.status} by ${review.decidedBy ?? 'someone'}.`,
+      { id, status: review.status },
+    );
   }
   const intent: Intent = { node, decision, actor };
-  const { inserted } = await store.recordEvent({ source: RELEASE_SOURCE, eventId: String(id), type: `review.${decision}`, receivedAt: new Date(), payload: { ...intent } });
+  const { inserted } = await store.recordEvent({
+    source: RELEASE_SOURCE,
+    eventId: String(id),
+    type: `review.${decision}`,
+    receivedAt: new Date(),
+    payload: { ...intent },
+  });
   if (!inserted) throw new HrError('validator.review_decided', `Review ${id} is already being decided.`, { id });
   const settled = await finish(store, id, intent, send);
-  if (!settled) throw new HrError('validator.review_decided', `Review ${id} was decided elsewhere in the meantime.`, { id });
+  if (!settled)
+    throw new HrError('validator.review_decided', `Review ${id} was decided elsewhere in the meantime.`, { id });
   return settled;
 }
 
 /** Decisions a previous run journaled but did not finish: sent now, once. */
-export async function finishInterrupted(store: HrStore, node: string, send: (settled: Settled) => void): Promise<number> {
-  const pending = (await store.pendingEvents(REVIEW_PAGE)).filter((e) => e.source === RELEASE_SOURCE && isObject(e.payload) && e.payload.node === node);
+export async function finishInterrupted(
+  store: HrStore,
+  node: string,
+  send: (settled: Settled) => void,
+): Promise<number> {
+  const pending = (await store.pendingEvents(REVIEW_PAGE)).filter(
+    (e) => e.source === RELEASE_SOURCE && isObject(e.payload) && e.payload.node === node,
+  );
   let finished = 0;
   for (const entry of pending) {
     if (await finish(store, Number(entry.eventId), entry.payload as Intent, send)) finished += 1;
@@ -146,14 +196,27 @@ export async function finishInterrupted(store: HrStore, node: string, send: (set
 
 /** The message a decision sends on: approved by the valid output, rejected by the invalid one. */
 export function decidedMessage({ review, held, decision, actor }: Settled): { output: 0 | 1; msg: NodeMessage } {
-  const about = { id: review.id, kind: review.kind, decision, decidedBy: actor, decidedAt: (review.decidedAt ?? new Date()).toISOString() };
+  const about = {
+    id: review.id,
+    kind: review.kind,
+    decision,
+    decidedBy: actor,
+    decidedAt: (review.decidedAt ?? new Date()).toISOString(),
+  };
   const validation: ValidationReport =
     decision === 'approved'
       ? { status: 'valid', errors: [], review: held.review }
       : {
           status: 'invalid',
-          errors: held.review.map((item) => ({ field: item.field, rule: 'reviewRejected', message: `${actor} rejected this in review ${review.id}: ${item.message}` })),
+          errors: held.review.map((item) => ({
+            field: item.field,
+            rule: 'reviewRejected',
+            message: `${actor} rejected this in review ${review.id}: ${item.message}`,
+          })),
           review: held.review,
         };
-  return { output: decision === 'approved' ? 0 : 1, msg: { ...held.message, validation, review: about } as NodeMessage };
+  return {
+    output: decision === 'approved' ? 0 : 1,
+    msg: { ...held.message, validation, review: about } as NodeMessage,
+  };
 }

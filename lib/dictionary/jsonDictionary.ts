@@ -22,7 +22,8 @@ export function dictionaryFromJson(input: string | unknown): Dictionary {
   const fields = (value as { fields?: unknown } | null)?.fields;
   const problems = parsed.error.issues.map((issue) => {
     const [head, index, ...rest] = issue.path;
-    if (head !== 'fields' || typeof index !== 'number') return `${issue.path.join('.') || '(dictionary)'}: ${issue.message}`;
+    if (head !== 'fields' || typeof index !== 'number')
+      return `${issue.path.join('.') || '(dictionary)'}: ${issue.message}`;
     const name = Array.isArray(fields) ? (fields[index] as { name?: unknown } | undefined)?.name : undefined;
     const which = `fields[${index}]${typeof name === 'string' ? ` (${name})` : ''}`;
     return `${[which, ...rest.map(String)].join('.')}: ${issue.message}`;

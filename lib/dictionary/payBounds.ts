@@ -12,10 +12,12 @@ const Decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number such
  * above `maxHourly`, the amount was most likely read with the wrong period. Bounds, not law: a review
  * item, never a refusal.
  */
-export const PayBound = z.object({ minHourly: Decimal, maxHourly: Decimal }).refine((b) => compare(parseDecimal(b.minHourly), parseDecimal(b.maxHourly)) < 0, {
-  path: ['maxHourly'],
-  message: 'must be more than minHourly',
-});
+export const PayBound = z
+  .object({ minHourly: Decimal, maxHourly: Decimal })
+  .refine((b) => compare(parseDecimal(b.minHourly), parseDecimal(b.maxHourly)) < 0, {
+    path: ['maxHourly'],
+    message: 'must be more than minHourly',
+  });
 export const PayBounds = z.record(CurrencyCode, PayBound);
 export type PayBounds = z.infer<typeof PayBounds>;
 
@@ -44,12 +46,26 @@ export interface Implausible {
 }
 
 // The periods a user might have meant, in the order offers are usually written.
-const READINGS: PayPeriod[] = ['hour', 'year', 'month', 'day', 'week', 'biweekly', 'semimonthly', 'quarter', 'half_year'];
+const READINGS: PayPeriod[] = [
+  'hour',
+  'year',
+  'month',
+  'day',
+  'week',
+  'biweekly',
+  'semimonthly',
+  'quarter',
+  'half_year',
+];
 
 const plausible = (hourly: Ratio, min: Ratio, max: Ratio) => compare(hourly, min) >= 0 && compare(hourly, max) <= 0;
 
 /** Undefined when the pay is plausible, its currency has no bounds, or its period is unknown. */
-export function implausiblePay(pay: Compensation, bounds: PayBounds, assumptions: Partial<PayAssumptions>): Implausible | undefined {
+export function implausiblePay(
+  pay: Compensation,
+  bounds: PayBounds,
+  assumptions: Partial<PayAssumptions>,
+): Implausible | undefined {
   const bound = bounds[pay.currency];
   if (!bound || !pay.period) return undefined;
   const min = parseDecimal(bound.minHourly);
@@ -57,7 +73,9 @@ export function implausiblePay(pay: Compensation, bounds: PayBounds, assumptions
   const hourly = payInPeriod(pay, 'hour', assumptions);
   if (plausible(hourly, min, max)) return undefined;
   const below = compare(hourly, min) < 0;
-  const readings = READINGS.filter((period) => period !== pay.period && plausible(payInPeriod({ ...pay, period }, 'hour', assumptions), min, max));
+  const readings = READINGS.filter(
+    (period) => period !== pay.period && plausible(payInPeriod({ ...pay, period }, 'hour', assumptions), min, max),
+  );
   return {
     hourly: toDecimal(hourly, currencyExponent(pay.currency), 'half_up'),
     direction: below ? 'below' : 'above',

@@ -64,14 +64,25 @@ function walk(value: unknown, steps: readonly PathStep[]): unknown {
   for (const step of steps) {
     if (step.kind === 'field') at = isObject(at) ? at[step.name] : undefined;
     else if (step.kind === 'index') at = Array.isArray(at) ? at[step.index] : undefined;
-    else at = Array.isArray(at) ? at.find((item) => isObject(item) && (String(item[step.field]) === step.value) !== step.negate) : undefined;
+    else
+      at = Array.isArray(at)
+        ? at.find((item) => isObject(item) && (String(item[step.field]) === step.value) !== step.negate)
+        : undefined;
     if (missing(at)) return undefined;
   }
   return at;
 }
 
 const stepText = (steps: readonly PathStep[]) =>
-  steps.map((s, i) => (s.kind === 'field' ? `${i ? '.' : ''}${s.name}` : s.kind === 'index' ? `[${s.index}]` : `[${s.field}${s.negate ? '!=' : '='}${s.value}]`)).join('');
+  steps
+    .map((s, i) =>
+      s.kind === 'field'
+        ? `${i ? '.' : ''}${s.name}`
+        : s.kind === 'index'
+          ? `[${s.index}]`
+          : `[${s.field}${s.negate ? '!=' : '='}${s.value}]`,
+    )
+    .join('');
 
 interface Located {
   field: string;
@@ -81,7 +92,10 @@ interface Located {
 /** A configured path, checked on deploy; reading gives the first alternative with a value and its name. */
 function compilePath(text: string, what: string): (record: unknown) => Located | undefined {
   const parsed = parseSourcePath(text);
-  if (!parsed.ok) throw new HrError('validator.pay_path_invalid', `The ${what} path is not valid: ${parsed.message}.`, { field: what });
+  if (!parsed.ok)
+    throw new HrError('validator.pay_path_invalid', `The ${what} path is not valid: ${parsed.message}.`, {
+      field: what,
+    });
   return (record) => {
     for (const steps of parsed.value) {
       const value = walk(record, steps);
@@ -108,8 +122,13 @@ function readAmount(located: Located, currencyBeside: Located | undefined): { am
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw unreadable(field, `${JSON.stringify(value)} is not an amount such as "103000.00 USD".`);
   }
-  const code = typeof currency === 'string' ? currency.trim().toUpperCase() : CURRENCY_CODE.exec(String(value).trim())?.[1];
-  if (!code) throw unreadable(field, `"${value}" has no currency: write it as "103000.00 USD", or give the currency a path of its own.`);
+  const code =
+    typeof currency === 'string' ? currency.trim().toUpperCase() : CURRENCY_CODE.exec(String(value).trim())?.[1];
+  if (!code)
+    throw unreadable(
+      field,
+      `"${value}" has no currency: write it as "103000.00 USD", or give the currency a path of its own.`,
+    );
   try {
     return { amount: formatAmount(parseAmount(value, code), code), currency: code };
   } catch (err) {
@@ -118,11 +137,21 @@ function readAmount(located: Located, currencyBeside: Located | undefined): { am
 }
 
 /** Accepts the canonical period names in any case; BambooHR's words (Hour … Year) are those names capitalised. */
-const canonicalPeriod = compileTranslation(Object.fromEntries(PayPeriod.options.map((p) => [p, p])), { loose: true, what: 'pay period' });
-const bambooPeriod = compileTranslation(Object.fromEntries(Object.entries(BAMBOOHR_PAID_PER).map(([ours, theirs]) => [theirs, ours])), { loose: true, what: 'BambooHR pay period' });
+const canonicalPeriod = compileTranslation(Object.fromEntries(PayPeriod.options.map((p) => [p, p])), {
+  loose: true,
+  what: 'pay period',
+});
+const bambooPeriod = compileTranslation(
+  Object.fromEntries(Object.entries(BAMBOOHR_PAID_PER).map(([ours, theirs]) => [theirs, ours])),
+  { loose: true, what: 'BambooHR pay period' },
+);
 
 function readPeriod(located: Located | undefined, amountField: string, translate: (v: unknown) => string): PayPeriod {
-  if (!located) throw unreadable(amountField, 'the pay has an amount but no period (per hour, month, year…), so it cannot be compared with the offer.');
+  if (!located)
+    throw unreadable(
+      amountField,
+      'the pay has an amount but no period (per hour, month, year…), so it cannot be compared with the offer.',
+    );
   try {
     return translate(located.value) as PayPeriod;
   } catch (err) {
@@ -136,12 +165,19 @@ function objectReader(path: string): PayReader {
     const located = at(record);
     if (!located) return undefined;
     const parsed = Compensation.safeParse(located.value);
-    if (!parsed.success) throw unreadable(located.field, `not a pay of the form { amount, currency, period }: ${describeIssues(parsed.error, located.field)}.`);
+    if (!parsed.success)
+      throw unreadable(
+        located.field,
+        `not a pay of the form { amount, currency, period }: ${describeIssues(parsed.error, located.field)}.`,
+      );
     return { pay: parsed.data, field: located.field, sent: { [located.field]: located.value } };
   };
 }
 
-function partsReader(location: Required<Pick<PayLocation, 'amount' | 'period'>> & Pick<PayLocation, 'currency'>, translatePeriod: (v: unknown) => string): PayReader {
+function partsReader(
+  location: Required<Pick<PayLocation, 'amount' | 'period'>> & Pick<PayLocation, 'currency'>,
+  translatePeriod: (v: unknown) => string,
+): PayReader {
   const amountAt = compilePath(location.amount, 'amount');
   const currencyAt = location.currency ? compilePath(location.currency, 'currency') : () => undefined;
   const periodAt = compilePath(location.period, 'period');
@@ -151,14 +187,17 @@ function partsReader(location: Required<Pick<PayLocation, 'amount' | 'period'>> 
     const currency = currencyAt(record);
     const period = periodAt(record);
     const money = readAmount(amount, currency);
-    const sent = Object.fromEntries([amount, currency, period].filter((x): x is Located => !!x).map((x) => [x.field, x.value]));
+    const sent = Object.fromEntries(
+      [amount, currency, period].filter((x): x is Located => !!x).map((x) => [x.field, x.value]),
+    );
     return { pay: { ...money, period: readPeriod(period, amount.field, translatePeriod) }, field: amount.field, sent };
   };
 }
 
 /** Compiles the reader for a pay location once, on deploy; a bad path or a missing one is refused by name. */
 export function compilePayReader(location: PayLocation | string): PayReader {
-  const { format, ...given } = typeof location === 'string' ? { format: 'compensation' as const, path: location } : location;
+  const { format, ...given } =
+    typeof location === 'string' ? { format: 'compensation' as const, path: location } : location;
   const set = Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const l = { ...DEFAULTS[format], ...set };
   switch (format) {
@@ -168,10 +207,17 @@ export function compilePayReader(location: PayLocation | string): PayReader {
       return partsReader({ amount: l.amount!, period: l.period!, currency: l.currency }, bambooPeriod);
     case 'paths':
       if (!l.amount || !l.period) {
-        throw new HrError('validator.pay_path_invalid', 'Reading pay from paths needs the path of the amount and of the period (the currency may be part of the amount).', { field: l.amount ? 'period' : 'amount' });
+        throw new HrError(
+          'validator.pay_path_invalid',
+          'Reading pay from paths needs the path of the amount and of the period (the currency may be part of the amount).',
+          { field: l.amount ? 'period' : 'amount' },
+        );
       }
       return partsReader({ amount: l.amount, period: l.period, currency: l.currency }, canonicalPeriod);
     default:
-      throw new HrError('validator.pay_format_unknown', `"${String(format)}" is not a pay format; use one of ${PAY_FORMATS.join(', ')}.`);
+      throw new HrError(
+        'validator.pay_format_unknown',
+        `"${String(format)}" is not a pay format; use one of ${PAY_FORMATS.join(', ')}.`,
+      );
   }
 }

@@ -44,7 +44,10 @@ function leafSchema(field: DictionaryField): z.ZodType {
   let schema = baseSchema(field);
   const { format, maxLength } = field;
   if (field.required) {
-    schema = schema.refine((v) => typeof v !== 'string' || v.trim() !== '', { message: 'is required', params: { rule: 'required' } });
+    schema = schema.refine((v) => typeof v !== 'string' || v.trim() !== '', {
+      message: 'is required',
+      params: { rule: 'required' },
+    });
   }
   if (format !== undefined) {
     const named = Object.hasOwn(NAMED_FORMATS, format) ? NAMED_FORMATS[format] : undefined;
@@ -61,10 +64,12 @@ function leafSchema(field: DictionaryField): z.ZodType {
       params: { rule: 'maxLength' },
     });
   }
-  const allowed = field.allowedValues ?? (field.translation ? [...new Set(Object.values(field.translation))] : undefined);
+  const allowed =
+    field.allowedValues ?? (field.translation ? [...new Set(Object.values(field.translation))] : undefined);
   if (allowed) {
     schema = schema.refine((v) => typeof v !== 'string' || allowed.includes(v), {
-      error: (issue) => `is ${JSON.stringify(issue.input)}, not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+      error: (issue) =>
+        `is ${JSON.stringify(issue.input)}, not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
       params: { rule: 'allowedValues' },
     });
   }
@@ -98,7 +103,10 @@ function insert(root: PathNode, field: DictionaryField): void {
       child = { children: new Map(), array };
       node.children.set(key, child);
     } else if (child.array !== array) {
-      throw new HrError('dictionary.invalid', `"${field.name}" uses "${key}" as ${array ? 'a list' : 'a single value'}, but another field does not.`);
+      throw new HrError(
+        'dictionary.invalid',
+        `"${field.name}" uses "${key}" as ${array ? 'a list' : 'a single value'}, but another field does not.`,
+      );
     }
     node = child;
   }
@@ -115,7 +123,10 @@ export function recordSchema(fields: readonly DictionaryField[]): z.ZodType {
   for (const field of fields) insert(root, field);
   const check = (node: PathNode, path: string) => {
     if (node.field && node.children.size > 0 && node.field.type !== 'object') {
-      throw new HrError('dictionary.invalid', `"${path}" is a ${node.field.type} but other fields are listed under it; make it an object.`);
+      throw new HrError(
+        'dictionary.invalid',
+        `"${path}" is a ${node.field.type} but other fields are listed under it; make it an object.`,
+      );
     }
     for (const [key, child] of node.children) check(child, path ? `${path}.${key}` : key);
   };

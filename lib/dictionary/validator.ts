@@ -25,7 +25,9 @@ export interface ValidationReport {
 }
 
 /** A rule beyond the dictionary's; what it finds is an error or goes to review. */
-export type ExtraRule = (record: unknown) => (ValidationError & { severity: 'error' | 'review'; details?: Record<string, unknown> })[];
+export type ExtraRule = (
+  record: unknown,
+) => (ValidationError & { severity: 'error' | 'review'; details?: Record<string, unknown> })[];
 
 export interface ValidatorOptions {
   /** Largest allowed difference between the compensation written and the offer's, as a fraction; default 0.02 (2 %). */
@@ -63,18 +65,28 @@ const TYPE_WORDS: Record<FieldType, string> = {
   object: 'an object',
 };
 
-const ZOD_TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object' };
+const ZOD_TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
 
 /** `person.emails.0.address` → `person.emails[].address`, the dictionary's name for it. */
 const dictionaryName = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[]` : name ? `${name}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
 
 function toValidationError(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, DictionaryField>): ValidationError {
   const field = issue.path.map(String).join('.') || '(record)';
   const declared = fields.get(dictionaryName(issue.path));
   const label = declared?.label ?? (issue.path.length ? field : 'The record');
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined || issue.input === null) return { field, rule: 'required', message: `${label} is required.` };
+    if (issue.input === undefined || issue.input === null)
+      return { field, rule: 'required', message: `${label} is required.` };
     const expected = declared ? TYPE_WORDS[declared.type] : (ZOD_TYPE_WORDS[issue.expected] ?? issue.expected);
     return { field, rule: 'type', message: `${label} must be ${expected}.` };
   }
@@ -83,7 +95,8 @@ function toValidationError(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, 
     const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'format';
     return { field, rule, message: `${label} ${issue.message}.` };
   }
-  const rule = issue.code === 'invalid_format' ? 'format' : issue.code === 'invalid_value' ? 'allowedValues' : issue.code;
+  const rule =
+    issue.code === 'invalid_format' ? 'format' : issue.code === 'invalid_value' ? 'allowedValues' : issue.code;
   return { field, rule, message: `${label}: ${issue.message}.` };
 }
 
@@ -97,12 +110,23 @@ export function compileValidator(
   options: ValidatorOptions = {},
 ): (record: unknown, canonical?: unknown, notSent?: ReadonlyArray<{ path: string }>) => ValidationReport {
   const fields = 'fields' in dictionary ? dictionary.fields : dictionary;
-  const bounds: PayBounds | false = options.plausibility === false ? false : (('fields' in dictionary ? dictionary.payBounds : undefined) ?? DEFAULT_PAY_BOUNDS);
+  const bounds: PayBounds | false =
+    options.plausibility === false
+      ? false
+      : (('fields' in dictionary ? dictionary.payBounds : undefined) ?? DEFAULT_PAY_BOUNDS);
   const schema = recordSchema(fields);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const { compensation = {}, payAssumptions = {}, rules = [], fields: checkFields = true } = options;
   const threshold = varianceThreshold(options.varianceThreshold ?? '0.02');
-  const pay = compensation ? { pay: compilePayReader(compensation.pay ?? 'compensation'), offer: compensation.offer || 'offer.compensation', threshold, assumptions: payAssumptions, bounds } : null;
+  const pay = compensation
+    ? {
+        pay: compilePayReader(compensation.pay ?? 'compensation'),
+        offer: compensation.offer || 'offer.compensation',
+        threshold,
+        assumptions: payAssumptions,
+        bounds,
+      }
+    : null;
   // Refuse impossible working-week assumptions on deploy rather than on the first record.
   for (const period of ['hour', 'day'] as const) periodsPerYear(period, payAssumptions);
 
@@ -120,7 +144,12 @@ export function compileValidator(
     if (options.holdNotSent) {
       for (const { path } of notSent) {
         const field = byName.get(path.replace(/\[[^\]]*\]/g, '[]'));
-        if (field?.required) review.push({ field: path, rule: 'not_sent', message: `${field.label} (${path}) is required by the data dictionary, but no row of the mapping sends it.` });
+        if (field?.required)
+          review.push({
+            field: path,
+            rule: 'not_sent',
+            message: `${field.label} (${path}) is required by the data dictionary, but no row of the mapping sends it.`,
+          });
       }
     }
     for (const rule of rules) {

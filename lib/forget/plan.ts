@@ -13,7 +13,8 @@ export const forgetKeys = {
 export const PLAN_OPERATION = 'forget.plan';
 export const STEP_OPERATION = 'forget.step';
 
-const byName = (a: ExternalLink, b: ExternalLink) => a.system.localeCompare(b.system) || a.externalId.localeCompare(b.externalId);
+const byName = (a: ExternalLink, b: ExternalLink) =>
+  a.system.localeCompare(b.system) || a.externalId.localeCompare(b.externalId);
 
 export function planFor(guid: string, links: readonly ExternalLink[], request: ForgetRequest, now: Date): Plan {
   const source = request.deletedAt;

@@ -22,15 +22,24 @@ const Manual = z.union([
 
 const TriggerEvent = z.object({ id: z.string().min(1), vendor: z.string().min(1) });
 
-const HINT = 'msg.payload must be a candidate.deleted event from the ATS trigger, or { guid }, { system, externalId } or { email }.';
+const HINT =
+  'msg.payload must be a candidate.deleted event from the ATS trigger, or { guid }, { system, externalId } or { email }.';
 
 export function requestFrom(msg: { payload?: unknown; event?: unknown }): ForgetRequest {
   const payload = msg.payload;
   if (payload && typeof payload === 'object' && 'type' in payload) {
     const type = (payload as { type: unknown }).type;
-    if (type !== 'candidate.deleted') throw new HrError('forget.not_a_deletion', `A ${String(type)} event is not a deletion; only candidate.deleted is. ${HINT}`);
+    if (type !== 'candidate.deleted')
+      throw new HrError(
+        'forget.not_a_deletion',
+        `A ${String(type)} event is not a deletion; only candidate.deleted is. ${HINT}`,
+      );
     const event = CandidateDeleted.safeParse(payload, MISSING_IS_REQUIRED);
-    if (!event.success) throw new HrError('forget.request_invalid', `The candidate.deleted event is incomplete: ${describeIssues(event.error)}`);
+    if (!event.success)
+      throw new HrError(
+        'forget.request_invalid',
+        `The candidate.deleted event is incomplete: ${describeIssues(event.error)}`,
+      );
     const { system, candidateId, person } = event.data;
     const journal = TriggerEvent.safeParse(msg.event);
     const emails = (person?.emails ?? []).map((e) => e.address);
@@ -43,6 +52,7 @@ export function requestFrom(msg: { payload?: unknown; event?: unknown }): Forget
     };
   }
   const manual = Manual.safeParse(payload);
-  if (!manual.success) throw new HrError('forget.request_invalid', `The deletion request does not say who is to be forgotten. ${HINT}`);
+  if (!manual.success)
+    throw new HrError('forget.request_invalid', `The deletion request does not say who is to be forgotten. ${HINT}`);
   return { by: manual.data, via: 'manual' };
 }

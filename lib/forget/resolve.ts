@@ -9,7 +9,11 @@ export type Resolved = { kind: 'found'; person: Person } | { kind: 'forgotten' }
 const EMAIL_CANDIDATES = 5;
 
 const described = (by: PersonProbe) =>
-  'guid' in by ? `person ${by.guid}` : 'email' in by ? 'person with this e-mail address' : `person linked to ${by.system} ${by.externalId}`;
+  'guid' in by
+    ? `person ${by.guid}`
+    : 'email' in by
+      ? 'person with this e-mail address'
+      : `person linked to ${by.system} ${by.externalId}`;
 
 async function guidsOf(store: HrStore, by: PersonProbe): Promise<string[]> {
   if ('guid' in by) return [by.guid];
@@ -23,17 +27,25 @@ async function guidsOf(store: HrStore, by: PersonProbe): Promise<string[]> {
 
 /** For a request a person made: nothing can be erased for someone the store does not know, and they should hear so. */
 export const unknownPerson = (by: PersonProbe) =>
-  new HrError('forget.person_unknown', `No ${described(by)} is in the HR store, so nothing was deleted. Check the id, or erase the person by hand in each system.`);
+  new HrError(
+    'forget.person_unknown',
+    `No ${described(by)} is in the HR store, so nothing was deleted. Check the id, or erase the person by hand in each system.`,
+  );
 
 /**
  * Finds the person a deletion request names. Someone already forgotten is recognised by the keyed
  * hashes the tombstone keeps, so a redelivered request is answered, not refused.
  */
 export async function resolvePerson(store: HrStore, by: PersonProbe): Promise<Resolved> {
-  const persons = (await Promise.all((await guidsOf(store, by)).map((guid) => store.getPerson(guid)))).filter((p): p is Person => p !== null);
+  const persons = (await Promise.all((await guidsOf(store, by)).map((guid) => store.getPerson(guid)))).filter(
+    (p): p is Person => p !== null,
+  );
   if (persons.length === 1) return { kind: 'found', person: persons[0] };
   if (persons.length > 1) {
-    throw new HrError('forget.ambiguous', `${persons.length} persons share this e-mail address: send the request again with the person's GUID (${persons.map((p) => p.guid).join(', ')}).`);
+    throw new HrError(
+      'forget.ambiguous',
+      `${persons.length} persons share this e-mail address: send the request again with the person's GUID (${persons.map((p) => p.guid).join(', ')}).`,
+    );
   }
   return (await store.isTombstoned(by)) ? { kind: 'forgotten' } : { kind: 'unknown' };
 }
@@ -42,7 +54,11 @@ export async function resolvePerson(store: HrStore, by: PersonProbe): Promise<Re
  * An ATS deletion of someone the store never held still leaves tombstones for the candidate's id (and
  * the e-mail addresses the event named), so a hire for them arriving later, or redelivered, is dropped.
  */
-export function rememberNotHeld(store: Pick<HrStore, 'rememberDeletion'>, request: ForgetRequest & { deletedAt: object }, actor: string): Promise<number> {
+export function rememberNotHeld(
+  store: Pick<HrStore, 'rememberDeletion'>,
+  request: ForgetRequest & { deletedAt: object },
+  actor: string,
+): Promise<number> {
   const probes = [request.deletedAt, ...(request.emails ?? []).map((email) => ({ email }))];
   return store.rememberDeletion({ probes, source: request.via, actor, eventId: request.event?.eventId ?? null });
 }

@@ -14,7 +14,9 @@ export interface ErasureChannel {
 export type Channels = ReadonlyMap<string, ErasureChannel>;
 
 /** What a system without an erasure API is handed: its eraser only explains, it never calls. */
-const NO_CALLS: CallContext = { send: () => Promise.reject(new HrError('forget.no_api', 'This system has no erasure call.')) };
+const NO_CALLS: CallContext = {
+  send: () => Promise.reject(new HrError('forget.no_api', 'This system has no erasure call.')),
+};
 
 const NOT_CONNECTED = (system: string) =>
   `This node has no connection to ${system} that can delete there. Erase the person in ${system} by hand, or add the connection to the node.`;
@@ -34,12 +36,27 @@ export async function runStep(step: PlannedStep, channels: Channels, settings: E
   return outcomeOf(step.system, await eraser.erase(step.externalId, channel?.ctx ?? NO_CALLS, settings));
 }
 
-export type FailureVerdict = { retry: true; code: string; message: string; retryAfterMs?: number } | { retry: false; code: string; message: string };
+export type FailureVerdict =
+  | { retry: true; code: string; message: string; retryAfterMs?: number }
+  | { retry: false; code: string; message: string };
 
 /** Transient failures wait for another attempt; refusals (auth, a 4xx about the record) go to a person at once. */
 export function failureVerdict(err: HrError): FailureVerdict {
   const kind = classifyHttpFailure(err);
-  const code = kind === 'auth' ? 'forget.auth' : kind === 'retry' ? 'forget.unavailable' : err.code.startsWith('http.') ? 'forget.refused' : err.code;
-  if (kind === 'retry') return { retry: true, code, message: err.message, ...(err instanceof HttpError && err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
+  const code =
+    kind === 'auth'
+      ? 'forget.auth'
+      : kind === 'retry'
+        ? 'forget.unavailable'
+        : err.code.startsWith('http.')
+          ? 'forget.refused'
+          : err.code;
+  if (kind === 'retry')
+    return {
+      retry: true,
+      code,
+      message: err.message,
+      ...(err instanceof HttpError && err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+    };
   return { retry: false, code, message: err.message };
 }

@@ -29,8 +29,14 @@ export interface ForgetWorker {
 }
 
 const PlanSchema: z.ZodType<Plan> = z.object({
-  key: z.string(), guid: z.string(), via: z.string(), eventId: z.string().optional(), requestedAt: z.string(),
-  steps: z.array(z.object({ key: z.string(), system: z.string(), externalId: z.string(), kind: z.enum(['erase', 'source']) })),
+  key: z.string(),
+  guid: z.string(),
+  via: z.string(),
+  eventId: z.string().optional(),
+  requestedAt: z.string(),
+  steps: z.array(
+    z.object({ key: z.string(), system: z.string(), externalId: z.string(), kind: z.enum(['erase', 'source']) }),
+  ),
 });
 
 const BATCH = 20;
@@ -56,18 +62,40 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
     if (await store.isTombstoned({ guid: plan.guid })) return;
     await store.forget(plan.guid, actor);
     // Audited after the erasure, which blanks the content of the person's earlier entries.
-    await store.audit({ eventId: plan.eventId ?? null, source: 'hr-forget', actor, action: 'forget.requested', personGuid: plan.guid, after: { via: plan.via, systems: plan.steps.map((s) => s.system) } });
+    await store.audit({
+      eventId: plan.eventId ?? null,
+      source: 'hr-forget',
+      actor,
+      action: 'forget.requested',
+      personGuid: plan.guid,
+      after: { via: plan.via, systems: plan.steps.map((s) => s.system) },
+    });
   }
 
   async function finishStep(stepId: number, plan: Plan, step: PlannedStep, outcome: StepOutcome): Promise<void> {
-    if (outcome.outcome === 'manual' || outcome.outcome === 'failed') options.onHandOver({ personGuid: plan.guid, system: step.system, externalId: step.externalId, outcome });
+    if (outcome.outcome === 'manual' || outcome.outcome === 'failed')
+      options.onHandOver({ personGuid: plan.guid, system: step.system, externalId: step.externalId, outcome });
     await store.complete(stepId, outcome);
-    await store.audit({ eventId: plan.eventId ?? null, source: step.system, actor, action: `forget.${outcome.outcome}`, personGuid: plan.guid, after: { ...outcome } });
+    await store.audit({
+      eventId: plan.eventId ?? null,
+      source: step.system,
+      actor,
+      action: `forget.${outcome.outcome}`,
+      personGuid: plan.guid,
+      after: { ...outcome },
+    });
   }
 
   /** One step of a plan: its stored outcome, a new attempt, or the time it waits for. */
   async function advance(plan: Plan, step: PlannedStep): Promise<StepOutcome | Date | 'interrupted'> {
-    const { entry } = await store.enqueue({ idempotencyKey: step.key, operation: STEP_OPERATION, target: step.system, payload: { plan: plan.key }, personGuid: null, owner });
+    const { entry } = await store.enqueue({
+      idempotencyKey: step.key,
+      operation: STEP_OPERATION,
+      target: step.system,
+      payload: { plan: plan.key },
+      personGuid: null,
+      owner,
+    });
     if (entry.status === 'done') return entry.result as StepOutcome;
     if (entry.nextAttemptAt.getTime() > now()) return entry.nextAttemptAt;
     let outcome: StepOutcome;
@@ -82,7 +110,12 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
         await store.reschedule(entry.id, next, `${verdict.code}: ${verdict.message}`);
         return next;
       }
-      outcome = { system: step.system, outcome: 'failed', code: verdict.retry ? 'forget.retries_exhausted' : verdict.code, message: verdict.message };
+      outcome = {
+        system: step.system,
+        outcome: 'failed',
+        code: verdict.retry ? 'forget.retries_exhausted' : verdict.code,
+        message: verdict.message,
+      };
     }
     await finishStep(entry.id, plan, step, outcome);
     return outcome;
@@ -109,17 +142,39 @@ export function createForgetWorker(options: ForgetWorkerOptions): ForgetWorker {
       await store.reschedule(entry.id, new Date(wake), 'forget.waiting: a system asked to be tried again later');
       return null;
     }
-    const summary: ForgetSummary = { personGuid: plan.guid, status: 'forgotten', ...(plan.eventId ? { eventId: plan.eventId } : {}), via: plan.via, steps: outcomes, requestedAt: plan.requestedAt, finishedAt: new Date(now()).toISOString() };
+    const summary: ForgetSummary = {
+      personGuid: plan.guid,
+      status: 'forgotten',
+      ...(plan.eventId ? { eventId: plan.eventId } : {}),
+      via: plan.via,
+      steps: outcomes,
+      requestedAt: plan.requestedAt,
+      finishedAt: new Date(now()).toISOString(),
+    };
     // The plan named every external id; once all are dealt with, only the outcomes remain.
     await store.complete(entry.id, summary, { erasePayload: true });
-    await store.audit({ eventId: plan.eventId ?? null, source: 'hr-forget', actor, action: 'forget.finished', personGuid: plan.guid, after: { steps: outcomes.map((o) => ({ system: o.system, outcome: o.outcome })) } });
+    await store.audit({
+      eventId: plan.eventId ?? null,
+      source: 'hr-forget',
+      actor,
+      action: 'forget.finished',
+      personGuid: plan.guid,
+      after: { steps: outcomes.map((o) => ({ system: o.system, outcome: o.outcome })) },
+    });
     waiting.delete(key);
     return summary;
   }
 
   async function submit(person: Person, request: ForgetRequest): Promise<ForgetSummary | null> {
     const plan = planFor(person.guid, person.links, request, new Date(now()));
-    const { entry, inserted } = await store.enqueue({ idempotencyKey: plan.key, operation: PLAN_OPERATION, target: 'hr-forget', payload: plan, personGuid: null, owner });
+    const { entry, inserted } = await store.enqueue({
+      idempotencyKey: plan.key,
+      operation: PLAN_OPERATION,
+      target: 'hr-forget',
+      payload: plan,
+      personGuid: null,
+      owner,
+    });
     const stored = PlanSchema.safeParse(entry.payload);
     await ensureForgotten(stored.success ? stored.data : plan);
     if (request.event) {

@@ -61,7 +61,13 @@ export function parseManualExpiries(text: string): Result<CredentialExpiry[]> {
     const m = eq > 0 && name && /^\d{4}-\d{2}-\d{2}$/.test(day) ? [line, name, day] : null;
     const date = m ? new Date(`${m[2]}T00:00:00Z`) : null;
     if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== m[2]) {
-      return fail(new HrError('health.expiry_invalid', `Line ${index + 1} of the credential expiries, "${line}", is not "name = YYYY-MM-DD".`, { line: index + 1 }));
+      return fail(
+        new HrError(
+          'health.expiry_invalid',
+          `Line ${index + 1} of the credential expiries, "${line}", is not "name = YYYY-MM-DD".`,
+          { line: index + 1 },
+        ),
+      );
     }
     entries.push({ id: `manual:${m[1].toLowerCase()}`, label: m[1], expiresAt: date, source: 'manual' });
   }

@@ -41,7 +41,11 @@ async function readMetric(counters: Counters, info: MetricInfo, now: Date): Prom
   return { name: info.name, help: info.help, total, last24h, byLabel };
 }
 
-export async function readMetrics(counters: Counters, now: Date, catalogue: readonly MetricInfo[] = METRIC_CATALOGUE): Promise<MetricsReport> {
+export async function readMetrics(
+  counters: Counters,
+  now: Date,
+  catalogue: readonly MetricInfo[] = METRIC_CATALOGUE,
+): Promise<MetricsReport> {
   const metrics: MetricReading[] = [];
   for (const info of catalogue) metrics.push(await readMetric(counters, info, now));
   return { at: now.toISOString(), metrics };

@@ -101,7 +101,9 @@ export function createMonitor(options: MonitorOptions): HealthMonitor {
   return {
     async evaluate(counters, now) {
       const t = now.getTime();
-      const checks = (await Promise.all(options.rules.map((rule) => evaluateRule(rule, counters, now, options.credentials())))).flat();
+      const checks = (
+        await Promise.all(options.rules.map((rule) => evaluateRule(rule, counters, now, options.credentials())))
+      ).flat();
       const seen = new Set<string>();
       const alerts: Alert[] = [];
       for (const check of checks) {
@@ -119,7 +121,13 @@ export function createMonitor(options: MonitorOptions): HealthMonitor {
       return alerts;
     },
     states: () =>
-      [...states.values()].map((s) => ({ ruleId: s.rule.id, subject: s.subject, failing: s.cleanSince === undefined, since: new Date(s.since).toISOString(), params: s.params })),
+      [...states.values()].map((s) => ({
+        ruleId: s.rule.id,
+        subject: s.subject,
+        failing: s.cleanSince === undefined,
+        since: new Date(s.since).toISOString(),
+        params: s.params,
+      })),
     save: () => JSON.stringify([...states.values()].map(({ rule, ...s }) => ({ ruleId: rule.id, ...s }))),
     restore(saved) {
       const parsed = saved === null ? undefined : Saved.safeParse(safeJson(saved));

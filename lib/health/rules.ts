@@ -98,10 +98,30 @@ const LATENCY_WINDOW_HOURS = 1;
 const DAY_HOURS = 24;
 
 export function defaultRules(s: RuleSettings = DEFAULT_SETTINGS): HealthRule[] {
-  const failure = { kind: 'failure_rate', ratio: s.failureRatio, minCalls: s.failureMinCalls, severity: 'error', category: 'health' } as const;
+  const failure = {
+    kind: 'failure_rate',
+    ratio: s.failureRatio,
+    minCalls: s.failureMinCalls,
+    severity: 'error',
+    category: 'health',
+  } as const;
   return [
-    { ...failure, id: 'writes_failing', okMetric: METRICS.writesOk, failedMetric: METRICS.writesFailed, per: 'operation', windowHours: s.writesWindowHours },
-    { ...failure, id: 'webhooks_failing', okMetric: METRICS.eventsIn, failedMetric: METRICS.eventsRejected, per: 'vendor', windowHours: s.webhooksWindowHours },
+    {
+      ...failure,
+      id: 'writes_failing',
+      okMetric: METRICS.writesOk,
+      failedMetric: METRICS.writesFailed,
+      per: 'operation',
+      windowHours: s.writesWindowHours,
+    },
+    {
+      ...failure,
+      id: 'webhooks_failing',
+      okMetric: METRICS.eventsIn,
+      failedMetric: METRICS.eventsRejected,
+      per: 'vendor',
+      windowHours: s.webhooksWindowHours,
+    },
     {
       kind: 'latency',
       id: 'vendor_slow',
@@ -114,10 +134,41 @@ export function defaultRules(s: RuleSettings = DEFAULT_SETTINGS): HealthRule[] {
       severity: 'warning',
       category: 'health',
     },
-    { kind: 'threshold', id: 'validation_failures', metric: METRICS.validationFailed, windowHours: DAY_HOURS, max: s.validationMax, severity: 'warning', category: 'health' },
-    { kind: 'threshold', id: 'dead_letters', metric: METRICS.deadLetters, windowHours: DAY_HOURS, max: 0, severity: 'error', category: 'health' },
-    { kind: 'threshold', id: 'auth_errors', metric: METRICS.authErrors, per: 'target', windowHours: DAY_HOURS, max: 0, severity: 'error', category: 'security' },
-    { kind: 'credential_expiry', id: 'credentials_expiring', withinDays: s.credentialDays, severity: 'warning', category: 'security' },
+    {
+      kind: 'threshold',
+      id: 'validation_failures',
+      metric: METRICS.validationFailed,
+      windowHours: DAY_HOURS,
+      max: s.validationMax,
+      severity: 'warning',
+      category: 'health',
+    },
+    {
+      kind: 'threshold',
+      id: 'dead_letters',
+      metric: METRICS.deadLetters,
+      windowHours: DAY_HOURS,
+      max: 0,
+      severity: 'error',
+      category: 'health',
+    },
+    {
+      kind: 'threshold',
+      id: 'auth_errors',
+      metric: METRICS.authErrors,
+      per: 'target',
+      windowHours: DAY_HOURS,
+      max: 0,
+      severity: 'error',
+      category: 'security',
+    },
+    {
+      kind: 'credential_expiry',
+      id: 'credentials_expiring',
+      withinDays: s.credentialDays,
+      severity: 'warning',
+      category: 'security',
+    },
     {
       kind: 'volume',
       id: 'hires_low',

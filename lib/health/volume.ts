@@ -31,11 +31,23 @@ export function volumeWindow(period: 'day' | 'week', now: Date): { start: number
   return { start: Math.floor(midnight.getTime() / HOUR_MS) * HOUR_MS, end };
 }
 
-export async function readVolume(counters: Counters, metric: string, period: 'day' | 'week', lookbackWeeks: number, now: Date, labels?: Labels): Promise<VolumeReading> {
+export async function readVolume(
+  counters: Counters,
+  metric: string,
+  period: 'day' | 'week',
+  lookbackWeeks: number,
+  now: Date,
+  labels?: Labels,
+): Promise<VolumeReading> {
   const { start, end } = volumeWindow(period, now);
   const series = await counters.counterSeries(metric, new Date(start - lookbackWeeks * WEEK_MS), 'hour', labels);
   const sumBetween = (from: number, to: number) =>
-    series.reduce((n, bucket) => (bucket.start.getTime() >= from && bucket.start.getTime() < to ? n + bucket.value : n), 0);
-  const weeks = Array.from({ length: lookbackWeeks }, (_, i) => sumBetween(start - (i + 1) * WEEK_MS, end - (i + 1) * WEEK_MS));
+    series.reduce(
+      (n, bucket) => (bucket.start.getTime() >= from && bucket.start.getTime() < to ? n + bucket.value : n),
+      0,
+    );
+  const weeks = Array.from({ length: lookbackWeeks }, (_, i) =>
+    sumBetween(start - (i + 1) * WEEK_MS, end - (i + 1) * WEEK_MS),
+  );
   return { current: sumBetween(start, end), usual: weeks.length ? median(weeks) : 0, weeks };
 }

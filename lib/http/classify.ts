@@ -35,16 +35,27 @@ function answerFailure(outcome: Extract<Attempt, { kind: 'answer' }>, ctx: Failu
     ...(said ? { vendorMessage: said } : {}),
     ...(after !== undefined ? { retryAfterMs: after } : {}),
   };
-  const failure = (code: HttpErrorCode, message: string): Failure => ({ code, message, safeToRepeat: ctx.idempotent || notApplied, facts });
+  const failure = (code: HttpErrorCode, message: string): Failure => ({
+    code,
+    message,
+    safeToRepeat: ctx.idempotent || notApplied,
+    facts,
+  });
 
-  if (status === 401) return failure('http.auth', `answered 401: the credentials were refused; check the connection's key or secret${saidText}`);
-  if (status === 403) return failure('http.auth', `answered 403: the credentials lack permission for this call${saidText}`);
+  if (status === 401)
+    return failure(
+      'http.auth',
+      `answered 401: the credentials were refused; check the connection's key or secret${saidText}`,
+    );
+  if (status === 403)
+    return failure('http.auth', `answered 403: the credentials lack permission for this call${saidText}`);
   if (status === 429) {
     const wait = after !== undefined ? `; the vendor asks to wait ${Math.ceil(after / 1000)} s` : '';
     return failure('http.rate_limited', `answered 429: too many requests${wait}${saidText}`);
   }
   const location = outcome.headers.location;
-  const moved = status >= 300 && status < 400 && location ? ` (moved to ${redactUrl(location, ctx)}; update the base URL)` : '';
+  const moved =
+    status >= 300 && status < 400 && location ? ` (moved to ${redactUrl(location, ctx)}; update the base URL)` : '';
   return failure('http.status', `answered ${status}${moved}${saidText}`);
 }
 

@@ -83,7 +83,8 @@ const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_HEADERS = { 'User-Agent': 'node-red-contrib-ats-hris' };
 
 function joinUrl(baseUrl: string | undefined, url: string, query: HttpRequest['query']): string {
-  const full = baseUrl && !/^https?:\/\//i.test(url) ? `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : url;
+  const full =
+    baseUrl && !/^https?:\/\//i.test(url) ? `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : url;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.append(key, String(value));
   const qs = params.toString();
@@ -131,7 +132,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const method = req.method.toUpperCase();
     const url = joinUrl(options.baseUrl, req.url, req.query);
     const paths = [...(options.redact ?? []), ...(req.redact ?? [])];
-    const secrets = { paths, values: secretValues({ headers: { ...options.headers, ...req.headers }, query: req.query, body: plainBody(req.body) }, paths) };
+    const secrets = {
+      paths,
+      values: secretValues(
+        { headers: { ...options.headers, ...req.headers }, query: req.query, body: plainBody(req.body) },
+        paths,
+      ),
+    };
     const shownUrl = redactUrl(url, { ...secrets, secretPath: options.secretUrl });
     const policy = resolvePolicy(options.retry, req.retry);
     const idempotent = req.idempotent ?? isIdempotentMethod(method);
@@ -141,12 +148,25 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let authRetried = false;
 
     const fail = (code: HttpErrorCode, message: string, facts: Omit<HttpErrorFacts, 'method' | 'url' | 'attempts'>) =>
-      new HttpError(code, `${method} ${shownUrl} ${message} (${plural(attempts)})`, { method, url: shownUrl, attempts, ...facts });
-    const closed = () => fail('http.closed', 'was cancelled: the connection was closed', { retryable: false, maybeDelivered: attempts > 0 });
+      new HttpError(code, `${method} ${shownUrl} ${message} (${plural(attempts)})`, {
+        method,
+        url: shownUrl,
+        attempts,
+        ...facts,
+      });
+    const closed = () =>
+      fail('http.closed', 'was cancelled: the connection was closed', {
+        retryable: false,
+        maybeDelivered: attempts > 0,
+      });
     // A URL taken from an answer (a next-page link) must not carry this connection's credentials to another host.
     const home = originOf(options.baseUrl);
     if (home && originOf(url) !== home) {
-      throw fail('http.foreign_host', `is not on the connection's host ${home}: refused, so its credentials are not sent there`, { retryable: false, maybeDelivered: false });
+      throw fail(
+        'http.foreign_host',
+        `is not on the connection's host ${home}: refused, so its credentials are not sent there`,
+        { retryable: false, maybeDelivered: false },
+      );
     }
 
     for (;;) {
@@ -172,11 +192,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         attempt: attempts,
         requestHeaders: redact(headers, secrets),
         ...(options.logBodies ? { requestBody: loggableBody(req.body, secrets) } : {}),
-        ...(options.logBodies && outcome.kind === 'answer' ? { responseBody: loggableBody(outcome.body, secrets) } : {}),
+        ...(options.logBodies && outcome.kind === 'answer'
+          ? { responseBody: loggableBody(outcome.body, secrets) }
+          : {}),
       });
 
       if (outcome.kind === 'answer' && outcome.status < 300) {
-        return { status: outcome.status, headers: outcome.headers, body: outcome.body, attempts, durationMs: clock.now() - started };
+        return {
+          status: outcome.status,
+          headers: outcome.headers,
+          body: outcome.body,
+          attempts,
+          durationMs: clock.now() - started,
+        };
       }
       if (outcome.kind === 'closed') throw closed();
       // A 401 may only mean the token expired early; one attempt with fresh credentials is always safe.

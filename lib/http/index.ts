@@ -1,5 +1,12 @@
 export { apiKeyHeader, basicAuth, bearerToken, staticHeaders, type AuthProvider, type Credentials } from './auth';
-export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpLogEntry, type HttpRequest, type HttpResponse } from './client';
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpLogEntry,
+  type HttpRequest,
+  type HttpResponse,
+} from './client';
 export type { Clock } from './clock';
 export { HttpError, type HttpErrorCode, type HttpErrorFacts } from './httpError';
 export { oauthClientCredentials, oauthRefreshToken, type OAuthOptions, type RefreshTokenOptions } from './oauth';

@@ -45,7 +45,12 @@ interface Token {
 
 const DEFAULT_REFRESH_AHEAD_MS = 60_000;
 
-function tokenProvider(options: OAuthOptions, grant: () => Record<string, string>, onToken: (raw: z.infer<typeof TokenResponse>) => void, repeatable: boolean): AuthProvider {
+function tokenProvider(
+  options: OAuthOptions,
+  grant: () => Record<string, string>,
+  onToken: (raw: z.infer<typeof TokenResponse>) => void,
+  repeatable: boolean,
+): AuthProvider {
   const http = createHttpClient(options.http);
   const now = options.http?.clock?.now ?? systemClock.now;
   const shownUrl = redactUrl(options.tokenUrl);
@@ -65,7 +70,11 @@ function tokenProvider(options: OAuthOptions, grant: () => Record<string, string
 
   const fetchToken = async (): Promise<Token> => {
     const requestedAt = now();
-    const params: Record<string, string> = { ...grant(), ...(options.scope ? { scope: options.scope } : {}), ...options.extraParams };
+    const params: Record<string, string> = {
+      ...grant(),
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...options.extraParams,
+    };
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.clientAuth === 'basic') {
       headers.Authorization = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret ?? ''}`).toString('base64')}`;
@@ -130,7 +139,12 @@ function tokenProvider(options: OAuthOptions, grant: () => Record<string, string
 
 /** OAuth 2.0 client credentials (Greenhouse Harvest v3, Personio v2): a cached, self-refreshing Bearer token. */
 export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
-  return tokenProvider(options, () => ({ grant_type: 'client_credentials' }), () => undefined, true);
+  return tokenProvider(
+    options,
+    () => ({ grant_type: 'client_credentials' }),
+    () => undefined,
+    true,
+  );
 }
 
 /**

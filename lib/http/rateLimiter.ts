@@ -37,7 +37,8 @@ export function createRateLimiter(limit: RateLimit, clock: Clock): RateLimiter {
   let refilledAt = clock.now();
   let pausedUntil = 0;
   let pumping = false;
-  const closedError = () => new HrError('http.closed', 'The rate limiter was closed before this request could be sent.');
+  const closedError = () =>
+    new HrError('http.closed', 'The rate limiter was closed before this request could be sent.');
 
   const refill = (now: number) => {
     if (now < pausedUntil) return;

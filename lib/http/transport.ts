@@ -15,7 +15,13 @@ export type Attempt =
   | { kind: 'network'; errno: string; reason: string };
 
 export interface Transport {
-  send(request: { method: string; url: string; headers: Record<string, string>; body: unknown; timeoutMs: number }): Promise<Attempt>;
+  send(request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: unknown;
+    timeoutMs: number;
+  }): Promise<Attempt>;
   /** Aborts attempts in flight and drops pooled sockets. */
   close(): void;
 }
@@ -85,7 +91,12 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         const res = await instance.request({ method, url, headers, data: body, signal: attempt.signal });
         const responseHeaders = plainHeaders(res.headers as Record<string, unknown>);
-        return { kind: 'answer', status: res.status, headers: responseHeaders, body: parseBody(res.data, responseHeaders['content-type']) };
+        return {
+          kind: 'answer',
+          status: res.status,
+          headers: responseHeaders,
+          body: parseBody(res.data, responseHeaders['content-type']),
+        };
       } catch (err) {
         if (timedOut) return { kind: 'timeout' };
         if (stop.signal.aborted) return { kind: 'closed' };

@@ -50,7 +50,12 @@ function requiredMissing(plan: RowPlan): HrError {
 function rowFailed(plan: RowPlan, err: unknown, fallbackCode: string): HrError {
   if (err instanceof HrError && err.code === 'mapper.required_missing') return err;
   const e = toHrError(err, fallbackCode);
-  return new HrError(e.code, `row ${plan.row} "${plan.target}": ${e.message}`, { ...e.details, row: plan.row, target: plan.target }, { cause: err });
+  return new HrError(
+    e.code,
+    `row ${plan.row} "${plan.target}": ${e.message}`,
+    { ...e.details, row: plan.row, target: plan.target },
+    { cause: err },
+  );
 }
 
 async function evaluate(plan: RowPlan, expression: jsonata.Expression, input: unknown): Promise<unknown> {
@@ -61,7 +66,11 @@ async function evaluate(plan: RowPlan, expression: jsonata.Expression, input: un
   } catch (err) {
     const e = err as { message?: string; position?: number };
     const where = typeof e.position === 'number' ? ` at character ${e.position}` : '';
-    throw rowFailed(plan, new HrError('mapper.evaluation_failed', `the JSONata expression failed: ${e.message ?? String(err)}${where}`), 'mapper.evaluation_failed');
+    throw rowFailed(
+      plan,
+      new HrError('mapper.evaluation_failed', `the JSONata expression failed: ${e.message ?? String(err)}${where}`),
+      'mapper.evaluation_failed',
+    );
   }
 }
 
@@ -79,10 +88,15 @@ export function checkTable(rows: unknown, options: PlanOptions = {}): RowProblem
 export function compileTable(rows: unknown, options: PlanOptions = {}): TableMapping {
   const { plans, problems } = planTable(rows, options);
   if (problems.length) {
-    const message = problems.length === 1 ? problems[0].message : `${problems.length} rows of the mapping table are wrong: ${problems.map((p) => p.message).join('; ')}`;
+    const message =
+      problems.length === 1
+        ? problems[0].message
+        : `${problems.length} rows of the mapping table are wrong: ${problems.map((p) => p.message).join('; ')}`;
     throw new HrError('mapper.table_invalid', message, { problems });
   }
-  const jsonataRows = plans.flatMap((plan) => (plan.read.kind === 'jsonata' ? [{ plan, expression: plan.read.expression }] : []));
+  const jsonataRows = plans.flatMap((plan) =>
+    plan.read.kind === 'jsonata' ? [{ plan, expression: plan.read.expression }] : [],
+  );
   const k = new Constants();
   const source = mapperSource(plans, k);
   // Generated from checked pieces only; see tableCode.ts for what may reach the source text.
@@ -100,13 +114,21 @@ export function compileTable(rows: unknown, options: PlanOptions = {}): TableMap
     mapSync,
     async map(input) {
       if (mapSync) return mapSync(input);
-      return generated(input, await Promise.all(jsonataRows.map(({ plan, expression }) => evaluate(plan, expression, input))));
+      return generated(
+        input,
+        await Promise.all(jsonataRows.map(({ plan, expression }) => evaluate(plan, expression, input))),
+      );
     },
     async preview(input) {
       const traces: RowTrace[] = [];
       for (const [index, plan] of plans.entries()) {
         const rowK = new Constants();
-        const code = new Function('k', 'm', 'c', 'q', rowSource(plan, index, 0, rowK))(rowK.values, firstMatch, plainCopy, () => requiredMissing(plan)) as {
+        const code = new Function('k', 'm', 'c', 'q', rowSource(plan, index, 0, rowK))(
+          rowK.values,
+          firstMatch,
+          plainCopy,
+          () => requiredMissing(plan),
+        ) as {
           read(s: unknown, j: readonly unknown[]): unknown;
           finish(v: unknown): unknown;
         };

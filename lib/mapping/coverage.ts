@@ -67,7 +67,12 @@ function resolve(input: unknown, steps: readonly PathStep[]): Segment[] | undefi
   return place;
 }
 
-function leaves(value: unknown, place: Segment[], out: Array<{ place: Segment[]; label: string; value: unknown }>, label: string): void {
+function leaves(
+  value: unknown,
+  place: Segment[],
+  out: Array<{ place: Segment[]; label: string; value: unknown }>,
+  label: string,
+): void {
   if (missing(value)) return;
   if (Array.isArray(value)) {
     value.forEach((entry, i) => {
@@ -83,7 +88,8 @@ function leaves(value: unknown, place: Segment[], out: Array<{ place: Segment[];
   }
 }
 
-const startsWith = (place: readonly Segment[], prefix: readonly Segment[]) => prefix.length <= place.length && prefix.every((s, i) => s === place[i]);
+const startsWith = (place: readonly Segment[], prefix: readonly Segment[]) =>
+  prefix.length <= place.length && prefix.every((s, i) => s === place[i]);
 
 export type Coverage = (input: unknown) => NotSent[];
 

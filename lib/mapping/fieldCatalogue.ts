@@ -20,17 +20,27 @@ function misfit(field: CatalogueField, value: unknown): { code: CatalogueProblem
   switch (field.kind) {
     case 'list':
       if (!field.options || field.options.includes(String(value))) return null;
-      return { code: 'mapper.value_not_in_list', message: `${shown} is not one of the values of the list "${field.label || field.name}".` };
+      return {
+        code: 'mapper.value_not_in_list',
+        message: `${shown} is not one of the values of the list "${field.label || field.name}".`,
+      };
     case 'date':
-      return typeof value === 'string' && ISO_DAY.test(value) ? null : { code: 'mapper.value_type', message: `${shown} is not a date written as YYYY-MM-DD.` };
+      return typeof value === 'string' && ISO_DAY.test(value)
+        ? null
+        : { code: 'mapper.value_type', message: `${shown} is not a date written as YYYY-MM-DD.` };
     case 'number':
-      return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return typeof value === 'number' ||
+        (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
         ? null
         : { code: 'mapper.value_type', message: `${shown} is not a number.` };
     case 'boolean':
-      return typeof value === 'boolean' ? null : { code: 'mapper.value_type', message: `${shown} is not true or false.` };
+      return typeof value === 'boolean'
+        ? null
+        : { code: 'mapper.value_type', message: `${shown} is not true or false.` };
     case 'email':
-      return typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value) ? null : { code: 'mapper.value_type', message: `${shown} is not an e-mail address.` };
+      return typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value)
+        ? null
+        : { code: 'mapper.value_type', message: `${shown} is not an e-mail address.` };
     default:
       return null;
   }
@@ -55,12 +65,23 @@ export function checkAgainstCatalogue(
     const field = byName.get(target);
     if (!field) {
       if (catalogue.partial) return;
-      problems.push({ row, target, code: 'mapper.field_unknown', message: `${catalogue.system} has no field "${target}".` });
+      problems.push({
+        row,
+        target,
+        code: 'mapper.field_unknown',
+        message: `${catalogue.system} has no field "${target}".`,
+      });
       return;
     }
     const value = values.has(row) ? values.get(row) : r.from === 'constant' ? r.source : undefined;
     const wrong = misfit(field, value);
-    if (wrong) problems.push({ row, target, ...wrong, ...(wrong.code === 'mapper.value_not_in_list' ? { options: field.options } : {}) });
+    if (wrong)
+      problems.push({
+        row,
+        target,
+        ...wrong,
+        ...(wrong.code === 'mapper.value_not_in_list' ? { options: field.options } : {}),
+      });
   });
   return problems;
 }
@@ -77,8 +98,17 @@ export function parsePastedCatalogue(text: string): FieldCatalogue {
     if (!name || /\s/.test(name)) throw new Error(`line ${i + 1}: "${line.trim()}" does not start with a field name.`);
     const kind = FieldKind.safeParse(type || 'other');
     if (!kind.success) throw new Error(`line ${i + 1}: "${type}" is not one of ${FieldKind.options.join(', ')}.`);
-    const listed = options.split('|').map((o) => o.trim()).filter(Boolean);
-    fields.push({ name, label: name, kind: kind.data, vendorType: type, ...(listed.length ? { options: listed } : {}) });
+    const listed = options
+      .split('|')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    fields.push({
+      name,
+      label: name,
+      kind: kind.data,
+      vendorType: type,
+      ...(listed.length ? { options: listed } : {}),
+    });
   });
   return { system: 'HRIS', fields };
 }

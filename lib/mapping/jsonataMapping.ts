@@ -50,7 +50,10 @@ export function compileJsonataMapping(expression: string, functions: MappingFunc
         });
       }
       if (result === undefined) {
-        throw new HrError('mapper.empty_result', 'The mapping produced nothing for this input: check that the expression matches the incoming record.');
+        throw new HrError(
+          'mapper.empty_result',
+          'The mapping produced nothing for this input: check that the expression matches the incoming record.',
+        );
       }
       // JSONata returns its own sequence arrays and objects; downstream nodes and vendor calls want plain JSON.
       return JSON.parse(JSON.stringify(result)) as unknown;

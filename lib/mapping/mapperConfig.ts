@@ -23,7 +23,9 @@ export function mapperMode(config: MapperConfig): MapperMode {
 }
 
 /** `coverage` lists the canonical values no row sends; null where it cannot be known (JSONata). */
-export type CompiledMapper = { mode: 'table'; mapping: TableMapping; coverage: Coverage | null } | { mode: 'jsonata'; mapping: CompiledMapping; coverage: null };
+export type CompiledMapper =
+  | { mode: 'table'; mapping: TableMapping; coverage: Coverage | null }
+  | { mode: 'jsonata'; mapping: CompiledMapping; coverage: null };
 
 /** Compiles a mapper's configuration once, on deploy or for a preview; throws an HrError naming what is wrong. */
 export function compileMapper(config: MapperConfig, options: Pick<PlanOptions, 'env'> = {}): CompiledMapper {
@@ -31,5 +33,9 @@ export function compileMapper(config: MapperConfig, options: Pick<PlanOptions, '
     const mapping = compileTable(config.rows, { ...options, functions: transformFunctions });
     return { mode: 'table', mapping, coverage: compileCoverage(MappingTable.parse(config.rows)) };
   }
-  return { mode: 'jsonata', mapping: compileJsonataMapping(typeof config.expression === 'string' ? config.expression : '', transformFunctions), coverage: null };
+  return {
+    mode: 'jsonata',
+    mapping: compileJsonataMapping(typeof config.expression === 'string' ? config.expression : '', transformFunctions),
+    coverage: null,
+  };
 }

@@ -85,7 +85,11 @@ const personio: MappingRow[] = [
   row('employments[0].position.title', 'offer.title'),
   row('employments[0].status', 'ONBOARDING', { from: 'constant' }),
   row('employments[0].employment_start_date', 'offer.startDate'),
-  row('employments[0].type', 'offer.employmentType', { transform: 'translate', args: [PERSONIO_EMPLOYMENT_TYPE], default: 'INTERNAL' }),
+  row('employments[0].type', 'offer.employmentType', {
+    transform: 'translate',
+    args: [PERSONIO_EMPLOYMENT_TYPE],
+    default: 'INTERNAL',
+  }),
 ];
 
 const generic: MappingRow[] = [
@@ -102,4 +106,9 @@ const generic: MappingRow[] = [
   row('compensation', 'offer.compensation'),
 ];
 
-export const startingTables: Readonly<Record<MappingTarget, readonly MappingRow[]>> = { bamboohr, hibob, personio, generic };
+export const startingTables: Readonly<Record<MappingTarget, readonly MappingRow[]>> = {
+  bamboohr,
+  hibob,
+  personio,
+  generic,
+};

@@ -42,7 +42,10 @@ export function readCode(plan: RowPlan, k: Constants, slot: number): string {
   const read = plan.read;
   if (read.kind === 'constant') return read.value === undefined ? 'v = undefined;' : `v = ${k.ref(read.value)};`;
   if (read.kind === 'jsonata') return `v = j[${slot}];`;
-  return read.alternatives.reduceRight((rest, alternative) => `${pathCode(alternative)}${rest ? ` if (${missing('v')}) { ${rest} }` : ''}`, '');
+  return read.alternatives.reduceRight(
+    (rest, alternative) => `${pathCode(alternative)}${rest ? ` if (${missing('v')}) { ${rest} }` : ''}`,
+    '',
+  );
 }
 
 /**
@@ -81,7 +84,8 @@ export function mapperSource(plans: readonly RowPlan[], k: Constants): string {
         containers.set(key, name);
         const isList = plan.targetSteps[i + 1].kind === 'index';
         lines.push(`const ${name} = ${isList ? '[]' : '{}'}; ${parent}${access(step)} = ${name};`);
-        if (!isList && step.kind === 'field') prunes.unshift(`if (Object.keys(${name}).length === 0) delete ${parent}${access(step)};`);
+        if (!isList && step.kind === 'field')
+          prunes.unshift(`if (Object.keys(${name}).length === 0) delete ${parent}${access(step)};`);
       }
       parent = name;
     }

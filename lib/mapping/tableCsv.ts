@@ -17,7 +17,9 @@ function invalid(line: number, message: string): HrError {
 export function tableToCsv(rows: readonly MappingRow[]): string {
   return writeCsv([
     TABLE_CSV_COLUMNS,
-    ...rows.map((row) => TABLE_CSV_COLUMNS.map((column) => (column === 'required' ? (row.required ? 'yes' : 'no') : row[column]))),
+    ...rows.map((row) =>
+      TABLE_CSV_COLUMNS.map((column) => (column === 'required' ? (row.required ? 'yes' : 'no') : row[column])),
+    ),
   ]);
 }
 
@@ -28,11 +30,16 @@ export function tableToCsv(rows: readonly MappingRow[]): string {
  */
 export function tableFromCsv(text: string): MappingRow[] {
   const [header, ...records] = readCsv(text);
-  if (!header) throw new HrError('mapper.csv_invalid', 'The CSV is empty; it needs a header line such as target,from,source,transform,args,default,required.');
+  if (!header)
+    throw new HrError(
+      'mapper.csv_invalid',
+      'The CSV is empty; it needs a header line such as target,from,source,transform,args,default,required.',
+    );
   const positions = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
     const name = cell.trim() as Column;
-    if (!TABLE_CSV_COLUMNS.includes(name)) throw invalid(header.line, `unknown column "${cell}"; the columns are ${TABLE_CSV_COLUMNS.join(', ')}.`);
+    if (!TABLE_CSV_COLUMNS.includes(name))
+      throw invalid(header.line, `unknown column "${cell}"; the columns are ${TABLE_CSV_COLUMNS.join(', ')}.`);
     if (positions.has(name)) throw invalid(header.line, `the column "${name}" appears twice.`);
     positions.set(name, i);
   });
@@ -40,17 +47,24 @@ export function tableFromCsv(text: string): MappingRow[] {
     if (!positions.has(needed)) throw invalid(header.line, `the header has no "${needed}" column.`);
   }
   return records.map(({ line, cells }) => {
-    if (cells.length > header.cells.length) throw invalid(line, `${cells.length} cells, but the header names ${header.cells.length} columns.`);
+    if (cells.length > header.cells.length)
+      throw invalid(line, `${cells.length} cells, but the header names ${header.cells.length} columns.`);
     const cell = (column: Column): string => {
       const at = positions.get(column);
       return at === undefined ? '' : (cells[at] ?? '');
     };
     const from = SourceKind.safeParse(cell('from').trim() || 'path');
-    if (!from.success) throw invalid(line, `"${cell('from')}" is not a kind of source; write one of ${SourceKind.options.join(', ')}.`);
+    if (!from.success)
+      throw invalid(line, `"${cell('from')}" is not a kind of source; write one of ${SourceKind.options.join(', ')}.`);
     const forbidden = forbiddenSegment(cell('target').trim());
-    if (forbidden) throw invalid(line, `the target "${cell('target').trim()}" contains "${forbidden}", which reaches the prototype every object shares; name the field differently.`);
+    if (forbidden)
+      throw invalid(
+        line,
+        `the target "${cell('target').trim()}" contains "${forbidden}", which reaches the prototype every object shares; name the field differently.`,
+      );
     const required = cell('required').trim().toLowerCase();
-    if (!YES.has(required) && !NO.has(required)) throw invalid(line, `required must be yes or no, not "${cell('required')}".`);
+    if (!YES.has(required) && !NO.has(required))
+      throw invalid(line, `required must be yes or no, not "${cell('required')}".`);
     return {
       target: cell('target').trim(),
       from: from.data,

@@ -62,9 +62,18 @@ function parseArgs(cell: string): unknown[] {
   try {
     args = JSON.parse(cell);
   } catch {
-    throw new RowRefused('args', 'mapper.argument_invalid', `the arguments are not a JSON array such as ["UTC", "MM/DD/YYYY"]: ${cell}`);
+    throw new RowRefused(
+      'args',
+      'mapper.argument_invalid',
+      `the arguments are not a JSON array such as ["UTC", "MM/DD/YYYY"]: ${cell}`,
+    );
   }
-  if (!Array.isArray(args)) throw new RowRefused('args', 'mapper.argument_invalid', `the arguments must be a JSON array in [ ], such as ["UTC"]: ${cell}`);
+  if (!Array.isArray(args))
+    throw new RowRefused(
+      'args',
+      'mapper.argument_invalid',
+      `the arguments must be a JSON array in [ ], such as ["UTC"]: ${cell}`,
+    );
   return args;
 }
 
@@ -76,7 +85,11 @@ function bindTransform(row: MappingRow): BoundTransform | null {
     return null;
   }
   if (!Object.hasOwn(tableTransforms, name)) {
-    throw new RowRefused('transform', 'mapper.transform_unknown', `unknown transform "${name}"; the transforms are ${Object.keys(tableTransforms).join(', ')}`);
+    throw new RowRefused(
+      'transform',
+      'mapper.transform_unknown',
+      `unknown transform "${name}"; the transforms are ${Object.keys(tableTransforms).join(', ')}`,
+    );
   }
   const transform = tableTransforms[name];
   try {
@@ -93,15 +106,31 @@ function planRead(row: MappingRow, options: PlanOptions): RowRead {
   switch (row.from) {
     case 'path': {
       const parsed = parseSourcePath(source);
-      if (!parsed.ok) throw new RowRefused('source', 'mapper.path_invalid', `the source path is not valid: ${parsed.message}`);
+      if (!parsed.ok)
+        throw new RowRefused('source', 'mapper.path_invalid', `the source path is not valid: ${parsed.message}`);
       return { kind: 'path', alternatives: parsed.value };
     }
     case 'constant':
-      if (!row.source) throw new RowRefused('source', 'mapper.constant_missing', 'the constant is empty; write its text, or use a default instead');
+      if (!row.source)
+        throw new RowRefused(
+          'source',
+          'mapper.constant_missing',
+          'the constant is empty; write its text, or use a default instead',
+        );
       return { kind: 'constant', value: row.source };
     case 'env': {
-      if (!ENV_NAME.test(source)) throw new RowRefused('source', 'mapper.env_invalid', `"${source}" is not an environment variable name such as HR_COMPANY_ID`);
-      if (!options.env) throw new RowRefused('source', 'mapper.env_not_listed', `"${source}" is not among the environment variables this mapper may read; add it to the node's list`);
+      if (!ENV_NAME.test(source))
+        throw new RowRefused(
+          'source',
+          'mapper.env_invalid',
+          `"${source}" is not an environment variable name such as HR_COMPANY_ID`,
+        );
+      if (!options.env)
+        throw new RowRefused(
+          'source',
+          'mapper.env_not_listed',
+          `"${source}" is not among the environment variables this mapper may read; add it to the node's list`,
+        );
       try {
         const value = options.env(source);
         return { kind: 'constant', value: value === '' ? undefined : value };
@@ -117,7 +146,11 @@ function planRead(row: MappingRow, options: PlanOptions): RowRead {
       } catch (err) {
         const e = err as { message?: string; position?: number };
         const where = typeof e.position === 'number' ? ` at character ${e.position}` : '';
-        throw new RowRefused('source', 'mapper.jsonata_invalid', `the JSONata expression is not valid: ${e.message ?? String(err)}${where}`);
+        throw new RowRefused(
+          'source',
+          'mapper.jsonata_invalid',
+          `the JSONata expression is not valid: ${e.message ?? String(err)}${where}`,
+        );
       }
       for (const [name, fn] of Object.entries(options.functions ?? {})) {
         expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
@@ -142,14 +175,19 @@ class TargetShapes {
       const step = steps[i];
       const parent = this.shapes.get(key);
       if (step.kind === 'index' && parent && step.index > parent.length) {
-        throw new RowRefused('target', 'mapper.target_conflict', `${key}[${step.index}] would leave a gap: the list ${key} has ${parent.length} element(s) so far, so the next is [${parent.length}]`);
+        throw new RowRefused(
+          'target',
+          'mapper.target_conflict',
+          `${key}[${step.index}] would leave a gap: the list ${key} has ${parent.length} element(s) so far, so the next is [${parent.length}]`,
+        );
       }
       key += step.kind === 'field' ? (key ? `.${step.name}` : step.name) : `[${step.index}]`;
       const next = steps[i + 1];
       const shape: Shape = next === undefined ? 'value' : next.kind === 'index' ? 'array' : 'object';
       const seen = this.shapes.get(key);
       if (seen && (shape === 'value' || seen.shape !== shape)) {
-        const what = seen.shape === 'value' ? 'filled' : seen.shape === 'array' ? 'used as a list' : 'used as a group of fields';
+        const what =
+          seen.shape === 'value' ? 'filled' : seen.shape === 'array' ? 'used as a list' : 'used as a group of fields';
         throw new RowRefused('target', 'mapper.target_conflict', `${key} is already ${what} by row ${seen.row}`);
       }
       if (!seen) {
@@ -165,21 +203,38 @@ export function planTable(rows: unknown, options: PlanOptions = {}): { plans: Ro
   const plans: RowPlan[] = [];
   const problems: RowProblem[] = [];
   if (!Array.isArray(rows) || rows.length === 0) {
-    problems.push({ row: 0, target: '', column: 'row', code: 'mapper.table_empty', message: 'the mapping table has no rows' });
+    problems.push({
+      row: 0,
+      target: '',
+      column: 'row',
+      code: 'mapper.table_empty',
+      message: 'the mapping table has no rows',
+    });
     return { plans, problems };
   }
   const shapes = new TargetShapes();
   rows.forEach((raw: unknown, i) => {
     const row = i + 1;
     const parsed = MappingRow.safeParse(raw);
-    const target = parsed.success ? parsed.data.target.trim() : String((raw as { target?: unknown } | null)?.target ?? '');
+    const target = parsed.success
+      ? parsed.data.target.trim()
+      : String((raw as { target?: unknown } | null)?.target ?? '');
     try {
       if (!parsed.success) {
-        throw new RowRefused('row', 'mapper.row_invalid', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; '));
+        throw new RowRefused(
+          'row',
+          'mapper.row_invalid',
+          parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; '),
+        );
       }
       const cells = parsed.data;
       const targetSteps = parseTargetPath(target);
-      if (!targetSteps.ok) throw new RowRefused('target', 'mapper.target_invalid', `the target field is not valid: ${targetSteps.message}`);
+      if (!targetSteps.ok)
+        throw new RowRefused(
+          'target',
+          'mapper.target_invalid',
+          `the target field is not valid: ${targetSteps.message}`,
+        );
       shapes.claim(targetSteps.value, row);
       const read = planRead(cells, options);
       const transform = bindTransform(cells);
@@ -187,7 +242,12 @@ export function planTable(rows: unknown, options: PlanOptions = {}): { plans: Ro
         row,
         target,
         targetSteps: targetSteps.value,
-        describeSource: cells.from === 'path' ? `source ${cells.source.trim()}` : cells.from === 'env' ? `environment variable ${cells.source.trim()}` : `${cells.from} source`,
+        describeSource:
+          cells.from === 'path'
+            ? `source ${cells.source.trim()}`
+            : cells.from === 'env'
+              ? `environment variable ${cells.source.trim()}`
+              : `${cells.from} source`,
         read,
         transform,
         fallback: cells.default === '' ? undefined : cells.default,
@@ -195,7 +255,13 @@ export function planTable(rows: unknown, options: PlanOptions = {}): { plans: Ro
       });
     } catch (err) {
       if (!(err instanceof RowRefused)) throw err;
-      problems.push({ row, target, column: err.column, code: err.code, message: `row ${row}${target ? ` "${target}"` : ''}: ${err.message}` });
+      problems.push({
+        row,
+        target,
+        column: err.column,
+        code: err.code,
+        message: `row ${row}${target ? ` "${target}"` : ''}: ${err.message}`,
+      });
     }
   });
   return { plans, problems };

@@ -44,7 +44,8 @@ const DATE_FORMATS: readonly DateInputFormat[] = ['iso', 'MM/DD/YYYY', 'DD/MM/YY
 function dateOptions(args: readonly unknown[]): { zone: string; format?: DateInputFormat } {
   count(args, 1, 2);
   const zone = text(args, 0, 'the time zone');
-  if (!DateTime.now().setZone(zone).isValid) throw new BadArgument(`"${zone}" is not a time zone; use an IANA name such as America/New_York or UTC`);
+  if (!DateTime.now().setZone(zone).isValid)
+    throw new BadArgument(`"${zone}" is not a time zone; use an IANA name such as America/New_York or UTC`);
   const format = optional(args, 1, () => {
     const f = text(args, 1, 'the date format') as DateInputFormat;
     if (!DATE_FORMATS.includes(f)) throw new BadArgument(`the date format must be one of ${DATE_FORMATS.join(', ')}`);
@@ -56,7 +57,8 @@ function dateOptions(args: readonly unknown[]): { zone: string; format?: DateInp
 /** Text transforms refuse other values with a transform error rather than a TypeError deep inside. */
 function onText(name: string, fn: (value: string) => string): BoundTransform {
   return (value) => {
-    if (typeof value !== 'string') throw new HrError('transform.value_type', `${name} needs text, not ${JSON.stringify(value)}.`);
+    if (typeof value !== 'string')
+      throw new HrError('transform.value_type', `${name} needs text, not ${JSON.stringify(value)}.`);
     return fn(value);
   };
 }
@@ -97,7 +99,8 @@ export const tableTransforms: Readonly<Record<string, TableTransform>> = {
     bind(args) {
       count(args, 0, 1);
       const defaultCountry = optional(args, 0, () => text(args, 0, 'the default country'));
-      if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry)) throw new BadArgument(`"${defaultCountry}" is not a country code such as US or GB`);
+      if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry))
+        throw new BadArgument(`"${defaultCountry}" is not a country code such as US or GB`);
       return onText('e164', (value) => toE164(value, { defaultCountry }));
     },
   },
@@ -121,7 +124,8 @@ export const tableTransforms: Readonly<Record<string, TableTransform>> = {
       const to = PayPeriod.safeParse(args[0]);
       if (!to.success) throw new BadArgument(`the period must be one of ${PayPeriod.options.join(', ')}`);
       const options = optional(args, 1, () => {
-        if (typeof args[1] !== 'object' || Array.isArray(args[1])) throw new BadArgument('the options must be an object such as {"hoursPerWeek": 37.5}');
+        if (typeof args[1] !== 'object' || Array.isArray(args[1]))
+          throw new BadArgument('the options must be an object such as {"hoursPerWeek": 37.5}');
         return args[1] as PayConversionOptions;
       });
       return (value) => convertPay(value as Compensation, to.data, options);
@@ -132,7 +136,12 @@ export const tableTransforms: Readonly<Record<string, TableTransform>> = {
     bind(args) {
       count(args, 1, 2);
       const table = args[0];
-      if (typeof table !== 'object' || table === null || Array.isArray(table) || !Object.values(table).every((v) => typeof v === 'string')) {
+      if (
+        typeof table !== 'object' ||
+        table === null ||
+        Array.isArray(table) ||
+        !Object.values(table).every((v) => typeof v === 'string')
+      ) {
         throw new BadArgument('the table must be an object of texts such as {"full_time": "Full-Time"}');
       }
       const loose = optional(args, 1, () => {
@@ -151,7 +160,8 @@ export const tableTransforms: Readonly<Record<string, TableTransform>> = {
     bind(args) {
       count(args, 2, 2);
       const maxLength = args[0];
-      if (!Number.isInteger(maxLength) || (maxLength as number) < 1) throw new BadArgument('the maximum length must be a positive whole number');
+      if (!Number.isInteger(maxLength) || (maxLength as number) < 1)
+        throw new BadArgument('the maximum length must be a positive whole number');
       const fullTextUrl = text(args, 1, 'the full text URL');
       return onText('truncate', (value) => truncate(value, { maxLength: maxLength as number, fullTextUrl }));
     },
@@ -166,11 +176,16 @@ export const tableTransforms: Readonly<Record<string, TableTransform>> = {
     bind(args) {
       count(args, 1, 1);
       const pattern = text(args, 0, 'the pattern');
-      if (!PLACEHOLDER.test(pattern)) throw new BadArgument('the pattern names no field; write fields in braces, e.g. "{amount} {currency}"');
+      if (!PLACEHOLDER.test(pattern))
+        throw new BadArgument('the pattern names no field; write fields in braces, e.g. "{amount} {currency}"');
       // Split once on deploy so each record only joins: literal, field, literal, field, …
       const parts = pattern.split(PLACEHOLDER);
       return (value) => {
-        if (typeof value !== 'object' || value === null) throw new HrError('transform.value_type', `template needs an object with fields, not ${JSON.stringify(value)}.`);
+        if (typeof value !== 'object' || value === null)
+          throw new HrError(
+            'transform.value_type',
+            `template needs an object with fields, not ${JSON.stringify(value)}.`,
+          );
         let out = parts[0];
         for (let i = 1; i < parts.length; i += 2) {
           // As JSONata's "&" does, a missing field adds nothing.

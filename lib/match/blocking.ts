@@ -30,7 +30,8 @@ export function blockingKeys(person: MatchablePerson, options: { email?: EmailOp
 }
 
 /** Keys that belong to one person (an email address, an external id): a candidate holding one is looked at first. */
-export const isIdentifyingKey = (key: string): boolean => key.startsWith('e:') || key.startsWith('x:') || key.startsWith('i:');
+export const isIdentifyingKey = (key: string): boolean =>
+  key.startsWith('e:') || key.startsWith('x:') || key.startsWith('i:');
 
 /** blockingKeys of a person already prepared. */
 export function blockingKeysOfPrepared(p: PreparedPerson): string[] {

@@ -7,8 +7,26 @@ import type { PreparedPerson } from './prepare';
 // Comparison levels, strongest first; a pair takes the first level it satisfies. The name levels and
 // cut-offs are Splink's NameComparison / ForenameSurnameComparison (docs/matching.md, "Name comparison levels").
 // No phonetic level for forenames: NYSIIS folds short given names together (James, John and Jane are all JAN).
-export const FORENAME_LEVELS = ['exact', 'nickname', 'jw92', 'jw88', 'initial', 'swapped', 'different', 'missing'] as const;
-export const SURNAME_LEVELS = ['exact', 'partial', 'jw92', 'jw88', 'phonetic', 'swapped', 'different', 'missing'] as const;
+export const FORENAME_LEVELS = [
+  'exact',
+  'nickname',
+  'jw92',
+  'jw88',
+  'initial',
+  'swapped',
+  'different',
+  'missing',
+] as const;
+export const SURNAME_LEVELS = [
+  'exact',
+  'partial',
+  'jw92',
+  'jw88',
+  'phonetic',
+  'swapped',
+  'different',
+  'missing',
+] as const;
 export const EMAIL_LEVELS = ['exact', 'username', 'jw88', 'different', 'missing'] as const;
 export const PHONE_LEVELS = ['exact', 'different', 'missing'] as const;
 export const DATE_OF_BIRTH_LEVELS = ['exact', 'close', 'different', 'missing'] as const;
@@ -44,7 +62,10 @@ const FUZZY_LOW = 0.88;
 const said = (text: string) => () => text;
 
 function best<L extends string>(order: readonly L[], results: Compared<L>[]): Compared<L> | undefined {
-  return results.reduce<Compared<L> | undefined>((a, b) => (!a || order.indexOf(b.level) < order.indexOf(a.level) ? b : a), undefined);
+  return results.reduce<Compared<L> | undefined>(
+    (a, b) => (!a || order.indexOf(b.level) < order.indexOf(a.level) ? b : a),
+    undefined,
+  );
 }
 
 const fuzzy = (similarity: number): 'jw92' | 'jw88' | undefined =>
@@ -58,7 +79,8 @@ function compareGivenName(x: string, y: string): Compared<ForenameLevel> {
   const similarity = jaroWinkler(x, y);
   const jw = fuzzy(similarity);
   if (jw) return { level: jw, describe: () => `${shown()}: Jaro-Winkler ${similarity.toFixed(3)}` };
-  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return { level: 'initial', describe: () => `${shown()}: initial` };
+  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y)))
+    return { level: 'initial', describe: () => `${shown()}: initial` };
   return { level: 'different', describe: shown };
 }
 
@@ -77,7 +99,8 @@ export function compareSurname(x: PreparedPerson, y: PreparedPerson): Compared<S
   const similarity = jaroWinkler(a.compact, b.compact);
   const jw = fuzzy(similarity);
   if (jw) return { level: jw, describe: () => `${shown()}: Jaro-Winkler ${similarity.toFixed(3)}` };
-  if (x.surnameSound !== '' && x.surnameSound === y.surnameSound) return { level: 'phonetic', describe: () => `${shown()}: both sound ${x.surnameSound}` };
+  if (x.surnameSound !== '' && x.surnameSound === y.surnameSound)
+    return { level: 'phonetic', describe: () => `${shown()}: both sound ${x.surnameSound}` };
   return { level: 'different', describe: shown };
 }
 
@@ -100,9 +123,11 @@ export function compareEmail(a: string[], b: string[]): Compared<EmailLevel> {
     b.map((y): Compared<EmailLevel> => {
       if (x === y) return { level: 'exact', describe: said(x) };
       // A short local part ("hr", "info", "jon") says little about who owns the address.
-      if (localPart(x).length >= 4 && localPart(x) === localPart(y)) return { level: 'username', describe: () => `${x} vs ${y}: same user name` };
+      if (localPart(x).length >= 4 && localPart(x) === localPart(y))
+        return { level: 'username', describe: () => `${x} vs ${y}: same user name` };
       const similarity = jaroWinkler(x, y);
-      if (similarity >= FUZZY_LOW) return { level: 'jw88', describe: () => `${x} vs ${y}: Jaro-Winkler ${similarity.toFixed(3)}` };
+      if (similarity >= FUZZY_LOW)
+        return { level: 'jw88', describe: () => `${x} vs ${y}: Jaro-Winkler ${similarity.toFixed(3)}` };
       return { level: 'different', describe: () => `${a.length} vs ${b.length} address(es), none alike` };
     }),
   );
@@ -112,7 +137,9 @@ export function compareEmail(a: string[], b: string[]): Compared<EmailLevel> {
 export function comparePhone(a: string[], b: string[]): Compared<PhoneLevel> {
   if (!a.length || !b.length) return { level: 'missing', describe: said('a phone is missing') };
   const shared = a.find((p) => b.includes(p));
-  return shared ? { level: 'exact', describe: said(shared) } : { level: 'different', describe: () => `${a.length} vs ${b.length} number(s), none shared` };
+  return shared
+    ? { level: 'exact', describe: said(shared) }
+    : { level: 'different', describe: () => `${a.length} vs ${b.length} number(s), none shared` };
 }
 
 export function compareDateOfBirth(a: string | undefined, b: string | undefined): Compared<DateOfBirthLevel> {
@@ -123,21 +150,34 @@ export function compareDateOfBirth(a: string | undefined, b: string | undefined)
   for (let i = 0; i < a.length && differing < 2; i++) if (a[i] !== b[i]) differing++;
   if (differing === 1) return { level: 'close', describe: said('one digit differs') };
   // YYYY-MM-DD: the year is [0, 4), the month [5, 7), the day [8, 10).
-  const dayMonthSwapped = a.length === 10 && b.length === 10 && a.slice(0, 5) === b.slice(0, 5)
-    && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
-  return dayMonthSwapped ? { level: 'close', describe: said('day and month swapped') } : { level: 'different', describe: said('dates differ') };
+  const dayMonthSwapped =
+    a.length === 10 &&
+    b.length === 10 &&
+    a.slice(0, 5) === b.slice(0, 5) &&
+    a.slice(5, 7) === b.slice(8, 10) &&
+    a.slice(8, 10) === b.slice(5, 7);
+  return dayMonthSwapped
+    ? { level: 'close', describe: said('day and month swapped') }
+    : { level: 'different', describe: said('dates differ') };
 }
 
 export function compareLocation(a: PreparedPerson, b: PreparedPerson): Compared<LocationLevel> {
   // Country only guards postcodes ("10115" exists in several countries); its spelling varies too much to compare.
   const countriesAgree = !a.country || !b.country || a.country === b.country;
-  if (countriesAgree && a.postcode && a.postcode === b.postcode) return { level: 'postcode', describe: () => `postcode ${a.postcode}` };
-  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_LOW)) return { level: 'city', describe: () => `city "${a.city}" vs "${b.city}"` };
+  if (countriesAgree && a.postcode && a.postcode === b.postcode)
+    return { level: 'postcode', describe: () => `postcode ${a.postcode}` };
+  if (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= FUZZY_LOW))
+    return { level: 'city', describe: () => `city "${a.city}" vs "${b.city}"` };
   const comparable = (a.postcode && b.postcode) || (a.city && b.city);
-  return comparable ? { level: 'different', describe: said('postcode and city differ') } : { level: 'missing', describe: said('no comparable address') };
+  return comparable
+    ? { level: 'different', describe: said('postcode and city differ') }
+    : { level: 'missing', describe: said('no comparable address') };
 }
 
-export function compareExternalIds(a: Map<string, Set<string>>, b: Map<string, Set<string>>): Compared<ExternalIdLevel> {
+export function compareExternalIds(
+  a: Map<string, Set<string>>,
+  b: Map<string, Set<string>>,
+): Compared<ExternalIdLevel> {
   const systems = [...a.keys()].filter((s) => b.has(s));
   if (!systems.length) return { level: 'missing', describe: said('no system in common') };
   for (const system of systems) {
@@ -153,7 +193,12 @@ function oneEditApart(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const [ra, rb] = [a.slice(i), b.slice(i)];
-  return ra.slice(1) === rb.slice(1) || ra.slice(1) === rb || ra === rb.slice(1) || (ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2));
+  return (
+    ra.slice(1) === rb.slice(1) ||
+    ra.slice(1) === rb ||
+    ra === rb.slice(1) ||
+    (ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2))
+  );
 }
 
 /**
@@ -164,14 +209,26 @@ function oneEditApart(a: string, b: string): boolean {
 export function compareStreet(x: PreparedPerson, y: PreparedPerson): Compared<StreetLevel> {
   const [a, b] = [x.street, y.street];
   if (!a || !b) return { level: 'missing', describe: said('a street address is missing') };
-  const shown = () => `"${[a.number, a.street, a.unit].filter(Boolean).join(' ')}" vs "${[b.number, b.street, b.unit].filter(Boolean).join(' ')}"`;
+  const shown = () =>
+    `"${[a.number, a.street, a.unit].filter(Boolean).join(' ')}" vs "${[b.number, b.street, b.unit].filter(Boolean).join(' ')}"`;
   const sameStreet = a.street === b.street;
-  const numbers = a.number && b.number ? (a.number === b.number ? 'same' : oneEditApart(a.number, b.number) ? 'typo' : 'other') : 'missing';
+  const numbers =
+    a.number && b.number
+      ? a.number === b.number
+        ? 'same'
+        : oneEditApart(a.number, b.number)
+          ? 'typo'
+          : 'other'
+      : 'missing';
   const unitsDiffer = !!a.unit && !!b.unit && a.unit !== b.unit;
   if (sameStreet && numbers === 'same' && !unitsDiffer) return { level: 'exact', describe: shown, value: a.street };
   const similarity = sameStreet ? 1 : jaroWinkler(a.street, b.street);
   if ((numbers === 'same' && similarity >= FUZZY_LOW) || (sameStreet && numbers === 'typo')) {
-    return { level: 'close', describe: () => `${shown()}: ${sameStreet ? (unitsDiffer ? 'another unit' : 'house number one keystroke apart') : `street Jaro-Winkler ${similarity.toFixed(3)}`}` };
+    return {
+      level: 'close',
+      describe: () =>
+        `${shown()}: ${sameStreet ? (unitsDiffer ? 'another unit' : 'house number one keystroke apart') : `street Jaro-Winkler ${similarity.toFixed(3)}`}`,
+    };
   }
   if (sameStreet) return { level: 'street', describe: () => `${shown()}: same street`, value: a.street };
   return { level: 'different', describe: shown };
@@ -181,5 +238,14 @@ export function compareNationalId(x: PreparedPerson, y: PreparedPerson): Compare
   if (!x.nationalId || !y.nationalId) return { level: 'missing', describe: said('a national id is missing') };
   const level = nationalIdsAlike(x.nationalId, y.nationalId);
   // Only the level is shown: the hashes would tell a reader nothing, and the id is never kept.
-  return { level, describe: said(level === 'exact' ? 'same national id' : level === 'close' ? 'national ids one keystroke apart' : 'national ids differ') };
+  return {
+    level,
+    describe: said(
+      level === 'exact'
+        ? 'same national id'
+        : level === 'close'
+          ? 'national ids one keystroke apart'
+          : 'national ids differ',
+    ),
+  };
 }

@@ -26,7 +26,10 @@ export interface EstimateOptions {
   passes?: ReadonlyArray<readonly ModelField[]>;
 }
 
-const DEFAULT_PASSES: ReadonlyArray<readonly ModelField[]> = [['forename', 'surname'], ['dateOfBirth', 'nationalId', 'street', 'location']];
+const DEFAULT_PASSES: ReadonlyArray<readonly ModelField[]> = [
+  ['forename', 'surname'],
+  ['dateOfBirth', 'nationalId', 'street', 'location'],
+];
 
 export interface Estimate {
   model: MatchModel;
@@ -63,7 +66,13 @@ function aggregate(rows: readonly PatternCount[]): PatternCount[] {
  * Level shares of one field over weighted rows, missing left out. A level no row showed gets unseen(level)
  * (by default a floor), never 0.
  */
-function shares(field: ModelField, levels: readonly string[], rows: readonly PatternCount[], weightOf: (row: PatternCount) => number, unseen: (level: string, all: number) => number = () => FLOOR): Record<string, number> | undefined {
+function shares(
+  field: ModelField,
+  levels: readonly string[],
+  rows: readonly PatternCount[],
+  weightOf: (row: PatternCount) => number,
+  unseen: (level: string, all: number) => number = () => FLOOR,
+): Record<string, number> | undefined {
   const totals = new Map<string, number>();
   let all = 0;
   for (const row of rows) {
@@ -79,10 +88,16 @@ function shares(field: ModelField, levels: readonly string[], rows: readonly Pat
   return Object.fromEntries(levels.map((l, i) => [l, (raw[i] as number) / sum]));
 }
 
-function withProbabilities(model: MatchModel, which: 'm' | 'u', field: ModelField, values: Record<string, number> | undefined): void {
+function withProbabilities(
+  model: MatchModel,
+  which: 'm' | 'u',
+  field: ModelField,
+  values: Record<string, number> | undefined,
+): void {
   if (!values) return; // no pair compared this field: its levels keep the starting values
   const levels = model[field] as Record<string, LevelProbabilities>;
-  for (const [level, p] of Object.entries(values)) levels[level] = { ...(levels[level] as LevelProbabilities), [which]: p };
+  for (const [level, p] of Object.entries(values))
+    levels[level] = { ...(levels[level] as LevelProbabilities), [which]: p };
 }
 
 /**
@@ -94,20 +109,35 @@ function withProbabilities(model: MatchModel, which: 'm' | 'u', field: ModelFiel
  * share of matches among blocked pairs does not measure. Term-frequency adjustment stays as it is: an
  * exact name's u is still replaced by the name's frequency when scoring.
  */
-export function estimateModel(start: MatchModel, blocked: readonly PatternCount[], random: readonly PatternCount[], options: EstimateOptions = {}): Estimate {
+export function estimateModel(
+  start: MatchModel,
+  blocked: readonly PatternCount[],
+  random: readonly PatternCount[],
+  options: EstimateOptions = {},
+): Estimate {
   checkMatchModel(start);
   const rows = aggregate(blocked);
   const blockedPairs = rows.reduce((s, r) => s + r.count, 0);
   const randomRows = aggregate(random);
   const randomPairs = randomRows.reduce((s, r) => s + r.count, 0);
-  if (blockedPairs === 0) throw new HrError('match.estimate_no_pairs', 'No compared pairs to learn from yet: the dedupe node learns from the persons it has looked up.');
+  if (blockedPairs === 0)
+    throw new HrError(
+      'match.estimate_no_pairs',
+      'No compared pairs to learn from yet: the dedupe node learns from the persons it has looked up.',
+    );
   const model = structuredClone(start);
   const levelsOf = (field: ModelField) => Object.keys(model[field]);
   // A level no random pair showed (two strangers with one email) is rarer than the sample can measure:
   // its u stays the starting one, or one in the number of pairs compared if that is smaller.
   for (const field of MODEL_FIELDS) {
-    const startU = (level: string, all: number) => Math.min((start[field] as Record<string, LevelProbabilities>)[level]?.u ?? FLOOR, 1 / all);
-    withProbabilities(model, 'u', field, shares(field, levelsOf(field), randomRows, (r) => r.count, startU));
+    const startU = (level: string, all: number) =>
+      Math.min((start[field] as Record<string, LevelProbabilities>)[level]?.u ?? FLOOR, 1 / all);
+    withProbabilities(
+      model,
+      'u',
+      field,
+      shares(field, levelsOf(field), randomRows, (r) => r.count, startU),
+    );
   }
 
   const maxIterations = options.maxIterations ?? 100;
@@ -138,9 +168,11 @@ export function estimateModel(start: MatchModel, blocked: readonly PatternCount[
       for (const field of fields) {
         const before = pass[field] as Record<string, LevelProbabilities>;
         // A level no blocked pair showed (no ATS id in common yet) keeps its starting m, or one in the matches counted if smaller.
-        const startM = (level: string, all: number) => Math.min((start[field] as Record<string, LevelProbabilities>)[level]?.m ?? FLOOR, 1 / all);
+        const startM = (level: string, all: number) =>
+          Math.min((start[field] as Record<string, LevelProbabilities>)[level]?.m ?? FLOOR, 1 / all);
         const next = shares(field, levelsOf(field), rows, (r) => (posterior.get(r) ?? 0) * r.count, startM);
-        if (next) for (const [level, m] of Object.entries(next)) moved = Math.max(moved, Math.abs(m - (before[level]?.m ?? 0)));
+        if (next)
+          for (const [level, m] of Object.entries(next)) moved = Math.max(moved, Math.abs(m - (before[level]?.m ?? 0)));
         withProbabilities(pass, 'm', field, next);
       }
       lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / blockedPairs));
@@ -153,7 +185,9 @@ export function estimateModel(start: MatchModel, blocked: readonly PatternCount[
     if (!estimating.length) continue;
     const levels = model[field] as Record<string, LevelProbabilities>;
     for (const level of Object.keys(levels)) {
-      const m = estimating.reduce((sum, p) => sum + ((p.pass[field] as Record<string, LevelProbabilities>)[level]?.m ?? 0), 0) / estimating.length;
+      const m =
+        estimating.reduce((sum, p) => sum + ((p.pass[field] as Record<string, LevelProbabilities>)[level]?.m ?? 0), 0) /
+        estimating.length;
       levels[level] = { ...(levels[level] as LevelProbabilities), m };
     }
   }

@@ -25,7 +25,12 @@ function load(x: string, into: Int32Array): number {
 function ensure(size: number): void {
   if (size <= sCodes.length) return;
   const next = 2 ** Math.ceil(Math.log2(size));
-  [sCodes, tCodes, sMatched, tMatched] = [new Int32Array(next), new Int32Array(next), new Uint8Array(next), new Uint8Array(next)];
+  [sCodes, tCodes, sMatched, tMatched] = [
+    new Int32Array(next),
+    new Int32Array(next),
+    new Uint8Array(next),
+    new Uint8Array(next),
+  ];
 }
 
 /** Jaro of the code points loaded into sCodes[0..n) and tCodes[0..m). */

@@ -1,6 +1,14 @@
 import { HrError } from '../errors';
 import type {
-  DateOfBirthLevel, EmailLevel, ExternalIdLevel, ForenameLevel, LocationLevel, NationalIdLevel, PhoneLevel, StreetLevel, SurnameLevel,
+  DateOfBirthLevel,
+  EmailLevel,
+  ExternalIdLevel,
+  ForenameLevel,
+  LocationLevel,
+  NationalIdLevel,
+  PhoneLevel,
+  StreetLevel,
+  SurnameLevel,
 } from './compare';
 
 /** m = P(level | same person), u = P(level | two different persons); the weight is log2(m / u). */
@@ -29,7 +37,17 @@ export interface MatchModel {
 }
 
 /** The fields of a model that hold comparison levels, in the order a score lists them. */
-export const MODEL_FIELDS = ['forename', 'surname', 'email', 'phone', 'dateOfBirth', 'location', 'street', 'nationalId', 'externalId'] as const;
+export const MODEL_FIELDS = [
+  'forename',
+  'surname',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'location',
+  'street',
+  'nationalId',
+  'externalId',
+] as const;
 export type ModelField = (typeof MODEL_FIELDS)[number];
 
 /**
@@ -116,12 +134,24 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
 /** Refuses a model whose probabilities would produce infinite or undefined weights. */
 export function checkMatchModel(model: MatchModel): void {
   const inUnit = (x: number) => Number.isFinite(x) && x > 0 && x <= 1;
-  if (!inUnit(model.prior) || model.prior === 1) throw new HrError('match.model_invalid', `The match prior must be between 0 and 1 (exclusive), not ${model.prior}.`);
-  if (!inUnit(model.minimumNameFrequency)) throw new HrError('match.model_invalid', `The minimum name frequency must be in (0, 1], not ${model.minimumNameFrequency}.`);
+  if (!inUnit(model.prior) || model.prior === 1)
+    throw new HrError(
+      'match.model_invalid',
+      `The match prior must be between 0 and 1 (exclusive), not ${model.prior}.`,
+    );
+  if (!inUnit(model.minimumNameFrequency))
+    throw new HrError(
+      'match.model_invalid',
+      `The minimum name frequency must be in (0, 1], not ${model.minimumNameFrequency}.`,
+    );
   for (const field of MODEL_FIELDS) {
     for (const [level, { m, u }] of Object.entries(model[field] as Record<string, LevelProbabilities>)) {
       if (!inUnit(m) || !inUnit(u)) {
-        throw new HrError('match.model_invalid', `The ${field} level "${level}" needs m and u in (0, 1], not m=${m}, u=${u}.`, { field, level });
+        throw new HrError(
+          'match.model_invalid',
+          `The ${field} level "${level}" needs m and u in (0, 1], not m=${m}, u=${u}.`,
+          { field, level },
+        );
       }
     }
   }

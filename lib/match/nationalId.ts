@@ -23,13 +23,17 @@ const DIGEST_HEX = 16;
 
 /** Letters and digits only, upper case: "123-45-6789" = "123 45 6789"; "ab 12 34 56 c" = "AB123456C". */
 export function normaliseNationalId(raw: string | undefined): string {
-  return (raw ?? '').normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return (raw ?? '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 export function digestNationalId(raw: string | undefined, key: Buffer): NationalIdDigests | undefined {
   const id = normaliseNationalId(raw);
   if (id.length < MIN_LENGTH) return undefined;
-  const hash = (value: string) => createHmac('sha256', key).update(`national id\0${value}`).digest('hex').slice(0, DIGEST_HEX);
+  const hash = (value: string) =>
+    createHmac('sha256', key).update(`national id\0${value}`).digest('hex').slice(0, DIGEST_HEX);
   const near = new Set<string>();
   for (let i = 0; i < id.length; i++) near.add(hash(id.slice(0, i) + id.slice(i + 1)));
   return { full: hash(id), near: [...near] };

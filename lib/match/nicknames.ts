@@ -102,7 +102,9 @@ giuseppe beppe peppe
 johannes johann hans
 `;
 
-const groups: readonly string[][] = GROUPS.trim().split('\n').map((line) => line.split(' '));
+const groups: readonly string[][] = GROUPS.trim()
+  .split('\n')
+  .map((line) => line.split(' '));
 
 const groupsByName = new Map<string, number[]>();
 groups.forEach((names, group) => {

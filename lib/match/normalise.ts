@@ -1,9 +1,39 @@
 // Letters that Unicode NFKD does not split into a base letter plus a combining mark.
-const FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+const FOLDS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
 
 // Surname particles are written, spaced and capitalised inconsistently ("van der Berg", "Vanderberg",
 // "Berg"), so they are dropped from the parts compared one by one.
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'ibn']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'ibn',
+]);
 
 /**
  * The comparable form of a name: accents and diacritics removed, lower case, apostrophes dropped

@@ -2,8 +2,17 @@ import { normaliseName } from './normalise';
 
 // NYSIIS rather than Double Metaphone: a tenth of the rules for the same job here (a blocking key and
 // a weak "sounds alike" level, as Splink's optional phonetic level; docs/matching.md, "Name comparison levels").
-const PREFIXES: [RegExp, string][] = [[/^MAC/, 'MCC'], [/^KN/, 'NN'], [/^K/, 'C'], [/^(PH|PF)/, 'FF'], [/^SCH/, 'SSS']];
-const SUFFIXES: [RegExp, string][] = [[/(EE|IE)$/, 'Y'], [/(DT|RT|RD|NT|ND)$/, 'D']];
+const PREFIXES: [RegExp, string][] = [
+  [/^MAC/, 'MCC'],
+  [/^KN/, 'NN'],
+  [/^K/, 'C'],
+  [/^(PH|PF)/, 'FF'],
+  [/^SCH/, 'SSS'],
+];
+const SUFFIXES: [RegExp, string][] = [
+  [/(EE|IE)$/, 'Y'],
+  [/(DT|RT|RD|NT|ND)$/, 'D'],
+];
 
 const isVowel = (c: string | undefined): boolean => c !== undefined && 'AEIOU'.includes(c);
 
@@ -28,10 +37,20 @@ function translate(chars: string[], i: number): string {
  * six-letter cut: the full code is more selective as a blocking key. Empty for a name with no Latin letters.
  */
 export function nysiis(name: string): string {
-  let word = normaliseName(name).toUpperCase().replace(/[^A-Z]/g, '');
+  let word = normaliseName(name)
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
   if (!word) return '';
-  for (const [pattern, replacement] of PREFIXES) if (pattern.test(word)) { word = word.replace(pattern, replacement); break; }
-  for (const [pattern, replacement] of SUFFIXES) if (pattern.test(word)) { word = word.replace(pattern, replacement); break; }
+  for (const [pattern, replacement] of PREFIXES)
+    if (pattern.test(word)) {
+      word = word.replace(pattern, replacement);
+      break;
+    }
+  for (const [pattern, replacement] of SUFFIXES)
+    if (pattern.test(word)) {
+      word = word.replace(pattern, replacement);
+      break;
+    }
 
   const chars = [...word];
   let key = chars[0] ?? '';

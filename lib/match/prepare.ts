@@ -1,4 +1,11 @@
-import { nameForms, normaliseEmail, normaliseName, normalisePostcode, type EmailOptions, type NameForms } from './normalise';
+import {
+  nameForms,
+  normaliseEmail,
+  normaliseName,
+  normalisePostcode,
+  type EmailOptions,
+  type NameForms,
+} from './normalise';
 import { parseStreetAddress, type StreetAddress } from './address';
 import type { NationalIdDigests } from './nationalId';
 import { nysiis } from './phonetic';

@@ -25,10 +25,18 @@ export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.7, identi
 
 function checkThresholds({ merge, review, identityAlone = 1 }: Thresholds): void {
   if (!(review >= 0 && review <= merge && merge <= 1)) {
-    throw new HrError('match.thresholds_invalid', `Thresholds need 0 ≤ review ≤ merge ≤ 1; got review ${review}, merge ${merge}.`, { merge, review });
+    throw new HrError(
+      'match.thresholds_invalid',
+      `Thresholds need 0 ≤ review ≤ merge ≤ 1; got review ${review}, merge ${merge}.`,
+      { merge, review },
+    );
   }
   if (!(identityAlone >= 0 && identityAlone <= 1)) {
-    throw new HrError('match.thresholds_invalid', `The identity-alone threshold must be between 0 and 1; got ${identityAlone}.`, { identityAlone });
+    throw new HrError(
+      'match.thresholds_invalid',
+      `The identity-alone threshold must be between 0 and 1; got ${identityAlone}.`,
+      { identityAlone },
+    );
   }
 }
 
@@ -70,7 +78,13 @@ export interface PreparedCandidate<P> {
 }
 
 // Identifiers that only one person holds; a merge needs at least one of them to agree.
-const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact', 'nationalId:exact', 'externalId:exact']);
+const CORROBORATING = new Set([
+  'email:exact',
+  'phone:exact',
+  'dateOfBirth:exact',
+  'nationalId:exact',
+  'externalId:exact',
+]);
 
 /**
  * Fellegi-Sunter assumes fields independent, and two situations break that badly enough to guard
@@ -81,14 +95,22 @@ const CORROBORATING = new Set(['email:exact', 'phone:exact', 'dateOfBirth:exact'
 function mergeBlocker(explanation: MatchExplanation): string | undefined {
   const level = (field: string) => explanation.fields.find((f) => f.field === field)?.level;
   if (level('forename') === 'different') return 'the forenames differ: possibly a relative sharing contact details';
-  if (!explanation.fields.some((f) => CORROBORATING.has(`${f.field}:${f.level}`))) return 'only names and address agree: no email, phone, birth date, national id or external id confirms it';
+  if (!explanation.fields.some((f) => CORROBORATING.has(`${f.field}:${f.level}`)))
+    return 'only names and address agree: no email, phone, birth date, national id or external id confirms it';
   return undefined;
 }
 
 // What identifies a person, as against how to reach them: a returning applicant often brings a new email,
 // phone and ATS record together, so their disagreements are one event, not three independent pieces of
 // evidence against the match, and Fellegi-Sunter's product counts them three times.
-const IDENTITY_FIELDS: ReadonlySet<MatchField> = new Set(['forename', 'surname', 'dateOfBirth', 'location', 'street', 'nationalId']);
+const IDENTITY_FIELDS: ReadonlySet<MatchField> = new Set([
+  'forename',
+  'surname',
+  'dateOfBirth',
+  'location',
+  'street',
+  'nationalId',
+]);
 
 /** Why a match too weak for review still needs one: the rule of Thresholds.identityAlone. */
 function identityReason(explanation: MatchExplanation, identityAlone: number): string | undefined {
@@ -96,13 +118,20 @@ function identityReason(explanation: MatchExplanation, identityAlone: number): s
   const [forename, surname, dateOfBirth] = [field('forename'), field('surname'), field('dateOfBirth')];
   // A person known by one name (or whose other name was left out) is judged on the name they have.
   const namesAgree = [forename, surname].filter((f) => f && f.level !== 'missing');
-  if (!namesAgree.length || namesAgree.some((f) => f!.weight <= 0) || dateOfBirth?.level === 'different') return undefined;
+  if (!namesAgree.length || namesAgree.some((f) => f!.weight <= 0) || dateOfBirth?.level === 'different')
+    return undefined;
   const identity = explanation.fields.filter((f) => IDENTITY_FIELDS.has(f.field));
   const byIdentity = probabilityOf(identity.reduce((sum, f) => sum + f.weight, explanation.priorWeight));
   if (byIdentity < identityAlone) return undefined;
   const agrees = (name: MatchField) => (field(name)?.weight ?? 0) > 0;
-  const agreeing = ['name', ...(agrees('dateOfBirth') ? ['date of birth'] : []), ...(agrees('location') || agrees('street') ? ['address'] : []), ...(agrees('nationalId') ? ['national id'] : [])];
-  const what = agreeing.length > 1 ? `${agreeing.slice(0, -1).join(', ')} and ${agreeing[agreeing.length - 1]}` : 'name';
+  const agreeing = [
+    'name',
+    ...(agrees('dateOfBirth') ? ['date of birth'] : []),
+    ...(agrees('location') || agrees('street') ? ['address'] : []),
+    ...(agrees('nationalId') ? ['national id'] : []),
+  ];
+  const what =
+    agreeing.length > 1 ? `${agreeing.slice(0, -1).join(', ')} and ${agreeing[agreeing.length - 1]}` : 'name';
   return `by ${what} alone p=${byIdentity.toFixed(2)}, though no email, phone or ATS id confirms it`;
 }
 
@@ -112,7 +141,11 @@ function identityReason(explanation: MatchExplanation, identityAlone: number): s
  * persons both clear the merge threshold the decision is review: they are probably duplicates of each
  * other, and picking one silently would hide that.
  */
-export function bestMatch<P extends MatchablePerson>(incoming: MatchablePerson, candidates: readonly P[], options: BestMatchOptions = {}): MatchOutcome<P> {
+export function bestMatch<P extends MatchablePerson>(
+  incoming: MatchablePerson,
+  candidates: readonly P[],
+  options: BestMatchOptions = {},
+): MatchOutcome<P> {
   return bestPreparedMatch(
     prepare(incoming, options.email),
     candidates.map((candidate) => ({ guid: candidate.guid, prepared: prepare(candidate, options.email), candidate })),
@@ -125,7 +158,11 @@ export function bestMatch<P extends MatchablePerson>(incoming: MatchablePerson, 
  * the most probable ones are explained field by field, which is what a lookup among hundreds of
  * namesakes spends its time on otherwise.
  */
-export function bestPreparedMatch<P>(incoming: PreparedPerson, candidates: ReadonlyArray<PreparedCandidate<P>>, options: BestMatchOptions = {}): MatchOutcome<P> {
+export function bestPreparedMatch<P>(
+  incoming: PreparedPerson,
+  candidates: ReadonlyArray<PreparedCandidate<P>>,
+  options: BestMatchOptions = {},
+): MatchOutcome<P> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   checkThresholds(thresholds);
   checkMatchModel(options.model ?? DEFAULT_MATCH_MODEL);
@@ -134,18 +171,31 @@ export function bestPreparedMatch<P>(incoming: PreparedPerson, candidates: Reado
     .map((c) => ({ c, weight: matchWeightPrepared(incoming, c.prepared, options) }))
     .sort((x, y) => y.weight - x.weight)
     .slice(0, 1 + EXPLAINED_OTHERS)
-    .map(({ c }) => ({ guid: c.guid, candidate: c.candidate, explanation: scorePrepared(incoming, c.prepared, options) }));
+    .map(({ c }) => ({
+      guid: c.guid,
+      candidate: c.candidate,
+      explanation: scorePrepared(incoming, c.prepared, options),
+    }));
   const [top, ...runnersUp] = ranked;
   if (!top) return { decision: 'new', others: [] };
   const others = runnersUp.map(({ candidate, explanation }) => ({ candidate, explanation }));
 
-  const outcome = { decision: decide(top.explanation.probability, thresholds), candidate: top.candidate, explanation: top.explanation, others };
+  const outcome = {
+    decision: decide(top.explanation.probability, thresholds),
+    candidate: top.candidate,
+    explanation: top.explanation,
+    others,
+  };
   if (outcome.decision === 'new') {
     const reason = identityReason(top.explanation, thresholds.identityAlone ?? 1);
     return reason ? { ...outcome, decision: 'review', reviewReason: reason } : outcome;
   }
   if (outcome.decision !== 'merge') return outcome;
-  const rival = runnersUp.some((o) => o.explanation.probability >= thresholds.merge && !(o.guid !== undefined && o.guid === top.guid));
-  const reviewReason = rival ? 'another stored person matches as strongly: the store may hold a duplicate' : mergeBlocker(top.explanation);
+  const rival = runnersUp.some(
+    (o) => o.explanation.probability >= thresholds.merge && !(o.guid !== undefined && o.guid === top.guid),
+  );
+  const reviewReason = rival
+    ? 'another stored person matches as strongly: the store may hold a duplicate'
+    : mergeBlocker(top.explanation);
   return reviewReason ? { ...outcome, decision: 'review', reviewReason } : outcome;
 }

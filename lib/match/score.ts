@@ -1,6 +1,15 @@
 import {
-  compareDateOfBirth, compareEmail, compareExternalIds, compareForename, compareLocation, compareNationalId, comparePhone, compareStreet, compareSurname,
-  namesSwapped, type Compared,
+  compareDateOfBirth,
+  compareEmail,
+  compareExternalIds,
+  compareForename,
+  compareLocation,
+  compareNationalId,
+  comparePhone,
+  compareStreet,
+  compareSurname,
+  namesSwapped,
+  type Compared,
 } from './compare';
 import { DEFAULT_MATCH_MODEL, type LevelProbabilities, type MatchModel } from './model';
 import type { LevelPattern } from './estimate';
@@ -51,7 +60,11 @@ function compareFields(a: PreparedPerson, b: PreparedPerson, model: MatchModel):
  * adjustment applied: for an exact match, u becomes the share of persons with that value, so an
  * agreeing "John" counts for less than an agreeing "Siobhan" (docs/matching.md, "Term-frequency adjustment").
  */
-function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, options: ScoreOptions): { weight: number; frequency?: number } {
+function weigh(
+  { compared, levels, tf }: FieldCompared,
+  model: MatchModel,
+  options: ScoreOptions,
+): { weight: number; frequency?: number } {
   const p = levels[compared.level];
   if (!p) return { weight: 0 };
   if (tf && compared.level === 'exact' && compared.value !== undefined && options.nameFrequency) {
@@ -63,7 +76,9 @@ function weigh({ compared, levels, tf }: FieldCompared, model: MatchModel, optio
 
 /** How each field of a pair compared, without weighing: what learning the weights (estimate.ts) counts. */
 export function levelPattern(a: PreparedPerson, b: PreparedPerson): LevelPattern {
-  return Object.fromEntries(compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level])) as LevelPattern;
+  return Object.fromEntries(
+    compareFields(a, b, DEFAULT_MATCH_MODEL).map((f) => [f.field, f.compared.level]),
+  ) as LevelPattern;
 }
 
 const priorWeightOf = (model: MatchModel) => log2(model.prior / (1 - model.prior));
@@ -96,6 +111,10 @@ export function scorePrepared(a: PreparedPerson, b: PreparedPerson, options: Sco
 }
 
 /** Fellegi-Sunter score of two persons, with each field's level and weight for a reviewer. */
-export function score(incoming: MatchablePerson, candidate: MatchablePerson, options: ScoreOptions = {}): MatchExplanation {
+export function score(
+  incoming: MatchablePerson,
+  candidate: MatchablePerson,
+  options: ScoreOptions = {},
+): MatchExplanation {
   return scorePrepared(prepare(incoming, options.email), prepare(candidate, options.email), options);
 }

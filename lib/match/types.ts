@@ -24,7 +24,8 @@ export interface MatchablePerson {
   status?: 'candidate' | 'employee' | 'former_employee';
 }
 
-export type MatchField = 'forename' | 'surname' | 'email' | 'phone' | 'dateOfBirth' | 'location' | 'street' | 'nationalId' | 'externalId';
+export type MatchField =
+  'forename' | 'surname' | 'email' | 'phone' | 'dateOfBirth' | 'location' | 'street' | 'nationalId' | 'externalId';
 
 /** How one field of a pair compared, and how much that moved the score (log2 Bayes factor). */
 export interface FieldComparison {

@@ -3,7 +3,16 @@ import { ExternalId, IsoDateTime, Text } from './primitives';
 import { CheckProvider } from './systems';
 
 // Checkr report statuses plus the invitation's own states before a report exists.
-export const CheckStatus = z.enum(['invited', 'pending', 'suspended', 'paused', 'complete', 'dispute', 'canceled', 'expired']);
+export const CheckStatus = z.enum([
+  'invited',
+  'pending',
+  'suspended',
+  'paused',
+  'complete',
+  'dispute',
+  'canceled',
+  'expired',
+]);
 export type CheckStatus = z.infer<typeof CheckStatus>;
 
 export const CheckResult = z.enum(['clear', 'consider', 'suspended', 'pending', 'canceled']);

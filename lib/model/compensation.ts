@@ -5,7 +5,17 @@ import { CurrencyCode, DecimalAmount } from './primitives';
  * How often an amount is paid. Beyond the usual six, day, quarter and half_year exist because
  * BambooHR `paidPer` and Merge `pay_period` use them and mapping them to something else would lose data.
  */
-export const PayPeriod = z.enum(['hour', 'day', 'week', 'biweekly', 'semimonthly', 'month', 'quarter', 'half_year', 'year']);
+export const PayPeriod = z.enum([
+  'hour',
+  'day',
+  'week',
+  'biweekly',
+  'semimonthly',
+  'month',
+  'quarter',
+  'half_year',
+  'year',
+]);
 export type PayPeriod = z.infer<typeof PayPeriod>;
 
 /**

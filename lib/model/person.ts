@@ -15,14 +15,20 @@ const Unreadable = Text.optional();
 
 export const Email = z
   .object({ address: Text, type: EmailType, invalid: Unreadable })
-  .refine((e) => e.invalid !== undefined || z.email().safeParse(e.address).success, { path: ['address'], message: 'must be an email address' });
+  .refine((e) => e.invalid !== undefined || z.email().safeParse(e.address).success, {
+    path: ['address'],
+    message: 'must be an email address',
+  });
 export type Email = z.infer<typeof Email>;
 
 // Greenhouse also has "skype", which the vendor module maps to "other".
 export const PhoneType = z.enum(['mobile', 'home', 'work', 'other']);
 export const Phone = z
   .object({ number: Text, type: PhoneType, invalid: Unreadable })
-  .refine((p) => p.invalid !== undefined || E164Phone.safeParse(p.number).success, { path: ['number'], message: 'must be an E.164 phone number such as +15185551212' });
+  .refine((p) => p.invalid !== undefined || E164Phone.safeParse(p.number).success, {
+    path: ['number'],
+    message: 'must be an E.164 phone number such as +15185551212',
+  });
 export type Phone = z.infer<typeof Phone>;
 
 export const Address = z.object({

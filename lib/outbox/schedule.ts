@@ -30,13 +30,25 @@ export interface LeasedWorkerOptions {
   onError(error: HrError): void;
 }
 
-export const DEFAULT_SCHEDULE: RetrySchedule = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, maxAgeMs: 24 * 3_600_000 };
+export const DEFAULT_SCHEDULE: RetrySchedule = {
+  baseDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+  maxAttempts: 10,
+  maxAgeMs: 24 * 3_600_000,
+};
 
 /**
  * The next attempt after `attempts` failures, or null to dead-letter. "Equal jitter": at least half
  * the exponential step, so a retry is never immediate, and never sooner than the vendor's Retry-After.
  */
-export function nextAttemptAt(attempts: number, createdAt: number, now: number, retryAfterMs: number | undefined, schedule: RetrySchedule, random: () => number): Date | null {
+export function nextAttemptAt(
+  attempts: number,
+  createdAt: number,
+  now: number,
+  retryAfterMs: number | undefined,
+  schedule: RetrySchedule,
+  random: () => number,
+): Date | null {
   if (attempts >= schedule.maxAttempts) return null;
   const step = Math.min(schedule.maxDelayMs, schedule.baseDelayMs * 2 ** (attempts - 1));
   const delay = Math.max(step / 2 + random() * (step / 2), retryAfterMs ?? 0);

@@ -2,7 +2,10 @@ import { toHrError } from '../errors';
 import type { OutboxEntry, OutboxScope } from '../store/types';
 import { nextAttemptAt, type LeasedWorkerOptions } from './schedule';
 
-export interface OutboxWorkerOptions<K, V> extends Pick<LeasedWorkerOptions, 'store' | 'schedule' | 'leaseMs' | 'now' | 'random' | 'onError'> {
+export interface OutboxWorkerOptions<K, V> extends Pick<
+  LeasedWorkerOptions,
+  'store' | 'schedule' | 'leaseMs' | 'now' | 'random' | 'onError'
+> {
   /** Only these entries are claimed: other workers share the outbox. */
   scope: OutboxScope;
   batchSize: number;
@@ -109,7 +112,8 @@ export function createOutboxWorker<K, V, M = undefined>(options: OutboxWorkerOpt
         waiters.set(key, waiting);
       }),
     settle,
-    retryAt: (entry, attempts, retryAfterMs) => nextAttemptAt(attempts, entry.createdAt.getTime(), now(), retryAfterMs, options.schedule, random),
+    retryAt: (entry, attempts, retryAfterMs) =>
+      nextAttemptAt(attempts, entry.createdAt.getTime(), now(), retryAfterMs, options.schedule, random),
     waiting: () => [...waiters].map(([key, { meta }]) => [key, meta]),
     isWaiting: (key) => waiters.has(key),
     isRunning: (key) => running.has(key),

@@ -9,13 +9,48 @@
 const CREDENTIAL = /token|secret|passw(?:or)?d|api[-_]?key|signature|authorization|cookie|credential|private[-_]?key/i;
 
 /** Whole words that name an identity, tax, bank or card number on their own. */
-const IDENTITY_WORDS = new Set(['ssn', 'sin', 'nin', 'nino', 'tin', 'itin', 'iban', 'bic', 'cvv', 'cvc', 'dob', 'pan', 'ssnlast4']);
+const IDENTITY_WORDS = new Set([
+  'ssn',
+  'sin',
+  'nin',
+  'nino',
+  'tin',
+  'itin',
+  'iban',
+  'bic',
+  'cvv',
+  'cvc',
+  'dob',
+  'pan',
+  'ssnlast4',
+]);
 
 /** Word sequences (joined without separators) that name one. */
 const IDENTITY_PHRASES = [
-  'socialsecurity', 'socialinsurance', 'nationalid', 'nationalidentity', 'nationalinsurance', 'taxid', 'taxnumber', 'taxidentification',
-  'passportnumber', 'driverlicense', 'driverslicense', 'driverlicence', 'driverslicence', 'bankaccount', 'accountnumber', 'routingnumber',
-  'sortcode', 'cardnumber', 'creditcard', 'dateofbirth', 'birthdate', 'steuerid', 'sozialversicherungsnummer', 'steueridentifikationsnummer',
+  'socialsecurity',
+  'socialinsurance',
+  'nationalid',
+  'nationalidentity',
+  'nationalinsurance',
+  'taxid',
+  'taxnumber',
+  'taxidentification',
+  'passportnumber',
+  'driverlicense',
+  'driverslicense',
+  'driverlicence',
+  'driverslicence',
+  'bankaccount',
+  'accountnumber',
+  'routingnumber',
+  'sortcode',
+  'cardnumber',
+  'creditcard',
+  'dateofbirth',
+  'birthdate',
+  'steuerid',
+  'sozialversicherungsnummer',
+  'steueridentifikationsnummer',
 ];
 
 /** The lower-case words of a key: `socialSecurityNumber` → social, security, number. */

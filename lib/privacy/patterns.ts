@@ -69,12 +69,14 @@ const isNino = (text: string): boolean => !NINO_NEVER.has(text.slice(0, 2).toUpp
 
 /** Masks every secret-looking value in free text; the rest of the text stays as it was. */
 export function maskPatterns(text: string): string {
-  return text
-    .replace(NINO, (m) => (isNino(m) ? MASK : m))
-    .replace(IBAN_CANDIDATE, (m) => (passesIbanCheck(m) ? MASK : m))
-    .replace(SEPARATED_SSN, MASK)
-    .replace(CARD_CANDIDATE, (m) => (looksLikeCard(m) ? MASK : m))
-    // Last, so an id with letters of its own (a NINO) is masked whole first.
-    .replace(NAMED_ID, (m: string, _gap: string, id: string) => m.slice(0, m.length - id.length) + MASK)
-    .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`);
+  return (
+    text
+      .replace(NINO, (m) => (isNino(m) ? MASK : m))
+      .replace(IBAN_CANDIDATE, (m) => (passesIbanCheck(m) ? MASK : m))
+      .replace(SEPARATED_SSN, MASK)
+      .replace(CARD_CANDIDATE, (m) => (looksLikeCard(m) ? MASK : m))
+      // Last, so an id with letters of its own (a NINO) is masked whole first.
+      .replace(NAMED_ID, (m: string, _gap: string, id: string) => m.slice(0, m.length - id.length) + MASK)
+      .replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme} ${MASK}`)
+  );
 }

@@ -51,7 +51,9 @@ function endsWith(name: string, paths: readonly string[]): boolean {
   const segments = name.replace(/\[\]/g, '').split('.');
   return paths.some((p) => {
     const tail = p.split('.');
-    return tail.length <= segments.length && tail.every((seg, i) => seg === segments[segments.length - tail.length + i]);
+    return (
+      tail.length <= segments.length && tail.every((seg, i) => seg === segments[segments.length - tail.length + i])
+    );
   });
 }
 
@@ -63,11 +65,21 @@ export class SecretPolicy {
   ) {}
 
   /** The policy of one or more dictionaries (the sidebar serves every deployed one); more secret field names may be added (a store's encrypted fields). */
-  static of(dictionaries: SensitivityTable | readonly SensitivityTable[], moreSecretFields: readonly string[] = []): SecretPolicy {
-    const all = Array.isArray(dictionaries) ? (dictionaries as readonly SensitivityTable[]) : [dictionaries as SensitivityTable];
+  static of(
+    dictionaries: SensitivityTable | readonly SensitivityTable[],
+    moreSecretFields: readonly string[] = [],
+  ): SecretPolicy {
+    const all = Array.isArray(dictionaries)
+      ? (dictionaries as readonly SensitivityTable[])
+      : [dictionaries as SensitivityTable];
     const fields = all.flatMap((d) => d.fields);
-    const secret = new Set([...fields.filter((f) => f.sensitivity === 'secret').map((f) => f.name), ...moreSecretFields]);
-    const personal = new Set(fields.filter((f) => f.sensitivity === 'personal' && !secret.has(f.name)).map((f) => f.name));
+    const secret = new Set([
+      ...fields.filter((f) => f.sensitivity === 'secret').map((f) => f.name),
+      ...moreSecretFields,
+    ]);
+    const personal = new Set(
+      fields.filter((f) => f.sensitivity === 'personal' && !secret.has(f.name)).map((f) => f.name),
+    );
     return new SecretPolicy([...secret], [...personal]);
   }
 
@@ -106,6 +118,9 @@ export class SecretPolicy {
 
   /** A policy for an output that shows what both policies cover (the sidebar, over every dictionary). */
   with(moreSecretFields: readonly string[]): SecretPolicy {
-    return new SecretPolicy([...new Set([...this.secretFields, ...moreSecretFields])], this.personalFields.filter((f) => !moreSecretFields.includes(f)));
+    return new SecretPolicy(
+      [...new Set([...this.secretFields, ...moreSecretFields])],
+      this.personalFields.filter((f) => !moreSecretFields.includes(f)),
+    );
   }
 }

@@ -65,7 +65,14 @@ export function nextLink(head: Head, input: NewAuditEntry, at: Date, mask: (valu
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = entryHash(prevHash, entry);
-  return { entry, prevHash, hash, beforeJson, afterJson, appended: { ...withoutDigest(entry), before, after, erased: false } };
+  return {
+    entry,
+    prevHash,
+    hash,
+    beforeJson,
+    afterJson,
+    appended: { ...withoutDigest(entry), before, after, erased: false },
+  };
 }
 
 /** Follows the chain one link at a time, so the log can be read in pages rather than whole. */
@@ -77,7 +84,11 @@ class ChainWalk {
   step(link: StoredAuditLink): AuditVerdict | null {
     const { id } = link.entry;
     if (link.prevHash !== this.prevHash) {
-      return { ok: false, firstBadId: id, reason: `audit entry ${id} does not follow the entry before it: an entry was removed, inserted or reordered` };
+      return {
+        ok: false,
+        firstBadId: id,
+        reason: `audit entry ${id} does not follow the entry before it: an entry was removed, inserted or reordered`,
+      };
     }
     if (link.content && contentDigest(link.content.before, link.content.after) !== link.entry.contentDigest) {
       return { ok: false, firstBadId: id, reason: `the before/after of audit entry ${id} was changed` };
@@ -97,10 +108,18 @@ class ChainWalk {
   end(head: Head): AuditVerdict {
     const last = this.last;
     if (head && (!last || last.id < head.id)) {
-      return { ok: false, firstBadId: last ? last.id + 1 : head.id, reason: `audit entries up to ${head.id} were written but the log ends at ${last?.id ?? 'nothing'}: entries were removed` };
+      return {
+        ok: false,
+        firstBadId: last ? last.id + 1 : head.id,
+        reason: `audit entries up to ${head.id} were written but the log ends at ${last?.id ?? 'nothing'}: entries were removed`,
+      };
     }
     if (head && last && (last.id !== head.id || last.hash !== head.hash)) {
-      return { ok: false, firstBadId: last.id > head.id ? head.id + 1 : head.id, reason: `the audit log does not end at entry ${head.id} as written: entries were added or rewritten outside the store` };
+      return {
+        ok: false,
+        firstBadId: last.id > head.id ? head.id + 1 : head.id,
+        reason: `the audit log does not end at entry ${head.id} as written: entries were added or rewritten outside the store`,
+      };
     }
     return { ok: true };
   }
@@ -131,7 +150,11 @@ export async function verifyChainInPages(log: AuditLogReader): Promise<AuditVerd
   for (;;) {
     // No head recorded: nothing tells where the log should end, so every row present is verified.
     const upTo = head ? head.id : Number.MAX_SAFE_INTEGER;
-    for (let page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS); page.length > 0; page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS)) {
+    for (
+      let page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS);
+      page.length > 0;
+      page = await log.page(verifiedTo, upTo, AUDIT_PAGE_ROWS)
+    ) {
       for (const link of page) {
         const bad = walk.step(link);
         if (bad) return bad;

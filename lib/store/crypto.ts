@@ -12,9 +12,14 @@ export function parseKey(raw: string): Buffer {
   const text = raw.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(text)
     ? Buffer.from(text, 'hex')
-    : /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : Buffer.alloc(0);
+    : /^[A-Za-z0-9+/]+={0,2}$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : Buffer.alloc(0);
   if (key.length !== 32) {
-    throw new HrError('store.key_invalid', 'The store encryption key must be 32 bytes, written as 64 hex characters or as base64 (e.g. `openssl rand -base64 32`).');
+    throw new HrError(
+      'store.key_invalid',
+      'The store encryption key must be 32 bytes, written as 64 hex characters or as base64 (e.g. `openssl rand -base64 32`).',
+    );
   }
   return key;
 }
@@ -44,16 +49,26 @@ export class SecretBox {
     if (!match) throw new HrError('store.corrupt', 'An encrypted value in the store is malformed.');
     const [, keyId, data] = match;
     if (keyId !== this.keyId) {
-      throw new HrError('store.key_invalid', `A value in the store was encrypted with key ${keyId}, but the configured key is ${this.keyId}. Configure the key the store was written with.`);
+      throw new HrError(
+        'store.key_invalid',
+        `A value in the store was encrypted with key ${keyId}, but the configured key is ${this.keyId}. Configure the key the store was written with.`,
+      );
     }
     const raw = Buffer.from(data ?? '', 'base64');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+        'utf8',
+      );
       return JSON.parse(text);
     } catch (err) {
-      throw new HrError('store.corrupt', 'An encrypted value in the store failed its integrity check: it was altered or truncated.', undefined, { cause: err });
+      throw new HrError(
+        'store.corrupt',
+        'An encrypted value in the store failed its integrity check: it was altered or truncated.',
+        undefined,
+        { cause: err },
+      );
     }
   }
 }
@@ -77,5 +92,7 @@ export function newSalt(): string {
  * the hashes match no other installation's and no precomputed table.
  */
 export function matchingKeyOf(key: string | undefined, salt: string): Buffer {
-  return createHmac('sha256', key ? parseKey(key) : Buffer.from(salt, 'hex')).update('hr-store matching key').digest();
+  return createHmac('sha256', key ? parseKey(key) : Buffer.from(salt, 'hex'))
+    .update('hr-store matching key')
+    .digest();
 }

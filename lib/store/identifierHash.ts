@@ -22,8 +22,13 @@ export class IdentifierHasher {
   readonly keyId: string | null;
   private readonly hmacKey: Buffer | null;
 
-  constructor(private readonly salt: string, storeKey: string | undefined) {
-    this.hmacKey = storeKey ? createHmac('sha256', parseKey(storeKey)).update('hr-store tombstone hash key').digest() : null;
+  constructor(
+    private readonly salt: string,
+    storeKey: string | undefined,
+  ) {
+    this.hmacKey = storeKey
+      ? createHmac('sha256', parseKey(storeKey)).update('hr-store tombstone hash key').digest()
+      : null;
     this.keyId = this.hmacKey ? createHmac('sha256', this.hmacKey).update('key id').digest('hex').slice(0, 8) : null;
   }
 

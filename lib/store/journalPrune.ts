@@ -37,8 +37,13 @@ export function scheduleJournalPrune(store: Pick<HrStore, 'pruneEvents'>, option
     running = true;
     store
       .pruneEvents(new Date(now() - options.retentionDays * DAY_MS))
-      .then((count) => options.onPruned?.(count), (err: unknown) => stopped || options.onError(toHrError(err, 'store.prune_failed')))
-      .finally(() => { running = false; });
+      .then(
+        (count) => options.onPruned?.(count),
+        (err: unknown) => stopped || options.onError(toHrError(err, 'store.prune_failed')),
+      )
+      .finally(() => {
+        running = false;
+      });
   };
   prune();
   const timer = setInterval(prune, options.everyMs);

@@ -14,7 +14,12 @@ import type { AuditVerdict } from './types';
  * milliseconds or 0/1. Everything else is copied as it is: encrypted values stay encrypted under the
  * same key, and the audit chain, GUIDs, ids and tombstone hashes (with their salt and key note in store_meta) move unchanged.
  */
-const TABLES: ReadonlyArray<{ name: string; times?: readonly string[]; booleans?: readonly string[]; identity?: boolean }> = [
+const TABLES: ReadonlyArray<{
+  name: string;
+  times?: readonly string[];
+  booleans?: readonly string[];
+  identity?: boolean;
+}> = [
   { name: 'persons', times: ['created_at', 'updated_at', 'forgotten_at'] },
   { name: 'links', times: ['created_at'] },
   { name: 'blocking_keys' },
@@ -61,7 +66,12 @@ export async function migrateSqliteToPostgres(options: { file: string; url: stri
   }
 }
 
-async function copyStore(source: Database.Database, q: Queryable, file: string, database: string): Promise<MigrationReport> {
+async function copyStore(
+  source: Database.Database,
+  q: Queryable,
+  file: string,
+  database: string,
+): Promise<MigrationReport> {
   await migratePostgres(q, database, new Date());
   await requireEmpty(q, database);
   // One read transaction on the file, so a write by someone else cannot be half copied.
@@ -72,7 +82,11 @@ async function copyStore(source: Database.Database, q: Queryable, file: string, 
     await copyMeta(source, q);
     const audit = await verifyAuditChain(q);
     if (!audit.ok) {
-      throw new HrError('store.migrate_audit_broken', `The audit log copied from ${file} does not verify (${audit.reason}); nothing was written to ${database}. Run verifyAudit on the SQLite store to see whether the original is damaged.`, { firstBadId: audit.firstBadId });
+      throw new HrError(
+        'store.migrate_audit_broken',
+        `The audit log copied from ${file} does not verify (${audit.reason}); nothing was written to ${database}. Run verifyAudit on the SQLite store to see whether the original is damaged.`,
+        { firstBadId: audit.firstBadId },
+      );
     }
     return { rows, audit };
   } finally {
@@ -85,12 +99,21 @@ function openSource(file: string): Database.Database {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new HrError('store.open_failed', `The SQLite store ${file} cannot be opened for reading: ${err instanceof Error ? err.message : String(err)}.`, { file }, { cause: err });
+    throw new HrError(
+      'store.open_failed',
+      `The SQLite store ${file} cannot be opened for reading: ${err instanceof Error ? err.message : String(err)}.`,
+      { file },
+      { cause: err },
+    );
   }
   try {
     const version = db.prepare<[], number | null>('SELECT max(version) FROM schema_version').pluck().get() ?? 0;
     if (version !== SQLITE_SCHEMA_VERSION) {
-      throw new HrError('store.migrate_source_version', `The SQLite store ${file} has schema version ${version}, but this release migrates version ${SQLITE_SCHEMA_VERSION}. Open it once with this release's SQLite store (which upgrades it), then migrate.`, { file, found: version, supported: SQLITE_SCHEMA_VERSION });
+      throw new HrError(
+        'store.migrate_source_version',
+        `The SQLite store ${file} has schema version ${version}, but this release migrates version ${SQLITE_SCHEMA_VERSION}. Open it once with this release's SQLite store (which upgrades it), then migrate.`,
+        { file, found: version, supported: SQLITE_SCHEMA_VERSION },
+      );
     }
     return db;
   } catch (err) {
@@ -101,9 +124,15 @@ function openSource(file: string): Database.Database {
 
 async function requireEmpty(q: Queryable, database: string): Promise<void> {
   for (const { name } of TABLES) {
-    const { rows: [row] } = await q.query<{ used: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${name}) AS used`);
+    const {
+      rows: [row],
+    } = await q.query<{ used: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${name}) AS used`);
     if (row?.used) {
-      throw new HrError('store.migrate_target_not_empty', `The PostgreSQL store ${database} already holds data (table ${name}); migrate only into a new, empty database.`, { database, table: name });
+      throw new HrError(
+        'store.migrate_target_not_empty',
+        `The PostgreSQL store ${database} already holds data (table ${name}); migrate only into a new, empty database.`,
+        { database, table: name },
+      );
     }
   }
 }
@@ -127,7 +156,9 @@ async function copyTable(source: Database.Database, q: Queryable, table: (typeof
   if (batch.length > 0) copied += await insertRows(q, table.name, batch);
   if (table.identity) {
     // Ids are copied as they were; new rows must be numbered after them.
-    await q.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table.name}`);
+    await q.query(
+      `SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table.name}`,
+    );
   }
   return copied;
 }
@@ -136,7 +167,10 @@ async function insertRows(q: Queryable, table: string, rows: ReadonlyArray<Recor
   const columns = Object.keys(rows[0] ?? {});
   const values = rows.flatMap((row) => columns.map((column) => row[column]));
   const tuples = rows.map((_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-  const { rowCount } = await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  const { rowCount } = await q.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
+    values,
+  );
   return rowCount ?? 0;
 }
 
@@ -146,7 +180,12 @@ async function insertRows(q: Queryable, table: string, rows: ReadonlyArray<Recor
  */
 async function copyMeta(source: Database.Database, q: Queryable): Promise<void> {
   await q.query('DELETE FROM store_meta WHERE key = $1', [HASH_KEY_META]);
-  for (const { key, value } of source.prepare<[], { key: string; value: string }>('SELECT key, value FROM store_meta').all()) {
-    await q.query('INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  for (const { key, value } of source
+    .prepare<[], { key: string; value: string }>('SELECT key, value FROM store_meta')
+    .all()) {
+    await q.query(
+      'INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
   }
 }

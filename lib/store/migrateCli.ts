@@ -8,10 +8,13 @@ import { parseArgs } from 'node:util';
 import { toHrError } from '../errors';
 import { migrateSqliteToPostgres } from './migrate';
 
-const USAGE = 'usage: hr-store-migrate --from <sqlite store file> --to <postgres://user:password@host:5432/database>  (or set HR_STORE_URL)';
+const USAGE =
+  'usage: hr-store-migrate --from <sqlite store file> --to <postgres://user:password@host:5432/database>  (or set HR_STORE_URL)';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+  });
   const url = values.to ?? process.env.HR_STORE_URL;
   if (values.help || !values.from || !url) {
     console.error(USAGE);
@@ -24,7 +27,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     const error = toHrError(err, 'store.failed');
     console.error(`${error.code}: ${error.message}`);

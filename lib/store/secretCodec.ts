@@ -15,7 +15,10 @@ const KEY_CHECK = 'hr-store key check';
  * - audit before/after get their secret paths masked, never encrypted, so the log stays readable.
  */
 export class SecretCodec {
-  constructor(private readonly box: SecretBox | null, private readonly secretPaths: readonly string[]) {}
+  constructor(
+    private readonly box: SecretBox | null,
+    private readonly secretPaths: readonly string[],
+  ) {}
 
   encodeRecord(record: unknown): string {
     const box = this.box;
@@ -26,7 +29,10 @@ export class SecretCodec {
   encodeField(field: string, value: unknown): string {
     const box = this.box;
     if (!box) return JSON.stringify(value);
-    const wrapped = mapSecretPaths({ [field]: value }, this.secretPaths, (v) => box.encrypt(v)) as Record<string, unknown>;
+    const wrapped = mapSecretPaths({ [field]: value }, this.secretPaths, (v) => box.encrypt(v)) as Record<
+      string,
+      unknown
+    >;
     return JSON.stringify(wrapped[field]);
   }
 
@@ -50,7 +56,8 @@ export class SecretCodec {
   }
 
   private open(token: string): unknown {
-    if (!this.box) throw new HrError('store.key_missing', 'The store holds encrypted values but no encryption key is configured.');
+    if (!this.box)
+      throw new HrError('store.key_missing', 'The store holds encrypted values but no encryption key is configured.');
     return this.box.decrypt(token);
   }
 }
@@ -67,23 +74,35 @@ export function prepareCodec(
   const secretFields = options.secretFields ?? [];
   if (!options.key) {
     if (secretFields.length > 0) {
-      throw new HrError('store.key_missing', `The store ${options.file} encrypts the secret fields ${secretFields.join(', ')}, but no encryption key was given. Set the key in the store's credentials or its environment variable.`, { file: options.file });
+      throw new HrError(
+        'store.key_missing',
+        `The store ${options.file} encrypts the secret fields ${secretFields.join(', ')}, but no encryption key was given. Set the key in the store's credentials or its environment variable.`,
+        { file: options.file },
+      );
     }
     if (storedCheck) {
-      throw new HrError('store.key_missing', `The store ${options.file} holds encrypted values, but no encryption key was given. Configure the key it was written with.`, { file: options.file });
+      throw new HrError(
+        'store.key_missing',
+        `The store ${options.file} holds encrypted values, but no encryption key was given. Configure the key it was written with.`,
+        { file: options.file },
+      );
     }
     return { codec: new SecretCodec(null, secretFields), newCheck: null };
   }
   const box = new SecretBox(parseKey(options.key));
   if (!storedCheck) return { codec: new SecretCodec(box, secretFields), newCheck: box.encrypt(KEY_CHECK) };
-  let matches = false;
+  let matches: boolean;
   try {
     matches = box.decrypt(storedCheck) === KEY_CHECK;
   } catch {
     matches = false;
   }
   if (!matches) {
-    throw new HrError('store.key_invalid', `The encryption key does not match the key the store ${options.file} was written with. Configure the original key; a new key cannot read the existing secret fields.`, { file: options.file });
+    throw new HrError(
+      'store.key_invalid',
+      `The encryption key does not match the key the store ${options.file} was written with. Configure the original key; a new key cannot read the existing secret fields.`,
+      { file: options.file },
+    );
   }
   return { codec: new SecretCodec(box, secretFields), newCheck: null };
 }

@@ -4,7 +4,11 @@
  * and keys that themselves contain dots (provenance fields such as 'nationalId.value') match too,
  * because paths are compared as joined strings.
  */
-export function mapSecretPaths(value: unknown, secretPaths: readonly string[], fn: (secret: unknown) => unknown): unknown {
+export function mapSecretPaths(
+  value: unknown,
+  secretPaths: readonly string[],
+  fn: (secret: unknown) => unknown,
+): unknown {
   if (secretPaths.length === 0) return value;
   return walk(value, '', secretPaths, fn);
 }

@@ -365,10 +365,16 @@ export interface Counters {
   /** Sum since a time, over buckets whose labels include the given ones. */
   sumCounters(metric: string, since: Date, labels?: Labels): Promise<number>;
   /** Sums per hour or UTC day since a time, oldest first; empty buckets are omitted. */
-  counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels): Promise<Array<{ start: Date; value: number }>>;
+  counterSeries(
+    metric: string,
+    since: Date,
+    bucket: Bucket,
+    labels?: Labels,
+  ): Promise<Array<{ start: Date; value: number }>>;
 }
 
-export interface HrStore extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, NodeStates {
+export interface HrStore
+  extends EventLog, IdentityGraph, Outbox, ReviewQueue, AuditLog, Tombstones, Counters, NodeStates {
   close(): Promise<void>;
 
   /* identity resolution at scale: bulk loading and candidate search */

@@ -10,7 +10,11 @@ type EchoStore = Pick<HrStore, 'getNodeState' | 'setNodeState'>;
 const keyOf = (guid: string, system: string, recordPath: string) => `echo:${guid}:${system}:${recordPath}`;
 
 /** Only a digest is kept: a secret value the sync sends must not sit in the store in clear. */
-const fingerprint = (guid: string, value: Json) => createHash('sha256').update(`${guid}\n${canonicalJson(value)}`).digest('hex').slice(0, 32);
+const fingerprint = (guid: string, value: Json) =>
+  createHash('sha256')
+    .update(`${guid}\n${canonicalJson(value)}`)
+    .digest('hex')
+    .slice(0, 32);
 
 async function remembered(store: EchoStore, key: string): Promise<string[]> {
   const text = await store.getNodeState(key);
@@ -29,7 +33,13 @@ async function remembered(store: EchoStore, key: string): Promise<string[]> {
  * kept, because a quick run of changes (X, then Y) can come back late and out of order, and the echo
  * of X must not pass for a new change once Y was sent.
  */
-export async function rememberSent(store: EchoStore, guid: string, system: string, recordPath: string, value: Json): Promise<void> {
+export async function rememberSent(
+  store: EchoStore,
+  guid: string,
+  system: string,
+  recordPath: string,
+  value: Json,
+): Promise<void> {
   const key = keyOf(guid, system, recordPath);
   const print = fingerprint(guid, value);
   const list = (await remembered(store, key)).filter((p) => p !== print);
@@ -40,6 +50,12 @@ export async function rememberSent(store: EchoStore, guid: string, system: strin
  * True when `system` reports for this field a value the package itself sent it: the change is our
  * own coming back (by value and by origin), not a change to pass on.
  */
-export async function isEcho(store: EchoStore, guid: string, system: string, recordPath: string, value: Json): Promise<boolean> {
+export async function isEcho(
+  store: EchoStore,
+  guid: string,
+  system: string,
+  recordPath: string,
+  value: Json,
+): Promise<boolean> {
   return (await remembered(store, keyOf(guid, system, recordPath))).includes(fingerprint(guid, value));
 }

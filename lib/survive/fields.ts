@@ -33,17 +33,28 @@ export function recordPath(dictionaryPath: string): string {
  * part by part.
  */
 export function survivableFields(dictionary: Dictionary): SurvivableField[] {
-  const byPath = new Map<string, { owner: FieldOwner; immutable: boolean; sensitivity: Sensitivity; direction: SyncDirection; translation?: Record<string, string> }>();
+  const byPath = new Map<
+    string,
+    {
+      owner: FieldOwner;
+      immutable: boolean;
+      sensitivity: Sensitivity;
+      direction: SyncDirection;
+      translation?: Record<string, string>;
+    }
+  >();
   for (const field of dictionary.fields) {
     const path = field.name.replace(/\[\].*$/, '');
     const seen = byPath.get(path);
     if (!seen) {
       byPath.set(path, {
-        owner: field.owner, immutable: field.immutable ?? false, sensitivity: field.sensitivity, direction: field.syncDirection,
+        owner: field.owner,
+        immutable: field.immutable ?? false,
+        sensitivity: field.sensitivity,
+        direction: field.syncDirection,
         ...(field.translation ? { translation: field.translation } : {}),
       });
-    }
-    else {
+    } else {
       seen.immutable ||= field.immutable ?? false;
       if (field.sensitivity === 'secret') seen.sensitivity = 'secret';
     }
@@ -55,7 +66,12 @@ export function survivableFields(dictionary: Dictionary): SurvivableField[] {
       const f = byPath.get(path)!;
       const underSecret = paths.some((p) => path.startsWith(`${p}.`) && byPath.get(p)!.sensitivity === 'secret');
       return {
-        path, recordPath: recordPath(path), owner: f.owner, immutable: f.immutable, secret: f.sensitivity === 'secret' || underSecret, direction: f.direction,
+        path,
+        recordPath: recordPath(path),
+        owner: f.owner,
+        immutable: f.immutable,
+        secret: f.sensitivity === 'secret' || underSecret,
+        direction: f.direction,
         ...(f.translation ? { translation: f.translation } : {}),
       };
     });
@@ -73,7 +89,12 @@ export function getAt(value: unknown, path: string): Json | undefined {
 /** Sets a value in place, creating the objects on the way. */
 export function setAt(target: JsonObject, path: string, value: Json): void {
   const forbidden = forbiddenSegment(path);
-  if (forbidden) throw new HrError('survive.field_forbidden', `The field ${path} cannot be written: "${forbidden}" reaches the prototype every object shares.`, { field: path });
+  if (forbidden)
+    throw new HrError(
+      'survive.field_forbidden',
+      `The field ${path} cannot be written: "${forbidden}" reaches the prototype every object shares.`,
+      { field: path },
+    );
   const keys = path.split('.');
   const last = keys.pop()!;
   let node = target;

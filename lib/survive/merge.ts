@@ -54,7 +54,12 @@ const absent = (v: Json | undefined): v is undefined | null => v === undefined |
  * send (or sends empty) is left alone: not knowing a value is no reason to erase it. Changes and
  * conflicts report secret values masked; the record and provenance carry them for the store to encrypt.
  */
-export function mergeRecord(golden: JsonObject, provenance: Record<string, Provenance>, offer: Offer, fields: readonly SurvivableField[]): MergeResult {
+export function mergeRecord(
+  golden: JsonObject,
+  provenance: Record<string, Provenance>,
+  offer: Offer,
+  fields: readonly SurvivableField[],
+): MergeResult {
   const result: MergeResult = { record: structuredClone(golden), provenance: {}, changes: [], kept: [], conflicts: [] };
   for (const field of fields) {
     const value = getAt(offer.values, field.path);
@@ -65,8 +70,9 @@ export function mergeRecord(golden: JsonObject, provenance: Record<string, Prove
       ? undefined
       : { value: current, source: recorded?.source ?? UNRECORDED_SOURCE, at: recorded?.sourceTime ?? new Date(0) };
     const offered: Sourced = { value, source: offer.system, at: offer.at };
-    const shown = (v: Json | undefined): Json => (field.secret && !absent(v) ? MASK : v ?? null);
-    const claim = () => void (result.provenance[field.recordPath] = { value, source: offer.system, sourceTime: offer.at });
+    const shown = (v: Json | undefined): Json => (field.secret && !absent(v) ? MASK : (v ?? null));
+    const claim = () =>
+      void (result.provenance[field.recordPath] = { value, source: offer.system, sourceTime: offer.at });
 
     const verdict = decideField(field, held, offered);
     switch (verdict.outcome) {
@@ -76,14 +82,30 @@ export function mergeRecord(golden: JsonObject, provenance: Record<string, Prove
       case 'take':
         setAt(result.record, field.recordPath, value);
         claim();
-        result.changes.push({ field: field.path, old: shown(current), new: shown(value), winningSource: offer.system, rule: verdict.rule });
+        result.changes.push({
+          field: field.path,
+          old: shown(current),
+          new: shown(value),
+          winningSource: offer.system,
+          rule: verdict.rule,
+        });
         break;
       case 'keep':
-        result.kept.push({ field: field.path, rule: verdict.rule, keptSource: held!.source, offeredSource: offer.system });
+        result.kept.push({
+          field: field.path,
+          rule: verdict.rule,
+          keptSource: held!.source,
+          offeredSource: offer.system,
+        });
         break;
       case 'conflict':
         result.conflicts.push({
-          field: field.path, rule: verdict.rule, current: shown(current), currentSource: held!.source, offered: shown(value), offeredSource: offer.system,
+          field: field.path,
+          rule: verdict.rule,
+          current: shown(current),
+          currentSource: held!.source,
+          offered: shown(value),
+          offeredSource: offer.system,
         });
         break;
     }
@@ -92,7 +114,11 @@ export function mergeRecord(golden: JsonObject, provenance: Record<string, Prove
 }
 
 /** The offered values with the golden record's winners written over them: what the flow continues with. */
-export function resolvedValues(offered: JsonObject, golden: JsonObject, fields: readonly SurvivableField[]): JsonObject {
+export function resolvedValues(
+  offered: JsonObject,
+  golden: JsonObject,
+  fields: readonly SurvivableField[],
+): JsonObject {
   const resolved = structuredClone(offered);
   for (const field of fields) {
     const winner = getAt(golden, field.recordPath);

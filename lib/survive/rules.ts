@@ -42,30 +42,46 @@ const owns = (field: SurvivableField, source: string) => field.owner !== 'any' &
  * from a system that does not own the field; recency (mostRecent, last) only decides between equals.
  */
 export const survivorshipRules: ReadonlyArray<readonly [name: string, rule: Rule]> = [
-  ['unchanged', (field, held, offered) =>
-    held && isDeepStrictEqual(held.value, offered.value)
-      ? { outcome: 'unchanged', rule: 'unchanged', claim: owns(field, offered.source) && !owns(field, held.source) }
-      : undefined],
+  [
+    'unchanged',
+    (field, held, offered) =>
+      held && isDeepStrictEqual(held.value, offered.value)
+        ? { outcome: 'unchanged', rule: 'unchanged', claim: owns(field, offered.source) && !owns(field, held.source) }
+        : undefined,
+  ],
   // The first value comes from whoever has one: the HRIS owns the legal name, but the hire brings it first.
   ['first_value', (_field, held) => (held ? undefined : { outcome: 'take', rule: 'first_value' })],
   ['immutable', (field) => (field.immutable ? { outcome: 'conflict', rule: 'immutable' } : undefined)],
-  ['owners_disagree', (field, held, offered) =>
-    owns(field, offered.source) && owns(field, held!.source) && held!.source !== offered.source
-      ? { outcome: 'conflict', rule: 'owners_disagree' }
-      : undefined],
+  [
+    'owners_disagree',
+    (field, held, offered) =>
+      owns(field, offered.source) && owns(field, held!.source) && held!.source !== offered.source
+        ? { outcome: 'conflict', rule: 'owners_disagree' }
+        : undefined,
+  ],
   // The HRIS changing what the ATS owns and the dictionary does not let flow back (an offer detail) is
   // someone's mistake or a process to agree on: a person decides.
-  ['not_owner', (field, _held, offered) =>
-    field.owner === 'ats' && ownerKindOf(offered.source) === 'hris' && !FROM_HRIS.has(field.direction ?? 'ats_to_hris')
-      ? { outcome: 'conflict', rule: 'not_owner' }
-      : undefined],
-  ['owner_writes', (field, _held, offered) => (owns(field, offered.source) ? { outcome: 'take', rule: 'owner_writes' } : undefined)],
+  [
+    'not_owner',
+    (field, _held, offered) =>
+      field.owner === 'ats' &&
+      ownerKindOf(offered.source) === 'hris' &&
+      !FROM_HRIS.has(field.direction ?? 'ats_to_hris')
+        ? { outcome: 'conflict', rule: 'not_owner' }
+        : undefined,
+  ],
+  [
+    'owner_writes',
+    (field, _held, offered) => (owns(field, offered.source) ? { outcome: 'take', rule: 'owner_writes' } : undefined),
+  ],
   ['owner_holds', (field, held) => (owns(field, held!.source) ? { outcome: 'keep', rule: 'owner_holds' } : undefined)],
 ];
 
 /** Where no rule above applies (both may write, or neither owns the field), the later source time wins; a tie keeps what is held. */
 export const mostRecent: FinalRule = (_field, held, offered) =>
-  offered.at.getTime() > held.at.getTime() ? { outcome: 'take', rule: 'most_recent' } : { outcome: 'keep', rule: 'older' };
+  offered.at.getTime() > held.at.getTime()
+    ? { outcome: 'take', rule: 'most_recent' }
+    : { outcome: 'keep', rule: 'older' };
 
 /** Decides one field: what the golden record holds against what a source offers. */
 export function decideField(field: SurvivableField, held: Sourced | undefined, offered: Sourced): Verdict {

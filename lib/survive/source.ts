@@ -61,14 +61,32 @@ function kindOf(payload: Record<string, unknown>): SourceKind {
   return 'person';
 }
 
-const SCHEMAS = { hire: HireEvent, candidate: Candidate, candidateUpdated: CandidateUpdated, employee: Employee, update: SourceUpdate, person: Person } as const;
-const NAMES: Record<SourceKind, string> = { hire: 'hire event', candidate: 'candidate', candidateUpdated: 'candidate update', employee: 'employee', update: 'source update', person: 'person' };
+const SCHEMAS = {
+  hire: HireEvent,
+  candidate: Candidate,
+  candidateUpdated: CandidateUpdated,
+  employee: Employee,
+  update: SourceUpdate,
+  person: Person,
+} as const;
+const NAMES: Record<SourceKind, string> = {
+  hire: 'hire event',
+  candidate: 'candidate',
+  candidateUpdated: 'candidate update',
+  employee: 'employee',
+  update: 'source update',
+  person: 'person',
+};
 
 /**
  * Phones arrive formatted by hand ("(518) 555-1212"); identity keys need E.164. A number that cannot be
  * read is refused naming its field rather than dropped, because a phone is evidence of who this is.
  */
-function withE164Phones(payload: Record<string, unknown>, kind: SourceKind, options: ReadOptions): Record<string, unknown> {
+function withE164Phones(
+  payload: Record<string, unknown>,
+  kind: SourceKind,
+  options: ReadOptions,
+): Record<string, unknown> {
   const atRoot = kind === 'person';
   const person = atRoot ? payload : payload.person;
   if (!isObject(person) || !Array.isArray(person.phones)) return payload;
@@ -87,13 +105,18 @@ function withE164Phones(payload: Record<string, unknown>, kind: SourceKind, opti
 /** Parses msg.payload as one of the canonical shapes, or throws naming the failing fields. */
 export function readSource(payload: unknown, options: ReadOptions): SourceRecord {
   if (!isObject(payload)) {
-    throw new HrError(options.errorCode, 'msg.payload must be a hire event, candidate, employee or person object.', { field: 'payload' });
+    throw new HrError(options.errorCode, 'msg.payload must be a hire event, candidate, employee or person object.', {
+      field: 'payload',
+    });
   }
   const kind = kindOf(payload);
   const parsed = SCHEMAS[kind].safeParse(withE164Phones(payload, kind, options), MISSING_IS_REQUIRED);
   if (!parsed.success) {
     const issues = fieldIssues(parsed.error);
-    throw new HrError(options.errorCode, `msg.payload is not a valid ${NAMES[kind]}: ${describeIssues(parsed.error)}`, { field: issues[0]?.field, issues });
+    throw new HrError(options.errorCode, `msg.payload is not a valid ${NAMES[kind]}: ${describeIssues(parsed.error)}`, {
+      field: issues[0]?.field,
+      issues,
+    });
   }
   const data = parsed.data;
   const none = { eventId: null, person: null, links: [], personGuid: null, canonical: data as JsonObject };
@@ -101,44 +124,77 @@ export function readSource(payload: unknown, options: ReadOptions): SourceRecord
     case 'hire': {
       const hire = data as HireEvent;
       return {
-        ...none, kind, system: hire.system, at: new Date(hire.occurredAt), eventId: hire.eventId, person: hire.person,
+        ...none,
+        kind,
+        system: hire.system,
+        at: new Date(hire.occurredAt),
+        eventId: hire.eventId,
+        person: hire.person,
         links: [{ system: hire.sourceIds.system, externalId: hire.sourceIds.candidateId }],
-        personGuid: hire.person.guid ?? null, values: hire as unknown as JsonObject,
+        personGuid: hire.person.guid ?? null,
+        values: hire as unknown as JsonObject,
       };
     }
     case 'candidate': {
       const candidate = data as Candidate;
       const at = candidate.updatedAt ?? candidate.createdAt;
       return {
-        ...none, kind, system: candidate.system, at: at ? new Date(at) : null, person: candidate.person,
-        links: [{ system: candidate.system, externalId: candidate.id }], personGuid: candidate.person.guid ?? null,
+        ...none,
+        kind,
+        system: candidate.system,
+        at: at ? new Date(at) : null,
+        person: candidate.person,
+        links: [{ system: candidate.system, externalId: candidate.id }],
+        personGuid: candidate.person.guid ?? null,
         values: { person: candidate.person as unknown as JsonObject },
       };
     }
     case 'candidateUpdated': {
       const update = data as z.infer<typeof CandidateUpdated>;
       return {
-        ...none, kind, system: update.system, at: new Date(update.occurredAt), eventId: update.eventId,
-        links: [{ system: update.system, externalId: update.candidateId }], values: update.person ? { person: update.person as JsonObject } : {},
+        ...none,
+        kind,
+        system: update.system,
+        at: new Date(update.occurredAt),
+        eventId: update.eventId,
+        links: [{ system: update.system, externalId: update.candidateId }],
+        values: update.person ? { person: update.person as JsonObject } : {},
       };
     }
     case 'employee': {
       const employee = data as Employee;
       return {
-        ...none, kind, system: employee.system, at: null, links: [{ system: employee.system, externalId: employee.id }],
-        personGuid: employee.personGuid ?? null, values: { employee: employee as unknown as JsonObject },
+        ...none,
+        kind,
+        system: employee.system,
+        at: null,
+        links: [{ system: employee.system, externalId: employee.id }],
+        personGuid: employee.personGuid ?? null,
+        values: { employee: employee as unknown as JsonObject },
       };
     }
     case 'update': {
       const update = data as z.infer<typeof SourceUpdate>;
       return {
-        ...none, kind, system: update.system, at: update.occurredAt ? new Date(update.occurredAt) : null,
-        personGuid: update.personGuid ?? null, values: update.record as JsonObject,
+        ...none,
+        kind,
+        system: update.system,
+        at: update.occurredAt ? new Date(update.occurredAt) : null,
+        personGuid: update.personGuid ?? null,
+        values: update.record as JsonObject,
       };
     }
     case 'person': {
       const person = data as Person;
-      return { ...none, kind, system: null, at: null, person, personGuid: person.guid ?? null, values: { person: person as unknown as JsonObject } };
+      return {
+        ...none,
+        kind,
+        system: null,
+        at: null,
+        person,
+        personGuid: person.guid ?? null,
+        values: { person: person as unknown as JsonObject },
+      };
     }
   }
 }

@@ -11,10 +11,16 @@ export interface TimedValue {
   changedAt: string;
 }
 
-const FLOWS: Record<SyncDirection, readonly OwnerKind[]> = { ats_to_hris: ['hris'], hris_to_ats: ['ats'], both: ['ats', 'hris'], none: [] };
+const FLOWS: Record<SyncDirection, readonly OwnerKind[]> = {
+  ats_to_hris: ['hris'],
+  hris_to_ats: ['ats'],
+  both: ['ats', 'hris'],
+  none: [],
+};
 
 /** Whether the dictionary sends this field to that kind of system. */
-export const flowsTo = (field: SurvivableField, kind: OwnerKind): boolean => FLOWS[field.direction ?? 'ats_to_hris'].includes(kind);
+export const flowsTo = (field: SurvivableField, kind: OwnerKind): boolean =>
+  FLOWS[field.direction ?? 'ats_to_hris'].includes(kind);
 
 export type Translated = { ok: true; value: Json } | { ok: false; reason: string };
 
@@ -24,13 +30,16 @@ export type Translated = { ok: true; value: Json } | { ok: false; reason: string
  */
 export function fromHrisTerms(field: SurvivableField, value: Json): Translated {
   if (!field.translation || value === null) return { ok: true, value };
-  const sources = Object.entries(field.translation).filter(([, hris]) => hris === value).map(([ats]) => ats);
+  const sources = Object.entries(field.translation)
+    .filter(([, hris]) => hris === value)
+    .map(([ats]) => ats);
   if (sources.length === 1) return { ok: true, value: sources[0]! };
   return {
     ok: false,
-    reason: sources.length === 0
-      ? `${field.path}: the lookup table has no ATS value for "${String(value)}"`
-      : `${field.path}: the lookup table maps ${sources.map((s) => `"${s}"`).join(' and ')} to "${String(value)}"; which one is meant is not known`,
+    reason:
+      sources.length === 0
+        ? `${field.path}: the lookup table has no ATS value for "${String(value)}"`
+        : `${field.path}: the lookup table maps ${sources.map((s) => `"${s}"`).join(' and ')} to "${String(value)}"; which one is meant is not known`,
   };
 }
 
@@ -42,5 +51,7 @@ export function offersOf(system: string, values: readonly TimedValue[]): Offer[]
     setAt(group, v.field, v.value);
     byTime.set(v.changedAt, group);
   }
-  return [...byTime.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([at, group]) => ({ system, at: new Date(at), values: group }));
+  return [...byTime.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([at, group]) => ({ system, at: new Date(at), values: group }));
 }

@@ -6,7 +6,10 @@ import { unitsToDecimal } from './decimal';
 export function currencyExponent(currency: string): number {
   const exponent = CURRENCY_EXPONENTS.get(currency);
   if (exponent === undefined) {
-    throw new HrError('transform.currency_unknown', `"${currency}" is not an ISO 4217 currency code such as USD or EUR.`);
+    throw new HrError(
+      'transform.currency_unknown',
+      `"${currency}" is not an ISO 4217 currency code such as USD or EUR.`,
+    );
   }
   return exponent;
 }

@@ -29,13 +29,17 @@ function unparseable(value: DateInput, why: string): HrError {
 
 function checkZone(zone: string): void {
   if (!DateTime.now().setZone(zone).isValid) {
-    throw new HrError('transform.zone_invalid', `"${zone}" is not a time zone; use an IANA name such as America/New_York or UTC.`);
+    throw new HrError(
+      'transform.zone_invalid',
+      `"${zone}" is not a time zone; use an IANA name such as America/New_York or UTC.`,
+    );
   }
 }
 
 function fromEpoch(value: DateInput, unit: 'epoch_ms' | 'epoch_s' | undefined): Reading {
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw unparseable(value, 'is not a whole number of seconds or milliseconds since 1970.');
+  if (!Number.isSafeInteger(n))
+    throw unparseable(value, 'is not a whole number of seconds or milliseconds since 1970.');
   if (unit === undefined && Math.abs(n) < SMALLEST_UNAMBIGUOUS_MS) {
     throw new HrError(
       'transform.date_ambiguous',
@@ -49,7 +53,8 @@ function fromEpoch(value: DateInput, unit: 'epoch_ms' | 'epoch_s' | undefined): 
 
 function fromIso(text: string, zone: string): Reading {
   const dt = DateTime.fromISO(text, { zone, setZone: true });
-  if (!dt.isValid) throw unparseable(text, `is not an ISO 8601 date or date-time: ${dt.invalidExplanation ?? dt.invalidReason}.`);
+  if (!dt.isValid)
+    throw unparseable(text, `is not an ISO 8601 date or date-time: ${dt.invalidExplanation ?? dt.invalidReason}.`);
   return { kind: /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'day' : 'instant', value: dt };
 }
 
@@ -116,7 +121,10 @@ export function toIsoDateTime(value: DateInput, options: DateOptions): string {
   const reading = read(value, options);
   const dt =
     reading.kind === 'day'
-      ? DateTime.fromObject({ year: reading.value.year, month: reading.value.month, day: reading.value.day }, { zone: options.zone })
+      ? DateTime.fromObject(
+          { year: reading.value.year, month: reading.value.month, day: reading.value.day },
+          { zone: options.zone },
+        )
       : reading.value.setZone(options.zone);
   return dt.toISO({ suppressMilliseconds: true }) as string;
 }

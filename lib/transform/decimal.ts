@@ -59,7 +59,9 @@ function roundToUnits(value: Ratio, scale: number, rounding: Rounding): bigint {
 
 /** Writes an integer count of 10^-scale units as a decimal string with exactly `scale` places. */
 export function unitsToDecimal(units: bigint, scale: number): string {
-  const digits = abs(units).toString().padStart(scale + 1, '0');
+  const digits = abs(units)
+    .toString()
+    .padStart(scale + 1, '0');
   const sign = units < 0n ? '-' : '';
   if (scale === 0) return `${sign}${digits}`;
   return `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;

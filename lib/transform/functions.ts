@@ -22,7 +22,9 @@ export type MappingFunctions = Record<string, { implementation: (...args: never[
 
 export const transformFunctions: MappingFunctions = {
   isoDate: {
-    implementation: absentStaysAbsent((value: string | number, zone: string, format?: DateInputFormat) => toIsoDate(value, { zone, format })),
+    implementation: absentStaysAbsent((value: string | number, zone: string, format?: DateInputFormat) =>
+      toIsoDate(value, { zone, format }),
+    ),
     signature: '<(sn)ss?:s>',
   },
   isoDateTime: {
@@ -36,11 +38,15 @@ export const transformFunctions: MappingFunctions = {
     signature: '<ss?:s>',
   },
   amount: {
-    implementation: absentStaysAbsent((value: string | number, currency: string) => formatAmount(parseAmount(value, currency), currency)),
+    implementation: absentStaysAbsent((value: string | number, currency: string) =>
+      formatAmount(parseAmount(value, currency), currency),
+    ),
     signature: '<(sn)s:s>',
   },
   convertPay: {
-    implementation: absentStaysAbsent((pay: Compensation, to: PayPeriod, options?: PayConversionOptions) => convertPay(pay, to, options)),
+    implementation: absentStaysAbsent((pay: Compensation, to: PayPeriod, options?: PayConversionOptions) =>
+      convertPay(pay, to, options),
+    ),
     signature: '<os-o?:o>',
   },
   translate: {
@@ -50,7 +56,9 @@ export const transformFunctions: MappingFunctions = {
     signature: '<(snb)ob?:s>',
   },
   truncate: {
-    implementation: absentStaysAbsent((text: string, maxLength: number, fullTextUrl: string) => truncate(text, { maxLength, fullTextUrl })),
+    implementation: absentStaysAbsent((text: string, maxLength: number, fullTextUrl: string) =>
+      truncate(text, { maxLength, fullTextUrl }),
+    ),
     signature: '<sns:s>',
   },
   // Shadows JSONata's own $trim with the same meaning, extended to no-break and other Unicode spaces.

@@ -61,7 +61,10 @@ export function periodsPerYear(period: PayPeriod, assumptions: Partial<PayAssump
 /** A pay whose period nobody stated cannot be converted: it is never assumed to be yearly. */
 function knownPeriod(pay: Compensation): PayPeriod {
   if (pay.period) return pay.period;
-  throw new HrError('transform.pay_period_unknown', `The pay ${pay.amount} ${pay.currency} has no known period, so it cannot be converted.`);
+  throw new HrError(
+    'transform.pay_period_unknown',
+    `The pay ${pay.amount} ${pay.currency} has no known period, so it cannot be converted.`,
+  );
 }
 
 /** The exact value of the pay in another period, unrounded; for comparisons such as the variance check. */
@@ -82,7 +85,10 @@ export function payInPeriod(pay: Compensation, period: PayPeriod, assumptions: P
 export function convertPay(pay: Compensation, to: PayPeriod, options: PayConversionOptions = {}): Compensation {
   const { scale = currencyExponent(pay.currency), rounding = 'half_up', ...assumptions } = options;
   if (!Number.isInteger(scale) || scale < 0) {
-    throw new HrError('transform.pay_assumption_invalid', `scale must be a whole number of decimal places, not ${scale}.`);
+    throw new HrError(
+      'transform.pay_assumption_invalid',
+      `scale must be a whole number of decimal places, not ${scale}.`,
+    );
   }
   return { amount: toDecimal(payInPeriod(pay, to, assumptions), scale, rounding), currency: pay.currency, period: to };
 }

@@ -25,7 +25,10 @@ function invalid(text: string, why: string): HrError {
 export function toE164(value: string, options: PhoneOptions = {}): string {
   const { defaultCountry } = options;
   if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry)) {
-    throw new HrError('transform.phone_country_unknown', `"${defaultCountry}" is not a country code libphonenumber knows, e.g. US or GB.`);
+    throw new HrError(
+      'transform.phone_country_unknown',
+      `"${defaultCountry}" is not a country code libphonenumber knows, e.g. US or GB.`,
+    );
   }
   const text = value.trim();
   let phone;
@@ -37,7 +40,10 @@ export function toE164(value: string, options: PhoneOptions = {}): string {
   }
   // E.164 has no place for an extension; dropping it would silently lose how to reach the person.
   if (phone.ext) {
-    throw new HrError('transform.phone_extension', `"${text}" has extension ${phone.ext}, which E.164 cannot hold; store it separately.`);
+    throw new HrError(
+      'transform.phone_extension',
+      `"${text}" has extension ${phone.ext}, which E.164 cannot hold; store it separately.`,
+    );
   }
   if (!phone.isValid()) {
     const where = phone.country ?? `calling code +${phone.countryCallingCode}`;

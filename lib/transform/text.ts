@@ -17,7 +17,10 @@ export function titleCase(value: string): string {
   return collapseWhitespace(value)
     .toLowerCase()
     .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
-    .replace(/(^|[\s-])(\p{L})(['’])(\p{L})/gu, (_, before: string, a: string, mark: string, b: string) => before + a + mark + b.toUpperCase());
+    .replace(
+      /(^|[\s-])(\p{L})(['’])(\p{L})/gu,
+      (_, before: string, a: string, mark: string, b: string) => before + a + mark + b.toUpperCase(),
+    );
 }
 
 const EMAIL = z.email();

@@ -15,7 +15,10 @@ const looseKey = (value: string): string => value.normalize('NFC').trim().replac
  * Compiles a source → target table once, refusing a loose table whose keys collide. The translator
  * throws `transform.enum_no_match` naming the value and every allowed value, never passes it through.
  */
-export function compileTranslation(table: TranslationTable, options: TranslationOptions = {}): (value: unknown) => string {
+export function compileTranslation(
+  table: TranslationTable,
+  options: TranslationOptions = {},
+): (value: unknown) => string {
   const { loose = false, what = 'value' } = options;
   const key = loose ? looseKey : (value: string) => value;
   const lookup = new Map<string, string>();
@@ -39,7 +42,10 @@ export function compileTranslation(table: TranslationTable, options: Translation
 
   return (value) => {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-      throw new HrError('transform.enum_no_match', `There is no ${what} to translate (got ${JSON.stringify(value) ?? 'nothing'}); allowed values${how}: ${allowed}.`);
+      throw new HrError(
+        'transform.enum_no_match',
+        `There is no ${what} to translate (got ${JSON.stringify(value) ?? 'nothing'}); allowed values${how}: ${allowed}.`,
+      );
     }
     const target = lookup.get(key(String(value)));
     if (target === undefined) {

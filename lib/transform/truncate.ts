@@ -29,7 +29,10 @@ export function measure(text: string, unit: LengthUnit): number {
 export function truncate(text: string, options: TruncateOptions): string {
   const { maxLength, fullTextUrl, unit = 'characters' } = options;
   if (!Number.isInteger(maxLength) || maxLength < 1) {
-    throw new HrError('transform.truncate_invalid', `The maximum length must be a positive whole number, not ${maxLength}.`);
+    throw new HrError(
+      'transform.truncate_invalid',
+      `The maximum length must be a positive whole number, not ${maxLength}.`,
+    );
   }
   if (measure(text, unit) <= maxLength) return text;
   const reference = ` … (full text: ${fullTextUrl})`;

@@ -20,4 +20,5 @@ const SOURCES: Record<HrisChangeVendor, HrisChangeSource> = {
 };
 
 /** The change source of an HRIS, or null for one whose changes the package does not receive yet. */
-export const hrisChangeSourceFor = (system: string): HrisChangeSource | null => (system in SOURCES ? SOURCES[system as HrisChangeVendor] : null);
+export const hrisChangeSourceFor = (system: string): HrisChangeSource | null =>
+  system in SOURCES ? SOURCES[system as HrisChangeVendor] : null;

@@ -17,7 +17,10 @@ export const ashby = hmacVerifier(
   {
     algorithm: 'sha256',
     encoding: 'hex',
-    locate: fromHeaders({ signatureHeader: ashbyProtocol.signatureHeader, digests: prefixedDigest(ashbyProtocol.digestPrefix) }),
+    locate: fromHeaders({
+      signatureHeader: ashbyProtocol.signatureHeader,
+      digests: prefixedDigest(ashbyProtocol.digestPrefix),
+    }),
     signedContent: (req) => [req.rawBody],
   },
   (req, parsedBody) => bodyString(req.rawBody, parsedBody, ashbyProtocol.eventIdField),

@@ -13,14 +13,25 @@ const TOKEN = /(\{body\}|\{timestamp\})/;
  */
 export const genericHmacConfig = z
   .object({
-    signatureHeader: z.string().min(1).transform((name) => name.toLowerCase()),
+    signatureHeader: z
+      .string()
+      .min(1)
+      .transform((name) => name.toLowerCase()),
     algorithm: z.enum(['sha256', 'sha1', 'sha512']).default('sha256'),
     encoding: z.enum(['hex', 'base64']).default('hex'),
     prefix: z.string().default(''),
-    timestampHeader: z.string().min(1).transform((name) => name.toLowerCase()).optional(),
+    timestampHeader: z
+      .string()
+      .min(1)
+      .transform((name) => name.toLowerCase())
+      .optional(),
     timestampUnit: z.enum(['seconds', 'milliseconds']).default('seconds'),
     signedContent: z.string().default('{body}'),
-    eventIdHeader: z.string().min(1).transform((name) => name.toLowerCase()).optional(),
+    eventIdHeader: z
+      .string()
+      .min(1)
+      .transform((name) => name.toLowerCase())
+      .optional(),
   })
   .refine((c) => c.signedContent.split('{body}').length === 2, {
     path: ['signedContent'],
@@ -42,7 +53,10 @@ export type GenericHmacConfig = z.input<typeof genericHmacConfig>;
 export function genericHmac(input: GenericHmacConfig): WebhookVerifier {
   const parsed = genericHmacConfig.safeParse(input);
   if (!parsed.success) {
-    throw new HrError('webhooks.generic_config_invalid', `The signature settings are not usable: ${describeIssues(parsed.error)}`);
+    throw new HrError(
+      'webhooks.generic_config_invalid',
+      `The signature settings are not usable: ${describeIssues(parsed.error)}`,
+    );
   }
   const config = parsed.data;
   const template = config.signedContent.split(TOKEN).filter((segment) => segment !== '');
@@ -56,8 +70,12 @@ export function genericHmac(input: GenericHmacConfig): WebhookVerifier {
       ...(config.timestampHeader ? { timestampHeader: config.timestampHeader } : {}),
     }),
     signedContent: (req, parts) =>
-      template.map((segment) => (segment === '{body}' ? req.rawBody : segment === '{timestamp}' ? (parts.timestamp ?? '') : segment)),
+      template.map((segment) =>
+        segment === '{body}' ? req.rawBody : segment === '{timestamp}' ? (parts.timestamp ?? '') : segment,
+      ),
   };
   const eventIdHeader = config.eventIdHeader;
-  return hmacVerifier('generic', scheme, (req) => (eventIdHeader ? (headerValue(req.headers, eventIdHeader) ?? null) : null));
+  return hmacVerifier('generic', scheme, (req) =>
+    eventIdHeader ? (headerValue(req.headers, eventIdHeader) ?? null) : null,
+  );
 }

@@ -4,7 +4,11 @@ export type HmacAlgorithm = 'sha256' | 'sha1' | 'sha512';
 export type DigestEncoding = 'hex' | 'base64';
 
 /** Feeds each part in order, so a Buffer body is hashed as the exact bytes received. */
-export function computeHmac(algorithm: HmacAlgorithm, key: string | Buffer, parts: ReadonlyArray<string | Buffer>): Buffer {
+export function computeHmac(
+  algorithm: HmacAlgorithm,
+  key: string | Buffer,
+  parts: ReadonlyArray<string | Buffer>,
+): Buffer {
   const mac = createHmac(algorithm, key);
   for (const part of parts) mac.update(part);
   return mac.digest();

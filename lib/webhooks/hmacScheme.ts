@@ -39,7 +39,8 @@ export function fromHeaders(layout: HeaderLayout): HmacScheme['locate'] {
     const text = headerValue(req.headers, layout.signatureHeader);
     if (text === undefined) return refuse('missing_signature', `no ${layout.signatureHeader} header`);
     const digests = layout.digests(text);
-    if (!digests || digests.length === 0) return refuse('malformed_header', `${layout.signatureHeader} header is not in the vendor's format`);
+    if (!digests || digests.length === 0)
+      return refuse('malformed_header', `${layout.signatureHeader} header is not in the vendor's format`);
     if (!layout.timestampHeader) return { digests };
     const timestamp = headerValue(req.headers, layout.timestampHeader);
     if (timestamp === undefined) return refuse('missing_signature', `no ${layout.timestampHeader} header`);
@@ -48,8 +49,10 @@ export function fromHeaders(layout: HeaderLayout): HmacScheme['locate'] {
 }
 
 /** `<prefix><digest>`, e.g. Ashby's `sha256=<hex>`. */
-export const prefixedDigest = (prefix: string) => (text: string): string[] | null =>
-  text.startsWith(prefix) ? [text.slice(prefix.length)] : null;
+export const prefixedDigest =
+  (prefix: string) =>
+  (text: string): string[] | null =>
+    text.startsWith(prefix) ? [text.slice(prefix.length)] : null;
 
 /** The checks every scheme shares, in the order that names the most useful reason. */
 export function verifyHmac(
@@ -60,7 +63,8 @@ export function verifyHmac(
 ): { ok: true; timestamp?: Date } | Refusal {
   if (!secret) return refuse('missing_secret', 'no signing secret is configured');
   const key = scheme.key ? scheme.key(secret) : Buffer.from(secret, 'utf8');
-  if (!key || key.length === 0) return refuse('missing_secret', 'the configured signing secret is not in the expected form');
+  if (!key || key.length === 0)
+    return refuse('missing_secret', 'the configured signing secret is not in the expected form');
 
   const parts = scheme.locate(req);
   if ('ok' in parts) return parts;

@@ -25,7 +25,8 @@ const namedVerifiers: Record<Exclude<WebhookVendor, 'generic'>, WebhookVerifier>
 /** The verifier for a trigger node's vendor; `generic` also needs the user's description of the scheme. */
 export function verifierFor(vendor: WebhookVendor, generic?: GenericHmacConfig): WebhookVerifier {
   if (vendor === 'generic') {
-    if (!generic) throw new HrError('webhooks.generic_config_missing', 'A generic HMAC webhook needs its signature settings.');
+    if (!generic)
+      throw new HrError('webhooks.generic_config_missing', 'A generic HMAC webhook needs its signature settings.');
     return genericHmac(generic);
   }
   const verifier = namedVerifiers[vendor];

@@ -28,13 +28,17 @@ const SignatureFields = z.object({
 /** Lever is the one scheme that must read the body before checking it: that is where its signature is. */
 function locate(req: InboundRequest): SignedParts | Refusal {
   const body = parseJsonBody(req.rawBody);
-  if (body === undefined) return refuse('malformed_header', 'the body is not JSON, so its signature fields cannot be read');
+  if (body === undefined)
+    return refuse('malformed_header', 'the body is not JSON, so its signature fields cannot be read');
   if (typeof body !== 'object' || body === null || !(p.signatureField in body)) {
     return refuse('missing_signature', `no "${p.signatureField}" field in the body`);
   }
   const fields = SignatureFields.safeParse(body);
   if (!fields.success) {
-    return refuse('malformed_header', `body fields "${p.tokenField}", "${p.timestampField}", "${p.signatureField}" are not in Lever's format`);
+    return refuse(
+      'malformed_header',
+      `body fields "${p.tokenField}", "${p.timestampField}", "${p.signatureField}" are not in Lever's format`,
+    );
   }
   return {
     digests: [String(fields.data[p.signatureField])],

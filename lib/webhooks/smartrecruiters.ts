@@ -43,7 +43,11 @@ export const smartrecruiters: WebhookVerifier = {
       algorithm: 'sha256',
       encoding: 'hex',
       timestampUnit: 'seconds',
-      locate: fromHeaders({ signatureHeader: p.signatureHeader, timestampHeader: p.timestampHeader, digests: v1Digests }),
+      locate: fromHeaders({
+        signatureHeader: p.signatureHeader,
+        timestampHeader: p.timestampHeader,
+        digests: v1Digests,
+      }),
       signedContent: (req, parts) => [
         `${parts.timestamp}.`,
         req.rawBody,

@@ -29,7 +29,11 @@ const v1Digests = (text: string): string[] =>
 
 const eventId = (req: InboundRequest) => headerValue(req.headers, p.idHeader) ?? null;
 
-const locateSignature = fromHeaders({ signatureHeader: p.signatureHeader, timestampHeader: p.timestampHeader, digests: v1Digests });
+const locateSignature = fromHeaders({
+  signatureHeader: p.signatureHeader,
+  timestampHeader: p.timestampHeader,
+  digests: v1Digests,
+});
 
 function locate(req: InboundRequest) {
   const id = eventId(req);
@@ -46,7 +50,8 @@ export const standardWebhooks = hmacVerifier(
     timestampUnit: 'seconds',
     locate,
     signedContent: (req, parts) => [`${eventId(req)}.${parts.timestamp}.`, req.rawBody],
-    key: (secret) => decodeDigest(secret.startsWith(p.secretPrefix) ? secret.slice(p.secretPrefix.length) : secret, 'base64'),
+    key: (secret) =>
+      decodeDigest(secret.startsWith(p.secretPrefix) ? secret.slice(p.secretPrefix.length) : secret, 'base64'),
   },
   eventId,
 );

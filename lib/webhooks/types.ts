@@ -21,7 +21,8 @@ export interface InboundRequest {
   receivedAt: Date;
 }
 
-export type RefusalReason = 'missing_signature' | 'bad_signature' | 'stale_timestamp' | 'malformed_header' | 'missing_secret';
+export type RefusalReason =
+  'missing_signature' | 'bad_signature' | 'stale_timestamp' | 'malformed_header' | 'missing_secret';
 
 /** A refusal's detail names headers and numbers only: never the secret, never the body. */
 export type Refusal = { ok: false; reason: RefusalReason; detail: string };

@@ -24,6 +24,5 @@ export function describeFailure(error: unknown, kind: FailureKind): FailureInfo 
   };
 }
 
-
 /** The vendor answered in a way that proves it did not act (lib/http's maybeDelivered: 4xx, 429, a refused connection). */
 export const provenNotApplied = (error: unknown) => error instanceof HttpError && !error.maybeDelivered;

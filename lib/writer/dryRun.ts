@@ -12,7 +12,10 @@ export class DryRunCaptured extends Error {
 }
 
 function fullUrl(baseUrl: string | undefined, request: HttpRequest): string {
-  const url = baseUrl && !/^https?:\/\//i.test(request.url) ? `${baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}` : request.url;
+  const url =
+    baseUrl && !/^https?:\/\//i.test(request.url)
+      ? `${baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`
+      : request.url;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) params.append(k, String(v));
   const qs = params.toString();

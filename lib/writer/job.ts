@@ -5,9 +5,17 @@ import type { CheckOrdered } from '../vendors/checkr/checks';
 export const Operation = z.enum(['create', 'update', 'lookup', 'writeback', 'check', 'checkResult', 'atsUpdate']);
 export type Operation = z.infer<typeof Operation>;
 
-const AtsRef = z.object({ system: z.string().min(1), candidateId: z.string().min(1), applicationId: z.string().min(1).optional() });
+const AtsRef = z.object({
+  system: z.string().min(1),
+  candidateId: z.string().min(1),
+  applicationId: z.string().min(1).optional(),
+});
 const Location = z.object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() });
-const Office = z.object({ name: z.string().optional(), location: z.string().optional(), offerLocation: z.string().optional() });
+const Office = z.object({
+  name: z.string().optional(),
+  location: z.string().optional(),
+  offerLocation: z.string().optional(),
+});
 
 /**
  * One write as the outbox keeps it. Parsed again when claimed: the payload crossed the store, and an
@@ -25,10 +33,24 @@ export const WriteJob = z.object({
   employeeId: z.string().optional(),
   ats: AtsRef.optional(),
   check: z
-    .object({ firstName: z.string(), lastName: z.string(), email: z.string(), package: z.string().optional(), workLocation: Location.optional(), office: Office.optional() })
+    .object({
+      firstName: z.string(),
+      lastName: z.string(),
+      email: z.string(),
+      package: z.string().optional(),
+      workLocation: Location.optional(),
+      office: Office.optional(),
+    })
     .optional(),
   /** A finished background check: its result and the report to open, nothing of what the report found. */
-  checkResult: z.object({ provider: z.string().min(1), reportId: z.string().min(1), result: CheckResult, completedAt: z.string().optional() }).optional(),
+  checkResult: z
+    .object({
+      provider: z.string().min(1),
+      reportId: z.string().min(1),
+      result: CheckResult,
+      completedAt: z.string().optional(),
+    })
+    .optional(),
   /** The trigger's event, marked done when the write succeeds. */
   event: z.object({ source: z.string().min(1), eventId: z.string().min(1) }).optional(),
   /** After a create, write the employee id back to the ATS. */
@@ -69,5 +91,14 @@ export interface FailureInfo {
 export type Outcome =
   | { kind: 'done'; job: WriteJob; result: WriteResult; attempts: number }
   | { kind: 'rehire'; job: WriteJob; result: WriteResult; attempts: number }
-  | { kind: 'failed'; job: WriteJob; error: FailureInfo; attempts: number; retrying: boolean; dead: boolean; nextAttemptAt?: Date; entryId?: number }
+  | {
+      kind: 'failed';
+      job: WriteJob;
+      error: FailureInfo;
+      attempts: number;
+      retrying: boolean;
+      dead: boolean;
+      nextAttemptAt?: Date;
+      entryId?: number;
+    }
   | { kind: 'dryRun'; job: WriteJob; request: ShownRequest | null; result?: WriteResult };

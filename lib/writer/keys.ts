@@ -35,7 +35,8 @@ export const idempotencyKeys = {
   update: (target: string, subject: string, patch: unknown) => `${target}:update:${subject}:${digest(patch)}`,
   writeBack: (ats: string, candidateId: string, employeeId: string) => `${ats}:writeback:${candidateId}:${employeeId}`,
   /** The HRIS change it passes on and its content: a redelivered change is one write, the same value set again later a new one. */
-  atsUpdate: (ats: string, candidateId: string, cause: string, patch: unknown) => `${ats}:update:${candidateId}:${digest({ cause, patch })}`,
+  atsUpdate: (ats: string, candidateId: string, cause: string, patch: unknown) =>
+    `${ats}:update:${candidateId}:${digest({ cause, patch })}`,
   check: (subject: string, pkg: string, hire?: HireRef) => `checkr:check:${subject}:${pkg}${ofHire(hire)}`,
   checkResult: (provider: string, reportId: string) => `${provider}:result:${reportId}`,
 };
@@ -45,7 +46,8 @@ export const idempotencyKeys = {
  * outbox entry's key: every attempt of one entry sends the same value, so after a lost answer the
  * target is searched for it. Short, as HR sees it in the employee record; 80 bits do not collide.
  */
-export const recoveryKey = (entryKey: string) => `hr-${createHash('sha256').update(entryKey).digest('hex').slice(0, 20)}`;
+export const recoveryKey = (entryKey: string) =>
+  `hr-${createHash('sha256').update(entryKey).digest('hex').slice(0, 20)}`;
 
 /**
  * A discarded dead letter keeps its key taken (so it is never sent by accident); a corrected message

@@ -10,7 +10,11 @@ const PersonPart = z.object({
   legalName: z.object({ first: z.string().optional(), last: z.string().optional() }).optional(),
   emails: z.array(z.object({ address: z.string(), type: z.string() })).optional(),
 });
-const SourceIds = z.object({ system: z.string().min(1), candidateId: z.coerce.string().min(1), applicationId: z.coerce.string().min(1).optional() });
+const SourceIds = z.object({
+  system: z.string().min(1),
+  candidateId: z.coerce.string().min(1),
+  applicationId: z.coerce.string().min(1).optional(),
+});
 
 /** The parts of a Node-RED message the writer reads; everything else passes through untouched. */
 const Incoming = z.object({
@@ -23,7 +27,9 @@ const Incoming = z.object({
       person: PersonPart.optional(),
       sourceIds: SourceIds.optional(),
       /** Where the hire will work, which a background check needs. */
-      job: z.object({ office: z.object({ name: z.string().optional(), location: z.string().optional() }).optional() }).optional(),
+      job: z
+        .object({ office: z.object({ name: z.string().optional(), location: z.string().optional() }).optional() })
+        .optional(),
       offer: z.object({ location: z.string().optional() }).optional(),
     })
     .optional(),
@@ -35,12 +41,19 @@ const Incoming = z.object({
   event: z
     .union([
       z.object({ source: z.string().min(1), eventId: z.string().min(1) }),
-      z.object({ vendor: z.string().min(1), id: z.string().min(1) }).transform((e) => ({ source: e.vendor, eventId: e.id })),
+      z
+        .object({ vendor: z.string().min(1), id: z.string().min(1) })
+        .transform((e) => ({ source: e.vendor, eventId: e.id })),
     ])
     .optional(),
   hris: z.object({ employeeId: z.string().min(1).optional() }).optional(),
   check: z
-    .object({ package: z.string().min(1).optional(), workLocation: z.object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() }).optional() })
+    .object({
+      package: z.string().min(1).optional(),
+      workLocation: z
+        .object({ country: z.string().min(1), state: z.string().optional(), city: z.string().optional() })
+        .optional(),
+    })
     .optional(),
 });
 
@@ -89,7 +102,10 @@ async function atsOfCheck(store: Store, guid: string, system: string, pkg: strin
   const linked = (await store.getPerson(guid))?.links.find((l) => l.system === system)?.externalId;
   // The order's key names the person as the message did (GUID or ATS ids) and the package it named, if any.
   const subjects = [`person:${guid}`, ...(linked ? [`ats:${system}:${linked}`] : [])];
-  for (const key of subjects.flatMap((subject) => [idempotencyKeys.check(subject, pkg), idempotencyKeys.check(subject, DEFAULT_PACKAGE)])) {
+  for (const key of subjects.flatMap((subject) => [
+    idempotencyKeys.check(subject, pkg),
+    idempotencyKeys.check(subject, DEFAULT_PACKAGE),
+  ])) {
     const order = await store.getByIdempotencyKey(key);
     const ats = order && WriteJob.safeParse(order.payload).data?.ats;
     if (ats?.system === system) return ats;
@@ -98,12 +114,25 @@ async function atsOfCheck(store: Store, guid: string, system: string, pkg: strin
 }
 
 /** A completed check, recorded once per report on the person who was checked. */
-async function checkResultJob(payload: unknown, defaults: JobDefaults, store: Store, event: WriteJob['event']): Promise<WriteJob> {
+async function checkResultJob(
+  payload: unknown,
+  defaults: JobDefaults,
+  store: Store,
+  event: WriteJob['event'],
+): Promise<WriteJob> {
   const parsed = CompletedCheck.safeParse(payload, MISSING_IS_REQUIRED);
-  if (!parsed.success) throw new HrError('hris.bad_message', `Only a completed check (clear or consider) can be recorded: ${describeIssues(parsed.error, 'msg.payload')}`);
+  if (!parsed.success)
+    throw new HrError(
+      'hris.bad_message',
+      `Only a completed check (clear or consider) can be recorded: ${describeIssues(parsed.error, 'msg.payload')}`,
+    );
   const { provider, candidateId, reportId, package: pkg, result, completedAt } = parsed.data.check;
   const guid = await store.findByExternalId(provider, candidateId);
-  if (!guid) throw new HrError('hris.check_unknown', `No person is linked to ${provider} candidate ${candidateId}: only checks ordered through this package can be recorded.`);
+  if (!guid)
+    throw new HrError(
+      'hris.check_unknown',
+      `No person is linked to ${provider} candidate ${candidateId}: only checks ordered through this package can be recorded.`,
+    );
   const ats = defaults.atsSystem ? await atsOfCheck(store, guid, defaults.atsSystem, pkg) : undefined;
   return {
     operation: 'checkResult',
@@ -119,7 +148,8 @@ async function checkResultJob(payload: unknown, defaults: JobDefaults, store: St
 /** Turns a message into the write it asks for, keyed by the person and the operation. */
 export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store: Store): Promise<WriteJob> {
   const parsed = Incoming.safeParse(msg, MISSING_IS_REQUIRED);
-  if (!parsed.success) throw new HrError('hris.bad_message', `The message cannot be written: ${describeIssues(parsed.error, 'msg')}`);
+  if (!parsed.success)
+    throw new HrError('hris.bad_message', `The message cannot be written: ${describeIssues(parsed.error, 'msg')}`);
   const m = parsed.data;
   const operation = m.operation ?? defaults.operation;
   if (operation === 'checkResult') return checkResultJob(m.payload, defaults, store, m.event);
@@ -127,42 +157,93 @@ export async function jobFromMessage(msg: unknown, defaults: JobDefaults, store:
   const ats = m.sourceIds ?? m.canonical?.sourceIds;
   const subject = subjectOf({ personGuid: person?.guid, ats });
   if (!subject) {
-    throw new HrError('hris.no_identity', 'The message names no person: it needs msg.person.guid (from the dedupe node) or the hire\'s ATS ids (msg.sourceIds).');
+    throw new HrError(
+      'hris.no_identity',
+      "The message names no person: it needs msg.person.guid (from the dedupe node) or the hire's ATS ids (msg.sourceIds).",
+    );
   }
   const personGuid = person?.guid ?? (await personFor(store, ats!));
   const workEmail = person?.emails?.find((e) => e.type === 'work')?.address;
-  const base = { operation, personGuid, ...(m.payload ? { record: m.payload } : {}), ...(workEmail ? { workEmail } : {}), ...(ats ? { ats } : {}), ...(m.event ? { event: m.event } : {}) };
+  const base = {
+    operation,
+    personGuid,
+    ...(m.payload ? { record: m.payload } : {}),
+    ...(workEmail ? { workEmail } : {}),
+    ...(ats ? { ats } : {}),
+    ...(m.event ? { event: m.event } : {}),
+  };
   const employeeId = m.hris?.employeeId;
 
   switch (operation) {
     case 'create':
-      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.create(defaults.hrisSystem, subject, ats), writeBack: defaults.writeBack };
+      return {
+        ...base,
+        target: defaults.hrisSystem,
+        key: idempotencyKeys.create(defaults.hrisSystem, subject, ats),
+        writeBack: defaults.writeBack,
+      };
     case 'update':
-      return { ...base, target: defaults.hrisSystem, key: idempotencyKeys.update(defaults.hrisSystem, subject, m.payload ?? {}), ...(employeeId ? { employeeId } : {}) };
+      return {
+        ...base,
+        target: defaults.hrisSystem,
+        key: idempotencyKeys.update(defaults.hrisSystem, subject, m.payload ?? {}),
+        ...(employeeId ? { employeeId } : {}),
+      };
     case 'lookup':
       return { ...base, target: defaults.hrisSystem, key: `${defaults.hrisSystem}:lookup:${subject}` };
     case 'atsUpdate': {
-      if (!ats) throw new HrError('hris.bad_message', 'An ATS update needs the candidate\'s ATS ids (msg.sourceIds).');
-      if (!m.payload || Object.keys(m.payload).length === 0) throw new HrError('hris.bad_message', 'An ATS update needs the values to write (msg.payload, keyed by dictionary path).');
+      if (!ats) throw new HrError('hris.bad_message', "An ATS update needs the candidate's ATS ids (msg.sourceIds).");
+      if (!m.payload || Object.keys(m.payload).length === 0)
+        throw new HrError(
+          'hris.bad_message',
+          'An ATS update needs the values to write (msg.payload, keyed by dictionary path).',
+        );
       const cause = m.event ? `${m.event.source}:${m.event.eventId}` : '';
-      return { ...base, target: ats.system, key: idempotencyKeys.atsUpdate(ats.system, ats.candidateId, cause, m.payload) };
+      return {
+        ...base,
+        target: ats.system,
+        key: idempotencyKeys.atsUpdate(ats.system, ats.candidateId, cause, m.payload),
+      };
     }
     case 'writeback': {
-      if (!ats || !employeeId) throw new HrError('hris.bad_message', 'A write-back needs the hire\'s ATS ids (msg.sourceIds) and the employee id (msg.hris.employeeId).');
-      return { ...base, target: ats.system, employeeId, key: idempotencyKeys.writeBack(ats.system, ats.candidateId, employeeId) };
+      if (!ats || !employeeId)
+        throw new HrError(
+          'hris.bad_message',
+          "A write-back needs the hire's ATS ids (msg.sourceIds) and the employee id (msg.hris.employeeId).",
+        );
+      return {
+        ...base,
+        target: ats.system,
+        employeeId,
+        key: idempotencyKeys.writeBack(ats.system, ats.candidateId, employeeId),
+      };
     }
     case 'check': {
       const email = person?.emails?.find((e) => e.type === 'personal')?.address ?? person?.emails?.[0]?.address;
       const first = person?.legalName?.first;
       const last = person?.legalName?.last;
-      if (!email || !first || !last) throw new HrError('hris.bad_message', 'A background check needs the person\'s first and last name and an email (msg.person).');
+      if (!email || !first || !last)
+        throw new HrError(
+          'hris.bad_message',
+          "A background check needs the person's first and last name and an email (msg.person).",
+        );
       const pkg = m.check?.package ?? defaults.checkPackage ?? '';
-      const office = { ...(m.canonical?.job?.office ?? {}), ...(m.canonical?.offer?.location ? { offerLocation: m.canonical.offer.location } : {}) };
+      const office = {
+        ...(m.canonical?.job?.office ?? {}),
+        ...(m.canonical?.offer?.location ? { offerLocation: m.canonical.offer.location } : {}),
+      };
       return {
         ...base,
         target: 'checkr',
         key: idempotencyKeys.check(subject, pkg || DEFAULT_PACKAGE, ats),
-        check: { firstName: first, lastName: last, email, ...(pkg ? { package: pkg } : {}), ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}), ...(Object.keys(office).length ? { office } : {}) },
+        check: {
+          firstName: first,
+          lastName: last,
+          email,
+          ...(pkg ? { package: pkg } : {}),
+          ...(m.check?.workLocation ? { workLocation: m.check.workLocation } : {}),
+          ...(Object.keys(office).length ? { office } : {}),
+        },
       };
     }
   }

@@ -18,7 +18,8 @@ const OPERATION_LABEL: Record<WriteJob['operation'], string> = {
  * that cannot be written never fails the write it describes.
  */
 export function writerMetrics(store: Pick<HrStore, 'count'>) {
-  const count = (name: MetricName, labels: Record<string, string>, n = 1) => void store.count(name, labels, n).catch(() => undefined);
+  const count = (name: MetricName, labels: Record<string, string>, n = 1) =>
+    void store.count(name, labels, n).catch(() => undefined);
   const labelsOf = (job: WriteJob) => ({ target: job.target, operation: OPERATION_LABEL[job.operation] });
   return {
     call(job: WriteJob, durationMs: number) {
@@ -27,7 +28,8 @@ export function writerMetrics(store: Pick<HrStore, 'count'>) {
     },
     succeeded(job: WriteJob, result: WriteResult) {
       count(METRICS.writesOk, labelsOf(job));
-      if (job.operation === 'create' && !result.existing && !result.rehire && result.employeeId) count(METRICS.hiresCreated, { target: job.target });
+      if (job.operation === 'create' && !result.existing && !result.rehire && result.employeeId)
+        count(METRICS.hiresCreated, { target: job.target });
     },
     failed(outcome: Extract<Outcome, { kind: 'failed' }>, error: FailureInfo) {
       const labels = labelsOf(outcome.job);

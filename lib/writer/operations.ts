@@ -52,7 +52,12 @@ const existing = (found: FoundEmployee, recovered: boolean): WriteResult => ({
   ...(recovered ? { recovered: true } : {}),
 });
 
-async function create(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
+async function create(
+  job: WriteJob,
+  hris: Channel<HrisTarget>,
+  store: IdentityGraph,
+  run: RunOptions,
+): Promise<WriteResult> {
   const { api, ctx } = hris;
   const linked = await linkedId(store, job.personGuid, api.id);
   if (linked) {
@@ -60,9 +65,15 @@ async function create(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityG
     const status = run.dryRun ? 'unknown' : await api.employeeStatus(linked, ctx);
     return { employeeId: linked, existing: true, ...(status === 'terminated' ? { rehire: true } : {}) };
   }
-  const mapped = need(job.record, 'hris.no_record', 'There is no record to create: msg.payload must be the target record (from the mapper).');
+  const mapped = need(
+    job.record,
+    'hris.no_record',
+    'There is no record to create: msg.payload must be the target record (from the mapper).',
+  );
   // Every attempt of this entry sends the same key, so the attempt whose answer is lost can be found.
-  const { record, key } = api.recovery ? api.recovery.stamp(mapped, recoveryKey(job.key)) : { record: mapped, key: undefined };
+  const { record, key } = api.recovery
+    ? api.recovery.stamp(mapped, recoveryKey(job.key))
+    : { record: mapped, key: undefined };
   const email = job.workEmail ?? api.workEmail(record);
   const lookup = async (fresh: boolean): Promise<WriteResult | null> => {
     const byKey = fresh && api.recovery && key ? await api.recovery.find(key, record, ctx, { fresh }) : null;
@@ -97,29 +108,51 @@ async function create(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityG
 async function update(job: WriteJob, hris: Channel<HrisTarget>, store: IdentityGraph): Promise<WriteResult> {
   const employeeId =
     job.employeeId ??
-    need(await linkedId(store, job.personGuid, hris.api.id), 'hris.not_linked', `This person has no employee in ${hris.api.id} yet: create them first, or give msg.hris.employeeId.`);
+    need(
+      await linkedId(store, job.personGuid, hris.api.id),
+      'hris.not_linked',
+      `This person has no employee in ${hris.api.id} yet: create them first, or give msg.hris.employeeId.`,
+    );
   await hris.api.updateEmployee(employeeId, job.record ?? {}, hris.ctx);
   return { employeeId };
 }
 
-async function writeBack(job: WriteJob, channel: Channel<AtsWriteBack> | undefined, run: RunOptions): Promise<WriteResult> {
+async function writeBack(
+  job: WriteJob,
+  channel: Channel<AtsWriteBack> | undefined,
+  run: RunOptions,
+): Promise<WriteResult> {
   const wb = need(channel, 'hris.writeback_not_configured', 'The connection has no ATS write-back set up.');
-  const ats = need(job.ats, 'hris.no_ats_ids', 'The write-back needs the hire\'s ATS ids (msg.sourceIds).');
-  const employeeId = need(job.employeeId, 'hris.no_employee_id', 'The write-back needs the employee id (msg.hris.employeeId).');
+  const ats = need(job.ats, 'hris.no_ats_ids', "The write-back needs the hire's ATS ids (msg.sourceIds).");
+  const employeeId = need(
+    job.employeeId,
+    'hris.no_employee_id',
+    'The write-back needs the employee id (msg.hris.employeeId).',
+  );
   await wb.api.writeEmployeeId(ats, employeeId, wb.ctx, { retry: run.retry });
   return { employeeId };
 }
 
-async function check(job: WriteJob, channel: Channel<CheckrClient> | undefined, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
+async function check(
+  job: WriteJob,
+  channel: Channel<CheckrClient> | undefined,
+  store: IdentityGraph,
+  run: RunOptions,
+): Promise<WriteResult> {
   const checkr = need(channel, 'hris.checkr_not_configured', 'The connection has no Checkr account set up.');
-  const who = need(job.check, 'hris.no_candidate', 'A check needs the person\'s first name, last name and email.');
+  const who = need(job.check, 'hris.no_candidate', "A check needs the person's first name, last name and email.");
   const guid = job.personGuid;
   const candidateId = await linkedId(store, guid, CHECKR_SYSTEM);
   // Linked as soon as Checkr answers, so a retry after a failed invitation reuses the candidate.
   const remember = async (id: string) => {
     if (guid && !run.dryRun) await store.link(guid, CHECKR_SYSTEM, id);
   };
-  const ordered = await checkr.api.orderCheck({ ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) }, checkr.ctx, remember, { retry: run.retry, outcomeUnknown: run.outcomeUnknown });
+  const ordered = await checkr.api.orderCheck(
+    { ...who, ...(candidateId ? { candidateId } : {}), ...(guid ? { customId: guid } : {}) },
+    checkr.ctx,
+    remember,
+    { retry: run.retry, outcomeUnknown: run.outcomeUnknown },
+  );
   return { check: ordered };
 }
 
@@ -128,12 +161,25 @@ async function check(job: WriteJob, channel: Channel<CheckrClient> | undefined, 
  * source and time, audited when the entry completes) and, where the connection writes back to the
  * hire's ATS, there too. What the report found stays in the provider's system.
  */
-async function checkResult(job: WriteJob, channel: Channel<AtsWriteBack> | undefined, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
-  const check = need(job.checkResult, 'hris.no_check_result', 'There is no check result to record: msg.payload must be the trigger\'s check.completed event.');
+async function checkResult(
+  job: WriteJob,
+  channel: Channel<AtsWriteBack> | undefined,
+  store: IdentityGraph,
+  run: RunOptions,
+): Promise<WriteResult> {
+  const check = need(
+    job.checkResult,
+    'hris.no_check_result',
+    "There is no check result to record: msg.payload must be the trigger's check.completed event.",
+  );
   const guid = need(job.personGuid ?? undefined, 'hris.no_identity', 'The check result names no person.');
   const { completedAt, ...recorded } = check;
   if (!run.dryRun) {
-    await store.setProvenance(guid, CHECK_RESULT_FIELD, { value: { result: check.result, reportId: check.reportId }, source: check.provider, sourceTime: completedAt ? new Date(completedAt) : new Date() });
+    await store.setProvenance(guid, CHECK_RESULT_FIELD, {
+      value: { result: check.result, reportId: check.reportId },
+      source: check.provider,
+      sourceTime: completedAt ? new Date(completedAt) : new Date(),
+    });
   }
   const ats = job.ats && channel && channel.api.id === job.ats.system ? job.ats : undefined;
   if (ats) await channel!.api.writeCheckResult(ats, recorded, channel!.ctx, { retry: run.retry });
@@ -143,15 +189,25 @@ async function checkResult(job: WriteJob, channel: Channel<AtsWriteBack> | undef
 /** HRIS-owned values on the ATS candidate (two-way sync); what the ATS has no field for is reported in the result. */
 async function atsUpdate(job: WriteJob, channel: Channel<AtsWriteBack> | undefined): Promise<WriteResult> {
   const wb = need(channel, 'hris.writeback_not_configured', 'The connection has no ATS write-back set up.');
-  const ats = need(job.ats, 'hris.no_ats_ids', 'An ATS update needs the candidate\'s ATS ids (msg.sourceIds).');
-  if (wb.api.id !== ats.system) throw new HrError('hris.writeback_other_ats', `The connection writes to ${wb.api.id}, but this candidate is in ${ats.system}.`);
-  if (!wb.api.updateCandidate) throw new HrError('hris.ats_update_unsupported', `Updating a candidate in ${ats.system} is not supported yet.`);
+  const ats = need(job.ats, 'hris.no_ats_ids', "An ATS update needs the candidate's ATS ids (msg.sourceIds).");
+  if (wb.api.id !== ats.system)
+    throw new HrError(
+      'hris.writeback_other_ats',
+      `The connection writes to ${wb.api.id}, but this candidate is in ${ats.system}.`,
+    );
+  if (!wb.api.updateCandidate)
+    throw new HrError('hris.ats_update_unsupported', `Updating a candidate in ${ats.system} is not supported yet.`);
   const updated = await wb.api.updateCandidate(ats, job.record ?? {}, wb.ctx);
   return { atsUpdate: { system: ats.system, ...updated } };
 }
 
 /** Runs one write against its vendor. Lookups are not here: they change nothing and skip the outbox. */
-export function execute(job: WriteJob, targets: WriterTargets, store: IdentityGraph, run: RunOptions): Promise<WriteResult> {
+export function execute(
+  job: WriteJob,
+  targets: WriterTargets,
+  store: IdentityGraph,
+  run: RunOptions,
+): Promise<WriteResult> {
   switch (job.operation) {
     case 'create':
       return create(job, targets.hris, store, run);
@@ -172,12 +228,19 @@ export function execute(job: WriteJob, targets: WriterTargets, store: IdentityGr
 
 /** The vendor module's reading of a failure (HRIS targets may know more than HTTP does). */
 export function failureKind(job: WriteJob, targets: WriterTargets, error: unknown): FailureKind {
-  return job.operation === 'create' || job.operation === 'update' ? targets.hris.api.classify(error) : classifyHttpFailure(error);
+  return job.operation === 'create' || job.operation === 'update'
+    ? targets.hris.api.classify(error)
+    : classifyHttpFailure(error);
 }
 
 /** Where a successful write leaves its trace in the identity graph: (system, id) linked to the person. */
-export function linkFor(job: WriteJob, targets: WriterTargets, result: WriteResult): { system: string; externalId: string } | null {
-  if (job.operation === 'create' && result.employeeId) return { system: targets.hris.api.id, externalId: result.employeeId };
+export function linkFor(
+  job: WriteJob,
+  targets: WriterTargets,
+  result: WriteResult,
+): { system: string; externalId: string } | null {
+  if (job.operation === 'create' && result.employeeId)
+    return { system: targets.hris.api.id, externalId: result.employeeId };
   if (job.operation === 'check' && result.check) return { system: CHECKR_SYSTEM, externalId: result.check.candidateId };
   return null;
 }

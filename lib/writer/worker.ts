@@ -59,7 +59,9 @@ const fallbackJob = (entry: OutboxEntry): WriteJob => ({
 
 const failedFrom = (entry: OutboxEntry): FailureInfo => {
   const [code, ...rest] = (entry.lastError ?? 'hris.failed: no error recorded').split(': ');
-  return /^[\w.]+$/.test(code) && rest.length ? { code, message: rest.join(': ') } : { code: 'hris.failed', message: entry.lastError ?? '' };
+  return /^[\w.]+$/.test(code) && rest.length
+    ? { code, message: rest.join(': ') }
+    : { code: 'hris.failed', message: entry.lastError ?? '' };
 };
 
 export function createWriter(options: WriterOptions): Writer {
@@ -92,12 +94,24 @@ export function createWriter(options: WriterOptions): Writer {
   async function enqueue(job: WriteJob): Promise<OutboxEntry> {
     for (let n = 1; ; n += 1) {
       const key = generation(job.key, n);
-      const { entry } = await store.enqueue({ idempotencyKey: key, operation: job.operation, target: job.target, payload: { ...job, key }, personGuid: job.personGuid, owner: options.owner });
+      const { entry } = await store.enqueue({
+        idempotencyKey: key,
+        operation: job.operation,
+        target: job.target,
+        payload: { ...job, key },
+        personGuid: job.personGuid,
+        owner: options.owner,
+      });
       if (entry.status !== 'discarded') return entry;
     }
   }
 
-  async function recordSuccess(entry: OutboxEntry, job: WriteJob, result: WriteResult, attempts: number): Promise<Outcome> {
+  async function recordSuccess(
+    entry: OutboxEntry,
+    job: WriteJob,
+    result: WriteResult,
+    attempts: number,
+  ): Promise<Outcome> {
     let outcome: Outcome = { kind: result.rehire ? 'rehire' : 'done', job, result, attempts };
     const link = linkFor(job, targets, result);
     if (link && job.personGuid) {
@@ -106,13 +120,31 @@ export function createWriter(options: WriterOptions): Writer {
       } catch (err) {
         if (toHrError(err).code !== 'store.link_conflict') throw err;
         // The record exists and must not be created again, but it belongs to another person: a human decides.
-        outcome = { kind: 'failed', job, attempts, retrying: false, dead: false, error: { code: 'hris.link_conflict', message: `${link.system} employee ${link.externalId} is already linked to another person; check the dedupe review queue.` } };
+        outcome = {
+          kind: 'failed',
+          job,
+          attempts,
+          retrying: false,
+          dead: false,
+          error: {
+            code: 'hris.link_conflict',
+            message: `${link.system} employee ${link.externalId} is already linked to another person; check the dedupe review queue.`,
+          },
+        };
       }
     }
     const chained = job.operation === 'create' && job.writeBack && job.ats && result.employeeId && targets.writeBack;
     if (chained) {
       // Queued before this entry completes: a crash in between repeats a lookup, never loses the write-back.
-      await enqueue({ operation: 'writeback', target: job.ats!.system, key: idempotencyKeys.writeBack(job.ats!.system, job.ats!.candidateId, result.employeeId!), personGuid: job.personGuid, ats: job.ats, employeeId: result.employeeId, ...(job.event ? { event: job.event } : {}) });
+      await enqueue({
+        operation: 'writeback',
+        target: job.ats!.system,
+        key: idempotencyKeys.writeBack(job.ats!.system, job.ats!.candidateId, result.employeeId!),
+        personGuid: job.personGuid,
+        ats: job.ats,
+        employeeId: result.employeeId,
+        ...(job.event ? { event: job.event } : {}),
+      });
     }
     await store.complete(entry.id, result);
     refusedAt.delete(entry.id);
@@ -122,18 +154,32 @@ export function createWriter(options: WriterOptions): Writer {
         if (toHrError(err).code !== 'store.event_not_found') throw err;
       });
     }
-    await store.audit({ eventId: job.event?.eventId ?? null, source: job.target, actor: options.actor, action: `hris.${job.operation}`, personGuid: job.personGuid, after: policy.mask({ ...result }) });
+    await store.audit({
+      eventId: job.event?.eventId ?? null,
+      source: job.target,
+      actor: options.actor,
+      action: `hris.${job.operation}`,
+      personGuid: job.personGuid,
+      after: policy.mask({ ...result }),
+    });
     if (outcome.kind !== 'failed') metrics.succeeded(job, result);
     if (chained) void worker.drain();
     return outcome;
   }
 
-  async function recordFailure(entry: OutboxEntry, job: WriteJob, err: unknown, attempts: number): Promise<Outcome | null> {
+  async function recordFailure(
+    entry: OutboxEntry,
+    job: WriteJob,
+    err: unknown,
+    attempts: number,
+  ): Promise<Outcome | null> {
     if (provenNotApplied(err)) refusedAt.set(entry.id, attempts);
     else refusedAt.delete(entry.id);
     if (isInterrupted(err)) {
       // Stopping cut the call short: keep the entry queued, due at once, for the next start.
-      await store.reschedule(entry.id, new Date(now()), 'hris.interrupted: the node stopped during the call').catch(() => undefined);
+      await store
+        .reschedule(entry.id, new Date(now()), 'hris.interrupted: the node stopped during the call')
+        .catch(() => undefined);
       return null;
     }
     const kind = failureKind(job, targets, err);
@@ -142,14 +188,31 @@ export function createWriter(options: WriterOptions): Writer {
       const next = worker.retryAt(entry, attempts, error.retryAfterMs);
       if (next) {
         await store.reschedule(entry.id, next, `${error.code}: ${error.message}`);
-        const retrying: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: true, dead: false, nextAttemptAt: next, entryId: entry.id };
+        const retrying: Extract<Outcome, { kind: 'failed' }> = {
+          kind: 'failed',
+          job,
+          error,
+          attempts,
+          retrying: true,
+          dead: false,
+          nextAttemptAt: next,
+          entryId: entry.id,
+        };
         metrics.failed(retrying, error);
         return retrying;
       }
       error.code = 'hris.retries_exhausted';
     }
     await store.deadLetter(entry.id, `${error.code}: ${error.message}`);
-    const dead: Extract<Outcome, { kind: 'failed' }> = { kind: 'failed', job, error, attempts, retrying: false, dead: true, entryId: entry.id };
+    const dead: Extract<Outcome, { kind: 'failed' }> = {
+      kind: 'failed',
+      job,
+      error,
+      attempts,
+      retrying: false,
+      dead: true,
+      entryId: entry.id,
+    };
     metrics.failed(dead, error);
     return dead;
   }
@@ -158,7 +221,12 @@ export function createWriter(options: WriterOptions): Writer {
     const parsed = WriteJob.safeParse(entry.payload);
     const attempts = entry.attempts + 1;
     if (!parsed.success) {
-      return recordFailure(entry, fallbackJob(entry), new HrError('hris.entry_unreadable', `Outbox entry ${entry.id} cannot be read: ${parsed.error.message}`), attempts);
+      return recordFailure(
+        entry,
+        fallbackJob(entry),
+        new HrError('hris.entry_unreadable', `Outbox entry ${entry.id} cannot be read: ${parsed.error.message}`),
+        attempts,
+      );
     }
     const job = parsed.data;
     // An entry from before this start may have been in flight when the process stopped: look before writing.
@@ -186,10 +254,27 @@ export function createWriter(options: WriterOptions): Writer {
       return { kind: result.rehire ? 'rehire' : 'done', job: storedJob, result, attempts: entry.attempts + 1 };
     }
     if (entry.status !== 'pending') {
-      return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: false, dead: true, entryId: entry.id };
+      return {
+        kind: 'failed',
+        job: storedJob,
+        error: failedFrom(entry),
+        attempts: entry.attempts,
+        retrying: false,
+        dead: true,
+        entryId: entry.id,
+      };
     }
     if (entry.nextAttemptAt.getTime() > now() && !worker.isRunning(entry.id)) {
-      return { kind: 'failed', job: storedJob, error: failedFrom(entry), attempts: entry.attempts, retrying: true, dead: false, nextAttemptAt: entry.nextAttemptAt, entryId: entry.id };
+      return {
+        kind: 'failed',
+        job: storedJob,
+        error: failedFrom(entry),
+        attempts: entry.attempts,
+        retrying: true,
+        dead: false,
+        nextAttemptAt: entry.nextAttemptAt,
+        entryId: entry.id,
+      };
     }
     return null;
   }
@@ -231,12 +316,25 @@ export function createWriter(options: WriterOptions): Writer {
     try {
       const email = job.workEmail ?? (job.record ? api.workEmail(job.record) : undefined);
       if (!email) throw new HrError('hris.no_email', 'A lookup needs a work email (msg.payload or msg.person).');
-      if (!api.searchesByEmail) throw new HrError('hris.lookup_unsupported', 'This HRIS connection cannot look people up by email: add a lookup URL to it.');
+      if (!api.searchesByEmail)
+        throw new HrError(
+          'hris.lookup_unsupported',
+          'This HRIS connection cannot look people up by email: add a lookup URL to it.',
+        );
       const found = await api.findByWorkEmail(email, ctx, { fresh: true });
-      const result: WriteResult = found ? { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}) } : {};
+      const result: WriteResult = found
+        ? { employeeId: found.employeeId, existing: true, ...(found.status === 'terminated' ? { rehire: true } : {}) }
+        : {};
       return { kind: 'done', job, result, attempts: 1 };
     } catch (err) {
-      return { kind: 'failed', job, error: failure(err, api.classify(err), job), attempts: 1, retrying: false, dead: false };
+      return {
+        kind: 'failed',
+        job,
+        error: failure(err, api.classify(err), job),
+        attempts: 1,
+        retrying: false,
+        dead: false,
+      };
     }
   }
 

@@ -11,7 +11,14 @@ import { z } from 'zod';
 import { toHrError } from '../../lib/errors';
 import type { RuntimeSandbox } from '../../sandbox/inRuntime';
 import { runtimeSandbox } from './runtimeSandbox';
-import { createHttpClient, HttpError, redactText, type HttpClientOptions, type HttpRequest, type HttpResponse } from '../../lib/http';
+import {
+  createHttpClient,
+  HttpError,
+  redactText,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../lib/http';
 
 /** i18n keys under `common.connectionTest`; the editor words them in the user's language. */
 export type TestCode =
@@ -69,7 +76,11 @@ const MAX_SAID = 300;
 
 const DNS_ERRNOS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']);
 
-export const outcome = (service: string, code: TestCode, params: Record<string, string | number> = {}): TestOutcome => ({
+export const outcome = (
+  service: string,
+  code: TestCode,
+  params: Record<string, string | number> = {},
+): TestOutcome => ({
   service,
   ok: code === 'ok' || code === 'okCompany' || code === 'alertSent',
   code,
@@ -151,7 +162,8 @@ export async function runProbe<T>(probe: Probe<T>): Promise<TestOutcome> {
 }
 
 /** The non-empty credential values, for masking. */
-export const secretsOf = (credentials: Credentials): string[] => Object.values(credentials).filter((v): v is string => !!v);
+export const secretsOf = (credentials: Credentials): string[] =>
+  Object.values(credentials).filter((v): v is string => !!v);
 
 const TestBody = z.object({
   /** The config node's id: a deployed node's stored credentials fill what the dialog does not know. */
@@ -179,7 +191,10 @@ function deployedConfig(RED: NodeAPI, type: string, id: string | undefined): Rec
  * the editor's placeholder (or not at all) and then means "what is stored".
  */
 function mergedCredentials(RED: NodeAPI, id: string | undefined, typed: Record<string, string>): Credentials {
-  const deployed = id ? ((RED.nodes.getCredentials(id) as Credentials | undefined) ?? (RED.nodes.getNode(id)?.credentials as Credentials | undefined)) : undefined;
+  const deployed = id
+    ? ((RED.nodes.getCredentials(id) as Credentials | undefined) ??
+      (RED.nodes.getNode(id)?.credentials as Credentials | undefined))
+    : undefined;
   const merged: Credentials = { ...deployed };
   for (const [name, value] of Object.entries(typed)) {
     if (value !== UNCHANGED_PASSWORD) merged[name] = value;
@@ -197,7 +212,10 @@ const withoutPlaceholders = (typed: Record<string, string>): Credentials =>
  */
 function withEnv<T extends Record<string, unknown>>(RED: NodeAPI, id: string | undefined, values: T): T {
   const node = id ? RED.nodes.getNode(id) : null;
-  const lookup = (name: string): unknown => (node ? (RED.util as unknown as { getSetting(n: object, k: string): unknown }).getSetting(node, name) : process.env[name]);
+  const lookup = (name: string): unknown =>
+    node
+      ? (RED.util as unknown as { getSetting(n: object, k: string): unknown }).getSetting(node, name)
+      : process.env[name];
   return Object.fromEntries(
     Object.entries(values).map(([k, v]) => {
       const name = typeof v === 'string' ? /^\$\{([^}]+)\}$/.exec(v)?.[1] : undefined;
@@ -211,24 +229,50 @@ function withEnv<T extends Record<string, unknown>>(RED: NodeAPI, id: string | u
  * POST /<type>/<action> `{ id?, config, credentials }` with the dialog's values over the stored ones;
  * needs `<type>.write`. A connection that cannot even be built (a field missing) answers `incomplete`.
  */
-export function registerConnectionAction(RED: NodeAPI, type: string, action: string, run: (input: TestInput) => Promise<Record<string, unknown>>): void {
-  RED.httpAdmin.post(`/${type}/${action}`, RED.auth.needsPermission(`${type}.write`), async (req: Request, res: Response) => {
-    const body = TestBody.safeParse(req.body ?? {});
-    if (!body.success) return void res.status(400).json({ error: { code: 'connection_test.request_invalid', message: 'Send { config, credentials } as JSON.' } });
-    const deployed = deployedConfig(RED, type, body.data.id);
-    // Stored credentials only ever go with the deployed settings they were stored for.
-    const credentials = deployed ? mergedCredentials(RED, body.data.id, body.data.credentials) : withoutPlaceholders(body.data.credentials);
-    try {
-      res.json(await run({ config: withEnv(RED, body.data.id, deployed ?? body.data.config), credentials: withEnv(RED, body.data.id, credentials), sandbox: () => runtimeSandbox(RED) }));
-    } catch (err) {
-      // An answer for the dialog, not a server error.
-      const e = toHrError(err);
-      res.json({ results: [outcome('', 'incomplete', { detail: redactText(e.message, { values: secretsOf(credentials) }) })] });
-    }
-  });
+export function registerConnectionAction(
+  RED: NodeAPI,
+  type: string,
+  action: string,
+  run: (input: TestInput) => Promise<Record<string, unknown>>,
+): void {
+  RED.httpAdmin.post(
+    `/${type}/${action}`,
+    RED.auth.needsPermission(`${type}.write`),
+    async (req: Request, res: Response) => {
+      const body = TestBody.safeParse(req.body ?? {});
+      if (!body.success)
+        return void res.status(400).json({
+          error: { code: 'connection_test.request_invalid', message: 'Send { config, credentials } as JSON.' },
+        });
+      const deployed = deployedConfig(RED, type, body.data.id);
+      // Stored credentials only ever go with the deployed settings they were stored for.
+      const credentials = deployed
+        ? mergedCredentials(RED, body.data.id, body.data.credentials)
+        : withoutPlaceholders(body.data.credentials);
+      try {
+        res.json(
+          await run({
+            config: withEnv(RED, body.data.id, deployed ?? body.data.config),
+            credentials: withEnv(RED, body.data.id, credentials),
+            sandbox: () => runtimeSandbox(RED),
+          }),
+        );
+      } catch (err) {
+        // An answer for the dialog, not a server error.
+        const e = toHrError(err);
+        res.json({
+          results: [outcome('', 'incomplete', { detail: redactText(e.message, { values: secretsOf(credentials) }) })],
+        });
+      }
+    },
+  );
 }
 
 /** POST /<type>/test → `{ results: TestOutcome[] }`. */
-export function registerConnectionTest(RED: NodeAPI, type: string, run: (input: TestInput) => Promise<TestOutcome[]>): void {
+export function registerConnectionTest(
+  RED: NodeAPI,
+  type: string,
+  run: (input: TestInput) => Promise<TestOutcome[]>,
+): void {
   registerConnectionAction(RED, type, 'test', async (input) => ({ results: await run(input) }));
 }

@@ -19,10 +19,14 @@ export function dictionaryFrom(RED: NodeAPI, id: string | undefined): Dictionary
   if (!id) return defaultDictionary;
   const node = RED.nodes.getNode(id) as DictionaryConfigNode | null;
   if (!node || typeof node.dictionary !== 'function') {
-    throw new HrError('dictionary.not_configured', 'The selected data dictionary is not deployed: open the node and choose or add a data dictionary.');
+    throw new HrError(
+      'dictionary.not_configured',
+      'The selected data dictionary is not deployed: open the node and choose or add a data dictionary.',
+    );
   }
   return node.dictionary();
 }
 
 /** The secret policy of the dictionary a node is configured with (lib/privacy); throws as dictionaryFrom does. */
-export const policyFrom = (RED: NodeAPI, id: string | undefined): SecretPolicy => SecretPolicy.of(dictionaryFrom(RED, id));
+export const policyFrom = (RED: NodeAPI, id: string | undefined): SecretPolicy =>
+  SecretPolicy.of(dictionaryFrom(RED, id));

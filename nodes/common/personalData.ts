@@ -13,8 +13,17 @@ export const PERSONAL_PERMISSION = 'hr-sync.personal';
  * Registers GET `path` (personal fields masked) and GET `path`/personal (shown), the latter needing
  * both `permission` and PERSONAL_PERMISSION. Secret fields are masked on both.
  */
-export function getWithPersonal(RED: NodeAPI, path: string, permission: string, handler: (personal: boolean) => (req: Request, res: Response) => void): void {
+export function getWithPersonal(
+  RED: NodeAPI,
+  path: string,
+  permission: string,
+  handler: (personal: boolean) => (req: Request, res: Response) => void,
+): void {
   RED.httpAdmin.get(path, RED.auth.needsPermission(permission), handler(false));
   // needsPermission takes a list too (each must be held); @types/node-red declares only a string.
-  RED.httpAdmin.get(`${path}/personal`, RED.auth.needsPermission([permission, PERSONAL_PERMISSION] as unknown as string), handler(true));
+  RED.httpAdmin.get(
+    `${path}/personal`,
+    RED.auth.needsPermission([permission, PERSONAL_PERMISSION] as unknown as string),
+    handler(true),
+  );
 }

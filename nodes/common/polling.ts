@@ -8,7 +8,13 @@ import type { Shell } from './shell';
  * Runs `pollOnce` now and every `everyMs`, one at a time (a slow vendor never piles polls up), each
  * run tracked so close waits for it; a failed run is reported and the next one tries again.
  */
-export function startPolling(shell: Shell, track: (work: Promise<void>) => void, everyMs: number, pollOnce: () => Promise<void>, failed: (err: HrError) => void): void {
+export function startPolling(
+  shell: Shell,
+  track: (work: Promise<void>) => void,
+  everyMs: number,
+  pollOnce: () => Promise<void>,
+  failed: (err: HrError) => void,
+): void {
   let polling = false;
   const run = async () => {
     if (polling) return;

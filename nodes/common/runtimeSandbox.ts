@@ -12,7 +12,8 @@ interface ListenSettings {
 
 /** The address this Node-RED answers itself on: its own port, on loopback unless it listens on one address only. */
 export function runtimeOrigin(settings: ListenSettings): string {
-  const host = !settings.uiHost || settings.uiHost === '0.0.0.0' || settings.uiHost === '::' ? '127.0.0.1' : settings.uiHost;
+  const host =
+    !settings.uiHost || settings.uiHost === '0.0.0.0' || settings.uiHost === '::' ? '127.0.0.1' : settings.uiHost;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return `${settings.https ? 'https' : 'http'}://${shownHost}:${Number(settings.uiPort) || 1880}`;
 }
@@ -31,12 +32,20 @@ export function runtimeSandbox(RED: NodeAPI): RuntimeSandbox {
   if (existing) return existing;
   const settings = RED.settings as unknown as ListenSettings;
   if (settings.httpNodeRoot === false) {
-    throw new HrError('sandbox.http_disabled', 'httpNodeRoot is false in settings.js, so the built-in sandbox cannot be served: set the connection\'s address to the real service.');
+    throw new HrError(
+      'sandbox.http_disabled',
+      "httpNodeRoot is false in settings.js, so the built-in sandbox cannot be served: set the connection's address to the real service.",
+    );
   }
   const nodeRoot = String(settings.httpNodeRoot || '/').replace(/\/+$/, '');
   const prefix = `${nodeRoot}/${SANDBOX_PATH}/`;
   // The emulators read the request bytes themselves; kept for the life of the process, like the mount.
-  captureRawBodies(RED, (method, pathname) => method !== 'GET' && method !== 'HEAD' && pathname.toLowerCase().startsWith(prefix.toLowerCase()), SANDBOX_BODY_LIMIT);
+  captureRawBodies(
+    RED,
+    (method, pathname) =>
+      method !== 'GET' && method !== 'HEAD' && pathname.toLowerCase().startsWith(prefix.toLowerCase()),
+    SANDBOX_BODY_LIMIT,
+  );
   const sandbox = mountSandbox(app, `${runtimeOrigin(settings)}${nodeRoot}/${SANDBOX_PATH}`);
   mounted.set(app, sandbox);
   return sandbox;

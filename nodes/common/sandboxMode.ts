@@ -10,7 +10,13 @@ export function unsetVariable(value: unknown): string | null {
 
 /** The names of every unresolved `${NAME}` among `values`, sorted, once each. */
 export function unsetVariables(values: Record<string, unknown>): string[] {
-  return [...new Set(Object.values(values).map(unsetVariable).filter((name): name is string => name !== null))].sort();
+  return [
+    ...new Set(
+      Object.values(values)
+        .map(unsetVariable)
+        .filter((name): name is string => name !== null),
+    ),
+  ].sort();
 }
 
 /** A value the user gave: neither empty nor an unresolved `${NAME}`. */

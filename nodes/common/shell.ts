@@ -52,11 +52,15 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
   const shown = (err: HrError, msg?: unknown): HrError => {
     const message = policy.text(err.message, { echoesOf: msg });
     const details = err.details && policy.mask(err.details, { echoesOf: msg });
-    return message === err.message && JSON.stringify(details) === JSON.stringify(err.details) ? err : new HrError(err.code, message, details);
+    return message === err.message && JSON.stringify(details) === JSON.stringify(err.details)
+      ? err
+      : new HrError(err.code, message, details);
   };
 
   const status: Shell['status'] = (kind, key, params) => {
-    const masked = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? policy.text(v) : v]));
+    const masked =
+      params &&
+      Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? policy.text(v) : v]));
     const text = RED._(key, masked);
     node.status({ ...look[kind], text: sandbox ? RED._('common.status.sandbox', { status: text }) : text });
   };
@@ -90,7 +94,13 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
     refuse(error) {
       refusal = shown(error);
       status('error', 'common.status.notReady');
-      node.error(RED._('common.errors.notReady', { code: refusal.code, reason: explainError(RED._, refusal), message: refusal.message }));
+      node.error(
+        RED._('common.errors.notReady', {
+          code: refusal.code,
+          reason: explainError(RED._, refusal),
+          message: refusal.message,
+        }),
+      );
     },
     usePolicy(next) {
       policy = next;

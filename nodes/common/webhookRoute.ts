@@ -37,7 +37,10 @@ export interface WebhookRouteOptions {
   /** Route path below httpNodeRoot, e.g. `/hr/greenhouse`. */
   path: string;
   limitBytes: number;
-  handler: (req: RawRequest, res: ServerResponse & { status: (n: number) => ServerResponse & { json: (b: unknown) => void; end: () => void } }) => void;
+  handler: (
+    req: RawRequest,
+    res: ServerResponse & { status: (n: number) => ServerResponse & { json: (b: unknown) => void; end: () => void } },
+  ) => void;
 }
 
 /** The full URL path a route answers on, with httpNodeRoot in front. */
@@ -73,7 +76,11 @@ export function sameRoute(pathname: string, fullPath: string): boolean {
  * admin body parsers would otherwise consume them when httpAdminRoot and httpNodeRoot share a prefix.
  * Returns the function that removes the capture.
  */
-export function captureRawBodies(RED: NodeAPI, matches: (method: string, pathname: string) => boolean, limitBytes: number): () => void {
+export function captureRawBodies(
+  RED: NodeAPI,
+  matches: (method: string, pathname: string) => boolean,
+  limitBytes: number,
+): () => void {
   const capture: Middleware = (req, _res, next) => {
     // req.path does not exist yet this early (before express's own init), so parse the URL.
     if (req._body || !matches(req.method ?? '', new URL(req.url ?? '/', 'http://x').pathname)) return next();
@@ -111,13 +118,18 @@ export function captureRawBodies(RED: NodeAPI, matches: (method: string, pathnam
 export function registerWebhookRoute(RED: NodeAPI, options: WebhookRouteOptions): () => void {
   const httpNode = RED.httpNode as unknown as ExpressApp;
   const fullPath = routeUrl(RED, options.path);
-  const releaseCapture = captureRawBodies(RED, (method, pathname) => method === 'POST' && sameRoute(pathname, fullPath), options.limitBytes);
+  const releaseCapture = captureRawBodies(
+    RED,
+    (method, pathname) => method === 'POST' && sameRoute(pathname, fullPath),
+    options.limitBytes,
+  );
 
   const middleware = ((RED.settings as { httpNodeMiddleware?: unknown }).httpNodeMiddleware ?? []) as unknown;
   const extra = (Array.isArray(middleware) ? middleware : [middleware]).filter((m) => typeof m === 'function');
   // A request the capture did not buffer (a path form Express routes that sameRoute does not know)
   // is refused here rather than handled without its exact bytes and size check.
-  const handler: WebhookRouteOptions['handler'] = (req, res) => (Buffer.isBuffer(req.rawBody) ? options.handler(req, res) : void res.status(400).end());
+  const handler: WebhookRouteOptions['handler'] = (req, res) =>
+    Buffer.isBuffer(req.rawBody) ? options.handler(req, res) : void res.status(400).end();
   httpNode.post(options.path, ...extra, handler);
 
   return () => {

@@ -31,7 +31,13 @@ export = (RED: NodeAPI) => {
 
   const describeNode = (id: string) => {
     const found = RED.nodes.getNode(id) as (Node & { z?: string }) | null;
-    return found ? { nodeType: found.type, ...(found.name ? { nodeName: found.name } : {}), ...(found.z ? { flowId: found.z } : {}) } : undefined;
+    return found
+      ? {
+          nodeType: found.type,
+          ...(found.name ? { nodeName: found.name } : {}),
+          ...(found.z ? { flowId: found.z } : {}),
+        }
+      : undefined;
   };
 
   /** Reads the settings and wires redaction, grouping and the channel; throws what keeps the node from running. */
@@ -58,7 +64,10 @@ export = (RED: NodeAPI) => {
     shell.usePolicy(policy);
     const redactor = alertRedactor(policy, {
       hidePersonal: config.hidePersonal,
-      extraPaths: config.secretFields.split(',').map((s) => s.trim()).filter(Boolean),
+      extraPaths: config.secretFields
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     });
     let sent = 0;
     let failed = 0;
@@ -66,7 +75,9 @@ export = (RED: NodeAPI) => {
     const dispatcher = createDispatcher({
       groupWindowMs: config.groupWindow * 1000,
       ratePerMinute: config.ratePerMinute,
-      ...(config.digest ? { digest: { ...parseDigestTime(config.digestTime)!, immediateFrom: config.digestBelow } } : {}),
+      ...(config.digest
+        ? { digest: { ...parseDigestTime(config.digestTime)!, immediateFrom: config.digestBelow } }
+        : {}),
       t,
       async send(alert) {
         // The formatters only see redacted alerts; the pattern net runs once more over the finished payload.
@@ -77,16 +88,38 @@ export = (RED: NodeAPI) => {
       onSent(alert, receipt) {
         sent += 1;
         const { payload, delivery } = receipt as { payload: unknown; delivery?: unknown };
-        const out = config.channel === 'email' ? { ...(payload as object), alert } : { payload, alert, channel: config.channel, delivery };
+        const out =
+          config.channel === 'email'
+            ? { ...(payload as object), alert }
+            : { payload, alert, channel: config.channel, delivery };
         node.send([out as NodeMessage, null]);
         shell.status('ok', 'hr-alert.status.sent', { count: sent });
       },
       onFailed(alert, error) {
         failed += 1;
-        node.send([null, { payload: alert, error: { code: error.code, message: error.message }, channel: config.channel } as NodeMessage]);
+        node.send([
+          null,
+          {
+            payload: alert,
+            error: { code: error.code, message: error.message },
+            channel: config.channel,
+          } as NodeMessage,
+        ]);
         // Logged without the message: a Catch node wired back into this alert node would loop.
-        node.error(t('errors.notDelivered', { code: error.code, reason: explainError(RED._, error), message: policy.text(error.message), title: alert.title, count: alert.count }));
-        shell.status('error', 'hr-alert.status.failed', { code: error.code, reason: explainError(RED._, error), count: failed });
+        node.error(
+          t('errors.notDelivered', {
+            code: error.code,
+            reason: explainError(RED._, error),
+            message: policy.text(error.message),
+            title: alert.title,
+            count: alert.count,
+          }),
+        );
+        shell.status('error', 'hr-alert.status.failed', {
+          code: error.code,
+          reason: explainError(RED._, error),
+          count: failed,
+        });
       },
     });
     shell.own(() => poster?.close());
@@ -96,9 +129,16 @@ export = (RED: NodeAPI) => {
     return (source) => {
       let alert: Alert;
       try {
-        alert = alertFromMessage(source, { t, now: new Date(), defaultSeverity: config.severity, describeNode, editorUrl: config.editorUrl });
+        alert = alertFromMessage(source, {
+          t,
+          now: new Date(),
+          defaultSeverity: config.severity,
+          describeNode,
+          editorUrl: config.editorUrl,
+        });
       } catch (err) {
-        if (err instanceof ZodError) throw new HrError('alert.input_invalid', `msg.alert is not a valid alert: ${describeIssues(err, 'alert')}`);
+        if (err instanceof ZodError)
+          throw new HrError('alert.input_invalid', `msg.alert is not a valid alert: ${describeIssues(err, 'alert')}`);
         throw err;
       }
       dispatcher.add(redactor.redact(alert, source));

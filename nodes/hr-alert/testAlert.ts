@@ -6,7 +6,13 @@ import { describeIssues } from '../../lib/zodIssues';
 import { explainFailure, outcome, secretsOf, type TestInput, type TestOutcome } from '../common/connectionTest';
 import { AlertConfig, ChannelUrl } from './config';
 
-const CHANNEL_NAMES = { slack: 'Slack', teams: 'Microsoft Teams', 'teams-connector': 'Microsoft Teams', email: 'Email', webhook: 'Webhook' } as const;
+const CHANNEL_NAMES = {
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  'teams-connector': 'Microsoft Teams',
+  email: 'Email',
+  webhook: 'Webhook',
+} as const;
 
 /** One message that says plainly it is a test, so nobody in the channel acts on it. */
 function testAlert(t: Translate, now: Date): Alert {

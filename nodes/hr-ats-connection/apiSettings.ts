@@ -16,10 +16,12 @@ export interface AtsApiFields {
   account?: unknown;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() || undefined : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() || undefined : undefined;
 
 /** An unknown sender falls back to Greenhouse, the editor's default. */
-export const vendorOf = (value: unknown): AtsVendor => ((webhookVendors as readonly unknown[]).includes(value) ? (value as AtsVendor) : 'greenhouse');
+export const vendorOf = (value: unknown): AtsVendor =>
+  (webhookVendors as readonly unknown[]).includes(value) ? (value as AtsVendor) : 'greenhouse';
 
 export function atsApiSettings(def: AtsApiFields, credentials: AtsCredentials): AtsApiSettings {
   return {

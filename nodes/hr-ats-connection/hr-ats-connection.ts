@@ -2,7 +2,13 @@ import type { Node, NodeAPI, NodeDef } from 'node-red';
 import { HrError, toHrError } from '../../lib/errors';
 import { createHttpClient, type HttpClient } from '../../lib/http';
 import { PayPeriod } from '../../lib/model';
-import { authKind, type AtsApiSettings, type AtsContext, type AtsVendor, type OfferFieldSettings } from '../../lib/vendors/ats';
+import {
+  authKind,
+  type AtsApiSettings,
+  type AtsContext,
+  type AtsVendor,
+  type OfferFieldSettings,
+} from '../../lib/vendors/ats';
 import { atsSourceFor } from '../../lib/vendors/registry';
 import { apiNotConfigured } from '../../lib/vendors/ats/boundary';
 import { verifierFor, type GenericHmacConfig, type WebhookVerifier } from '../../lib/webhooks';
@@ -89,13 +95,24 @@ export = (RED: NodeAPI) => {
       if (unsetVariable(def.baseUrl) && (SANDBOX_ATS_VENDORS as readonly string[]).includes(vendor)) {
         const sandbox = runtimeSandbox(RED);
         const values = sandboxAtsValues(sandbox, vendor as SandboxAtsVendor);
-        api = { baseUrl: values.baseUrl, tokenUrl: values.tokenUrl, account: values.account, apiKey: values.apiKey, clientId: values.clientId, clientSecret: values.clientSecret };
+        api = {
+          baseUrl: values.baseUrl,
+          tokenUrl: values.tokenUrl,
+          account: values.account,
+          apiKey: values.apiKey,
+          clientId: values.clientId,
+          clientSecret: values.clientSecret,
+        };
         webhookSecret = given(webhookSecret) ? webhookSecret : values.webhookSecret;
         self.sandbox = { sandbox, vendor: vendor as SandboxAtsVendor, webhookSecret };
         logSandbox(RED, this, vendor, values.baseUrl);
       } else {
         const unset = unsetVariables({ ...def, ...credentials });
-        if (unset.length > 0) throw new HrError('ats.variable_unset', `The ATS connection uses environment variables that are not set: ${unset.join(', ')}.`);
+        if (unset.length > 0)
+          throw new HrError(
+            'ats.variable_unset',
+            `The ATS connection uses environment variables that are not set: ${unset.join(', ')}.`,
+          );
       }
     } catch (err) {
       self.configError = toHrError(err);
@@ -107,7 +124,10 @@ export = (RED: NodeAPI) => {
     self.source = source;
     self.intake = {
       source,
-      verify: (req) => (verifier ? verifier.verify(req, webhookSecret, { toleranceMs }) : { ok: false, reason: 'missing_secret', detail: unusable().message }),
+      verify: (req) =>
+        verifier
+          ? verifier.verify(req, webhookSecret, { toleranceMs })
+          : { ok: false, reason: 'missing_secret', detail: unusable().message },
       handshake: (req) => verifier?.handshake?.(req) ?? null,
       eventId: (req, body) => verifier?.eventId(req, body) ?? null,
     };
@@ -126,7 +146,10 @@ export = (RED: NodeAPI) => {
           const options = source.httpOptions(api);
           if (!options) return Promise.reject(apiNotConfigured(vendor));
           // The client redacts credentials in every log entry; only method, URL and status are logged.
-          client = createHttpClient({ ...options, logger: (e) => this.debug(`${e.method} ${e.url} ${e.status ?? e.error}`) });
+          client = createHttpClient({
+            ...options,
+            logger: (e) => this.debug(`${e.method} ${e.url} ${e.status ?? e.error}`),
+          });
         }
         return client.request(request);
       },

@@ -21,7 +21,10 @@ export async function readOfferFieldChoices({ config, credentials }: TestInput):
   const client = createHttpClient({ ...http, ...PROBE_HTTP });
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const ctx: AtsContext = {
-    settings: { timeZone: text(config.timeZone) ?? 'UTC', ...(text(config.defaultCountry) ? { defaultCountry: text(config.defaultCountry)!.toUpperCase() } : {}) },
+    settings: {
+      timeZone: text(config.timeZone) ?? 'UTC',
+      ...(text(config.defaultCountry) ? { defaultCountry: text(config.defaultCountry)!.toUpperCase() } : {}),
+    },
     auth: authKind(api),
     send: (request) => client.request(request),
   };

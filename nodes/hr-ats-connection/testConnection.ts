@@ -9,14 +9,22 @@ import { ATS_NAMES, ATS_PROBES } from './probes';
 /** "Test connection" of an ATS connection: one read through its API, when it has one. */
 export async function testAtsConnection({ config, credentials, sandbox }: TestInput): Promise<TestOutcome[]> {
   const vendor = vendorOf(config.vendor);
-  const sandboxed = unsetVariable(config.baseUrl) !== null && (SANDBOX_ATS_VENDORS as readonly string[]).includes(vendor);
+  const sandboxed =
+    unsetVariable(config.baseUrl) !== null && (SANDBOX_ATS_VENDORS as readonly string[]).includes(vendor);
   const service = sandboxed ? inSandbox(ATS_NAMES[vendor]) : ATS_NAMES[vendor];
   const probe = ATS_PROBES[vendor];
   if (!probe) return [outcome(service, 'noApi')];
   // As the deployed node does: an address left as an unset `${NAME}` is the built-in sandbox, with its credentials.
   const api = sandboxed ? sandboxAtsValues(sandbox(), vendor as SandboxAtsVendor) : atsApiSettings(config, credentials);
   // A variable still unset is not sent to the vendor as if it were the value.
-  const unset = sandboxed ? [] : unsetVariables({ ...api, apiKey: credentials.apiKey, clientId: credentials.clientId, clientSecret: credentials.clientSecret });
+  const unset = sandboxed
+    ? []
+    : unsetVariables({
+        ...api,
+        apiKey: credentials.apiKey,
+        clientId: credentials.clientId,
+        clientSecret: credentials.clientSecret,
+      });
   if (unset.length > 0) return [outcome(service, 'incomplete', { detail: `${unset.join(', ')} not set` })];
   const http = atsSourceFor(vendor).httpOptions(api);
   if (!http) return [outcome(service, 'noApiKey')];

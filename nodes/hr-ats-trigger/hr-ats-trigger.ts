@@ -48,7 +48,8 @@ const SETTINGS = {
 /** What a refused caller is told: the status's generic name, never which check failed. */
 const REFUSAL_BODY: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 413: 'payload_too_large' };
 
-const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+const number = (text: string | undefined, fallback: number) =>
+  text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text);
 
 export = (RED: NodeAPI) => {
   function HrAtsTrigger(this: Node, def: TriggerDef) {
@@ -62,7 +63,10 @@ export = (RED: NodeAPI) => {
       storeRef = storeFrom(RED, def.store);
       if (conn.configError) throw conn.configError;
       if ((RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
-        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+        throw new HrError(
+          'ats.http_disabled',
+          'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.',
+        );
       }
     } catch (err) {
       shell.refuse(toHrError(err));
@@ -77,31 +81,53 @@ export = (RED: NodeAPI) => {
     // in groups and emitted in the order they were accepted.
     const journal = new GroupCommit(() => storeRef.acquire());
     const inAcceptanceOrder = inOrder();
-    const eventsIn = coalescedCount((n) => void storeRef.acquire().then((store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n), () => undefined));
+    const eventsIn = coalescedCount(
+      (n) =>
+        void storeRef.acquire().then(
+          (store) => countMetric(node, store, METRICS.eventsIn, { vendor }, n),
+          () => undefined,
+        ),
+    );
     if (conn.sandbox) shell.markSandbox();
-    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
+    const showCounts = () =>
+      shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-ats-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-ats-trigger.status.waiting');
     if (conn.apiRetired) {
       shell.status('warn', 'hr-ats-trigger.status.apiRetired');
       node.warn(RED._('hr-ats-trigger.warn.apiRetired', { vendor }));
     }
 
-    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({
+      topic: `${ACTOR}/${outcome}`,
+      payload: { outcome, vendor, ...payload },
+    });
     const windowMs = settingsReader(RED, SETTINGS)('hrAtsTriggerRefusalWindowMs');
     // The store the requests were checked with: counting a refusal never opens one (on close, the store may be closing too).
     let intakeStoreInUse: HrStore | null = null;
     // Refusals cost no durable write, log line or message each: one of each per reason and window.
     const refusals = refusalTally(windowMs, ({ reason, status, detail, count, since }) => {
-      node.warn(RED._('hr-ats-trigger.warn.refused', { vendor, count, status, reason, detail, seconds: Math.round(windowMs / 1000) }));
+      node.warn(
+        RED._('hr-ats-trigger.warn.refused', {
+          vendor,
+          count,
+          status,
+          reason,
+          detail,
+          seconds: Math.round(windowMs / 1000),
+        }),
+      );
       if (intakeStoreInUse) countMetric(node, intakeStoreInUse, METRICS.eventsRejected, { vendor, reason }, count);
       node.send([null, notice('refused', { status, reason, count, since: since.toISOString() })]);
       showCounts();
     });
 
-    const claimHire = (hire: Delivery) => record(journal, node.id, hire, 200).then((recorded) => recorded.outcome === 'accepted');
+    const claimHire = (hire: Delivery) =>
+      record(journal, node.id, hire, 200).then((recorded) => recorded.outcome === 'accepted');
 
     function emit(delivery: Delivery, via: Via): Promise<void> {
-      const built = storeRef.acquire().then((store) => processDelivery(conn.source, delivery, ctx, store, ACTOR, claimHire));
+      const built = storeRef
+        .acquire()
+        .then((store) => processDelivery(conn.source, delivery, ctx, store, ACTOR, claimHire));
       return inAcceptanceOrder(built, (result) => output(delivery, via, result));
     }
 
@@ -118,7 +144,10 @@ export = (RED: NodeAPI) => {
       } else if (result.outcome === 'failed') {
         counts.add('failed');
         // A Debug node on a Catch shows whatever is here: by default the body's shape, its values masked.
-        const body = def.catchPayload === 'full' ? { vendorPayload: delivery.body } : { vendorSummary: summarizePayload(delivery.body) };
+        const body =
+          def.catchPayload === 'full'
+            ? { vendorPayload: delivery.body }
+            : { vendorSummary: summarizePayload(delivery.body) };
         node.error(result.error, { event: { ...event, kept: result.kept }, ...body } as NodeMessage);
       } else {
         counts.add('emitted');
@@ -135,7 +164,8 @@ export = (RED: NodeAPI) => {
     }
 
     function answer(res: Response, intake: Intake) {
-      if (intake.outcome === 'handshake') for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
+      if (intake.outcome === 'handshake')
+        for (const [name, value] of Object.entries(intake.headers)) res.setHeader(name, value);
       if (intake.outcome === 'refused') return res.status(intake.status).json({ error: REFUSAL_BODY[intake.status] });
       res.status(intake.status).end();
     }
@@ -146,13 +176,28 @@ export = (RED: NodeAPI) => {
       try {
         store = await storeRef.acquire();
         intakeStoreInUse = store;
-        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
+        const inbound = {
+          rawBody: req.rawBody ?? Buffer.alloc(0),
+          headers: req.headers,
+          receivedAt: new Date(),
+          tooLarge: req.rawBodyTooLarge === true,
+        };
+        const intakeStore: IntakeStore = {
+          isTombstoned: (probe) => store.isTombstoned(probe),
+          audit: (entry) => store.audit(entry),
+          recordEvent: journal.recordEvent,
+        };
         intake = await receive(conn.intake, intakeStore, node.id, inbound);
       } catch (err) {
         // Not recorded, so not acknowledged: the vendor's retry is what keeps the event from being lost.
         const e = toHrError(err);
-        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, reason: explainError(RED._, e), message: e.message }));
+        node.error(
+          RED._('hr-ats-trigger.errors.notRecorded', {
+            code: e.code,
+            reason: explainError(RED._, e),
+            message: e.message,
+          }),
+        );
         res.status(503).end();
         return;
       }
@@ -170,7 +215,10 @@ export = (RED: NodeAPI) => {
           return showCounts();
         case 'tombstoned':
           counts.add('dropped');
-          node.send([null, notice('dropped', { reason: 'tombstoned', eventId: intake.delivery.key, type: intake.delivery.type })]);
+          node.send([
+            null,
+            notice('dropped', { reason: 'tombstoned', eventId: intake.delivery.key, type: intake.delivery.type }),
+          ]);
           return showCounts();
         case 'accepted':
           return emit(intake.delivery, 'webhook');
@@ -196,9 +244,17 @@ export = (RED: NodeAPI) => {
       track(
         (async () => {
           const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
+          const pending = await pendingDeliveries(
+            store,
+            vendor,
+            node.id,
+            startedAt,
+            (id) => RED.nodes.getNode(id) !== null,
+          );
           for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) => node.error(RED._('hr-ats-trigger.errors.sweep', { message: toHrError(err).message }))),
+        })().catch((err: unknown) =>
+          node.error(RED._('hr-ats-trigger.errors.sweep', { message: toHrError(err).message })),
+        ),
       );
     }, graceMs);
     shell.own(() => clearTimeout(sweep));
@@ -210,22 +266,35 @@ export = (RED: NodeAPI) => {
     if (pollMs > 0 && pollHires && ctx.auth) {
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
       let since = new Date(startedAt.getTime() - lookbackMs);
-      startPolling(shell, track, pollMs, async () => {
-        const started = new Date();
-        const store = await storeRef.acquire();
-        const run = await pollHires(since, ctx, store);
-        await admitPolled(store, journal, node.id, run.hires, (delivery) => emit(delivery, 'poll'), ACTOR);
-        await run.done();
-        if (run.capped) {
-          node.warn(RED._('hr-ats-trigger.warn.pollCapped', { vendor }));
-          shell.status('warn', 'hr-ats-trigger.status.pollCapped');
-        }
-        // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
-        since = new Date(started.getTime() - (Date.now() - started.getTime()));
-      }, (e) => {
-        node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, reason: explainError(RED._, e), message: e.message }));
-        shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
-      });
+      startPolling(
+        shell,
+        track,
+        pollMs,
+        async () => {
+          const started = new Date();
+          const store = await storeRef.acquire();
+          const run = await pollHires(since, ctx, store);
+          await admitPolled(store, journal, node.id, run.hires, (delivery) => emit(delivery, 'poll'), ACTOR);
+          await run.done();
+          if (run.capped) {
+            node.warn(RED._('hr-ats-trigger.warn.pollCapped', { vendor }));
+            shell.status('warn', 'hr-ats-trigger.status.pollCapped');
+          }
+          // The next poll overlaps this one by its own duration; the journal absorbs the repeats.
+          since = new Date(started.getTime() - (Date.now() - started.getTime()));
+        },
+        (e) => {
+          node.warn(
+            RED._('hr-ats-trigger.warn.pollFailed', {
+              vendor,
+              code: e.code,
+              reason: explainError(RED._, e),
+              message: e.message,
+            }),
+          );
+          shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
+        },
+      );
     }
 
     shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));

@@ -29,7 +29,10 @@ export function refusalTally(windowMs: number, report: (window: RefusalWindow) =
         entry.window.count += 1;
         return;
       }
-      open.set(reason, { window: { reason, status, detail, count: 1, since: new Date() }, timer: setTimeout(() => end(reason), windowMs) });
+      open.set(reason, {
+        window: { reason, status, detail, count: 1, since: new Date() },
+        timer: setTimeout(() => end(reason), windowMs),
+      });
     },
     close(): void {
       for (const reason of [...open.keys()]) end(reason);

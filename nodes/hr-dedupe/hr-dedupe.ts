@@ -4,7 +4,13 @@ import type { HrStore, Review } from '../../lib/store';
 import { readSource } from '../../lib/survive';
 import { createShell, type Shell } from '../common/shell';
 import { storeFrom } from '../common/storeRef';
-import { resolvePerson, settleDuplicate, type DuplicateReviewPayload, type Incoming, type Resolution } from '../../lib/dedupe/identityResolution';
+import {
+  resolvePerson,
+  settleDuplicate,
+  type DuplicateReviewPayload,
+  type Incoming,
+  type Resolution,
+} from '../../lib/dedupe/identityResolution';
 import { PatternTally, learnWeights } from '../../lib/dedupe/learnWeights';
 import { registerReviewEndpoints, type ReviewOwner } from './reviewEndpoints';
 import { registerWeightEndpoints, type WeightOwner } from './weightEndpoints';
@@ -72,7 +78,12 @@ export = (RED: NodeAPI) => {
     // The level patterns of every pair this node scores, for learning the weights on demand (learnWeights.ts).
     const tally = new PatternTally(`hr-dedupe:${this.id}:patterns`);
     config.settings.onScored = (explanation) => tally.add(explanation);
-    const saveTally = () => acquire().then((store) => tally.save(store)).catch((err: unknown) => node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { reason: explainError(RED._, toHrError(err)) })));
+    const saveTally = () =>
+      acquire()
+        .then((store) => tally.save(store))
+        .catch((err: unknown) =>
+          node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { reason: explainError(RED._, toHrError(err)) })),
+        );
     const timer = setInterval(() => void saveTally(), TALLY_SAVE_MS);
     timer.unref();
     shell.own(async () => {
@@ -94,9 +105,16 @@ export = (RED: NodeAPI) => {
     );
 
     const read = (payload: unknown, at: Date): Incoming => {
-      const source = readSource(payload, { defaultCountry: config.defaultCountry, errorCode: 'dedupe.payload_invalid' });
+      const source = readSource(payload, {
+        defaultCountry: config.defaultCountry,
+        errorCode: 'dedupe.payload_invalid',
+      });
       if (!source.person) {
-        throw new HrError('dedupe.payload_invalid', `msg.payload is a ${source.kind} without a person; dedupe needs a hire event, candidate or person.`, { field: 'person' });
+        throw new HrError(
+          'dedupe.payload_invalid',
+          `msg.payload is a ${source.kind} without a person; dedupe needs a hire event, candidate or person.`,
+          { field: 'person' },
+        );
       }
       return { source: { ...source, person: source.person }, payload, at: source.at ?? at };
     };
@@ -105,7 +123,8 @@ export = (RED: NodeAPI) => {
       const incoming = read(msg.payload, new Date());
       const store = await acquire();
       const resolution = await resolvePerson(store, incoming, config.settings, this.id);
-      if (resolution.decision === 'review' && !resolution.reviewUpdated) countMetric(this, store, METRICS.reviewItems, { kind: 'possible_duplicate' });
+      if (resolution.decision === 'review' && !resolution.reviewUpdated)
+        countMetric(this, store, METRICS.reviewItems, { kind: 'possible_duplicate' });
       if (resolution.decision === 'dropped') {
         counts.dropped += 1;
         showCounts();
@@ -117,7 +136,12 @@ export = (RED: NodeAPI) => {
       out.payload = incoming.source.canonical;
       out.person = personInfo(resolution);
       if (resolution.decision === 'review') {
-        out.review = { id: resolution.reviewId, updated: resolution.reviewUpdated === true, incoming: policy.mask(incoming.source.person), candidate: policy.mask(resolution.candidate) };
+        out.review = {
+          id: resolution.reviewId,
+          updated: resolution.reviewUpdated === true,
+          incoming: policy.mask(incoming.source.person),
+          candidate: policy.mask(resolution.candidate),
+        };
       }
       return outputs(out, resolution.decision);
     });
@@ -135,7 +159,11 @@ export = (RED: NodeAPI) => {
         const outcome = resolution.decision === 'merge' ? 'merge' : 'new';
         counts[outcome] += 1;
         showCounts();
-        const msg = { payload: incoming.source.canonical, person: personInfo(resolution), review: { id: review.id, decision, decidedBy: actor } };
+        const msg = {
+          payload: incoming.source.canonical,
+          person: personInfo(resolution),
+          review: { id: review.id, decision, decidedBy: actor },
+        };
         node.send(outputs(msg, outcome));
         return resolution;
       },

@@ -33,39 +33,56 @@ const fail = failWith({
 async function view(owner: ReviewOwner, store: HrStore, review: Review, personal: boolean) {
   const p = review.payload as DuplicateReviewPayload;
   const candidate = await store.getPerson(p.candidateGuid);
-  return owner.policy.mask({
-    id: review.id,
-    node: owner.id,
-    createdAt: review.createdAt.toISOString(),
-    summary: review.explanation,
-    probability: p.probability,
-    fields: p.explanation.fields,
-    incoming: p.payload,
-    candidate: { guid: p.candidateGuid, record: candidate?.record ?? null },
-  }, { hidePersonal: !personal, echoesOf: { incoming: p.payload, candidate: candidate?.record } });
+  return owner.policy.mask(
+    {
+      id: review.id,
+      node: owner.id,
+      createdAt: review.createdAt.toISOString(),
+      summary: review.explanation,
+      probability: p.probability,
+      fields: p.explanation.fields,
+      incoming: p.payload,
+      candidate: { guid: p.candidateGuid, record: candidate?.record ?? null },
+    },
+    { hidePersonal: !personal, echoesOf: { incoming: p.payload, candidate: candidate?.record } },
+  );
 }
 
 /** Admin endpoints: the open duplicate reviews of every deployed dedupe node, and deciding one. */
 export function registerReviewEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, ReviewOwner>): void {
-  getWithPersonal(RED, '/hr-dedupe/reviews', 'hr-dedupe.read', (personal) => answering(fail, async (_req: Request, res: Response) => {
-    const views = [];
-    for (const owner of owners.values()) {
-      const store = await owner.store();
-      for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner))) views.push(await view(owner, store, review, personal));
-    }
-    res.json({ reviews: views });
-  }));
+  getWithPersonal(RED, '/hr-dedupe/reviews', 'hr-dedupe.read', (personal) =>
+    answering(fail, async (_req: Request, res: Response) => {
+      const views = [];
+      for (const owner of owners.values()) {
+        const store = await owner.store();
+        for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner)))
+          views.push(await view(owner, store, review, personal));
+      }
+      res.json({ reviews: views });
+    }),
+  );
 
-  RED.httpAdmin.post('/hr-dedupe/reviews/:id', RED.auth.needsPermission('hr-dedupe.write'), answering(fail, async (req: Request, res: Response) => {
-    const { id, decision, node } = readDecision(req, 'dedupe.review_decision_invalid', '/hr-dedupe/reviews/<numeric id>');
-    const candidates = node ? [owners.get(node)].filter((o): o is ReviewOwner => !!o) : [...owners.values()];
-    for (const owner of candidates) {
-      const store = await owner.store();
-      const review = (await store.listReviews('open', REVIEW_PAGE)).find((r) => r.id === id && ownedBy(owner)(r));
-      if (!review) continue;
-      const resolution = await owner.settle(review, decision, actorOf(req));
-      return void res.json({ id, decision, guid: resolution.guid, outcome: resolution.decision });
-    }
-    throw new HrError('dedupe.review_not_found', `No open duplicate review ${id} belongs to a deployed dedupe node; it may be decided already, or its node removed.`);
-  }));
+  RED.httpAdmin.post(
+    '/hr-dedupe/reviews/:id',
+    RED.auth.needsPermission('hr-dedupe.write'),
+    answering(fail, async (req: Request, res: Response) => {
+      const { id, decision, node } = readDecision(
+        req,
+        'dedupe.review_decision_invalid',
+        '/hr-dedupe/reviews/<numeric id>',
+      );
+      const candidates = node ? [owners.get(node)].filter((o): o is ReviewOwner => !!o) : [...owners.values()];
+      for (const owner of candidates) {
+        const store = await owner.store();
+        const review = (await store.listReviews('open', REVIEW_PAGE)).find((r) => r.id === id && ownedBy(owner)(r));
+        if (!review) continue;
+        const resolution = await owner.settle(review, decision, actorOf(req));
+        return void res.json({ id, decision, guid: resolution.guid, outcome: resolution.decision });
+      }
+      throw new HrError(
+        'dedupe.review_not_found',
+        `No open duplicate review ${id} belongs to a deployed dedupe node; it may be decided already, or its node removed.`,
+      );
+    }),
+  );
 }

@@ -11,29 +11,48 @@ import { MAX_BLOCK_SIZE, type DedupeSettings } from '../../lib/dedupe/identityRe
  */
 const CANDIDATE_LIMIT = 50;
 
-
 const Level = z.object({ m: z.number(), u: z.number() }).partial().strict();
 const Levels = z.record(z.string(), Level);
 const ModelOverrides = z
   .object({
-    prior: z.number(), minimumNameFrequency: z.number(),
-    forename: Levels, surname: Levels, email: Levels, phone: Levels, dateOfBirth: Levels, location: Levels, street: Levels, nationalId: Levels, externalId: Levels,
+    prior: z.number(),
+    minimumNameFrequency: z.number(),
+    forename: Levels,
+    surname: Levels,
+    email: Levels,
+    phone: Levels,
+    dateOfBirth: Levels,
+    location: Levels,
+    street: Levels,
+    nationalId: Levels,
+    externalId: Levels,
   })
   .partial()
   .strict();
 
 const threshold = (fallback: number) =>
-  z.preprocess((v) => (v === '' || v === undefined || v === null ? fallback : Number(v)), z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'));
+  z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? fallback : Number(v)),
+    z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+  );
 
 const Config = z
   .object({
     mergeThreshold: threshold(DEFAULT_THRESHOLDS.merge),
     reviewThreshold: threshold(DEFAULT_THRESHOLDS.review),
     identityAloneThreshold: threshold(DEFAULT_THRESHOLDS.identityAlone ?? 1),
-    defaultCountry: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, 'must be a two-letter country code such as US').optional(),
+    defaultCountry: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, 'must be a two-letter country code such as US')
+      .optional(),
     model: z.string().optional(),
   })
-  .refine((c) => c.reviewThreshold <= c.mergeThreshold, { path: ['reviewThreshold'], message: 'must not be above the merge threshold' });
+  .refine((c) => c.reviewThreshold <= c.mergeThreshold, {
+    path: ['reviewThreshold'],
+    message: 'must not be above the merge threshold',
+  });
 
 /** The default match model with the user's m/u overrides applied; unknown fields or levels are refused by name. */
 export function modelWithOverrides(json: string): MatchModel {
@@ -42,10 +61,17 @@ export function modelWithOverrides(json: string): MatchModel {
   try {
     raw = JSON.parse(json);
   } catch (err) {
-    throw new HrError('dedupe.config_invalid', `The weight overrides are not JSON: ${(err as Error).message}`, { field: 'model' });
+    throw new HrError('dedupe.config_invalid', `The weight overrides are not JSON: ${(err as Error).message}`, {
+      field: 'model',
+    });
   }
   const parsed = ModelOverrides.safeParse(raw);
-  if (!parsed.success) throw new HrError('dedupe.config_invalid', `The weight overrides are not valid: ${describeIssues(parsed.error, 'model')}`, { field: 'model' });
+  if (!parsed.success)
+    throw new HrError(
+      'dedupe.config_invalid',
+      `The weight overrides are not valid: ${describeIssues(parsed.error, 'model')}`,
+      { field: 'model' },
+    );
   const { prior, minimumNameFrequency, ...fields } = parsed.data;
   const model = structuredClone(DEFAULT_MATCH_MODEL) as MatchModel & Record<string, unknown>;
   if (prior !== undefined) model.prior = prior;
@@ -54,7 +80,11 @@ export function modelWithOverrides(json: string): MatchModel {
     const target = model[field as keyof typeof fields] as Record<string, { m: number; u: number }>;
     for (const [level, mu] of Object.entries(levels ?? {})) {
       if (!target[level]) {
-        throw new HrError('dedupe.config_invalid', `The weight overrides name level "${level}" of ${field}, which does not exist; levels are ${Object.keys(target).join(', ')}.`, { field: 'model' });
+        throw new HrError(
+          'dedupe.config_invalid',
+          `The weight overrides name level "${level}" of ${field}, which does not exist; levels are ${Object.keys(target).join(', ')}.`,
+          { field: 'model' },
+        );
       }
       target[level] = { ...target[level], ...mu };
     }
@@ -70,7 +100,8 @@ export interface DedupeConfig {
 
 export function parseConfig(def: Record<string, unknown>, actor: string): DedupeConfig {
   const parsed = Config.safeParse(def);
-  if (!parsed.success) throw new HrError('dedupe.config_invalid', `The dedupe settings are not valid: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HrError('dedupe.config_invalid', `The dedupe settings are not valid: ${describeIssues(parsed.error)}`);
   const c = parsed.data;
   return {
     settings: {

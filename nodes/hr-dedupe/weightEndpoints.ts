@@ -19,26 +19,30 @@ const STATUS: Record<string, number> = { 'dedupe.node_not_found': 404, 'match.es
  * the user pastes the overrides into the node's Weights and deploys, so a change of weights is a deploy.
  */
 export function registerWeightEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, WeightOwner>): void {
-  RED.httpAdmin.post('/hr-dedupe/:id/learn-weights', RED.auth.needsPermission('hr-dedupe.write'), (req: Request, res: Response) => {
-    void (async () => {
-      try {
-        const owner = owners.get(String(req.params.id));
-        if (!owner) throw new HrError('dedupe.node_not_found', `No deployed dedupe node ${String(req.params.id)}.`);
-        const learnt = await owner.learn();
-        res.json({
-          node: owner.id,
-          blockedPairs: learnt.blockedPairs,
-          randomPairs: learnt.randomPairs,
-          iterations: learnt.iterations,
-          converged: learnt.converged,
-          matchShare: learnt.matchShare,
-          levels: learnt.levels,
-          overrides: asOverrides(learnt.model),
-        });
-      } catch (err) {
-        const e = toHrError(err);
-        res.status(STATUS[e.code] ?? 500).json({ error: { code: e.code, message: e.message } });
-      }
-    })();
-  });
+  RED.httpAdmin.post(
+    '/hr-dedupe/:id/learn-weights',
+    RED.auth.needsPermission('hr-dedupe.write'),
+    (req: Request, res: Response) => {
+      void (async () => {
+        try {
+          const owner = owners.get(String(req.params.id));
+          if (!owner) throw new HrError('dedupe.node_not_found', `No deployed dedupe node ${String(req.params.id)}.`);
+          const learnt = await owner.learn();
+          res.json({
+            node: owner.id,
+            blockedPairs: learnt.blockedPairs,
+            randomPairs: learnt.randomPairs,
+            iterations: learnt.iterations,
+            converged: learnt.converged,
+            matchShare: learnt.matchShare,
+            levels: learnt.levels,
+            overrides: asOverrides(learnt.model),
+          });
+        } catch (err) {
+          const e = toHrError(err);
+          res.status(STATUS[e.code] ?? 500).json({ error: { code: e.code, message: e.message } });
+        }
+      })();
+    },
+  );
 }

@@ -23,7 +23,11 @@ const ToCsvBody = z.object({ dictionary: z.unknown() });
 function answer<T extends z.ZodType>(schema: T, work: (body: z.infer<T>) => Record<string, unknown>) {
   return (req: Request, res: Response) => {
     const body = schema.safeParse(req.body ?? {});
-    if (!body.success) return void res.status(400).json({ ok: false, error: { code: 'dictionary.request_invalid', message: describeIssues(body.error), problems: [] } });
+    if (!body.success)
+      return void res.status(400).json({
+        ok: false,
+        error: { code: 'dictionary.request_invalid', message: describeIssues(body.error), problems: [] },
+      });
     try {
       res.json({ ok: true, ...work(body.data) });
     } catch (err) {

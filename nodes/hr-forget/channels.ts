@@ -9,10 +9,18 @@ import type { HrisConnectionNode } from '../hr-hris-connection/channels';
  * brings its HRIS, its ATS write-back account and Checkr; the ATS connection its ATS API, when it has
  * API credentials.
  */
-export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId: string | undefined): Map<string, ErasureChannel> {
+export function erasureChannels(
+  RED: NodeAPI,
+  atsId: string | undefined,
+  hrisId: string | undefined,
+): Map<string, ErasureChannel> {
   const channels = new Map<string, ErasureChannel>();
   const hris = hrisId ? (RED.nodes.getNode(hrisId) as HrisConnectionNode | null) : null;
-  if (hrisId && (!hris || typeof hris.channels !== 'function')) throw new HrError('forget.not_configured', 'The selected HRIS connection does not exist any more: choose another one.');
+  if (hrisId && (!hris || typeof hris.channels !== 'function'))
+    throw new HrError(
+      'forget.not_configured',
+      'The selected HRIS connection does not exist any more: choose another one.',
+    );
   if (hris) {
     const c = hris.channels();
     channels.set(c.hris.api.id, { ctx: { send: c.hris.client.request } });
@@ -20,7 +28,11 @@ export function erasureChannels(RED: NodeAPI, atsId: string | undefined, hrisId:
     if (c.checkr) channels.set('checkr', { ctx: { send: c.checkr.client.request } });
   }
   const ats = atsId ? (RED.nodes.getNode(atsId) as AtsConnectionNode | null) : null;
-  if (atsId && (!ats || typeof ats.atsContext !== 'function')) throw new HrError('forget.not_configured', 'The selected ATS connection does not exist any more: choose another one.');
+  if (atsId && (!ats || typeof ats.atsContext !== 'function'))
+    throw new HrError(
+      'forget.not_configured',
+      'The selected ATS connection does not exist any more: choose another one.',
+    );
   if (ats && ats.atsContext().auth !== null) {
     channels.set(ats.vendor, { ctx: ats.atsContext() });
   }

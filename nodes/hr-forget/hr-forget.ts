@@ -62,7 +62,14 @@ export = (RED: NodeAPI) => {
           node.send(summaryPorts(summary) as NodeMessage[]);
           showSummary(summary);
         },
-        onError: (error) => node.warn(t('hr-forget.errors.store', { code: error.code, reason: explainError(RED._, error), message: error.message })),
+        onError: (error) =>
+          node.warn(
+            t('hr-forget.errors.store', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: error.message,
+            }),
+          ),
       });
       worker = w;
       return { store, worker: w };
@@ -85,15 +92,20 @@ export = (RED: NodeAPI) => {
       shell.status('busy', 'hr-forget.status.working');
       const found = await resolvePerson(store, request.by);
       if (found.kind === 'unknown' && !request.deletedAt) throw unknownPerson(request.by);
-      if (found.kind === 'unknown' && request.deletedAt) await rememberNotHeld(store, { ...request, deletedAt: request.deletedAt }, `hr-forget:${node.id}`);
+      if (found.kind === 'unknown' && request.deletedAt)
+        await rememberNotHeld(store, { ...request, deletedAt: request.deletedAt }, `hr-forget:${node.id}`);
       if (found.kind !== 'found') {
         // An ATS deletion of someone never held (or already forgotten) is finished: the trigger must not emit it again.
-        if (request.event) await store.markEvent(request.event.source, request.event.eventId, 'done').catch(() => undefined);
+        if (request.event)
+          await store.markEvent(request.event.source, request.event.eventId, 'done').catch(() => undefined);
         const now = new Date().toISOString();
         showStatus();
         const personGuid = 'guid' in request.by ? request.by.guid : null;
         const status = found.kind === 'unknown' ? 'not_held' : 'already_forgotten';
-        return summaryPorts({ personGuid, status, via: request.via, steps: [], requestedAt: now, finishedAt: now }, msg) as NodeMessage[];
+        return summaryPorts(
+          { personGuid, status, via: request.via, steps: [], requestedAt: now, finishedAt: now },
+          msg,
+        ) as NodeMessage[];
       }
       const summary = await w.submit(found.person, request);
       if (!summary) {

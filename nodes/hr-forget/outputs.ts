@@ -6,7 +6,12 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** Output 1 done, output 2 manual action needed, output 3 failure. */
 export function summaryPorts(summary: ForgetSummary, base: Record<string, unknown> = {}): Array<NodeMessage | null> {
   const failed = summary.steps.some((s) => s.outcome === 'failed');
-  const msg = { ...base, topic: `hr-forget/${failed ? 'incomplete' : summary.status}`, payload: summary, personGuid: summary.personGuid } as NodeMessage;
+  const msg = {
+    ...base,
+    topic: `hr-forget/${failed ? 'incomplete' : summary.status}`,
+    payload: summary,
+    personGuid: summary.personGuid,
+  } as NodeMessage;
   return failed ? [null, null, msg] : [msg, null, null];
 }
 
@@ -16,7 +21,8 @@ export function summaryPorts(summary: ForgetSummary, base: Record<string, unknow
  */
 export function handOverPorts(item: HandOver, t: Translate): Array<NodeMessage | null> {
   const manual = item.outcome.outcome === 'manual';
-  const detail = item.outcome.outcome === 'manual' ? item.outcome.reason : `${item.outcome.code}: ${item.outcome.message}`;
+  const detail =
+    item.outcome.outcome === 'manual' ? item.outcome.reason : `${item.outcome.code}: ${item.outcome.message}`;
   const msg = {
     topic: `hr-forget/${item.outcome.outcome}`,
     payload: item,

@@ -34,7 +34,8 @@ export = (RED: NodeAPI) => {
   /** Deployed monitors by node id, for the metrics endpoint. */
   const running = new Map<string, Running>();
   const t = (key: string, params?: Record<string, string | number>) => RED._(`hr-health.${key}`, params);
-  const toMessages = (alerts: Alert[]): NodeMessage[] => alerts.map((alert) => ({ topic: alert.code, payload: alert.title, alert }) as NodeMessage);
+  const toMessages = (alerts: Alert[]): NodeMessage[] =>
+    alerts.map((alert) => ({ topic: alert.code, payload: alert.title, alert }) as NodeMessage);
 
   /** The monitor's own failure, reported once like a rule: the store cannot be read. */
   const evaluationFailed = (node: Node, error: HrError): Alert => {
@@ -43,7 +44,11 @@ export = (RED: NodeAPI) => {
       severity: 'error',
       category: 'health',
       code: 'health.evaluation_failed',
-      title: t('errors.evaluationFailed', { code: error.code, reason: explainError(RED._, error), message: error.message }),
+      title: t('errors.evaluationFailed', {
+        code: error.code,
+        reason: explainError(RED._, error),
+        message: error.message,
+      }),
       source: { nodeId: node.id, nodeType: node.type },
       people: [],
       peopleCount: 0,
@@ -97,17 +102,31 @@ export = (RED: NodeAPI) => {
               () => void (saved = now),
               (err: unknown) => {
                 const error = toHrError(err, 'health.state_not_saved');
-                node.warn(t('errors.stateNotSaved', { code: error.code, reason: explainError(RED._, error), message: error.message }));
+                node.warn(
+                  t('errors.stateNotSaved', {
+                    code: error.code,
+                    reason: explainError(RED._, error),
+                    message: error.message,
+                  }),
+                );
               },
             );
           }
           broken = false;
           const failing = monitor.states().filter((s) => s.failing).length;
-          shell.status(failing ? 'warn' : 'ok', failing ? 'hr-health.status.failing' : 'hr-health.status.healthy', { count: failing });
+          shell.status(failing ? 'warn' : 'ok', failing ? 'hr-health.status.failing' : 'hr-health.status.healthy', {
+            count: failing,
+          });
           return toMessages(alerts);
         } catch (err) {
           const error = toHrError(err, 'health.evaluation_failed');
-          node.error(t('errors.evaluationFailed', { code: error.code, reason: explainError(RED._, error), message: error.message }));
+          node.error(
+            t('errors.evaluationFailed', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: error.message,
+            }),
+          );
           shell.status('error', 'common.status.failed', { code: error.code, reason: explainError(RED._, error) });
           if (broken) return [];
           broken = true;
@@ -140,7 +159,8 @@ export = (RED: NodeAPI) => {
     return async (msg) => {
       if (msg.credential !== undefined) {
         const c = CredentialInput.safeParse(msg.credential, MISSING_IS_REQUIRED);
-        if (!c.success) throw new HrError('health.credential_invalid', `msg.credential ${describeIssues(c.error, 'credential')}`);
+        if (!c.success)
+          throw new HrError('health.credential_invalid', `msg.credential ${describeIssues(c.error, 'credential')}`);
         credentialRegistry.record(c.data);
       }
       const msgs = await evaluate();

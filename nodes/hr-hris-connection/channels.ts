@@ -39,7 +39,12 @@ const IN_PROCESS_RETRY: Partial<RetryPolicy> = { maxAttempts: 2, maxTotalMs: 5_0
 /** Builds the vendor modules and one HTTP client each; `clients` collects them for closing. */
 export function buildChannels(def: unknown, credentials: ConnectionCredentials, clients: HttpClient[]): Channels {
   const settings = connectionSettings(def, credentials);
-  const channel = <T>(api: T, http: HttpClientOptions, extra: Partial<HttpClientOptions> = {}, authHeader = 'Authorization'): Channel<T> => {
+  const channel = <T>(
+    api: T,
+    http: HttpClientOptions,
+    extra: Partial<HttpClientOptions> = {},
+    authHeader = 'Authorization',
+  ): Channel<T> => {
     const client = createHttpClient({ ...http, retry: IN_PROCESS_RETRY, ...extra });
     clients.push(client);
     return { api, http, client, authHeader };
@@ -48,7 +53,10 @@ export function buildChannels(def: unknown, credentials: ConnectionCredentials, 
   const authHeader = settings.hris.system === 'generic' ? settings.hris.authHeader || 'Authorization' : 'Authorization';
   // A small burst: one as large as the vendor's own bucket collides with it (its phase is unknown),
   // while 2 still absorbs timer jitter so the sustained rate stays at the limit.
-  const result: Channels = { settings, hris: channel(hris.target, hris.http, { rateLimit: { ratePerSecond: settings.rateLimit, burst: 2 } }, authHeader) };
+  const result: Channels = {
+    settings,
+    hris: channel(hris.target, hris.http, { rateLimit: { ratePerSecond: settings.rateLimit, burst: 2 } }, authHeader),
+  };
   if (settings.writeBack) {
     const wb = connectWriteBack(settings.writeBack);
     result.writeBack = channel(wb.writeBack, wb.http);

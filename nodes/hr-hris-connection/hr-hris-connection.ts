@@ -39,5 +39,9 @@ export = (RED: NodeAPI) => {
 
   registerConnectionTest(RED, 'hr-hris-connection', testHrisConnection);
 
-  RED.nodes.registerType<HrisConnectionNode, NodeDef, object, ConnectionCredentials>('hr-hris-connection', HrHrisConnection, { credentials: CREDENTIALS });
+  RED.nodes.registerType<HrisConnectionNode, NodeDef, object, ConnectionCredentials>(
+    'hr-hris-connection',
+    HrHrisConnection,
+    { credentials: CREDENTIALS },
+  );
 };

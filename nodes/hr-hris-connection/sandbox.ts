@@ -18,7 +18,8 @@ export interface SandboxedConnection {
 
 const HRIS_SYSTEMS = ['bamboohr', 'hibob', 'personio'] as const;
 const WRITE_BACK_SYSTEMS = ['greenhouse', 'lever', 'ashby'] as const;
-const includes = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
+const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  (list as readonly unknown[]).includes(value);
 
 /**
  * Each part of the connection (the HRIS, the ATS write-back, Checkr) whose address is an unset
@@ -26,7 +27,11 @@ const includes = <T extends string>(list: readonly T[], value: unknown): value i
  * user typed or set never does. A variable still unset in a live part is refused by name: it would
  * otherwise be sent to the vendor as if it were a key.
  */
-export function withSandbox(def: Fields, credentials: ConnectionCredentials, sandbox: () => RuntimeSandbox): SandboxedConnection {
+export function withSandbox(
+  def: Fields,
+  credentials: ConnectionCredentials,
+  sandbox: () => RuntimeSandbox,
+): SandboxedConnection {
   const out: SandboxedConnection = { def: { ...def }, credentials: { ...credentials }, parts: [] };
   const use = (part: string, values: Values) => {
     Object.assign(out.def, values.fields);
@@ -34,13 +39,21 @@ export function withSandbox(def: Fields, credentials: ConnectionCredentials, san
     out.parts.push(part);
     out.address ??= Object.values(values.fields)[0];
   };
-  if (unsetVariable(def.baseUrl) && includes(HRIS_SYSTEMS, def.system)) use(def.system, sandboxHrisValues(sandbox(), def.system));
-  if (unsetVariable(def.atsBaseUrl) && includes(WRITE_BACK_SYSTEMS, def.atsSystem)) use(`${def.atsSystem} write-back`, sandboxWriteBackValues(sandbox(), def.atsSystem));
+  if (unsetVariable(def.baseUrl) && includes(HRIS_SYSTEMS, def.system))
+    use(def.system, sandboxHrisValues(sandbox(), def.system));
+  if (unsetVariable(def.atsBaseUrl) && includes(WRITE_BACK_SYSTEMS, def.atsSystem))
+    use(`${def.atsSystem} write-back`, sandboxWriteBackValues(sandbox(), def.atsSystem));
   const checkrOn = def.checkrEnabled === true || def.checkrEnabled === 'true';
   if (checkrOn && unsetVariable(def.checkrBaseUrl)) use('checkr', sandboxCheckrValues(sandbox()));
   // Only the parts switched on: a write-back turned off may keep the variables it had.
-  const inUse = Object.entries({ ...out.def, ...out.credentials }).filter(([k]) => (def.atsSystem !== 'none' || !k.startsWith('ats')) && (checkrOn || !k.startsWith('checkr')));
+  const inUse = Object.entries({ ...out.def, ...out.credentials }).filter(
+    ([k]) => (def.atsSystem !== 'none' || !k.startsWith('ats')) && (checkrOn || !k.startsWith('checkr')),
+  );
   const unset = unsetVariables(Object.fromEntries(inUse));
-  if (unset.length > 0) throw new HrError('hris.variable_unset', `The HRIS connection uses environment variables that are not set: ${unset.join(', ')}.`);
+  if (unset.length > 0)
+    throw new HrError(
+      'hris.variable_unset',
+      `The HRIS connection uses environment variables that are not set: ${unset.join(', ')}.`,
+    );
   return out;
 }

@@ -37,7 +37,10 @@ export const ConnectionDef = z.object({
   atsActAs: z.string().trim().default(''),
   atsField: z.string().trim().default(''),
   atsCheckField: z.string().trim().default(''),
-  checkrEnabled: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'true').default(false),
+  checkrEnabled: z
+    .union([z.boolean(), z.string()])
+    .transform((v) => v === true || v === 'true')
+    .default(false),
   checkrBaseUrl: z.string().trim().default(''),
   checkrPackage: z.string().trim().default(''),
   checkrCountry: z.string().trim().default('US'),
@@ -50,7 +53,15 @@ export const ConnectionDef = z.object({
 export type ConnectionDef = z.infer<typeof ConnectionDef>;
 
 /** Every secret is a password credential: kept in Node-RED's encrypted store, never in the flow. */
-type CredentialName = 'secret' | 'clientId' | 'clientSecret' | 'refreshToken' | 'atsApiKey' | 'atsClientId' | 'atsClientSecret' | 'checkrApiKey';
+type CredentialName =
+  | 'secret'
+  | 'clientId'
+  | 'clientSecret'
+  | 'refreshToken'
+  | 'atsApiKey'
+  | 'atsClientId'
+  | 'atsClientSecret'
+  | 'checkrApiKey';
 
 export const CREDENTIALS: Record<CredentialName, { type: 'text' | 'password' }> = {
   secret: { type: 'password' },
@@ -82,24 +93,55 @@ function hrisOf(def: ConnectionDef, c: ConnectionCredentials): HrisConnection {
     case 'bamboohr': {
       if (!def.companyDomain) throw missing('the BambooHR company domain');
       if (def.bambooAuth === 'oauth') {
-        if (!c.clientId || !c.clientSecret || !c.refreshToken) throw missing('the OAuth client id, client secret and refresh token');
-        return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, recoveryField: def.bambooRecoveryField, auth: { kind: 'oauth', clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken } };
+        if (!c.clientId || !c.clientSecret || !c.refreshToken)
+          throw missing('the OAuth client id, client secret and refresh token');
+        return {
+          system: 'bamboohr',
+          companyDomain: def.companyDomain,
+          baseUrl,
+          recoveryField: def.bambooRecoveryField,
+          auth: { kind: 'oauth', clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken },
+        };
       }
       if (!c.secret) throw missing('the BambooHR API key');
-      return { system: 'bamboohr', companyDomain: def.companyDomain, baseUrl, recoveryField: def.bambooRecoveryField, auth: { kind: 'apiKey', apiKey: c.secret } };
+      return {
+        system: 'bamboohr',
+        companyDomain: def.companyDomain,
+        baseUrl,
+        recoveryField: def.bambooRecoveryField,
+        auth: { kind: 'apiKey', apiKey: c.secret },
+      };
     }
     case 'hibob':
       if (!def.serviceUserId || !c.secret) throw missing('the HiBob service user id and token');
       return { system: 'hibob', serviceUserId: def.serviceUserId, token: c.secret, baseUrl };
     case 'personio':
       if (!c.clientId || !c.clientSecret) throw missing('the Personio client id and secret');
-      return { system: 'personio', clientId: c.clientId, clientSecret: c.clientSecret, baseUrl, recoveryAttribute: opt(def.personioRecoveryAttribute) };
+      return {
+        system: 'personio',
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+        baseUrl,
+        recoveryAttribute: opt(def.personioRecoveryAttribute),
+      };
     case 'generic':
       if (!def.baseUrl || !def.createUrl) throw missing('the base URL and the create URL');
       return {
-        system: 'generic', baseUrl: def.baseUrl, authHeader: def.authHeader, authValue: c.secret ?? '', createMethod: def.createMethod, createUrl: def.createUrl,
-        idPath: def.idPath, updateMethod: def.updateMethod, updateUrl: opt(def.updateUrl), lookupUrl: opt(def.lookupUrl), lookupIdPath: opt(def.lookupIdPath),
-        lookupStatusPath: opt(def.lookupStatusPath), emailPath: opt(def.emailPath), recoveryField: opt(def.recoveryField), recoveryLookupUrl: opt(def.recoveryLookupUrl),
+        system: 'generic',
+        baseUrl: def.baseUrl,
+        authHeader: def.authHeader,
+        authValue: c.secret ?? '',
+        createMethod: def.createMethod,
+        createUrl: def.createUrl,
+        idPath: def.idPath,
+        updateMethod: def.updateMethod,
+        updateUrl: opt(def.updateUrl),
+        lookupUrl: opt(def.lookupUrl),
+        lookupIdPath: opt(def.lookupIdPath),
+        lookupStatusPath: opt(def.lookupStatusPath),
+        emailPath: opt(def.emailPath),
+        recoveryField: opt(def.recoveryField),
+        recoveryLookupUrl: opt(def.recoveryLookupUrl),
       };
   }
 }
@@ -107,23 +149,46 @@ function hrisOf(def: ConnectionDef, c: ConnectionCredentials): HrisConnection {
 /** Reads the config node's fields and credentials; a clear error names what is missing. */
 export function connectionSettings(rawDef: unknown, credentials: ConnectionCredentials): ConnectionSettings {
   const parsed = ConnectionDef.safeParse(rawDef);
-  if (!parsed.success) throw new HrError('hris.connection_invalid', `The HRIS connection is not valid: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HrError('hris.connection_invalid', `The HRIS connection is not valid: ${describeIssues(parsed.error)}`);
   const def = parsed.data;
   const settings: ConnectionSettings = { hris: hrisOf(def, credentials), rateLimit: def.rateLimit };
   if (def.atsSystem !== 'none') {
-    settings.writeBack = { system: def.atsSystem, apiKey: credentials.atsApiKey ?? '', baseUrl: opt(def.atsBaseUrl), actAs: opt(def.atsActAs), field: opt(def.atsField), checkField: opt(def.atsCheckField) };
+    settings.writeBack = {
+      system: def.atsSystem,
+      apiKey: credentials.atsApiKey ?? '',
+      baseUrl: opt(def.atsBaseUrl),
+      actAs: opt(def.atsActAs),
+      field: opt(def.atsField),
+      checkField: opt(def.atsCheckField),
+    };
     // Greenhouse Harvest v3 takes OAuth client credentials; a v1 API key still loads, and its calls fail as retired.
     if (def.atsSystem === 'greenhouse' && credentials.atsClientId && credentials.atsClientSecret) {
-      settings.writeBack.oauth = { clientId: credentials.atsClientId, clientSecret: credentials.atsClientSecret, tokenUrl: opt(def.atsTokenUrl) };
+      settings.writeBack.oauth = {
+        clientId: credentials.atsClientId,
+        clientSecret: credentials.atsClientSecret,
+        tokenUrl: opt(def.atsTokenUrl),
+      };
     } else if (!credentials.atsApiKey) {
-      throw missing(def.atsSystem === 'greenhouse' ? 'the Greenhouse OAuth client id and secret for the write-back' : 'the ATS API key for the write-back');
+      throw missing(
+        def.atsSystem === 'greenhouse'
+          ? 'the Greenhouse OAuth client id and secret for the write-back'
+          : 'the ATS API key for the write-back',
+      );
     }
   }
   if (def.checkrEnabled) {
     if (!credentials.checkrApiKey || !def.checkrPackage) throw missing('the Checkr API key and package');
     settings.checkr = {
-      apiKey: credentials.checkrApiKey, baseUrl: opt(def.checkrBaseUrl), package: def.checkrPackage, node: opt(def.checkrNode),
-      workLocation: { country: def.checkrCountry, ...(def.checkrState ? { state: def.checkrState } : {}), ...(def.checkrCity ? { city: def.checkrCity } : {}) },
+      apiKey: credentials.checkrApiKey,
+      baseUrl: opt(def.checkrBaseUrl),
+      package: def.checkrPackage,
+      node: opt(def.checkrNode),
+      workLocation: {
+        country: def.checkrCountry,
+        ...(def.checkrState ? { state: def.checkrState } : {}),
+        ...(def.checkrCity ? { city: def.checkrCity } : {}),
+      },
       offices: parseOfficeTable(def.checkrOffices),
     };
   }

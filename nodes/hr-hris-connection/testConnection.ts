@@ -6,7 +6,12 @@ import { ATS_NAMES, ATS_PROBES, CHECKR_ACCOUNT } from '../hr-ats-connection/prob
 import { withSandbox } from './sandbox';
 import { connectionSettings } from './settings';
 
-const HRIS_NAMES: Record<HrisConnection['system'], string> = { bamboohr: 'BambooHR', hibob: 'HiBob', personio: 'Personio', generic: 'HRIS' };
+const HRIS_NAMES: Record<HrisConnection['system'], string> = {
+  bamboohr: 'BambooHR',
+  hibob: 'HiBob',
+  personio: 'Personio',
+  generic: 'HRIS',
+};
 
 /** An address no HRIS holds: the lookup reads, finds nobody and changes nothing. */
 const PROBE_EMAIL = 'connection-test@example.invalid';
@@ -22,7 +27,11 @@ function testHris(conn: HrisConnection, secrets: string[], sandboxed: boolean): 
   // A BambooHR 404 or unknown host means the company domain: its API and token URL are per company.
   const company = conn.system === 'bamboohr' ? { company: bambooCompany(conn) } : undefined;
   return runProbe({
-    explain: { service, secrets, ...(company ? { notFound: 'wrongCompany', unknownHost: 'wrongCompany', params: company } : {}) },
+    explain: {
+      service,
+      secrets,
+      ...(company ? { notFound: 'wrongCompany', unknownHost: 'wrongCompany', params: company } : {}),
+    },
     http,
     call: (ctx) => target.findByWorkEmail(PROBE_EMAIL, ctx, { fresh: true }),
     ok: () => (company ? outcome(service, 'okCompany', company) : outcome(service, 'ok')),
@@ -33,7 +42,12 @@ function testWriteBack(conn: WriteBackConnection, secrets: string[], sandboxed: 
   const service = sandboxed ? inSandbox(ATS_NAMES[conn.system]) : ATS_NAMES[conn.system];
   if (conn.system === 'greenhouse' && !conn.oauth) return Promise.resolve(outcome(service, 'apiRetired'));
   const probe = ATS_PROBES[conn.system]!(conn.oauth ? 'oauth' : 'apiKey');
-  return runProbe({ explain: { service, secrets }, http: connectWriteBack(conn).http, call: (ctx) => ctx.send(probe), ok: () => outcome(service, 'ok') });
+  return runProbe({
+    explain: { service, secrets },
+    http: connectWriteBack(conn).http,
+    call: (ctx) => ctx.send(probe),
+    ok: () => outcome(service, 'ok'),
+  });
 }
 
 /**
@@ -47,11 +61,19 @@ export function testHrisConnection({ config, credentials, sandbox }: TestInput):
   const secrets = secretsOf(resolved.credentials);
   const sandboxed = (part: string) => resolved.parts.includes(part);
   const tests = [testHris(settings.hris, secrets, sandboxed(settings.hris.system))];
-  if (settings.writeBack) tests.push(testWriteBack(settings.writeBack, secrets, sandboxed(`${settings.writeBack.system} write-back`)));
+  if (settings.writeBack)
+    tests.push(testWriteBack(settings.writeBack, secrets, sandboxed(`${settings.writeBack.system} write-back`)));
   if (settings.checkr) {
     const http = checkrHttpOptions(settings.checkr);
     const service = sandboxed('checkr') ? inSandbox('Checkr') : 'Checkr';
-    tests.push(runProbe({ explain: { service, secrets }, http, call: (ctx) => ctx.send({ method: 'GET', url: `v1/${CHECKR_ACCOUNT}` }), ok: () => outcome(service, 'ok') }));
+    tests.push(
+      runProbe({
+        explain: { service, secrets },
+        http,
+        call: (ctx) => ctx.send({ method: 'GET', url: `v1/${CHECKR_ACCOUNT}` }),
+        ok: () => outcome(service, 'ok'),
+      }),
+    );
   }
   return Promise.all(tests);
 }

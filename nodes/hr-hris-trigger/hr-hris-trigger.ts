@@ -37,7 +37,8 @@ type Via = 'webhook' | 'restart' | 'poll';
 
 const ACTOR = 'hr-hris-trigger';
 
-const number = (text: string | undefined, fallback: number) => (text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+const number = (text: string | undefined, fallback: number) =>
+  text === undefined || text === '' || !Number.isFinite(Number(text)) ? fallback : Number(text);
 
 export = (RED: NodeAPI) => {
   function HrHrisTrigger(this: Node<{ secret: unknown }>, def: TriggerDef) {
@@ -52,21 +53,34 @@ export = (RED: NodeAPI) => {
     let pollChanges: HrisChangeSource['poll'];
     try {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
-      if (!connection || typeof connection.channels !== 'function') throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
+      if (!connection || typeof connection.channels !== 'function')
+        throw new HrError('hris-trigger.no_connection', 'Choose an HRIS connection.');
       storeRef = storeFrom(RED, def.store);
       const channels = connection.channels();
       const change = hrisChangeSourceFor(channels.settings.hris.system);
-      if (!change) throw new HrError('hris-trigger.vendor_unsupported', `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`);
+      if (!change)
+        throw new HrError(
+          'hris-trigger.vendor_unsupported',
+          `Changes from ${channels.settings.hris.system} are not received yet; BambooHR and Personio are.`,
+        );
       if (!change.verify && !(number(def.pollMinutes, 0) > 0)) {
-        throw new HrError('hris-trigger.poll_required', `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`);
+        throw new HrError(
+          'hris-trigger.poll_required',
+          `${channels.settings.hris.system} sends no change webhooks: set "Poll every (min)" so its changes are read.`,
+        );
       }
       if (change.verify && (RED.settings as { httpNodeRoot?: unknown }).httpNodeRoot === false) {
-        throw new HrError('ats.http_disabled', 'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.');
+        throw new HrError(
+          'ats.http_disabled',
+          'httpNodeRoot is false in settings.js, so no webhook endpoint can be served.',
+        );
       }
       const secret = typeof node.credentials?.secret === 'string' ? node.credentials.secret : undefined;
       const verify = change.verify;
       source = change.source;
-      intake = verify ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null } : null;
+      intake = verify
+        ? { source, verify: (req) => verify(req, secret), handshake: () => null, eventId: () => null }
+        : null;
       pollChanges = change.poll;
       // Event-based webhooks name the changed fields only: their values are read through the connection.
       ctx = { send: channels.hris.client.request, settings: { timeZone: 'UTC' }, auth: 'apiKey' };
@@ -80,9 +94,13 @@ export = (RED: NodeAPI) => {
     const track = work.track;
     const journal = new GroupCommit(() => storeRef.acquire());
     const inAcceptanceOrder = inOrder();
-    const showCounts = () => shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
+    const showCounts = () =>
+      shell.status(counts.refused > 0 ? 'warn' : 'ok', 'hr-hris-trigger.status.counts', counts.status());
     shell.status('idle', 'hr-hris-trigger.status.waiting');
-    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({ topic: `${ACTOR}/${outcome}`, payload: { outcome, vendor, ...payload } });
+    const notice = (outcome: string, payload: Record<string, unknown>): NodeMessage => ({
+      topic: `${ACTOR}/${outcome}`,
+      payload: { outcome, vendor, ...payload },
+    });
 
     // A change is never re-journalled under another key, so there is no hire to claim.
     const noClaim = async () => false;
@@ -103,7 +121,14 @@ export = (RED: NodeAPI) => {
       } else if (result.outcome === 'emit') {
         counts.add('emitted');
         const warnings = result.canonical.warnings;
-        node.send([{ topic: `${vendor}/employee.updated`, payload: result.canonical.event, event: { ...event, ...(warnings.length ? { warnings } : {}) } } as NodeMessage, null]);
+        node.send([
+          {
+            topic: `${vendor}/employee.updated`,
+            payload: result.canonical.event,
+            event: { ...event, ...(warnings.length ? { warnings } : {}) },
+          } as NodeMessage,
+          null,
+        ]);
       }
       showCounts();
     }
@@ -118,13 +143,28 @@ export = (RED: NodeAPI) => {
       let store: HrStore;
       try {
         store = await storeRef.acquire();
-        const inbound = { rawBody: req.rawBody ?? Buffer.alloc(0), headers: req.headers, receivedAt: new Date(), tooLarge: req.rawBodyTooLarge === true };
-        const intakeStore: IntakeStore = { isTombstoned: (probe) => store.isTombstoned(probe), audit: (entry) => store.audit(entry), recordEvent: journal.recordEvent };
+        const inbound = {
+          rawBody: req.rawBody ?? Buffer.alloc(0),
+          headers: req.headers,
+          receivedAt: new Date(),
+          tooLarge: req.rawBodyTooLarge === true,
+        };
+        const intakeStore: IntakeStore = {
+          isTombstoned: (probe) => store.isTombstoned(probe),
+          audit: (entry) => store.audit(entry),
+          recordEvent: journal.recordEvent,
+        };
         result = await receive(webhook, intakeStore, node.id, inbound);
       } catch (err) {
         // Not recorded, so not acknowledged: the HRIS's retry keeps the change from being lost.
         const e = toHrError(err);
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, reason: explainError(RED._, e), message: e.message }));
+        node.error(
+          RED._('hr-hris-trigger.errors.notRecorded', {
+            code: e.code,
+            reason: explainError(RED._, e),
+            message: e.message,
+          }),
+        );
         res.status(503).end();
         return;
       }
@@ -133,7 +173,14 @@ export = (RED: NodeAPI) => {
         case 'refused':
           counts.add('refused');
           countMetric(node, store, METRICS.eventsRejected, { vendor, reason: result.reason });
-          node.warn(RED._('hr-hris-trigger.warn.refused', { vendor, status: result.status, reason: result.reason, detail: result.detail }));
+          node.warn(
+            RED._('hr-hris-trigger.warn.refused', {
+              vendor,
+              status: result.status,
+              reason: result.reason,
+              detail: result.detail,
+            }),
+          );
           node.send([null, notice('refused', { status: result.status, reason: result.reason })]);
           return showCounts();
         case 'duplicate':
@@ -158,15 +205,26 @@ export = (RED: NodeAPI) => {
 
     const startedAt = new Date();
     // Changes a previous run accepted but nobody finished are emitted again once other instances had their grace period.
-    const sweep = setTimeout(() => {
-      track(
-        (async () => {
-          const store = await storeRef.acquire();
-          const pending = await pendingDeliveries(store, vendor, node.id, startedAt, (id) => RED.nodes.getNode(id) !== null);
-          for (const delivery of pending) await emit(delivery, 'restart');
-        })().catch((err: unknown) => node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message }))),
-      );
-    }, number(def.graceSeconds, 60) * 1000);
+    const sweep = setTimeout(
+      () => {
+        track(
+          (async () => {
+            const store = await storeRef.acquire();
+            const pending = await pendingDeliveries(
+              store,
+              vendor,
+              node.id,
+              startedAt,
+              (id) => RED.nodes.getNode(id) !== null,
+            );
+            for (const delivery of pending) await emit(delivery, 'restart');
+          })().catch((err: unknown) =>
+            node.error(RED._('hr-hris-trigger.errors.sweep', { message: toHrError(err).message })),
+          ),
+        );
+      },
+      number(def.graceSeconds, 60) * 1000,
+    );
     shell.own(() => clearTimeout(sweep));
 
     const pollMs = number(def.pollMinutes, 0) * 60_000;
@@ -175,26 +233,40 @@ export = (RED: NodeAPI) => {
       // Where the poll got to belongs to the HRIS account (the connection), so a redeployed trigger continues there.
       const stateKey = `poll:${vendor}:${def.connection}:changes`;
       const lookbackMs = number(def.pollLookbackHours, 24) * 3_600_000;
-      startPolling(shell, track, pollMs, async () => {
-        const store = await storeRef.acquire();
-        const saved = await store.getNodeState(stateKey);
-        const started = new Date();
-        const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
-        const found = await poll(since, ctx, started);
-        await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
-        // The next poll overlaps this one by a minute; the journal absorbs the repeats.
-        await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
-      }, (e) => {
-        node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, reason: explainError(RED._, e), message: e.message }));
-        shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
-      });
+      startPolling(
+        shell,
+        track,
+        pollMs,
+        async () => {
+          const store = await storeRef.acquire();
+          const saved = await store.getNodeState(stateKey);
+          const started = new Date();
+          const since = saved ? new Date(saved) : new Date(started.getTime() - lookbackMs);
+          const found = await poll(since, ctx, started);
+          await admitPolled(store, journal, node.id, found.deliveries, (delivery) => emit(delivery, 'poll'), ACTOR);
+          // The next poll overlaps this one by a minute; the journal absorbs the repeats.
+          await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
+        },
+        (e) => {
+          node.warn(
+            RED._('hr-hris-trigger.warn.pollFailed', {
+              vendor,
+              code: e.code,
+              reason: explainError(RED._, e),
+              message: e.message,
+            }),
+          );
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
+        },
+      );
     }
 
     if (intake) {
       const webhook = intake;
       const path = def.path?.trim() || `/hr/${vendor}/changes`;
       const limitBytes = number(def.maxBodyKb, 1024) * 1024;
-      const handler: WebhookRouteOptions['handler'] = (req, res) => track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
+      const handler: WebhookRouteOptions['handler'] = (req, res) =>
+        track(handle(webhook, req, res).catch((err: unknown) => node.error(toHrError(err).message)));
       shell.own(registerWebhookRoute(RED, { path, limitBytes, handler }));
     }
   }

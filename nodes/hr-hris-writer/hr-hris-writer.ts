@@ -3,7 +3,7 @@ import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { SecretPolicy } from '../../lib/privacy/policy';
 import type { HrStore } from '../../lib/store/types';
 import { dryRunContext, preview } from '../../lib/writer/dryRun';
-import { Operation, type Outcome } from '../../lib/writer/job';
+import { type Operation, type Outcome } from '../../lib/writer/job';
 import { jobFromMessage } from '../../lib/writer/message';
 import type { WriterTargets } from '../../lib/writer/operations';
 import { DEFAULT_SCHEDULE } from '../../lib/outbox/schedule';
@@ -40,8 +40,11 @@ const BATCH_SIZE = 50;
 const CONCURRENCY = 8;
 
 function targetsOf(channels: Channels, dryRun: boolean): WriterTargets {
-  const ctx = (c: { client: { request: Channels['hris']['client']['request'] }; http: Channels['hris']['http']; authHeader: string }) =>
-    dryRun ? dryRunContext(c.http, c.authHeader) : { send: c.client.request };
+  const ctx = (c: {
+    client: { request: Channels['hris']['client']['request'] };
+    http: Channels['hris']['http'];
+    authHeader: string;
+  }) => (dryRun ? dryRunContext(c.http, c.authHeader) : { send: c.client.request });
   return {
     hris: { api: channels.hris.api, ctx: ctx(channels.hris) },
     ...(channels.writeBack ? { writeBack: { api: channels.writeBack.api, ctx: ctx(channels.writeBack) } } : {}),
@@ -63,7 +66,8 @@ export = (RED: NodeAPI) => {
     const showStatus = async (failure?: Outcome) => {
       if (!writer) return;
       const { pending, dead } = await writer.counts();
-      if (failure?.kind === 'failed' && failure.error.code === 'hris.auth') return shell.status('error', 'hr-hris-writer.status.auth');
+      if (failure?.kind === 'failed' && failure.error.code === 'hris.auth')
+        return shell.status('error', 'hr-hris-writer.status.auth');
       shell.status(dead > 0 ? 'warn' : pending > 0 ? 'busy' : 'ok', 'hr-hris-writer.status.counts', { pending, dead });
     };
     const refreshStatus = (outcome?: Outcome) => void showStatus(outcome).catch(() => undefined);
@@ -71,7 +75,10 @@ export = (RED: NodeAPI) => {
     const ready = (async (): Promise<{ store: HrStore; channels: Channels; writer: Writer; policy: SecretPolicy }> => {
       const connection = RED.nodes.getNode(def.connection) as HrisConnectionNode | null;
       if (!connection || typeof connection.channels !== 'function') {
-        throw new HrError('hris.not_configured', 'No HRIS connection is selected: open the node and choose or add one.');
+        throw new HrError(
+          'hris.not_configured',
+          'No HRIS connection is selected: open the node and choose or add one.',
+        );
       }
       const channels = connection.channels();
       const policy = policyFrom(RED, def.dictionary);
@@ -81,7 +88,12 @@ export = (RED: NodeAPI) => {
       const w = createWriter({
         store,
         targets: targetsOf(channels, false),
-        schedule: { ...DEFAULT_SCHEDULE, baseDelayMs: setting('hrHrisWriterRetryBaseMs'), maxAttempts: positiveOr(def.maxAttempts, DEFAULT_SCHEDULE.maxAttempts), maxAgeMs: positiveOr(def.maxAgeHours, 24) * 3_600_000 },
+        schedule: {
+          ...DEFAULT_SCHEDULE,
+          baseDelayMs: setting('hrHrisWriterRetryBaseMs'),
+          maxAttempts: positiveOr(def.maxAttempts, DEFAULT_SCHEDULE.maxAttempts),
+          maxAgeMs: positiveOr(def.maxAgeHours, 24) * 3_600_000,
+        },
         leaseMs: setting('hrHrisWriterLeaseMs'),
         batchSize: BATCH_SIZE,
         concurrency: CONCURRENCY,
@@ -93,7 +105,13 @@ export = (RED: NodeAPI) => {
           refreshStatus(outcome);
         },
         onError(error) {
-          node.warn(RED._('hr-hris-writer.errors.store', { code: error.code, reason: explainError(RED._, error), message: policy.text(error.message) }));
+          node.warn(
+            RED._('hr-hris-writer.errors.store', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: policy.text(error.message),
+            }),
+          );
         },
       });
       writer = w;
@@ -122,8 +140,23 @@ export = (RED: NodeAPI) => {
 
     shell.onInput(async (msg) => {
       const { store, channels, writer: w, policy } = await ready;
-      const job = await jobFromMessage(msg, { operation: def.operation === 'msg' || !def.operation ? 'create' : def.operation, hrisSystem: channels.hris.api.id, atsSystem: channels.writeBack?.api.id, writeBack: def.writeBack !== false && Boolean(channels.writeBack), checkPackage: def.checkPackage || undefined }, store);
-      if (def.dryRun) return portsFor(await preview(job, targetsOf(channels, true), store), policy, msg as NodeMessage & Record<string, unknown>) as NodeMessage[];
+      const job = await jobFromMessage(
+        msg,
+        {
+          operation: def.operation === 'msg' || !def.operation ? 'create' : def.operation,
+          hrisSystem: channels.hris.api.id,
+          atsSystem: channels.writeBack?.api.id,
+          writeBack: def.writeBack !== false && Boolean(channels.writeBack),
+          checkPackage: def.checkPackage || undefined,
+        },
+        store,
+      );
+      if (def.dryRun)
+        return portsFor(
+          await preview(job, targetsOf(channels, true), store),
+          policy,
+          msg as NodeMessage & Record<string, unknown>,
+        ) as NodeMessage[];
       const outcome = await w.submit(job);
       if (!outcome) return null;
       refreshStatus(outcome);

@@ -24,7 +24,13 @@ function hrisOf(outcome: Outcome, policy: SecretPolicy): Record<string, unknown>
         error: maskSecrets(outcome.error),
       };
     case 'dryRun':
-      return { ...base, attempts: 0, dryRun: true, request: maskSecrets(outcome.request), ...(outcome.result ? maskSecrets(outcome.result) : {}) };
+      return {
+        ...base,
+        attempts: 0,
+        dryRun: true,
+        request: maskSecrets(outcome.request),
+        ...(outcome.result ? maskSecrets(outcome.result) : {}),
+      };
   }
 }
 
@@ -41,7 +47,8 @@ export function portsFor(outcome: Outcome, policy: SecretPolicy, msg?: NodeMessa
     ...(outcome.job.event ? { event: outcome.job.event } : {}),
   }) as NodeMessage & Record<string, unknown>;
   // The record and the person may carry an SSN or a birth date from upstream; outputs never do.
-  for (const key of ['payload', 'person', 'canonical'] as const) if (out[key] !== undefined) out[key] = policy.mask(out[key]);
+  for (const key of ['payload', 'person', 'canonical'] as const)
+    if (out[key] !== undefined) out[key] = policy.mask(out[key]);
   out.hris = hrisOf(outcome, policy);
   if (outcome.kind === 'failed') return [null, out, null];
   if (outcome.kind === 'rehire') return [null, null, out];

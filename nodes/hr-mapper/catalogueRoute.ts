@@ -16,7 +16,9 @@ import { connectionSettings } from '../hr-hris-connection/settings';
 
 const CACHE_MS = 5 * 60_000;
 
-const READERS: Partial<Record<HrisConnection['system'], { service: string; read: (ctx: CallContext) => Promise<FieldCatalogue> }>> = {
+const READERS: Partial<
+  Record<HrisConnection['system'], { service: string; read: (ctx: CallContext) => Promise<FieldCatalogue> }>
+> = {
   bamboohr: { service: 'BambooHR', read: bambooHrCatalogue },
   hibob: { service: 'HiBob', read: hiBobCatalogue },
   personio: { service: 'Personio', read: personioCatalogue },
@@ -34,12 +36,18 @@ export function registerCatalogueRoute(RED: NodeAPI, now: () => number = Date.no
     if (cached && now() - cached.at < CACHE_MS) return { ok: true, catalogue: cached.catalogue, cached: true };
     const client = createHttpClient({ ...connectHris(hris).http, ...PROBE_HTTP });
     try {
-      const catalogue = { ...(await reader.read({ send: (request) => client.request(request) })), readAt: new Date(now()).toISOString() };
+      const catalogue = {
+        ...(await reader.read({ send: (request) => client.request(request) })),
+        readAt: new Date(now()).toISOString(),
+      };
       cache.set(key, { at: now(), catalogue });
       return { ok: true, catalogue, cached: false };
     } catch (err) {
       const said = explainFailure(err, { service: reader.service, secrets: secretsOf(credentials) });
-      return { ok: false, result: said.code === 'unexpected' ? outcome(reader.service, 'unexpected', said.params) : said };
+      return {
+        ok: false,
+        result: said.code === 'unexpected' ? outcome(reader.service, 'unexpected', said.params) : said,
+      };
     } finally {
       client.close();
     }

@@ -28,7 +28,14 @@ interface MapperDef extends NodeDef, MapperConfig {
 }
 
 /** What the editor sends to check or preview a mapping that may not be deployed yet. */
-type PreviewBody = MapperConfig & { sample?: unknown; node?: unknown; envVars?: unknown; dictionary?: unknown; catalogue?: unknown; fieldList?: unknown };
+type PreviewBody = MapperConfig & {
+  sample?: unknown;
+  node?: unknown;
+  envVars?: unknown;
+  dictionary?: unknown;
+  catalogue?: unknown;
+  fieldList?: unknown;
+};
 
 /** The HRIS's fields the dialog holds: read from a connection, or pasted for a generic HRIS; none: nothing to check against. */
 function catalogueOf(body: PreviewBody): FieldCatalogue | undefined {
@@ -41,7 +48,8 @@ function catalogueOf(body: PreviewBody): FieldCatalogue | undefined {
   }
   if (body.catalogue === undefined || body.catalogue === null) return undefined;
   const parsed = FieldCatalogue.safeParse(body.catalogue);
-  if (!parsed.success) throw new HrError('mapper.catalogue_invalid', `The field catalogue is not valid: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HrError('mapper.catalogue_invalid', `The field catalogue is not valid: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -69,10 +77,15 @@ export = (RED: NodeAPI) => {
 
   /** Listed environment variables as the node sees them (its flow's and global env, then the process's). */
   const envOf = (node: Node | null, listed: unknown) =>
-    listedEnv(parseEnvList(listed), storeKeyNames(), (name) => (node ? RED.util.getSetting(node, name) : process.env[name]) ?? undefined);
+    listedEnv(
+      parseEnvList(listed),
+      storeKeyNames(),
+      (name) => (node ? RED.util.getSetting(node, name) : process.env[name]) ?? undefined,
+    );
 
   /** The preview's policy: the dictionary chosen in the dialog, else the default one. */
-  const previewPolicy = (body: PreviewBody): SecretPolicy => (typeof body.dictionary === 'string' && body.dictionary ? policyFrom(RED, body.dictionary) : defaultPolicy);
+  const previewPolicy = (body: PreviewBody): SecretPolicy =>
+    typeof body.dictionary === 'string' && body.dictionary ? policyFrom(RED, body.dictionary) : defaultPolicy;
 
   function HrMapper(this: Node, def: MapperDef) {
     RED.nodes.createNode(this, def);
@@ -120,7 +133,8 @@ export = (RED: NodeAPI) => {
 
   RED.httpAdmin.get('/hr-mapper/starting/:target', read, (req: Request, res: Response) => {
     const target = req.params.target as MappingTarget;
-    if (!Object.hasOwn(startingMappings, target)) return void res.status(404).json({ error: `no starting mapping for "${target}"` });
+    if (!Object.hasOwn(startingMappings, target))
+      return void res.status(404).json({ error: `no starting mapping for "${target}"` });
     res.json({ target, expression: startingMappings[target], rows: startingTables[target] });
   });
 
@@ -145,8 +159,14 @@ export = (RED: NodeAPI) => {
   RED.httpAdmin.post('/hr-mapper/preview', write, (req: Request, res: Response) => {
     void (async () => {
       const body = (req.body ?? {}) as PreviewBody;
-      const source = body.sample !== undefined ? 'pasted' : typeof body.node === 'string' && lastSamples.has(body.node) ? 'last' : 'example';
-      const sample = source === 'pasted' ? body.sample : source === 'last' ? lastSamples.get(body.node as string) : sampleHire();
+      const source =
+        body.sample !== undefined
+          ? 'pasted'
+          : typeof body.node === 'string' && lastSamples.has(body.node)
+            ? 'last'
+            : 'example';
+      const sample =
+        source === 'pasted' ? body.sample : source === 'last' ? lastSamples.get(body.node as string) : sampleHire();
       const deployed = typeof body.node === 'string' ? RED.nodes.getNode(body.node) : null;
       let mapper: CompiledMapper;
       let policy: SecretPolicy;
@@ -167,14 +187,20 @@ export = (RED: NodeAPI) => {
         const catalogue = catalogueOf(body);
         const table = tableRows(body.rows);
         if (catalogue && rows && table?.success) {
-          fieldProblems = checkAgainstCatalogue(table.data, catalogue, new Map(rows.filter((r) => !r.error).map((r) => [r.row, r.value])));
+          fieldProblems = checkAgainstCatalogue(
+            table.data,
+            catalogue,
+            new Map(rows.filter((r) => !r.error).map((r) => [r.row, r.value])),
+          );
         }
       } catch (err) {
         catalogueError = errorBody(err);
       }
       const checked = { fieldProblems, ...(catalogueError ? { catalogueError } : {}) };
       try {
-        res.json(shown({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent, ...checked }));
+        res.json(
+          shown({ ok: true, source, sample, result: await mapper.mapping.map(sample), rows, notSent, ...checked }),
+        );
       } catch (err) {
         res.json(shown({ ok: false, source, sample, error: errorBody(err), rows, notSent, ...checked }));
       }

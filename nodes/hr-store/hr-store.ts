@@ -83,14 +83,26 @@ export = (RED: NodeAPI) => {
       try {
         const { key, generated } = await chooseStoreKey(given, location, RED.settings as unknown as RuntimeSettings);
         if (generated) this.warn(RED._('hr-store.warn.keyGenerated', { where: shownAs(location), env: keyEnv }));
-        const store = await openStore(location.kind === 'sqlite' ? { file: location.file, secretFields, key } : { file: '', url: location.url, secretFields, key });
+        const store = await openStore(
+          location.kind === 'sqlite'
+            ? { file: location.file, secretFields, key }
+            : { file: '', url: location.url, secretFields, key },
+        );
         this.log(RED._(`hr-store.log.opened.${location.kind}`, { where: shownAs(location) }));
         // A store that finishes opening after the node closed is closed by the close handler, unpruned.
-        if (!closed) stopPruning = scheduleJournalPrune(store, {
-          retentionDays: journalRetentionDays(def.journalDays),
-          everyMs: pruneEveryMs,
-          onError: (e) => this.warn(RED._('hr-store.warn.pruneFailed', { code: e.code, reason: explainError(RED._, e), message: e.message })),
-        });
+        if (!closed)
+          stopPruning = scheduleJournalPrune(store, {
+            retentionDays: journalRetentionDays(def.journalDays),
+            everyMs: pruneEveryMs,
+            onError: (e) =>
+              this.warn(
+                RED._('hr-store.warn.pruneFailed', {
+                  code: e.code,
+                  reason: explainError(RED._, e),
+                  message: e.message,
+                }),
+              ),
+          });
         return store;
       } catch (err) {
         const e = withoutUrl(toHrError(err, 'store.open_failed'), location);
@@ -105,7 +117,9 @@ export = (RED: NodeAPI) => {
         opening = null;
         const e = toHrError(err, 'store.open_failed');
         // Every consumer shows the code on its status; the log says once per attempt what to fix.
-        this.error(RED._('hr-store.errors.openFailed', { code: e.code, reason: explainError(RED._, e), message: e.message }));
+        this.error(
+          RED._('hr-store.errors.openFailed', { code: e.code, reason: explainError(RED._, e), message: e.message }),
+        );
         throw e;
       });
       return opening;
@@ -118,7 +132,10 @@ export = (RED: NodeAPI) => {
       const pending = opening;
       opening = null;
       if (!pending) return done();
-      pending.then((store) => store.close()).catch(() => undefined).finally(done);
+      pending
+        .then((store) => store.close())
+        .catch(() => undefined)
+        .finally(done);
     });
   }
 

@@ -26,13 +26,23 @@ export function storeLocation(backend: Backend, file: string, url: string | unde
   const unresolved = UNRESOLVED.exec(given)?.[1];
   if (backend === 'auto' && (given === '' || unresolved)) return sqlite;
   if (unresolved) {
-    throw new HrError('store.url_unset', `The store's connection URL is read from the environment variable ${unresolved}, which is not set where Node-RED runs: set it, or enter the URL in the store.`, { variable: unresolved });
+    throw new HrError(
+      'store.url_unset',
+      `The store's connection URL is read from the environment variable ${unresolved}, which is not set where Node-RED runs: set it, or enter the URL in the store.`,
+      { variable: unresolved },
+    );
   }
   if (given === '') {
-    throw new HrError('store.url_missing', 'The store is set to PostgreSQL but has no connection URL: enter one (postgres://user:password@host:5432/database) or an environment variable reference such as ${HR_STORE_URL}.');
+    throw new HrError(
+      'store.url_missing',
+      'The store is set to PostgreSQL but has no connection URL: enter one (postgres://user:password@host:5432/database) or an environment variable reference such as ${HR_STORE_URL}.',
+    );
   }
   if (!POSTGRES_URL.test(given)) {
-    throw new HrError('store.url_invalid', "The store's connection URL must start with postgres:// or postgresql:// (postgres://user:password@host:5432/database).");
+    throw new HrError(
+      'store.url_invalid',
+      "The store's connection URL must start with postgres:// or postgresql:// (postgres://user:password@host:5432/database).",
+    );
   }
   return { kind: 'postgres', url: given };
 }

@@ -37,7 +37,11 @@ function generatedKeys(settings: RuntimeSettings): Record<string, string> | null
  * deploy of an imported example just works). A file that already exists is never given a new key: that
  * could not read what it holds. PostgreSQL, shared by several instances, always needs the one key.
  */
-export async function chooseStoreKey(given: string | undefined, location: StoreLocation, settings: RuntimeSettings): Promise<KeyChoice> {
+export async function chooseStoreKey(
+  given: string | undefined,
+  location: StoreLocation,
+  settings: RuntimeSettings,
+): Promise<KeyChoice> {
   if (given) return { key: given, generated: false };
   if (location.kind !== 'sqlite') return { key: undefined, generated: false };
   const keys = generatedKeys(settings);
@@ -49,7 +53,10 @@ export async function chooseStoreKey(given: string | undefined, location: StoreL
   try {
     await settings.set(GENERATED_KEYS_SETTING, { ...keys, [location.file]: key });
   } catch (err) {
-    throw new HrError('store.key_not_saved', `A key for the new store could not be kept in Node-RED's runtime settings (${(err as Error).message}); set the store's key instead.`);
+    throw new HrError(
+      'store.key_not_saved',
+      `A key for the new store could not be kept in Node-RED's runtime settings (${(err as Error).message}); set the store's key instead.`,
+    );
   }
   return { key, generated: true };
 }

@@ -1,7 +1,14 @@
 import type { NodeAPI, Node, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
 import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
-import { getAt, ownerKindOf, readSource, resolvedValues, survivableFields, type SurvivableField } from '../../lib/survive';
+import {
+  getAt,
+  ownerKindOf,
+  readSource,
+  resolvedValues,
+  survivableFields,
+  type SurvivableField,
+} from '../../lib/survive';
 import { parsePayload } from '../../lib/vendors/ats/boundary';
 import { EmployeeUpdatedEvent } from '../../lib/vendors/hris/changes';
 import { createShell } from '../common/shell';
@@ -17,7 +24,8 @@ interface SurvivorshipDef extends NodeDef {
 }
 
 const guidOf = (msg: NodeMessageInFlow): unknown => (msg as { person?: { guid?: unknown } }).person?.guid;
-const isHrisChange = (payload: unknown) => Boolean(payload && typeof payload === 'object' && (payload as { type?: unknown }).type === 'employee.updated');
+const isHrisChange = (payload: unknown) =>
+  Boolean(payload && typeof payload === 'object' && (payload as { type?: unknown }).type === 'employee.updated');
 
 export = (RED: NodeAPI) => {
   function HrSurvivorship(this: Node, def: SurvivorshipDef) {
@@ -67,7 +75,8 @@ export = (RED: NodeAPI) => {
         }
       }
       // Nothing left for a writer to finish: the change is done here (else the trigger emits it again at its next start).
-      if (updates.length === 0) await store.markEvent(event.system, event.eventId, 'done', 'survivorship: nothing to write to the ATS');
+      if (updates.length === 0)
+        await store.markEvent(event.system, event.eventId, 'done', 'survivorship: nothing to write to the ATS');
       counts.changed += outcomes.filter((o) => o.changes.length).length;
       counts.toAts += updates.length;
       counts.echoes += outcomes.reduce((n, o) => n + o.echoes.length, 0);
@@ -75,7 +84,11 @@ export = (RED: NodeAPI) => {
       counts.conflicts += troubled.reduce((n, o) => n + o.conflicts.length + o.held.length, 0);
       showCounts(troubled.length > 0);
       const review = troubled.length
-        ? ({ ...msg, conflicts: troubled.flatMap((o) => o.conflicts), held: troubled.flatMap((o) => o.held.map((h) => ({ ...h, employeeId: o.employeeId }))) } as NodeMessage)
+        ? ({
+            ...msg,
+            conflicts: troubled.flatMap((o) => o.conflicts),
+            held: troubled.flatMap((o) => o.held.map((h) => ({ ...h, employeeId: o.employeeId }))),
+          } as NodeMessage)
         : null;
       return [updates, review];
     }
@@ -84,16 +97,33 @@ export = (RED: NodeAPI) => {
       if (isHrisChange(msg.payload)) return fromHris(msg);
       const source = readSource(msg.payload, { errorCode: 'survivorship.payload_invalid' });
       if (!source.system || !ownerKindOf(source.system)) {
-        throw new HrError('survivorship.source_unknown', `msg.payload.system ${source.system ? `"${source.system}" is not an ATS, HRIS or check provider` : 'is missing'}; survivorship needs to know which system sent the values.`, { field: 'system' });
+        throw new HrError(
+          'survivorship.source_unknown',
+          `msg.payload.system ${source.system ? `"${source.system}" is not an ATS, HRIS or check provider` : 'is missing'}; survivorship needs to know which system sent the values.`,
+          { field: 'system' },
+        );
       }
       const store = await acquire();
       let guid = guidOf(msg) ?? source.personGuid;
       // An ATS's candidate update names the candidate only; the identity graph knows whose it is.
-      if (!guid && source.kind === 'candidateUpdated') guid = await store.findByExternalId(source.links[0]!.system, source.links[0]!.externalId);
+      if (!guid && source.kind === 'candidateUpdated')
+        guid = await store.findByExternalId(source.links[0]!.system, source.links[0]!.externalId);
       if (typeof guid !== 'string' || !guid) {
-        throw new HrError('survivorship.guid_missing', 'msg.person.guid is missing: wire the dedupe node\'s new or merge output into survivorship.', { field: 'person.guid' });
+        throw new HrError(
+          'survivorship.guid_missing',
+          "msg.person.guid is missing: wire the dedupe node's new or merge output into survivorship.",
+          { field: 'person.guid' },
+        );
       }
-      const { values, echoes } = await withoutEchoes(store, guid, source.system, source.values, fields, source.eventId, actor);
+      const { values, echoes } = await withoutEchoes(
+        store,
+        guid,
+        source.system,
+        source.values,
+        fields,
+        source.eventId,
+        actor,
+      );
       const outcome = await survive(store, {
         guid,
         offer: { system: source.system, at: source.at ?? new Date(), values },
@@ -105,8 +135,16 @@ export = (RED: NodeAPI) => {
       const person = await store.getPerson(guid);
       const byPath = new Map(fields.map((f) => [f.path, f]));
       // What the flow now sends on to the other side, remembered so that side's report of it is known as ours.
-      const taken = outcome.changes.map((c) => byPath.get(c.field)!).map((field) => ({ field, value: getAt(outcome.record, field.recordPath)! }));
-      await rememberForwarded(store, guid, taken, person?.links ?? [], ownerKindOf(source.system) === 'hris' ? 'ats' : 'hris');
+      const taken = outcome.changes
+        .map((c) => byPath.get(c.field)!)
+        .map((field) => ({ field, value: getAt(outcome.record, field.recordPath)! }));
+      await rememberForwarded(
+        store,
+        guid,
+        taken,
+        person?.links ?? [],
+        ownerKindOf(source.system) === 'hris' ? 'ats' : 'hris',
+      );
 
       counts.changed += outcome.changes.length ? 1 : 0;
       counts.conflicts += outcome.conflicts.length;

@@ -18,7 +18,8 @@ interface ValidatorDef extends NodeDef, ValidatorSettings {
 
 const OUTPUT: Record<ValidationReport['status'], number> = { valid: 0, invalid: 1, review: 2 };
 
-const outputs = (index: number, msg: NodeMessage): Array<NodeMessage | null> => [0, 1, 2].map((i) => (i === index ? msg : null));
+const outputs = (index: number, msg: NodeMessage): Array<NodeMessage | null> =>
+  [0, 1, 2].map((i) => (i === index ? msg : null));
 
 export = (RED: NodeAPI) => {
   const owners = new Map<string, ReviewOwner>();
@@ -79,13 +80,19 @@ export = (RED: NodeAPI) => {
 
     if (acquireStore) {
       const store = acquireStore;
-      owners.set(node.id, { id: node.id, store, decide: async (id, decision, actor) => decide(await store(), node.id, id, decision, actor, sendDecided) });
+      owners.set(node.id, {
+        id: node.id,
+        store,
+        decide: async (id, decision, actor) => decide(await store(), node.id, id, decision, actor, sendDecided),
+      });
       shell.own(() => void owners.delete(node.id));
       // Decisions interrupted by a restart are finished once every node of the flow can receive what they send.
       const recover = () => {
         void store()
           .then((s) => finishInterrupted(s, node.id, sendDecided))
-          .catch((err: unknown) => node.error(RED._('hr-validator.errors.recovery', { message: toHrError(err).message })));
+          .catch((err: unknown) =>
+            node.error(RED._('hr-validator.errors.recovery', { message: toHrError(err).message })),
+          );
       };
       RED.events.once('flows:started', recover);
       shell.own(() => void RED.events.removeListener('flows:started', recover));

@@ -30,28 +30,49 @@ const fail = failWith({
  */
 export function registerReviewEndpoints(RED: NodeAPI, owners: ReadonlyMap<string, ReviewOwner>): void {
   // The items hold a person's pay: without hr-sync.personal, their shape and the summary with each figure masked.
-  getWithPersonal(RED, '/hr-validator/reviews', 'hr-validator.read', (personal) => answering(fail, async (_req: Request, res: Response) => {
-    const reviews = [];
-    for (const owner of owners.values()) {
-      const store = await owner.store();
-      for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner.id))) {
-        const held = review.payload as HeldPayload;
-        const hidden = personal ? null : opaque(held.review, review.explanation);
-        reviews.push({ id: review.id, node: owner.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text : review.explanation, eventId: held.eventId, items: hidden ? hidden.record : held.review });
+  getWithPersonal(RED, '/hr-validator/reviews', 'hr-validator.read', (personal) =>
+    answering(fail, async (_req: Request, res: Response) => {
+      const reviews = [];
+      for (const owner of owners.values()) {
+        const store = await owner.store();
+        for (const review of (await store.listReviews('open', REVIEW_PAGE)).filter(ownedBy(owner.id))) {
+          const held = review.payload as HeldPayload;
+          const hidden = personal ? null : opaque(held.review, review.explanation);
+          reviews.push({
+            id: review.id,
+            node: owner.id,
+            createdAt: review.createdAt.toISOString(),
+            summary: hidden ? hidden.text : review.explanation,
+            eventId: held.eventId,
+            items: hidden ? hidden.record : held.review,
+          });
+        }
       }
-    }
-    res.json({ reviews });
-  }));
+      res.json({ reviews });
+    }),
+  );
 
-  RED.httpAdmin.post('/hr-validator/reviews/:id', RED.auth.needsPermission('hr-validator.write'), answering(fail, async (req: Request, res: Response) => {
-    const { id, decision, node } = readDecision(req, 'validator.review_decision_invalid', '/hr-validator/reviews/<numeric id>');
-    const candidates = node ? [owners.get(node)].filter((o): o is ReviewOwner => !!o) : [...owners.values()];
-    for (const owner of candidates) {
-      const review = await (await owner.store()).getReview(id);
-      if (!review || !ownedBy(owner.id)(review)) continue;
-      const settled = await owner.decide(id, decision, actorOf(req));
-      return void res.json({ id, node: owner.id, decision: settled.decision, decidedBy: settled.actor });
-    }
-    throw new HrError('validator.review_not_found', `No compensation review ${id} is held by a deployed validator; its validator may have been removed.`, { id });
-  }));
+  RED.httpAdmin.post(
+    '/hr-validator/reviews/:id',
+    RED.auth.needsPermission('hr-validator.write'),
+    answering(fail, async (req: Request, res: Response) => {
+      const { id, decision, node } = readDecision(
+        req,
+        'validator.review_decision_invalid',
+        '/hr-validator/reviews/<numeric id>',
+      );
+      const candidates = node ? [owners.get(node)].filter((o): o is ReviewOwner => !!o) : [...owners.values()];
+      for (const owner of candidates) {
+        const review = await (await owner.store()).getReview(id);
+        if (!review || !ownedBy(owner.id)(review)) continue;
+        const settled = await owner.decide(id, decision, actorOf(req));
+        return void res.json({ id, node: owner.id, decision: settled.decision, decidedBy: settled.actor });
+      }
+      throw new HrError(
+        'validator.review_not_found',
+        `No compensation review ${id} is held by a deployed validator; its validator may have been removed.`,
+        { id },
+      );
+    }),
+  );
 }

@@ -29,7 +29,10 @@ export interface ValidatorSettings {
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined, fallback: T, what: string): T => {
   const v = (value ?? '').trim() || fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new HrError('validator.config_invalid', `${what} must be one of ${allowed.join(', ')}, not "${v}".`, { field: what });
+  if (!(allowed as readonly string[]).includes(v))
+    throw new HrError('validator.config_invalid', `${what} must be one of ${allowed.join(', ')}, not "${v}".`, {
+      field: what,
+    });
   return v as T;
 };
 

@@ -7,7 +7,10 @@ import { HrError } from '../../lib/errors';
 export function percentToFraction(percent: string): string {
   const text = percent.trim();
   if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new HrError('validator.threshold_invalid', `The variance threshold must be a percentage such as 2 or 1.5, not ${JSON.stringify(percent)}.`);
+    throw new HrError(
+      'validator.threshold_invalid',
+      `The variance threshold must be a percentage such as 2 or 1.5, not ${JSON.stringify(percent)}.`,
+    );
   }
   const [whole = '', fraction = ''] = text.split('.');
   const padded = whole.padStart(3, '0');

@@ -30,7 +30,8 @@ export interface Deployment {
 type Def = NodeDef & { store?: unknown; secretFields?: unknown; file?: unknown; backend?: unknown; label?: unknown };
 
 /** One SQLite file is one store, whichever config nodes open it; a PostgreSQL store's address is a credential, so each node stands alone. */
-const databaseOf = (def: Def): string => (def.backend !== 'postgres' && typeof def.file === 'string' && def.file ? `sqlite:${def.file}` : `node:${def.id}`);
+const databaseOf = (def: Def): string =>
+  def.backend !== 'postgres' && typeof def.file === 'string' && def.file ? `sqlite:${def.file}` : `node:${def.id}`;
 
 const CONSUMERS = { 'hr-dedupe': 'dedupe', 'hr-hris-writer': 'writers' } as const;
 
@@ -44,7 +45,13 @@ export function findDeployment(RED: NodeAPI): Deployment {
     if (def.type !== 'hr-store') continue;
     const node = RED.nodes.getNode(def.id) as StoreConfigNode | null;
     if (!node || typeof node.acquire !== 'function') continue;
-    const secretFields = typeof def.secretFields === 'string' ? def.secretFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const secretFields =
+      typeof def.secretFields === 'string'
+        ? def.secretFields
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const known = byDatabase.get(databaseOf(def));
     if (known) {
       known.ids.push(def.id);
@@ -54,11 +61,23 @@ export function findDeployment(RED: NodeAPI): Deployment {
       continue;
     }
     const name = def.name || (typeof def.file === 'string' && def.file) || def.id;
-    const site: StoreSite = { id: def.id, name, node, secretFields, ids: [def.id], flows: [], dedupe: [], writers: [], monitors: [] };
+    const site: StoreSite = {
+      id: def.id,
+      name,
+      node,
+      secretFields,
+      ids: [def.id],
+      flows: [],
+      dedupe: [],
+      writers: [],
+      monitors: [],
+    };
     byDatabase.set(databaseOf(def), site);
     stores.set(def.id, site);
   }
-  const tabs = new Map(defs.filter((d) => d.type === 'tab').map((d) => [d.id, typeof d.label === 'string' && d.label ? d.label : d.id]));
+  const tabs = new Map(
+    defs.filter((d) => d.type === 'tab').map((d) => [d.id, typeof d.label === 'string' && d.label ? d.label : d.id]),
+  );
   for (const def of defs) {
     const site = typeof def.store === 'string' ? stores.get(def.store) : undefined;
     if (!site) continue;

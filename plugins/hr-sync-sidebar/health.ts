@@ -46,8 +46,13 @@ async function readFigure(counters: Counters, name: FigureName, now: Date): Prom
   const metric = HEALTH_FIGURES[name];
   const labels = FIGURE_LABELS[name];
   const firstDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (DAYS - 1)));
-  const series = new Map((await counters.counterSeries(metric, firstDay, 'day', labels)).map((b) => [dayKey(b.start), b.value]));
-  const daily = Array.from({ length: DAYS }, (_, i) => series.get(dayKey(new Date(firstDay.getTime() + i * DAY_MS))) ?? 0);
+  const series = new Map(
+    (await counters.counterSeries(metric, firstDay, 'day', labels)).map((b) => [dayKey(b.start), b.value]),
+  );
+  const daily = Array.from(
+    { length: DAYS },
+    (_, i) => series.get(dayKey(new Date(firstDay.getTime() + i * DAY_MS))) ?? 0,
+  );
   return {
     name,
     metric,
@@ -90,5 +95,10 @@ function paramsOf(rule: HealthRule): Record<string, string | number> {
 export function monitorRules(def: object): RuleView[] | null {
   const config = HealthConfig.safeParse(def);
   if (!config.success) return null;
-  return defaultRules(ruleSettings(config.data)).map((rule) => ({ id: rule.id, kind: rule.kind, severity: rule.severity, params: paramsOf(rule) }));
+  return defaultRules(ruleSettings(config.data)).map((rule) => ({
+    id: rule.id,
+    kind: rule.kind,
+    severity: rule.severity,
+    params: paramsOf(rule),
+  }));
 }

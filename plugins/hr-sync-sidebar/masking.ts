@@ -27,7 +27,10 @@ function deployedDictionaries(RED: NodeAPI, ids: readonly string[]): Dictionary[
 }
 
 export function sidebarPolicy(RED: NodeAPI, deployment: Deployment): SecretPolicy {
-  return SecretPolicy.of([defaultDictionary, ...deployedDictionaries(RED, deployment.dictionaries)], deployment.stores.flatMap((s) => s.secretFields));
+  return SecretPolicy.of(
+    [defaultDictionary, ...deployedDictionaries(RED, deployment.dictionaries)],
+    deployment.stores.flatMap((s) => s.secretFields),
+  );
 }
 
 /** What one viewer may see: `personal` when they hold hr-sync.personal. */

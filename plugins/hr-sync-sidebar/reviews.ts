@@ -10,7 +10,18 @@ import type { Viewer } from './masking';
 import { opaque } from '../../lib/privacy/opaque';
 
 /** The person fields shown side by side, in this order; each is also an i18n key (`hr-sync-sidebar.person.<path>`). */
-export const SIDE_BY_SIDE = ['legalName.first', 'legalName.middle', 'legalName.last', 'preferredName', 'emails', 'phones', 'dateOfBirth', 'address.city', 'address.postalCode', 'address.country'] as const;
+export const SIDE_BY_SIDE = [
+  'legalName.first',
+  'legalName.middle',
+  'legalName.last',
+  'preferredName',
+  'emails',
+  'phones',
+  'dateOfBirth',
+  'address.city',
+  'address.postalCode',
+  'address.country',
+] as const;
 
 export interface SideBySideRow {
   field: (typeof SIDE_BY_SIDE)[number];
@@ -46,7 +57,14 @@ export interface VarianceView extends Base {
   /** The validator holding the record: the decision sends it on through that node. Null for an item only the store knows. */
   node: string | null;
   /** `rule`: compensation_variance, compensation_currency, pay_period_unknown, pay_implausible or not_sent (lib/dictionary). */
-  items: Array<{ field: string; rule: string; message: string; actual: Pay | null; expected: Pay | null; variance: string | null }>;
+  items: Array<{
+    field: string;
+    rule: string;
+    message: string;
+    actual: Pay | null;
+    expected: Pay | null;
+    variance: string | null;
+  }>;
 }
 
 export interface ConflictView extends Base {
@@ -61,25 +79,31 @@ export interface ConflictView extends Base {
 export type ReviewView = DuplicateView | VarianceView | ConflictView;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const at = (v: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
+const at = (v: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), v);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** A person field as one line: lists of emails or phones joined. */
 function shown(person: unknown, field: SideBySideRow['field']): string | null {
   const value = at(person, field);
   if (Array.isArray(value)) {
-    const items = value.map((item) => (isObject(item) ? item.address ?? item.number : item)).filter((x): x is string => typeof x === 'string');
+    const items = value
+      .map((item) => (isObject(item) ? (item.address ?? item.number) : item))
+      .filter((x): x is string => typeof x === 'string');
     return items.length ? items.join(', ') : null;
   }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
 /** The person inside whatever the dedupe node received: a hire event or candidate carries one, a bare person is one. */
-const personIn = (payload: unknown): unknown => (isObject(payload) && isObject(payload.person) ? payload.person : payload);
+const personIn = (payload: unknown): unknown =>
+  isObject(payload) && isObject(payload.person) ? payload.person : payload;
 
 function pay(v: unknown): Pay | null {
   if (!isObject(v) || typeof v.amount !== 'string' || typeof v.currency !== 'string') return null;
-  return typeof v.period === 'string' ? { amount: v.amount, currency: v.currency, period: v.period } : { amount: v.amount, currency: v.currency };
+  return typeof v.period === 'string'
+    ? { amount: v.amount, currency: v.currency, period: v.period }
+    : { amount: v.amount, currency: v.currency };
 }
 
 async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): Promise<DuplicateView> {
@@ -99,7 +123,11 @@ async function duplicateView(review: Review, store: HrStore, { mask }: Viewer): 
     candidateGuid,
     probability: typeof p.probability === 'number' ? p.probability : null,
     comparisons: mask(Array.isArray(explanation.fields) ? (explanation.fields as FieldComparison[]) : [], bothPersons),
-    rows: SIDE_BY_SIDE.map((field) => ({ field, incoming: shown(incoming, field), candidate: shown(stored, field) })).filter((r) => r.incoming !== null || r.candidate !== null),
+    rows: SIDE_BY_SIDE.map((field) => ({
+      field,
+      incoming: shown(incoming, field),
+      candidate: shown(stored, field),
+    })).filter((r) => r.incoming !== null || r.candidate !== null),
   };
 }
 
@@ -107,11 +135,25 @@ function varianceView(review: Review, { mask, personal }: Viewer): VarianceView 
   const p = isObject(review.payload) ? review.payload : {};
   const items = (Array.isArray(p.review) ? p.review : []).filter(isObject).map((item) => {
     const details = isObject(item.details) ? item.details : {};
-    return { field: String(item.field ?? ''), rule: String(item.rule ?? ''), message: String(item.message ?? ''), actual: pay(details.actual), expected: pay(details.expected), variance: text(details.variance) };
+    return {
+      field: String(item.field ?? ''),
+      rule: String(item.rule ?? ''),
+      message: String(item.message ?? ''),
+      actual: pay(details.actual),
+      expected: pay(details.expected),
+      variance: text(details.variance),
+    };
   });
   // A person's pay is personal data: without hr-sync.personal, each figure is masked wherever it shows.
   const hidden = personal ? null : opaque(items, review.explanation);
-  return mask({ kind: 'compensation_variance', id: review.id, createdAt: review.createdAt.toISOString(), summary: hidden ? hidden.text ?? '' : review.explanation, node: text(p.node), items: hidden ? (hidden.record as typeof items) : items });
+  return mask({
+    kind: 'compensation_variance',
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: hidden ? (hidden.text ?? '') : review.explanation,
+    node: text(p.node),
+    items: hidden ? (hidden.record as typeof items) : items,
+  });
 }
 
 function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
@@ -120,8 +162,15 @@ function conflictView(review: Review, { mask, hides }: Viewer): ConflictView {
   // The values sit under "current" and "offered", not under their field's name, so path masking cannot see them.
   const hide = (v: unknown) => (field && hides(field) && v !== undefined && v !== null ? MASK : v);
   return mask({
-    kind: 'conflict', id: review.id, createdAt: review.createdAt.toISOString(), summary: review.explanation,
-    field, current: hide(p.current) ?? null, currentSource: text(p.currentSource), offered: hide(p.offered) ?? null, offeredSource: text(p.offeredSource),
+    kind: 'conflict',
+    id: review.id,
+    createdAt: review.createdAt.toISOString(),
+    summary: review.explanation,
+    field,
+    current: hide(p.current) ?? null,
+    currentSource: text(p.currentSource),
+    offered: hide(p.offered) ?? null,
+    offeredSource: text(p.offeredSource),
   });
 }
 

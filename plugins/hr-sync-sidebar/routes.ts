@@ -38,17 +38,20 @@ const fail = failWith({
  */
 function deadLetterView(e: OutboxEntry, mask: Mask, personal: boolean) {
   const hidden = personal ? null : opaque(e.payload, e.lastError);
-  return mask({
-    id: e.id,
-    operation: e.operation,
-    target: e.target,
-    personGuid: e.personGuid,
-    attempts: e.attempts,
-    lastError: hidden ? hidden.text : e.lastError,
-    payload: hidden ? hidden.record : e.payload,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  }, e.payload);
+  return mask(
+    {
+      id: e.id,
+      operation: e.operation,
+      target: e.target,
+      personGuid: e.personGuid,
+      attempts: e.attempts,
+      lastError: hidden ? hidden.text : e.lastError,
+      payload: hidden ? hidden.record : e.payload,
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
+    },
+    e.payload,
+  );
 }
 
 async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
@@ -63,47 +66,62 @@ async function storeOverview(store: HrStore, viewer: Viewer, now: Date) {
 }
 
 export function registerSyncRoutes(RED: NodeAPI): void {
-  const overview = (personal: boolean) => answering(fail, async (_req: Request, res: Response) => {
-    const deployment = findDeployment(RED);
-    const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
-    const now = new Date();
-    const stores = [];
-    for (const site of deployment.stores) {
-      const about = {
-        id: site.id,
-        name: site.name,
-        flows: site.flows,
-        dedupe: site.dedupe,
-        writers: site.writers,
-        monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
-      };
-      try {
-        stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
-      } catch (err) {
-        // One store that cannot be read must not hide the others.
-        const e = toHrError(err);
-        stores.push({ ...about, error: { code: e.code, message: e.message } });
+  const overview = (personal: boolean) =>
+    answering(fail, async (_req: Request, res: Response) => {
+      const deployment = findDeployment(RED);
+      const viewer = viewerOf(sidebarPolicy(RED, deployment), personal);
+      const now = new Date();
+      const stores = [];
+      for (const site of deployment.stores) {
+        const about = {
+          id: site.id,
+          name: site.name,
+          flows: site.flows,
+          dedupe: site.dedupe,
+          writers: site.writers,
+          monitors: site.monitors.map((m) => ({ id: m.id, name: m.name || m.id, rules: monitorRules(m) })),
+        };
+        try {
+          stores.push({ ...about, ...(await storeOverview(await site.node.acquire(), viewer, now)) });
+        } catch (err) {
+          // One store that cannot be read must not hide the others.
+          const e = toHrError(err);
+          stores.push({ ...about, error: { code: e.code, message: e.message } });
+        }
       }
-    }
-    res.json({ at: now.toISOString(), personal, stores });
-  });
+      res.json({ at: now.toISOString(), personal, stores });
+    });
   getWithPersonal(RED, '/hr-sync/overview', 'hr-sync.read', overview);
 
-  RED.httpAdmin.post('/hr-sync/stores/:store/reviews/:id', RED.auth.needsPermission('hr-sync.write'), answering(fail, async (req: Request, res: Response) => {
-    const { id, decision } = readDecision(req, 'hr-sync.decision_invalid', '/hr-sync/stores/<store id>/reviews/<numeric id>');
-    const site = findDeployment(RED).stores.find((s) => s.ids.includes(String(req.params.store)));
-    if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
-    const store = await site.node.acquire();
-    const review = await store.getReview(id);
-    if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
-    if (review.kind === 'possible_duplicate') {
-      throw new HrError('hr-sync.review_owned_by_dedupe', `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`);
-    }
-    const holder = (review.payload as { node?: unknown } | null)?.node;
-    if (review.kind === 'compensation_variance' && typeof holder === 'string') {
-      throw new HrError('hr-sync.review_owned_by_validator', `Review ${id} holds a record in validator ${holder}: decide it through that node (POST /hr-validator/reviews/${id}), so the record goes on through the flow.`);
-    }
-    const decided = await store.decideReview(id, decision, actorOf(req));
-    res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });
-  }));
+  RED.httpAdmin.post(
+    '/hr-sync/stores/:store/reviews/:id',
+    RED.auth.needsPermission('hr-sync.write'),
+    answering(fail, async (req: Request, res: Response) => {
+      const { id, decision } = readDecision(
+        req,
+        'hr-sync.decision_invalid',
+        '/hr-sync/stores/<store id>/reviews/<numeric id>',
+      );
+      const site = findDeployment(RED).stores.find((s) => s.ids.includes(String(req.params.store)));
+      if (!site) throw new HrError('hr-sync.store_not_found', `No deployed HR store ${req.params.store}.`);
+      const store = await site.node.acquire();
+      const review = await store.getReview(id);
+      if (!review) throw new HrError('hr-sync.review_not_found', `No review ${id} in the store ${site.name}.`);
+      if (review.kind === 'possible_duplicate') {
+        throw new HrError(
+          'hr-sync.review_owned_by_dedupe',
+          `Review ${id} is a possible duplicate: decide it through its dedupe node (POST /hr-dedupe/reviews/${id}), so the person goes on through the flow.`,
+        );
+      }
+      const holder = (review.payload as { node?: unknown } | null)?.node;
+      if (review.kind === 'compensation_variance' && typeof holder === 'string') {
+        throw new HrError(
+          'hr-sync.review_owned_by_validator',
+          `Review ${id} holds a record in validator ${holder}: decide it through that node (POST /hr-validator/reviews/${id}), so the record goes on through the flow.`,
+        );
+      }
+      const decided = await store.decideReview(id, decision, actorOf(req));
+      res.json({ id, kind: decided.kind, status: decided.status, decidedBy: decided.decidedBy });
+    }),
+  );
 }

@@ -12,7 +12,8 @@ export type RefuseWith = (problems: Problem[]) => Reply;
 
 /** The body as JSON; anything else is refused the vendor's way. */
 export function jsonBody(req: SandboxRequest, refuseWith: RefuseWith): unknown {
-  if (!contentTypeIs(req, 'application/json')) refuse(refuseWith([{ field: '', message: 'Content-Type must be application/json' }]));
+  if (!contentTypeIs(req, 'application/json'))
+    refuse(refuseWith([{ field: '', message: 'Content-Type must be application/json' }]));
   try {
     return JSON.parse(req.rawBody.toString('utf8')) as unknown;
   } catch {

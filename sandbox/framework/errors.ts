@@ -5,7 +5,10 @@ export const describeProblems = (problems: Problem[]): string =>
   problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ');
 
 /** A vendor's error shape turned into the three things handlers need: answer, stop, refuse a body. */
-export function errorKit(shape: (status: number, message: string, headers?: Record<string, string>) => Reply, invalidStatus = 400) {
+export function errorKit(
+  shape: (status: number, message: string, headers?: Record<string, string>) => Reply,
+  invalidStatus = 400,
+) {
   return {
     error: shape,
     stop: (status: number, message: string): never => refuse(shape(status, message)),

@@ -1,7 +1,11 @@
 import { header, type SandboxRequest } from './request';
 
 /** An absolute URL on this emulator, as vendors put in Link and Location headers. */
-export function selfUrl(req: SandboxRequest, path: string, query: Record<string, string | number | undefined> = {}): string {
+export function selfUrl(
+  req: SandboxRequest,
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+): string {
   const url = new URL(path, `http://${header(req, 'host') ?? '127.0.0.1'}`);
   for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
   return url.toString();

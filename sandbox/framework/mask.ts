@@ -3,7 +3,8 @@
  * and the secret person fields (SSN, national id, date of birth, bank data).
  */
 const SECRET_HEADER = /authorization|cookie|token|secret|api-?key|signature/i;
-const SECRET_FIELD = /secret|password|token|ssn|^sin$|^nin$|national_?id|date_?of_?birth|^dob$|bank|account_?number|routing|driver_?license_?number/i;
+const SECRET_FIELD =
+  /secret|password|token|ssn|^sin$|^nin$|national_?id|date_?of_?birth|^dob$|bank|account_?number|routing|driver_?license_?number/i;
 
 export const MASK = '***';
 
@@ -23,7 +24,10 @@ export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) && v !== null && v !== '' ? MASK : maskSecrets(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_FIELD.test(k) && v !== null && v !== '' ? MASK : maskSecrets(v),
+      ]),
     );
   }
   return value;

@@ -10,7 +10,8 @@ export interface OAuthClient {
 }
 
 /** RFC 6749 §5.2 error body, which token endpoints share whatever their API's own error shape. */
-const oauthError = (status: number, error: string, description: string): Reply => json(status, { error, error_description: description });
+const oauthError = (status: number, error: string, description: string): Reply =>
+  json(status, { error, error_description: description });
 
 /**
  * An RFC 6749 §4.4 client-credentials token request: a urlencoded form with the client in a Basic
@@ -25,9 +26,13 @@ export function clientCredentialsRequest(
     refuse(oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'));
   }
   const form = formBody(req);
-  if (form.grant_type !== 'client_credentials') refuse(oauthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials'));
+  if (form.grant_type !== 'client_credentials')
+    refuse(oauthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials'));
   const basic = basicCredentials(req);
-  const presented = clientAuth === 'basic' ? { id: basic?.user, secret: basic?.password } : { id: form.client_id, secret: form.client_secret };
+  const presented =
+    clientAuth === 'basic'
+      ? { id: basic?.user, secret: basic?.password }
+      : { id: form.client_id, secret: form.client_secret };
   const client = clients.find((c) => c.clientId === presented.id && c.clientSecret === presented.secret);
   return client ? { client, form } : refuse(oauthError(401, 'invalid_client', 'Client authentication failed'));
 }

@@ -11,7 +11,10 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(readonly limit: RateLimit, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tokens = limit.burst;
     this.updatedAt = now();
   }

@@ -23,7 +23,9 @@ export const empty = (status: number, headers: Record<string, string> = {}): Rep
 export class Refusal extends Error {
   constructor(readonly reply: Reply) {
     // The message repeats the vendor's words, so a seeding helper that refuses says why.
-    super(`refused with ${reply.status}: ${reply.body?.toString().slice(0, 500) || JSON.stringify(reply.headers ?? {})}`);
+    super(
+      `refused with ${reply.status}: ${reply.body?.toString().slice(0, 500) || JSON.stringify(reply.headers ?? {})}`,
+    );
   }
 }
 

@@ -9,7 +9,10 @@ export interface IssuedToken {
 export class TokenIssuer<Grant> {
   private readonly tokens = new Map<string, { grant: Grant; expiresAt: number }>();
 
-  constructor(private readonly ttlSeconds: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   issue(grant: Grant): IssuedToken {
     const accessToken = randomBytes(24).toString('base64url');

@@ -29,7 +29,11 @@ const defaults = (): AshbyApplicationFields => ({
 const application = (f: AshbyApplicationFields, status: 'Active' | 'Hired') => ({
   id: f.applicationId,
   status,
-  candidate: { id: f.candidateId, name: f.name, primaryEmailAddress: { value: f.email, type: 'Personal', isPrimary: true } },
+  candidate: {
+    id: f.candidateId,
+    name: f.name,
+    primaryEmailAddress: { value: f.email, type: 'Personal', isPrimary: true },
+  },
   job: { id: f.jobId, title: f.jobTitle },
 });
 
@@ -43,10 +47,14 @@ export function ashbySender(options: SenderOptions) {
     const rawBody = jsonBody(body);
     return {
       rawBody,
-      headers: { 'Content-Type': 'application/json', 'Ashby-Signature': `sha256=${hmacDigest('sha256', options.secret, rawBody)}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'Ashby-Signature': `sha256=${hmacDigest('sha256', options.secret, rawBody)}`,
+      },
     };
   };
-  const signed = (action: string, webhookActionId: string, data: unknown): SignedDelivery => raw({ action, webhookActionId, data });
+  const signed = (action: string, webhookActionId: string, data: unknown): SignedDelivery =>
+    raw({ action, webhookActionId, data });
   return {
     applicationSubmit: (fields: Partial<AshbyApplicationFields> = {}) => {
       const f = { ...defaults(), ...fields };

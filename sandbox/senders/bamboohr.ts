@@ -29,7 +29,11 @@ export function bamboohrSender(options: SenderOptions) {
       headers: {
         'Content-Type': 'application/json',
         'X-BambooHR-Timestamp': timestamp,
-        'X-BambooHR-Signature': hmacDigest('sha256', options.secret, Buffer.concat([rawBody, Buffer.from(timestamp, 'utf8')])),
+        'X-BambooHR-Signature': hmacDigest(
+          'sha256',
+          options.secret,
+          Buffer.concat([rawBody, Buffer.from(timestamp, 'utf8')]),
+        ),
       },
     };
   };
@@ -46,6 +50,10 @@ export function bamboohrSender(options: SenderOptions) {
         })),
       }),
     employeeUpdated: (employeeId: string, changedFieldIds: readonly string[], companyId = '1'): SignedDelivery =>
-      sign({ type: 'employee.updated', timestamp: bambooTime(now()), data: { companyId, employeeId, changedFields: changedFieldIds } }),
+      sign({
+        type: 'employee.updated',
+        timestamp: bambooTime(now()),
+        data: { companyId, employeeId, changedFields: changedFieldIds },
+      }),
   };
 }

@@ -26,7 +26,13 @@ export function checkrSender(options: SenderOptions) {
   };
   return {
     reportCompleted: (fields: Partial<CheckrReportFields> = {}) => {
-      const f = { eventId: checkrId(), reportId: checkrId(), candidateId: checkrId(), result: 'clear' as const, ...fields };
+      const f = {
+        eventId: checkrId(),
+        reportId: checkrId(),
+        candidateId: checkrId(),
+        result: 'clear' as const,
+        ...fields,
+      };
       return signed({
         id: f.eventId,
         object: 'event',

@@ -15,7 +15,8 @@ export interface DeliveryResponse {
 /** POSTs the exact signed bytes to a local endpoint, as the vendor would. */
 export function deliver(url: string | URL, signed: SignedDelivery): Promise<DeliveryResponse> {
   const target = new URL(url);
-  if (target.protocol !== 'http:') return Promise.reject(new Error(`deliver only posts to local http endpoints, not ${target.protocol}`));
+  if (target.protocol !== 'http:')
+    return Promise.reject(new Error(`deliver only posts to local http endpoints, not ${target.protocol}`));
   return new Promise((resolve, reject) => {
     const req = http.request(
       target,
@@ -23,7 +24,9 @@ export function deliver(url: string | URL, signed: SignedDelivery): Promise<Deli
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

@@ -18,7 +18,9 @@ export function genericHmacSender(signing: GenericSigning, options: SenderOption
     send: (payload: unknown): SignedDelivery => {
       const rawBody = jsonBody(payload);
       const timestamp = String(Math.floor(now().getTime() / 1000));
-      const [before = '', after = ''] = (signing.signedContent ?? '{body}').replaceAll('{timestamp}', timestamp).split('{body}');
+      const [before = '', after = ''] = (signing.signedContent ?? '{body}')
+        .replaceAll('{timestamp}', timestamp)
+        .split('{body}');
       const content = Buffer.concat([Buffer.from(before), rawBody, Buffer.from(after)]);
       const digest = hmacDigest(signing.algorithm, options.secret, content, signing.encoding);
       return {

@@ -48,7 +48,12 @@ const hireDefaults: GreenhouseHireFields = {
  */
 export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = {}): unknown {
   const f = { ...hireDefaults, ...overrides };
-  const user = (id: number, email: string, name: string, employeeId: string) => ({ id, email, name, employee_id: employeeId });
+  const user = (id: number, email: string, name: string, employeeId: string) => ({
+    id,
+    email,
+    name,
+    employee_id: employeeId,
+  });
   const departments = [{ id: 7, name: f.department, external_id: 'ex-dept-1' }];
   const offices = [{ id: 13, name: f.office, location: f.officeLocation, external_id: 'ex-office-1' }];
   const jobFields = { employment_type: { name: 'Employment Type', type: 'single_select', value: 'Full-time' } };
@@ -74,15 +79,34 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
           phone_numbers: [{ value: f.phone, type: 'mobile' }],
           email_addresses: [{ value: f.email, type: 'personal' }],
           addresses: [{ value: '455 Broadway New York, NY 10280', type: 'home' }],
-          educations: [{ school_name: 'Harvard University', degree: "Bachelor's Degree", discipline: 'Information Systems', start_date: '01/01/2012', end_date: '01/01/2016' }],
-          employments: [{ company_name: 'Greenhouse', title: 'Engineer', start_date: '01/01/2012', end_date: '01/01/2016' }],
+          educations: [
+            {
+              school_name: 'Harvard University',
+              degree: "Bachelor's Degree",
+              discipline: 'Information Systems',
+              start_date: '01/01/2012',
+              end_date: '01/01/2016',
+            },
+          ],
+          employments: [
+            { company_name: 'Greenhouse', title: 'Engineer', start_date: '01/01/2012', end_date: '01/01/2016' },
+          ],
           recruiter: user(55, 'bob_johnson@localhost.com', 'Bob Johnson', '456DEF'),
           coordinator: user(56, 'bob_johnson_approver1@localhost.com', 'Robert J Approver', '789GHI'),
           attachments: [],
           custom_fields: {},
         },
         // Deprecated in the docs in favour of `jobs`, and still sent.
-        job: { id: f.jobId, name: f.jobName, open_date: '2014-11-20T22:49:14Z', close_date: null, requisition_id: null, departments, offices, custom_fields: jobFields },
+        job: {
+          id: f.jobId,
+          name: f.jobName,
+          open_date: '2014-11-20T22:49:14Z',
+          close_date: null,
+          requisition_id: null,
+          departments,
+          offices,
+          custom_fields: jobFields,
+        },
         jobs: [
           {
             id: f.jobId,
@@ -104,7 +128,9 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
           sent_at: '2014-11-10',
           resolved_at: '2014-11-20T22:49:14Z',
           starts_at: f.startDate,
-          custom_fields: { salary: { name: 'Salary', type: 'currency', value: { amount: f.salary, unit: f.currency } } },
+          custom_fields: {
+            salary: { name: 'Salary', type: 'currency', value: { amount: f.salary, unit: f.currency } },
+          },
         },
       },
     },
@@ -112,7 +138,9 @@ export function hireCandidatePayload(overrides: Partial<GreenhouseHireFields> = 
 }
 
 /** The `update_candidate` payload: the candidate alone, with no application ("Candidate/Prospect updated"). */
-export function updateCandidatePayload(overrides: Partial<Pick<GreenhouseHireFields, 'candidateId' | 'firstName' | 'lastName' | 'email' | 'phone'>> = {}): unknown {
+export function updateCandidatePayload(
+  overrides: Partial<Pick<GreenhouseHireFields, 'candidateId' | 'firstName' | 'lastName' | 'email' | 'phone'>> = {},
+): unknown {
   const f = { ...hireDefaults, ...overrides };
   return {
     action: 'update_candidate',
@@ -195,7 +223,10 @@ export function offerCreatedPayload(overrides: Partial<GreenhouseOfferFields> = 
  * the serialised text is safe.
  */
 export function greenhouseJson(payload: unknown): Buffer {
-  const escaped = JSON.stringify(payload).replace(/[\u007f-\uffff<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = JSON.stringify(payload).replace(
+    /[\u007f-\uffff<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return Buffer.from(escaped, 'utf8');
 }
 

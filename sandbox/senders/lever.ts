@@ -16,7 +16,11 @@ export interface LeverHireFields {
  */
 export function leverSender(options: SenderOptions) {
   const now = clockOf(options);
-  const signed = (event: string, data: Record<string, unknown>, token = randomBytes(24).toString('hex')): SignedDelivery => {
+  const signed = (
+    event: string,
+    data: Record<string, unknown>,
+    token = randomBytes(24).toString('hex'),
+  ): SignedDelivery => {
     const triggeredAt = now().getTime();
     const signature = hmacDigest('sha256', options.secret, `${token}${triggeredAt}`);
     return {
@@ -31,9 +35,25 @@ export function leverSender(options: SenderOptions) {
       return signed('candidateHired', { opportunityId, candidateId: contactId, contactId }, fields.token);
     },
     candidateDeleted: (fields: Pick<LeverHireFields, 'contactId'> & Partial<LeverHireFields>) =>
-      signed('candidateDeleted', { ...(fields.opportunityId ? { opportunityId: fields.opportunityId } : {}), candidateId: fields.contactId, contactId: fields.contactId }, fields.token),
-    candidateStageChange: (fields: Pick<LeverHireFields, 'opportunityId' | 'contactId'> & { toStageId: string; fromStageId: string }) =>
-      signed('candidateStageChange', { opportunityId: fields.opportunityId, candidateId: fields.contactId, contactId: fields.contactId, toStageId: fields.toStageId, fromStageId: fields.fromStageId }),
+      signed(
+        'candidateDeleted',
+        {
+          ...(fields.opportunityId ? { opportunityId: fields.opportunityId } : {}),
+          candidateId: fields.contactId,
+          contactId: fields.contactId,
+        },
+        fields.token,
+      ),
+    candidateStageChange: (
+      fields: Pick<LeverHireFields, 'opportunityId' | 'contactId'> & { toStageId: string; fromStageId: string },
+    ) =>
+      signed('candidateStageChange', {
+        opportunityId: fields.opportunityId,
+        candidateId: fields.contactId,
+        contactId: fields.contactId,
+        toStageId: fields.toStageId,
+        fromStageId: fields.fromStageId,
+      }),
     signed,
   };
 }

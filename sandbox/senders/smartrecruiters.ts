@@ -16,7 +16,13 @@ export interface SmartRecruitersEventFields {
  */
 export function smartRecruitersSender(options: SenderOptions) {
   const now = clockOf(options);
-  const signed = (eventName: string, eventVersion: string, eventId: string, link: string, payload: unknown): SignedDelivery => {
+  const signed = (
+    eventName: string,
+    eventVersion: string,
+    eventId: string,
+    link: string,
+    payload: unknown,
+  ): SignedDelivery => {
     const rawBody = jsonBody(payload);
     const timestamp = String(Math.floor(now().getTime() / 1000));
     const content = Buffer.concat([
@@ -41,7 +47,10 @@ export function smartRecruitersSender(options: SenderOptions) {
     applicationStatusUpdated: (fields: Partial<SmartRecruitersEventFields> = {}) => {
       const f = { eventId: randomUUID(), jobId: randomUUID(), candidateId: randomUUID(), ...fields };
       const link = `<https://api.smartrecruiters.com/candidates/${f.candidateId}/jobs/${f.jobId}>; rel=self`;
-      return signed('application.status.updated', 'v201910', f.eventId, link, { job_id: f.jobId, candidate_id: f.candidateId });
+      return signed('application.status.updated', 'v201910', f.eventId, link, {
+        job_id: f.jobId,
+        candidate_id: f.candidateId,
+      });
     },
     /** The subscription activation request: only `X-Hook-Secret`, to be echoed back. */
     handshake: (hookSecret = randomBytes(16).toString('hex')): SignedDelivery => ({

@@ -28,7 +28,12 @@ export function standardWebhooksSender(options: SenderOptions) {
   };
   return {
     message: (fields: Partial<StandardWebhookFields> = {}) => {
-      const f = { id: `msg_${randomUUID().replace(/-/g, '')}`, type: 'employee.hired', data: { id: randomUUID() }, ...fields };
+      const f = {
+        id: `msg_${randomUUID().replace(/-/g, '')}`,
+        type: 'employee.hired',
+        data: { id: randomUUID() },
+        ...fields,
+      };
       return signed(f.id, { type: f.type, timestamp: now().toISOString(), data: f.data });
     },
     signed,

@@ -36,7 +36,10 @@ export function workableSender(options: SenderOptions) {
     const rawBody = jsonBody(payload);
     return {
       rawBody,
-      headers: { 'Content-Type': 'application/json', 'X-Workable-Signature': hmacDigest('sha256', options.secret, rawBody) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Workable-Signature': hmacDigest('sha256', options.secret, rawBody),
+      },
     };
   };
   return {
@@ -45,7 +48,10 @@ export function workableSender(options: SenderOptions) {
     signed,
   };
 
-  function envelope(eventType: 'candidate_moved' | 'candidate_created', fields: Partial<WorkableCandidateFields>): SignedDelivery {
+  function envelope(
+    eventType: 'candidate_moved' | 'candidate_created',
+    fields: Partial<WorkableCandidateFields>,
+  ): SignedDelivery {
     const { eventId = randomUUID(), ...rest } = fields;
     const f = { ...defaults, ...rest };
     const firedAt = clockOf(options)().toISOString();

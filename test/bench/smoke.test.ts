@@ -20,10 +20,20 @@ interface Ran {
 
 function runBench(script: string, args: string[], limitMs = 240_000): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(BENCH_DIR, script), ...args], { timeout: limitMs, maxBuffer: 16 * 2 ** 20, env: { ...process.env, BENCH_PROFILE: 'small' } }, (err, stdout, stderr) => {
-      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr, result: line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null });
-    });
+    execFile(
+      process.execPath,
+      [path.join(BENCH_DIR, script), ...args],
+      { timeout: limitMs, maxBuffer: 16 * 2 ** 20, env: { ...process.env, BENCH_PROFILE: 'small' } },
+      (err, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+        resolve({
+          code: err ? Number((err as { code?: unknown }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          result: line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null,
+        });
+      },
+    );
   });
 }
 
@@ -33,7 +43,10 @@ test('the trigger bench pushes every signed webhook through hr-ats-trigger and t
   const ran = await runBench('trigger-throughput.js', ['requests=40', 'connections=4']);
   assert.equal(ran.code, 0, explain(ran));
   const runs = ran.result?.runs as Array<{ flow: string; sent: number; ok: number; reachedSink: number }>;
-  assert.deepEqual(runs.map((r) => r.flow), ['baseline', 'trigger']);
+  assert.deepEqual(
+    runs.map((r) => r.flow),
+    ['baseline', 'trigger'],
+  );
   for (const r of runs) assert.deepEqual([r.sent, r.ok, r.reachedSink], [40, 40, 40], r.flow);
   assert.ok(Number.isFinite(ran.result?.ratio), 'a ratio is reported');
   assert.match(ran.stdout, /trigger \/ baseline: .* \(target ≥ 0\.5\)/);

@@ -12,7 +12,11 @@ function personioAnswering(sent: HttpRequest[]) {
   return {
     send: async (request: HttpRequest): Promise<HttpResponse> => {
       sent.push(request);
-      const body = request.url.endsWith('/employments') ? { _data: [employment], _meta: { links: {} } } : request.url === 'v2/persons' ? { _data: [person], _meta: { links: {} } } : person;
+      const body = request.url.endsWith('/employments')
+        ? { _data: [employment], _meta: { links: {} } }
+        : request.url === 'v2/persons'
+          ? { _data: [person], _meta: { links: {} } }
+          : person;
       return { status: 200, headers: {}, body, attempts: 1, durationMs: 1 };
     },
   };
@@ -21,11 +25,17 @@ function personioAnswering(sent: HttpRequest[]) {
 test('a person answered with employments by id only is read, and its state comes from the employments list', async () => {
   const sent: HttpRequest[] = [];
   assert.equal(await personio().employeeStatus(person.id, personioAnswering(sent)), 'active');
-  assert.deepEqual(sent.map((r) => `${r.method} ${r.url}`), ['GET v2/persons/32180425', 'GET v2/persons/32180425/employments']);
+  assert.deepEqual(
+    sent.map((r) => `${r.method} ${r.url}`),
+    ['GET v2/persons/32180425', 'GET v2/persons/32180425/employments'],
+  );
 });
 
 test('the lookup by email uses the documented filter and limit, and reads the posted list item', async () => {
   const sent: HttpRequest[] = [];
-  assert.deepEqual(await personio().findByWorkEmail('ana@example.com', personioAnswering(sent)), { employeeId: '32180425', status: 'active' });
+  assert.deepEqual(await personio().findByWorkEmail('ana@example.com', personioAnswering(sent)), {
+    employeeId: '32180425',
+    status: 'active',
+  });
   assert.deepEqual(sent[0]?.query, { email: 'ana@example.com', limit: 1 });
 });

@@ -12,8 +12,21 @@ const START = '2026-12-01';
 function ashbyHire(run: ExampleRun, name: string, email: string) {
   const { ashby: emulator } = run.sandbox;
   const { candidateId, applicationId } = emulator.addHire({ name, email, jobTitle: 'Payroll Specialist' });
-  const jobId = emulator.addJob({ title: 'Payroll Specialist', departmentName: 'People', locationName: 'Berlin', employmentType: 'FullTime' });
-  const delivery = ashby.candidateHire({ candidateId, applicationId, name, email, jobId, jobTitle: 'Payroll Specialist', startDate: START });
+  const jobId = emulator.addJob({
+    title: 'Payroll Specialist',
+    departmentName: 'People',
+    locationName: 'Berlin',
+    employmentType: 'FullTime',
+  });
+  const delivery = ashby.candidateHire({
+    candidateId,
+    applicationId,
+    name,
+    email,
+    jobId,
+    jobTitle: 'Payroll Specialist',
+    startDate: START,
+  });
   const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer.id;
   emulator.addOffer({ id: offerId, applicationId, startDate: START, salary: { value: 70000, currencyCode: 'EUR' } });
   return delivery;
@@ -32,14 +45,30 @@ describe('Ashby to Personio example: e-mails', () => {
   test('an unreadable e-mail stops the hire with an alert naming the field, and no person is made', async () => {
     const before = (await slackPosts(run.sandbox)).length;
     await run.post(HIRES, ashbyHire(run, 'Omar Reyes', 'omar.reyes@@example'));
-    const post = await until('an alert on Slack naming the e-mail field', async () => (await slackPosts(run.sandbox)).slice(before).find((p) => /person\.emails\.0\.address/.test(JSON.stringify(p.body))), 30_000, run.red);
+    const post = await until(
+      'an alert on Slack naming the e-mail field',
+      async () =>
+        (await slackPosts(run.sandbox))
+          .slice(before)
+          .find((p) => /person\.emails\.0\.address/.test(JSON.stringify(p.body))),
+      30_000,
+      run.red,
+    );
     assert.doesNotMatch(JSON.stringify(post.body), /omar\.reyes@@example/);
-    assert.deepEqual(run.sandbox.personio.persons().filter((p) => p.first_name === 'Omar'), []);
+    assert.deepEqual(
+      run.sandbox.personio.persons().filter((p) => p.first_name === 'Omar'),
+      [],
+    );
   });
 
-  test('a readable e-mail reaches Personio as the person\'s e-mail', async () => {
+  test("a readable e-mail reaches Personio as the person's e-mail", async () => {
     await run.post(HIRES, ashbyHire(run, 'Lena Reyes', 'lena.reyes@example.com'));
-    const person = await until('Lena in Personio', () => run.sandbox.personio.persons().find((p) => p.first_name === 'Lena'), 20_000, run.red);
+    const person = await until(
+      'Lena in Personio',
+      () => run.sandbox.personio.persons().find((p) => p.first_name === 'Lena'),
+      20_000,
+      run.red,
+    );
     assert.equal(person.email, 'lena.reyes@example.com');
   });
 });

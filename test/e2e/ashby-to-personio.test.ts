@@ -20,16 +20,37 @@ function ashbyHire(run: ExampleRun, firstName: string, lastName: string, { paid 
   const email = `${firstName}.${lastName}@example.com`.toLowerCase();
   const { ashby: emulator } = run.sandbox;
   const { candidateId, applicationId } = emulator.addHire({ name, email, jobTitle: 'Payroll Specialist' });
-  const jobId = emulator.addJob({ title: 'Payroll Specialist', departmentName: 'People', locationName: 'Berlin', employmentType: 'FullTime' });
-  const delivery = ashby.candidateHire({ candidateId, applicationId, name, email, jobId, jobTitle: 'Payroll Specialist', startDate: START });
+  const jobId = emulator.addJob({
+    title: 'Payroll Specialist',
+    departmentName: 'People',
+    locationName: 'Berlin',
+    employmentType: 'FullTime',
+  });
+  const delivery = ashby.candidateHire({
+    candidateId,
+    applicationId,
+    name,
+    email,
+    jobId,
+    jobTitle: 'Payroll Specialist',
+    startDate: START,
+  });
   const offerId = (JSON.parse(delivery.rawBody.toString('utf8')) as { data: { offer: { id: string } } }).data.offer.id;
-  emulator.addOffer({ id: offerId, applicationId, startDate: START, ...(paid ? { salary: { value: 70000, currencyCode: 'EUR' } } : {}) });
+  emulator.addOffer({
+    id: offerId,
+    applicationId,
+    startDate: START,
+    ...(paid ? { salary: { value: 70000, currencyCode: 'EUR' } } : {}),
+  });
   return { candidateId, delivery };
 }
 
-const personsNamed = (run: ExampleRun, firstName: string) => run.sandbox.personio.persons().filter((p) => p.first_name === firstName);
-const personNamed = (run: ExampleRun, firstName: string) => until(`${firstName} in Personio`, () => personsNamed(run, firstName)[0], 20_000, run.red);
-const writtenBack = (run: ExampleRun, candidateId: string) => run.sandbox.ashby.customFieldValues(candidateId)[EMPLOYEE_ID_FIELD];
+const personsNamed = (run: ExampleRun, firstName: string) =>
+  run.sandbox.personio.persons().filter((p) => p.first_name === firstName);
+const personNamed = (run: ExampleRun, firstName: string) =>
+  until(`${firstName} in Personio`, () => personsNamed(run, firstName)[0], 20_000, run.red);
+const writtenBack = (run: ExampleRun, candidateId: string) =>
+  run.sandbox.ashby.customFieldValues(candidateId)[EMPLOYEE_ID_FIELD];
 
 describe('Ashby to Personio example', () => {
   let run: ExampleRun;
@@ -52,7 +73,14 @@ describe('Ashby to Personio example', () => {
     assert.deepEqual(sent, { email: 'ana.silva@example.com', first_name: 'Ana', last_name: 'Silva' });
     assert.deepEqual(
       employments.map(({ id: _employmentId, ...employment }) => employment),
-      [{ position: { title: 'Payroll Specialist' }, status: 'ONBOARDING', employment_start_date: START, type: 'INTERNAL' }],
+      [
+        {
+          position: { title: 'Payroll Specialist' },
+          status: 'ONBOARDING',
+          employment_start_date: START,
+          type: 'INTERNAL',
+        },
+      ],
     );
 
     const written = await until('the Personio id in Ashby', () => writtenBack(run, hire.candidateId), 20_000, run.red);
@@ -64,14 +92,20 @@ describe('Ashby to Personio example', () => {
   test('the same hire delivered three times, at once, makes one person', async () => {
     const hire = ashbyHire(run, 'Bruno', 'Costa');
     const answers = await Promise.all([1, 2, 3].map(() => run.post(HIRES, hire.delivery)));
-    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200],
+    );
     await until('the Personio id in Ashby', () => writtenBack(run, hire.candidateId), 20_000, run.red);
     assert.equal(personsNamed(run, 'Bruno').length, 1);
   });
 
   test('a wrongly signed hire is refused with 401 and nothing downstream happens', async () => {
     const hire = ashbyHire(run, 'Eva', 'Ramos');
-    const res = await run.post(HIRES, { rawBody: hire.delivery.rawBody, headers: { ...hire.delivery.headers, 'Ashby-Signature': `sha256=${'0'.repeat(64)}` } });
+    const res = await run.post(HIRES, {
+      rawBody: hire.delivery.rawBody,
+      headers: { ...hire.delivery.headers, 'Ashby-Signature': `sha256=${'0'.repeat(64)}` },
+    });
     assert.equal(res.status, 401);
 
     // A correctly signed hire sent afterwards is written, so the forged one had its chance to be.
@@ -79,7 +113,9 @@ describe('Ashby to Personio example', () => {
     await run.post(HIRES, later.delivery);
     await personNamed(run, 'Fabio');
     assert.deepEqual(personsNamed(run, 'Eva'), []);
-    const readBack = run.sandbox.ashby.requests().filter((r) => JSON.stringify(r.body ?? null).includes(hire.candidateId));
+    const readBack = run.sandbox.ashby
+      .requests()
+      .filter((r) => JSON.stringify(r.body ?? null).includes(hire.candidateId));
     assert.deepEqual(readBack, [], 'the trigger read the forged hire from Ashby');
     assert.equal(writtenBack(run, hire.candidateId), undefined);
   });
@@ -88,7 +124,13 @@ describe('Ashby to Personio example', () => {
     const before = (await slackPosts(run.sandbox)).length;
     const hire = ashbyHire(run, 'Gina', 'Unpaid', { paid: false });
     await run.post(HIRES, hire.delivery);
-    const post = await until('an alert on Slack naming the compensation', async () => (await slackPosts(run.sandbox)).slice(before).find((p) => /offer\.compensation/.test(JSON.stringify(p.body))), 30_000, run.red);
+    const post = await until(
+      'an alert on Slack naming the compensation',
+      async () =>
+        (await slackPosts(run.sandbox)).slice(before).find((p) => /offer\.compensation/.test(JSON.stringify(p.body))),
+      30_000,
+      run.red,
+    );
     assert.ok(post);
     assert.deepEqual(personsNamed(run, 'Gina'), []);
     assert.equal(writtenBack(run, hire.candidateId), undefined);

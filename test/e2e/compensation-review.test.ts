@@ -26,8 +26,13 @@ async function deployPayMapping(run: ExampleRun, factor: string): Promise<void> 
   const mapper = flow.find((n) => n.id === MAPPER)!;
   const rows = mapper.rows as Array<Record<string, unknown>>;
   const payRate = rows.find((r) => r.target === 'payRate')!;
-  assert.equal(payRate.source, 'offer.compensation', 'the shipped mapping sends the offer\'s pay');
-  Object.assign(payRate, { from: 'jsonata', source: `$string($round($number(offer.compensation.amount) * ${factor}, 2)) & " " & offer.compensation.currency`, transform: '', args: '' });
+  assert.equal(payRate.source, 'offer.compensation', "the shipped mapping sends the offer's pay");
+  Object.assign(payRate, {
+    from: 'jsonata',
+    source: `$string($round($number(offer.compensation.amount) * ${factor}, 2)) & " " & offer.compensation.currency`,
+    transform: '',
+    args: '',
+  });
   const res = await fetch(`${run.red.url}/flows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'nodes' },
@@ -36,7 +41,12 @@ async function deployPayMapping(run: ExampleRun, factor: string): Promise<void> 
   assert.ok(res.status === 200 || res.status === 204, `deploy answered ${res.status}`);
   // The store's credentials are sent again, so it and the nodes using it restart: wait for the webhook route.
   // The probe is unsigned, so the trigger refuses it and emits nothing.
-  await until('the webhook route after the deploy', async () => (await fetch(`${run.red.url}${HIRES}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, run.red);
+  await until(
+    'the webhook route after the deploy',
+    async () => (await fetch(`${run.red.url}${HIRES}`, { method: 'POST', body: '{}' })).status !== 404,
+    20_000,
+    run.red,
+  );
 }
 
 function hireOf(run: ExampleRun, firstName: string, lastName: string, salary: number) {
@@ -45,7 +55,8 @@ function hireOf(run: ExampleRun, firstName: string, lastName: string, salary: nu
   return { ...seeded, firstName, lastName, email, salary, currency: 'USD' };
 }
 
-const employeesNamed = async (run: ExampleRun, firstName: string) => (await employees(run.sandbox)).filter((e) => e.fields.firstName === firstName);
+const employeesNamed = async (run: ExampleRun, firstName: string) =>
+  (await employees(run.sandbox)).filter((e) => e.fields.firstName === firstName);
 
 async function heldReviews(run: ExampleRun): Promise<HeldReview[]> {
   const res = await fetch(`${run.red.url}/hr-validator/reviews/personal`);
@@ -54,7 +65,11 @@ async function heldReviews(run: ExampleRun): Promise<HeldReview[]> {
 }
 
 const decide = (run: ExampleRun, id: number, decision: 'approved' | 'rejected') =>
-  fetch(`${run.red.url}/hr-validator/reviews/${id}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decision }) });
+  fetch(`${run.red.url}/hr-validator/reviews/${id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ decision }),
+  });
 
 describe('Hire to HRIS example: pay that differs from the offer', () => {
   let run: ExampleRun;
@@ -73,11 +88,28 @@ describe('Hire to HRIS example: pay that differs from the offer', () => {
     const answer = await run.post(HIRES, greenhouse.hire(hire));
     assert.ok(answer.status < 300, `the trigger answered ${answer.status}`);
 
-    const held = await until('the review item', async () => (await heldReviews(run)).find((r) => r.items[0]?.details.sent.payRate === '99910 USD'), 20_000, run.red);
+    const held = await until(
+      'the review item',
+      async () => (await heldReviews(run)).find((r) => r.items[0]?.details.sent.payRate === '99910 USD'),
+      20_000,
+      run.red,
+    );
     assert.equal(held.items[0]?.rule, 'compensation_variance');
     assert.equal(held.items[0]?.details.variance, '0.030000');
     assert.match(held.summary, /payRate, 99910\.00 USD per year, is 3 % above the offer's 97000 USD per year/);
-    const told = await until('the Slack message about the review', async () => (await slackPosts(run.sandbox)).slice(slackBefore).find((p) => JSON.stringify(p.body).includes('hire.pay_review') || /differs from the offer/.test(JSON.stringify(p.body))), 20_000, run.red);
+    const told = await until(
+      'the Slack message about the review',
+      async () =>
+        (await slackPosts(run.sandbox))
+          .slice(slackBefore)
+          .find(
+            (p) =>
+              JSON.stringify(p.body).includes('hire.pay_review') ||
+              /differs from the offer/.test(JSON.stringify(p.body)),
+          ),
+      20_000,
+      run.red,
+    );
     assert.doesNotMatch(JSON.stringify(told.body), /99910|97000/, 'no pay figures in Slack');
     assert.deepEqual(await employeesNamed(run, 'Hana'), [], 'nothing is written before the approval');
 
@@ -88,12 +120,20 @@ describe('Hire to HRIS example: pay that differs from the offer', () => {
     const approval = await decide(run, held.id, 'approved');
     assert.equal(approval.status, 200, await approval.clone().text());
     assert.equal(((await approval.json()) as { decidedBy: string }).decidedBy, 'editor');
-    const [employee] = await until('the employee in BambooHR', async () => ((await employeesNamed(run, 'Hana')).length ? employeesNamed(run, 'Hana') : undefined), 20_000, run.red);
+    const [employee] = await until(
+      'the employee in BambooHR',
+      async () => ((await employeesNamed(run, 'Hana')).length ? employeesNamed(run, 'Hana') : undefined),
+      20_000,
+      run.red,
+    );
     assert.equal(employee?.fields.payRate, '99910 USD');
     assert.equal(employee?.fields.paidPer, 'Year');
 
     assert.equal((await decide(run, held.id, 'approved')).status, 409, 'a second approval is refused');
-    assert.deepEqual((await heldReviews(run)).filter((r) => r.id === held.id), []);
+    assert.deepEqual(
+      (await heldReviews(run)).filter((r) => r.id === held.id),
+      [],
+    );
     const creates = async () => (await employees(run.sandbox)).length;
     const count = await creates();
     await new Promise((r) => setTimeout(r, 1000));
@@ -106,8 +146,16 @@ describe('Hire to HRIS example: pay that differs from the offer', () => {
     const hire = hireOf(run, 'Ivo', 'Marsh', 98000);
     const answer = await run.post(HIRES, greenhouse.hire(hire));
     assert.ok(answer.status < 300, `the trigger answered ${answer.status}`);
-    const [employee] = await until('the employee in BambooHR', async () => ((await employeesNamed(run, 'Ivo')).length ? employeesNamed(run, 'Ivo') : undefined), 20_000, run.red);
+    const [employee] = await until(
+      'the employee in BambooHR',
+      async () => ((await employeesNamed(run, 'Ivo')).length ? employeesNamed(run, 'Ivo') : undefined),
+      20_000,
+      run.red,
+    );
     assert.equal(employee?.fields.payRate, '98980 USD');
-    assert.deepEqual((await heldReviews(run)).filter((r) => r.items[0]?.details.sent.payRate === '98980 USD'), []);
+    assert.deepEqual(
+      (await heldReviews(run)).filter((r) => r.items[0]?.details.sent.payRate === '98980 USD'),
+      [],
+    );
   });
 });

@@ -14,7 +14,18 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { deliver, greenhouseSender, type SignedDelivery } from '../../sandbox/senders';
 import { openStore, type HrStore } from '../../lib/store';
 import { hmacDigest } from '../../sandbox/senders/signing';
-import { WEBHOOK_SECRET, deploy, employees, environmentFor, greenhouse, readExample, stateOf, until, userDirWithThisBuild, webhooksServed } from '../support/e2e';
+import {
+  WEBHOOK_SECRET,
+  deploy,
+  employees,
+  environmentFor,
+  greenhouse,
+  readExample,
+  stateOf,
+  until,
+  userDirWithThisBuild,
+  webhooksServed,
+} from '../support/e2e';
 import { startNodeRed, type RunningNodeRed } from '../support/realNodeRed';
 import { nodeRed4 } from '../support/runtimes';
 
@@ -22,7 +33,13 @@ const HIRES = '/hr/greenhouse/hires';
 const DELETIONS = '/hr/greenhouse/deletions';
 /** Refusals are reported once per reason and window; a short window keeps the test quick. */
 const WINDOW_MS = 1_500;
-const SETTINGS = { hrHrisWriterPollMs: 200, hrHrisWriterRetryBaseMs: 300, hrHrisWriterLeaseMs: 3_000, hrForgetPollMs: 200, hrAtsTriggerRefusalWindowMs: WINDOW_MS };
+const SETTINGS = {
+  hrHrisWriterPollMs: 200,
+  hrHrisWriterRetryBaseMs: 300,
+  hrHrisWriterLeaseMs: 3_000,
+  hrForgetPollMs: 200,
+  hrAtsTriggerRefusalWindowMs: WINDOW_MS,
+};
 const GENERIC: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 413: 'payload_too_large' };
 /** The aggregated warning, as locales/en-US words it. */
 const REFUSED_LINE = /(\d+) webhook deliveries refused with (\d+) in \d+ s: ([\w.]+)/g;
@@ -30,7 +47,19 @@ const REFUSED_LINE = /(\d+) webhook deliveries refused with (\d+) in \d+ s: ([\w
 /** Greenhouse's `delete_candidate` web hook, as its web hook documentation shows it. */
 const deleteCandidate = (candidateId: number, applicationId: number) => ({
   action: 'delete_candidate',
-  payload: { person: { id: candidateId, first_name: 'x', last_name: 'x', company: null, title: null, created_at: new Date().toISOString(), is_private: false, can_email: true, deleted_application_ids: [applicationId] } },
+  payload: {
+    person: {
+      id: candidateId,
+      first_name: 'x',
+      last_name: 'x',
+      company: null,
+      title: null,
+      created_at: new Date().toISOString(),
+      is_private: false,
+      can_email: true,
+      deleted_application_ids: [applicationId],
+    },
+  },
 });
 
 describe('hostile webhook requests against a running Node-RED', () => {
@@ -52,8 +81,10 @@ describe('hostile webhook requests against a running Node-RED', () => {
     }
   };
   /** The aggregated refusal lines the log gained after `from`, as [reason, status, count]. */
-  const refusalLines = (from: number) => [...red.log().slice(from).matchAll(REFUSED_LINE)].map((m) => [m[3], Number(m[2]), Number(m[1])] as const);
-  const rejectedCount = () => store.sumCounters('events_rejected', new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' });
+  const refusalLines = (from: number) =>
+    [...red.log().slice(from).matchAll(REFUSED_LINE)].map((m) => [m[3], Number(m[2]), Number(m[1])] as const);
+  const rejectedCount = () =>
+    store.sumCounters('events_rejected', new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' });
 
   before(async () => {
     sandbox = await startSandbox();
@@ -66,7 +97,7 @@ describe('hostile webhook requests against a running Node-RED', () => {
     dbFile = path.join(userDir, 'hr-integration.db');
     store = await openStore({ file: dbFile, key: env.HR_STORE_KEY });
     // The unsigned probes that waited for the routes are refusals too: let their window close first.
-    await until('the probes\' refusals reported', () => refusalLines(0).length >= 2, 20_000, red);
+    await until("the probes' refusals reported", () => refusalLines(0).length >= 2, 20_000, red);
   });
   after(async () => {
     await store?.close();
@@ -76,60 +107,135 @@ describe('hostile webhook requests against a running Node-RED', () => {
   });
 
   test('malformed, oversized, unsigned and wrongly signed requests are refused with a generic answer, change nothing, and are logged once per reason', async () => {
-    const before = { rows: rows(), bamboo: (await stateOf(sandbox.urls.bamboohr)).received.length, rejected: await rejectedCount() };
+    const before = {
+      rows: rows(),
+      bamboo: (await stateOf(sandbox.urls.bamboohr)).received.length,
+      rejected: await rejectedCount(),
+    };
     const logFrom = red.log().length;
     const forger = greenhouseSender({ secret: 'not-the-secret' });
     const { Signature: _dropped, ...unsignedHeaders } = greenhouse.hire().headers;
     const notJson = Buffer.from('{"action": "hire_candidate", ');
-    const malformed = { rawBody: notJson, headers: { ...greenhouse.hire().headers, Signature: `sha256 ${hmacDigest('sha256', WEBHOOK_SECRET, notJson)}` } };
+    const malformed = {
+      rawBody: notJson,
+      headers: { ...greenhouse.hire().headers, Signature: `sha256 ${hmacDigest('sha256', WEBHOOK_SECRET, notJson)}` },
+    };
     // Correctly signed over its own bytes, so only its size can refuse it.
     const huge = greenhouse.signed({ action: 'hire_candidate', payload: { pad: 'x'.repeat(4 * 1024 * 1024) } });
     const variants = [HIRES, HIRES.toUpperCase(), `${HIRES}/`, '/Hr/Greenhouse/Hires/'];
 
     const attempts: Array<[string, SignedDelivery, number]> = [
       ...variants.map((p): [string, SignedDelivery, number] => [p, huge, 413]),
-      ...Array.from({ length: 5 }, (_, i): [string, SignedDelivery, number] => [variants[i % 4]!, { ...greenhouse.hire(), headers: unsignedHeaders }, 401]),
+      ...Array.from({ length: 5 }, (_, i): [string, SignedDelivery, number] => [
+        variants[i % 4]!,
+        { ...greenhouse.hire(), headers: unsignedHeaders },
+        401,
+      ]),
       ...Array.from({ length: 6 }, (_, i): [string, SignedDelivery, number] => [variants[i % 4]!, forger.hire(), 401]),
       ...Array.from({ length: 3 }, (): [string, SignedDelivery, number] => [HIRES, malformed, 400]),
     ];
     for (const [pathname, delivery, status] of attempts) {
       const res = await post(pathname, delivery);
       assert.equal(res.status, status, `${pathname} answered ${res.status}, not ${status}`);
-      assert.deepEqual(JSON.parse(res.body), { error: GENERIC[status] }, 'the answer names the status only, not which check failed');
+      assert.deepEqual(
+        JSON.parse(res.body),
+        { error: GENERIC[status] },
+        'the answer names the status only, not which check failed',
+      );
     }
 
     await until('the refusals reported', () => refusalLines(logFrom).length >= 4, WINDOW_MS * 10, red);
     await new Promise((r) => setTimeout(r, WINDOW_MS));
-    assert.deepEqual(refusalLines(logFrom).sort(), [['bad_signature', 401, 6], ['malformed_json', 400, 3], ['missing_signature', 401, 5], ['too_large', 413, 4]]);
+    assert.deepEqual(refusalLines(logFrom).sort(), [
+      ['bad_signature', 401, 6],
+      ['malformed_json', 400, 3],
+      ['missing_signature', 401, 5],
+      ['too_large', 413, 4],
+    ]);
     assert.doesNotMatch(red.log().slice(logFrom), /not-the-secret|e2e-greenhouse-webhook-secret/);
-    await until('the refusals counted', async () => (await rejectedCount()) - before.rejected === attempts.length || undefined, 10_000, red);
+    await until(
+      'the refusals counted',
+      async () => (await rejectedCount()) - before.rejected === attempts.length || undefined,
+      10_000,
+      red,
+    );
     assert.deepEqual(rows(), before.rows, 'nothing new in the journal or the outbox');
     assert.equal((await stateOf(sandbox.urls.bamboohr)).received.length, before.bamboo, 'nothing reached BambooHR');
   });
 
   test('a signed hire sent to the path in capitals with a trailing slash is accepted once; its replays add nothing', async () => {
-    const seeded = sandbox.greenhouse.addHire({ firstName: 'Casey', lastName: 'Upper', email: 'casey.upper@example.com' });
-    const hire = greenhouse.hire({ ...seeded, firstName: 'Casey', lastName: 'Upper', email: 'casey.upper@example.com', phone: '415-555-0191', department: 'People', office: 'New York City', startDate: '2026-12-01', salary: 90000, currency: 'USD' });
+    const seeded = sandbox.greenhouse.addHire({
+      firstName: 'Casey',
+      lastName: 'Upper',
+      email: 'casey.upper@example.com',
+    });
+    const hire = greenhouse.hire({
+      ...seeded,
+      firstName: 'Casey',
+      lastName: 'Upper',
+      email: 'casey.upper@example.com',
+      phone: '415-555-0191',
+      department: 'People',
+      office: 'New York City',
+      startDate: '2026-12-01',
+      salary: 90000,
+      currency: 'USD',
+    });
     assert.equal((await post(`${HIRES.toUpperCase()}/`, hire)).status, 200);
-    await until('Casey in BambooHR', async () => (await employees(sandbox)).some((e) => e.fields.firstName === 'Casey'), 20_000, red);
+    await until(
+      'Casey in BambooHR',
+      async () => (await employees(sandbox)).some((e) => e.fields.firstName === 'Casey'),
+      20_000,
+      red,
+    );
     const journalled = rows().events;
-    for (const variant of [HIRES, `${HIRES}/`, HIRES.toUpperCase()]) assert.equal((await post(variant, hire)).status, 200, 'a replay is acknowledged');
+    for (const variant of [HIRES, `${HIRES}/`, HIRES.toUpperCase()])
+      assert.equal((await post(variant, hire)).status, 200, 'a replay is acknowledged');
     await new Promise((r) => setTimeout(r, 1_000));
     assert.equal((await employees(sandbox)).filter((e) => e.fields.firstName === 'Casey').length, 1);
     assert.equal(rows().events, journalled, 'the replays are recognised by the journal, not recorded again');
   });
 
   test('Greenhouse deleting a candidate before their hire arrives: the hire delivered afterwards never reaches BambooHR', async () => {
-    const seeded = sandbox.greenhouse.addHire({ firstName: 'Dana', lastName: 'Early', email: 'dana.early@example.com' });
-    const deletion = await post(DELETIONS, greenhouse.signed(deleteCandidate(seeded.candidateId, seeded.applicationId)));
+    const seeded = sandbox.greenhouse.addHire({
+      firstName: 'Dana',
+      lastName: 'Early',
+      email: 'dana.early@example.com',
+    });
+    const deletion = await post(
+      DELETIONS,
+      greenhouse.signed(deleteCandidate(seeded.candidateId, seeded.applicationId)),
+    );
     assert.equal(deletion.status, 200);
-    await until('the deletion remembered', async () => (await store.isTombstoned({ system: 'greenhouse', externalId: String(seeded.candidateId) })) || undefined, 20_000, red);
+    await until(
+      'the deletion remembered',
+      async () =>
+        (await store.isTombstoned({ system: 'greenhouse', externalId: String(seeded.candidateId) })) || undefined,
+      20_000,
+      red,
+    );
     const bambooBefore = (await stateOf(sandbox.urls.bamboohr)).received.length;
     const outboxBefore = rows().outbox;
 
-    const hire = greenhouse.hire({ ...seeded, firstName: 'Dana', lastName: 'Early', email: 'dana.early@example.com', phone: '415-555-0192', department: 'People', office: 'New York City', startDate: '2026-12-01', salary: 90000, currency: 'USD' });
+    const hire = greenhouse.hire({
+      ...seeded,
+      firstName: 'Dana',
+      lastName: 'Early',
+      email: 'dana.early@example.com',
+      phone: '415-555-0192',
+      department: 'People',
+      office: 'New York City',
+      startDate: '2026-12-01',
+      salary: 90000,
+      currency: 'USD',
+    });
     assert.equal((await post(HIRES, hire)).status, 200, 'acknowledged, so Greenhouse stops retrying');
-    await until('the dropped hire in the audit log', async () => (await store.auditEntries({ limit: 1000 })).some((e) => e.action === 'event.dropped') || undefined, 20_000, red);
+    await until(
+      'the dropped hire in the audit log',
+      async () => (await store.auditEntries({ limit: 1000 })).some((e) => e.action === 'event.dropped') || undefined,
+      20_000,
+      red,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     assert.equal((await stateOf(sandbox.urls.bamboohr)).received.length, bambooBefore, 'nothing reached BambooHR');
     assert.equal((await employees(sandbox)).filter((e) => e.fields.firstName === 'Dana').length, 0);

@@ -9,17 +9,44 @@ import { lever, runExample, slackPosts, stateOf, until, type ExampleRun } from '
 
 const HIRES = '/hr/lever/hires';
 
-async function leverHire(run: ExampleRun, firstName: string, email: string, phones: Array<{ type: string; value: string }>) {
+async function leverHire(
+  run: ExampleRun,
+  firstName: string,
+  email: string,
+  phones: Array<{ type: string; value: string }>,
+) {
   const { lever: emulator } = run.sandbox;
-  const posting = emulator.addPosting({ text: 'Payroll Specialist', department: 'People', team: 'Payroll', location: 'New York City', commitment: 'Full-time' });
-  const opportunityId = emulator.addOpportunity({ name: `${firstName} Reyes`, email, phones, location: 'New York City' });
+  const posting = emulator.addPosting({
+    text: 'Payroll Specialist',
+    department: 'People',
+    team: 'Payroll',
+    location: 'New York City',
+    commitment: 'Full-time',
+  });
+  const opportunityId = emulator.addOpportunity({
+    name: `${firstName} Reyes`,
+    email,
+    phones,
+    location: 'New York City',
+  });
   const f = leverOfferDefaults;
-  emulator.addOffer(opportunityId, { posting, fields: { [f.startDate]: Date.UTC(2026, 11, 1), [f.pay]: 103000, [f.currency]: 'USD', [f.payPeriod]: 'per-year-salary' } });
-  const contactId = (await stateOf<{ opportunities: Array<{ id: string; contact: string }> }>(run.sandbox.urls.lever)).holds.opportunities.find((o) => o.id === opportunityId)!.contact;
+  emulator.addOffer(opportunityId, {
+    posting,
+    fields: {
+      [f.startDate]: Date.UTC(2026, 11, 1),
+      [f.pay]: 103000,
+      [f.currency]: 'USD',
+      [f.payPeriod]: 'per-year-salary',
+    },
+  });
+  const contactId = (
+    await stateOf<{ opportunities: Array<{ id: string; contact: string }> }>(run.sandbox.urls.lever)
+  ).holds.opportunities.find((o) => o.id === opportunityId)!.contact;
   return lever.candidateHired({ opportunityId, contactId });
 }
 
-const peopleNamed = (run: ExampleRun, firstName: string) => run.sandbox.hibob.people().filter((p) => p.firstName === firstName);
+const peopleNamed = (run: ExampleRun, firstName: string) =>
+  run.sandbox.hibob.people().filter((p) => p.firstName === firstName);
 
 describe('Lever to HiBob example: phones and e-mails', () => {
   let run: ExampleRun;
@@ -46,7 +73,15 @@ describe('Lever to HiBob example: phones and e-mails', () => {
   test('an unreadable e-mail stops the hire with an alert naming the field, and no employee is made', async () => {
     const before = (await slackPosts(run.sandbox)).length;
     await run.post(HIRES, await leverHire(run, 'Omar', 'omar.reyes@@example', []));
-    const post = await until('an alert on Slack naming the e-mail field', async () => (await slackPosts(run.sandbox)).slice(before).find((p) => /person\.emails\.0\.address/.test(JSON.stringify(p.body))), 30_000, run.red);
+    const post = await until(
+      'an alert on Slack naming the e-mail field',
+      async () =>
+        (await slackPosts(run.sandbox))
+          .slice(before)
+          .find((p) => /person\.emails\.0\.address/.test(JSON.stringify(p.body))),
+      30_000,
+      run.red,
+    );
     assert.doesNotMatch(JSON.stringify(post.body), /omar\.reyes@@example/);
     assert.deepEqual(peopleNamed(run, 'Omar'), []);
   });

@@ -14,7 +14,11 @@ import { nodeRed4 } from '../support/runtimes';
 type FlowNode = Record<string, unknown>;
 
 async function deploy(red: RunningNodeRed, flow: FlowNode[]): Promise<void> {
-  const res = await fetch(`${red.url}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' }, body: JSON.stringify(flow) });
+  const res = await fetch(`${red.url}/flows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'node-red-deployment-type': 'full' },
+    body: JSON.stringify(flow),
+  });
   assert.ok(res.ok, `deploy answered ${res.status}`);
 }
 
@@ -30,7 +34,12 @@ async function clickTestHire(red: RunningNodeRed, flow: FlowNode[]): Promise<voi
   const inject = flow.find((n) => n.type === 'inject' && (n.wires as string[][])[0]?.includes(String(testHire.id)));
   assert.ok(inject, 'an inject button is wired to it');
   // The trigger's route is added as the flow starts, after the deploy answered.
-  await until('the example to start', async () => (await fetch(`${red.url}/inject/${String(inject.id)}`, { method: 'POST' })).ok && true, 20_000, red);
+  await until(
+    'the example to start',
+    async () => (await fetch(`${red.url}/inject/${String(inject.id)}`, { method: 'POST' })).ok && true,
+    20_000,
+    red,
+  );
 }
 
 interface Outcome {
@@ -43,7 +52,11 @@ interface Outcome {
 /** "Test connection" of a deployed connection, as its dialog calls it with nothing retyped. */
 async function testConnection(red: RunningNodeRed, node: FlowNode): Promise<Outcome[]> {
   const { credentials: _typed, x: _x, y: _y, ...config } = node;
-  const res = await fetch(`${red.url}/${String(node.type)}/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: node.id, config, credentials: {} }) });
+  const res = await fetch(`${red.url}/${String(node.type)}/test`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: node.id, config, credentials: {} }),
+  });
   assert.equal(res.status, 200);
   return ((await res.json()) as { results: Outcome[] }).results;
 }
@@ -73,16 +86,36 @@ describe('an example on a fresh Node-RED with no environment variables', () => {
       const flow = readExample('Hire to HRIS');
       // Lever to HiBob's tab sets LEVER_API_URL in its own environment, as a user going live on one flow would.
       const lever = readExample('Lever to HiBob');
-      (lever[0] as { env?: unknown[] }).env = [{ name: 'LEVER_API_URL', type: 'str', value: 'http://127.0.0.1:9/v1' }, { name: 'LEVER_API_KEY', type: 'str', value: 'a-key-of-this-flow' }];
+      (lever[0] as { env?: unknown[] }).env = [
+        { name: 'LEVER_API_URL', type: 'str', value: 'http://127.0.0.1:9/v1' },
+        { name: 'LEVER_API_KEY', type: 'str', value: 'a-key-of-this-flow' },
+      ];
       await deploy(red, [...flow, ...lever]);
       const of = (f: FlowNode[], type: string) => f.find((n) => n.type === type)!;
-      await until('the flows to start', async () => (await fetch(`${red.url}/hr-sandbox/greenhouse/_sandbox/state`)).ok || undefined, 20_000, red);
+      await until(
+        'the flows to start',
+        async () => (await fetch(`${red.url}/hr-sandbox/greenhouse/_sandbox/state`)).ok || undefined,
+        20_000,
+        red,
+      );
       const hris = await testConnection(red, of(flow, 'hr-hris-connection'));
-      assert.deepEqual(hris.map((r) => [r.service, r.ok]), [['BambooHR (sandbox)', true], ['Greenhouse (sandbox)', true]]);
+      assert.deepEqual(
+        hris.map((r) => [r.service, r.ok]),
+        [
+          ['BambooHR (sandbox)', true],
+          ['Greenhouse (sandbox)', true],
+        ],
+      );
       const ats = await testConnection(red, of(flow, 'hr-ats-connection'));
-      assert.deepEqual(ats.map((r) => [r.service, r.ok]), [['Greenhouse (sandbox)', true]]);
+      assert.deepEqual(
+        ats.map((r) => [r.service, r.ok]),
+        [['Greenhouse (sandbox)', true]],
+      );
       const live = await testConnection(red, of(lever, 'hr-ats-connection'));
-      assert.deepEqual(live.map((r) => [r.service, r.ok, r.code, r.params.host]), [['Lever', false, 'unreachable', '127.0.0.1:9']]);
+      assert.deepEqual(
+        live.map((r) => [r.service, r.ok, r.code, r.params.host]),
+        [['Lever', false, 'unreachable', '127.0.0.1:9']],
+      );
     } finally {
       await red.stop();
       fs.rmSync(userDir, { recursive: true, force: true });
@@ -93,20 +126,28 @@ describe('an example on a fresh Node-RED with no environment variables', () => {
     await firstRun('Hire to HRIS', async (red) => {
       const employees = (await holds<{ employees: unknown[] }>(red, 'bamboohr'))?.employees ?? [];
       if (employees.length !== 1) return undefined;
-      const candidates = (await holds<{ candidates: Array<{ custom_fields: Record<string, unknown> }> }>(red, 'greenhouse'))?.candidates ?? [];
+      const candidates =
+        (await holds<{ candidates: Array<{ custom_fields: Record<string, unknown> }> }>(red, 'greenhouse'))
+          ?.candidates ?? [];
       return candidates.some((c) => Object.keys(c.custom_fields).length > 0) || undefined;
     });
   });
 
   test('Lever to HiBob: the test hire becomes a HiBob employee', async () => {
-    await firstRun('Lever to HiBob', async (red) => ((await holds<{ people: unknown[] }>(red, 'hibob'))?.people.length === 1 ? true : undefined));
+    await firstRun('Lever to HiBob', async (red) =>
+      (await holds<{ people: unknown[] }>(red, 'hibob'))?.people.length === 1 ? true : undefined,
+    );
   });
 
   test('Ashby to Personio: the test hire becomes a Personio person', async () => {
-    await firstRun('Ashby to Personio', async (red) => ((await holds<{ persons: unknown[] }>(red, 'personio'))?.persons.length === 1 ? true : undefined));
+    await firstRun('Ashby to Personio', async (red) =>
+      (await holds<{ persons: unknown[] }>(red, 'personio'))?.persons.length === 1 ? true : undefined,
+    );
   });
 
   test('Background check: the test hire orders a Checkr check', async () => {
-    await firstRun('Background check', async (red) => ((await holds<{ candidates: unknown[] }>(red, 'checkr'))?.candidates.length === 1 ? true : undefined));
+    await firstRun('Background check', async (red) =>
+      (await holds<{ candidates: unknown[] }>(red, 'checkr'))?.candidates.length === 1 ? true : undefined,
+    );
   });
 });

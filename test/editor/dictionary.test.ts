@@ -33,13 +33,18 @@ async function dropFromPalette(page: Page, type: string): Promise<string> {
   await page.mouse.down();
   await page.mouse.move(canvas.x + 300, canvas.y + 150, { steps: 12 });
   await page.mouse.up();
-  const handle = await page.waitForFunction((t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t })[0]?.id ?? null, type);
+  const handle = await page.waitForFunction(
+    (t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t })[0]?.id ?? null,
+    type,
+  );
   return (await handle.jsonValue()) as string;
 }
 
 /** The position of the table row whose field name is `name`. */
 async function rowOf(page: Page, name: string): Promise<number> {
-  const names = await page.locator('#hr-dictionary-fields input.hr-dictionary-name').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const names = await page
+    .locator('#hr-dictionary-fields input.hr-dictionary-name')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   const index = names.indexOf(name);
   assert.ok(index >= 0, `no row for ${name} in ${names.join(', ')}`);
   return index;
@@ -84,11 +89,16 @@ describe('the data dictionary in the editor', () => {
     await page.locator('#node-config-dialog-ok').waitFor();
     await page.locator('#hr-dictionary-load-default').click();
     const rows = page.locator('#hr-dictionary-fields input.hr-dictionary-name');
-    await page.waitForFunction((n) => document.querySelectorAll('#hr-dictionary-fields input.hr-dictionary-name').length === n, defaultDictionary.fields.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#hr-dictionary-fields input.hr-dictionary-name').length === n,
+      defaultDictionary.fields.length,
+    );
     assert.equal(await rows.count(), defaultDictionary.fields.length);
 
     // A cell the runtime cannot accept is named in the dialog; a good value clears it.
-    const maxLength = page.locator('#hr-dictionary-fields input.hr-dictionary-maxLength').nth(await rowOf(page, 'job.title'));
+    const maxLength = page
+      .locator('#hr-dictionary-fields input.hr-dictionary-maxLength')
+      .nth(await rowOf(page, 'job.title'));
     await maxLength.fill('lots');
     await page.locator('#hr-dictionary-check .hr-dictionary-problem', { hasText: '(job.title).maxLength' }).waitFor();
     await maxLength.fill('200');
@@ -96,14 +106,23 @@ describe('the data dictionary in the editor', () => {
 
     // A CSV with a bad row is reported by line and column, and the table stays as it was.
     await page.locator('#hr-dictionary-import-csv').click();
-    await page.locator('#hr-dictionary-import-text').fill('name,label,type,owner,syncDirection,sensitivity,maxLength\nnote,Note,string,ats,none,internal,20\nbad,Bad,string,ats,none,internal,many\n');
+    await page
+      .locator('#hr-dictionary-import-text')
+      .fill(
+        'name,label,type,owner,syncDirection,sensitivity,maxLength\nnote,Note,string,ats,none,internal,20\nbad,Bad,string,ats,none,internal,many\n',
+      );
     await page.locator('#hr-dictionary-import-run').click();
-    await page.locator('#hr-dictionary-import-problems .hr-dictionary-problem', { hasText: /Line 3, column "maxLength"/ }).waitFor();
+    await page
+      .locator('#hr-dictionary-import-problems .hr-dictionary-problem', { hasText: /Line 3, column "maxLength"/ })
+      .waitFor();
     assert.equal(await rows.count(), defaultDictionary.fields.length, 'nothing was imported');
     await page.locator('#hr-dictionary-import-cancel').click();
 
     // Export CSV downloads what the table holds, edit included.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#hr-dictionary-export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#hr-dictionary-export-csv').click(),
+    ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     assert.match(download.suggestedFilename(), /\.csv$/);
     assert.match(csv, /^job\.title,Job title,string,true,,200,/m);
@@ -127,7 +146,11 @@ describe('the data dictionary in the editor', () => {
     );
 
     // The runtime accepted the dictionary: the validator started and says how many fields it checks.
-    await page.locator(`[id="${validatorId}"] .red-ui-flow-node-status-label`, { hasText: `${defaultDictionary.fields.length}` }).waitFor();
+    await page
+      .locator(`[id="${validatorId}"] .red-ui-flow-node-status-label`, {
+        hasText: `${defaultDictionary.fields.length}`,
+      })
+      .waitFor();
     assert.doesNotMatch(red.log(), /\[error\].*hr-/);
     assert.deepEqual(errors, []);
   });

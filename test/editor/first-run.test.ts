@@ -19,7 +19,8 @@ async function screenshot(page: Page, name: string) {
   const dir = path.join(projectRoot, 'test-results');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
-  if (process.env.HR_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
+  if (process.env.HR_UPDATE_SCREENSHOTS === '1')
+    fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
 }
 
 /** Records, in the page, every node status that turns red, however briefly. */
@@ -54,7 +55,12 @@ async function installFromPalette(page: Page, tarball: string, red: RunningNodeR
   await page.locator('.red-ui-palette-editor-upload-buttons button.primary').click();
   // npm installs the package and its dependencies into the user directory, as for any palette install.
   await page
-    .waitForFunction(() => !!(window as unknown as { RED: { nodes: { getType(t: string): unknown } } }).RED.nodes.getType('hr-test-hire'), null, { timeout: 480_000 })
+    .waitForFunction(
+      () =>
+        !!(window as unknown as { RED: { nodes: { getType(t: string): unknown } } }).RED.nodes.getType('hr-test-hire'),
+      null,
+      { timeout: 480_000 },
+    )
     .catch(async (err: unknown) => {
       await screenshot(page, 'palette-upload-failed');
       throw new Error(`the package did not appear in the palette: ${String(err)}\n${red.log().slice(-4000)}`);
@@ -69,9 +75,19 @@ async function importExample(page: Page, example: string): Promise<void> {
   const entry = dialog.locator('.red-ui-treeList-label', { hasText: new RegExp(`^\\s*${example}\\s*$`) }).first();
   // The editor learns of a newly installed module's examples a moment after its nodes: reopen until listed.
   for (let attempt = 0; ; attempt += 1) {
-    await page.evaluate(() => (window as unknown as { RED: { actions: { invoke(a: string): void } } }).RED.actions.invoke('core:show-examples-import-dialog'));
-    if (await folder.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-    assert.ok(attempt < 6, 'the package\'s examples are listed under Import ▸ Examples');
+    await page.evaluate(() =>
+      (window as unknown as { RED: { actions: { invoke(a: string): void } } }).RED.actions.invoke(
+        'core:show-examples-import-dialog',
+      ),
+    );
+    if (
+      await folder.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    assert.ok(attempt < 6, "the package's examples are listed under Import ▸ Examples");
     await page.locator('#red-ui-clipboard-dialog-cancel').click();
   }
   // The folder stays open from an earlier import; a click would close it.
@@ -85,18 +101,27 @@ async function importExample(page: Page, example: string): Promise<void> {
 
 async function deploy(page: Page): Promise<void> {
   await page.locator('#red-ui-header-button-deploy').click();
-  await page.waitForFunction(() => !document.querySelector('#red-ui-header-button-deploy:not(.disabled)'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('#red-ui-header-button-deploy:not(.disabled)'), null, {
+    timeout: 30_000,
+  });
 }
 
 /** Clicks the button of the inject node wired to "send a test hire" on the shown tab. */
 async function sendTestHire(page: Page): Promise<void> {
   const id = await page.evaluate(() => {
     type EditorNode = { id: string; type: string };
-    const RED = (window as unknown as {
-      RED: { workspaces: { active(): string }; nodes: { filterNodes(f: object): EditorNode[]; filterLinks(f: object): Array<{ source: EditorNode }> } };
-    }).RED;
+    const RED = (
+      window as unknown as {
+        RED: {
+          workspaces: { active(): string };
+          nodes: { filterNodes(f: object): EditorNode[]; filterLinks(f: object): Array<{ source: EditorNode }> };
+        };
+      }
+    ).RED;
     const testHire = RED.nodes.filterNodes({ z: RED.workspaces.active(), type: 'hr-test-hire' })[0];
-    return testHire ? RED.nodes.filterLinks({ target: testHire }).find((l) => l.source.type === 'inject')?.source.id : undefined;
+    return testHire
+      ? RED.nodes.filterLinks({ target: testHire }).find((l) => l.source.type === 'inject')?.source.id
+      : undefined;
   });
   assert.ok(id, 'the example has an inject button wired to "send a test hire"');
   await page.locator(`[id="${id}"] .red-ui-flow-node-button`).click();
@@ -115,7 +140,7 @@ const CASES: Case[] = [
   { example: 'Background check', hris: 'checkr', arrived: (h) => (h.candidates?.length ?? 0) > 0 },
 ];
 
-describe('a palette user\'s first run, with no environment variables', () => {
+describe("a palette user's first run, with no environment variables", () => {
   let red: RunningNodeRed;
   let browser: Browser;
   let page: Page;
@@ -125,7 +150,13 @@ describe('a palette user\'s first run, with no environment variables', () => {
     const { tarball } = packProject();
     const userDir = makeUserDir('hr-first-run-');
     // Default settings, except that the palette catalogue on the internet is left out (the test machine is offline).
-    red = await startNodeRed({ runtime: nodeRed4(), userDir, env: {}, settings: { editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } } }, readyLimitMs: 90_000 });
+    red = await startNodeRed({
+      runtime: nodeRed4(),
+      userDir,
+      env: {},
+      settings: { editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } } },
+      readyLimitMs: 90_000,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     errors = watchErrors(page);
@@ -149,7 +180,10 @@ describe('a palette user\'s first run, with no environment variables', () => {
       for (;;) {
         const res = await fetch(`${red.url}/hr-sandbox/${c.hris}/_sandbox/state`);
         if (res.ok && c.arrived(((await res.json()) as { holds: Record<string, unknown[]> }).holds)) break;
-        assert.ok(Date.now() < deadline, `the test hire did not reach the ${c.hris} emulator:\n${red.log().slice(-3000)}`);
+        assert.ok(
+          Date.now() < deadline,
+          `the test hire did not reach the ${c.hris} emulator:\n${red.log().slice(-3000)}`,
+        );
         await page.waitForTimeout(500);
       }
       // The sidebar header has room for four tab buttons; the others are in its drop-down menu.
@@ -158,9 +192,17 @@ describe('a palette user\'s first run, with no environment variables', () => {
         await page.locator('#red-ui-tabs-menu-option-hr-sync').click();
       }
       await page.locator('#hr-sync-refresh').click();
-      await page.locator('#hr-sync-sidebar tr[data-figure="events"] .hr-sync-24h').filter({ hasText: /^[1-9]/ }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('#hr-sync-sidebar tr[data-figure="events"] .hr-sync-24h')
+        .filter({ hasText: /^[1-9]/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
       // Node-RED's notifications (imported, deployed, injected) fade by themselves; the screenshot waits for them.
-      await page.locator('.red-ui-notification').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+      await page
+        .locator('.red-ui-notification')
+        .first()
+        .waitFor({ state: 'detached', timeout: 20_000 })
+        .catch(() => undefined);
       await screenshot(page, `first-run-${c.example.toLowerCase().replace(/\W+/g, '-')}`);
       assert.deepEqual(await redStatuses(page), [], 'no node showed a red status');
       assert.deepEqual(errors, [], 'no console error in the editor');

@@ -17,7 +17,9 @@ import { BAMBOOHR_DEFAULTS, startBambooHr, type BambooHrHandle } from '../../san
 
 const PACKAGE = manifest().name;
 const SETS = Object.keys(manifest()['node-red'].nodes);
-const paletteTypes = SETS.flatMap((set) => registeredTypes(fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8')))
+const paletteTypes = SETS.flatMap((set) =>
+  registeredTypes(fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8')),
+)
   .filter((t) => t.category !== 'config')
   .map((t) => t.type);
 
@@ -28,7 +30,8 @@ const RAW_KEY = /(?:^|[^\w./-])(?:hr-[a-z-]+|common)\.[a-zA-Z]+\.[a-zA-Z]/;
  * Texts that are the same word in both languages (product names, "Name", technical terms). Every
  * other translated text must differ from its English one, which is what a missing German key shows.
  */
-const SAME_IN_BOTH = /^(?:Name|Details|Status|Token URL|Webhook URL|E-?Mail|HMAC-SHA\d+|hex|base64|Greenhouse|Lever|Ashby|Workable|SmartRecruiters|Checkr|BambooHR|HiBob|Personio|Standard Webhooks|Generic HMAC|Slack \(incoming webhook\)|OAuth|API|Info|JSON|CSV|SQLite|Version|ms|\{.*\}|[A-Z]{2,6}|[\d\s.,:%/()–-]*)$/;
+const SAME_IN_BOTH =
+  /^(?:Name|Details|Status|Token URL|Webhook URL|E-?Mail|HMAC-SHA\d+|hex|base64|Greenhouse|Lever|Ashby|Workable|SmartRecruiters|Checkr|BambooHR|HiBob|Personio|Standard Webhooks|Generic HMAC|Slack \(incoming webhook\)|OAuth|API|Info|JSON|CSV|SQLite|Version|ms|\{.*\}|[A-Z]{2,6}|[\d\s.,:%/()–-]*)$/;
 
 const packageOfThisBuild = () => packageOfBuild(projectRoot, path.resolve(__dirname, '..', '..'));
 
@@ -67,7 +70,11 @@ async function readDialog(page: Page): Promise<DialogTexts> {
     });
     const all = [(tray as HTMLElement).innerText];
     tray.querySelectorAll('[title], [placeholder], option').forEach((el) => {
-      all.push(el.getAttribute('title') ?? '', el.getAttribute('placeholder') ?? '', el.tagName === 'OPTION' ? (el.textContent ?? '') : '');
+      all.push(
+        el.getAttribute('title') ?? '',
+        el.getAttribute('placeholder') ?? '',
+        el.tagName === 'OPTION' ? (el.textContent ?? '') : '',
+      );
     });
     const stack = (window as never as RedWindow).RED.editor.getEditStack();
     return { type: stack[stack.length - 1]!.type, translated, all: all.filter((t) => t.trim()) };
@@ -93,7 +100,8 @@ async function cancelDialog(page: Page, dialog: Locator): Promise<void> {
 /** Adds one node of the type to the canvas, opens its dialog and every config dialog its "add" buttons open. */
 async function dialogsOf(page: Page, type: string, index: number): Promise<DialogTexts[]> {
   // Dropped from the palette and double-clicked, as a user opens a dialog.
-  const count = () => page.evaluate((t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).length, type);
+  const count = () =>
+    page.evaluate((t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).length, type);
   const before = await count();
   const paletteNode = page.locator(`.red-ui-palette-node[data-palette-type="${type}"]`);
   await paletteNode.scrollIntoViewIfNeeded();
@@ -103,8 +111,14 @@ async function dialogsOf(page: Page, type: string, index: number): Promise<Dialo
   await page.mouse.down();
   await page.mouse.move(canvas.x + 200 + (index % 3) * 260, canvas.y + 80 + Math.floor(index / 3) * 70, { steps: 12 });
   await page.mouse.up();
-  await page.waitForFunction(([t, n]) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).length > (n as number), [type, before] as const);
-  const id = await page.evaluate((t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).slice(-1)[0]!.id, type);
+  await page.waitForFunction(
+    ([t, n]) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).length > (n as number),
+    [type, before] as const,
+  );
+  const id = await page.evaluate(
+    (t) => (window as never as RedWindow).RED.nodes.filterNodes({ type: t }).slice(-1)[0]!.id,
+    type,
+  );
   await page.locator(`[id="${id}"] .red-ui-flow-node`).first().dblclick();
   const dialog = page.locator('.red-ui-tray').last();
   await dialog.locator('#node-dialog-ok').waitFor();
@@ -148,7 +162,13 @@ describe('the edit dialogs in German', () => {
     errors.push(watchErrors(page));
     await openEditor(page, red.url);
     // openEditor waits for the core nodes; this package's node sets may register a moment later.
-    await page.waitForFunction((types) => types.every((t) => (window as never as { RED: { nodes: { getType: (t: string) => unknown } } }).RED.nodes.getType(t)), paletteTypes);
+    await page.waitForFunction(
+      (types) =>
+        types.every((t) =>
+          (window as never as { RED: { nodes: { getType: (t: string) => unknown } } }).RED.nodes.getType(t),
+        ),
+      paletteTypes,
+    );
     return page;
   }
 
@@ -178,7 +198,9 @@ describe('the edit dialogs in German', () => {
   });
 
   test('every node and config node dialog was opened in both languages', () => {
-    const configTypes = SETS.flatMap((set) => registeredTypes(fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8')))
+    const configTypes = SETS.flatMap((set) =>
+      registeredTypes(fs.readFileSync(path.join(projectRoot, 'nodes', set, `${set}.html`), 'utf8')),
+    )
       .filter((t) => t.category === 'config')
       .map((t) => t.type);
     for (const type of [...paletteTypes, ...configTypes]) {
@@ -187,9 +209,18 @@ describe('the edit dialogs in German', () => {
   });
 
   test('no German dialog shows a raw i18n key in a label, tooltip, placeholder, option or tip', () => {
-    const raw = [...german.values()].flatMap((d) => d.all.flatMap((text) => text.split('\n')).filter((line) => RAW_KEY.test(line)).map((line) => `${d.type}: ${line.trim()}`));
+    const raw = [...german.values()].flatMap((d) =>
+      d.all
+        .flatMap((text) => text.split('\n'))
+        .filter((line) => RAW_KEY.test(line))
+        .map((line) => `${d.type}: ${line.trim()}`),
+    );
     assert.deepEqual(raw, []);
-    const empty = [...german.values()].flatMap((d) => Object.entries(d.translated).filter(([key, text]) => !text && key.includes(`${PACKAGE}/`)).map(([key]) => `${d.type}: ${key}`));
+    const empty = [...german.values()].flatMap((d) =>
+      Object.entries(d.translated)
+        .filter(([key, text]) => !text && key.includes(`${PACKAGE}/`))
+        .map(([key]) => `${d.type}: ${key}`),
+    );
     assert.deepEqual(empty, [], 'translated elements left empty');
   });
 
@@ -212,7 +243,9 @@ describe('the edit dialogs in German', () => {
 
   test('"Verbindung testen" in a new, unsaved HRIS connection answers in German what is wrong', async () => {
     await de.locator('.red-ui-palette-node[data-palette-type="hr-hris-writer"]').waitFor();
-    const writer = (await de.evaluate(() => (window as never as RedWindow).RED.nodes.filterNodes({ type: 'hr-hris-writer' })[0]?.id))!;
+    const writer = (await de.evaluate(
+      () => (window as never as RedWindow).RED.nodes.filterNodes({ type: 'hr-hris-writer' })[0]?.id,
+    ))!;
     await de.locator(`[id="${writer}"] .red-ui-flow-node`).first().dblclick();
     await de.locator('#node-input-btn-connection-add').click();
     await de.locator('#node-config-dialog-ok').waitFor();
@@ -225,7 +258,10 @@ describe('the edit dialogs in German', () => {
     await de.locator('#node-config-input-secret').fill(BAMBOOHR_DEFAULTS.apiKeys[0]!);
     await de.locator('#hr-hris-connection-test').click();
     await de.locator('#hr-hris-connection-result', { hasText: 'Verbunden mit BambooHR, Firma acme.' }).waitFor();
-    assert.doesNotMatch(await de.locator('#hr-hris-connection-result').innerText(), new RegExp(BAMBOOHR_DEFAULTS.apiKeys[0]!));
+    assert.doesNotMatch(
+      await de.locator('#hr-hris-connection-result').innerText(),
+      new RegExp(BAMBOOHR_DEFAULTS.apiKeys[0]!),
+    );
     await de.locator('#node-config-dialog-cancel').click();
     await de.locator('#node-dialog-cancel').click();
     await de.locator('.red-ui-tray').waitFor({ state: 'detached' });

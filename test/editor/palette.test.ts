@@ -29,7 +29,10 @@ async function labelsOf(dialog: ReturnType<Page['locator']>): Promise<string[]> 
   await dialog.locator('.form-row label').first().waitFor({ timeout: 30_000 });
   const labels = await dialog.locator('.form-row label').allInnerTexts();
   assert.ok(labels.filter((l) => l.trim()).length > 0, 'the dialog shows labelled fields');
-  assert.ok(labels.every((l) => !I18N_KEY.test(l)), `untranslated i18n key in a label: ${labels.join(' | ')}`);
+  assert.ok(
+    labels.every((l) => !I18N_KEY.test(l)),
+    `untranslated i18n key in a label: ${labels.join(' | ')}`,
+  );
   return labels;
 }
 
@@ -38,7 +41,8 @@ async function screenshot(page: Page, name: string) {
   const dir = path.join(projectRoot, 'test-results');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
-  if (process.env.HR_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
+  if (process.env.HR_UPDATE_SCREENSHOTS === '1')
+    fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
 }
 
 describe('the editor', () => {
@@ -77,29 +81,44 @@ describe('the editor', () => {
     const category = page.locator('.red-ui-palette-category', { hasText: 'HR integration' });
     await category.first().waitFor();
     for (const { type } of paletteTypes) {
-      await assert.doesNotReject(category.locator(`.red-ui-palette-node[data-palette-type="${type}"]`).waitFor({ timeout: 10_000 }), `${type} is not in the palette`);
+      await assert.doesNotReject(
+        category.locator(`.red-ui-palette-node[data-palette-type="${type}"]`).waitFor({ timeout: 10_000 }),
+        `${type} is not in the palette`,
+      );
     }
   });
 
   for (const { type } of paletteTypes) {
     test(`${type} can be dragged onto the canvas and its edit dialog opened and closed`, async () => {
-      const before = await page.evaluate((t) => (window as never as { RED: { nodes: { filterNodes: (f: object) => unknown[] } } }).RED.nodes.filterNodes({ type: t }).length, type);
+      const before = await page.evaluate(
+        (t) =>
+          (window as never as { RED: { nodes: { filterNodes: (f: object) => unknown[] } } }).RED.nodes.filterNodes({
+            type: t,
+          }).length,
+        type,
+      );
       const paletteNode = page.locator(`.red-ui-palette-node[data-palette-type="${type}"]`);
       await paletteNode.scrollIntoViewIfNeeded();
       const from = (await paletteNode.boundingBox())!;
       const canvas = (await page.locator('#red-ui-workspace-chart').boundingBox())!;
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
-      await page.mouse.move(canvas.x + 200 + (dropped % 2) * 260, canvas.y + 80 + Math.floor(dropped / 2) * 70, { steps: 12 });
+      await page.mouse.move(canvas.x + 200 + (dropped % 2) * 260, canvas.y + 80 + Math.floor(dropped / 2) * 70, {
+        steps: 12,
+      });
       dropped += 1;
       await page.mouse.up();
-      const id = await page.waitForFunction(
-        ([t, n]) => {
-          const nodes = (window as never as { RED: { nodes: { filterNodes: (f: object) => Array<{ id: string }> } } }).RED.nodes.filterNodes({ type: t });
-          return nodes.length > (n as number) ? nodes[nodes.length - 1].id : null;
-        },
-        [type, before] as const,
-      ).then((h) => h.jsonValue() as Promise<string>);
+      const id = await page
+        .waitForFunction(
+          ([t, n]) => {
+            const nodes = (
+              window as never as { RED: { nodes: { filterNodes: (f: object) => Array<{ id: string }> } } }
+            ).RED.nodes.filterNodes({ type: t });
+            return nodes.length > (n as number) ? nodes[nodes.length - 1].id : null;
+          },
+          [type, before] as const,
+        )
+        .then((h) => h.jsonValue() as Promise<string>);
 
       await page.waitForFunction(() => document.querySelectorAll('.red-ui-tray').length === 0);
       await page.locator(`[id="${id}"] .red-ui-flow-node`).first().dblclick();
@@ -114,7 +133,12 @@ describe('the editor', () => {
         const configDialog = page.locator('.red-ui-tray').last();
         await configDialog.locator('#node-config-dialog-ok').waitFor();
         await labelsOf(configDialog);
-        const configType = await page.evaluate(() => (window as never as { RED: { editor: { getEditStack: () => Array<{ type: string }> } } }).RED.editor.getEditStack().slice(-1)[0].type);
+        const configType = await page.evaluate(
+          () =>
+            (window as never as { RED: { editor: { getEditStack: () => Array<{ type: string }> } } }).RED.editor
+              .getEditStack()
+              .slice(-1)[0].type,
+        );
         openedConfigTypes.add(configType);
         await screenshot(page, `dialog-${configType}`);
         await configDialog.locator('#node-config-dialog-cancel').click();
@@ -127,7 +151,10 @@ describe('the editor', () => {
   }
 
   test('every config node dialog was reachable from a node that uses it', () => {
-    assert.deepEqual(configTypes.filter((t) => !openedConfigTypes.has(t)), []);
+    assert.deepEqual(
+      configTypes.filter((t) => !openedConfigTypes.has(t)),
+      [],
+    );
   });
 
   test('the canvas with every node shows no console error', async () => {

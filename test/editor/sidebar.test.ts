@@ -26,22 +26,59 @@ const packageOfThisBuild = () => packageOfBuild(projectRoot, path.resolve(__dirn
 
 function hire(system: 'greenhouse' | 'lever', candidateId: string, person: Partial<HireEvent['person']>): HireEvent {
   const base = sampleHire();
-  return sampleHire({ eventId: `${system}-${candidateId}`, system, person: { ...base.person, ...person }, sourceIds: { system, candidateId, applicationId: `app-${candidateId}` } });
+  return sampleHire({
+    eventId: `${system}-${candidateId}`,
+    system,
+    person: { ...base.person, ...person },
+    sourceIds: { system, candidateId, applicationId: `app-${candidateId}` },
+  });
 }
 
 // Same address, different names: a shared inbox or a mistyped address, which a person must look at.
-const ana = hire('greenhouse', 'gh-1', { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [], dateOfBirth: '1990-05-17' });
-const maria = hire('lever', 'lv-1', { legalName: { first: 'Maria', last: 'Costa' }, preferredName: 'Maria', emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [] });
-const newHire = { payload: { firstName: 'Bo', lastName: 'Lind', workEmail: 'bo.lind@example.com', hireDate: '2026-01-05', ssn: '123-45-6789' }, sourceIds: { system: 'greenhouse', candidateId: 'gh-7', applicationId: 'app-7' } };
+const ana = hire('greenhouse', 'gh-1', {
+  legalName: { first: 'Ana', last: 'Silva' },
+  emails: [{ address: 'ana.silva@example.com', type: 'work' }],
+  phones: [],
+  dateOfBirth: '1990-05-17',
+});
+const maria = hire('lever', 'lv-1', {
+  legalName: { first: 'Maria', last: 'Costa' },
+  preferredName: 'Maria',
+  emails: [{ address: 'ana.silva@example.com', type: 'work' }],
+  phones: [],
+});
+const newHire = {
+  payload: {
+    firstName: 'Bo',
+    lastName: 'Lind',
+    workEmail: 'bo.lind@example.com',
+    hireDate: '2026-01-05',
+    ssn: '123-45-6789',
+  },
+  sourceIds: { system: 'greenhouse', candidateId: 'gh-7', applicationId: 'app-7' },
+};
 
 const inject = (id: string, y: number, props: Record<string, unknown>) => ({
-  id, z: 'tab', type: 'inject', name: id, repeat: '', once: false, x: 130, y,
+  id,
+  z: 'tab',
+  type: 'inject',
+  name: id,
+  repeat: '',
+  once: false,
+  x: 130,
+  y,
   props: Object.entries(props).map(([p, v]) => ({ p, v: JSON.stringify(v), vt: 'json' })),
   wires: [[id.startsWith('hire') ? 'writer' : 'dedupe']],
 });
 /** Puts a message property into flow context, where the test reads what the flow received. */
 const remember = (id: string, y: number, key: string, from: string) => ({
-  id, z: 'tab', type: 'change', name: id, x: 560, y, wires: [[]],
+  id,
+  z: 'tab',
+  type: 'change',
+  name: id,
+  x: 560,
+  y,
+  wires: [[]],
   rules: [{ t: 'set', p: key, pt: 'flow', to: from, tot: 'msg' }],
 });
 
@@ -49,27 +86,83 @@ function flow(bambooUrl: string) {
   return [
     { id: 'tab', type: 'tab', label: 'HR sync' },
     { id: 'store', type: 'hr-store', name: 'Hires', file: STORE_FILE, secretFields: '', keyEnv: '' },
-    { id: 'dedupe', z: 'tab', type: 'hr-dedupe', store: 'store', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', x: 340, y: 90, wires: [['new'], ['merged'], []] },
+    {
+      id: 'dedupe',
+      z: 'tab',
+      type: 'hr-dedupe',
+      store: 'store',
+      mergeThreshold: '0.95',
+      reviewThreshold: '0.70',
+      defaultCountry: 'US',
+      model: '',
+      x: 340,
+      y: 90,
+      wires: [['new'], ['merged'], []],
+    },
     inject('person-ana', 60, { payload: ana }),
     inject('person-maria', 120, { payload: maria }),
     remember('new', 60, 'newGuid', 'person.guid'),
     remember('merged', 120, 'mergedGuid', 'person.guid'),
     {
-      id: 'bamboo', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey', baseUrl: `${bambooUrl}/api/gateway.php/acme`, rateLimit: 50, atsSystem: 'none',
+      id: 'bamboo',
+      type: 'hr-hris-connection',
+      system: 'bamboohr',
+      companyDomain: 'acme',
+      bambooAuth: 'apiKey',
+      baseUrl: `${bambooUrl}/api/gateway.php/acme`,
+      rateLimit: 50,
+      atsSystem: 'none',
       credentials: { secret: BAMBOOHR_DEFAULTS.apiKeys[0] },
     },
-    { id: 'writer', z: 'tab', type: 'hr-hris-writer', connection: 'bamboo', store: 'store', operation: 'create', writeBack: false, dryRun: false, maxAttempts: 2, maxAgeHours: 24, x: 340, y: 240, wires: [['created'], [], []] },
+    {
+      id: 'writer',
+      z: 'tab',
+      type: 'hr-hris-writer',
+      connection: 'bamboo',
+      store: 'store',
+      operation: 'create',
+      writeBack: false,
+      dryRun: false,
+      maxAttempts: 2,
+      maxAgeHours: 24,
+      x: 340,
+      y: 240,
+      wires: [['created'], [], []],
+    },
     inject('hire-bo', 240, newHire),
     remember('created', 240, 'employeeId', 'hris.employeeId'),
     {
-      id: 'monitor', z: 'tab', type: 'hr-health', name: 'Watch', store: 'store', interval: 60, cleanPeriod: 60, failurePercent: 50, failureMinCalls: 5, writesWindowHours: 24,
-      webhooksWindowHours: 6, latencyMaxMs: 5000, validationMax: 10, credentialDays: 30, volumePeriod: 'week', volumePercent: 50, volumeLookbackWeeks: 8, expiries: '', x: 340, y: 340, wires: [[]],
+      id: 'monitor',
+      z: 'tab',
+      type: 'hr-health',
+      name: 'Watch',
+      store: 'store',
+      interval: 60,
+      cleanPeriod: 60,
+      failurePercent: 50,
+      failureMinCalls: 5,
+      writesWindowHours: 24,
+      webhooksWindowHours: 6,
+      latencyMaxMs: 5000,
+      validationMax: 10,
+      credentialDays: 30,
+      volumePeriod: 'week',
+      volumePercent: 50,
+      volumeLookbackWeeks: 8,
+      expiries: '',
+      x: 340,
+      y: 340,
+      wires: [[]],
     },
   ];
 }
 
 /** Waits for a condition the runtime reaches on its own time (a flow, a retry); polls, never sleeps a fixed time. */
-async function until<T>(check: () => Promise<T | undefined | null | false>, what: string, limitMs = 20_000): Promise<T> {
+async function until<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+  limitMs = 20_000,
+): Promise<T> {
   const end = Date.now() + limitMs;
   for (;;) {
     const value = await check().catch(() => undefined);
@@ -97,7 +190,8 @@ async function screenshot(page: Page, name: string) {
   const dir = path.join(projectRoot, 'test-results');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
-  if (process.env.HR_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
+  if (process.env.HR_UPDATE_SCREENSHOTS === '1')
+    fs.copyFileSync(path.join(dir, `${name}.png`), path.join(projectRoot, 'docs', `${name}.png`));
 }
 
 describe('the HR sync sidebar', () => {
@@ -112,12 +206,18 @@ describe('the HR sync sidebar', () => {
   let userDir: string;
 
   const post = async (pathname: string, body?: unknown) => {
-    const res = await fetch(red.url + pathname, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(red.url + pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.status >= 300) throw new Error(`POST ${pathname} answered ${res.status}: ${await res.text()}`);
   };
   /** The admin API lists flow context per context store. */
   const flowValue = async (key: string) =>
-    Object.values(await red.getJson<Record<string, Record<string, { msg: string }>>>('/context/flow/tab')).find((values) => values[key])?.[key]?.msg;
+    Object.values(await red.getJson<Record<string, Record<string, { msg: string }>>>('/context/flow/tab')).find(
+      (values) => values[key],
+    )?.[key]?.msg;
   const overview = () => red.getJson<Overview>('/hr-sync/overview');
 
   /** What the sidebar will show: counted events, a possible duplicate and a dead letter, made by the flow itself except the counts. */
@@ -125,7 +225,13 @@ describe('the HR sync sidebar', () => {
     // A week of inbound events, as the trigger counts them, in the store the flow uses.
     const counters = await openStore({ file: path.join(userDir, STORE_FILE) });
     const now = Date.now();
-    for (const [hoursAgo, n] of [[1, 5], [30, 3], [80, 6], [130, 2]] as const) await counters.count(METRICS.eventsIn, { vendor: 'greenhouse' }, n, new Date(now - hoursAgo * HOUR));
+    for (const [hoursAgo, n] of [
+      [1, 5],
+      [30, 3],
+      [80, 6],
+      [130, 2],
+    ] as const)
+      await counters.count(METRICS.eventsIn, { vendor: 'greenhouse' }, n, new Date(now - hoursAgo * HOUR));
     await counters.close();
 
     // A possible duplicate: Ana is on file first, then Maria arrives with Ana's address.
@@ -154,9 +260,11 @@ describe('the HR sync sidebar', () => {
         hrHrisWriterRetryBaseMs: 100,
       },
     });
-    await post('/flows', flow(bamboo.url)).then(seed).catch((err: Error) => {
-      throw new Error(`${err.message}\nNode-RED said:\n${red.log()}`);
-    });
+    await post('/flows', flow(bamboo.url))
+      .then(seed)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}\nNode-RED said:\n${red.log()}`);
+      });
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
@@ -175,7 +283,7 @@ describe('the HR sync sidebar', () => {
     if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
   });
 
-  test('the sidebar shows the store\'s health figures, trend and monitor rules', async () => {
+  test("the sidebar shows the store's health figures, trend and monitor rules", async () => {
     // The sidebar header has room for four tab buttons; the others are in its drop-down menu.
     await page.locator('#red-ui-sidebar .red-ui-tab-link-button-menu').click();
     await page.locator('#red-ui-tabs-menu-option-hr-sync').click();
@@ -186,7 +294,10 @@ describe('the HR sync sidebar', () => {
     assert.equal(await events.locator('.hr-sync-24h').innerText(), '5');
     assert.equal(await events.locator('.hr-sync-7d').innerText(), '16');
     assert.equal(await events.locator('svg.hr-sync-sparkline polyline').count(), 1, 'the trend is drawn');
-    assert.match(await sidebar.locator('.hr-sync-health').innerText(), /Waiting now: 1 review item\(s\), 1 dead letter\(s\)/);
+    assert.match(
+      await sidebar.locator('.hr-sync-health').innerText(),
+      /Waiting now: 1 review item\(s\), 1 dead letter\(s\)/,
+    );
     const monitor = sidebar.locator('.hr-sync-monitor[data-monitor="monitor"]');
     await monitor.locator('summary', { hasText: 'Health monitor Watch all rules OK' }).click();
     const deadLetterRule = monitor.locator('tr[data-rule="dead_letters"]');
@@ -195,26 +306,38 @@ describe('the HR sync sidebar', () => {
     await monitor.locator('summary').click();
   });
 
-  test('approving the possible duplicate sends the person on through the dedupe node\'s merge output', async () => {
+  test("approving the possible duplicate sends the person on through the dedupe node's merge output", async () => {
     const card = page.locator('#hr-sync-sidebar .hr-sync-review');
     await card.waitFor();
     const text = await card.innerText();
     assert.match(text, /Possible duplicate/);
     assert.match(text, /Maria\s+Ana/, 'the two persons side by side');
-    assert.match(await card.locator('tr[data-field="email"]').innerText(), /same\s+\+\d/, 'the email agreed and raised the score');
-    assert.match(await card.locator('tr[data-field="forename"]').innerText(), /different\s+-\d/, 'the first name differed and lowered it');
+    assert.match(
+      await card.locator('tr[data-field="email"]').innerText(),
+      /same\s+\+\d/,
+      'the email agreed and raised the score',
+    );
+    assert.match(
+      await card.locator('tr[data-field="forename"]').innerText(),
+      /different\s+-\d/,
+      'the first name differed and lowered it',
+    );
     await widenSidebar(page);
     await screenshot(page, 'sidebar');
 
     await card.locator('.hr-sync-approve').click();
     await card.waitFor({ state: 'detached' });
-    assert.match(confirmations.at(-1) ?? '', /^Merge Maria Costa with Ana Silva\?/, 'the merge is confirmed first, naming both people');
+    assert.match(
+      confirmations.at(-1) ?? '',
+      /^Merge Maria Costa with Ana Silva\?/,
+      'the merge is confirmed first, naming both people',
+    );
     const merged = await until(() => flowValue('mergedGuid'), 'the merge message in the flow');
-    assert.equal(merged, await flowValue('newGuid'), 'Maria was merged into Ana\'s person');
+    assert.equal(merged, await flowValue('newGuid'), "Maria was merged into Ana's person");
     assert.match(await page.locator('#hr-sync-sidebar .hr-sync-reviews').innerText(), /Nothing to review/);
   });
 
-  test('the dead letter shows BambooHR\'s failure and, retried once the fault is gone, creates the employee', async () => {
+  test("the dead letter shows BambooHR's failure and, retried once the fault is gone, creates the employee", async () => {
     const card = page.locator('#hr-sync-sidebar .hr-sync-dead-letter');
     await card.waitFor();
     assert.match(await card.locator('.hr-sync-card-title').innerText(), /Create employee in bamboohr/);
@@ -225,9 +348,15 @@ describe('the HR sync sidebar', () => {
     assert.deepEqual(bamboo.employees(), [], 'the fault kept the employee out');
 
     await card.locator('.hr-sync-retry').click();
-    assert.match(confirmations.at(-1) ?? '', /Send the write for Bo Lind again exactly as it was recorded\? A mapping changed since then is not applied/);
+    assert.match(
+      confirmations.at(-1) ?? '',
+      /Send the write for Bo Lind again exactly as it was recorded\? A mapping changed since then is not applied/,
+    );
     const employeeId = await until(() => flowValue('employeeId'), 'the retried write to succeed');
-    assert.deepEqual(bamboo.employees().map((e) => e.id), [employeeId]);
+    assert.deepEqual(
+      bamboo.employees().map((e) => e.id),
+      [employeeId],
+    );
     await card.waitFor({ state: 'detached' });
     assert.match(await page.locator('#hr-sync-sidebar .hr-sync-dead-letters').innerText(), /No write is waiting/);
     assert.doesNotMatch(red.log(), /\[error\].*hr-/);

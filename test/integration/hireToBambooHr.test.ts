@@ -22,7 +22,9 @@ import { leverAnswers } from '../unit/vendors/ats/answers';
 let bamboo: BambooHrHandle;
 before(async () => {
   // The account's list fields hold the ATS's department and office names, as a configured account would.
-  bamboo = await startBambooHr({ lists: { department: ['Technology', 'Engineering'], location: ['New York, NY', 'Berlin'] } });
+  bamboo = await startBambooHr({
+    lists: { department: ['Technology', 'Engineering'], location: ['New York, NY', 'Berlin'] },
+  });
 });
 after(() => bamboo.stop());
 
@@ -30,9 +32,17 @@ const toBambooHr = compileJsonataMapping(startingMappings.bamboohr, transformFun
 const validate = compileValidator(defaultDictionary, {});
 
 async function createInBambooHr(record: unknown) {
-  const client = createHttpClient({ baseUrl: `${bamboo.url}/api/gateway.php/acme/v1`, auth: basicAuth('sandbox-bamboohr-key', 'x') });
+  const client = createHttpClient({
+    baseUrl: `${bamboo.url}/api/gateway.php/acme/v1`,
+    auth: basicAuth('sandbox-bamboohr-key', 'x'),
+  });
   try {
-    return await client.request({ method: 'POST', url: '/employees', body: record, headers: { accept: 'application/json' } });
+    return await client.request({
+      method: 'POST',
+      url: '/employees',
+      body: record,
+      headers: { accept: 'application/json' },
+    });
   } finally {
     await client.close();
   }
@@ -54,7 +64,10 @@ test('a Greenhouse hire maps to a BambooHR employee the strict emulator accepts'
   const sender = greenhouseSender({ secret: 'gh-secret' });
   // The documented salary field has no frequency: the account declares its pay yearly, as the shipped examples do.
   const yearly = { ...noApi, settings: { ...noApi.settings, offerFields: { declaredPayPeriod: 'year' as const } } };
-  const { event } = await greenhouse.canonical(deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', lastName: 'Åberg', salary: 103000 })), yearly);
+  const { event } = await greenhouse.canonical(
+    deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', lastName: 'Åberg', salary: 103000 })),
+    yearly,
+  );
   const { stored } = await throughTheMapping(event as HireEvent);
   assert.equal(stored.fields.firstName, 'Zoë');
   assert.equal(stored.fields.lastName, 'Åberg');
@@ -66,14 +79,24 @@ test('a Greenhouse hire maps to a BambooHR employee the strict emulator accepts'
 test('a Lever hire maps to a BambooHR employee the strict emulator accepts', async () => {
   const sender = leverSender({ secret: 'lever-token', now: () => new Date() });
   const { ctx } = fakeApi(leverAnswers());
-  const { event } = await lever.canonical(deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1', contactId: 'contact-1' })), ctx);
+  const { event } = await lever.canonical(
+    deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1', contactId: 'contact-1' })),
+    ctx,
+  );
   const { stored } = await throughTheMapping(event as HireEvent);
   assert.equal(stored.fields.firstName, 'Johnny');
-  assert.equal(stored.fields.homeEmail, 'johnny@example.com', 'an ATS email that is not a work address becomes the home email');
+  assert.equal(
+    stored.fields.homeEmail,
+    'johnny@example.com',
+    'an ATS email that is not a work address becomes the home email',
+  );
   assert.equal(stored.fields.hireDate, '2026-12-01');
   assert.equal(stored.fields.department, 'Engineering');
 });
 
 test('a field BambooHR does not know is refused by the emulator with its reason, as the real API does', async () => {
-  await assert.rejects(createInBambooHr({ firstName: 'Ana', lastName: 'Silva', payPer: 'Year' }), (err: unknown) => err instanceof HttpError && err.status === 406 && /payPer/.test(err.message));
+  await assert.rejects(
+    createInBambooHr({ firstName: 'Ana', lastName: 'Silva', payPer: 'Year' }),
+    (err: unknown) => err instanceof HttpError && err.status === 406 && /payPer/.test(err.message),
+  );
 });

@@ -44,13 +44,20 @@ afterEach(() => helper.unload());
 
 /** What the HRIS connection dialog holds for a BambooHR company reached through the emulator. */
 const bambooDialog = (company = 'acme', url = bamboo.url) => ({
-  system: 'bamboohr', companyDomain: company, bambooAuth: 'apiKey', baseUrl: `${url}/api/gateway.php/${company}`, rateLimit: '5', atsSystem: 'none', checkrEnabled: false,
+  system: 'bamboohr',
+  companyDomain: company,
+  bambooAuth: 'apiKey',
+  baseUrl: `${url}/api/gateway.php/${company}`,
+  rateLimit: '5',
+  atsSystem: 'none',
+  checkrEnabled: false,
 });
 
 async function testConnection(type: string, body: Record<string, unknown>): Promise<Outcome[]> {
   const res = await helper.request().post(`/${type}/test`).send(body).expect(200);
   const text = JSON.stringify(res.body);
-  for (const secret of [BAMBOO_KEY, GREENHOUSE_KEY, WRONG_KEY, 'XXXXXXXXXXXXXXXXXXXXXXXX']) assert.ok(!text.includes(secret), `the answer repeats a secret: ${text}`);
+  for (const secret of [BAMBOO_KEY, GREENHOUSE_KEY, WRONG_KEY, 'XXXXXXXXXXXXXXXXXXXXXXXX'])
+    assert.ok(!text.includes(secret), `the answer repeats a secret: ${text}`);
   return (res.body as { results: Outcome[] }).results;
 }
 
@@ -61,17 +68,30 @@ test('a BambooHR connection with a good key that is not deployed yet answers "co
   await loadNothing();
   bamboo.reset();
   const before = bamboo.employees().length;
-  const [result, ...more] = await testConnection('hr-hris-connection', { id: 'new-node', config: bambooDialog(), credentials: { secret: BAMBOO_KEY } });
+  const [result, ...more] = await testConnection('hr-hris-connection', {
+    id: 'new-node',
+    config: bambooDialog(),
+    credentials: { secret: BAMBOO_KEY },
+  });
   assert.deepEqual(more, []);
-  assert.deepEqual({ ok: result!.ok, code: result!.code, service: result!.service, company: result!.params.company }, { ok: true, code: 'okCompany', service: 'BambooHR', company: 'acme' });
+  assert.deepEqual(
+    { ok: result!.ok, code: result!.code, service: result!.service, company: result!.params.company },
+    { ok: true, code: 'okCompany', service: 'BambooHR', company: 'acme' },
+  );
   assert.equal(bamboo.employees().length, before);
   // The probe is the writer's own lookup: the roster report (a POST that reads), nothing that writes.
-  assert.deepEqual(bamboo.requests().map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`), ['POST /api/gateway.php/acme/v1/reports/custom']);
+  assert.deepEqual(
+    bamboo.requests().map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`),
+    ['POST /api/gateway.php/acme/v1/reports/custom'],
+  );
 });
 
 test('a key BambooHR does not know is reported as a bad key', async () => {
   await loadNothing();
-  const [result] = await testConnection('hr-hris-connection', { config: bambooDialog(), credentials: { secret: WRONG_KEY } });
+  const [result] = await testConnection('hr-hris-connection', {
+    config: bambooDialog(),
+    credentials: { secret: WRONG_KEY },
+  });
   assert.equal(result!.ok, false);
   assert.equal(result!.code, 'badKey');
   assert.equal(result!.params.status, 401);
@@ -79,7 +99,10 @@ test('a key BambooHR does not know is reported as a bad key', async () => {
 
 test('a company domain BambooHR does not know is reported as the wrong company domain, naming it', async () => {
   await loadNothing();
-  const [result] = await testConnection('hr-hris-connection', { config: bambooDialog('globex'), credentials: { secret: BAMBOO_KEY } });
+  const [result] = await testConnection('hr-hris-connection', {
+    config: bambooDialog('globex'),
+    credentials: { secret: BAMBOO_KEY },
+  });
   assert.equal(result!.code, 'wrongCompany');
   assert.equal(result!.params.company, 'globex');
 });
@@ -87,7 +110,10 @@ test('a company domain BambooHR does not know is reported as the wrong company d
 test('a port nothing listens on is reported as unreachable, naming the host', async () => {
   await loadNothing();
   const port = await freePort();
-  const [result] = await testConnection('hr-hris-connection', { config: bambooDialog('acme', `http://127.0.0.1:${port}`), credentials: { secret: BAMBOO_KEY } });
+  const [result] = await testConnection('hr-hris-connection', {
+    config: bambooDialog('acme', `http://127.0.0.1:${port}`),
+    credentials: { secret: BAMBOO_KEY },
+  });
   assert.equal(result!.code, 'unreachable');
   assert.equal(result!.params.host, `127.0.0.1:${port}`);
   assert.equal(result!.params.errno, 'ECONNREFUSED');
@@ -98,7 +124,10 @@ test('a BambooHR that is throttling is reported as rate limited with its wait, a
   bamboo.reset();
   bamboo.injectFault({ kind: 'throttle', retryAfterSeconds: 7, times: 5 });
   try {
-    const [result] = await testConnection('hr-hris-connection', { config: bambooDialog(), credentials: { secret: BAMBOO_KEY } });
+    const [result] = await testConnection('hr-hris-connection', {
+      config: bambooDialog(),
+      credentials: { secret: BAMBOO_KEY },
+    });
     assert.equal(result!.code, 'rateLimited');
     assert.equal(result!.params.wait, 7);
     assert.equal(bamboo.requests().length, 1, 'the person at the dialog gets the answer at once, not after retries');
@@ -108,10 +137,20 @@ test('a BambooHR that is throttling is reported as rate limited with its wait, a
 });
 
 test('a deployed connection whose password field was left untouched is tested with its stored key; a newly typed key wins', async () => {
-  await helper.load(hrisConnectionNode, [{ id: 'conn', type: 'hr-hris-connection', ...bambooDialog() }], { conn: { secret: BAMBOO_KEY } });
-  const [stored] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog(), credentials: { secret: '__PWRD__' } });
+  await helper.load(hrisConnectionNode, [{ id: 'conn', type: 'hr-hris-connection', ...bambooDialog() }], {
+    conn: { secret: BAMBOO_KEY },
+  });
+  const [stored] = await testConnection('hr-hris-connection', {
+    id: 'conn',
+    config: bambooDialog(),
+    credentials: { secret: '__PWRD__' },
+  });
   assert.equal(stored!.code, 'okCompany');
-  const [typed] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog(), credentials: { secret: WRONG_KEY } });
+  const [typed] = await testConnection('hr-hris-connection', {
+    id: 'conn',
+    config: bambooDialog(),
+    credentials: { secret: WRONG_KEY },
+  });
   assert.equal(typed!.code, 'badKey');
 });
 
@@ -124,19 +163,47 @@ test('a deployed connection is tested at its deployed address: an address in the
   await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
   const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
   try {
-    await helper.load([hrisConnectionNode, atsConnectionNode], [
-      { id: 'conn', type: 'hr-hris-connection', ...bambooDialog() },
-      { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: greenhouse.url, tokenUrl: `${greenhouse.url}/token` },
-    ] as never, { conn: { secret: BAMBOO_KEY }, ats: { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_KEY } });
+    await helper.load(
+      [hrisConnectionNode, atsConnectionNode],
+      [
+        { id: 'conn', type: 'hr-hris-connection', ...bambooDialog() },
+        {
+          id: 'ats',
+          type: 'hr-ats-connection',
+          vendor: 'greenhouse',
+          baseUrl: greenhouse.url,
+          tokenUrl: `${greenhouse.url}/token`,
+        },
+      ] as never,
+      { conn: { secret: BAMBOO_KEY }, ats: { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_KEY } },
+    );
     bamboo.reset();
-    const [result] = await testConnection('hr-hris-connection', { id: 'conn', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
+    const [result] = await testConnection('hr-hris-connection', {
+      id: 'conn',
+      config: bambooDialog('acme', trapUrl),
+      credentials: { secret: '__PWRD__' },
+    });
     assert.equal(result!.code, 'okCompany', 'the deployed BambooHR answered');
     assert.equal(bamboo.requests().length, 1);
     // The id of a deployed node of another type lends no credentials to this one's test.
-    const borrowed = await testConnection('hr-hris-connection', { id: 'ats', config: bambooDialog('acme', trapUrl), credentials: { secret: '__PWRD__' } });
-    assert.deepEqual(borrowed.map((r) => r.code), ['incomplete']);
-    const atsTest = await testConnection('hr-ats-connection', { id: 'ats', config: { vendor: 'greenhouse', baseUrl: trapUrl, tokenUrl: `${trapUrl}/token` }, credentials: {} });
-    assert.deepEqual(atsTest.map((r) => r.code), ['ok']);
+    const borrowed = await testConnection('hr-hris-connection', {
+      id: 'ats',
+      config: bambooDialog('acme', trapUrl),
+      credentials: { secret: '__PWRD__' },
+    });
+    assert.deepEqual(
+      borrowed.map((r) => r.code),
+      ['incomplete'],
+    );
+    const atsTest = await testConnection('hr-ats-connection', {
+      id: 'ats',
+      config: { vendor: 'greenhouse', baseUrl: trapUrl, tokenUrl: `${trapUrl}/token` },
+      credentials: {},
+    });
+    assert.deepEqual(
+      atsTest.map((r) => r.code),
+      ['ok'],
+    );
     assert.deepEqual(seen, [], 'nothing reached the address named in the requests');
   } finally {
     await new Promise((r) => trap.close(r));
@@ -152,26 +219,68 @@ test('a connection missing its key is not called, and the answer says what is mi
 
 test('with the Greenhouse write-back switched on, each service gets its own answer', async () => {
   await loadNothing();
-  const config = { ...bambooDialog(), atsSystem: 'greenhouse', atsBaseUrl: greenhouse.url, atsTokenUrl: `${greenhouse.url}/token` };
-  const results = await testConnection('hr-hris-connection', { config, credentials: { secret: BAMBOO_KEY, atsClientId: GREENHOUSE_CLIENT.clientId, atsClientSecret: WRONG_KEY } });
-  assert.deepEqual(results.map((r) => [r.service, r.code]), [['BambooHR', 'okCompany'], ['Greenhouse', 'badKey']]);
+  const config = {
+    ...bambooDialog(),
+    atsSystem: 'greenhouse',
+    atsBaseUrl: greenhouse.url,
+    atsTokenUrl: `${greenhouse.url}/token`,
+  };
+  const results = await testConnection('hr-hris-connection', {
+    config,
+    credentials: { secret: BAMBOO_KEY, atsClientId: GREENHOUSE_CLIENT.clientId, atsClientSecret: WRONG_KEY },
+  });
+  assert.deepEqual(
+    results.map((r) => [r.service, r.code]),
+    [
+      ['BambooHR', 'okCompany'],
+      ['Greenhouse', 'badKey'],
+    ],
+  );
 });
 
 test('an ATS connection reads one row through Greenhouse Harvest v3; a wrong secret, a retired v1 key and a sender without an API are told apart', async () => {
   await loadNothing();
   const config = { vendor: 'greenhouse', baseUrl: greenhouse.url, tokenUrl: `${greenhouse.url}/token` };
   const client = { clientId: GREENHOUSE_CLIENT.clientId, clientSecret: GREENHOUSE_CLIENT.clientSecret };
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: client })).map((r) => r.code), ['ok']);
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { ...client, clientSecret: WRONG_KEY } })).map((r) => r.code), ['badKey']);
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: { apiKey: 'a-harvest-v1-key' } })).map((r) => r.code), ['apiRetired']);
-  assert.deepEqual((await testConnection('hr-ats-connection', { config, credentials: {} })).map((r) => r.code), ['noApiKey']);
-  assert.deepEqual((await testConnection('hr-ats-connection', { config: { vendor: 'standard-webhooks' }, credentials: {} })).map((r) => r.code), ['noApi']);
+  assert.deepEqual(
+    (await testConnection('hr-ats-connection', { config, credentials: client })).map((r) => r.code),
+    ['ok'],
+  );
+  assert.deepEqual(
+    (await testConnection('hr-ats-connection', { config, credentials: { ...client, clientSecret: WRONG_KEY } })).map(
+      (r) => r.code,
+    ),
+    ['badKey'],
+  );
+  assert.deepEqual(
+    (await testConnection('hr-ats-connection', { config, credentials: { apiKey: 'a-harvest-v1-key' } })).map(
+      (r) => r.code,
+    ),
+    ['apiRetired'],
+  );
+  assert.deepEqual(
+    (await testConnection('hr-ats-connection', { config, credentials: {} })).map((r) => r.code),
+    ['noApiKey'],
+  );
+  assert.deepEqual(
+    (await testConnection('hr-ats-connection', { config: { vendor: 'standard-webhooks' }, credentials: {} })).map(
+      (r) => r.code,
+    ),
+    ['noApi'],
+  );
 });
 
 test('"Send test alert" posts one message marked as a test to Slack; a hook Slack does not know is reported as gone', async () => {
   await loadNothing();
   const hook = SLACK_DEFAULTS.hooks[0]!;
-  const config = { channel: 'slack', groupWindow: '60', ratePerMinute: '20', digest: false, digestTime: '08:00', hidePersonal: true };
+  const config = {
+    channel: 'slack',
+    groupWindow: '60',
+    ratePerMinute: '20',
+    digest: false,
+    digestTime: '08:00',
+    hidePersonal: true,
+  };
   const [sent] = await testConnection('hr-alert', { config, credentials: { url: `${slack.url}${hook}` } });
   assert.deepEqual([sent!.ok, sent!.code, sent!.service], [true, 'alertSent', 'Slack']);
   const messages = slack.messages();
@@ -179,8 +288,14 @@ test('"Send test alert" posts one message marked as a test to Slack; a hook Slac
   // RED._ answers keys in the test helper: the message is the test one.
   assert.match(JSON.stringify(messages[0]!.message), /hr-alert\.text\.test\.title/);
 
-  const [gone] = await testConnection('hr-alert', { config, credentials: { url: `${slack.url}/services/T1/B1/${'X'.repeat(24)}` } });
+  const [gone] = await testConnection('hr-alert', {
+    config,
+    credentials: { url: `${slack.url}/services/T1/B1/${'X'.repeat(24)}` },
+  });
   assert.equal(gone!.code, 'channelGone');
   assert.equal(slack.messages().length, 1);
-  assert.deepEqual((await testConnection('hr-alert', { config: { ...config, channel: 'email' }, credentials: {} })).map((r) => r.code), ['emailChannel']);
+  assert.deepEqual(
+    (await testConnection('hr-alert', { config: { ...config, channel: 'email' }, credentials: {} })).map((r) => r.code),
+    ['emailChannel'],
+  );
 });

@@ -11,11 +11,25 @@ import alertNode = require('../../nodes/hr-alert/hr-alert');
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 
-type Spied = Node & { error: { callCount: number; lastCall: { args: [string] } }; status: { lastCall: { args: [{ fill: string; text: string }] } } };
+type Spied = Node & {
+  error: { callCount: number; lastCall: { args: [string] } };
+  status: { lastCall: { args: [{ fill: string; text: string }] } };
+};
 
 function flow(settings: Record<string, unknown>): FlowNode[] {
   return [
-    { id: 'a', type: 'hr-alert', channel: 'slack', groupWindow: 0, ratePerMinute: 0, editorUrl: 'https://nodered.example.com/', hidePersonal: true, digest: false, ...settings, wires: [['sent'], ['failed']] },
+    {
+      id: 'a',
+      type: 'hr-alert',
+      channel: 'slack',
+      groupWindow: 0,
+      ratePerMinute: 0,
+      editorUrl: 'https://nodered.example.com/',
+      hidePersonal: true,
+      digest: false,
+      ...settings,
+      wires: [['sent'], ['failed']],
+    },
     { id: 'sent', type: 'helper' },
     { id: 'failed', type: 'helper' },
     { id: 'c', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
@@ -114,7 +128,10 @@ test('an alert far over the channel limits is cut to fit and accepted by Slack a
   const { teams, workflow } = await teamsEmulator(t);
   const huge = 'Ünïcødé 🧑🏽‍💻 '.repeat(5000);
   const message = { alert: { title: huge, detail: huge, vendorError: huge } };
-  for (const [channel, url] of [['slack', hook], ['teams', workflow]] as const) {
+  for (const [channel, url] of [
+    ['slack', hook],
+    ['teams', workflow],
+  ] as const) {
     await helper.load(alertNode, flow({ channel }), { a: { url } });
     const sent = nextMessage(helper.getNode('sent'));
     helper.getNode('a').receive(message as never);
@@ -167,10 +184,28 @@ test('a malformed msg.alert is reported with its field path', async (t) => {
 });
 
 test("a field the node's dictionary marks secret never reaches the alert, even where the error echoes it", async () => {
-  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const dictionary = {
+    version: 'custom-1',
+    fields: [
+      ...defaultDictionary.fields,
+      {
+        name: 'person.custom.badgePin',
+        label: 'Badge PIN',
+        type: 'string',
+        required: false,
+        owner: 'hris',
+        syncDirection: 'none',
+        sensitivity: 'secret',
+      },
+    ],
+  };
   const message = () => {
     const msg = failureMessage();
-    return { ...msg, payload: { ...msg.payload, person: { ...msg.payload.person, custom: { badgePin: 'PIN-77310' } } }, error: { ...msg.error, message: 'BambooHR refused the employee: badge PIN-77310 unknown' } };
+    return {
+      ...msg,
+      payload: { ...msg.payload, person: { ...msg.payload.person, custom: { badgePin: 'PIN-77310' } } },
+      error: { ...msg.error, message: 'BambooHR refused the employee: badge PIN-77310 unknown' },
+    };
   };
   const sendOne = async (settings: Record<string, unknown>, nodes: unknown[], extra: FlowNode[] = []) => {
     await helper.load(nodes as never, [...extra, ...flow({ channel: 'email', ...settings })] as never);
@@ -181,7 +216,11 @@ test("a field the node's dictionary marks secret never reaches the alert, even w
     return text;
   };
   assert.match(await sendOne({}, [alertNode]), /PIN-77310/, 'the default dictionary knows no badge PIN');
-  const masked = await sendOne({ dictionary: 'dict' }, [dictionaryNode, alertNode], [{ id: 'dict', type: 'hr-dictionary', dictionary } as unknown as FlowNode]);
+  const masked = await sendOne(
+    { dictionary: 'dict' },
+    [dictionaryNode, alertNode],
+    [{ id: 'dict', type: 'hr-dictionary', dictionary } as unknown as FlowNode],
+  );
   assert.doesNotMatch(masked, /PIN-77310/);
   assert.match(masked, /badge \[REDACTED\] unknown/);
 });

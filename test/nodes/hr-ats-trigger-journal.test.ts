@@ -45,7 +45,11 @@ async function watchStore(t: Trigger) {
     if (gate) await gate;
     gate = null;
     // Poisoned: the second event cannot be written, so the real transaction fails after the first insert.
-    return recordEvents(poison && events.length > 1 ? events.map((e, i) => (i === 1 ? { ...e, payload: { unstorable: 1n } } : e)) : events);
+    return recordEvents(
+      poison && events.length > 1
+        ? events.map((e, i) => (i === 1 ? { ...e, payload: { unstorable: 1n } } : e))
+        : events,
+    );
   };
   return {
     batches,
@@ -68,7 +72,10 @@ async function watchStore(t: Trigger) {
 /** Resolves once the trigger has emitted n messages in all. */
 const emittedCount = (t: Trigger, n: number, limitMs = 10_000) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${t.emitted.length} of ${n} messages emitted within ${limitMs} ms`)), limitMs);
+    const timer = setTimeout(
+      () => reject(new Error(`only ${t.emitted.length} of ${n} messages emitted within ${limitMs} ms`)),
+      limitMs,
+    );
     const check = () => {
       if (t.emitted.length < n) return;
       clearTimeout(timer);
@@ -92,11 +99,20 @@ test('deliveries arriving during a commit are recorded together, each answered 2
   const answers = Promise.all([hire(2), hire(3), hire(2), hire(1)].map((d) => post(t, d)));
   await watch.releaseAfter(4, perDelivery, probesBefore);
   assert.deepEqual([await firstAnswer, ...(await answers)], [200, 200, 200, 200, 200]);
-  assert.deepEqual(watch.batches, [[keyOf(1)], [keyOf(2), keyOf(3), keyOf(2), keyOf(1)]], 'the four late deliveries share one transaction');
+  assert.deepEqual(
+    watch.batches,
+    [[keyOf(1)], [keyOf(2), keyOf(3), keyOf(2), keyOf(1)]],
+    'the four late deliveries share one transaction',
+  );
   await emittedCount(t, 3);
   await settle();
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [keyOf(1), keyOf(2), keyOf(3)]);
-  const counted = await (await t.store()).sumCounters(METRICS.eventsIn, new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' });
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).event.id),
+    [keyOf(1), keyOf(2), keyOf(3)],
+  );
+  const counted = await (
+    await t.store()
+  ).sumCounters(METRICS.eventsIn, new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' });
   assert.equal(counted, 3, 'events in counts each accepted event once, not the repeats');
 });
 
@@ -116,8 +132,15 @@ test('a store failure in the middle of a batch answers every delivery of it 5xx,
   assert.deepEqual(watch.batches[1], [keyOf(2), keyOf(3), keyOf(4)]);
   await emittedCount(t, 1);
   await settle();
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [keyOf(1)]);
-  assert.deepEqual((await (await t.store()).pendingEvents()).map((e) => e.eventId), [keyOf(1)], 'nothing of the failed batch was recorded');
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).event.id),
+    [keyOf(1)],
+  );
+  assert.deepEqual(
+    (await (await t.store()).pendingEvents()).map((e) => e.eventId),
+    [keyOf(1)],
+    'nothing of the failed batch was recorded',
+  );
 
   watch.poison(false);
   assert.deepEqual(await Promise.all([hire(2), hire(3), hire(4)].map((d) => post(t, d))), [200, 200, 200]);
@@ -130,10 +153,19 @@ test('an event whose enrichment is slow is emitted before one accepted after it'
   const slow = leverHire(runtime.lever(), { name: 'Slow Hire', email: 'slow@example.com' });
   const quick = leverHire(runtime.lever(), { name: 'Quick Hire', email: 'quick@example.com' });
   runtime.lever().injectFault({ kind: 'delay', delayMs: 400, method: 'GET', path: `/v1/opportunities/${slow}` });
-  const t = await loadTrigger({ vendor: 'lever', secret: 'lever-token', file: runtime.db(), apiKey: 'sandbox-lever-key', connection: { baseUrl: `${runtime.lever().url}/v1` } });
+  const t = await loadTrigger({
+    vendor: 'lever',
+    secret: 'lever-token',
+    file: runtime.db(),
+    apiKey: 'sandbox-lever-key',
+    connection: { baseUrl: `${runtime.lever().url}/v1` },
+  });
   const sender = leverSender({ secret: 'lever-token' });
   assert.equal(await post(t, sender.candidateHired({ opportunityId: slow })), 200);
   assert.equal(await post(t, sender.candidateHired({ opportunityId: quick })), 200);
   await emittedCount(t, 2);
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [`hire:${slow}`, `hire:${quick}`]);
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).event.id),
+    [`hire:${slow}`, `hire:${quick}`],
+  );
 });

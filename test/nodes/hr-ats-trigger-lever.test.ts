@@ -18,7 +18,14 @@ type Trigger = Awaited<ReturnType<typeof loadTrigger>>;
 const runtime = useLeverRuntime('lever');
 
 const sender = leverSender({ secret: 'lever-token' });
-const load = () => loadTrigger({ vendor: 'lever', secret: 'lever-token', file: runtime.db(), apiKey: 'sandbox-lever-key', connection: { baseUrl: `${runtime.lever().url}/v1` } });
+const load = () =>
+  loadTrigger({
+    vendor: 'lever',
+    secret: 'lever-token',
+    file: runtime.db(),
+    apiKey: 'sandbox-lever-key',
+    connection: { baseUrl: `${runtime.lever().url}/v1` },
+  });
 
 /** Every event id the store journals (inserts) from now on. */
 async function journalled(t: Trigger): Promise<string[]> {
@@ -59,12 +66,18 @@ test('a replayed Lever delivery, with its own body or another, is refused with 4
   assert.equal(again.body.error, 'unauthorized', 'a refusal does not tell the caller why');
   const forged = await t.post(withData(original, { opportunityId: other, contactId: 'x', candidateId: 'x' }));
   assert.equal(forged.status, 401);
-  const forgedDeletion = await t.post(withData(original, { contactId: 'victim', candidateId: 'victim' }, 'candidateDeleted'));
+  const forgedDeletion = await t.post(
+    withData(original, { contactId: 'victim', candidateId: 'victim' }, 'candidateDeleted'),
+  );
   assert.equal(forgedDeletion.status, 401);
 
   await settle(300);
   assert.deepEqual(ids, [], 'nothing of the replays was journalled');
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [`hire:${hired}`], 'only the original hire was emitted');
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).event.id),
+    [`hire:${hired}`],
+    'only the original hire was emitted',
+  );
 });
 
 test('two Lever retries of one hire, each with its own token, emit it once', async () => {
@@ -73,7 +86,10 @@ test('two Lever retries of one hire, each with its own token, emit it once', asy
   assert.equal((await t.post(sender.candidateHired({ opportunityId: hired }))).status, 200);
   assert.equal((await t.post(sender.candidateHired({ opportunityId: hired }))).status, 200);
   await settle(500);
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [`hire:${hired}`]);
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).event.id),
+    [`hire:${hired}`],
+  );
 });
 
 test('a candidateHired naming an opportunity Lever does not report as hired emits nothing', async () => {
@@ -100,6 +116,9 @@ test('a deletion of a candidate Lever still has is not emitted; once Lever has d
   runtime.lever().deleteContact(contactId);
   assert.equal((await t.post(sender.candidateDeleted({ contactId }))).status, 200);
   await settle(500);
-  assert.deepEqual(t.emitted.map((m) => (m as Msg).payload.type), ['candidate.deleted']);
+  assert.deepEqual(
+    t.emitted.map((m) => (m as Msg).payload.type),
+    ['candidate.deleted'],
+  );
   assert.equal((t.emitted[0] as Msg).payload.candidateId, contactId);
 });

@@ -9,10 +9,24 @@ import { GREENHOUSE_DEFAULTS, startGreenhouse, type GreenhouseHandle } from '../
 import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
 import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
-import { ashbySender, greenhouseSender, leverSender, smartRecruitersSender, workableSender, type SignedDelivery } from '../../sandbox/senders';
+import {
+  ashbySender,
+  greenhouseSender,
+  leverSender,
+  smartRecruitersSender,
+  workableSender,
+  type SignedDelivery,
+} from '../../sandbox/senders';
 import type { EmulatorHandle } from '../../sandbox/server';
 import { helper, nextMessage, settle } from '../support/nodeRed';
-import { ashbyHire, leverHire, smartRecruitersHire, smartRecruitersOfferFields, workableHire, workableOfferFields } from './ats/seeds';
+import {
+  ashbyHire,
+  leverHire,
+  smartRecruitersHire,
+  smartRecruitersOfferFields,
+  workableHire,
+  workableOfferFields,
+} from './ats/seeds';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { payload: Record<string, any>; event: { id: string; via: string } };
@@ -29,7 +43,13 @@ let files = 0;
 before(async () => {
   userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-poll-'));
   helper.settings({ userDir });
-  [greenhouse, lever, ashby, workable, sr] = await Promise.all([startGreenhouse(), startLever(), startAshby(), startWorkable(), startSmartRecruiters()]);
+  [greenhouse, lever, ashby, workable, sr] = await Promise.all([
+    startGreenhouse(),
+    startLever(),
+    startAshby(),
+    startWorkable(),
+    startSmartRecruiters(),
+  ]);
   await helper.startServer();
 });
 after(async () => {
@@ -51,13 +71,16 @@ async function until(what: string, check: () => boolean | Promise<boolean>, limi
   }
 }
 
-const listCalls = (emulator: EmulatorHandle, listPath: string) => emulator.requests().filter((r) => r.path.startsWith(listPath) && r.outcome === 'answered').length;
+const listCalls = (emulator: EmulatorHandle, listPath: string) =>
+  emulator.requests().filter((r) => r.path.startsWith(listPath) && r.outcome === 'answered').length;
 
 /** Resolves once the emulator has answered `n` list calls in all: the poll has run that many times. */
-const polled = (emulator: EmulatorHandle, listPath: string, n: number) => until(`${n} calls of ${listPath}`, () => listCalls(emulator, listPath) >= n);
+const polled = (emulator: EmulatorHandle, listPath: string, n: number) =>
+  until(`${n} calls of ${listPath}`, () => listCalls(emulator, listPath) >= n);
 
 /** Resolves once every delivery the trigger accepted has been built: only the emitted hire is left open. */
-const journalSettled = (t: Trigger, key: string) => until('the journal to settle', async () => (await (await t.store()).pendingEvents()).every((e) => e.eventId === key));
+const journalSettled = (t: Trigger, key: string) =>
+  until('the journal to settle', async () => (await (await t.store()).pendingEvents()).every((e) => e.eventId === key));
 
 const person = { first: 'Pat', last: 'Lee', email: 'pat@example.com' };
 
@@ -102,8 +125,19 @@ const cases: PollCase[] = [
     baseUrl: () => greenhouse.url,
     listPath: '/v3/applications?',
     seed() {
-      const ids = greenhouse.addHire({ firstName: person.first, lastName: person.last, email: person.email, startsAt: '2026-12-01' });
-      const webhook = greenhouseSender({ secret: 'gh-secret' }).hire({ ...ids, firstName: person.first, lastName: person.last, email: person.email, startDate: '2026-12-01' });
+      const ids = greenhouse.addHire({
+        firstName: person.first,
+        lastName: person.last,
+        email: person.email,
+        startsAt: '2026-12-01',
+      });
+      const webhook = greenhouseSender({ secret: 'gh-secret' }).hire({
+        ...ids,
+        firstName: person.first,
+        lastName: person.last,
+        email: person.email,
+        startDate: '2026-12-01',
+      });
       return { key: `hire:${ids.applicationId}:${ids.offerId}`, webhook };
     },
     check(msg) {
@@ -122,7 +156,10 @@ const cases: PollCase[] = [
     listPath: '/v1/opportunities?',
     seed() {
       const opportunityId = leverHire(lever, { name: 'Pat Lee', email: person.email });
-      return { key: `hire:${opportunityId}`, webhook: leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId }) };
+      return {
+        key: `hire:${opportunityId}`,
+        webhook: leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId }),
+      };
     },
   },
   {
@@ -134,7 +171,13 @@ const cases: PollCase[] = [
     listPath: '/application.list',
     seed() {
       const { applicationId, candidateId, jobId } = ashbyHire(ashby, { name: 'Pat Lee', email: person.email });
-      const webhook = ashbySender({ secret: 'ashby-secret' }).candidateHire({ applicationId, candidateId, jobId, name: 'Pat Lee', email: person.email });
+      const webhook = ashbySender({ secret: 'ashby-secret' }).candidateHire({
+        applicationId,
+        candidateId,
+        jobId,
+        name: 'Pat Lee',
+        email: person.email,
+      });
       return { key: `hire:${applicationId}:offer-${applicationId}`, webhook };
     },
   },
@@ -147,12 +190,27 @@ const cases: PollCase[] = [
     listPath: '/spi/v3/candidates?',
     connection: () => workableOfferFields,
     seed() {
-      const { id, jobShortcode } = workableHire(workable, { firstname: person.first, lastname: person.last, email: person.email });
-      const webhook = workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode, firstName: person.first, lastName: person.last, email: person.email });
+      const { id, jobShortcode } = workableHire(workable, {
+        firstname: person.first,
+        lastname: person.last,
+        email: person.email,
+      });
+      const webhook = workableSender({ secret: 'wk-token' }).candidateMoved({
+        id,
+        jobShortcode,
+        firstName: person.first,
+        lastName: person.last,
+        email: person.email,
+      });
       return { key: `hire:${id}`, webhook };
     },
     list: {
-      seedMany: () => Array.from({ length: 101 }, (_, i) => `hire:${workableHire(workable, { firstname: 'Hire', lastname: `No${i}`, email: `hire${i}@example.com` }).id}`),
+      seedMany: () =>
+        Array.from(
+          { length: 101 },
+          (_, i) =>
+            `hire:${workableHire(workable, { firstname: 'Hire', lastname: `No${i}`, email: `hire${i}@example.com` }).id}`,
+        ),
       breakListing(key) {
         const id = key.slice('hire:'.length);
         workable.overrideListed(id, { job: null });
@@ -171,14 +229,22 @@ const cases: PollCase[] = [
     ack: 202,
     connection: () => smartRecruitersOfferFields,
     seed() {
-      const application = smartRecruitersHire(sr, { firstName: person.first, lastName: person.last, email: person.email });
+      const application = smartRecruitersHire(sr, {
+        firstName: person.first,
+        lastName: person.last,
+        email: person.email,
+      });
       const webhook = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(application);
       return { key: `hire:${application.jobId}:${application.candidateId}`, webhook };
     },
     list: {
       seedMany() {
         return Array.from({ length: 101 }, (_, i) => {
-          const { jobId, candidateId } = smartRecruitersHire(sr, { firstName: 'Hire', lastName: `No${i}`, email: `hire${i}@example.com` });
+          const { jobId, candidateId } = smartRecruitersHire(sr, {
+            firstName: 'Hire',
+            lastName: `No${i}`,
+            email: `hire${i}@example.com`,
+          });
           return `hire:${jobId}:${candidateId}`;
         });
       },
@@ -194,7 +260,15 @@ const cases: PollCase[] = [
 for (const c of cases) {
   describe(`${c.vendor} reconciliation poll`, () => {
     const load = (pollMinutes: number) =>
-      loadTrigger({ vendor: c.vendor, secret: c.secret, file: `poll-${++files}.db`, apiKey: c.apiKey, credentials: c.credentials, connection: { baseUrl: c.baseUrl(), ...c.connection?.() }, trigger: { pollMinutes } });
+      loadTrigger({
+        vendor: c.vendor,
+        secret: c.secret,
+        file: `poll-${++files}.db`,
+        apiKey: c.apiKey,
+        credentials: c.credentials,
+        connection: { baseUrl: c.baseUrl(), ...c.connection?.() },
+        trigger: { pollMinutes },
+      });
 
     test('finds a hire whose webhook never came, and the late webhook for it is not emitted again', async () => {
       const { key, webhook } = c.seed();
@@ -223,8 +297,16 @@ for (const c of cases) {
       // Polls never overlap, so once the second has listed, the first has recorded what it found.
       await polled(c.emulator(), c.listPath, calls + 2);
       await settle();
-      assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [key], 'emitted once');
-      if (!c.keyedAfterReadBack) assert.deepEqual(t.emitted.map((m) => (m as Msg).event.via), ['webhook']);
+      assert.deepEqual(
+        t.emitted.map((m) => (m as Msg).event.id),
+        [key],
+        'emitted once',
+      );
+      if (!c.keyedAfterReadBack)
+        assert.deepEqual(
+          t.emitted.map((m) => (m as Msg).event.via),
+          ['webhook'],
+        );
     });
 
     if (c.list) {
@@ -273,9 +355,20 @@ for (const c of cases) {
 }
 
 describe('Ashby incremental poll', () => {
-  const listBodies = () => ashby.requests().filter((r) => r.path === '/application.list' && r.outcome === 'answered').map((r) => r.body as { syncToken?: string; cursor?: string });
+  const listBodies = () =>
+    ashby
+      .requests()
+      .filter((r) => r.path === '/application.list' && r.outcome === 'answered')
+      .map((r) => r.body as { syncToken?: string; cursor?: string });
   const load = (file: string, pollMinutes: number) =>
-    loadTrigger({ vendor: 'ashby', secret: 'ashby-secret', file, apiKey: 'sandbox-ashby-key', connection: { baseUrl: ashby.url }, trigger: { pollMinutes } });
+    loadTrigger({
+      vendor: 'ashby',
+      secret: 'ashby-secret',
+      file,
+      apiKey: 'sandbox-ashby-key',
+      connection: { baseUrl: ashby.url },
+      trigger: { pollMinutes },
+    });
   const ashbyKey = (applicationId: string) => `hire:${applicationId}:offer-${applicationId}`;
   const emittedIds = (t: Trigger) => t.emitted.map((m) => (m as Msg).event.id);
 
@@ -289,8 +382,20 @@ describe('Ashby incremental poll', () => {
     await until('the new hire', () => emittedIds(t).includes(ashbyKey(applicationId)));
     await polled(ashby, '/application.list', listBodies().length + 2);
     await settle();
-    assert.deepEqual(listBodies().slice(1).map((b) => b.syncToken), listBodies().slice(1).map(() => '***'), 'every poll after the first asks with the token');
-    assert.equal(ashby.requests().filter((r) => r.path === '/offer.list').length - offers, 1, 'only the new hire’s offer is read');
+    assert.deepEqual(
+      listBodies()
+        .slice(1)
+        .map((b) => b.syncToken),
+      listBodies()
+        .slice(1)
+        .map(() => '***'),
+      'every poll after the first asks with the token',
+    );
+    assert.equal(
+      ashby.requests().filter((r) => r.path === '/offer.list').length - offers,
+      1,
+      'only the new hire’s offer is read',
+    );
     assert.equal(t.emitted.length, 4);
   });
 
@@ -304,12 +409,24 @@ describe('Ashby incremental poll', () => {
     const lists = listBodies().length;
     t = await load(file, 60);
     await until('the hire made while stopped', () => emittedIds(t).includes(ashbyKey(applicationId)));
-    assert.deepEqual(listBodies().slice(lists).map((b) => b.syncToken), ['***'], 'no full read after the restart');
+    assert.deepEqual(
+      listBodies()
+        .slice(lists)
+        .map((b) => b.syncToken),
+      ['***'],
+      'no full read after the restart',
+    );
     await settle();
     const seen = t.emitted.map((m) => [(m as Msg).event.id, (m as Msg).event.via]);
     // The first hire, never marked done downstream, comes back from the journal (via restart), not from the poll.
-    assert.deepEqual(seen.filter(([, via]) => via === 'poll'), [[ashbyKey(applicationId), 'poll']]);
-    assert.deepEqual(seen.filter(([id]) => id === ashbyKey(early)).map(([, via]) => via), ['restart']);
+    assert.deepEqual(
+      seen.filter(([, via]) => via === 'poll'),
+      [[ashbyKey(applicationId), 'poll']],
+    );
+    assert.deepEqual(
+      seen.filter(([id]) => id === ashbyKey(early)).map(([, via]) => via),
+      ['restart'],
+    );
   });
 
   test('an expired token falls back to a full read that emits the hire made meanwhile exactly once', async () => {
@@ -323,25 +440,37 @@ describe('Ashby incremental poll', () => {
     await polled(ashby, '/application.list', lists + 2);
     await settle();
     assert.equal(t.emitted.length, 1);
-    assert.ok(listBodies().some((b, i) => i > 0 && b.syncToken === undefined), 'a full read replaced the expired token');
+    assert.ok(
+      listBodies().some((b, i) => i > 0 && b.syncToken === undefined),
+      'a full read replaced the expired token',
+    );
     assert.deepEqual(t.said('hr-ats-trigger.warn.pollFailed'), [], 'an expired token is not a failure');
   });
 
   test('a poll that reaches its page limit warns, and the next one continues from where it stopped to the hire beyond it', async () => {
     const longAgo = new Date(Date.now() - 30 * 24 * 3_600_000).toISOString();
-    for (let i = 0; i < 5000; i += 1) ashby.addHire({ name: `Past ${i}`, email: `past${i}@example.com`, updatedAt: longAgo });
+    for (let i = 0; i < 5000; i += 1)
+      ashby.addHire({ name: `Past ${i}`, email: `past${i}@example.com`, updatedAt: longAgo });
     const { applicationId } = ashbyHire(ashby, { name: 'Pat Lee', email: person.email });
     const t = await load(`poll-${++files}.db`, 0.005);
     await until('the page-limit warning', () => t.said('hr-ats-trigger.warn.pollCapped').length > 0);
     assert.deepEqual(t.said('hr-ats-trigger.warn.pollCapped')[0], { vendor: 'ashby' });
     await until('the hire to be emitted', () => t.emitted.length > 0);
-    assert.deepEqual(t.emitted.map((m) => (m as Msg).event.id), [ashbyKey(applicationId)]);
+    assert.deepEqual(
+      t.emitted.map((m) => (m as Msg).event.id),
+      [ashbyKey(applicationId)],
+    );
     // The next poll may start before this test looks, so the order of the emulator's requests tells which
     // poll found the hire: its offer is read only after the 51st list page, the first of the second poll.
     const answered = ashby.requests().filter((r) => r.outcome === 'answered');
-    const offerRead = answered.findIndex((r) => r.path === '/offer.list' && (r.body as { applicationId?: string }).applicationId === applicationId);
+    const offerRead = answered.findIndex(
+      (r) => r.path === '/offer.list' && (r.body as { applicationId?: string }).applicationId === applicationId,
+    );
     assert.ok(offerRead >= 0, 'the hire’s offer was read');
-    assert.ok(answered.slice(0, offerRead).filter((r) => r.path === '/application.list').length >= 51, 'the hire is beyond the first poll’s pages');
+    assert.ok(
+      answered.slice(0, offerRead).filter((r) => r.path === '/application.list').length >= 51,
+      'the hire is beyond the first poll’s pages',
+    );
     assert.ok(listBodies()[50]?.cursor, 'the second poll starts at the first one’s cursor');
     assert.equal(listBodies()[50]?.syncToken, undefined);
   });

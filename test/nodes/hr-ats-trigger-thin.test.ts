@@ -46,22 +46,36 @@ const loadWorkable = (offerFields: Record<string, string> = workableOfferFields)
 
 test('a signed Workable candidate_moved envelope into Hired becomes one canonical hire, completed from the job and the offer', async () => {
   const t = await loadWorkable();
-  const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
+  const { id, jobShortcode } = workableHire(workable, {
+    firstname: 'Lakita',
+    lastname: 'Marrero',
+    email: 'lakita@example.com',
+  });
   const emitted = nextMessage<Msg>(t.out);
   const envelope = workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode, eventId: 'evt-1' });
-  assert.deepEqual((await Promise.all([t.post(envelope), t.post(envelope)])).map((r) => r.status), [200, 200]);
+  assert.deepEqual(
+    (await Promise.all([t.post(envelope), t.post(envelope)])).map((r) => r.status),
+    [200, 200],
+  );
   const msg = await emitted;
   assert.deepEqual([msg.payload.type, msg.event.id], ['hire', `hire:${id}`]);
   assert.deepEqual(msg.payload.person.legalName, { first: 'Lakita', last: 'Marrero' });
   assert.deepEqual(msg.payload.offer.compensation, { amount: '50000', currency: 'EUR', period: 'year' });
-  assert.deepEqual([msg.payload.offer.startDate, msg.payload.offer.employmentType, msg.payload.offer.location], ['2026-12-01', 'full_time', 'Athens, Greece']);
+  assert.deepEqual(
+    [msg.payload.offer.startDate, msg.payload.offer.employmentType, msg.payload.offer.location],
+    ['2026-12-01', 'full_time', 'Athens, Greece'],
+  );
   await settle();
   assert.equal(t.emitted.length, 1);
 });
 
 test('a Workable salary with no frequency and no declared period reaches the flow with its period unknown, not yearly', async () => {
   const t = await loadWorkable();
-  const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
+  const { id, jobShortcode } = workableHire(workable, {
+    firstname: 'Lakita',
+    lastname: 'Marrero',
+    email: 'lakita@example.com',
+  });
   workable.setOffer(id, { startDate: '2026-12-01', salary: { amount: 4200, currency: 'EUR' } });
   const emitted = nextMessage<Msg>(t.out);
   assert.equal((await t.post(workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode }))).status, 200);
@@ -70,7 +84,11 @@ test('a Workable salary with no frequency and no declared period reaches the flo
 
 test('a Workable hire in an account whose start-date variable is not set is not emitted, and the error names the setting', async () => {
   const t = await loadWorkable({});
-  const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
+  const { id, jobShortcode } = workableHire(workable, {
+    firstname: 'Lakita',
+    lastname: 'Marrero',
+    email: 'lakita@example.com',
+  });
   const caught = nextMessage<{ error: { message: string; code: string } }>(t.caught);
   assert.equal((await t.post(workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode }))).status, 200);
   const { error } = await caught;
@@ -89,14 +107,27 @@ test('a signed SmartRecruiters status notification for a HIRED application becom
   });
   const application = smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' });
   const emitted = nextMessage<Msg>(t.out);
-  const notification = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated({ ...application, eventId: 'ev-1' });
-  assert.deepEqual((await Promise.all([t.post(notification), t.post(notification)])).map((r) => r.status), [202, 202]);
+  const notification = smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated({
+    ...application,
+    eventId: 'ev-1',
+  });
+  assert.deepEqual(
+    (await Promise.all([t.post(notification), t.post(notification)])).map((r) => r.status),
+    [202, 202],
+  );
   const msg = await emitted;
   assert.deepEqual([msg.payload.type, msg.event.id], ['hire', `hire:${application.jobId}:${application.candidateId}`]);
   assert.deepEqual(msg.payload.person.legalName, { first: 'Mia', last: 'Keller' });
   assert.deepEqual(msg.payload.offer.compensation, { amount: '60000', currency: 'EUR', period: 'year' });
-  assert.deepEqual([msg.payload.offer.startDate, msg.payload.offer.employmentType, msg.payload.job.department.name], ['2026-12-01', 'full_time', 'Engineering']);
+  assert.deepEqual(
+    [msg.payload.offer.startDate, msg.payload.offer.employmentType, msg.payload.job.department.name],
+    ['2026-12-01', 'full_time', 'Engineering'],
+  );
   await settle();
   assert.equal(t.emitted.length, 1);
-  assert.equal(sr.requests().filter((r) => /\/status$/.test(r.path)).length, 0, 'no call to a status route SmartRecruiters does not serve');
+  assert.equal(
+    sr.requests().filter((r) => /\/status$/.test(r.path)).length,
+    0,
+    'no call to a status route SmartRecruiters does not serve',
+  );
 });

@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { helper, nextMessage, settle } from '../support/nodeRed';
 import {
-  ashbySender, checkrSender, greenhouseSender, hireCandidatePayload, leverSender, smartRecruitersSender, standardWebhooksSender, workableSender,
+  ashbySender,
+  checkrSender,
+  greenhouseSender,
+  hireCandidatePayload,
+  leverSender,
+  smartRecruitersSender,
+  standardWebhooksSender,
+  workableSender,
   type SignedDelivery,
 } from '../../sandbox/senders';
 import { hmacDigest } from '../../sandbox/senders/signing';
@@ -13,7 +20,14 @@ import { startAshby, type AshbyHandle } from '../../sandbox/ashby';
 import { startLever, type LeverHandle } from '../../sandbox/lever';
 import { startSmartRecruiters, type SmartRecruitersHandle } from '../../sandbox/smartrecruiters';
 import { startWorkable, type WorkableHandle } from '../../sandbox/workable';
-import { ashbyHire, leverHire, smartRecruitersHire, smartRecruitersOfferFields, workableHire, workableOfferFields } from './ats/seeds';
+import {
+  ashbyHire,
+  leverHire,
+  smartRecruitersHire,
+  smartRecruitersOfferFields,
+  workableHire,
+  workableOfferFields,
+} from './ats/seeds';
 import { loadTrigger } from './ats/triggerFlow';
 
 type Msg = { payload: Record<string, any>; event: Record<string, any>; vendorPayload: unknown; topic: string };
@@ -33,7 +47,12 @@ before(async () => {
   userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-ats-trigger-'));
   const settings = { userDir, hrAtsTriggerRefusalWindowMs: REFUSAL_WINDOW_MS };
   helper.settings(settings);
-  [lever, ashby, workable, sr] = await Promise.all([startLever(), startAshby(), startWorkable(), startSmartRecruiters()]);
+  [lever, ashby, workable, sr] = await Promise.all([
+    startLever(),
+    startAshby(),
+    startWorkable(),
+    startSmartRecruiters(),
+  ]);
   await helper.startServer();
 });
 after(async () => {
@@ -79,13 +98,21 @@ interface VendorCase {
 const person = { name: 'Johnny Smith', email: 'johnny@example.com' };
 
 const cases: VendorCase[] = [
-  { vendor: 'greenhouse', secret: 'gh-secret', type: 'hire', event: () => greenhouseSender({ secret: 'gh-secret' }).hire() },
+  {
+    vendor: 'greenhouse',
+    secret: 'gh-secret',
+    type: 'hire',
+    event: () => greenhouseSender({ secret: 'gh-secret' }).hire(),
+  },
   {
     vendor: 'lever',
     secret: 'lever-token',
     type: 'hire',
     event: () => leverSender({ secret: 'lever-token' }).candidateHired({ opportunityId: leverHire(lever, person) }),
-    stale: () => leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({ opportunityId: leverHire(lever, person) }),
+    stale: () =>
+      leverSender({ secret: 'lever-token', now: tenMinutesAgo }).candidateHired({
+        opportunityId: leverHire(lever, person),
+      }),
     api: () => ({ baseUrl: `${lever.url}/v1`, apiKey: 'sandbox-lever-key' }),
     singleUse: true,
   },
@@ -101,20 +128,39 @@ const cases: VendorCase[] = [
     secret: 'wk-token',
     type: 'hire',
     event: () => {
-      const { id, jobShortcode } = workableHire(workable, { firstname: 'Lakita', lastname: 'Marrero', email: 'lakita@example.com' });
+      const { id, jobShortcode } = workableHire(workable, {
+        firstname: 'Lakita',
+        lastname: 'Marrero',
+        email: 'lakita@example.com',
+      });
       return workableSender({ secret: 'wk-token' }).candidateMoved({ id, jobShortcode });
     },
-    api: () => ({ baseUrl: `${workable.url}/spi/v3`, apiKey: 'sandbox-workable-token', offerFields: workableOfferFields }),
+    api: () => ({
+      baseUrl: `${workable.url}/spi/v3`,
+      apiKey: 'sandbox-workable-token',
+      offerFields: workableOfferFields,
+    }),
   },
   {
     vendor: 'smartrecruiters',
     secret: 'sr-secret',
     type: 'hire',
-    event: () => smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
-    stale: () => smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated(smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' })),
+    event: () =>
+      smartRecruitersSender({ secret: 'sr-secret' }).applicationStatusUpdated(
+        smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' }),
+      ),
+    stale: () =>
+      smartRecruitersSender({ secret: 'sr-secret', now: tenMinutesAgo }).applicationStatusUpdated(
+        smartRecruitersHire(sr, { firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' }),
+      ),
     api: () => ({ baseUrl: sr.url, apiKey: 'sandbox-smartrecruiters-key', offerFields: smartRecruitersOfferFields }),
   },
-  { vendor: 'checkr', secret: 'checkr-key', type: 'check.completed', event: () => checkrSender({ secret: 'checkr-key' }).reportCompleted({ eventId: 'evt-1' }) },
+  {
+    vendor: 'checkr',
+    secret: 'checkr-key',
+    type: 'check.completed',
+    event: () => checkrSender({ secret: 'checkr-key' }).reportCompleted({ eventId: 'evt-1' }),
+  },
   {
     vendor: 'standard-webhooks',
     secret: WHSEC,
@@ -130,7 +176,9 @@ const load = (c: VendorCase, extra: { trigger?: Record<string, unknown> } = {}) 
     vendor: c.vendor,
     secret: c.secret,
     file: freshFile(),
-    ...(vendorApi ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl, ...vendorApi.offerFields } } : {}),
+    ...(vendorApi
+      ? { apiKey: vendorApi.apiKey, connection: { baseUrl: vendorApi.baseUrl, ...vendorApi.offerFields } }
+      : {}),
     ...extra,
   });
 };
@@ -150,7 +198,11 @@ for (const c of cases) {
       assert.equal(msg.event.vendor, c.vendor);
       assert.equal(msg.event.id, msg.payload.eventId);
       const again = await t.post(signed);
-      assert.equal(acknowledged(again.status), repeat, 'a later redelivery is acknowledged too, unless its token was used');
+      assert.equal(
+        acknowledged(again.status),
+        repeat,
+        'a later redelivery is acknowledged too, unless its token was used',
+      );
       await settle();
       assert.equal(t.emitted.length, 1);
     });
@@ -165,7 +217,10 @@ for (const c of cases) {
       assert.equal(t.trigger.warn.lastCall?.args[0], 'hr-ats-trigger.warn.refused');
       assert.deepEqual(refusedReasons(t), [['bad_signature', 1]]);
       assert.doesNotMatch(JSON.stringify(t.said('hr-ats-trigger.warn.refused')), new RegExp(c.secret));
-      assert.deepEqual(t.notices.map((n) => ({ ...(n.payload as object), since: undefined })), [{ outcome: 'refused', vendor: c.vendor, status: 401, reason: 'bad_signature', count: 1, since: undefined }]);
+      assert.deepEqual(
+        t.notices.map((n) => ({ ...(n.payload as object), since: undefined })),
+        [{ outcome: 'refused', vendor: c.vendor, status: 401, reason: 'bad_signature', count: 1, since: undefined }],
+      );
     });
 
     if (c.stale) {
@@ -214,13 +269,27 @@ test('a flood of refused deliveries costs one warning, one counter write and one
   const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => t.post(i % 4 === 0 ? forged : unsigned)));
   assert.deepEqual([...new Set(answers.map((r) => r.status))], [401]);
   await refusalsReported();
-  assert.deepEqual(refusedReasons(t).sort(), [['bad_signature', 10], ['missing_signature', 30]]);
+  assert.deepEqual(refusedReasons(t).sort(), [
+    ['bad_signature', 10],
+    ['missing_signature', 30],
+  ]);
   assert.equal(t.trigger.warn.callCount, 2);
-  assert.deepEqual(t.notices.map((n) => [(n.payload as Record<string, unknown>).reason, (n.payload as Record<string, unknown>).count]).sort(), [['bad_signature', 10], ['missing_signature', 30]]);
+  assert.deepEqual(
+    t.notices
+      .map((n) => [(n.payload as Record<string, unknown>).reason, (n.payload as Record<string, unknown>).count])
+      .sort(),
+    [
+      ['bad_signature', 10],
+      ['missing_signature', 30],
+    ],
+  );
   assert.equal(t.emitted.length, 0);
   const store = await t.store();
   await settle();
-  assert.equal(await store.sumCounters('events_rejected', new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' }), 40);
+  assert.equal(
+    await store.sumCounters('events_rejected', new Date(Date.now() - 3_600_000), { vendor: 'greenhouse' }),
+    40,
+  );
   assert.deepEqual(await store.pendingEvents(), []);
   assert.deepEqual(await store.auditEntries(), []);
 });
@@ -228,7 +297,13 @@ test('a flood of refused deliveries costs one warning, one counter write and one
 test('a correctly signed body that is not JSON is refused with 400', async () => {
   const t = await load(greenhouse);
   const rawBody = Buffer.from('{"action": "hire_candidate", ');
-  const res = await t.post({ rawBody, headers: { 'Content-Type': 'application/json', Signature: `sha256 ${hmacDigest('sha256', greenhouse.secret, rawBody)}` } });
+  const res = await t.post({
+    rawBody,
+    headers: {
+      'Content-Type': 'application/json',
+      Signature: `sha256 ${hmacDigest('sha256', greenhouse.secret, rawBody)}`,
+    },
+  });
   assert.equal(res.status, 400);
   assert.deepEqual(res.body, { error: 'bad_request' });
   await refusalsReported();
@@ -266,7 +341,10 @@ test('a hire of a forgotten person is acknowledged, dropped and audited', async 
   assert.equal(res.status, 200);
   await settle();
   assert.equal(t.emitted.length, 0);
-  assert.deepEqual(t.notices.map((n) => (n.payload as { outcome: string }).outcome), ['dropped']);
+  assert.deepEqual(
+    t.notices.map((n) => (n.payload as { outcome: string }).outcome),
+    ['dropped'],
+  );
   const audit = await store.auditEntries();
   assert.ok(audit.some((e) => e.action === 'event.dropped' && e.eventId === 'hire:46194062:506409'));
 });
@@ -285,11 +363,18 @@ test('a hire missing a required field reaches Catch nodes naming it, is marked f
 
 describe('what a message to Catch nodes carries of the vendor body', () => {
   const unreadable = () => {
-    const payload = hireCandidatePayload({ firstName: 'Zoë', email: 'zoe@example.com' }) as { payload: { application: { offer: Record<string, unknown> } } };
+    const payload = hireCandidatePayload({ firstName: 'Zoë', email: 'zoe@example.com' }) as {
+      payload: { application: { offer: Record<string, unknown> } };
+    };
     delete payload.payload.application.offer.starts_at;
     return gh.signed(payload);
   };
-  type Caught = { vendorPayload?: unknown; vendorSummary?: { payload: { application: { candidate: Record<string, unknown>; offer: Record<string, unknown> } } } };
+  type Caught = {
+    vendorPayload?: unknown;
+    vendorSummary?: {
+      payload: { application: { candidate: Record<string, unknown>; offer: Record<string, unknown> } };
+    };
+  };
 
   test('by default only the body’s fields, every value masked', async () => {
     const t = await load(greenhouse);
@@ -334,7 +419,12 @@ test('an event accepted but never finished is emitted again after a restart, and
 });
 
 test('an ATS connection still holding a retired Greenhouse Harvest v1 key loads, receives webhooks, and warns in the status and the log', async () => {
-  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile(), apiKey: 'a-harvest-v1-key' });
+  const t = await loadTrigger({
+    vendor: 'greenhouse',
+    secret: 'gh-secret',
+    file: freshFile(),
+    apiKey: 'a-harvest-v1-key',
+  });
   assert.deepEqual(t.said('hr-ats-trigger.warn.apiRetired'), [{ vendor: 'greenhouse' }]);
   assert.equal(t.said('hr-ats-trigger.status.apiRetired').length, 1);
   const res = await t.post(greenhouseSender({ secret: 'gh-secret' }).hire());
@@ -343,7 +433,12 @@ test('an ATS connection still holding a retired Greenhouse Harvest v1 key loads,
 });
 
 test('an ATS connection on Greenhouse OAuth does not warn', async () => {
-  const t = await loadTrigger({ vendor: 'greenhouse', secret: 'gh-secret', file: freshFile(), credentials: { clientId: 'id', clientSecret: 'secret' } });
+  const t = await loadTrigger({
+    vendor: 'greenhouse',
+    secret: 'gh-secret',
+    file: freshFile(),
+    credentials: { clientId: 'id', clientSecret: 'secret' },
+  });
   assert.deepEqual(t.said('hr-ats-trigger.warn.apiRetired'), []);
 });
 

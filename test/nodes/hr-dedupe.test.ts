@@ -13,7 +13,15 @@ import type { HireEvent } from '../../lib/model';
 import { matchIndexOf, matchableFrom } from '../../lib/dedupe/matchable';
 import { modelWithOverrides } from '../../nodes/hr-dedupe/settings';
 
-type Msg = Record<string, unknown> & { person: { guid: string | null; decision: string; probability: number; explanation: { fields: Array<{ field: string; level: string; weight: number }> }; reviewId?: number } };
+type Msg = Record<string, unknown> & {
+  person: {
+    guid: string | null;
+    decision: string;
+    probability: number;
+    explanation: { fields: Array<{ field: string; level: string; weight: number }> };
+    reviewId?: number;
+  };
+};
 
 const key = crypto.randomBytes(32).toString('hex');
 const temp = useHelperWithTempDir('hr-dedupe-');
@@ -22,7 +30,17 @@ const newStoreFile = temp.storeFile;
 function flow(file: string, extra: Record<string, unknown> = {}) {
   return [
     { id: 's', type: 'hr-store', file, secretFields: 'nationalId.value, dateOfBirth', keyEnv: '' },
-    { id: 'd', type: 'hr-dedupe', store: 's', mergeThreshold: '0.95', reviewThreshold: '0.70', defaultCountry: 'US', model: '', ...extra, wires: [['new'], ['merged'], ['review']] },
+    {
+      id: 'd',
+      type: 'hr-dedupe',
+      store: 's',
+      mergeThreshold: '0.95',
+      reviewThreshold: '0.70',
+      defaultCountry: 'US',
+      model: '',
+      ...extra,
+      wires: [['new'], ['merged'], ['review']],
+    },
     { id: 'new', type: 'helper' },
     { id: 'merged', type: 'helper' },
     { id: 'review', type: 'helper' },
@@ -31,7 +49,8 @@ function flow(file: string, extra: Record<string, unknown> = {}) {
   ];
 }
 
-const load = (file: string, extra?: Record<string, unknown>) => helper.load([storeNode, dedupeNode], flow(file, extra) as never, { s: { encryptionKey: key } });
+const load = (file: string, extra?: Record<string, unknown>) =>
+  helper.load([storeNode, dedupeNode], flow(file, extra) as never, { s: { encryptionKey: key } });
 const store = () => (helper.getNode('s') as StoreConfigNode).acquire();
 
 function hire(system: HireEvent['system'], candidateId: string, person: Partial<HireEvent['person']>): HireEvent {
@@ -63,8 +82,10 @@ function deliver(payload: unknown): Promise<{ port: Port; msg: Msg }> {
 }
 
 const jon = hire('greenhouse', 'gh-1', {
-  legalName: { first: 'Jon', last: 'Smith' }, preferredName: undefined,
-  emails: [{ address: 'jon.smith@example.com', type: 'personal' }], phones: [{ number: '+14155550123', type: 'mobile' }],
+  legalName: { first: 'Jon', last: 'Smith' },
+  preferredName: undefined,
+  emails: [{ address: 'jon.smith@example.com', type: 'personal' }],
+  phones: [{ number: '+14155550123', type: 'mobile' }],
 });
 
 test('two deliveries of the same person (email case, phone formatting, Jon vs John) resolve to one GUID', async () => {
@@ -74,30 +95,54 @@ test('two deliveries of the same person (email case, phone formatting, Jon vs Jo
   assert.match(first.msg.person.guid ?? '', /^[0-9a-f-]{36}$/);
 
   const again = hire('lever', 'lv-77', {
-    legalName: { first: 'John', last: 'Smith' }, preferredName: undefined,
-    emails: [{ address: 'Jon.Smith@EXAMPLE.com', type: 'personal' }], phones: [{ number: '(415) 555-0123', type: 'mobile' }],
+    legalName: { first: 'John', last: 'Smith' },
+    preferredName: undefined,
+    emails: [{ address: 'Jon.Smith@EXAMPLE.com', type: 'personal' }],
+    phones: [{ number: '(415) 555-0123', type: 'mobile' }],
   });
   const second = await deliver(again);
   assert.equal(second.port, 'merged');
   assert.equal(second.msg.person.guid, first.msg.person.guid);
   assert.equal(second.msg.person.decision, 'merge');
   assert.ok(second.msg.person.probability >= 0.95);
-  assert.equal((second.msg.payload as HireEvent).person.phones[0]?.number, '+14155550123', 'the payload continues with the phone in E.164');
+  assert.equal(
+    (second.msg.payload as HireEvent).person.phones[0]?.number,
+    '+14155550123',
+    'the payload continues with the phone in E.164',
+  );
   const s = await store();
-  assert.equal(await s.findByExternalId('lever', 'lv-77'), first.msg.person.guid, 'the new system id is linked to the person');
+  assert.equal(
+    await s.findByExternalId('lever', 'lv-77'),
+    first.msg.person.guid,
+    'the new system id is linked to the person',
+  );
 });
 
 test('a redelivery from the same system is recognised by its external id', async () => {
   await load(newStoreFile());
   const first = await deliver(jon);
-  const second = await deliver({ ...jon, eventId: 'redelivered', person: { ...jon.person, emails: [{ address: 'new@example.net', type: 'personal' }] } });
+  const second = await deliver({
+    ...jon,
+    eventId: 'redelivered',
+    person: { ...jon.person, emails: [{ address: 'new@example.net', type: 'personal' }] },
+  });
   assert.equal(second.port, 'merged');
   assert.equal(second.msg.person.guid, first.msg.person.guid);
 });
 
-const ana = hire('greenhouse', 'gh-2', { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [], dateOfBirth: '1990-05-17' });
+const ana = hire('greenhouse', 'gh-2', {
+  legalName: { first: 'Ana', last: 'Silva' },
+  emails: [{ address: 'ana.silva@example.com', type: 'work' }],
+  phones: [],
+  dateOfBirth: '1990-05-17',
+});
 // Same address, different names: a shared inbox or a mistyped address, which a person must look at.
-const maria = hire('lever', 'lv-2', { legalName: { first: 'Maria', last: 'Costa' }, preferredName: 'Maria', emails: [{ address: 'ana.silva@example.com', type: 'work' }], phones: [] });
+const maria = hire('lever', 'lv-2', {
+  legalName: { first: 'Maria', last: 'Costa' },
+  preferredName: 'Maria',
+  emails: [{ address: 'ana.silva@example.com', type: 'work' }],
+  phones: [],
+});
 
 test('a near match lands in review with an explanation, and approving it through the admin endpoint sends a merge message', async () => {
   await load(newStoreFile());
@@ -115,11 +160,18 @@ test('a near match lands in review with an explanation, and approving it through
   assert.notEqual(review.candidate.record.dateOfBirth, '1990-05-17', 'secret fields are masked on the message');
 
   const listed = await helper.request().get('/hr-dedupe/reviews').expect(200);
-  assert.deepEqual(listed.body.reviews.map((r: { id: number }) => r.id), [near.msg.person.reviewId]);
+  assert.deepEqual(
+    listed.body.reviews.map((r: { id: number }) => r.id),
+    [near.msg.person.reviewId],
+  );
   assert.doesNotMatch(JSON.stringify(listed.body), /1990-05-17/, 'the review list masks secret fields');
 
   const merged = nextMessage<Msg>(helper.getNode('merged'));
-  const res = await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  const res = await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`)
+    .send({ decision: 'approved' })
+    .expect(200);
   assert.equal(res.body.guid, first.msg.person.guid);
   const msg = await merged;
   assert.equal(msg.person.guid, first.msg.person.guid);
@@ -127,7 +179,11 @@ test('a near match lands in review with an explanation, and approving it through
   assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'lv-2');
   assert.equal(await (await store()).findByExternalId('lever', 'lv-2'), first.msg.person.guid);
 
-  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(404);
+  await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`)
+    .send({ decision: 'approved' })
+    .expect(404);
   assert.deepEqual((await helper.request().get('/hr-dedupe/reviews').expect(200)).body.reviews, []);
 });
 
@@ -136,7 +192,11 @@ test('rejecting a review sends the person on as new with a GUID of their own', a
   const first = await deliver(ana);
   const near = await deliver(maria);
   const created = nextMessage<Msg>(helper.getNode('new'));
-  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'rejected' }).expect(200);
+  await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`)
+    .send({ decision: 'rejected' })
+    .expect(200);
   const msg = await created;
   assert.equal(msg.person.decision, 'new');
   assert.ok(msg.person.guid && msg.person.guid !== first.msg.person.guid);
@@ -167,9 +227,16 @@ test('after a restart with the same store file, identities and open reviews are 
   assert.equal(again.port, 'merged');
   assert.equal(again.msg.person.guid, first.msg.person.guid);
   const listed = await helper.request().get('/hr-dedupe/reviews').expect(200);
-  assert.deepEqual(listed.body.reviews.map((r: { id: number }) => r.id), [near.msg.person.reviewId]);
+  assert.deepEqual(
+    listed.body.reviews.map((r: { id: number }) => r.id),
+    [near.msg.person.reviewId],
+  );
   const merged = nextMessage<Msg>(helper.getNode('merged'));
-  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`)
+    .send({ decision: 'approved' })
+    .expect(200);
   assert.equal((await merged).person.guid, first.msg.person.guid);
 });
 
@@ -193,7 +260,11 @@ test('someone sharing only a phone number with a forgotten person is not dropped
   await load(newStoreFile());
   const first = await deliver(jon);
   await (await store()).forget(first.msg.person.guid!, 'test');
-  const flatmate = hire('lever', 'lv-9', { legalName: { first: 'Priya', last: 'Nair' }, emails: [{ address: 'priya.nair@example.com', type: 'personal' }], phones: jon.person.phones });
+  const flatmate = hire('lever', 'lv-9', {
+    legalName: { first: 'Priya', last: 'Nair' },
+    emails: [{ address: 'priya.nair@example.com', type: 'personal' }],
+    phones: jon.person.phones,
+  });
   const arrived = await deliver(flatmate);
   assert.equal(arrived.port, 'new');
   assert.notEqual(arrived.msg.person.guid, first.msg.person.guid);
@@ -208,7 +279,10 @@ async function caughtError(payload: unknown): Promise<{ code: string; message: s
 test('a payload that is not a person or hire reaches Catch nodes with a code, and the message names the field', async () => {
   await load(newStoreFile());
   assert.equal((await caughtError('hello')).code, 'dedupe.payload_invalid');
-  const badEmail = await caughtError({ ...jon, person: { ...jon.person, emails: [{ address: 'not-an-email', type: 'work' }] } });
+  const badEmail = await caughtError({
+    ...jon,
+    person: { ...jon.person, emails: [{ address: 'not-an-email', type: 'work' }] },
+  });
   assert.equal(badEmail.code, 'dedupe.payload_invalid');
   assert.match(badEmail.message, /person\.emails\.0\.address/);
   const badPhone = await caughtError({ ...jon, person: { ...jon.person, phones: [{ number: '12', type: 'mobile' }] } });
@@ -244,18 +318,34 @@ test('a person arriving again while their review is open joins that review: one 
   const first = await deliver(ana);
   const near = await deliver(maria);
   assert.equal(near.port, 'review');
-  const redelivered = { ...maria, eventId: 'lever-lv-2-again', person: { ...maria.person, phones: [{ number: '+14155550999', type: 'mobile' as const }] } };
+  const redelivered = {
+    ...maria,
+    eventId: 'lever-lv-2-again',
+    person: { ...maria.person, phones: [{ number: '+14155550999', type: 'mobile' as const }] },
+  };
   const again = await deliver(redelivered);
   assert.equal(again.port, 'review');
   assert.equal(again.msg.person.reviewId, near.msg.person.reviewId);
   assert.equal((again.msg.review as { updated: boolean }).updated, true);
   const s = await store();
   const open = await s.listReviews('open');
-  assert.deepEqual(open.map((r) => r.id), [near.msg.person.reviewId], 'no second review item');
-  assert.equal((open[0]?.payload as { payload: HireEvent }).payload.eventId, 'lever-lv-2-again', 'the review holds the latest delivery');
+  assert.deepEqual(
+    open.map((r) => r.id),
+    [near.msg.person.reviewId],
+    'no second review item',
+  );
+  assert.equal(
+    (open[0]?.payload as { payload: HireEvent }).payload.eventId,
+    'lever-lv-2-again',
+    'the review holds the latest delivery',
+  );
 
   const merged = nextMessage<Msg>(helper.getNode('merged'));
-  await helper.request().post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${near.msg.person.reviewId}`)
+    .send({ decision: 'approved' })
+    .expect(200);
   const msg = await merged;
   assert.equal(msg.person.guid, first.msg.person.guid);
   assert.equal((msg.payload as HireEvent).eventId, 'lever-lv-2-again');
@@ -270,24 +360,43 @@ test('a person under review takes part in matching: a later duplicate sharing no
 
   // The same Maria from another ATS: new email, no phone, the street abbreviated; nothing the store holds for Ana.
   const later = hire('workable', 'wk-9', {
-    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'mcosta@example.net', type: 'personal' }], phones: [],
+    legalName: { first: 'Maria', last: 'Costa' },
+    preferredName: undefined,
+    emails: [{ address: 'mcosta@example.net', type: 'personal' }],
+    phones: [],
     address: { ...home, line1: 'R. Augusta 10 2º' },
   });
   const joined = await deliver(later);
   assert.equal(joined.port, 'review');
-  assert.equal(joined.msg.person.reviewId, underReview.msg.person.reviewId, 'the later duplicate joins the open review');
+  assert.equal(
+    joined.msg.person.reviewId,
+    underReview.msg.person.reviewId,
+    'the later duplicate joins the open review',
+  );
   assert.equal((joined.msg.review as { updated: boolean }).updated, true);
 
   // A namesake elsewhere is scored against the person under review too, and stays a new person.
   const namesake = hire('workable', 'wk-10', {
-    legalName: { first: 'Maria', last: 'Costa' }, preferredName: undefined, emails: [{ address: 'maria.costa@example.com', type: 'personal' }], phones: [],
-    address: { line1: '5 Elm Street', city: 'Austin', postalCode: '78701', country: 'US' }, dateOfBirth: '1971-01-30',
+    legalName: { first: 'Maria', last: 'Costa' },
+    preferredName: undefined,
+    emails: [{ address: 'maria.costa@example.com', type: 'personal' }],
+    phones: [],
+    address: { line1: '5 Elm Street', city: 'Austin', postalCode: '78701', country: 'US' },
+    dateOfBirth: '1971-01-30',
   });
   assert.equal((await deliver(namesake)).port, 'new');
-  assert.deepEqual((await (await store()).listReviews('open')).map((r) => r.id), [underReview.msg.person.reviewId], 'one review item');
+  assert.deepEqual(
+    (await (await store()).listReviews('open')).map((r) => r.id),
+    [underReview.msg.person.reviewId],
+    'one review item',
+  );
 
   const merged = nextMessage<Msg>(helper.getNode('merged'));
-  await helper.request().post(`/hr-dedupe/reviews/${underReview.msg.person.reviewId}`).send({ decision: 'approved' }).expect(200);
+  await helper
+    .request()
+    .post(`/hr-dedupe/reviews/${underReview.msg.person.reviewId}`)
+    .send({ decision: 'approved' })
+    .expect(200);
   const msg = await merged;
   assert.equal(msg.person.guid, first.msg.person.guid);
   assert.equal((msg.payload as HireEvent).sourceIds.candidateId, 'wk-9', 'the decision applies to the latest delivery');
@@ -301,7 +410,12 @@ test('learning the weights: nothing to learn from before a lookup; afterwards EM
 
   await deliver(ana);
   await deliver(jon);
-  await deliver({ ...jon, eventId: 'gh-1-typo', sourceIds: { ...jon.sourceIds, candidateId: 'gh-1b' }, person: { ...jon.person, legalName: { first: 'John', last: 'Smith' }, emails: [] } });
+  await deliver({
+    ...jon,
+    eventId: 'gh-1-typo',
+    sourceIds: { ...jon.sourceIds, candidateId: 'gh-1b' },
+    person: { ...jon.person, legalName: { first: 'John', last: 'Smith' }, emails: [] },
+  });
   const learnt = await helper.request().post('/hr-dedupe/d/learn-weights').send({}).expect(200);
   assert.ok(learnt.body.blockedPairs >= 1, 'the pairs the node scored are what EM reads');
   const fields = new Set(learnt.body.levels.map((l: { field: string }) => l.field));
@@ -311,15 +425,26 @@ test('learning the weights: nothing to learn from before a lookup; afterwards EM
 
 /** A store of 10,000 persons with 30 common forenames and surnames held once each, as term frequencies need. */
 async function seedCompany(): Promise<void> {
-  const forenames = 'Jennifer John Maria Wei Ana Lars Chidi Aoife Jose Yuki Omar Lena Priya Fatima Sarah David Linda Robert Susan Thomas James Mary Karen Daniel Laura Kevin Emily Paul Nancy Mark'.split(' ');
-  const people = Array.from({ length: 10_000 }, (_, i) => ({ legalName: { first: forenames[i % 30]!, last: `Other${i}` }, emails: [{ address: `p${i}@example.com` }], phones: [] }));
+  const forenames =
+    'Jennifer John Maria Wei Ana Lars Chidi Aoife Jose Yuki Omar Lena Priya Fatima Sarah David Linda Robert Susan Thomas James Mary Karen Daniel Laura Kevin Emily Paul Nancy Mark'.split(
+      ' ',
+    );
+  const people = Array.from({ length: 10_000 }, (_, i) => ({
+    legalName: { first: forenames[i % 30]!, last: `Other${i}` },
+    emails: [{ address: `p${i}@example.com` }],
+    phones: [],
+  }));
   await (await store()).createPersons(people.map((record) => ({ record, ...matchIndexOf(matchableFrom(record, [])) })));
 }
 
-const jennifer = (candidateId: string, email: string, phone: string) => hire('greenhouse', candidateId, {
-  legalName: { first: 'Jennifer', last: 'Wenzanro' }, preferredName: undefined, dateOfBirth: undefined,
-  emails: [{ address: email, type: 'personal' }], phones: [{ number: phone, type: 'mobile' }],
-});
+const jennifer = (candidateId: string, email: string, phone: string) =>
+  hire('greenhouse', candidateId, {
+    legalName: { first: 'Jennifer', last: 'Wenzanro' },
+    preferredName: undefined,
+    dateOfBirth: undefined,
+    emails: [{ address: email, type: 'personal' }],
+    phones: [{ number: phone, type: 'mobile' }],
+  });
 
 test('a rare full name coming back with a new email and phone lands in review; with the rare-name setting at 1 it is a new person', async () => {
   await load(newStoreFile());
@@ -340,20 +465,31 @@ test('a rare full name coming back with a new email and phone lands in review; w
 test("review copies follow the node's dictionary: a field it marks secret is masked; personal data only on the /personal route", async () => {
   const dictionary = {
     version: 'custom-1',
-    fields: defaultDictionary.fields.map((f) => (f.name === 'person.address.postalCode' ? { ...f, sensitivity: 'secret' } : f)),
+    fields: defaultDictionary.fields.map((f) =>
+      f.name === 'person.address.postalCode' ? { ...f, sensitivity: 'secret' } : f,
+    ),
   };
   const file = newStoreFile();
-  await helper.load([dictionaryNode, storeNode, dedupeNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, ...flow(file, { dictionary: 'dict' })] as never, { s: { encryptionKey: key } });
+  await helper.load(
+    [dictionaryNode, storeNode, dedupeNode],
+    [{ id: 'dict', type: 'hr-dictionary', dictionary }, ...flow(file, { dictionary: 'dict' })] as never,
+    { s: { encryptionKey: key } },
+  );
   const address = { line1: '1 Main St', city: 'Springfield', postalCode: 'SW1A 1AA', country: 'US' };
   await deliver({ ...ana, person: { ...ana.person, address } });
   const near = await deliver({ ...maria, person: { ...maria.person, address } });
   assert.equal(near.port, 'review');
   assert.doesNotMatch(JSON.stringify(near.msg.review), /SW1A 1AA/, 'the message carries the review copy masked');
-  assert.match(JSON.stringify(near.msg.review), /Springfield/, 'what the dictionary keeps personal stays on the message');
+  assert.match(
+    JSON.stringify(near.msg.review),
+    /Springfield/,
+    'what the dictionary keeps personal stays on the message',
+  );
 
   const full = JSON.stringify((await helper.request().get('/hr-dedupe/reviews/personal').expect(200)).body);
   assert.match(full, /Maria/);
   assert.doesNotMatch(full, /SW1A 1AA/);
   const restricted = JSON.stringify((await helper.request().get('/hr-dedupe/reviews').expect(200)).body);
-  for (const personal of ['Maria', 'ana.silva@example.com', 'Springfield', 'SW1A 1AA']) assert.ok(!restricted.includes(personal), `a viewer without hr-sync.personal sees ${personal}`);
+  for (const personal of ['Maria', 'ana.silva@example.com', 'Springfield', 'SW1A 1AA'])
+    assert.ok(!restricted.includes(personal), `a viewer without hr-sync.personal sees ${personal}`);
 });

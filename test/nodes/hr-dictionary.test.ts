@@ -13,20 +13,29 @@ const withRed = (red: NodeAPI) => {
   RED = red;
   return dictionaryNode(red);
 };
-const load = (dictionary: unknown = defaultDictionary) => helper.load(withRed, [{ id: 'd', type: 'hr-dictionary', name: 'HR', dictionary }] as never);
+const load = (dictionary: unknown = defaultDictionary) =>
+  helper.load(withRed, [{ id: 'd', type: 'hr-dictionary', name: 'HR', dictionary }] as never);
 
 before(() => helper.startServer());
 after(() => helper.stopServer());
 afterEach(() => helper.unload());
 
-const post = (path: string, body: unknown) => helper.request().post(path).send(body as object).expect(200);
+const post = (path: string, body: unknown) =>
+  helper
+    .request()
+    .post(path)
+    .send(body as object)
+    .expect(200);
 
 test('the default dictionary exported as CSV imports back unchanged', async () => {
   await load();
   const exported = await post('/hr-dictionary/to-csv', { dictionary: defaultDictionary });
   assert.equal(exported.body.ok, true);
   assert.match(exported.body.csv, /^name,label,type,required,/);
-  const imported = await post('/hr-dictionary/parse-csv', { csv: exported.body.csv, version: defaultDictionary.version });
+  const imported = await post('/hr-dictionary/parse-csv', {
+    csv: exported.body.csv,
+    version: defaultDictionary.version,
+  });
   assert.equal(imported.body.ok, true);
   assert.deepEqual(imported.body.dictionary, defaultDictionary);
 });
@@ -41,7 +50,9 @@ test('a CSV with a bad row is refused with the line and column of each problem',
   assert.equal(res.body.ok, false);
   assert.equal(res.body.dictionary, undefined, 'nothing is imported');
   assert.equal(res.body.error.code, 'dictionary.csv_invalid');
-  assert.deepEqual(res.body.error.problems, [{ line: 4, column: 'maxLength', message: '"lots" is not a whole number' }]);
+  assert.deepEqual(res.body.error.problems, [
+    { line: 4, column: 'maxLength', message: '"lots" is not a whole number' },
+  ]);
   assert.match(res.body.error.message, /line 4, column "maxLength"/);
 
   lines[3] = lines[3]!.replace(',lots,', ',100,');
@@ -75,19 +86,28 @@ test('consumers get the deployed dictionary, or the default one when none is sel
   await load(own);
   assert.deepEqual(dictionaryFrom(RED, 'd'), own);
   assert.equal(dictionaryFrom(RED, ''), defaultDictionary);
-  assert.throws(() => dictionaryFrom(RED, 'gone'), (err: unknown) => err instanceof HrError && err.code === 'dictionary.not_configured');
+  assert.throws(
+    () => dictionaryFrom(RED, 'gone'),
+    (err: unknown) => err instanceof HrError && err.code === 'dictionary.not_configured',
+  );
 });
 
 test('an invalid dictionary reaches consumers as dictionary.invalid naming the field', async () => {
   await load({ version: '1', fields: [{ ...defaultDictionary.fields[0], name: 'person..first' }] });
   assert.throws(
     () => dictionaryFrom(RED, 'd'),
-    (err: unknown) => err instanceof HrError && err.code === 'dictionary.invalid' && /fields\[0\] \(person\.\.first\)\.name/.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError &&
+      err.code === 'dictionary.invalid' &&
+      /fields\[0\] \(person\.\.first\)\.name/.test(err.message),
   );
 });
 
 test("a consumer node gets the secret policy of its dictionary: a hire's and a stored person's secret fields are masked", () => {
   const policy = policyFrom(RED, undefined);
-  const masked = policy.mask({ person: { dateOfBirth: '1990-01-01', nationalId: { value: '123456789' } }, dateOfBirth: '1990-01-01' });
+  const masked = policy.mask({
+    person: { dateOfBirth: '1990-01-01', nationalId: { value: '123456789' } },
+    dateOfBirth: '1990-01-01',
+  });
   assert.deepEqual(masked, { person: { dateOfBirth: MASK, nationalId: MASK }, dateOfBirth: MASK });
 });

@@ -45,12 +45,34 @@ afterEach(() => helper.unload());
 async function flow(forget: Record<string, unknown> = {}) {
   return [
     { id: 'store', type: 'hr-store', file: dbFile, secretFields: '', keyEnv: '' },
-    { id: 'ats', type: 'hr-ats-connection', vendor: 'greenhouse', baseUrl: (await greenhouse).url, tokenUrl: `${(await greenhouse).url}/token` },
     {
-      id: 'hris', type: 'hr-hris-connection', system: 'bamboohr', companyDomain: 'acme', bambooAuth: 'apiKey',
-      baseUrl: `${(await bamboo).url}/api/gateway.php/acme`, checkrEnabled: true, checkrBaseUrl: (await checkr).url, checkrPackage: CHECKR_DEFAULTS.packages[0],
+      id: 'ats',
+      type: 'hr-ats-connection',
+      vendor: 'greenhouse',
+      baseUrl: (await greenhouse).url,
+      tokenUrl: `${(await greenhouse).url}/token`,
     },
-    { id: 'f', type: 'hr-forget', store: 'store', ats: 'ats', hris: 'hris', greenhouseMode: 'anonymize', wires: [['done'], ['manual'], ['failed']], ...forget },
+    {
+      id: 'hris',
+      type: 'hr-hris-connection',
+      system: 'bamboohr',
+      companyDomain: 'acme',
+      bambooAuth: 'apiKey',
+      baseUrl: `${(await bamboo).url}/api/gateway.php/acme`,
+      checkrEnabled: true,
+      checkrBaseUrl: (await checkr).url,
+      checkrPackage: CHECKR_DEFAULTS.packages[0],
+    },
+    {
+      id: 'f',
+      type: 'hr-forget',
+      store: 'store',
+      ats: 'ats',
+      hris: 'hris',
+      greenhouseMode: 'anonymize',
+      wires: [['done'], ['manual'], ['failed']],
+      ...forget,
+    },
     { id: 'done', type: 'helper' },
     { id: 'manual', type: 'helper' },
     { id: 'failed', type: 'helper' },
@@ -68,15 +90,30 @@ async function loadFlow(forget: Record<string, unknown> = {}, ats: Record<string
   await helper.load(nodes, await flow(forget), { ...CREDENTIALS, ats });
   const store = await (helper.getNode('store') as StoreConfigNode).acquire();
   const get = (id: string) => helper.getNode(id) as Node;
-  return { store, forget: get('f'), done: get('done'), manual: get('manual'), failed: get('failed'), caught: get('caught') };
+  return {
+    store,
+    forget: get('f'),
+    done: get('done'),
+    manual: get('manual'),
+    failed: get('failed'),
+    caught: get('caught'),
+  };
 }
 
 async function checkrCandidate(email: string): Promise<string> {
   const c = await checkr;
   const res = await fetch(`${c.url}/v1/candidates`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${CHECKR_DEFAULTS.apiKeys[0]}:`).toString('base64')}` },
-    body: JSON.stringify({ first_name: 'Ana', last_name: 'Silva', email, work_locations: [{ country: 'US', state: 'NY' }] }),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${CHECKR_DEFAULTS.apiKeys[0]}:`).toString('base64')}`,
+    },
+    body: JSON.stringify({
+      first_name: 'Ana',
+      last_name: 'Silva',
+      email,
+      work_locations: [{ country: 'US', state: 'NY' }],
+    }),
   });
   return ((await res.json()) as { id: string }).id;
 }
@@ -88,13 +125,18 @@ async function hiredPerson(store: HrStore, email = 'ana.silva@example.com') {
   const checkrId = await checkrCandidate(email);
   const person = await store.createPerson({
     record: { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: email, type: 'personal' }] },
-    links: [{ system: 'greenhouse', externalId: String(candidateId) }, { system: 'bamboohr', externalId: employeeId }, { system: 'checkr', externalId: checkrId }],
+    links: [
+      { system: 'greenhouse', externalId: String(candidateId) },
+      { system: 'bamboohr', externalId: employeeId },
+      { system: 'checkr', externalId: checkrId },
+    ],
     blockingKeys: [`e:${email}`],
   });
   return { guid: person.guid, candidateId, employeeId, checkrId, email };
 }
 
-const erasureCalls = async () => (await greenhouse).requests().filter((r) => r.method === 'DELETE' || r.path.includes('/anonymize'));
+const erasureCalls = async () =>
+  (await greenhouse).requests().filter((r) => r.method === 'DELETE' || r.path.includes('/anonymize'));
 const caughtCode = (msg: Record<string, unknown>) => (msg.error as { code?: string } | undefined)?.code;
 
 async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000) {
@@ -123,33 +165,63 @@ test('a data-subject request tombstones the person and erases them in every conn
   const candidate = (await greenhouse).candidate(p.candidateId);
   assert.equal(candidate?.first_name, 'Anonymized', 'Greenhouse anonymised the candidate');
   assert.deepEqual(candidate?.email_addresses, []);
-  assert.equal((await checkr).candidates().some((c) => c.id === p.checkrId), false, 'Checkr was asked to remove the candidate');
+  assert.equal(
+    (await checkr).candidates().some((c) => c.id === p.checkrId),
+    false,
+    'Checkr was asked to remove the candidate',
+  );
   assert.equal((await bamboo).employees().length, 1, 'the employee record stays: BambooHR has no deletion');
 
   const item = await handedOver;
-  assert.deepEqual(item.payload, { personGuid: p.guid, system: 'bamboohr', externalId: p.employeeId, outcome: summary.steps[0] });
+  assert.deepEqual(item.payload, {
+    personGuid: p.guid,
+    system: 'bamboohr',
+    externalId: p.employeeId,
+    outcome: summary.steps[0],
+  });
   assert.equal((item.alert as Record<string, unknown>).code, 'forget.manual');
 
   assert.equal(await store.getPerson(p.guid), null);
   assert.equal(await store.isTombstoned({ system: 'greenhouse', externalId: String(p.candidateId) }), true);
   assert.equal(await store.isTombstoned({ email: p.email }), true);
   const audit = JSON.stringify(await store.auditEntries({ personGuid: p.guid }));
-  for (const action of ['person.forgotten', 'forget.requested', 'forget.erased', 'forget.manual', 'forget.finished']) assert.ok(audit.includes(action), `audited: ${action}`);
-  for (const personal of [p.email, String(p.candidateId), p.checkrId, 'Silva']) assert.ok(!audit.includes(personal), `the audit log holds no ${personal}`);
-  assert.equal((await store.getByIdempotencyKey(`forget:${p.guid}`))?.payload, null, 'the plan with the external ids is erased once done');
+  for (const action of ['person.forgotten', 'forget.requested', 'forget.erased', 'forget.manual', 'forget.finished'])
+    assert.ok(audit.includes(action), `audited: ${action}`);
+  for (const personal of [p.email, String(p.candidateId), p.checkrId, 'Silva'])
+    assert.ok(!audit.includes(personal), `the audit log holds no ${personal}`);
+  assert.equal(
+    (await store.getByIdempotencyKey(`forget:${p.guid}`))?.payload,
+    null,
+    'the plan with the external ids is erased once done',
+  );
 });
 
-test('a candidate.deleted event from Greenhouse is not sent back to Greenhouse, and the trigger\'s event is marked done', async () => {
+test("a candidate.deleted event from Greenhouse is not sent back to Greenhouse, and the trigger's event is marked done", async () => {
   const { store, forget, done } = await loadFlow();
   const p = await hiredPerson(store);
-  await store.recordEvent({ eventId: 'del-1', source: 'greenhouse', type: 'candidate.deleted', receivedAt: new Date(), payload: {} });
+  await store.recordEvent({
+    eventId: 'del-1',
+    source: 'greenhouse',
+    type: 'candidate.deleted',
+    receivedAt: new Date(),
+    payload: {},
+  });
   const finished = nextMessage(done);
   forget.receive({
-    payload: { type: 'candidate.deleted', system: 'greenhouse', candidateId: String(p.candidateId), eventId: 'del-1', occurredAt: new Date().toISOString() },
+    payload: {
+      type: 'candidate.deleted',
+      system: 'greenhouse',
+      candidateId: String(p.candidateId),
+      eventId: 'del-1',
+      occurredAt: new Date().toISOString(),
+    },
     event: { id: 'del-1', vendor: 'greenhouse', type: 'candidate.deleted' },
   } as never);
   const summary = (await finished).payload as Record<string, any>;
-  assert.deepEqual(summary.steps.find((s: { system: string }) => s.system === 'greenhouse'), { system: 'greenhouse', outcome: 'deleted_at_source' });
+  assert.deepEqual(
+    summary.steps.find((s: { system: string }) => s.system === 'greenhouse'),
+    { system: 'greenhouse', outcome: 'deleted_at_source' },
+  );
   assert.deepEqual(await erasureCalls(), [], 'nothing was sent to Greenhouse');
   assert.deepEqual(await store.pendingEvents(), [], 'the trigger will not emit the event again after a restart');
 });
@@ -163,7 +235,10 @@ test('the same request delivered again propagates nothing a second time', async 
   forget.receive({ payload: { system: 'greenhouse', externalId: String(p.candidateId) } } as never);
   forget.receive({ payload: { guid: p.guid } } as never);
   await until(() => seen.length === 3, 'the answers to the repeats');
-  assert.deepEqual(seen.slice(1).map((m) => (m.payload as Record<string, unknown>).status), ['already_forgotten', 'already_forgotten']);
+  assert.deepEqual(
+    seen.slice(1).map((m) => (m.payload as Record<string, unknown>).status),
+    ['already_forgotten', 'already_forgotten'],
+  );
   assert.equal((await erasureCalls()).length, 1, 'Greenhouse got one deletion');
   assert.equal((await greenhouse).candidate(p.candidateId), undefined, 'deleted in Greenhouse');
   assert.equal((await checkr).requests().filter((r) => r.method === 'DELETE').length, 1);
@@ -176,7 +251,10 @@ test('Node-RED stopping during a deletion call, and starting again, completes th
   (await greenhouse).injectFault({ kind: 'delay', delayMs: 3_000, path: '/anonymize' });
   const stranded = collect(loaded.done);
   loaded.forget.receive({ payload: { guid: p.guid } } as never);
-  await until(async () => (await greenhouse).candidate(p.candidateId)?.first_name === 'Anonymized', 'Greenhouse to receive the call');
+  await until(
+    async () => (await greenhouse).candidate(p.candidateId)?.first_name === 'Anonymized',
+    'Greenhouse to receive the call',
+  );
   await helper.unload();
   assert.deepEqual(stranded, []);
 
@@ -185,12 +263,22 @@ test('Node-RED stopping during a deletion call, and starting again, completes th
   await until(() => seen.length === 1, 'the resumed deletion to finish');
   const summary = seen[0].payload as Record<string, any>;
   assert.equal(summary.status, 'forgotten');
-  assert.deepEqual(summary.steps.map((s: { system: string; outcome: string }) => `${s.system}:${s.outcome}`), ['bamboohr:manual', 'checkr:erased', 'greenhouse:erased']);
+  assert.deepEqual(
+    summary.steps.map((s: { system: string; outcome: string }) => `${s.system}:${s.outcome}`),
+    ['bamboohr:manual', 'checkr:erased', 'greenhouse:erased'],
+  );
   await settle(300);
   assert.equal(seen.length, 1, 'one summary');
-  assert.equal((await checkr).requests().filter((r) => r.method === 'DELETE').length, 1, 'Checkr, done before the stop, is not called again');
+  assert.equal(
+    (await checkr).requests().filter((r) => r.method === 'DELETE').length,
+    1,
+    'Checkr, done before the stop, is not called again',
+  );
   const calls = (await erasureCalls()).length;
-  assert.ok(calls >= 1 && calls <= 2, `Greenhouse is called at most once more, for the answer it never gave (${calls} calls)`);
+  assert.ok(
+    calls >= 1 && calls <= 2,
+    `Greenhouse is called at most once more, for the answer it never gave (${calls} calls)`,
+  );
   assert.equal(await loaded.store.getPerson(p.guid), null);
 });
 
@@ -252,11 +340,21 @@ test('a person found by e-mail address is forgotten; an unknown person is a clea
 test('Greenhouse deleting a candidate the store never held is finished quietly, and stays deleted: a later hire for them is refused', async () => {
   const { store, forget, done, caught } = await loadFlow();
   const errors = collect(caught);
-  await store.recordEvent({ eventId: 'del-9', source: 'greenhouse', type: 'candidate.deleted', receivedAt: new Date(), payload: {} });
+  await store.recordEvent({
+    eventId: 'del-9',
+    source: 'greenhouse',
+    type: 'candidate.deleted',
+    receivedAt: new Date(),
+    payload: {},
+  });
   const finished = nextMessage(done);
   forget.receive({
     payload: {
-      type: 'candidate.deleted', system: 'greenhouse', candidateId: '999', eventId: 'del-9', occurredAt: new Date().toISOString(),
+      type: 'candidate.deleted',
+      system: 'greenhouse',
+      candidateId: '999',
+      eventId: 'del-9',
+      occurredAt: new Date().toISOString(),
       person: { emails: [{ address: 'Nia.Okafor@example.com', type: 'personal' }] },
     },
     event: { id: 'del-9', vendor: 'greenhouse', type: 'candidate.deleted' },
@@ -267,5 +365,8 @@ test('Greenhouse deleting a candidate the store never held is finished quietly, 
   assert.deepEqual((await greenhouse).requests(), []);
   assert.equal(await store.isTombstoned({ system: 'greenhouse', externalId: '999' }), true);
   assert.equal(await store.isTombstoned({ email: 'nia.okafor@example.com' }), true);
-  await assert.rejects(store.createPerson({ links: [{ system: 'greenhouse', externalId: '999' }] }), /forgotten|tombstone/i);
+  await assert.rejects(
+    store.createPerson({ links: [{ system: 'greenhouse', externalId: '999' }] }),
+    /forgotten|tombstone/i,
+  );
 });

@@ -100,8 +100,12 @@ test('a check still failing after a redeploy on the same store is not announced 
   helper.getNode('h').receive({} as never);
   // The evaluation is over once the node shows how many checks fail.
   const end = Date.now() + 10_000;
-  while (!statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing'), 'the check is still failing');
+  while (!statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing') && Date.now() < end)
+    await new Promise((r) => setTimeout(r, 20));
+  assert.ok(
+    statuses.status.getCalls().some((c) => c.args[0]?.text === 'hr-health.status.failing'),
+    'the check is still failing',
+  );
   // An alert would be sent right after that status; give it the time to arrive.
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(sent, []);

@@ -8,7 +8,9 @@ import { startingTables } from '../../lib/mapping/startingTables';
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
 import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 
-const hire = { person: { name: { first: 'Ana', last: 'Silva' }, emails: [{ type: 'work', address: 'ana@example.com' }] } };
+const hire = {
+  person: { name: { first: 'Ana', last: 'Silva' }, emails: [{ type: 'work', address: 'ana@example.com' }] },
+};
 
 function flow(expression: string) {
   return [
@@ -21,7 +23,19 @@ function flow(expression: string) {
 
 /** A mapper as the editor now saves it: a table and mode 'table'. */
 function tableFlow(rows: unknown[]) {
-  return [{ id: 'm', type: 'hr-mapper', name: 'to BambooHR', target: 'bamboohr', mode: 'table', rows, expression: '', wires: [['out']] }, ...flow('').slice(1)];
+  return [
+    {
+      id: 'm',
+      type: 'hr-mapper',
+      name: 'to BambooHR',
+      target: 'bamboohr',
+      mode: 'table',
+      rows,
+      expression: '',
+      wires: [['out']],
+    },
+    ...flow('').slice(1),
+  ];
 }
 
 type StatusSpy = Node & { status: { lastCall: { args: [{ fill: string; text: string }] } } };
@@ -67,7 +81,11 @@ test('a mapping with a syntax error stops the node from starting and refuses eve
 
 test('the preview runs an undeployed mapping on the built-in example hire and reports errors with their code', async () => {
   await helper.load(mapperNode, flow('person'));
-  const ok = await helper.request().post('/hr-mapper/preview').send({ expression: '{ "name": person.legalName.first }' }).expect(200);
+  const ok = await helper
+    .request()
+    .post('/hr-mapper/preview')
+    .send({ expression: '{ "name": person.legalName.first }' })
+    .expect(200);
   assert.deepEqual(ok.body.result, { name: 'Ana' });
   assert.equal(ok.body.source, 'example');
   const bad = await helper.request().post('/hr-mapper/preview').send({ expression: '{ "name": ' }).expect(200);
@@ -78,9 +96,15 @@ test('the preview runs an undeployed mapping on the built-in example hire and re
 test('the preview uses the last record the node saw, with secret fields masked', async () => {
   await helper.load(mapperNode, flow('person.legalName.first'));
   const out = nextMessage(helper.getNode('out'));
-  helper.getNode('m').receive({ payload: { person: { legalName: { first: 'Ana' }, nationalId: { type: 'ssn', value: '123-45-6789' } } } } as never);
+  helper.getNode('m').receive({
+    payload: { person: { legalName: { first: 'Ana' }, nationalId: { type: 'ssn', value: '123-45-6789' } } },
+  } as never);
   await out;
-  const res = await helper.request().post('/hr-mapper/preview').send({ expression: 'person.nationalId.value', node: 'm' }).expect(200);
+  const res = await helper
+    .request()
+    .post('/hr-mapper/preview')
+    .send({ expression: 'person.nationalId.value', node: 'm' })
+    .expect(200);
   assert.equal(res.body.source, 'last');
   assert.doesNotMatch(JSON.stringify(res.body), /123-45-6789/);
 });
@@ -95,7 +119,16 @@ test('each target has a starting mapping to begin from', async () => {
 });
 
 test('a node saved before tables existed, with only an expression, keeps running its JSONata', async () => {
-  const saved: FlowNode[] = [{ id: 'm', type: 'hr-mapper', target: 'bamboohr', expression: '{ "first": person.legalName.first }', wires: [['out']] }, { id: 'out', type: 'helper' }];
+  const saved: FlowNode[] = [
+    {
+      id: 'm',
+      type: 'hr-mapper',
+      target: 'bamboohr',
+      expression: '{ "first": person.legalName.first }',
+      wires: [['out']],
+    },
+    { id: 'out', type: 'helper' },
+  ];
   await helper.load(mapperNode, saved);
   assert.equal((helper.getNode('m') as StatusSpy).status.lastCall.args[0].text, 'hr-mapper.status.readyJsonata');
   const received = nextMessage(helper.getNode('out'));
@@ -133,15 +166,31 @@ test("neither a deployed mapper nor the preview reads a variable that is not lis
   try {
     await helper.load(mapperNode, tableFlow([{ target: 'key', from: 'env', source: 'HR_STORE_KEY' }]));
     assert.equal((helper.getNode('m') as StatusSpy).status.lastCall.args[0].text, 'common.status.notReady');
-    for (const [source, listed, code] of [['HR_STORE_KEY', 'HR_STORE_KEY', 'mapper.env_protected'], ['HR_MAPPER_TEST_OTHER', '', 'mapper.env_not_listed']]) {
+    for (const [source, listed, code] of [
+      ['HR_STORE_KEY', 'HR_STORE_KEY', 'mapper.env_protected'],
+      ['HR_MAPPER_TEST_OTHER', '', 'mapper.env_not_listed'],
+    ]) {
       const body = { mode: 'table', rows: [{ target: 'leak', from: 'env', source }], envVars: listed };
-      const preview = (await helper.request().post('/hr-mapper/preview').send({ ...body, node: 'm' }).expect(200)).body;
+      const preview = (
+        await helper
+          .request()
+          .post('/hr-mapper/preview')
+          .send({ ...body, node: 'm' })
+          .expect(200)
+      ).body;
       const check = (await helper.request().post('/hr-mapper/check').send(body).expect(200)).body;
       assert.equal(preview.ok, false);
       assert.equal(check.problems[0].code, code);
-      for (const text of [JSON.stringify(preview), JSON.stringify(check)]) assert.ok(!text.includes('f'.repeat(64)) && !text.includes('not-for-mappings'), text);
+      for (const text of [JSON.stringify(preview), JSON.stringify(check)])
+        assert.ok(!text.includes('f'.repeat(64)) && !text.includes('not-for-mappings'), text);
     }
-    const jsonata = (await helper.request().post('/hr-mapper/preview').send({ mode: 'jsonata', expression: '$env("HR_STORE_KEY")' }).expect(200)).body;
+    const jsonata = (
+      await helper
+        .request()
+        .post('/hr-mapper/preview')
+        .send({ mode: 'jsonata', expression: '$env("HR_STORE_KEY")' })
+        .expect(200)
+    ).body;
     assert.doesNotMatch(JSON.stringify(jsonata), /ffffffff/);
   } finally {
     delete process.env.HR_STORE_KEY;
@@ -150,36 +199,103 @@ test("neither a deployed mapper nor the preview reads a variable that is not lis
 });
 
 test("an error that echoes a value of the node's secret fields reaches Catch nodes and the log masked", async () => {
-  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const dictionary = {
+    version: 'custom-1',
+    fields: [
+      ...defaultDictionary.fields,
+      {
+        name: 'person.custom.badgePin',
+        label: 'Badge PIN',
+        type: 'string',
+        required: false,
+        owner: 'hris',
+        syncDirection: 'none',
+        sensitivity: 'secret',
+      },
+    ],
+  };
   const [mapper, ...rest] = flow('$error("badge " & person.custom.badgePin & " and SSN " & person.ssn & " refused")');
-  await helper.load([dictionaryNode, mapperNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, { ...mapper, dictionary: 'dict' }, ...rest] as never);
+  await helper.load([dictionaryNode, mapperNode], [
+    { id: 'dict', type: 'hr-dictionary', dictionary },
+    { ...mapper, dictionary: 'dict' },
+    ...rest,
+  ] as never);
   const caught = nextMessage(helper.getNode('caught'));
-  helper.getNode('m').receive({ payload: { person: { custom: { badgePin: 'PIN-77310' }, ssn: '111223333' } } } as never);
+  helper
+    .getNode('m')
+    .receive({ payload: { person: { custom: { badgePin: 'PIN-77310' }, ssn: '111223333' } } } as never);
   const error = (await caught).error as { code: string; message: string };
   assert.equal(error.code, 'mapper.evaluation_failed');
   assert.match(error.message, /badge \[REDACTED\] and SSN \[REDACTED\] refused/);
   // What the log prints is the error (its second argument is the flow's own message, for Catch nodes).
-  const logged = (helper.getNode('m') as unknown as { error: { getCalls(): Array<{ args: unknown[] }> } }).error.getCalls().map((c) => String(c.args[0]));
+  const logged = (helper.getNode('m') as unknown as { error: { getCalls(): Array<{ args: unknown[] }> } }).error
+    .getCalls()
+    .map((c) => String(c.args[0]));
   assert.equal(logged.length, 1);
   assert.doesNotMatch(logged[0], /PIN-77310|111223333/);
 });
 
 test("the preview masks what the node's dictionary marks secret, in the sample, the result and the rows", async () => {
-  const dictionary = { version: 'custom-1', fields: [...defaultDictionary.fields, { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' }] };
+  const dictionary = {
+    version: 'custom-1',
+    fields: [
+      ...defaultDictionary.fields,
+      {
+        name: 'person.custom.badgePin',
+        label: 'Badge PIN',
+        type: 'string',
+        required: false,
+        owner: 'hris',
+        syncDirection: 'none',
+        sensitivity: 'secret',
+      },
+    ],
+  };
   const [mapper, ...rest] = tableFlow([{ target: 'pin', source: 'person.custom.badgePin' }]);
-  await helper.load([dictionaryNode, mapperNode], [{ id: 'dict', type: 'hr-dictionary', dictionary }, { ...mapper, dictionary: 'dict' }, ...rest] as never);
+  await helper.load([dictionaryNode, mapperNode], [
+    { id: 'dict', type: 'hr-dictionary', dictionary },
+    { ...mapper, dictionary: 'dict' },
+    ...rest,
+  ] as never);
   const out = nextMessage(helper.getNode('out'));
-  helper.getNode('m').receive({ payload: { ...sampleHire(), person: { ...sampleHire().person, custom: { badgePin: 'PIN-77310' } } } } as never);
+  helper.getNode('m').receive({
+    payload: { ...sampleHire(), person: { ...sampleHire().person, custom: { badgePin: 'PIN-77310' } } },
+  } as never);
   assert.deepEqual((await out).payload, { pin: 'PIN-77310' }, 'the record itself is sent whole');
-  const last = (await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'pin', source: 'person.custom.badgePin' }], node: 'm', dictionary: 'dict' }).expect(200)).body;
+  const last = (
+    await helper
+      .request()
+      .post('/hr-mapper/preview')
+      .send({
+        mode: 'table',
+        rows: [{ target: 'pin', source: 'person.custom.badgePin' }],
+        node: 'm',
+        dictionary: 'dict',
+      })
+      .expect(200)
+  ).body;
   assert.equal(last.source, 'last');
-  const pasted = (await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'pin', source: 'person.custom.badgePin' }], dictionary: 'dict', sample: { person: { custom: { badgePin: 'PIN-99120' } } } }).expect(200)).body;
+  const pasted = (
+    await helper
+      .request()
+      .post('/hr-mapper/preview')
+      .send({
+        mode: 'table',
+        rows: [{ target: 'pin', source: 'person.custom.badgePin' }],
+        dictionary: 'dict',
+        sample: { person: { custom: { badgePin: 'PIN-99120' } } },
+      })
+      .expect(200)
+  ).body;
   assert.ok(pasted.rows.length > 0, 'the rows are shown');
   for (const body of [last, pasted]) assert.doesNotMatch(JSON.stringify(body), /PIN-77310|PIN-99120/);
 });
 
 test('a hire missing a required field reaches Catch nodes with the field named', async () => {
-  await helper.load(mapperNode, tableFlow([{ target: 'workEmail', source: 'person.emails[type=work].address', required: true }]));
+  await helper.load(
+    mapperNode,
+    tableFlow([{ target: 'workEmail', source: 'person.emails[type=work].address', required: true }]),
+  );
   const caught = nextMessage(helper.getNode('caught'));
   const hire = sampleHire();
   hire.person.emails = [];
@@ -190,7 +306,13 @@ test('a hire missing a required field reaches Catch nodes with the field named',
 });
 
 test('a table with a wrong row stops the node from starting and names the row', async () => {
-  await helper.load(mapperNode, tableFlow([{ target: 'firstName', source: 'person.legalName.first' }, { target: 'hireDate', source: 'offer.startDate', transform: 'isoDat' }]));
+  await helper.load(
+    mapperNode,
+    tableFlow([
+      { target: 'firstName', source: 'person.legalName.first' },
+      { target: 'hireDate', source: 'offer.startDate', transform: 'isoDat' },
+    ]),
+  );
   const mapper = helper.getNode('m') as StatusSpy;
   assert.equal(mapper.status.lastCall.args[0].text, 'common.status.notReady');
   const caught = nextMessage(helper.getNode('caught'));
@@ -217,16 +339,32 @@ test('the preview of a table shows each row with its source value, the value sen
 
 test('the preview of a table that does not compile lists the wrong rows', async () => {
   await helper.load(mapperNode, tableFlow([...startingTables.generic]));
-  const res = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: [{ target: 'x', source: 'a[' }] }).expect(200);
+  const res = await helper
+    .request()
+    .post('/hr-mapper/preview')
+    .send({ mode: 'table', rows: [{ target: 'x', source: 'a[' }] })
+    .expect(200);
   assert.equal(res.body.error.code, 'mapper.table_invalid');
-  assert.deepEqual(res.body.error.details.problems.map((p: { row: number; code: string }) => [p.row, p.code]), [[1, 'mapper.path_invalid']]);
+  assert.deepEqual(
+    res.body.error.details.problems.map((p: { row: number; code: string }) => [p.row, p.code]),
+    [[1, 'mapper.path_invalid']],
+  );
 });
 
 test('the editor can check a table while it is edited, row by row', async () => {
   await helper.load(mapperNode, tableFlow([...startingTables.generic]));
   const ok = await helper.request().post('/hr-mapper/check').send({ rows: startingTables.hibob }).expect(200);
   assert.deepEqual(ok.body, { ok: true, problems: [], fieldProblems: [] });
-  const bad = await helper.request().post('/hr-mapper/check').send({ rows: [{ target: 'a', source: 'x' }, { target: 'a', source: 'y' }] }).expect(200);
+  const bad = await helper
+    .request()
+    .post('/hr-mapper/check')
+    .send({
+      rows: [
+        { target: 'a', source: 'x' },
+        { target: 'a', source: 'y' },
+      ],
+    })
+    .expect(200);
   assert.equal(bad.body.problems[0].row, 2);
   assert.equal(bad.body.problems[0].code, 'mapper.target_conflict');
 });
@@ -246,7 +384,10 @@ test('each target has a starting table, and a table goes out to CSV and comes ba
 test('the editor lists the transforms a row may name, with their arguments', async () => {
   await helper.load(mapperNode, tableFlow([...startingTables.generic]));
   const res = await helper.request().get('/hr-mapper/transforms').expect(200);
-  assert.deepEqual(res.body.find((t: { name: string }) => t.name === 'isoDate'), { name: 'isoDate', params: 'zone, format?' });
+  assert.deepEqual(
+    res.body.find((t: { name: string }) => t.name === 'isoDate'),
+    { name: 'isoDate', params: 'zone, format?' },
+  );
 });
 
 test('values no row sends are listed on the message, masked where personal, and counted on the status', async () => {
@@ -257,7 +398,10 @@ test('values no row sends are listed on the message, masked where personal, and 
   helper.getNode('m').receive({ payload: withLandline } as never);
   const msg = await received;
   const notSent = (msg.mapping as { notSent: Array<{ path: string; value: unknown }> }).notSent;
-  assert.deepEqual(notSent.find((n) => n.path === 'person.phones[type=home].number'), { path: 'person.phones[type=home].number', value: '[REDACTED]' });
+  assert.deepEqual(
+    notSent.find((n) => n.path === 'person.phones[type=home].number'),
+    { path: 'person.phones[type=home].number', value: '[REDACTED]' },
+  );
   assert.ok(!JSON.stringify(msg.mapping).includes('2079460958'), 'the phone number is not on the report');
   const status = (helper.getNode('m') as StatusSpy).status.lastCall.args[0];
   assert.equal(status.fill, 'yellow');
@@ -268,8 +412,19 @@ test('"Try it" lists what the table does not send, and says coverage is unknown 
   await helper.load(mapperNode, tableFlow([...startingTables.bamboohr]));
   const sample = sampleHire();
   sample.person.phones = [{ number: '+442079460958', type: 'other' }];
-  const table = await helper.request().post('/hr-mapper/preview').send({ mode: 'table', rows: startingTables.bamboohr, sample }).expect(200);
-  assert.deepEqual(table.body.notSent.map((n: { path: string }) => n.path), ['person.phones[type=other].number', 'offer.employmentType']);
-  const expression = await helper.request().post('/hr-mapper/preview').send({ mode: 'jsonata', expression: '{ "a": person.legalName.first }', sample }).expect(200);
+  const table = await helper
+    .request()
+    .post('/hr-mapper/preview')
+    .send({ mode: 'table', rows: startingTables.bamboohr, sample })
+    .expect(200);
+  assert.deepEqual(
+    table.body.notSent.map((n: { path: string }) => n.path),
+    ['person.phones[type=other].number', 'offer.employmentType'],
+  );
+  const expression = await helper
+    .request()
+    .post('/hr-mapper/preview')
+    .send({ mode: 'jsonata', expression: '{ "a": person.legalName.first }', sample })
+    .expect(200);
   assert.equal(expression.body.notSent, null);
 });

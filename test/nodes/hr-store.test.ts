@@ -11,7 +11,8 @@ import storeNode = require('../../nodes/hr-store/hr-store');
 import type { StoreConfigNode } from '../../nodes/common/storeRef';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 
-const storeFlow = (file: string, keyEnv = '') => [{ id: 's', type: 'hr-store', file, secretFields: 'nationalId.value', keyEnv }] as never;
+const storeFlow = (file: string, keyEnv = '') =>
+  [{ id: 's', type: 'hr-store', file, secretFields: 'nationalId.value', keyEnv }] as never;
 
 let userDir: string;
 before(async () => {
@@ -44,15 +45,30 @@ describe('the journal of webhook events', () => {
   const DAY = 24 * 3600 * 1000;
   /** Finished events received so many days ago, and one never finished from long ago. */
   async function fillJournal(store: Awaited<ReturnType<StoreConfigNode['acquire']>>) {
-    const event = (id: string, daysAgo: number) => ({ eventId: id, source: 'greenhouse', type: 'hire', receivedAt: new Date(Date.now() - daysAgo * DAY), payload: {} });
-    for (const [id, days] of [['d40', 40], ['d20', 20], ['d5', 5]] as const) {
+    const event = (id: string, daysAgo: number) => ({
+      eventId: id,
+      source: 'greenhouse',
+      type: 'hire',
+      receivedAt: new Date(Date.now() - daysAgo * DAY),
+      payload: {},
+    });
+    for (const [id, days] of [
+      ['d40', 40],
+      ['d20', 20],
+      ['d5', 5],
+    ] as const) {
       await store.recordEvent(event(id, days));
       await store.markEvent('greenhouse', id, 'done');
     }
     await store.recordEvent(event('open60', 60));
     return async () => {
       const stillKnown: string[] = [];
-      for (const [id, days] of [['d40', 40], ['d20', 20], ['d5', 5], ['open60', 60]] as const) {
+      for (const [id, days] of [
+        ['d40', 40],
+        ['d20', 20],
+        ['d5', 5],
+        ['open60', 60],
+      ] as const) {
         if (!(await store.recordEvent(event(id, days))).inserted) stillKnown.push(id);
       }
       return stillKnown;
@@ -60,7 +76,9 @@ describe('the journal of webhook events', () => {
   }
 
   test('finished events older than the retention the user set are deleted on a schedule; younger and unfinished ones stay', async () => {
-    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-10.db', secretFields: '', keyEnv: '', journalDays: '10' }] as never);
+    await helper.load(storeNode, [
+      { id: 's', type: 'hr-store', file: 'prune-10.db', secretFields: '', keyEnv: '', journalDays: '10' },
+    ] as never);
     const store = await (helper.getNode('s') as StoreConfigNode).acquire();
     const known = await fillJournal(store);
     await new Promise((r) => setTimeout(r, 300));
@@ -68,7 +86,9 @@ describe('the journal of webhook events', () => {
   });
 
   test('by default finished events are kept 30 days, so a redelivery within them is still recognised', async () => {
-    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-default.db', secretFields: '', keyEnv: '' }] as never);
+    await helper.load(storeNode, [
+      { id: 's', type: 'hr-store', file: 'prune-default.db', secretFields: '', keyEnv: '' },
+    ] as never);
     const store = await (helper.getNode('s') as StoreConfigNode).acquire();
     const known = await fillJournal(store);
     await new Promise((r) => setTimeout(r, 300));
@@ -76,7 +96,9 @@ describe('the journal of webhook events', () => {
   });
 
   test('a retention below a week is taken as a week', async () => {
-    await helper.load(storeNode, [{ id: 's', type: 'hr-store', file: 'prune-1.db', secretFields: '', keyEnv: '', journalDays: '1' }] as never);
+    await helper.load(storeNode, [
+      { id: 's', type: 'hr-store', file: 'prune-1.db', secretFields: '', keyEnv: '', journalDays: '1' },
+    ] as never);
     const store = await (helper.getNode('s') as StoreConfigNode).acquire();
     const known = await fillJournal(store);
     await new Promise((r) => setTimeout(r, 300));
@@ -103,13 +125,19 @@ test('secret fields without a key give a clear store.key_missing error, and a la
 
 /** The test helper reports every node.warn as a 'call:warn' event. */
 const onWarn = (node: StoreConfigNode, listener: (text: string) => void): unknown =>
-  (node as unknown as NodeJS.EventEmitter).on('call:warn', (call: { args: unknown[] }) => listener(String(call.args[0])));
+  (node as unknown as NodeJS.EventEmitter).on('call:warn', (call: { args: unknown[] }) =>
+    listener(String(call.args[0])),
+  );
 
 describe('a store without a key, as a palette user deploys an imported example', () => {
   // Node-RED's runtime settings (.config.runtime.json), as the runtime hands them to nodes.
   const runtimeSettings = new Map<string, unknown>();
   before(() => {
-    helper.settings({ userDir, get: (name: string) => runtimeSettings.get(name), set: async (name: string, value: unknown) => void runtimeSettings.set(name, value) } as never);
+    helper.settings({
+      userDir,
+      get: (name: string) => runtimeSettings.get(name),
+      set: async (name: string, value: unknown) => void runtimeSettings.set(name, value),
+    } as never);
   });
   after(() => helper.settings({ userDir }));
 
@@ -139,8 +167,14 @@ describe('a store without a key, as a palette user deploys an imported example',
   test('an existing store file is never given a new key: the error names the variable, the format and how to make a key', async () => {
     fs.copyFileSync(path.join(userDir, 'shared.db'), path.join(userDir, 'existing.db'));
     await helper.load(storeNode, storeFlow('existing.db', 'HR_TEST_UNSET_KEY'));
-    await assert.rejects((helper.getNode('s') as StoreConfigNode).acquire(), (err: { code?: string; message: string }) =>
-      err.code === 'store.key_missing' && /HR_TEST_UNSET_KEY/.test(err.message) && /base64/.test(err.message) && /openssl rand/.test(err.message));
+    await assert.rejects(
+      (helper.getNode('s') as StoreConfigNode).acquire(),
+      (err: { code?: string; message: string }) =>
+        err.code === 'store.key_missing' &&
+        /HR_TEST_UNSET_KEY/.test(err.message) &&
+        /base64/.test(err.message) &&
+        /openssl rand/.test(err.message),
+    );
   });
 });
 
@@ -148,20 +182,47 @@ test('data written before a redeploy is there after it', async () => {
   const flow = storeFlow('restart.db');
   await helper.load(storeNode, flow, { s: { encryptionKey: key } });
   const store = await (helper.getNode('s') as StoreConfigNode).acquire();
-  const { inserted } = await store.recordEvent({ source: 'greenhouse', eventId: 'e-1', type: 'hire', receivedAt: new Date(), payload: { a: 1 } });
+  const { inserted } = await store.recordEvent({
+    source: 'greenhouse',
+    eventId: 'e-1',
+    type: 'hire',
+    receivedAt: new Date(),
+    payload: { a: 1 },
+  });
   assert.equal(inserted, true);
   await helper.unload();
   await helper.load(storeNode, flow, { s: { encryptionKey: key } });
   const again = await (helper.getNode('s') as StoreConfigNode).acquire();
-  assert.equal((await again.recordEvent({ source: 'greenhouse', eventId: 'e-1', type: 'hire', receivedAt: new Date(), payload: { a: 1 } })).inserted, false);
+  assert.equal(
+    (
+      await again.recordEvent({
+        source: 'greenhouse',
+        eventId: 'e-1',
+        type: 'hire',
+        receivedAt: new Date(),
+        payload: { a: 1 },
+      })
+    ).inserted,
+    false,
+  );
 });
 
 describe('HR store on PostgreSQL', () => {
   let server: TestPostgres;
-  before(async () => { server = await startTestPostgres(); });
+  before(async () => {
+    server = await startTestPostgres();
+  });
   after(() => server?.close());
 
-  const pgFlow = (ids: string[], backend: 'postgres' | 'auto') => ids.map((id) => ({ id, type: 'hr-store', backend, file: `${id}.db`, secretFields: 'nationalId.value', keyEnv: '' })) as never;
+  const pgFlow = (ids: string[], backend: 'postgres' | 'auto') =>
+    ids.map((id) => ({
+      id,
+      type: 'hr-store',
+      backend,
+      file: `${id}.db`,
+      secretFields: 'nationalId.value',
+      keyEnv: '',
+    })) as never;
   const hire = { source: 'greenhouse', eventId: 'e-1', type: 'hire', receivedAt: new Date(), payload: { a: 1 } };
   const acquire = (id: string) => (helper.getNode(id) as StoreConfigNode).acquire();
   /** Everything the store nodes said: their errors, and the log. */
@@ -170,9 +231,16 @@ describe('HR store on PostgreSQL', () => {
   test('two store nodes with the same connection URL share one store, as two Node-RED instances do, and write no file', async () => {
     const url = await server.freshStore();
     try {
-      await helper.load(storeNode, pgFlow(['a', 'b'], 'postgres'), { a: { encryptionKey: key, url }, b: { encryptionKey: key, url } });
+      await helper.load(storeNode, pgFlow(['a', 'b'], 'postgres'), {
+        a: { encryptionKey: key, url },
+        b: { encryptionKey: key, url },
+      });
       assert.equal((await (await acquire('a')).recordEvent(hire)).inserted, true);
-      assert.equal((await (await acquire('b')).recordEvent(hire)).inserted, false, 'the second node sees the first node\'s event');
+      assert.equal(
+        (await (await acquire('b')).recordEvent(hire)).inserted,
+        false,
+        "the second node sees the first node's event",
+      );
       assert.equal(fs.existsSync(path.join(userDir, 'a.db')) || fs.existsSync(path.join(userDir, 'b.db')), false);
     } finally {
       await helper.unload();
@@ -182,13 +250,22 @@ describe('HR store on PostgreSQL', () => {
 
   test('"PostgreSQL if a URL is set" follows an environment variable: set, the database; empty, the SQLite file', async () => {
     const url = await server.freshStore();
-    const envFlow = [{ id: 'env', type: 'hr-store', backend: 'auto', file: 'auto.db', secretFields: 'nationalId.value', keyEnv: '' }] as never;
+    const envFlow = [
+      { id: 'env', type: 'hr-store', backend: 'auto', file: 'auto.db', secretFields: 'nationalId.value', keyEnv: '' },
+    ] as never;
     const fromEnv = { env: { encryptionKey: key, url: '${HR_TEST_STORE_URL}' } };
     try {
       process.env.HR_TEST_STORE_URL = url;
-      await helper.load(storeNode, [...pgFlow(['direct'], 'postgres'), ...envFlow] as never, { direct: { encryptionKey: key, url }, ...fromEnv });
+      await helper.load(storeNode, [...pgFlow(['direct'], 'postgres'), ...envFlow] as never, {
+        direct: { encryptionKey: key, url },
+        ...fromEnv,
+      });
       await (await acquire('env')).recordEvent(hire);
-      assert.equal((await (await acquire('direct')).recordEvent(hire)).inserted, false, 'the event went to the database');
+      assert.equal(
+        (await (await acquire('direct')).recordEvent(hire)).inserted,
+        false,
+        'the event went to the database',
+      );
       assert.equal(fs.existsSync(path.join(userDir, 'auto.db')), false);
       await helper.unload();
 
@@ -211,13 +288,24 @@ describe('HR store on PostgreSQL', () => {
       await assert.rejects(acquire('down'), (err: Error & { code?: string }) => {
         assert.equal(err.code, 'store.open_failed');
         assert.match(err.message, /127\.0\.0\.1/);
-        assert.equal(JSON.stringify({ message: err.message, stack: err.stack, details: (err as { details?: unknown }).details }).includes(password), false);
+        assert.equal(
+          JSON.stringify({
+            message: err.message,
+            stack: err.stack,
+            details: (err as { details?: unknown }).details,
+          }).includes(password),
+          false,
+        );
         return true;
       });
     }
     assert.equal(logged().includes(password), false);
     const errorLevel = (helper.log() as unknown as { ERROR: number }).ERROR;
-    assert.equal(helper.log().args.filter(([e]) => (e as { level?: number }).level === errorLevel).length, 2, 'one error logged per failed attempt');
+    assert.equal(
+      helper.log().args.filter(([e]) => (e as { level?: number }).level === errorLevel).length,
+      2,
+      'one error logged per failed attempt',
+    );
   });
 
   test('PostgreSQL chosen without a usable URL says what is missing, without repeating the URL', async () => {
@@ -227,8 +315,13 @@ describe('HR store on PostgreSQL', () => {
       ['store.url_invalid', 'mysql://hr:secret-in-wrong-url@db/hr'],
     ];
     for (const [code, url] of cases) {
-      await helper.load(storeNode, pgFlow(['s'], 'postgres'), { s: { encryptionKey: key, ...(url === undefined ? {} : { url }) } });
-      await assert.rejects(acquire('s'), (err: Error & { code?: string }) => err.code === code && !err.message.includes('secret-in-wrong-url'));
+      await helper.load(storeNode, pgFlow(['s'], 'postgres'), {
+        s: { encryptionKey: key, ...(url === undefined ? {} : { url }) },
+      });
+      await assert.rejects(
+        acquire('s'),
+        (err: Error & { code?: string }) => err.code === code && !err.message.includes('secret-in-wrong-url'),
+      );
       assert.equal(logged().includes('secret-in-wrong-url'), false);
       await helper.unload();
     }
@@ -239,7 +332,10 @@ describe('HR store on PostgreSQL', () => {
     const restore = withoutModule('pg');
     try {
       await helper.load(storeNode, pgFlow(['s'], 'postgres'), { s: { encryptionKey: key, url } });
-      await assert.rejects(acquire('s'), (err: Error & { code?: string }) => err.code === 'store.pg_missing' && /npm install pg/.test(err.message));
+      await assert.rejects(
+        acquire('s'),
+        (err: Error & { code?: string }) => err.code === 'store.pg_missing' && /npm install pg/.test(err.message),
+      );
     } finally {
       restore();
       await helper.unload();

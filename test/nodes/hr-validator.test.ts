@@ -9,7 +9,7 @@ import dictionaryNode = require('../../nodes/hr-dictionary/hr-dictionary');
 import validatorNode = require('../../nodes/hr-validator/hr-validator');
 import storeNode = require('../../nodes/hr-store/hr-store');
 import { defaultDictionary } from '../../lib/dictionary/defaultDictionary';
-import type { Dictionary, DictionaryField } from '../../lib/dictionary/field';
+import type { DictionaryField } from '../../lib/dictionary/field';
 import type { ValidationReport } from '../../lib/dictionary/validator';
 import { sampleHire } from '../../lib/mapping/sampleHire';
 import type { StoreConfigNode } from '../../nodes/common/storeRef';
@@ -51,9 +51,25 @@ const STORE_KEY = 'c'.repeat(64);
 let stores = 0;
 const nextStoreFile = () => `validator-${++stores}.db`;
 
-function flow({ dictionary, threshold = '2', store = false, storeFile = 'validator.db', checks, payFormat }: Setup = {}): FlowNode[] {
+function flow({
+  dictionary,
+  threshold = '2',
+  store = false,
+  storeFile = 'validator.db',
+  checks,
+  payFormat,
+}: Setup = {}): FlowNode[] {
   return [
-    { id: 'v', type: 'hr-validator', dictionary: dictionary ? 'd' : '', threshold, store: store ? 's' : '', checks, payFormat, wires: [['valid'], ['invalid'], ['review']] },
+    {
+      id: 'v',
+      type: 'hr-validator',
+      dictionary: dictionary ? 'd' : '',
+      threshold,
+      store: store ? 's' : '',
+      checks,
+      payFormat,
+      wires: [['valid'], ['invalid'], ['review']],
+    },
     { id: 'valid', type: 'helper' },
     { id: 'invalid', type: 'helper' },
     { id: 'review', type: 'helper' },
@@ -75,7 +91,11 @@ type Arrival = { output: Output; msg: Validated };
  * listener removes itself during the same delivery.)
  */
 async function load(setup?: Setup) {
-  await helper.load([dictionaryNode, validatorNode, storeNode], flow(setup) as never, setup?.store ? { s: { encryptionKey: STORE_KEY } } : {});
+  await helper.load(
+    [dictionaryNode, validatorNode, storeNode],
+    flow(setup) as never,
+    setup?.store ? { s: { encryptionKey: STORE_KEY } } : {},
+  );
   const arrivals: Arrival[] = [];
   let wake = () => {};
   for (const id of OUTPUTS) {
@@ -97,7 +117,8 @@ async function load(setup?: Setup) {
     assert.equal(arrivals.length, before + 1, `${what} left by exactly one output`);
     return arrivals[before]!;
   };
-  const send = (msg: Record<string, unknown>) => arrival('the message', () => helper.getNode('v').receive(msg as never));
+  const send = (msg: Record<string, unknown>) =>
+    arrival('the message', () => helper.getNode('v').receive(msg as never));
   return Object.assign(send, { arrivals, arrival });
 }
 
@@ -151,7 +172,10 @@ test('pay within 2 % of the offer after period conversion is valid; above it goe
   const send = await load({ dictionary: { version: '1', fields: [field('compensation', 'money')] } });
   const canonical = sampleHire();
   canonical.offer.compensation = { amount: '120000.00', currency: 'USD', period: 'year' };
-  const mapped = (amount: string) => ({ payload: { compensation: { amount, currency: 'USD', period: 'month' } }, canonical });
+  const mapped = (amount: string) => ({
+    payload: { compensation: { amount, currency: 'USD', period: 'month' } },
+    canonical,
+  });
 
   assert.equal((await send(mapped('10199.00'))).output, 'valid', '1.99 % above the offer');
 
@@ -160,7 +184,10 @@ test('pay within 2 % of the offer after period conversion is valid; above it goe
   assert.equal(msg.validation.status, 'review');
   const [item] = msg.validation.review;
   assert.equal(item?.rule, 'compensation_variance');
-  assert.match(item!.message, /10201\.00 USD per month \(122412\.00 USD per year\), is 2\.01 % above the offer's 120000\.00 USD per year/);
+  assert.match(
+    item!.message,
+    /10201\.00 USD per month \(122412\.00 USD per year\), is 2\.01 % above the offer's 120000\.00 USD per year/,
+  );
   assert.deepEqual(item?.details?.actual, { amount: '10201.00', currency: 'USD', period: 'month' });
   assert.deepEqual(item?.details?.expected, { amount: '120000.00', currency: 'USD', period: 'year' });
   const status = (helper.getNode('v') as StatusSpy).status.lastCall.args[0];
@@ -171,7 +198,10 @@ test('the variance threshold is configurable in percent', async () => {
   const send = await load({ dictionary: { version: '1', fields: [] }, threshold: '2.5' });
   const canonical = sampleHire();
   canonical.offer.compensation = { amount: '120000.00', currency: 'USD', period: 'year' };
-  const pay = (amount: string) => ({ payload: { compensation: { amount, currency: 'USD', period: 'year' } }, canonical });
+  const pay = (amount: string) => ({
+    payload: { compensation: { amount, currency: 'USD', period: 'year' } },
+    canonical,
+  });
   assert.equal((await send(pay('122999.00'))).output, 'valid', '2.499 % is within 2.5 %');
   assert.equal((await send(pay('123001.00'))).output, 'review', '2.501 % is not');
 });
@@ -185,7 +215,10 @@ test('without a mapper before it, the payload is the canonical hire the offer is
 });
 
 test('a dictionary that is not valid stops the validator from starting, and the error names the field', async () => {
-  const bad = { version: '1', fields: [field('person.legalName.first', 'string'), field('job.title', 'string', { maxLength: -5 })] };
+  const bad = {
+    version: '1',
+    fields: [field('person.legalName.first', 'string'), field('job.title', 'string', { maxLength: -5 })],
+  };
   await load({ dictionary: bad });
   const validator = helper.getNode('v') as StatusSpy;
   assert.equal(validator.status.lastCall.args[0].text, 'common.status.notReady');
@@ -200,7 +233,11 @@ test('a dictionary that is not valid stops the validator from starting, and the 
 });
 
 test('with a store, an invalid record is counted for the health monitor', async () => {
-  const send = await load({ dictionary: { version: '1', fields: [field('person.legalName.first', 'string')] }, store: true, storeFile: nextStoreFile() });
+  const send = await load({
+    dictionary: { version: '1', fields: [field('person.legalName.first', 'string')] },
+    store: true,
+    storeFile: nextStoreFile(),
+  });
   assert.equal((await send({ payload: { person: { legalName: {} } } })).output, 'invalid');
   const store = await (helper.getNode('s') as StoreConfigNode).acquire();
   assert.equal(await store.sumCounters('validation_failed', new Date(0)), 1);
@@ -222,14 +259,22 @@ const SSN = '078-05-1120';
 const payOnly = (storeFile: string): Setup => ({ store: true, storeFile, checks: 'pay', payFormat: 'bamboohr' });
 const storeOf = () => (helper.getNode('s') as StoreConfigNode).acquire();
 /** The held reviews as a user allowed personal data reads them. */
-const heldReviews = async () => (await helper.request().get('/hr-validator/reviews/personal').expect(200)).body.reviews as Array<{ id: number; node: string; items: Array<{ message: string }> }>;
+const heldReviews = async () =>
+  (await helper.request().get('/hr-validator/reviews/personal').expect(200)).body.reviews as Array<{
+    id: number;
+    node: string;
+    items: Array<{ message: string }>;
+  }>;
 
 test('a mapped BambooHR record 3 % off the offer is held for review, encrypted in the store, and leaves by the review output', async () => {
   const file = nextStoreFile();
   const send = await load(payOnly(file));
   const { output, msg } = await send(mappedHire('106090 USD'));
   assert.equal(output, 'review');
-  assert.match(msg.validation.review[0]!.message, /payRate, 106090\.00 USD per year, is 3 % above the offer's 103000\.00 USD per year/);
+  assert.match(
+    msg.validation.review[0]!.message,
+    /payRate, 106090\.00 USD per year, is 3 % above the offer's 103000\.00 USD per year/,
+  );
 
   const [held, ...others] = await heldReviews();
   assert.equal(others.length, 0);
@@ -242,7 +287,10 @@ test('a mapped BambooHR record 3 % off the offer is held for review, encrypted i
   const store = await storeOf();
   assert.equal((await store.getReview(held!.id))?.personGuid, 'guid-ana');
   assert.equal(await store.sumCounters('review_items', new Date(0)), 1);
-  const bytes = ['', '-wal'].map((suffix) => path.join(userDir, file + suffix)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+  const bytes = ['', '-wal']
+    .map((suffix) => path.join(userDir, file + suffix))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f));
   assert.ok(bytes.length > 0);
   for (const b of bytes) assert.equal(b.includes(SSN), false, 'the held record is encrypted at rest');
 });
@@ -252,15 +300,37 @@ test('approving a held record sends it once by the valid output, as it arrived, 
   await send(mappedHire('106090 USD'));
   const [held] = await heldReviews();
 
-  const approved = await send.arrival('the approved record', () => void helper.request().post(`/hr-validator/reviews/${held!.id}`).send({ decision: 'approved' }).expect(200).then(() => undefined));
+  const approved = await send.arrival(
+    'the approved record',
+    () =>
+      void helper
+        .request()
+        .post(`/hr-validator/reviews/${held!.id}`)
+        .send({ decision: 'approved' })
+        .expect(200)
+        .then(() => undefined),
+  );
   assert.equal(approved.output, 'valid');
-  assert.deepEqual(approved.msg.payload, mappedHire('106090 USD').payload, 'the record is sent as it arrived, secrets included');
+  assert.deepEqual(
+    approved.msg.payload,
+    mappedHire('106090 USD').payload,
+    'the record is sent as it arrived, secrets included',
+  );
   assert.equal(approved.msg.topic, 'hire-ana');
   assert.deepEqual((approved.msg.canonical as { eventId: string }).eventId, 'evt-77');
   assert.equal(approved.msg.validation.status, 'valid');
-  assert.deepEqual(approved.msg.review, { ...(approved.msg.review as object), id: held!.id, decision: 'approved', decidedBy: 'editor' });
+  assert.deepEqual(approved.msg.review, {
+    ...(approved.msg.review as object),
+    id: held!.id,
+    decision: 'approved',
+    decidedBy: 'editor',
+  });
 
-  const again = await helper.request().post(`/hr-validator/reviews/${held!.id}`).send({ decision: 'approved' }).expect(409);
+  const again = await helper
+    .request()
+    .post(`/hr-validator/reviews/${held!.id}`)
+    .send({ decision: 'approved' })
+    .expect(409);
   assert.equal(again.body.error.code, 'validator.review_decided');
   await settle();
   assert.equal(send.arrivals.length, 2, 'a second approval sends nothing');
@@ -273,26 +343,58 @@ test('two approvals at once send the held record once', async () => {
   const send = await load(payOnly(nextStoreFile()));
   await send(mappedHire('106090 USD'));
   const [held] = await heldReviews();
-  const statuses = await Promise.all([1, 2, 3].map(() => helper.request().post(`/hr-validator/reviews/${held!.id}`).send({ decision: 'approved', node: 'v' }).then((r) => r.status)));
+  const statuses = await Promise.all(
+    [1, 2, 3].map(() =>
+      helper
+        .request()
+        .post(`/hr-validator/reviews/${held!.id}`)
+        .send({ decision: 'approved', node: 'v' })
+        .then((r) => r.status),
+    ),
+  );
   assert.deepEqual(statuses.sort(), [200, 409, 409]);
   await settle(200);
-  assert.deepEqual(send.arrivals.map((a) => a.output), ['review', 'valid']);
+  assert.deepEqual(
+    send.arrivals.map((a) => a.output),
+    ['review', 'valid'],
+  );
 });
 
 test('rejecting a held record sends it by the invalid output, and its delivery is finished so a restart does not bring it back', async () => {
   const send = await load(payOnly(nextStoreFile()));
   const store = await storeOf();
   const event = { vendor: 'greenhouse', id: 'hire:app-1:offer-1' };
-  await store.recordEvent({ source: event.vendor, eventId: event.id, type: 'hire', receivedAt: new Date(), payload: {} });
+  await store.recordEvent({
+    source: event.vendor,
+    eventId: event.id,
+    type: 'hire',
+    receivedAt: new Date(),
+    payload: {},
+  });
   await send(mappedHire('106090 USD', { event }));
   const [held] = await heldReviews();
 
-  const rejected = await send.arrival('the rejected record', () => void helper.request().post(`/hr-validator/reviews/${held!.id}`).send({ decision: 'rejected' }).expect(200).then(() => undefined));
+  const rejected = await send.arrival(
+    'the rejected record',
+    () =>
+      void helper
+        .request()
+        .post(`/hr-validator/reviews/${held!.id}`)
+        .send({ decision: 'rejected' })
+        .expect(200)
+        .then(() => undefined),
+  );
   assert.equal(rejected.output, 'invalid');
   assert.equal(rejected.msg.validation.status, 'invalid');
-  assert.deepEqual(rejected.msg.validation.errors.map((e) => [e.field, e.rule]), [['payRate', 'reviewRejected']]);
+  assert.deepEqual(
+    rejected.msg.validation.errors.map((e) => [e.field, e.rule]),
+    [['payRate', 'reviewRejected']],
+  );
   assert.match(rejected.msg.validation.errors[0]!.message, /editor rejected this in review/);
-  assert.deepEqual((await store.pendingEvents()).filter((e) => e.source === 'greenhouse'), []);
+  assert.deepEqual(
+    (await store.pendingEvents()).filter((e) => e.source === 'greenhouse'),
+    [],
+  );
   assert.ok((await store.auditEntries()).some((e) => e.action === 'review.rejected'));
 });
 
@@ -308,12 +410,23 @@ test('the same delivery arriving again while its review is open is held once', a
 
 test('a record held before a restart is approved after it and sent on', async () => {
   const file = nextStoreFile();
-  await (await load(payOnly(file)))(mappedHire('106090 USD'));
+  await (
+    await load(payOnly(file))
+  )(mappedHire('106090 USD'));
   const [held] = await heldReviews();
   await helper.unload();
 
   const send = await load(payOnly(file));
-  const approved = await send.arrival('the approved record', () => void helper.request().post(`/hr-validator/reviews/${held!.id}`).send({ decision: 'approved' }).expect(200).then(() => undefined));
+  const approved = await send.arrival(
+    'the approved record',
+    () =>
+      void helper
+        .request()
+        .post(`/hr-validator/reviews/${held!.id}`)
+        .send({ decision: 'approved' })
+        .expect(200)
+        .then(() => undefined),
+  );
   assert.equal(approved.output, 'valid');
   assert.equal((approved.msg.payload as { payRate: string }).payRate, '106090 USD');
 });
@@ -327,7 +440,13 @@ test('a decision interrupted by a restart is finished once when the flow starts 
   // As decide() leaves the store when the process dies after journaling: one review already approved, one not yet.
   const store = await storeOf();
   for (const review of [first!, second!]) {
-    await store.recordEvent({ source: 'hr-validator.review', eventId: String(review.id), type: 'review.approved', receivedAt: new Date(), payload: { node: 'v', decision: 'approved', actor: 'dana' } });
+    await store.recordEvent({
+      source: 'hr-validator.review',
+      eventId: String(review.id),
+      type: 'review.approved',
+      receivedAt: new Date(),
+      payload: { node: 'v', decision: 'approved', actor: 'dana' },
+    });
   }
   await store.decideReview(first!.id, 'approved', 'dana');
   await helper.unload();
@@ -335,7 +454,13 @@ test('a decision interrupted by a restart is finished once when the flow starts 
   const send = await load(payOnly(file));
   await until(() => send.arrivals.length === 2);
   await settle(200);
-  assert.deepEqual(send.arrivals.map((a) => [a.output, a.msg.topic, (a.msg.review as { decidedBy: string }).decidedBy]).sort(), [['valid', 'hire-ana', 'dana'], ['valid', 'second', 'dana']]);
+  assert.deepEqual(
+    send.arrivals.map((a) => [a.output, a.msg.topic, (a.msg.review as { decidedBy: string }).decidedBy]).sort(),
+    [
+      ['valid', 'hire-ana', 'dana'],
+      ['valid', 'second', 'dana'],
+    ],
+  );
   assert.equal((await (await storeOf()).getReview(second!.id))?.decidedBy, 'dana');
   await helper.request().post(`/hr-validator/reviews/${first!.id}`).send({ decision: 'approved' }).expect(409);
   await helper.unload();
@@ -355,7 +480,10 @@ test('pay that cannot be read makes the record invalid, naming the field', async
   const send = await load(payOnly(nextStoreFile()));
   const { output, msg } = await send(mappedHire('106090'));
   assert.equal(output, 'invalid');
-  assert.deepEqual(msg.validation.errors.map((e) => [e.field, e.rule]), [['payRate', 'payUnreadable']]);
+  assert.deepEqual(
+    msg.validation.errors.map((e) => [e.field, e.rule]),
+    [['payRate', 'payUnreadable']],
+  );
   assert.match(msg.validation.errors[0]!.message, /no currency/);
 });
 

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const devDir = path.dirname(require.resolve('node-red-dev/package.json'));
-const axios = require(require.resolve('axios', { paths: [devDir] })) as { get: (url: string, ...rest: unknown[]) => Promise<unknown> };
+// node-red-dev's own copy of axios, the one it calls: resolved at run time from its folder.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const axios = require(require.resolve('axios', { paths: [devDir] })) as {
+  get: (url: string, ...rest: unknown[]) => Promise<unknown>;
+};
 const catalogueFile = process.env.HR_OFFLINE_CATALOGUE!;
 const original = axios.get.bind(axios);
 

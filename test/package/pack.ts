@@ -31,9 +31,12 @@ export interface Manifest {
   'node-red': { version: string; nodes: Record<string, string>; plugins?: Record<string, string> };
 }
 
-export const manifest = (): Manifest => JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Manifest;
+export const manifest = (): Manifest =>
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Manifest;
 
 /** The node types an editor html registers, read the way the Flow Library reads them. */
 export function registeredTypes(html: string): Array<{ type: string; category: string }> {
-  return [...html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{[\s\S]*?category:\s*'([^']+)'/g)].map((m) => ({ type: m[1], category: m[2] }));
+  return [...html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{[\s\S]*?category:\s*'([^']+)'/g)].map(
+    (m) => ({ type: m[1], category: m[2] }),
+  );
 }

@@ -41,7 +41,11 @@ test('the Flow Library scorecard has no failure and only the warnings we explain
   for (const row of failureRows) assert.equal(card[row]?.test, true, `${row} fails: ${JSON.stringify(card[row])}`);
   for (const [row, result] of Object.entries(card)) {
     if (row === 'package' || result.test !== false) continue;
-    assert.deepEqual(result.packages ?? [], acceptedWarnings[row], `unexplained scorecard warning ${row}: ${JSON.stringify(result)}`);
+    assert.deepEqual(
+      result.packages ?? [],
+      acceptedWarnings[row],
+      `unexplained scorecard warning ${row}: ${JSON.stringify(result)}`,
+    );
   }
   assert.equal(card.N02?.test, true, 'every node type appears in an example');
 });

@@ -18,7 +18,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -35,8 +42,12 @@ export function watchErrors(page: Page): string[] {
 /** Opens the Node-RED editor and waits until the palette has loaded. */
 export async function openEditor(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => {
-    const w = window as unknown as { RED?: { nodes?: { getType?: (t: string) => unknown } } };
-    return !!document.querySelector('.red-ui-palette-node') && !!w.RED?.nodes?.getType?.('inject');
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { RED?: { nodes?: { getType?: (t: string) => unknown } } };
+      return !!document.querySelector('.red-ui-palette-node') && !!w.RED?.nodes?.getType?.('inject');
+    },
+    null,
+    { timeout: 60_000 },
+  );
 }

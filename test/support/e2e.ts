@@ -74,7 +74,9 @@ export function environmentFor(sandbox: Sandbox): NodeJS.ProcessEnv {
 }
 
 export function readExample(name: string): Array<Record<string, unknown>> {
-  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', `${name}.json`), 'utf8')) as Array<Record<string, unknown>>;
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', `${name}.json`), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
 }
 
 /** The writer's timings shortened so retries happen within a test; everything else as shipped. */
@@ -105,9 +107,16 @@ export async function deploy(red: RunningNodeRed, flow: unknown): Promise<void> 
  * after the deploy answered). The probe is unsigned, so the trigger refuses it and emits nothing.
  */
 export async function webhooksServed(red: RunningNodeRed, flow: Array<Record<string, unknown>>): Promise<void> {
-  const paths = flow.filter((n) => n.type === 'hr-ats-trigger' || n.type === 'hr-hris-trigger').map((n) => String(n.path));
+  const paths = flow
+    .filter((n) => n.type === 'hr-ats-trigger' || n.type === 'hr-hris-trigger')
+    .map((n) => String(n.path));
   for (const pathname of paths) {
-    await until(`the webhook route ${pathname}`, async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404, 20_000, red);
+    await until(
+      `the webhook route ${pathname}`,
+      async () => (await fetch(`${red.url}${pathname}`, { method: 'POST', body: '{}' })).status !== 404,
+      20_000,
+      red,
+    );
   }
 }
 
@@ -164,12 +173,20 @@ export const lever = leverSender({ secret: LEVER_WEBHOOK_SECRET });
 export const ashby = ashbySender({ secret: ASHBY_WEBHOOK_SECRET });
 
 /** Polls until `check` returns a value other than undefined/false, or fails naming what it waited for. */
-export async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, limitMs = 20_000, red?: RunningNodeRed): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  limitMs = 20_000,
+  red?: RunningNodeRed,
+): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${limitMs} ms waiting for ${what}${red ? `\n--- Node-RED log ---\n${red.log().slice(-4000)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${limitMs} ms waiting for ${what}${red ? `\n--- Node-RED log ---\n${red.log().slice(-4000)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -189,11 +206,19 @@ export interface BambooState {
   employees: Array<{ id: string; status: string; fields: Record<string, string> }>;
 }
 export interface GreenhouseState {
-  candidates: Array<{ id: number; first_name: string; last_name: string; title: string | null; custom_fields: Record<string, unknown> }>;
+  candidates: Array<{
+    id: number;
+    first_name: string;
+    last_name: string;
+    title: string | null;
+    custom_fields: Record<string, unknown>;
+  }>;
 }
 export interface SlackState {
   messages?: unknown[];
 }
 
-export const employees = async (sandbox: Sandbox) => (await stateOf<BambooState>(sandbox.urls.bamboohr)).holds.employees;
-export const slackPosts = async (sandbox: Sandbox) => (await stateOf(sandbox.urls.slack)).received.filter((r) => r.method === 'POST');
+export const employees = async (sandbox: Sandbox) =>
+  (await stateOf<BambooState>(sandbox.urls.bamboohr)).holds.employees;
+export const slackPosts = async (sandbox: Sandbox) =>
+  (await stateOf(sandbox.urls.slack)).received.filter((r) => r.method === 'POST');

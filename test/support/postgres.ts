@@ -31,7 +31,14 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     serverUrl = postgresSh(script, 'start', ownDir);
   }
   const pg = loadPg();
-  const poolFor = (url: string): PgPool => new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, application_name: 'hr-store-tests', types: pg.types });
+  const poolFor = (url: string): PgPool =>
+    new pg.Pool({
+      connectionString: url,
+      max: 2,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'hr-store-tests',
+      types: pg.types,
+    });
 
   const database = `hr_store_test_${process.pid}_${Date.now().toString(36)}`;
   const server = poolFor(serverUrl);
@@ -39,7 +46,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${database}`;
   const admin = poolFor(databaseUrl.toString());
-  const schemaOf = (url: string) => new URL(url).searchParams.get('options')?.replace('-c search_path=', '') ?? 'public';
+  const schemaOf = (url: string) =>
+    new URL(url).searchParams.get('options')?.replace('-c search_path=', '') ?? 'public';
   let schemas = 0;
 
   return {
@@ -77,7 +85,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 /** Runs scripts/postgres.sh on the default folder or `dir`; starts one at a time, as installing PostgreSQL (apt) must be. */
 function postgresSh(script: string, command: 'status' | 'start' | 'stop', dir?: string): string {
   const env = dir ? { ...process.env, HR_PG_DIR: dir } : process.env;
-  const [file, args]: [string, string[]] = command === 'start' ? ['flock', ['-o', path.join(os.tmpdir(), 'hr-store-postgres-start.lock'), 'bash', script, command]] : ['bash', [script, command]];
+  const [file, args]: [string, string[]] =
+    command === 'start'
+      ? ['flock', ['-o', path.join(os.tmpdir(), 'hr-store-postgres-start.lock'), 'bash', script, command]]
+      : ['bash', [script, command]];
   try {
     return execFileSync(file, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   } catch (err) {

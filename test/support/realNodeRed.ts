@@ -61,7 +61,10 @@ export async function startNodeRed(options: StartOptions): Promise<RunningNodeRe
     editorTheme: { tours: false, projects: { enabled: false } },
     ...options.settings,
   };
-  fs.writeFileSync(path.join(options.userDir, 'settings.js'), `module.exports = ${JSON.stringify(settings, null, 2)};\n`);
+  fs.writeFileSync(
+    path.join(options.userDir, 'settings.js'),
+    `module.exports = ${JSON.stringify(settings, null, 2)};\n`,
+  );
 
   let output = '';
   const child: ChildProcess = spawn(
@@ -83,8 +86,15 @@ export async function startNodeRed(options: StartOptions): Promise<RunningNodeRe
   const deadline = Date.now() + limit;
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
-  while (!/Started flows|Server now running/.test(output) || !(await get('/settings').then((r) => r.status === 200, () => false))) {
-    if (exitCode !== undefined) throw new Error(`Node-RED exited with code ${exitCode} before it was ready:\n${output}`);
+  while (
+    !/Started flows|Server now running/.test(output) ||
+    !(await get('/settings').then(
+      (r) => r.status === 200,
+      () => false,
+    ))
+  ) {
+    if (exitCode !== undefined)
+      throw new Error(`Node-RED exited with code ${exitCode} before it was ready:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`Node-RED was not ready within ${limit} ms:\n${output}`);
@@ -134,14 +144,33 @@ export function userDirWithThisPackage(projectRoot: string): string {
 export function packageOfBuild(projectRoot: string, build: string): { dir: string; remove: () => void } {
   if (path.resolve(build) === path.join(projectRoot, 'dist')) return { dir: projectRoot, remove: () => undefined };
   const dir = makeUserDir('hr-package-');
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string; 'node-red': Record<string, unknown> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    'node-red': Record<string, unknown>;
+  };
   const laidOut = (kind: string) => {
     const root = path.join(build, kind);
-    const sets = fs.existsSync(root) ? fs.readdirSync(root).filter((s) => fs.existsSync(path.join(root, s, `${s}.js`)) && fs.existsSync(path.join(root, s, `${s}.html`))) : [];
+    const sets = fs.existsSync(root)
+      ? fs
+          .readdirSync(root)
+          .filter((s) => fs.existsSync(path.join(root, s, `${s}.js`)) && fs.existsSync(path.join(root, s, `${s}.html`)))
+      : [];
     return Object.fromEntries(sets.sort().map((s) => [s, `dist/${kind}/${s}/${s}.js`]));
   };
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '0.0.0-test', 'node-red': { ...pkg['node-red'], nodes: laidOut('nodes'), plugins: laidOut('plugins') } }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        ...pkg,
+        version: '0.0.0-test',
+        'node-red': { ...pkg['node-red'], nodes: laidOut('nodes'), plugins: laidOut('plugins') },
+      },
+      null,
+      2,
+    ),
+  );
   fs.symlinkSync(path.resolve(build), path.join(dir, 'dist'), 'dir');
-  for (const shared of ['examples', 'resources']) fs.symlinkSync(path.join(projectRoot, shared), path.join(dir, shared), 'dir');
+  for (const shared of ['examples', 'resources'])
+    fs.symlinkSync(path.join(projectRoot, shared), path.join(dir, shared), 'dir');
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -22,7 +22,10 @@ const nodeSets = fs
 const pluginsDir = path.join(projectRoot, 'plugins');
 /** Editor plugins (the HR sync sidebar) have catalogues too; their keys are built in code, so only parity is checked. */
 const pluginSets = fs.existsSync(pluginsDir)
-  ? fs.readdirSync(pluginsDir).filter((d) => fs.existsSync(path.join(pluginsDir, d, `${d}.ts`))).sort()
+  ? fs
+      .readdirSync(pluginsDir)
+      .filter((d) => fs.existsSync(path.join(pluginsDir, d, `${d}.ts`)))
+      .sort()
   : [];
 
 type Catalogue = Record<string, unknown>;
@@ -87,7 +90,10 @@ describe('locales', () => {
     test(`${file} has the same keys in en-US and de`, () => {
       const [en, de] = LANGS.map((lang) => leafKeys(readCatalogue(lang, file)));
       assert.ok(en!.length > 0, `locales/en-US/${file} is missing or empty`);
-      assert.deepEqual({ missingInDe: missingFrom(en!, de!), missingInEnUS: missingFrom(de!, en!) }, { missingInDe: [], missingInEnUS: [] });
+      assert.deepEqual(
+        { missingInDe: missingFrom(en!, de!), missingInEnUS: missingFrom(de!, en!) },
+        { missingInDe: [], missingInEnUS: [] },
+      );
     });
   }
 
@@ -97,7 +103,11 @@ describe('locales', () => {
       assert.ok(keys.length > 0, 'the editor file uses i18n keys');
       for (const lang of LANGS) {
         const catalogue = merged(readCatalogue(lang, 'common.json'), readCatalogue(lang, `${set}.json`));
-        assert.deepEqual(keys.filter((k) => !has(catalogue, k)), [], `keys missing from locales/${lang}/${set}.json (or common.json)`);
+        assert.deepEqual(
+          keys.filter((k) => !has(catalogue, k)),
+          [],
+          `keys missing from locales/${lang}/${set}.json (or common.json)`,
+        );
       }
     });
 
@@ -105,7 +115,11 @@ describe('locales', () => {
       for (const lang of LANGS) {
         const help = path.join(localesDir, lang, `${set}.html`);
         assert.ok(fs.existsSync(help), `locales/${lang}/${set}.html is missing`);
-        assert.match(fs.readFileSync(help, 'utf8'), /data-help-name="hr-/, `locales/${lang}/${set}.html has no help script`);
+        assert.match(
+          fs.readFileSync(help, 'utf8'),
+          /data-help-name="hr-/,
+          `locales/${lang}/${set}.html has no help script`,
+        );
       }
     });
   }

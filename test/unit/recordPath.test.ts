@@ -14,24 +14,52 @@ const refusal = (text: string) => {
 };
 
 test('a dotted path names one field after another', () => {
-  assert.deepEqual(steps('offer.startDate'), [[{ kind: 'field', name: 'offer' }, { kind: 'field', name: 'startDate' }]]);
+  assert.deepEqual(steps('offer.startDate'), [
+    [
+      { kind: 'field', name: 'offer' },
+      { kind: 'field', name: 'startDate' },
+    ],
+  ]);
 });
 
 test('a list is entered by position or by the first element whose field has a value', () => {
-  assert.deepEqual(steps('person.emails[type=work].address')[0][2], { kind: 'match', field: 'type', value: 'work', negate: false });
-  assert.deepEqual(steps('person.emails[type!=work].address')[0][2], { kind: 'match', field: 'type', value: 'work', negate: true });
+  assert.deepEqual(steps('person.emails[type=work].address')[0][2], {
+    kind: 'match',
+    field: 'type',
+    value: 'work',
+    negate: false,
+  });
+  assert.deepEqual(steps('person.emails[type!=work].address')[0][2], {
+    kind: 'match',
+    field: 'type',
+    value: 'work',
+    negate: true,
+  });
   assert.deepEqual(steps('person.phones[0].number')[0][2], { kind: 'index', index: 0 });
 });
 
 test('a filter value may be quoted to hold spaces or a closing bracket', () => {
-  assert.deepEqual(steps('tags[label="full time ]"].id')[0][1], { kind: 'match', field: 'label', value: 'full time ]', negate: false });
-  assert.deepEqual(steps('tags[ label = full time ].id')[0][1], { kind: 'match', field: 'label', value: 'full time', negate: false });
+  assert.deepEqual(steps('tags[label="full time ]"].id')[0][1], {
+    kind: 'match',
+    field: 'label',
+    value: 'full time ]',
+    negate: false,
+  });
+  assert.deepEqual(steps('tags[ label = full time ].id')[0][1], {
+    kind: 'match',
+    field: 'label',
+    value: 'full time',
+    negate: false,
+  });
 });
 
 test('alternatives separated by "|" are read in order', () => {
   const alternatives = steps('offer.department | job.department.name');
   assert.equal(alternatives.length, 2);
-  assert.deepEqual(alternatives[1].map((s) => (s.kind === 'field' ? s.name : '?')), ['job', 'department', 'name']);
+  assert.deepEqual(
+    alternatives[1].map((s) => (s.kind === 'field' ? s.name : '?')),
+    ['job', 'department', 'name'],
+  );
 });
 
 test('a malformed path says what was expected and where', () => {

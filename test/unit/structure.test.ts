@@ -14,12 +14,18 @@ function sources(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** Every module a file names, relative ones resolved to absolute paths. */
 function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]).map((spec) => (spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec));
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  return [...text.matchAll(IMPORT)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .map((spec) => (spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec));
 }
 
 /** The area a module of lib/ belongs to: its top folder (`lib/store`), a vendor's folder, or a file at the top. */
@@ -77,24 +83,50 @@ test('the areas of lib/ import each other without a cycle', () => {
 test('lib/ is the core: it imports neither Node-RED nor nodes/ nor plugins/', () => {
   const offending = sources(lib).flatMap((file) =>
     importsOf(file)
-      .filter((target) => (path.isAbsolute(target) ? !inside(lib, target) : target === 'node-red' || target.startsWith('@node-red/')))
-      .map((target) => `${path.relative(root, file)} imports ${path.isAbsolute(target) ? path.relative(root, target) : target}`),
+      .filter((target) =>
+        path.isAbsolute(target) ? !inside(lib, target) : target === 'node-red' || target.startsWith('@node-red/'),
+      )
+      .map(
+        (target) =>
+          `${path.relative(root, file)} imports ${path.isAbsolute(target) ? path.relative(root, target) : target}`,
+      ),
   );
   assert.deepEqual(offending, []);
 });
 
-test('the editor plugins use only the shared node helpers, never another node\'s folder', () => {
+test("the editor plugins use only the shared node helpers, never another node's folder", () => {
   const nodes = path.join(root, 'nodes');
   const offending = sources(path.join(root, 'plugins')).flatMap((file) =>
     importsOf(file)
-      .filter((target) => path.isAbsolute(target) && inside(nodes, target) && !inside(path.join(nodes, 'common'), target))
+      .filter(
+        (target) => path.isAbsolute(target) && inside(nodes, target) && !inside(path.join(nodes, 'common'), target),
+      )
       .map((target) => `${path.relative(root, file)} imports ${path.relative(root, target)}`),
   );
   assert.deepEqual(offending, []);
 });
 
 test('the cycle finder names a cycle of three areas and passes a chain', () => {
-  const graph = (pairs: Array<[string, string]>) => pairs.reduce((m, [a, b]) => m.set(a, (m.get(a) ?? new Set()).add(b)), new Map<string, Set<string>>());
-  assert.deepEqual(findCycle(graph([['lib/a', 'lib/b'], ['lib/b', 'lib/c'], ['lib/c', 'lib/a']])), ['lib/a', 'lib/b', 'lib/c', 'lib/a']);
-  assert.equal(findCycle(graph([['lib/a', 'lib/b'], ['lib/b', 'lib/c'], ['lib/a', 'lib/c']])), null);
+  const graph = (pairs: Array<[string, string]>) =>
+    pairs.reduce((m, [a, b]) => m.set(a, (m.get(a) ?? new Set()).add(b)), new Map<string, Set<string>>());
+  assert.deepEqual(
+    findCycle(
+      graph([
+        ['lib/a', 'lib/b'],
+        ['lib/b', 'lib/c'],
+        ['lib/c', 'lib/a'],
+      ]),
+    ),
+    ['lib/a', 'lib/b', 'lib/c', 'lib/a'],
+  );
+  assert.equal(
+    findCycle(
+      graph([
+        ['lib/a', 'lib/b'],
+        ['lib/b', 'lib/c'],
+        ['lib/a', 'lib/c'],
+      ]),
+    ),
+    null,
+  );
 });

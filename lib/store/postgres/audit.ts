@@ -1,4 +1,11 @@
-import { nextLink, verifyChainInPages, type ChainedEntry, type StoredAuditLink, withoutDigest, fromJsonText } from '../auditChain';
+import {
+  nextLink,
+  verifyChainInPages,
+  type ChainedEntry,
+  type StoredAuditLink,
+  withoutDigest,
+  fromJsonText,
+} from '../auditChain';
 import type { AuditEntry, AuditVerdict, NewAuditEntry } from '../types';
 import type { PgContext } from './context';
 import type { Queryable } from './driver';
@@ -34,28 +41,58 @@ export class PgAudit {
    */
   async append(q: Queryable, input: NewAuditEntry): Promise<AuditEntry> {
     const head = JSON.parse((await getMeta(q, HEAD, true)) ?? 'null') as Head;
-    const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(head, input, this.ctx.now(), (v) => this.ctx.codec.mask(v));
+    const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(head, input, this.ctx.now(), (v) =>
+      this.ctx.codec.mask(v),
+    );
     await q.query(
       `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [entry.id, entry.at, entry.eventId, entry.source, entry.actor, entry.action, entry.personGuid, beforeJson, afterJson, entry.contentDigest, prevHash, hash],
+      [
+        entry.id,
+        entry.at,
+        entry.eventId,
+        entry.source,
+        entry.actor,
+        entry.action,
+        entry.personGuid,
+        beforeJson,
+        afterJson,
+        entry.contentDigest,
+        prevHash,
+        hash,
+      ],
     );
     await setMeta(q, HEAD, JSON.stringify({ id: entry.id, hash }));
     return appended;
   }
 
-  async entries(q: Queryable, options: { personGuid?: string; afterId?: number; limit?: number }): Promise<AuditEntry[]> {
+  async entries(
+    q: Queryable,
+    options: { personGuid?: string; afterId?: number; limit?: number },
+  ): Promise<AuditEntry[]> {
     const afterId = options.afterId ?? 0;
     const limit = options.limit ?? 100;
     const { rows } = options.personGuid
-      ? await q.query<AuditRow>('SELECT * FROM audit_log WHERE person_guid = $1 AND id > $2 ORDER BY id LIMIT $3', [options.personGuid, afterId, limit])
+      ? await q.query<AuditRow>('SELECT * FROM audit_log WHERE person_guid = $1 AND id > $2 ORDER BY id LIMIT $3', [
+          options.personGuid,
+          afterId,
+          limit,
+        ])
       : await q.query<AuditRow>('SELECT * FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
-    return rows.map((row) => ({ ...withoutDigest(toChained(row)), before: fromJsonText(row.before_json), after: fromJsonText(row.after_json), erased: row.erased }));
+    return rows.map((row) => ({
+      ...withoutDigest(toChained(row)),
+      before: fromJsonText(row.before_json),
+      after: fromJsonText(row.after_json),
+      erased: row.erased,
+    }));
   }
 
   /** Drops a forgotten person's before/after; the chain keeps their digest. */
   async eraseContent(q: Queryable, personGuid: string): Promise<void> {
-    await q.query('UPDATE audit_log SET before_json = NULL, after_json = NULL, erased = true WHERE person_guid = $1 AND NOT erased', [personGuid]);
+    await q.query(
+      'UPDATE audit_log SET before_json = NULL, after_json = NULL, erased = true WHERE person_guid = $1 AND NOT erased',
+      [personGuid],
+    );
   }
 }
 
@@ -68,7 +105,13 @@ export function verifyAuditChain(q: Queryable): Promise<AuditVerdict> {
   return verifyChainInPages({
     head: async () => JSON.parse((await getMeta(q, HEAD)) ?? 'null') as Head,
     page: async (afterId, upToId, limit) =>
-      (await q.query<AuditRow>('SELECT * FROM audit_log WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3', [afterId, upToId, limit])).rows.map(toLink),
+      (
+        await q.query<AuditRow>('SELECT * FROM audit_log WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3', [
+          afterId,
+          upToId,
+          limit,
+        ])
+      ).rows.map(toLink),
     lastId: async () => (await q.query<{ id: number | null }>('SELECT max(id) AS id FROM audit_log')).rows[0]?.id ?? 0,
   });
 }

@@ -18,7 +18,10 @@ export class PgBlocking {
     await lockLivePerson(q, guid);
     if (!keepOtherKeys) await q.query('DELETE FROM blocking_keys WHERE guid = $1', [guid]);
     if (keys.length > 0) {
-      await q.query('INSERT INTO blocking_keys (key, guid) SELECT DISTINCT unnest($1::text[]), $2::text ON CONFLICT DO NOTHING', [keys, guid]);
+      await q.query(
+        'INSERT INTO blocking_keys (key, guid) SELECT DISTINCT unnest($1::text[]), $2::text ON CONFLICT DO NOTHING',
+        [keys, guid],
+      );
     }
   }
 
@@ -40,7 +43,12 @@ export class PgBlocking {
     const strong = [...new Set(query.strongKeys ?? [])];
     const keys = [...new Set([...query.keys, ...strong])];
     if (keys.length === 0 || query.limit <= 0) return { candidates: [], oversizedKeys: [] };
-    const { rows: [row] } = await q.query<{ oversized: string[]; candidates: Array<{ guid: string; shared: number; record: string | null }> }>(
+    const {
+      rows: [row],
+    } = await q.query<{
+      oversized: string[];
+      candidates: Array<{ guid: string; shared: number; record: string | null }>;
+    }>(
       `WITH sized AS (
          SELECT a.key, (SELECT count(*) FROM (SELECT 1 FROM blocking_keys b WHERE b.key = a.key LIMIT $3) listed) AS n
          FROM (SELECT DISTINCT unnest($1::text[]) COLLATE "C" AS key) a
@@ -67,7 +75,10 @@ export class PgBlocking {
   }
 
   async sample(q: Queryable, limit: number): Promise<Array<{ guid: string; comparisonRecord: Json }>> {
-    const { rows } = await q.query<{ guid: string; record: string }>('SELECT guid, record FROM comparison_records ORDER BY random() LIMIT $1', [limit]);
+    const { rows } = await q.query<{ guid: string; record: string }>(
+      'SELECT guid, record FROM comparison_records ORDER BY random() LIMIT $1',
+      [limit],
+    );
     return rows.map((r) => ({ guid: r.guid, comparisonRecord: this.codec.decodePayload(r.record) as Json }));
   }
 
@@ -99,22 +110,32 @@ export class PgBlocking {
    * Call inside a transaction, for persons created in it: keys, names, counts and comparison records in
    * a few statements for the whole batch.
    */
-  async addNewPersons(q: Queryable, persons: ReadonlyArray<{ guid: string; keys: readonly string[]; names: PersonNames; comparisonRecord?: Json }>): Promise<void> {
+  async addNewPersons(
+    q: Queryable,
+    persons: ReadonlyArray<{ guid: string; keys: readonly string[]; names: PersonNames; comparisonRecord?: Json }>,
+  ): Promise<void> {
     const keyRows = persons.flatMap((p) => [...new Set(p.keys)].map((key) => [key, p.guid] as const));
     if (keyRows.length > 0) {
-      await q.query('INSERT INTO blocking_keys (key, guid) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [keyRows.map((r) => r[0]), keyRows.map((r) => r[1])]);
+      await q.query(
+        'INSERT INTO blocking_keys (key, guid) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+        [keyRows.map((r) => r[0]), keyRows.map((r) => r[1])],
+      );
     }
     const withRecord = persons.filter((p) => p.comparisonRecord !== undefined && p.comparisonRecord !== null);
     if (withRecord.length > 0) {
       await q.query('INSERT INTO comparison_records (guid, record) SELECT * FROM unnest($1::text[], $2::text[])', [
-        withRecord.map((p) => p.guid), withRecord.map((p) => this.codec.encodePayload(p.comparisonRecord)),
+        withRecord.map((p) => p.guid),
+        withRecord.map((p) => this.codec.encodePayload(p.comparisonRecord)),
       ]);
     }
-    const named = persons.map((p) => ({ guid: p.guid, first: p.names.first || null, last: p.names.last || null })).filter((n) => n.first !== null || n.last !== null);
+    const named = persons
+      .map((p) => ({ guid: p.guid, first: p.names.first || null, last: p.names.last || null }))
+      .filter((n) => n.first !== null || n.last !== null);
     if (named.length === 0) return;
-    await q.query('INSERT INTO person_names (guid, first, last) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])', [
-      named.map((n) => n.guid), named.map((n) => n.first), named.map((n) => n.last),
-    ]);
+    await q.query(
+      'INSERT INTO person_names (guid, first, last) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
+      [named.map((n) => n.guid), named.map((n) => n.first), named.map((n) => n.last)],
+    );
     const deltas = new Map<string, { kind: NameKind; value: string; delta: number }>();
     for (const n of named) {
       for (const kind of NAME_KINDS) {
@@ -130,7 +151,12 @@ export class PgBlocking {
   /** Call inside a transaction. */
   async putNames(q: Queryable, guid: string, names: PersonNames): Promise<void> {
     await lockLivePerson(q, guid);
-    const { rows: [stored] } = await q.query<{ first: string | null; last: string | null }>('SELECT first, last FROM person_names WHERE guid = $1', [guid]);
+    const {
+      rows: [stored],
+    } = await q.query<{ first: string | null; last: string | null }>(
+      'SELECT first, last FROM person_names WHERE guid = $1',
+      [guid],
+    );
     const old = stored ?? { first: null, last: null };
     const next = { first: names.first || null, last: names.last || null };
     const changes: Array<{ kind: NameKind; value: string; delta: number }> = [];
@@ -150,7 +176,9 @@ export class PgBlocking {
   }
 
   async nameFrequency(q: Queryable, kind: NameKind, value: string): Promise<number> {
-    const { rows: [row] } = await q.query<{ persons: number | null; total: number | null }>(
+    const {
+      rows: [row],
+    } = await q.query<{ persons: number | null; total: number | null }>(
       `SELECT (SELECT persons FROM name_counts WHERE kind = $1 AND value = $2) AS persons,
               (SELECT persons FROM name_totals WHERE kind = $1) AS total`,
       [kind, value],
@@ -163,7 +191,10 @@ export class PgBlocking {
    * Positive deltas, one per (kind, value), in one statement per table. Rows are locked in the same
    * order as changeCounts locks them (the ordinality keeps the sorted order), and the totals last.
    */
-  private async addCounts(q: Queryable, changes: Array<{ kind: NameKind; value: string; delta: number }>): Promise<void> {
+  private async addCounts(
+    q: Queryable,
+    changes: Array<{ kind: NameKind; value: string; delta: number }>,
+  ): Promise<void> {
     const order = (c: { kind: string; value: string }) => `${c.kind}\0${c.value}`;
     const sorted = [...changes].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     await q.query(
@@ -186,7 +217,10 @@ export class PgBlocking {
    * Every transaction locks the count rows it changes in one order (kind, then value) and the totals
    * last, so two renames crossing each other's names cannot deadlock.
    */
-  private async changeCounts(q: Queryable, changes: Array<{ kind: NameKind; value: string; delta: number }>): Promise<void> {
+  private async changeCounts(
+    q: Queryable,
+    changes: Array<{ kind: NameKind; value: string; delta: number }>,
+  ): Promise<void> {
     const order = (c: { kind: string; value: string }) => `${c.kind}\0${c.value}`;
     const sorted = [...changes].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     for (const { kind, value, delta } of sorted) {
@@ -194,7 +228,8 @@ export class PgBlocking {
         'INSERT INTO name_counts (kind, value, persons) VALUES ($1, $2, $3) ON CONFLICT (kind, value) DO UPDATE SET persons = name_counts.persons + excluded.persons',
         [kind, value, delta],
       );
-      if (delta < 0) await q.query('DELETE FROM name_counts WHERE kind = $1 AND value = $2 AND persons <= 0', [kind, value]);
+      if (delta < 0)
+        await q.query('DELETE FROM name_counts WHERE kind = $1 AND value = $2 AND persons <= 0', [kind, value]);
     }
     for (const kind of NAME_KINDS) {
       const ofKind = changes.filter((c) => c.kind === kind);

@@ -23,14 +23,22 @@ export class PgCounters {
 
   /** The bucket containing `since` counts in full: counts are kept per hour, not per event. */
   async sum(q: Queryable, metric: string, since: Date, labels: Labels | undefined): Promise<number> {
-    const { rows: [row] } = await q.query<{ total: number | null }>(
+    const {
+      rows: [row],
+    } = await q.query<{ total: number | null }>(
       'SELECT sum(value) AS total FROM counters WHERE metric = $1 AND bucket >= $2 AND labels @> $3::jsonb',
       [metric, this.hourOf(since), JSON.stringify(labels ?? {})],
     );
     return row?.total ?? 0;
   }
 
-  async series(q: Queryable, metric: string, since: Date, bucket: Bucket, labels: Labels | undefined): Promise<Array<{ start: Date; value: number }>> {
+  async series(
+    q: Queryable,
+    metric: string,
+    since: Date,
+    bucket: Bucket,
+    labels: Labels | undefined,
+  ): Promise<Array<{ start: Date; value: number }>> {
     const size = bucket === 'hour' ? HOUR_MS : DAY_MS;
     const { rows } = await q.query<{ start: number; value: number }>(
       `SELECT (extract(epoch FROM bucket) * 1000)::bigint / $4 * $4 AS start, sum(value) AS value

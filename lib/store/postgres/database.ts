@@ -21,7 +21,11 @@ export type Isolation = 'read committed' | 'repeatable read';
  * resolutions would hold every connection and wait forever for one more.
  */
 export class PgDatabase implements Queryable {
-  private constructor(private readonly pool: PgPool, private readonly lockPool: PgPool, readonly label: string) {}
+  private constructor(
+    private readonly pool: PgPool,
+    private readonly lockPool: PgPool,
+    readonly label: string,
+  ) {}
 
   static create(url: string): PgDatabase {
     const pg = loadPg();
@@ -32,7 +36,10 @@ export class PgDatabase implements Queryable {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'node-red-contrib-ats-hris',
       // Ids and counts are bigint columns; they stay far below 2^53, so numbers rather than strings.
-      types: { getTypeParser: (oid: number, format?: string) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+      types: {
+        getTypeParser: (oid: number, format?: string) =>
+          oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format),
+      },
     });
     const pool = new pg.Pool(config(POOL_SIZE));
     const lockPool = new pg.Pool(config(LOCK_POOL_SIZE));

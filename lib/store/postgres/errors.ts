@@ -2,8 +2,21 @@ import { HrError } from '../../errors';
 
 /** SQLSTATEs (and Node socket codes) meaning the server cannot be reached or went away. */
 const UNREACHABLE = new Set([
-  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03',
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
 ]);
 const BUSY = new Set(['40001', '40P01', '55P03', '53300', '57014']);
 const REFUSED_LOGIN = new Set(['28000', '28P01', '3D000']);
@@ -29,25 +42,60 @@ export function pgError(err: unknown, database: string): HrError {
   const details = { database, sqlState: code };
   const why = messageOf(err);
   if (UNREACHABLE.has(code) || UNREACHABLE_MESSAGE.test(why)) {
-    return new HrError('store.unavailable', `The PostgreSQL store ${database} cannot be reached (${why}). Check that the server is running and reachable from Node-RED.`, details, { cause: err });
+    return new HrError(
+      'store.unavailable',
+      `The PostgreSQL store ${database} cannot be reached (${why}). Check that the server is running and reachable from Node-RED.`,
+      details,
+      { cause: err },
+    );
   }
   if (POOL_TIMEOUT_MESSAGE.test(why)) {
-    return new HrError('store.busy', `No connection to the PostgreSQL store ${database} became free in time (${why}): every connection is in use, or the server is slow to accept one.`, details, { cause: err });
+    return new HrError(
+      'store.busy',
+      `No connection to the PostgreSQL store ${database} became free in time (${why}): every connection is in use, or the server is slow to accept one.`,
+      details,
+      { cause: err },
+    );
   }
   if (REFUSED_LOGIN.has(code)) {
-    return new HrError('store.open_failed', `The PostgreSQL store ${database} refused the connection (${why}). Check the user, password and database name in the store URL.`, details, { cause: err });
+    return new HrError(
+      'store.open_failed',
+      `The PostgreSQL store ${database} refused the connection (${why}). Check the user, password and database name in the store URL.`,
+      details,
+      { cause: err },
+    );
   }
   if (code === '42501') {
-    return new HrError('store.open_failed', `The PostgreSQL user may not do this in ${database} (${why}). Grant it the rights to create and change tables in its schema.`, details, { cause: err });
+    return new HrError(
+      'store.open_failed',
+      `The PostgreSQL user may not do this in ${database} (${why}). Grant it the rights to create and change tables in its schema.`,
+      details,
+      { cause: err },
+    );
   }
   if (code === '53100') {
-    return new HrError('store.disk_full', `The disk of the PostgreSQL server holding ${database} is full; nothing more can be written until space is freed.`, details, { cause: err });
+    return new HrError(
+      'store.disk_full',
+      `The disk of the PostgreSQL server holding ${database} is full; nothing more can be written until space is freed.`,
+      details,
+      { cause: err },
+    );
   }
   if (BUSY.has(code)) {
-    return new HrError('store.busy', `The PostgreSQL store ${database} stayed locked by other connections (${why}).`, details, { cause: err });
+    return new HrError(
+      'store.busy',
+      `The PostgreSQL store ${database} stayed locked by other connections (${why}).`,
+      details,
+      { cause: err },
+    );
   }
   if (code === 'XX001' || code === 'XX002') {
-    return new HrError('store.corrupt', `The PostgreSQL store ${database} reports damaged data (${why}). Restore it from a backup.`, details, { cause: err });
+    return new HrError(
+      'store.corrupt',
+      `The PostgreSQL store ${database} reports damaged data (${why}). Restore it from a backup.`,
+      details,
+      { cause: err },
+    );
   }
   return new HrError('store.failed', `The PostgreSQL store ${database} failed: ${why}`, details, { cause: err });
 }

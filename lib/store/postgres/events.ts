@@ -21,7 +21,14 @@ export class PgEvents {
     const { rowCount } = await q.query(
       `INSERT INTO events (source, event_id, type, received_at, payload, status, updated_at)
        VALUES ($1, $2, $3, $4, $5, 'accepted', $6) ON CONFLICT (source, event_id) DO NOTHING`,
-      [event.source, event.eventId, event.type, event.receivedAt, this.ctx.codec.encodePayload(event.payload), this.ctx.now()],
+      [
+        event.source,
+        event.eventId,
+        event.type,
+        event.receivedAt,
+        this.ctx.codec.encodePayload(event.payload),
+        this.ctx.now(),
+      ],
     );
     return { inserted: rowCount === 1 };
   }
@@ -58,7 +65,12 @@ export class PgEvents {
       'UPDATE events SET status = $1, error = $2, updated_at = $3 WHERE source = $4 AND event_id = $5',
       [status, error ?? null, this.ctx.now(), source, eventId],
     );
-    if (rowCount === 0) throw new HrError('store.event_not_found', `No event ${eventId} from ${source} was recorded, so it cannot be marked ${status}.`, { source, eventId });
+    if (rowCount === 0)
+      throw new HrError(
+        'store.event_not_found',
+        `No event ${eventId} from ${source} was recorded, so it cannot be marked ${status}.`,
+        { source, eventId },
+      );
   }
 
   async pending(q: Queryable, limit: number): Promise<StoredEvent[]> {

@@ -19,21 +19,27 @@ export class PgIdentity {
     private readonly ctx: PgContext,
     private readonly blocking: PgBlocking,
     private readonly isForgottenLink: (q: Queryable, link: ExternalLink) => Promise<boolean>,
-    private readonly firstForgottenLink: (q: Queryable, links: readonly ExternalLink[]) => Promise<ExternalLink | undefined>,
+    private readonly firstForgottenLink: (
+      q: Queryable,
+      links: readonly ExternalLink[],
+    ) => Promise<ExternalLink | undefined>,
   ) {}
 
   async create(q: Queryable, init: NewPerson): Promise<Person> {
     const guid = randomUUID();
     const now = this.ctx.now();
-    await q.query(
-      'INSERT INTO persons (guid, record, consent, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
-      [guid, this.ctx.codec.encodeRecord(init.record ?? {}), JSON.stringify(init.consent ?? {}), now],
-    );
+    await q.query('INSERT INTO persons (guid, record, consent, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [
+      guid,
+      this.ctx.codec.encodeRecord(init.record ?? {}),
+      JSON.stringify(init.consent ?? {}),
+      now,
+    ]);
     for (const { system, externalId } of init.links ?? []) await this.link(q, guid, system, externalId);
     if (init.blockingKeys) await this.blocking.putKeys(q, guid, init.blockingKeys);
     if (init.names) await this.blocking.putNames(q, guid, init.names);
     if (init.comparisonRecord !== undefined) await this.blocking.putComparisonRecord(q, guid, init.comparisonRecord);
-    for (const [field, provenance] of Object.entries(init.provenance ?? {})) await this.setProvenance(q, guid, field, provenance);
+    for (const [field, provenance] of Object.entries(init.provenance ?? {}))
+      await this.setProvenance(q, guid, field, provenance);
     return this.toPerson(q, await lockLivePerson(q, guid));
   }
 
@@ -44,16 +50,40 @@ export class PgIdentity {
     const guids = inits.map(() => randomUUID());
     await q.query(
       'INSERT INTO persons (guid, record, consent, created_at, updated_at) SELECT g, r, c, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t (g, r, c)',
-      [guids, inits.map((init) => this.ctx.codec.encodeRecord(init.record ?? {})), inits.map((init) => JSON.stringify(init.consent ?? {})), now],
+      [
+        guids,
+        inits.map((init) => this.ctx.codec.encodeRecord(init.record ?? {})),
+        inits.map((init) => JSON.stringify(init.consent ?? {})),
+        now,
+      ],
     );
-    await this.linkNew(q, inits.flatMap((init, i) => (init.links ?? []).map((link) => ({ ...link, guid: guids[i]! }))), now);
-    await this.blocking.addNewPersons(q, inits.map((init, i) => ({ guid: guids[i]!, keys: init.blockingKeys ?? [], names: init.names ?? {}, comparisonRecord: init.comparisonRecord })));
-    const provenance = inits.flatMap((init, i) => Object.entries(init.provenance ?? {}).map(([field, p]) => ({ guid: guids[i]!, field, p })));
+    await this.linkNew(
+      q,
+      inits.flatMap((init, i) => (init.links ?? []).map((link) => ({ ...link, guid: guids[i]! }))),
+      now,
+    );
+    await this.blocking.addNewPersons(
+      q,
+      inits.map((init, i) => ({
+        guid: guids[i]!,
+        keys: init.blockingKeys ?? [],
+        names: init.names ?? {},
+        comparisonRecord: init.comparisonRecord,
+      })),
+    );
+    const provenance = inits.flatMap((init, i) =>
+      Object.entries(init.provenance ?? {}).map(([field, p]) => ({ guid: guids[i]!, field, p })),
+    );
     if (provenance.length > 0) {
       await q.query(
         'INSERT INTO provenance (guid, field, value, source, source_time) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])',
-        [provenance.map((r) => r.guid), provenance.map((r) => r.field), provenance.map((r) => this.ctx.codec.encodeField(r.field, r.p.value)),
-          provenance.map((r) => r.p.source), provenance.map((r) => r.p.sourceTime)],
+        [
+          provenance.map((r) => r.guid),
+          provenance.map((r) => r.field),
+          provenance.map((r) => this.ctx.codec.encodeField(r.field, r.p.value)),
+          provenance.map((r) => r.p.source),
+          provenance.map((r) => r.p.sourceTime),
+        ],
       );
     }
     return guids;
@@ -71,9 +101,16 @@ export class PgIdentity {
   private async linkNew(q: Queryable, links: ReadonlyArray<ExternalLink & { guid: string }>, now: Date): Promise<void> {
     const unique = [...new Map(links.map((l) => [`${l.system}\0${l.externalId}\0${l.guid}`, l])).values()];
     if (unique.length === 0) return;
-    const forgotten = await this.firstForgottenLink(q, unique.map(({ system, externalId }) => ({ system, externalId })));
+    const forgotten = await this.firstForgottenLink(
+      q,
+      unique.map(({ system, externalId }) => ({ system, externalId })),
+    );
     if (forgotten) {
-      throw new HrError('store.tombstoned', `${forgotten.system} id ${forgotten.externalId} belonged to a person who was forgotten; it cannot be linked again.`, { system: forgotten.system, externalId: forgotten.externalId });
+      throw new HrError(
+        'store.tombstoned',
+        `${forgotten.system} id ${forgotten.externalId} belonged to a person who was forgotten; it cannot be linked again.`,
+        { system: forgotten.system, externalId: forgotten.externalId },
+      );
     }
     const { rows } = await q.query<{ system: string; external_id: string }>(
       `INSERT INTO links (system, external_id, guid, created_at) SELECT s, e, g, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t (s, e, g)
@@ -82,31 +119,56 @@ export class PgIdentity {
     );
     if (rows.length === unique.length) return;
     const inserted = new Set(rows.map((r) => `${r.system}\0${r.external_id}`));
-    const taken = unique.find((l) => !inserted.has(`${l.system}\0${l.externalId}`))
-      ?? unique.find((l, i) => unique.findIndex((m) => m.system === l.system && m.externalId === l.externalId) !== i)!;
+    const taken =
+      unique.find((l) => !inserted.has(`${l.system}\0${l.externalId}`)) ??
+      unique.find((l, i) => unique.findIndex((m) => m.system === l.system && m.externalId === l.externalId) !== i)!;
     const owner = (await this.findByExternalId(q, taken.system, taken.externalId)) ?? 'another person of this batch';
-    throw new HrError('store.link_conflict', `${taken.system} id ${taken.externalId} already belongs to person ${owner}, so it cannot be linked to ${taken.guid}.`, { system: taken.system, externalId: taken.externalId, owner, guid: taken.guid });
+    throw new HrError(
+      'store.link_conflict',
+      `${taken.system} id ${taken.externalId} already belongs to person ${owner}, so it cannot be linked to ${taken.guid}.`,
+      { system: taken.system, externalId: taken.externalId, owner, guid: taken.guid },
+    );
   }
 
   async get(q: Queryable, guid: string): Promise<Person | null> {
-    const { rows: [row] } = await q.query<PersonRow>('SELECT * FROM persons WHERE guid = $1', [guid]);
+    const {
+      rows: [row],
+    } = await q.query<PersonRow>('SELECT * FROM persons WHERE guid = $1', [guid]);
     return row && row.forgotten_at === null ? this.toPerson(q, row) : null;
   }
 
-  async save(q: Queryable, guid: string, record: JsonObject, provenance: Record<string, Provenance> = {}): Promise<void> {
+  async save(
+    q: Queryable,
+    guid: string,
+    record: JsonObject,
+    provenance: Record<string, Provenance> = {},
+  ): Promise<void> {
     await lockLivePerson(q, guid);
-    await q.query('UPDATE persons SET record = $1, updated_at = $2 WHERE guid = $3', [this.ctx.codec.encodeRecord(record), this.ctx.now(), guid]);
+    await q.query('UPDATE persons SET record = $1, updated_at = $2 WHERE guid = $3', [
+      this.ctx.codec.encodeRecord(record),
+      this.ctx.now(),
+      guid,
+    ]);
     for (const [field, entry] of Object.entries(provenance)) await this.setProvenance(q, guid, field, entry);
   }
 
   async setConsent(q: Queryable, guid: string, flags: ConsentFlags): Promise<ConsentFlags> {
     const merged = { ...(JSON.parse((await lockLivePerson(q, guid)).consent) as ConsentFlags), ...flags };
-    await q.query('UPDATE persons SET consent = $1, updated_at = $2 WHERE guid = $3', [JSON.stringify(merged), this.ctx.now(), guid]);
+    await q.query('UPDATE persons SET consent = $1, updated_at = $2 WHERE guid = $3', [
+      JSON.stringify(merged),
+      this.ctx.now(),
+      guid,
+    ]);
     return merged;
   }
 
   async findByExternalId(q: Queryable, system: string, externalId: string): Promise<string | null> {
-    const { rows: [row] } = await q.query<{ guid: string }>('SELECT guid FROM links WHERE system = $1 AND external_id = $2', [system, externalId]);
+    const {
+      rows: [row],
+    } = await q.query<{ guid: string }>('SELECT guid FROM links WHERE system = $1 AND external_id = $2', [
+      system,
+      externalId,
+    ]);
     return row?.guid ?? null;
   }
 
@@ -115,7 +177,11 @@ export class PgIdentity {
     await lockLivePerson(q, guid);
     const owner = await this.findByExternalId(q, system, externalId);
     if (owner === null && (await this.isForgottenLink(q, { system, externalId }))) {
-      throw new HrError('store.tombstoned', `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`, { system, externalId });
+      throw new HrError(
+        'store.tombstoned',
+        `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`,
+        { system, externalId },
+      );
     }
     if (owner === null) {
       const { rowCount } = await q.query(
@@ -126,14 +192,25 @@ export class PgIdentity {
     }
     const winner = owner ?? (await this.findByExternalId(q, system, externalId));
     if (winner === guid) return { created: false };
-    throw new HrError('store.link_conflict', `${system} id ${externalId} already belongs to person ${winner}, so it cannot be linked to ${guid}.`, { system, externalId, owner: winner, guid });
+    throw new HrError(
+      'store.link_conflict',
+      `${system} id ${externalId} already belongs to person ${winner}, so it cannot be linked to ${guid}.`,
+      { system, externalId, owner: winner, guid },
+    );
   }
 
   async getProvenance(q: Queryable, guid: string): Promise<Record<string, Provenance>> {
-    const { rows } = await q.query<ProvenanceRow>('SELECT field, value, source, source_time FROM provenance WHERE guid = $1', [guid]);
+    const { rows } = await q.query<ProvenanceRow>(
+      'SELECT field, value, source, source_time FROM provenance WHERE guid = $1',
+      [guid],
+    );
     const out: Record<string, Provenance> = {};
     for (const row of rows) {
-      out[row.field] = { value: this.ctx.codec.decode(row.value) as Provenance['value'], source: row.source, sourceTime: row.source_time };
+      out[row.field] = {
+        value: this.ctx.codec.decode(row.value) as Provenance['value'],
+        source: row.source,
+        sourceTime: row.source_time,
+      };
     }
     return out;
   }

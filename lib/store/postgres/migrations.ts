@@ -197,11 +197,17 @@ const MIGRATION_LOCK = 1;
  */
 export async function migrate(q: Queryable, database: string, now: Date): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock($1, $2)', [STORE_LOCK_SPACE, MIGRATION_LOCK]);
-  await q.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+  await q.query(
+    'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)',
+  );
   const { rows } = await q.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
   const current = rows[0]?.version ?? 0;
   if (current > SCHEMA_VERSION) {
-    throw new HrError('store.schema_newer', `The PostgreSQL store ${database} has schema version ${current}, but this version of the package knows up to ${SCHEMA_VERSION}. Update the package on every Node-RED instance sharing the store.`, { database, found: current, supported: SCHEMA_VERSION });
+    throw new HrError(
+      'store.schema_newer',
+      `The PostgreSQL store ${database} has schema version ${current}, but this version of the package knows up to ${SCHEMA_VERSION}. Update the package on every Node-RED instance sharing the store.`,
+      { database, found: current, supported: SCHEMA_VERSION },
+    );
   }
   for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
     await q.query(migration.sql);

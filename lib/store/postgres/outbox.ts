@@ -40,10 +40,20 @@ export class PgOutbox {
   /** The unique idempotency key decides between instances enqueueing the same write. */
   async enqueue(q: Queryable, entry: NewOutboxEntry): Promise<{ entry: OutboxEntry; inserted: boolean }> {
     const now = this.ctx.now();
-    const { rows: [inserted] } = await q.query<OutboxRow>(
+    const {
+      rows: [inserted],
+    } = await q.query<OutboxRow>(
       `INSERT INTO outbox (idempotency_key, operation, target, payload, person_guid, owner, status, attempts, next_attempt_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $7, 'pending', 0, $6, $6, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-      [entry.idempotencyKey, entry.operation, entry.target, this.ctx.codec.encodePayload(entry.payload), entry.personGuid ?? null, now, entry.owner ?? null],
+      [
+        entry.idempotencyKey,
+        entry.operation,
+        entry.target,
+        this.ctx.codec.encodePayload(entry.payload),
+        entry.personGuid ?? null,
+        now,
+        entry.owner ?? null,
+      ],
     );
     if (inserted) return { entry: this.toEntry(inserted), inserted: true };
     return { entry: (await this.getByKey(q, entry.idempotencyKey)) as OutboxEntry, inserted: false };
@@ -80,16 +90,28 @@ export class PgOutbox {
       [this.ctx.codec.encodePayload(result), this.ctx.now(), id],
     );
     if (rowCount === 0) await this.require(q, id);
-    if (options.erasePayload) await q.query('UPDATE outbox SET payload = $1 WHERE id = $2', [this.ctx.codec.encodePayload(null), id]);
+    if (options.erasePayload)
+      await q.query('UPDATE outbox SET payload = $1 WHERE id = $2', [this.ctx.codec.encodePayload(null), id]);
   }
 
   reschedule(q: Queryable, id: number, nextAttemptAt: Date, error: string): Promise<void> {
-    return this.transition(q, id, 'pending',
-      "attempts = attempts + 1, next_attempt_at = $3, last_error = $4, lease_until = NULL", [nextAttemptAt, error]);
+    return this.transition(
+      q,
+      id,
+      'pending',
+      'attempts = attempts + 1, next_attempt_at = $3, last_error = $4, lease_until = NULL',
+      [nextAttemptAt, error],
+    );
   }
 
   deadLetter(q: Queryable, id: number, error: string): Promise<void> {
-    return this.transition(q, id, 'pending', "status = 'dead', attempts = attempts + 1, last_error = $3, lease_until = NULL", [error]);
+    return this.transition(
+      q,
+      id,
+      'pending',
+      "status = 'dead', attempts = attempts + 1, last_error = $3, lease_until = NULL",
+      [error],
+    );
   }
 
   async count(q: Queryable, scope?: OutboxScope): Promise<Record<OutboxStatus, number>> {
@@ -119,23 +141,37 @@ export class PgOutbox {
   }
 
   async getByKey(q: Queryable, idempotencyKey: string): Promise<OutboxEntry | null> {
-    const { rows: [row] } = await q.query<OutboxRow>('SELECT * FROM outbox WHERE idempotency_key = $1', [idempotencyKey]);
+    const {
+      rows: [row],
+    } = await q.query<OutboxRow>('SELECT * FROM outbox WHERE idempotency_key = $1', [idempotencyKey]);
     return row ? this.toEntry(row) : null;
   }
 
   /** One conditional UPDATE, so two instances changing one entry cannot both succeed. $1 is the id, $2 now. */
-  private async transition(q: Queryable, id: number, from: OutboxStatus, set: string, values: unknown[]): Promise<void> {
+  private async transition(
+    q: Queryable,
+    id: number,
+    from: OutboxStatus,
+    set: string,
+    values: unknown[],
+  ): Promise<void> {
     const { rowCount } = await q.query(
       `UPDATE outbox SET ${set}, updated_at = $2 WHERE id = $1 AND status = '${from}'`,
       [id, this.ctx.now(), ...values],
     );
     if (rowCount !== 0) return;
     const row = await this.require(q, id);
-    throw new HrError('store.outbox_state', `Outbox entry ${id} is ${row.status}; this change needs it to be ${from}.`, { id, status: row.status });
+    throw new HrError(
+      'store.outbox_state',
+      `Outbox entry ${id} is ${row.status}; this change needs it to be ${from}.`,
+      { id, status: row.status },
+    );
   }
 
   private async require(q: Queryable, id: number): Promise<OutboxRow> {
-    const { rows: [row] } = await q.query<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id]);
+    const {
+      rows: [row],
+    } = await q.query<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id]);
     if (!row) throw new HrError('store.outbox_not_found', `No outbox entry ${id}.`, { id });
     return row;
   }

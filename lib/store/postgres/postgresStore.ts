@@ -5,10 +5,36 @@ import { prepareCodec } from '../secretCodec';
 import { HASH_KEY_META, IdentifierHasher } from '../identifierHash';
 import {
   DEFAULT_LEASE_MS,
-  type AuditEntry, type AuditVerdict, type Bucket, type CompleteOptions, type ConsentFlags, type HrStore, type JsonObject, type Labels,
-  type NewAuditEntry, type NewEvent, type NewOutboxEntry, type NewPerson, type NewReview, type OutboxEntry, type OutboxScope, type Person,
-  type PersonNames, type Provenance, type RememberedDeletion, type Review, type ReviewStatus, type StoreOptions, type StoredEvent, type TombstoneProbe,
-  type CandidateQuery, type CandidateSearch, type MatchIndexEntry, type ReviewKind, type ReviewUpdate, nodeStateKey,
+  type AuditEntry,
+  type AuditVerdict,
+  type Bucket,
+  type CompleteOptions,
+  type ConsentFlags,
+  type HrStore,
+  type JsonObject,
+  type Labels,
+  type NewAuditEntry,
+  type NewEvent,
+  type NewOutboxEntry,
+  type NewPerson,
+  type NewReview,
+  type OutboxEntry,
+  type OutboxScope,
+  type Person,
+  type PersonNames,
+  type Provenance,
+  type RememberedDeletion,
+  type Review,
+  type ReviewStatus,
+  type StoreOptions,
+  type StoredEvent,
+  type TombstoneProbe,
+  type CandidateQuery,
+  type CandidateSearch,
+  type MatchIndexEntry,
+  type ReviewKind,
+  type ReviewUpdate,
+  nodeStateKey,
 } from '../types';
 import { PgAudit, verifyAuditChain } from './audit';
 import { PgBlocking } from './blocking';
@@ -43,14 +69,28 @@ export class PostgresStore implements HrStore {
   private readonly tombstones: PgTombstones;
   private readonly counters: PgCounters;
 
-  private constructor(private readonly db: PgDatabase, ctx: PgContext, hasher: IdentifierHasher, private readonly keyForMatching: Buffer) {
+  private constructor(
+    private readonly db: PgDatabase,
+    ctx: PgContext,
+    hasher: IdentifierHasher,
+    private readonly keyForMatching: Buffer,
+  ) {
     this.events = new PgEvents(ctx);
     this.blocking = new PgBlocking(ctx.codec);
-    this.identity = new PgIdentity(ctx, this.blocking, (q, link) => this.tombstones.has(q, link), (q, links) => this.tombstones.firstForgotten(q, links));
+    this.identity = new PgIdentity(
+      ctx,
+      this.blocking,
+      (q, link) => this.tombstones.has(q, link),
+      (q, links) => this.tombstones.firstForgotten(q, links),
+    );
     this.auditLog = new PgAudit(ctx);
     this.outbox = new PgOutbox(ctx);
     this.reviews = new PgReviews(ctx, this.auditLog, hasher);
-    this.tombstones = new PgTombstones(ctx, hasher, { identity: this.identity, blocking: this.blocking, audit: this.auditLog });
+    this.tombstones = new PgTombstones(ctx, hasher, {
+      identity: this.identity,
+      blocking: this.blocking,
+      audit: this.auditLog,
+    });
     this.counters = new PgCounters(ctx);
   }
 
@@ -89,11 +129,21 @@ export class PostgresStore implements HrStore {
   }
 
   /* events */
-  recordEvent(event: NewEvent) { return this.run((q) => this.events.record(q, event)); }
-  recordEvents(events: readonly NewEvent[]) { return this.run((q) => this.events.recordMany(q, events)); }
-  markEvent(source: string, eventId: string, status: 'done' | 'failed', error?: string) { return this.run((q) => this.events.mark(q, source, eventId, status, error)); }
-  pendingEvents(limit = 1000): Promise<StoredEvent[]> { return this.run((q) => this.events.pending(q, limit)); }
-  pruneEvents(olderThan: Date) { return this.run((q) => this.events.prune(q, olderThan)); }
+  recordEvent(event: NewEvent) {
+    return this.run((q) => this.events.record(q, event));
+  }
+  recordEvents(events: readonly NewEvent[]) {
+    return this.run((q) => this.events.recordMany(q, events));
+  }
+  markEvent(source: string, eventId: string, status: 'done' | 'failed', error?: string) {
+    return this.run((q) => this.events.mark(q, source, eventId, status, error));
+  }
+  pendingEvents(limit = 1000): Promise<StoredEvent[]> {
+    return this.run((q) => this.events.pending(q, limit));
+  }
+  pruneEvents(olderThan: Date) {
+    return this.run((q) => this.events.prune(q, olderThan));
+  }
 
   /* identity */
   /**
@@ -101,71 +151,169 @@ export class PostgresStore implements HrStore {
    * the advisory locks then exclude other instances resolving the same keys.
    */
   resolveIdentity<T>(keys: string[], fn: () => Promise<T>): Promise<T> {
-    if (keys.length === 0) return Promise.reject(new HrError('store.lock_keys_missing', 'resolveIdentity needs at least one key to serialise on (an external id or a blocking key).'));
+    if (keys.length === 0)
+      return Promise.reject(
+        new HrError(
+          'store.lock_keys_missing',
+          'resolveIdentity needs at least one key to serialise on (an external id or a blocking key).',
+        ),
+      );
     if (this.closed) return Promise.reject(this.closedError());
     return this.lock.run(keys, () => this.db.withAdvisoryLocks(identityLockIds(keys), fn));
   }
-  createPerson(init: NewPerson = {}): Promise<Person> { return this.inTransaction((q) => this.identity.create(q, init)); }
-  getPerson(guid: string) { return this.run((q) => this.identity.get(q, guid)); }
-  savePerson(guid: string, record: JsonObject, provenance?: Record<string, Provenance>) { return this.inTransaction((q) => this.identity.save(q, guid, record, provenance)); }
-  setConsent(guid: string, flags: ConsentFlags) { return this.inTransaction((q) => this.identity.setConsent(q, guid, flags)); }
-  findByExternalId(system: string, externalId: string) { return this.run((q) => this.identity.findByExternalId(q, system, externalId)); }
-  link(guid: string, system: string, externalId: string) { return this.inTransaction((q) => this.identity.link(q, guid, system, externalId)); }
-  putBlockingKeys(guid: string, keys: string[]) { return this.inTransaction((q) => this.blocking.putKeys(q, guid, keys)); }
-  candidatesForKeys(keys: string[], limit: number) { return this.run((q) => this.blocking.candidates(q, keys, limit)); }
-  putNames(guid: string, names: PersonNames) { return this.inTransaction((q) => this.blocking.putNames(q, guid, names)); }
-  nameFrequency(kind: 'first' | 'last', value: string) { return this.run((q) => this.blocking.nameFrequency(q, kind, value)); }
-  getProvenance(guid: string) { return this.run((q) => this.identity.getProvenance(q, guid)); }
-  setProvenance(guid: string, field: string, provenance: Provenance) { return this.inTransaction((q) => this.identity.setProvenance(q, guid, field, provenance)); }
+  createPerson(init: NewPerson = {}): Promise<Person> {
+    return this.inTransaction((q) => this.identity.create(q, init));
+  }
+  getPerson(guid: string) {
+    return this.run((q) => this.identity.get(q, guid));
+  }
+  savePerson(guid: string, record: JsonObject, provenance?: Record<string, Provenance>) {
+    return this.inTransaction((q) => this.identity.save(q, guid, record, provenance));
+  }
+  setConsent(guid: string, flags: ConsentFlags) {
+    return this.inTransaction((q) => this.identity.setConsent(q, guid, flags));
+  }
+  findByExternalId(system: string, externalId: string) {
+    return this.run((q) => this.identity.findByExternalId(q, system, externalId));
+  }
+  link(guid: string, system: string, externalId: string) {
+    return this.inTransaction((q) => this.identity.link(q, guid, system, externalId));
+  }
+  putBlockingKeys(guid: string, keys: string[]) {
+    return this.inTransaction((q) => this.blocking.putKeys(q, guid, keys));
+  }
+  candidatesForKeys(keys: string[], limit: number) {
+    return this.run((q) => this.blocking.candidates(q, keys, limit));
+  }
+  putNames(guid: string, names: PersonNames) {
+    return this.inTransaction((q) => this.blocking.putNames(q, guid, names));
+  }
+  nameFrequency(kind: 'first' | 'last', value: string) {
+    return this.run((q) => this.blocking.nameFrequency(q, kind, value));
+  }
+  getProvenance(guid: string) {
+    return this.run((q) => this.identity.getProvenance(q, guid));
+  }
+  setProvenance(guid: string, field: string, provenance: Provenance) {
+    return this.inTransaction((q) => this.identity.setProvenance(q, guid, field, provenance));
+  }
 
   /* outbox */
-  enqueue(entry: NewOutboxEntry) { return this.run((q) => this.outbox.enqueue(q, entry)); }
-  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS, scope?: OutboxScope): Promise<OutboxEntry[]> { return this.run((q) => this.outbox.claimDue(q, now, limit, leaseMs, scope)); }
-  complete(id: number, result: unknown, options?: CompleteOptions) { return this.inTransaction((q) => this.outbox.complete(q, id, result, options)); }
-  reschedule(id: number, nextAttemptAt: Date, error: string) { return this.run((q) => this.outbox.reschedule(q, id, nextAttemptAt, error)); }
-  deadLetter(id: number, error: string) { return this.run((q) => this.outbox.deadLetter(q, id, error)); }
-  listDeadLetters(limit = 100, scope?: OutboxScope) { return this.run((q) => this.outbox.listDead(q, limit, scope)); }
-  countOutbox(scope?: OutboxScope) { return this.run((q) => this.outbox.count(q, scope)); }
-  retryDeadLetter(id: number) { return this.run((q) => this.outbox.retryDead(q, id)); }
-  discardDeadLetter(id: number) { return this.run((q) => this.outbox.discardDead(q, id)); }
-  getByIdempotencyKey(idempotencyKey: string) { return this.run((q) => this.outbox.getByKey(q, idempotencyKey)); }
+  enqueue(entry: NewOutboxEntry) {
+    return this.run((q) => this.outbox.enqueue(q, entry));
+  }
+  claimDue(now: Date, limit: number, leaseMs = DEFAULT_LEASE_MS, scope?: OutboxScope): Promise<OutboxEntry[]> {
+    return this.run((q) => this.outbox.claimDue(q, now, limit, leaseMs, scope));
+  }
+  complete(id: number, result: unknown, options?: CompleteOptions) {
+    return this.inTransaction((q) => this.outbox.complete(q, id, result, options));
+  }
+  reschedule(id: number, nextAttemptAt: Date, error: string) {
+    return this.run((q) => this.outbox.reschedule(q, id, nextAttemptAt, error));
+  }
+  deadLetter(id: number, error: string) {
+    return this.run((q) => this.outbox.deadLetter(q, id, error));
+  }
+  listDeadLetters(limit = 100, scope?: OutboxScope) {
+    return this.run((q) => this.outbox.listDead(q, limit, scope));
+  }
+  countOutbox(scope?: OutboxScope) {
+    return this.run((q) => this.outbox.count(q, scope));
+  }
+  retryDeadLetter(id: number) {
+    return this.run((q) => this.outbox.retryDead(q, id));
+  }
+  discardDeadLetter(id: number) {
+    return this.run((q) => this.outbox.discardDead(q, id));
+  }
+  getByIdempotencyKey(idempotencyKey: string) {
+    return this.run((q) => this.outbox.getByKey(q, idempotencyKey));
+  }
 
   /* reviews */
-  addReview(review: NewReview): Promise<Review> { return this.run((q) => this.reviews.add(q, review)); }
-  listReviews(status: ReviewStatus, limit = 100) { return this.run((q) => this.reviews.list(q, status, limit)); }
-  getReview(id: number) { return this.run((q) => this.reviews.get(q, id)); }
-  decideReview(id: number, decision: 'approved' | 'rejected', actor: string) { return this.inTransaction((q) => this.reviews.decide(q, id, decision, actor)); }
+  addReview(review: NewReview): Promise<Review> {
+    return this.run((q) => this.reviews.add(q, review));
+  }
+  listReviews(status: ReviewStatus, limit = 100) {
+    return this.run((q) => this.reviews.list(q, status, limit));
+  }
+  getReview(id: number) {
+    return this.run((q) => this.reviews.get(q, id));
+  }
+  decideReview(id: number, decision: 'approved' | 'rejected', actor: string) {
+    return this.inTransaction((q) => this.reviews.decide(q, id, decision, actor));
+  }
 
   /* audit */
-  audit(entry: NewAuditEntry): Promise<AuditEntry> { return this.inTransaction((q) => this.auditLog.append(q, entry)); }
-  auditEntries(options: { personGuid?: string; afterId?: number; limit?: number } = {}) { return this.run((q) => this.auditLog.entries(q, options)); }
-  verifyAudit(): Promise<AuditVerdict> { return this.inTransaction(verifyAuditChain, 'repeatable read'); }
+  audit(entry: NewAuditEntry): Promise<AuditEntry> {
+    return this.inTransaction((q) => this.auditLog.append(q, entry));
+  }
+  auditEntries(options: { personGuid?: string; afterId?: number; limit?: number } = {}) {
+    return this.run((q) => this.auditLog.entries(q, options));
+  }
+  verifyAudit(): Promise<AuditVerdict> {
+    return this.inTransaction(verifyAuditChain, 'repeatable read');
+  }
 
   /* tombstones */
-  forget(guid: string, actor: string) { return this.inTransaction((q) => this.tombstones.forget(q, guid, actor)); }
-  isTombstoned(probe: TombstoneProbe) { return this.run((q) => this.tombstones.has(q, probe)); }
-  rememberDeletion(deletion: RememberedDeletion) { return this.inTransaction((q) => this.tombstones.remember(q, deletion)); }
+  forget(guid: string, actor: string) {
+    return this.inTransaction((q) => this.tombstones.forget(q, guid, actor));
+  }
+  isTombstoned(probe: TombstoneProbe) {
+    return this.run((q) => this.tombstones.has(q, probe));
+  }
+  rememberDeletion(deletion: RememberedDeletion) {
+    return this.inTransaction((q) => this.tombstones.remember(q, deletion));
+  }
 
   /* counters */
-  count(metric: string, labels: Labels = {}, n = 1, at?: Date) { return this.run((q) => this.counters.count(q, metric, labels, n, at)); }
-  sumCounters(metric: string, since: Date, labels?: Labels) { return this.run((q) => this.counters.sum(q, metric, since, labels)); }
-  counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels) { return this.run((q) => this.counters.series(q, metric, since, bucket, labels)); }
+  count(metric: string, labels: Labels = {}, n = 1, at?: Date) {
+    return this.run((q) => this.counters.count(q, metric, labels, n, at));
+  }
+  sumCounters(metric: string, since: Date, labels?: Labels) {
+    return this.run((q) => this.counters.sum(q, metric, since, labels));
+  }
+  counterSeries(metric: string, since: Date, bucket: Bucket, labels?: Labels) {
+    return this.run((q) => this.counters.series(q, metric, since, bucket, labels));
+  }
 
   /* identity resolution at scale */
-  createPersons(inits: readonly NewPerson[]): Promise<string[]> { return this.inTransaction((q) => this.identity.createMany(q, inits)); }
-  putMatchIndex(guid: string, entry: MatchIndexEntry) { return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry)); }
-  findCandidates(query: CandidateQuery): Promise<CandidateSearch> { return this.run((q) => this.blocking.search(q, query)); }
-  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) { return this.run((q) => this.blocking.nameFrequencies(q, names)); }
-  matchingKey(): Buffer { return this.keyForMatching; }
-  sampleComparisonRecords(limit: number) { return this.run((q) => this.blocking.sample(q, limit)); }
+  createPersons(inits: readonly NewPerson[]): Promise<string[]> {
+    return this.inTransaction((q) => this.identity.createMany(q, inits));
+  }
+  putMatchIndex(guid: string, entry: MatchIndexEntry) {
+    return this.inTransaction((q) => this.identity.putMatchIndex(q, guid, entry));
+  }
+  findCandidates(query: CandidateQuery): Promise<CandidateSearch> {
+    return this.run((q) => this.blocking.search(q, query));
+  }
+  nameFrequencies(names: ReadonlyArray<{ kind: 'first' | 'last'; value: string }>) {
+    return this.run((q) => this.blocking.nameFrequencies(q, names));
+  }
+  matchingKey(): Buffer {
+    return this.keyForMatching;
+  }
+  sampleComparisonRecords(limit: number) {
+    return this.run((q) => this.blocking.sample(q, limit));
+  }
 
   /* reviews of a subject that arrives again */
-  findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) { return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys)); }
-  updateReview(id: number, update: ReviewUpdate, actor: string) { return this.inTransaction((q) => this.reviews.update(q, id, update, actor)); }
+  findOpenReview(kind: ReviewKind, subjectKeys: readonly string[]) {
+    return this.run((q) => this.reviews.findOpen(q, kind, subjectKeys));
+  }
+  updateReview(id: number, update: ReviewUpdate, actor: string) {
+    return this.inTransaction((q) => this.reviews.update(q, id, update, actor));
+  }
 
   /* poll cursors */
-  getNodeState(name: string) { return this.run((q) => getMeta(q, nodeStateKey(name))); }
-  setNodeState(name: string, value: string | null) { return this.run((q) => (value === null ? deleteMeta(q, nodeStateKey(name)) : setMeta(q, nodeStateKey(name), value))); }
+  getNodeState(name: string) {
+    return this.run((q) => getMeta(q, nodeStateKey(name)));
+  }
+  setNodeState(name: string, value: string | null) {
+    return this.run((q) =>
+      value === null ? deleteMeta(q, nodeStateKey(name)) : setMeta(q, nodeStateKey(name), value),
+    );
+  }
 
   /** One statement, or several that are safe one by one, on any pooled connection. */
   private run<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {

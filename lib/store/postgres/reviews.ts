@@ -19,25 +19,40 @@ interface ReviewRow {
 
 /** Matches and conflicts waiting for a person's decision. */
 export class PgReviews {
-  constructor(private readonly ctx: PgContext, private readonly audit: PgAudit, private readonly hasher: IdentifierHasher) {}
+  constructor(
+    private readonly ctx: PgContext,
+    private readonly audit: PgAudit,
+    private readonly hasher: IdentifierHasher,
+  ) {}
 
   /** One statement: the review and its subject hashes. */
   async add(q: Queryable, review: NewReview): Promise<Review> {
-    const { rows: [row] } = await q.query<ReviewRow>(
+    const {
+      rows: [row],
+    } = await q.query<ReviewRow>(
       `WITH added AS (
          INSERT INTO reviews (kind, person_guid, payload, explanation, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5) RETURNING *
        ), subjects AS (
          INSERT INTO review_subjects (hash, review_id) SELECT unnest($6::text[]), id FROM added
        )
        SELECT * FROM added`,
-      [review.kind, review.personGuid ?? null, this.ctx.codec.encodePayload(review.payload), review.explanation, this.ctx.now(), this.subjectHashes(review.subjectKeys)],
+      [
+        review.kind,
+        review.personGuid ?? null,
+        this.ctx.codec.encodePayload(review.payload),
+        review.explanation,
+        this.ctx.now(),
+        this.subjectHashes(review.subjectKeys),
+      ],
     );
     return this.toReview(row as ReviewRow);
   }
 
   async findOpen(q: Queryable, kind: ReviewKind, subjectKeys: readonly string[]): Promise<Review | null> {
     if (subjectKeys.length === 0) return null;
-    const { rows: [row] } = await q.query<ReviewRow>(
+    const {
+      rows: [row],
+    } = await q.query<ReviewRow>(
       `SELECT r.* FROM review_subjects s JOIN reviews r ON r.id = s.review_id
        WHERE s.hash = ANY($1::text[]) AND r.kind = $2 AND r.status = 'open' ORDER BY r.id DESC LIMIT 1`,
       [this.subjectHashes(subjectKeys), kind],
@@ -47,17 +62,41 @@ export class PgReviews {
 
   /** Call inside a transaction: the new content, its subject keys and the audit entry commit together. */
   async update(q: Queryable, id: number, update: ReviewUpdate, actor: string): Promise<Review> {
-    const { rows: [row] } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1 FOR UPDATE', [id]);
-    if (!row) throw new HrError('store.review_not_found', `No review ${id}; it may have been removed when its person was forgotten.`, { id });
+    const {
+      rows: [row],
+    } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1 FOR UPDATE', [id]);
+    if (!row)
+      throw new HrError(
+        'store.review_not_found',
+        `No review ${id}; it may have been removed when its person was forgotten.`,
+        { id },
+      );
     if (row.status !== 'open') {
-      throw new HrError('store.review_decided', `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`, { id, status: row.status });
+      throw new HrError(
+        'store.review_decided',
+        `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`,
+        { id, status: row.status },
+      );
     }
-    const { rows: [updated] } = await q.query<ReviewRow>(
-      'UPDATE reviews SET payload = $1, explanation = $2 WHERE id = $3 RETURNING *',
-      [this.ctx.codec.encodePayload(update.payload), update.explanation, id],
+    const {
+      rows: [updated],
+    } = await q.query<ReviewRow>('UPDATE reviews SET payload = $1, explanation = $2 WHERE id = $3 RETURNING *', [
+      this.ctx.codec.encodePayload(update.payload),
+      update.explanation,
+      id,
+    ]);
+    await q.query(
+      'INSERT INTO review_subjects (hash, review_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING',
+      [this.subjectHashes(update.subjectKeys), id],
     );
-    await q.query('INSERT INTO review_subjects (hash, review_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [this.subjectHashes(update.subjectKeys), id]);
-    await this.audit.append(q, { source: 'review', actor, action: 'review.updated', personGuid: row.person_guid, before: { id, kind: row.kind }, after: { id, kind: row.kind } });
+    await this.audit.append(q, {
+      source: 'review',
+      actor,
+      action: 'review.updated',
+      personGuid: row.person_guid,
+      before: { id, kind: row.kind },
+      after: { id, kind: row.kind },
+    });
     return this.toReview(updated as ReviewRow);
   }
 
@@ -67,29 +106,51 @@ export class PgReviews {
   }
 
   async list(q: Queryable, status: ReviewStatus, limit: number): Promise<Review[]> {
-    const { rows } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE status = $1 ORDER BY id LIMIT $2', [status, limit]);
+    const { rows } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE status = $1 ORDER BY id LIMIT $2', [
+      status,
+      limit,
+    ]);
     return rows.map((row) => this.toReview(row));
   }
 
   async get(q: Queryable, id: number): Promise<Review | null> {
-    const { rows: [row] } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1', [id]);
+    const {
+      rows: [row],
+    } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1', [id]);
     return row ? this.toReview(row) : null;
   }
 
   /** Call inside a transaction: the decision and its audit entry commit together, and the row lock lets one of two deciders win. */
   async decide(q: Queryable, id: number, decision: 'approved' | 'rejected', actor: string): Promise<Review> {
-    const { rows: [row] } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1 FOR UPDATE', [id]);
-    if (!row) throw new HrError('store.review_not_found', `No review ${id}; it may have been removed when its person was forgotten.`, { id });
+    const {
+      rows: [row],
+    } = await q.query<ReviewRow>('SELECT * FROM reviews WHERE id = $1 FOR UPDATE', [id]);
+    if (!row)
+      throw new HrError(
+        'store.review_not_found',
+        `No review ${id}; it may have been removed when its person was forgotten.`,
+        { id },
+      );
     if (row.status !== 'open') {
-      throw new HrError('store.review_decided', `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`, { id, status: row.status });
+      throw new HrError(
+        'store.review_decided',
+        `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`,
+        { id, status: row.status },
+      );
     }
-    const { rows: [decided] } = await q.query<ReviewRow>(
+    const {
+      rows: [decided],
+    } = await q.query<ReviewRow>(
       'UPDATE reviews SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 RETURNING *',
       [decision, actor, this.ctx.now(), id],
     );
     await this.audit.append(q, {
-      source: 'review', actor, action: `review.${decision}`, personGuid: row.person_guid,
-      before: { id, kind: row.kind, status: row.status }, after: { id, kind: row.kind, status: decision },
+      source: 'review',
+      actor,
+      action: `review.${decision}`,
+      personGuid: row.person_guid,
+      before: { id, kind: row.kind, status: row.status },
+      after: { id, kind: row.kind, status: decision },
     });
     return this.toReview(decided as ReviewRow);
   }

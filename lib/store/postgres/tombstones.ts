@@ -19,7 +19,11 @@ export class PgTombstones {
   /** Call inside a transaction. Forgetting twice is a no-op, so a redelivered deletion event is harmless. */
   async forget(q: Queryable, guid: string, actor: string): Promise<void> {
     const { identity, blocking, audit } = this.parts;
-    const { rows: [locked] } = await q.query<{ forgotten_at: Date | null }>('SELECT forgotten_at FROM persons WHERE guid = $1 FOR UPDATE', [guid]);
+    const {
+      rows: [locked],
+    } = await q.query<{ forgotten_at: Date | null }>('SELECT forgotten_at FROM persons WHERE guid = $1 FOR UPDATE', [
+      guid,
+    ]);
     if (locked?.forgotten_at || (await this.has(q, { guid }))) return;
     const person = await identity.get(q, guid);
     if (!person) throw new HrError('store.person_not_found', `No person ${guid} in the store to forget.`, { guid });
@@ -41,7 +45,10 @@ export class PgTombstones {
     await blocking.putComparisonRecord(q, guid, null);
     await q.query('DELETE FROM provenance WHERE guid = $1', [guid]);
     await q.query('DELETE FROM links WHERE guid = $1', [guid]);
-    await q.query("UPDATE persons SET record = '{}', consent = '{}', forgotten_at = $1, updated_at = $1 WHERE guid = $2", [now, guid]);
+    await q.query(
+      "UPDATE persons SET record = '{}', consent = '{}', forgotten_at = $1, updated_at = $1 WHERE guid = $2",
+      [now, guid],
+    );
     await q.query('DELETE FROM reviews WHERE person_guid = $1', [guid]);
     // Unsent writes for a forgotten person must never go out; their idempotency keys stay taken.
     await q.query(
@@ -59,13 +66,17 @@ export class PgTombstones {
   async firstForgotten<P extends TombstoneProbe>(q: Queryable, probes: readonly P[]): Promise<P | undefined> {
     if (probes.length === 0) return undefined;
     const hashes = probes.map((probe) => this.hasher.hash(identifierOf(probe)));
-    const { rows } = await q.query<{ hash: string }>('SELECT hash FROM tombstones WHERE hash = ANY($1::text[])', [hashes]);
+    const { rows } = await q.query<{ hash: string }>('SELECT hash FROM tombstones WHERE hash = ANY($1::text[])', [
+      hashes,
+    ]);
     const found = new Set(rows.map((r) => r.hash));
     return probes.find((_, i) => found.has(hashes[i]!));
   }
 
   async has(q: Queryable, probe: TombstoneProbe): Promise<boolean> {
-    const { rowCount } = await q.query('SELECT 1 FROM tombstones WHERE hash = $1', [this.hasher.hash(identifierOf(probe))]);
+    const { rowCount } = await q.query('SELECT 1 FROM tombstones WHERE hash = $1', [
+      this.hasher.hash(identifierOf(probe)),
+    ]);
     return rowCount === 1;
   }
 
@@ -76,7 +87,13 @@ export class PgTombstones {
       [deletion.probes.map((probe) => this.hasher.hash(identifierOf(probe))), this.ctx.now()],
     );
     const added = rowCount ?? 0;
-    await this.parts.audit.append(q, { eventId: deletion.eventId ?? null, source: deletion.source, actor: deletion.actor, action: 'identifiers.forgotten', after: { identifiers: deletion.probes.length, added } });
+    await this.parts.audit.append(q, {
+      eventId: deletion.eventId ?? null,
+      source: deletion.source,
+      actor: deletion.actor,
+      action: 'identifiers.forgotten',
+      after: { identifiers: deletion.probes.length, added },
+    });
     return added;
   }
 

@@ -1,5 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { nextLink, type AuditLogReader, type ChainedEntry, type StoredAuditLink, withoutDigest, fromJsonText } from '../auditChain';
+import {
+  nextLink,
+  type AuditLogReader,
+  type ChainedEntry,
+  type StoredAuditLink,
+  withoutDigest,
+  fromJsonText,
+} from '../auditChain';
 import type { AuditEntry, NewAuditEntry } from '../types';
 import { inTransaction, toDate, type SqliteContext } from './context';
 import type { SqliteMeta } from './meta';
@@ -31,19 +38,43 @@ export class SqliteAudit {
   private readonly selectPersonPage;
   private readonly erase;
 
-  constructor(private readonly ctx: SqliteContext, private readonly meta: SqliteMeta) {
+  constructor(
+    private readonly ctx: SqliteContext,
+    private readonly meta: SqliteMeta,
+  ) {
     const { db } = ctx;
-    this.insert = db.prepare<[number, number, string | null, string, string, string, string | null, string | null, string | null, string, string, string]>(
+    this.insert = db.prepare<
+      [
+        number,
+        number,
+        string | null,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        string,
+        string,
+        string,
+      ]
+    >(
       `INSERT INTO audit_log (id, at, event_id, source, actor, action, person_guid, before_json, after_json, content_digest, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.selectRange = db.prepare<[number, number, number], AuditRow>('SELECT * FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?');
+    this.selectRange = db.prepare<[number, number, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
+    );
     this.selectLastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM audit_log');
-    this.selectPage = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+    this.selectPage = db.prepare<[number, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?',
+    );
     this.selectPersonPage = db.prepare<[string, number, number], AuditRow>(
       'SELECT * FROM audit_log WHERE person_guid = ? AND id > ? ORDER BY id LIMIT ?',
     );
-    this.erase = db.prepare<[string]>('UPDATE audit_log SET before_json = NULL, after_json = NULL, erased = 1 WHERE person_guid = ? AND erased = 0');
+    this.erase = db.prepare<[string]>(
+      'UPDATE audit_log SET before_json = NULL, after_json = NULL, erased = 1 WHERE person_guid = ? AND erased = 0',
+    );
   }
 
   /**
@@ -53,10 +84,25 @@ export class SqliteAudit {
   append(input: NewAuditEntry): AuditEntry {
     return inTransaction(this.ctx.db, () => {
       const head = this.head();
-      const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(head, input, new Date(this.ctx.now()), (v) => this.ctx.codec.mask(v));
+      const { entry, prevHash, hash, beforeJson, afterJson, appended } = nextLink(
+        head,
+        input,
+        new Date(this.ctx.now()),
+        (v) => this.ctx.codec.mask(v),
+      );
       this.insert.run(
-        entry.id, entry.at.getTime(), entry.eventId, entry.source, entry.actor, entry.action, entry.personGuid,
-        beforeJson, afterJson, entry.contentDigest, prevHash, hash,
+        entry.id,
+        entry.at.getTime(),
+        entry.eventId,
+        entry.source,
+        entry.actor,
+        entry.action,
+        entry.personGuid,
+        beforeJson,
+        afterJson,
+        entry.contentDigest,
+        prevHash,
+        hash,
       );
       this.meta.set(HEAD, JSON.stringify({ id: entry.id, hash }));
       return appended;
@@ -66,8 +112,15 @@ export class SqliteAudit {
   entries(options: { personGuid?: string; afterId?: number; limit?: number }): AuditEntry[] {
     const afterId = options.afterId ?? 0;
     const limit = options.limit ?? 100;
-    const rows = options.personGuid ? this.selectPersonPage.all(options.personGuid, afterId, limit) : this.selectPage.all(afterId, limit);
-    return rows.map((row) => ({ ...withoutDigest(toChained(row)), before: fromJsonText(row.before_json), after: fromJsonText(row.after_json), erased: row.erased === 1 }));
+    const rows = options.personGuid
+      ? this.selectPersonPage.all(options.personGuid, afterId, limit)
+      : this.selectPage.all(afterId, limit);
+    return rows.map((row) => ({
+      ...withoutDigest(toChained(row)),
+      before: fromJsonText(row.before_json),
+      after: fromJsonText(row.after_json),
+      erased: row.erased === 1,
+    }));
   }
 
   /**

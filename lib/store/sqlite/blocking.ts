@@ -27,16 +27,23 @@ export class SqliteBlocking {
   private readonly selectComparisons;
   private readonly selectSample;
 
-  constructor(private readonly ctx: SqliteContext, private readonly requireLive: (guid: string) => unknown) {
+  constructor(
+    private readonly ctx: SqliteContext,
+    private readonly requireLive: (guid: string) => unknown,
+  ) {
     const { db } = ctx;
     this.deleteKeys = db.prepare<[string]>('DELETE FROM blocking_keys WHERE guid = ?');
     this.insertKey = db.prepare<[string, string]>('INSERT OR IGNORE INTO blocking_keys (key, guid) VALUES (?, ?)');
     // Ranked by how many keys a person shares with the query; reads only the index ranges of the keys.
-    this.selectCandidates = db.prepare<[string, number], string>(
-      `SELECT guid FROM blocking_keys WHERE key IN (SELECT value FROM json_each(?))
+    this.selectCandidates = db
+      .prepare<[string, number], string>(
+        `SELECT guid FROM blocking_keys WHERE key IN (SELECT value FROM json_each(?))
        GROUP BY guid ORDER BY count(*) DESC, guid LIMIT ?`,
-    ).pluck();
-    this.selectNames = db.prepare<[string], { first: string | null; last: string | null }>('SELECT first, last FROM person_names WHERE guid = ?');
+      )
+      .pluck();
+    this.selectNames = db.prepare<[string], { first: string | null; last: string | null }>(
+      'SELECT first, last FROM person_names WHERE guid = ?',
+    );
     this.upsertNames = db.prepare<[string, string | null, string | null]>(
       'INSERT INTO person_names (guid, first, last) VALUES (?, ?, ?) ON CONFLICT (guid) DO UPDATE SET first = excluded.first, last = excluded.last',
     );
@@ -44,15 +51,21 @@ export class SqliteBlocking {
     this.addNameCount = db.prepare<[NameKind, string, number]>(
       'INSERT INTO name_counts (kind, value, persons) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO UPDATE SET persons = persons + excluded.persons',
     );
-    this.dropEmptyNameCounts = db.prepare<[NameKind, string]>('DELETE FROM name_counts WHERE kind = ? AND value = ? AND persons <= 0');
+    this.dropEmptyNameCounts = db.prepare<[NameKind, string]>(
+      'DELETE FROM name_counts WHERE kind = ? AND value = ? AND persons <= 0',
+    );
     this.addNameTotal = db.prepare<[NameKind, number]>(
       'INSERT INTO name_totals (kind, persons) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET persons = persons + excluded.persons',
     );
-    this.selectNameCount = db.prepare<[NameKind, string], number>('SELECT persons FROM name_counts WHERE kind = ? AND value = ?').pluck();
+    this.selectNameCount = db
+      .prepare<[NameKind, string], number>('SELECT persons FROM name_counts WHERE kind = ? AND value = ?')
+      .pluck();
     this.selectNameTotal = db.prepare<[NameKind], number>('SELECT persons FROM name_totals WHERE kind = ?').pluck();
     // A row past the largest block listed means the key is too common: a short index walk inside SQLite,
     // with no rows handed to JavaScript.
-    this.beyondBlock = db.prepare<[string, number], number>('SELECT 1 FROM blocking_keys WHERE key = ? LIMIT 1 OFFSET ?').pluck();
+    this.beyondBlock = db
+      .prepare<[string, number], number>('SELECT 1 FROM blocking_keys WHERE key = ? LIMIT 1 OFFSET ?')
+      .pluck();
     this.selectBlock = db.prepare<[string], string>('SELECT guid FROM blocking_keys WHERE key = ?').pluck();
     this.upsertComparison = db.prepare<[string, string]>(
       'INSERT INTO comparison_records (guid, record) VALUES (?, ?) ON CONFLICT (guid) DO UPDATE SET record = excluded.record',
@@ -61,11 +74,15 @@ export class SqliteBlocking {
     this.selectComparisons = db.prepare<[string], { guid: string; record: string }>(
       'SELECT guid, record FROM comparison_records WHERE guid IN (SELECT value FROM json_each(?))',
     );
-    this.selectSample = db.prepare<[number], { guid: string; record: string }>('SELECT guid, record FROM comparison_records ORDER BY random() LIMIT ?');
+    this.selectSample = db.prepare<[number], { guid: string; record: string }>(
+      'SELECT guid, record FROM comparison_records ORDER BY random() LIMIT ?',
+    );
   }
 
   sample(limit: number): Array<{ guid: string; comparisonRecord: Json }> {
-    return this.selectSample.all(limit).map((r) => ({ guid: r.guid, comparisonRecord: this.ctx.codec.decodePayload(r.record) as Json }));
+    return this.selectSample
+      .all(limit)
+      .map((r) => ({ guid: r.guid, comparisonRecord: this.ctx.codec.decodePayload(r.record) as Json }));
   }
 
   putKeys(guid: string, keys: readonly string[]): void {
@@ -113,13 +130,22 @@ export class SqliteBlocking {
       }
     }
     const chosen = [...rank]
-      .sort(([ga, a], [gb, b]) => Number(b.strong) - Number(a.strong) || b.shared - a.shared || (ga < gb ? -1 : ga > gb ? 1 : 0))
+      .sort(
+        ([ga, a], [gb, b]) =>
+          Number(b.strong) - Number(a.strong) || b.shared - a.shared || (ga < gb ? -1 : ga > gb ? 1 : 0),
+      )
       .slice(0, query.limit);
     if (chosen.length === 0) return { candidates: [], oversizedKeys };
-    const records = new Map(this.selectComparisons.all(JSON.stringify(chosen.map(([guid]) => guid))).map((r) => [r.guid, r.record]));
+    const records = new Map(
+      this.selectComparisons.all(JSON.stringify(chosen.map(([guid]) => guid))).map((r) => [r.guid, r.record]),
+    );
     const candidates: Candidate[] = chosen.map(([guid, r]) => {
       const record = records.get(guid);
-      return { guid, sharedKeys: r.shared, comparisonRecord: record === undefined ? null : (this.ctx.codec.decodePayload(record) as Json) };
+      return {
+        guid,
+        sharedKeys: r.shared,
+        comparisonRecord: record === undefined ? null : (this.ctx.codec.decodePayload(record) as Json),
+      };
     });
     return { candidates, oversizedKeys };
   }

@@ -29,7 +29,12 @@ export class SqliteCounters {
     return this.rows(metric, since, labels).reduce((total, row) => total + row.value, 0);
   }
 
-  series(metric: string, since: Date, bucket: Bucket, labels: Labels | undefined): Array<{ start: Date; value: number }> {
+  series(
+    metric: string,
+    since: Date,
+    bucket: Bucket,
+    labels: Labels | undefined,
+  ): Array<{ start: Date; value: number }> {
     const size = bucket === 'hour' ? HOUR_MS : DAY_MS;
     const sums = new Map<number, number>();
     for (const row of this.rows(metric, since, labels)) {

@@ -35,13 +35,25 @@ export class SqliteEvents {
   }
 
   record(event: NewEvent): { inserted: boolean } {
-    const { changes } = this.insert.run(event.source, event.eventId, event.type, event.receivedAt.getTime(), this.ctx.codec.encodePayload(event.payload), this.ctx.now());
+    const { changes } = this.insert.run(
+      event.source,
+      event.eventId,
+      event.type,
+      event.receivedAt.getTime(),
+      this.ctx.codec.encodePayload(event.payload),
+      this.ctx.now(),
+    );
     return { inserted: changes === 1 };
   }
 
   mark(source: string, eventId: string, status: 'done' | 'failed', error?: string): void {
     const { changes } = this.update.run(status, error ?? null, this.ctx.now(), source, eventId);
-    if (changes === 0) throw new HrError('store.event_not_found', `No event ${eventId} from ${source} was recorded, so it cannot be marked ${status}.`, { source, eventId });
+    if (changes === 0)
+      throw new HrError(
+        'store.event_not_found',
+        `No event ${eventId} from ${source} was recorded, so it cannot be marked ${status}.`,
+        { source, eventId },
+      );
   }
 
   pending(limit: number): StoredEvent[] {

@@ -42,14 +42,24 @@ export class SqliteIdentity {
       'INSERT INTO persons (guid, record, consent, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectPerson = db.prepare<[string], PersonRow>('SELECT * FROM persons WHERE guid = ?');
-    this.updateRecord = db.prepare<[string, number, string]>('UPDATE persons SET record = ?, updated_at = ? WHERE guid = ?');
-    this.updateConsent = db.prepare<[string, number, string]>('UPDATE persons SET consent = ?, updated_at = ? WHERE guid = ?');
+    this.updateRecord = db.prepare<[string, number, string]>(
+      'UPDATE persons SET record = ?, updated_at = ? WHERE guid = ?',
+    );
+    this.updateConsent = db.prepare<[string, number, string]>(
+      'UPDATE persons SET consent = ?, updated_at = ? WHERE guid = ?',
+    );
     this.selectLinks = db.prepare<[string], { system: string; external_id: string }>(
       'SELECT system, external_id FROM links WHERE guid = ? ORDER BY system, external_id',
     );
-    this.selectLinkOwner = db.prepare<[string, string], string>('SELECT guid FROM links WHERE system = ? AND external_id = ?').pluck();
-    this.insertLink = db.prepare<[string, string, string, number]>('INSERT INTO links (system, external_id, guid, created_at) VALUES (?, ?, ?, ?)');
-    this.selectProvenance = db.prepare<[string], ProvenanceRow>('SELECT field, value, source, source_time FROM provenance WHERE guid = ?');
+    this.selectLinkOwner = db
+      .prepare<[string, string], string>('SELECT guid FROM links WHERE system = ? AND external_id = ?')
+      .pluck();
+    this.insertLink = db.prepare<[string, string, string, number]>(
+      'INSERT INTO links (system, external_id, guid, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.selectProvenance = db.prepare<[string], ProvenanceRow>(
+      'SELECT field, value, source, source_time FROM provenance WHERE guid = ?',
+    );
     this.upsertProvenance = db.prepare<[string, string, string, string, number]>(
       `INSERT INTO provenance (guid, field, value, source, source_time) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (guid, field) DO UPDATE SET value = excluded.value, source = excluded.source, source_time = excluded.source_time`,
@@ -90,12 +100,24 @@ export class SqliteIdentity {
    */
   private insertNew(init: NewPerson, now: number): string {
     const guid = randomUUID();
-    this.insertPerson.run(guid, this.ctx.codec.encodeRecord(init.record ?? {}), JSON.stringify(init.consent ?? {}), now, now);
+    this.insertPerson.run(
+      guid,
+      this.ctx.codec.encodeRecord(init.record ?? {}),
+      JSON.stringify(init.consent ?? {}),
+      now,
+      now,
+    );
     for (const { system, externalId } of init.links ?? []) this.linkChecked(guid, system, externalId, now);
     if (init.blockingKeys) this.blocking.addKeys(guid, init.blockingKeys);
     if (init.comparisonRecord !== undefined) this.blocking.putComparisonRecord(guid, init.comparisonRecord);
     for (const [field, p] of Object.entries(init.provenance ?? {})) {
-      this.upsertProvenance.run(guid, field, this.ctx.codec.encodeField(field, p.value), p.source, p.sourceTime.getTime());
+      this.upsertProvenance.run(
+        guid,
+        field,
+        this.ctx.codec.encodeField(field, p.value),
+        p.source,
+        p.sourceTime.getTime(),
+      );
     }
     return guid;
   }
@@ -104,10 +126,18 @@ export class SqliteIdentity {
     const owner = this.selectLinkOwner.get(system, externalId);
     if (owner === guid) return { created: false };
     if (owner !== undefined) {
-      throw new HrError('store.link_conflict', `${system} id ${externalId} already belongs to person ${owner}, so it cannot be linked to ${guid}.`, { system, externalId, owner, guid });
+      throw new HrError(
+        'store.link_conflict',
+        `${system} id ${externalId} already belongs to person ${owner}, so it cannot be linked to ${guid}.`,
+        { system, externalId, owner, guid },
+      );
     }
     if (this.isForgottenLink({ system, externalId })) {
-      throw new HrError('store.tombstoned', `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`, { system, externalId });
+      throw new HrError(
+        'store.tombstoned',
+        `${system} id ${externalId} belonged to a person who was forgotten; it cannot be linked again.`,
+        { system, externalId },
+      );
     }
     this.insertLink.run(system, externalId, guid, now);
     return { created: true };
@@ -148,7 +178,11 @@ export class SqliteIdentity {
   getProvenance(guid: string): Record<string, Provenance> {
     const out: Record<string, Provenance> = {};
     for (const row of this.selectProvenance.all(guid)) {
-      out[row.field] = { value: this.ctx.codec.decode(row.value) as Provenance['value'], source: row.source, sourceTime: toDate(row.source_time) };
+      out[row.field] = {
+        value: this.ctx.codec.decode(row.value) as Provenance['value'],
+        source: row.source,
+        sourceTime: toDate(row.source_time),
+      };
     }
     return out;
   }
@@ -156,14 +190,23 @@ export class SqliteIdentity {
   setProvenance(guid: string, field: string, provenance: Provenance): void {
     inTransaction(this.ctx.db, () => {
       this.requireLive(guid);
-      this.upsertProvenance.run(guid, field, this.ctx.codec.encodeField(field, provenance.value), provenance.source, provenance.sourceTime.getTime());
+      this.upsertProvenance.run(
+        guid,
+        field,
+        this.ctx.codec.encodeField(field, provenance.value),
+        provenance.source,
+        provenance.sourceTime.getTime(),
+      );
     });
   }
 
   requireLive(guid: string): PersonRow {
     const row = this.selectPerson.get(guid);
     if (!row) throw new HrError('store.person_not_found', `No person ${guid} in the store.`, { guid });
-    if (row.forgotten_at !== null) throw new HrError('store.person_forgotten', `Person ${guid} was forgotten and can no longer be changed.`, { guid });
+    if (row.forgotten_at !== null)
+      throw new HrError('store.person_forgotten', `Person ${guid} was forgotten and can no longer be changed.`, {
+        guid,
+      });
     return row;
   }
 

@@ -8,7 +8,9 @@ export class SqliteMeta {
 
   constructor(db: Db) {
     this.select = db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck();
-    this.upsert = db.prepare<[string, string]>('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.upsert = db.prepare<[string, string]>(
+      'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     this.remove = db.prepare<[string]>('DELETE FROM store_meta WHERE key = ?');
   }
 

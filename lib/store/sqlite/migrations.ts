@@ -181,7 +181,11 @@ export function migrate(db: Db, file: string, now: number): void {
     db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
     const current = db.prepare<[], number | null>('SELECT max(version) FROM schema_version').pluck().get() ?? 0;
     if (current > SCHEMA_VERSION) {
-      throw new HrError('store.schema_newer', `The store database ${file} has schema version ${current}, but this version of the package knows up to ${SCHEMA_VERSION}. Update the package, or use another file.`, { file, found: current, supported: SCHEMA_VERSION });
+      throw new HrError(
+        'store.schema_newer',
+        `The store database ${file} has schema version ${current}, but this version of the package knows up to ${SCHEMA_VERSION}. Update the package, or use another file.`,
+        { file, found: current, supported: SCHEMA_VERSION },
+      );
     }
     const record = db.prepare<[number, number]>('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)');
     for (const migration of MIGRATIONS.filter((m) => m.version > current)) {

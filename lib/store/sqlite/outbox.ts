@@ -81,7 +81,9 @@ export class SqliteOutbox {
     this.revive = db.prepare<[number, number, number]>(
       "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'dead'",
     );
-    this.discard = db.prepare<[number, number]>("UPDATE outbox SET status = 'discarded', updated_at = ? WHERE id = ? AND status = 'dead'");
+    this.discard = db.prepare<[number, number]>(
+      "UPDATE outbox SET status = 'discarded', updated_at = ? WHERE id = ? AND status = 'dead'",
+    );
     this.countByStatus = db.prepare<ScopeParams, { status: OutboxStatus; n: number }>(
       `SELECT status, COUNT(*) AS n FROM outbox WHERE ${IN_SCOPE} GROUP BY status`,
     );
@@ -91,7 +93,15 @@ export class SqliteOutbox {
     return inTransaction(this.ctx.db, () => {
       const now = this.ctx.now();
       const { changes } = this.insert.run(
-        entry.idempotencyKey, entry.operation, entry.target, this.ctx.codec.encodePayload(entry.payload), entry.personGuid ?? null, entry.owner ?? null, now, now, now,
+        entry.idempotencyKey,
+        entry.operation,
+        entry.target,
+        this.ctx.codec.encodePayload(entry.payload),
+        entry.personGuid ?? null,
+        entry.owner ?? null,
+        now,
+        now,
+        now,
       );
       return { entry: this.toEntry(this.selectByKey.get(entry.idempotencyKey) as OutboxRow), inserted: changes === 1 };
     });
@@ -99,7 +109,9 @@ export class SqliteOutbox {
 
   claimDue(now: Date, limit: number, leaseMs: number, scope?: OutboxScope): OutboxEntry[] {
     if (limit <= 0) return [];
-    const rows = inTransaction(this.ctx.db, () => this.claim.all({ now: now.getTime(), leaseUntil: now.getTime() + leaseMs, limit, ...scopeParams(scope) }));
+    const rows = inTransaction(this.ctx.db, () =>
+      this.claim.all({ now: now.getTime(), leaseUntil: now.getTime() + leaseMs, limit, ...scopeParams(scope) }),
+    );
     return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.id - b.id).map((row) => this.toEntry(row));
   }
 
@@ -112,7 +124,11 @@ export class SqliteOutbox {
   }
 
   reschedule(id: number, nextAttemptAt: Date, error: string): void {
-    this.transition(id, 'pending', () => this.markRetry.run(nextAttemptAt.getTime(), error, this.ctx.now(), id).changes);
+    this.transition(
+      id,
+      'pending',
+      () => this.markRetry.run(nextAttemptAt.getTime(), error, this.ctx.now(), id).changes,
+    );
   }
 
   deadLetter(id: number, error: string): void {
@@ -147,7 +163,11 @@ export class SqliteOutbox {
     inTransaction(this.ctx.db, () => {
       const row = this.require(id);
       if (apply() === 0) {
-        throw new HrError('store.outbox_state', `Outbox entry ${id} is ${row.status}; this change needs it to be ${from}.`, { id, status: row.status });
+        throw new HrError(
+          'store.outbox_state',
+          `Outbox entry ${id} is ${row.status}; this change needs it to be ${from}.`,
+          { id, status: row.status },
+        );
       }
     });
   }

@@ -26,28 +26,42 @@ export class SqliteReviews {
   private readonly selectOpenBySubject;
   private readonly updateOpen;
 
-  constructor(private readonly ctx: SqliteContext, private readonly audit: SqliteAudit, private readonly hasher: IdentifierHasher) {
+  constructor(
+    private readonly ctx: SqliteContext,
+    private readonly audit: SqliteAudit,
+    private readonly hasher: IdentifierHasher,
+  ) {
     const { db } = ctx;
     this.insert = db.prepare<[ReviewKind, string | null, string, string, number]>(
       "INSERT INTO reviews (kind, person_guid, payload, explanation, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
     );
     this.selectById = db.prepare<[number], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
-    this.selectByStatus = db.prepare<[ReviewStatus, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY id LIMIT ?');
+    this.selectByStatus = db.prepare<[ReviewStatus, number], ReviewRow>(
+      'SELECT * FROM reviews WHERE status = ? ORDER BY id LIMIT ?',
+    );
     this.decide = db.prepare<[ReviewStatus, string, number, number]>(
       "UPDATE reviews SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'open'",
     );
-    this.insertSubject = db.prepare<[string, number]>('INSERT OR IGNORE INTO review_subjects (hash, review_id) VALUES (?, ?)');
+    this.insertSubject = db.prepare<[string, number]>(
+      'INSERT OR IGNORE INTO review_subjects (hash, review_id) VALUES (?, ?)',
+    );
     this.selectOpenBySubject = db.prepare<[string, ReviewKind], ReviewRow>(
       `SELECT r.* FROM review_subjects s JOIN reviews r ON r.id = s.review_id
        WHERE s.hash IN (SELECT value FROM json_each(?)) AND r.kind = ? AND r.status = 'open' ORDER BY r.id DESC LIMIT 1`,
     );
-    this.updateOpen = db.prepare<[string, string, number]>("UPDATE reviews SET payload = ?, explanation = ? WHERE id = ? AND status = 'open'");
+    this.updateOpen = db.prepare<[string, string, number]>(
+      "UPDATE reviews SET payload = ?, explanation = ? WHERE id = ? AND status = 'open'",
+    );
   }
 
   add(review: NewReview): Review {
     return inTransaction(this.ctx.db, () => {
       const { lastInsertRowid } = this.insert.run(
-        review.kind, review.personGuid ?? null, this.ctx.codec.encodePayload(review.payload), review.explanation, this.ctx.now(),
+        review.kind,
+        review.personGuid ?? null,
+        this.ctx.codec.encodePayload(review.payload),
+        review.explanation,
+        this.ctx.now(),
       );
       const id = Number(lastInsertRowid);
       for (const hash of this.subjectHashes(review.subjectKeys)) this.insertSubject.run(hash, id);
@@ -65,12 +79,28 @@ export class SqliteReviews {
   update(id: number, update: ReviewUpdate, actor: string): Review {
     return inTransaction(this.ctx.db, () => {
       const row = this.selectById.get(id);
-      if (!row) throw new HrError('store.review_not_found', `No review ${id}; it may have been removed when its person was forgotten.`, { id });
+      if (!row)
+        throw new HrError(
+          'store.review_not_found',
+          `No review ${id}; it may have been removed when its person was forgotten.`,
+          { id },
+        );
       if (this.updateOpen.run(this.ctx.codec.encodePayload(update.payload), update.explanation, id).changes === 0) {
-        throw new HrError('store.review_decided', `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`, { id, status: row.status });
+        throw new HrError(
+          'store.review_decided',
+          `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`,
+          { id, status: row.status },
+        );
       }
       for (const hash of this.subjectHashes(update.subjectKeys)) this.insertSubject.run(hash, id);
-      this.audit.append({ source: 'review', actor, action: 'review.updated', personGuid: row.person_guid, before: { id, kind: row.kind }, after: { id, kind: row.kind } });
+      this.audit.append({
+        source: 'review',
+        actor,
+        action: 'review.updated',
+        personGuid: row.person_guid,
+        before: { id, kind: row.kind },
+        after: { id, kind: row.kind },
+      });
       return this.toReview(this.selectById.get(id) as ReviewRow);
     });
   }
@@ -93,13 +123,26 @@ export class SqliteReviews {
   decideReview(id: number, decision: 'approved' | 'rejected', actor: string): Review {
     return inTransaction(this.ctx.db, () => {
       const row = this.selectById.get(id);
-      if (!row) throw new HrError('store.review_not_found', `No review ${id}; it may have been removed when its person was forgotten.`, { id });
+      if (!row)
+        throw new HrError(
+          'store.review_not_found',
+          `No review ${id}; it may have been removed when its person was forgotten.`,
+          { id },
+        );
       if (this.decide.run(decision, actor, this.ctx.now(), id).changes === 0) {
-        throw new HrError('store.review_decided', `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`, { id, status: row.status });
+        throw new HrError(
+          'store.review_decided',
+          `Review ${id} was already ${row.status} by ${row.decided_by ?? 'someone'}.`,
+          { id, status: row.status },
+        );
       }
       this.audit.append({
-        source: 'review', actor, action: `review.${decision}`, personGuid: row.person_guid,
-        before: { id, kind: row.kind, status: row.status }, after: { id, kind: row.kind, status: decision },
+        source: 'review',
+        actor,
+        action: `review.${decision}`,
+        personGuid: row.person_guid,
+        before: { id, kind: row.kind, status: row.status },
+        after: { id, kind: row.kind, status: decision },
       });
       return this.toReview(this.selectById.get(id) as ReviewRow);
     });

@@ -30,7 +30,9 @@ export class SqliteTombstones {
     this.selectKeys = db.prepare<[string], string>('SELECT key FROM blocking_keys WHERE guid = ?').pluck();
     this.deleteProvenance = db.prepare<[string]>('DELETE FROM provenance WHERE guid = ?');
     this.deleteLinks = db.prepare<[string]>('DELETE FROM links WHERE guid = ?');
-    this.markForgotten = db.prepare<[number, number, string]>("UPDATE persons SET record = '{}', consent = '{}', forgotten_at = ?, updated_at = ? WHERE guid = ?");
+    this.markForgotten = db.prepare<[number, number, string]>(
+      "UPDATE persons SET record = '{}', consent = '{}', forgotten_at = ?, updated_at = ? WHERE guid = ?",
+    );
     this.deleteReviews = db.prepare<[string]>('DELETE FROM reviews WHERE person_guid = ?');
     // Unsent writes for a forgotten person must never go out; their idempotency keys stay taken.
     this.eraseOutbox = db.prepare<{ payload: string; now: number; guid: string }>(
@@ -80,7 +82,13 @@ export class SqliteTombstones {
       const now = this.ctx.now();
       let added = 0;
       for (const probe of deletion.probes) added += this.insert.run(this.hasher.hash(identifierOf(probe)), now).changes;
-      this.parts.audit.append({ eventId: deletion.eventId ?? null, source: deletion.source, actor: deletion.actor, action: 'identifiers.forgotten', after: { identifiers: deletion.probes.length, added } });
+      this.parts.audit.append({
+        eventId: deletion.eventId ?? null,
+        source: deletion.source,
+        actor: deletion.actor,
+        action: 'identifiers.forgotten',
+        after: { identifiers: deletion.probes.length, added },
+      });
       return added;
     });
   }
@@ -89,7 +97,8 @@ export class SqliteTombstones {
   static rekey(db: Db, hasher: IdentifierHasher): void {
     for (const table of HASHED_TABLES) {
       const update = db.prepare<[string, string]>(`UPDATE ${table} SET hash = ? WHERE hash = ?`);
-      for (const hash of db.prepare<[], string>(`SELECT DISTINCT hash FROM ${table}`).pluck().all()) update.run(hasher.rekey(hash), hash);
+      for (const hash of db.prepare<[], string>(`SELECT DISTINCT hash FROM ${table}`).pluck().all())
+        update.run(hasher.rekey(hash), hash);
     }
   }
 }

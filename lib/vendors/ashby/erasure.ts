@@ -8,8 +8,12 @@ const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).
 function readAnswer(response: HttpResponse): ErasureResult {
   const answer = RpcAnswer.safeParse(response.body);
   if (answer.success && answer.data.success) return { outcome: 'erased', action: 'anonymized' };
-  const said = answer.success ? (answer.data.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') : 'an answer without "success"';
-  return manual(`Ashby did not anonymise the candidate: ${said || 'no reason given'}. Archive their open applications, then anonymise them in Ashby.`);
+  const said = answer.success
+    ? (answer.data.errors ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ')
+    : 'an answer without "success"';
+  return manual(
+    `Ashby did not anonymise the candidate: ${said || 'no reason given'}. Archive their open applications, then anonymise them in Ashby.`,
+  );
 }
 
 /**
@@ -20,5 +24,6 @@ function readAnswer(response: HttpResponse): ErasureResult {
  */
 export const ashbyEraser: Eraser = {
   system: 'ashby',
-  erase: (candidateId, ctx) => sendErasure(ctx, { method: 'POST', url: 'candidate.anonymize', body: { candidateId } }, readAnswer),
+  erase: (candidateId, ctx) =>
+    sendErasure(ctx, { method: 'POST', url: 'candidate.anonymize', body: { candidateId } }, readAnswer),
 };

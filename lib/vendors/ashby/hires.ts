@@ -19,9 +19,19 @@ type Position = { syncToken?: string; cursor?: string };
  * which costs one full read.
  */
 export const ashbyHiresApi = {
-  hired: (at: Position) => ({ method: 'POST' as const, url: 'application.list', body: { status: ashbyHiresApi.hiredStatus, limit: 100, ...at }, idempotent: true }),
+  hired: (at: Position) => ({
+    method: 'POST' as const,
+    url: 'application.list',
+    body: { status: ashbyHiresApi.hiredStatus, limit: 100, ...at },
+    idempotent: true,
+  }),
   hiredStatus: 'Hired',
-  offers: (applicationId: string) => ({ method: 'POST' as const, url: 'offer.list', body: { applicationId }, idempotent: true }),
+  offers: (applicationId: string) => ({
+    method: 'POST' as const,
+    url: 'offer.list',
+    body: { applicationId },
+    idempotent: true,
+  }),
   acceptedStatus: 'Accepted',
   /** Ashby's refusal of an incremental read that is too long (changelog 2026-05-14): do a full sync. */
   tooLargeCode: 'incremental_sync_too_large',
@@ -33,30 +43,52 @@ export const ashbyHiresApi = {
 
 const WHAT = 'The Ashby list of hired applications';
 
-const Application = z.object({
-  id: VendorId,
-  status: z.string().nullish(),
-  updatedAt: z.string().nullish(),
-  candidate: z.object({ id: VendorId, name: z.string().nullish(), primaryEmailAddress: z.object({ value: z.string() }).loose().nullish() }).loose(),
-  job: z.object({ id: VendorId, title: z.string().nullish() }).loose().nullish(),
-}).loose();
+const Application = z
+  .object({
+    id: VendorId,
+    status: z.string().nullish(),
+    updatedAt: z.string().nullish(),
+    candidate: z
+      .object({
+        id: VendorId,
+        name: z.string().nullish(),
+        primaryEmailAddress: z.object({ value: z.string() }).loose().nullish(),
+      })
+      .loose(),
+    job: z.object({ id: VendorId, title: z.string().nullish() }).loose().nullish(),
+  })
+  .loose();
 type Application = z.infer<typeof Application>;
 
 // RPC errors come back as HTTP 200 with `success: false` (docs/vendors/ashby.md).
 const HiredPage = z.discriminatedUnion('success', [
-  z.object({ success: z.literal(true), results: z.array(Application), moreDataAvailable: z.boolean().nullish(), nextCursor: z.string().nullish(), syncToken: z.string().nullish() }),
-  z.object({ success: z.literal(false), errors: z.array(z.string()).nullish(), errorInfo: z.object({ code: z.string().nullish(), message: z.string().nullish() }).loose().nullish() }).loose(),
+  z.object({
+    success: z.literal(true),
+    results: z.array(Application),
+    moreDataAvailable: z.boolean().nullish(),
+    nextCursor: z.string().nullish(),
+    syncToken: z.string().nullish(),
+  }),
+  z
+    .object({
+      success: z.literal(false),
+      errors: z.array(z.string()).nullish(),
+      errorInfo: z.object({ code: z.string().nullish(), message: z.string().nullish() }).loose().nullish(),
+    })
+    .loose(),
 ]);
 
 const Offers = z.object({
   success: z.literal(true),
   results: z.array(
-    z.object({
-      id: VendorId,
-      acceptanceStatus: z.string().nullish(),
-      decidedAt: z.string().nullish(),
-      latestVersion: z.object({ startDate: z.string().nullish() }).loose().nullish(),
-    }).loose(),
+    z
+      .object({
+        id: VendorId,
+        acceptanceStatus: z.string().nullish(),
+        decidedAt: z.string().nullish(),
+        latestVersion: z.object({ startDate: z.string().nullish() }).loose().nullish(),
+      })
+      .loose(),
   ),
 });
 
@@ -65,7 +97,12 @@ const Offers = z.object({
  * every hire changed before it has been read, so a full read that replaces a lost position starts there.
  * `startedAt`: when the read a cursor continues began, the `from` once it completes.
  */
-const Resume = z.object({ syncToken: z.string().min(1).optional(), cursor: z.string().min(1).optional(), from: z.iso.datetime(), startedAt: z.iso.datetime().optional() });
+const Resume = z.object({
+  syncToken: z.string().min(1).optional(),
+  cursor: z.string().min(1).optional(),
+  from: z.iso.datetime(),
+  startedAt: z.iso.datetime().optional(),
+});
 type Resume = z.infer<typeof Resume>;
 
 /** Unreadable (written by another release, or damaged) counts as lost: a full read, never a failing poll. */
@@ -93,7 +130,10 @@ async function read(at: Resume, ctx: AtsContext, maxPages: number): Promise<Read
   const startedAt = at.cursor && at.startedAt ? at.startedAt : new Date().toISOString();
   // The token bounds an incremental read; a full read keeps what changed since `from`.
   const from = at.syncToken ? -Infinity : Date.parse(at.from) - ashbyHiresApi.clockMarginMs;
-  let position: Position = { ...(at.syncToken ? { syncToken: at.syncToken } : {}), ...(at.cursor ? { cursor: at.cursor } : {}) };
+  let position: Position = {
+    ...(at.syncToken ? { syncToken: at.syncToken } : {}),
+    ...(at.cursor ? { cursor: at.cursor } : {}),
+  };
   const found: Application[] = [];
   for (let page = 1; ; page += 1) {
     const answer = parsePayload(HiredPage, (await ctx.send(ashbyHiresApi.hired(position))).body, WHAT);
@@ -101,11 +141,23 @@ async function read(at: Resume, ctx: AtsContext, maxPages: number): Promise<Read
       const tooLarge = at.syncToken !== undefined && answer.errorInfo?.code === ashbyHiresApi.tooLargeCode;
       if (tooLarge || (page === 1 && (at.syncToken || at.cursor))) throw new PositionLost();
       const reason = answer.errorInfo?.message ?? answer.errors?.join('; ') ?? 'no reason given';
-      throw new HrError('ats.api_refused', `Ashby refused the list of hired applications: ${reason} (${answer.errorInfo?.code ?? 'no code'})`, { code: answer.errorInfo?.code });
+      throw new HrError(
+        'ats.api_refused',
+        `Ashby refused the list of hired applications: ${reason} (${answer.errorInfo?.code ?? 'no code'})`,
+        { code: answer.errorInfo?.code },
+      );
     }
-    found.push(...answer.results.filter((a) => a.status === ashbyHiresApi.hiredStatus && (!a.updatedAt || Date.parse(a.updatedAt) >= from)));
+    found.push(
+      ...answer.results.filter(
+        (a) => a.status === ashbyHiresApi.hiredStatus && (!a.updatedAt || Date.parse(a.updatedAt) >= from),
+      ),
+    );
     if (!answer.moreDataAvailable) {
-      return { found, next: { ...(answer.syncToken ? { syncToken: answer.syncToken } : {}), from: startedAt }, capped: false };
+      return {
+        found,
+        next: { ...(answer.syncToken ? { syncToken: answer.syncToken } : {}), from: startedAt },
+        capped: false,
+      };
     }
     if (!answer.nextCursor) throw missingField(WHAT, 'nextCursor');
     position = { ...position, cursor: answer.nextCursor };
@@ -118,7 +170,10 @@ async function acceptedOffer(applicationId: string, ctx: AtsContext) {
   const { results } = await fetchParsed(ctx, ashbyHiresApi.offers(applicationId), Offers, 'The Ashby offers');
   const decided = (o: (typeof results)[number]) => Date.parse(o.decidedAt ?? '') || 0;
   // Decided last wins; without decision times, the one listed last.
-  return results.filter((o) => o.acceptanceStatus === ashbyHiresApi.acceptedStatus).sort((a, b) => decided(a) - decided(b)).at(-1);
+  return results
+    .filter((o) => o.acceptanceStatus === ashbyHiresApi.acceptedStatus)
+    .sort((a, b) => decided(a) - decided(b))
+    .at(-1);
 }
 
 /** The hired application shaped as the `candidateHire` webhook that may never have come. */
@@ -131,7 +186,11 @@ async function asDelivery(application: Application, receivedAt: string, ctx: Ats
     vendorType: 'candidateHire',
     key: hireKey(application.id, offer?.id),
     subjects: { candidateIds: [application.candidate.id], emails: email ? [email] : [] },
-    body: { action: 'candidateHire', webhookActionId: `reconciliation:${application.id}`, data: { application, offer: offer ?? null } },
+    body: {
+      action: 'candidateHire',
+      webhookActionId: `reconciliation:${application.id}`,
+      data: { application, offer: offer ?? null },
+    },
     receivedAt,
   };
 }
@@ -152,9 +211,15 @@ async function resumed(saved: Resume | null, ctx: AtsContext, maxPages: number):
  * lost or expired token) a full read keeping those changed since `since`, or since where the lost
  * position had got to.
  */
-export async function ashbyResumableHires(since: Date, resumeFrom: string | null, ctx: AtsContext, maxPages: number = ashbyHiresApi.maxPages): Promise<HirePoll> {
+export async function ashbyResumableHires(
+  since: Date,
+  resumeFrom: string | null,
+  ctx: AtsContext,
+  maxPages: number = ashbyHiresApi.maxPages,
+): Promise<HirePoll> {
   const saved = readResume(resumeFrom);
-  const result = (await resumed(saved, ctx, maxPages)) ?? (await read({ from: saved?.from ?? since.toISOString() }, ctx, maxPages));
+  const result =
+    (await resumed(saved, ctx, maxPages)) ?? (await read({ from: saved?.from ?? since.toISOString() }, ctx, maxPages));
   const receivedAt = new Date().toISOString();
   const hires: Delivery[] = [];
   for (const application of result.found) hires.push(await asDelivery(application, receivedAt, ctx));

@@ -13,11 +13,16 @@ import type { AtsContext, AtsSettings, OfferFieldChoice } from '../ats/types';
  */
 const CustomField = z.object({ id: z.string().nullish(), title: z.string(), value: z.unknown() }).loose();
 
-export const OfferVersion = z.object({
-  startDate: z.string().nullish(),
-  salary: z.object({ currencyCode: z.string().nullish(), value: z.union([z.number(), z.string()]).nullish() }).loose().nullish(),
-  customFields: z.array(CustomField).nullish(),
-}).loose();
+export const OfferVersion = z
+  .object({
+    startDate: z.string().nullish(),
+    salary: z
+      .object({ currencyCode: z.string().nullish(), value: z.union([z.number(), z.string()]).nullish() })
+      .loose()
+      .nullish(),
+    customFields: z.array(CustomField).nullish(),
+  })
+  .loose();
 type OfferVersion = z.infer<typeof OfferVersion>;
 
 const byTitle = (version: OfferVersion | undefined, title: string | undefined): unknown =>
@@ -36,7 +41,9 @@ function payOf(value: unknown): { amount?: unknown; currency?: unknown; period?:
 
 export function readAshbyOffer(version: OfferVersion | undefined, settings: AtsSettings, n: Normaliser) {
   const payField = offerFieldName(settings, 'pay');
-  const pay = payField ? payOf(byTitle(version, payField)) : { amount: version?.salary?.value, currency: version?.salary?.currencyCode };
+  const pay = payField
+    ? payOf(byTitle(version, payField))
+    : { amount: version?.salary?.value, currency: version?.salary?.currencyCode };
   const periodField = offerFieldName(settings, 'payPeriod');
   const amount = decimalText(pay.amount);
   const currency = pay.currency ?? version?.salary?.currencyCode;
@@ -56,14 +63,29 @@ export function readAshbyOffer(version: OfferVersion | undefined, settings: AtsS
 }
 
 export const ashbyOfferFieldsApi = {
-  list: (cursor?: string) => ({ method: 'POST' as const, url: 'customField.list', body: { limit: 100, ...(cursor ? { cursor } : {}) }, idempotent: true }),
+  list: (cursor?: string) => ({
+    method: 'POST' as const,
+    url: 'customField.list',
+    body: { limit: 100, ...(cursor ? { cursor } : {}) },
+    idempotent: true,
+  }),
   offerObjectType: 'Offer',
   maxPages: 10,
 } as const;
 
 const FieldList = z.object({
   success: z.literal(true),
-  results: z.array(z.object({ id: VendorId, title: z.string(), objectType: z.string(), isArchived: z.boolean().nullish(), fieldType: z.string().nullish() }).loose()),
+  results: z.array(
+    z
+      .object({
+        id: VendorId,
+        title: z.string(),
+        objectType: z.string(),
+        isArchived: z.boolean().nullish(),
+        fieldType: z.string().nullish(),
+      })
+      .loose(),
+  ),
   moreDataAvailable: z.boolean().nullish(),
   nextCursor: z.string().nullish(),
 });
@@ -73,11 +95,24 @@ export async function ashbyOfferFieldChoices(ctx: AtsContext): Promise<OfferFiel
   const choices: OfferFieldChoice[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < ashbyOfferFieldsApi.maxPages; page += 1) {
-    const answer = (await ctx.send(ashbyOfferFieldsApi.list(cursor))).body as { success?: unknown; errorInfo?: { code?: string; message?: string } };
-    if (answer?.success === false) throw new HrError('ats.api_refused', `Ashby refused the list of custom fields: ${answer.errorInfo?.message ?? 'no reason given'}`, { code: answer.errorInfo?.code });
-    const { results, moreDataAvailable, nextCursor } = parsePayload(FieldList, answer, 'The Ashby list of custom fields');
+    const answer = (await ctx.send(ashbyOfferFieldsApi.list(cursor))).body as {
+      success?: unknown;
+      errorInfo?: { code?: string; message?: string };
+    };
+    if (answer?.success === false)
+      throw new HrError(
+        'ats.api_refused',
+        `Ashby refused the list of custom fields: ${answer.errorInfo?.message ?? 'no reason given'}`,
+        { code: answer.errorInfo?.code },
+      );
+    const { results, moreDataAvailable, nextCursor } = parsePayload(
+      FieldList,
+      answer,
+      'The Ashby list of custom fields',
+    );
     for (const f of results) {
-      if (f.objectType === ashbyOfferFieldsApi.offerObjectType && !f.isArchived) choices.push({ key: f.title, name: f.title, ...(f.fieldType ? { type: f.fieldType } : {}) });
+      if (f.objectType === ashbyOfferFieldsApi.offerObjectType && !f.isArchived)
+        choices.push({ key: f.title, name: f.title, ...(f.fieldType ? { type: f.fieldType } : {}) });
     }
     if (!moreDataAvailable || !nextCursor) break;
     cursor = nextCursor;

@@ -5,7 +5,11 @@ import type { CallContext } from '../hris/types';
 import { checkOutcomeText, type AtsRef, type AtsWriteBack, type WriteBackConnection } from '../writeback/types';
 
 export function ashbyHttpOptions(conn: WriteBackConnection): HttpClientOptions {
-  return { baseUrl: conn.baseUrl || 'https://api.ashbyhq.com', auth: basicAuth(conn.apiKey, ''), headers: { Accept: 'application/json; version=1' } };
+  return {
+    baseUrl: conn.baseUrl || 'https://api.ashbyhq.com',
+    auth: basicAuth(conn.apiKey, ''),
+    headers: { Accept: 'application/json; version=1' },
+  };
 }
 
 const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).optional() });
@@ -16,7 +20,11 @@ const RpcAnswer = z.object({ success: z.boolean(), errors: z.array(z.unknown()).
  */
 export function ashbyWriteBack(conn: WriteBackConnection): AtsWriteBack {
   const setValue = async (ref: AtsRef, fieldId: string | undefined, value: string, ctx: CallContext, what: string) => {
-    if (!fieldId) throw new HrError('writeback.not_configured', `Ashby write-back needs the id of the custom field that holds the ${what}.`);
+    if (!fieldId)
+      throw new HrError(
+        'writeback.not_configured',
+        `Ashby write-back needs the id of the custom field that holds the ${what}.`,
+      );
     const response = await ctx.send({
       method: 'POST',
       url: 'customField.setValue',
@@ -32,6 +40,7 @@ export function ashbyWriteBack(conn: WriteBackConnection): AtsWriteBack {
   return {
     id: 'ashby',
     writeEmployeeId: (ref, employeeId, ctx) => setValue(ref, conn.field, employeeId, ctx, 'employee id'),
-    writeCheckResult: (ref, check, ctx) => setValue(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
+    writeCheckResult: (ref, check, ctx) =>
+      setValue(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
   };
 }

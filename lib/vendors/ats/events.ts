@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { EmployeeUpdatedEvent } from '../hris/changes';
-import { BackgroundCheck, ExternalId, HireEvent, IsoDateTime, Offer, OfferStatus, Person, SourceSystem, Text } from '../../model';
+import {
+  BackgroundCheck,
+  ExternalId,
+  type HireEvent,
+  IsoDateTime,
+  Offer,
+  OfferStatus,
+  Person,
+  SourceSystem,
+  Text,
+} from '../../model';
 
 /**
  * The canonical events the ATS trigger emits on msg.payload, built from lib/model. A hire is the

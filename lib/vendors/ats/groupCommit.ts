@@ -30,7 +30,8 @@ export class GroupCommit {
 
   /** Same contract as HrStore.recordEvent, so the intake does not know it is batched. */
   readonly recordEvent = (event: NewEvent): Promise<Recorded> => {
-    if (this.closed) return Promise.reject(new HrError('ats.closing', 'The trigger is being stopped; the delivery was not recorded.'));
+    if (this.closed)
+      return Promise.reject(new HrError('ats.closing', 'The trigger is being stopped; the delivery was not recorded.'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ event, resolve, reject });
       this.schedule();
@@ -60,7 +61,8 @@ export class GroupCommit {
     try {
       const results = await (await this.store()).recordEvents(batch.map((w) => w.event));
       // A missing answer must not read as "already recorded": that delivery would be lost.
-      if (results.length !== batch.length) throw new HrError('store.failed', `The store answered ${results.length} of ${batch.length} recorded events.`);
+      if (results.length !== batch.length)
+        throw new HrError('store.failed', `The store answered ${results.length} of ${batch.length} recorded events.`);
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);

@@ -26,10 +26,19 @@ export type Intake =
   | { outcome: 'ignored'; status: number; vendorType: string }
   | { outcome: 'duplicate' | 'tombstoned' | 'accepted'; status: number; delivery: Delivery };
 
-const refused = (status: 400 | 401 | 413, reason: string, detail: string): Intake => ({ outcome: 'refused', status, reason, detail });
+const refused = (status: 400 | 401 | 413, reason: string, detail: string): Intake => ({
+  outcome: 'refused',
+  status,
+  reason,
+  detail,
+});
 
 /** True when any id or email of the person belongs to someone forgotten (a tombstone: a deleted person stays deleted everywhere). */
-export async function isForgotten(store: Pick<HrStore, 'isTombstoned'>, vendor: string, subjects: Delivery['subjects']): Promise<boolean> {
+export async function isForgotten(
+  store: Pick<HrStore, 'isTombstoned'>,
+  vendor: string,
+  subjects: Delivery['subjects'],
+): Promise<boolean> {
   const probes = [
     ...subjects.candidateIds.map((externalId) => ({ system: vendor, externalId })),
     ...subjects.emails.map((email) => ({ email })),
@@ -40,7 +49,13 @@ export async function isForgotten(store: Pick<HrStore, 'isTombstoned'>, vendor: 
 
 /** Audits a dropped event by its key and reason only: a forgotten person's data is not written again. */
 export const auditDropped = (store: Pick<HrStore, 'audit'>, delivery: Delivery, actor: string) =>
-  store.audit({ eventId: delivery.key, source: delivery.vendor, actor, action: 'event.dropped', after: { reason: 'tombstoned', type: delivery.type } });
+  store.audit({
+    eventId: delivery.key,
+    source: delivery.vendor,
+    actor,
+    action: 'event.dropped',
+    after: { reason: 'tombstoned', type: delivery.type },
+  });
 
 /**
  * One webhook delivery, from raw bytes to a durable journal entry: the size, the signature (before
@@ -48,7 +63,12 @@ export const auditDropped = (store: Pick<HrStore, 'audit'>, delivery: Delivery, 
  * the idempotent record. The caller answers with `status` only after this resolves, so a 2xx always
  * means the event is on disk; a store failure rejects, and the caller answers 5xx so the vendor retries.
  */
-export async function receive(conn: IntakeConnection, store: IntakeStore, nodeId: string, req: InboundRequest & { tooLarge?: boolean }): Promise<Intake> {
+export async function receive(
+  conn: IntakeConnection,
+  store: IntakeStore,
+  nodeId: string,
+  req: InboundRequest & { tooLarge?: boolean },
+): Promise<Intake> {
   const { source } = conn;
   if (req.tooLarge) return refused(413, 'too_large', 'the body is over the configured limit');
   const handshake = conn.handshake(req);
@@ -79,14 +99,26 @@ export async function receive(conn: IntakeConnection, store: IntakeStore, nodeId
     return { outcome: 'tombstoned', status: source.successStatus, delivery };
   }
   const recorded = await record(store, nodeId, delivery, source.successStatus);
-  if (recorded.outcome === 'duplicate' && source.singleUseKeys) return refused(401, 'replayed', 'this signed delivery was received before');
+  if (recorded.outcome === 'duplicate' && source.singleUseKeys)
+    return refused(401, 'replayed', 'this signed delivery was received before');
   return recorded;
 }
 
 /** The idempotent journal write shared by webhooks and the poll: one insert per (vendor, key), whoever races. */
-export async function record(store: Pick<HrStore, 'recordEvent'>, nodeId: string, delivery: Delivery, status: number): Promise<Intake> {
+export async function record(
+  store: Pick<HrStore, 'recordEvent'>,
+  nodeId: string,
+  delivery: Delivery,
+  status: number,
+): Promise<Intake> {
   const entry: JournalEntry = { nodeId, delivery };
-  const { inserted } = await store.recordEvent({ eventId: delivery.key, source: delivery.vendor, type: delivery.type, receivedAt: new Date(delivery.receivedAt), payload: entry });
+  const { inserted } = await store.recordEvent({
+    eventId: delivery.key,
+    source: delivery.vendor,
+    type: delivery.type,
+    receivedAt: new Date(delivery.receivedAt),
+    payload: entry,
+  });
   return { outcome: inserted ? 'accepted' : 'duplicate', status, delivery };
 }
 

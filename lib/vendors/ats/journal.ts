@@ -26,7 +26,12 @@ export type ClaimHire = (event: Delivery) => Promise<boolean>;
  * journalled before the delivery that revealed it is closed: a crash in between emits it after the
  * restart rather than losing it.
  */
-async function rekeyed(delivery: Delivery, canonical: Canonical, store: Pick<HrStore, 'markEvent'>, claim: ClaimHire): Promise<Processed> {
+async function rekeyed(
+  delivery: Delivery,
+  canonical: Canonical,
+  store: Pick<HrStore, 'markEvent'>,
+  claim: ClaimHire,
+): Promise<Processed> {
   const event: Delivery = { ...delivery, type: canonical.event.type, key: canonical.event.eventId };
   const claimed = await claim(event);
   await store.markEvent(delivery.vendor, delivery.key, 'done', `journalled as ${event.key}`);
@@ -49,7 +54,10 @@ export async function processDelivery(
   try {
     const canonical = await source.canonical(delivery, ctx);
     const event = canonical.event as { person?: { emails?: Array<{ address: string }> }; candidateId?: string };
-    const subjects = { candidateIds: event.candidateId ? [event.candidateId] : [], emails: (event.person?.emails ?? []).map((e) => e.address) };
+    const subjects = {
+      candidateIds: event.candidateId ? [event.candidateId] : [],
+      emails: (event.person?.emails ?? []).map((e) => e.address),
+    };
     if (await isForgotten(store, delivery.vendor, subjects)) {
       await auditDropped(store, delivery, actor);
       await store.markEvent(delivery.vendor, delivery.key, 'done', 'dropped: the person was forgotten');

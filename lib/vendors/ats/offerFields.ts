@@ -18,7 +18,9 @@ export function offerPayPeriod(offerWord: unknown, settings: AtsSettings, warnin
   const read = payPeriod(offerWord);
   if (read) return read;
   if (typeof offerWord === 'string' && offerWord.trim() !== '') {
-    warnings.push(`The offer's pay period "${offerWord}" is not one this package understands (hour, day, week, biweekly, semimonthly, month, quarter, half year, year).`);
+    warnings.push(
+      `The offer's pay period "${offerWord}" is not one this package understands (hour, day, week, biweekly, semimonthly, month, quarter, half year, year).`,
+    );
     return undefined;
   }
   return settings.offerFields?.declaredPayPeriod;

@@ -20,9 +20,20 @@ export interface Normaliser {
   dateTime(value: string | number | null | undefined): string | undefined;
 }
 
-const EMAIL_TYPES: Record<string, Email['type']> = { personal: 'personal', work: 'work', business: 'work', other: 'other' };
+const EMAIL_TYPES: Record<string, Email['type']> = {
+  personal: 'personal',
+  work: 'work',
+  business: 'work',
+  other: 'other',
+};
 // Greenhouse's "skype" has no place in the model (lib/model/person.ts).
-const PHONE_TYPES: Record<string, Phone['type']> = { mobile: 'mobile', cell: 'mobile', home: 'home', work: 'work', business: 'work' };
+const PHONE_TYPES: Record<string, Phone['type']> = {
+  mobile: 'mobile',
+  cell: 'mobile',
+  home: 'home',
+  work: 'work',
+  business: 'work',
+};
 
 export function normaliser(settings: AtsSettings): Normaliser {
   const warnings: string[] = [];
@@ -51,7 +62,9 @@ export function normaliser(settings: AtsSettings): Normaliser {
         if (!raw) return [];
         const type = PHONE_TYPES[(p.type ?? '').toLowerCase()] ?? 'other';
         try {
-          return [{ number: toE164(raw, settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}), type }];
+          return [
+            { number: toE164(raw, settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}), type },
+          ];
         } catch (err) {
           // The reason without the number itself: warnings and validation messages reach logs and alerts.
           const reason = (err as Error).message.replace(/^"[^"]*"\s*/, '').replace(/\.$/, '');
@@ -60,9 +73,13 @@ export function normaliser(settings: AtsSettings): Normaliser {
         }
       }),
     date: (value, format) =>
-      value === null || value === undefined || value === '' ? undefined : attempt('date', () => toIsoDate(value, { zone: settings.timeZone, ...(format ? { format } : {}) })),
+      value === null || value === undefined || value === ''
+        ? undefined
+        : attempt('date', () => toIsoDate(value, { zone: settings.timeZone, ...(format ? { format } : {}) })),
     dateTime: (value) =>
-      value === null || value === undefined || value === '' ? undefined : attempt('date-time', () => toIsoDateTime(value, { zone: 'UTC' })),
+      value === null || value === undefined || value === ''
+        ? undefined
+        : attempt('date-time', () => toIsoDateTime(value, { zone: 'UTC' })),
   };
 }
 

@@ -34,7 +34,10 @@ export interface Delivery {
 }
 
 /** Header values a delivery is classified from, lower-case names. */
-export type DeliveryInput = Pick<InboundRequest, 'headers' | 'rawBody' | 'receivedAt'> & { body: unknown; vendorEventId: string | null };
+export type DeliveryInput = Pick<InboundRequest, 'headers' | 'rawBody' | 'receivedAt'> & {
+  body: unknown;
+  vendorEventId: string | null;
+};
 
 export interface AtsSettings {
   /** ISO 3166 country for phone numbers written without "+" (Greenhouse's "518-555-1212"). */

@@ -22,7 +22,15 @@ const FIELDS: ReadonlyArray<readonly [name: string, id: string, path: string]> =
   ['Work Email', 'workEmail', 'employee.workEmail'],
   ['Hire Date', 'hireDate', 'employee.hireDate'],
 ];
-const byName = new Map(FIELDS.flatMap(([name, id, path]) => [[name.toLowerCase(), { id, path }], [id.toLowerCase(), { id, path }]] as const));
+const byName = new Map(
+  FIELDS.flatMap(
+    ([name, id, path]) =>
+      [
+        [name.toLowerCase(), { id, path }],
+        [id.toLowerCase(), { id, path }],
+      ] as const,
+  ),
+);
 
 /** Field-based webhooks (documented JSON example): the changed field names and the posted values. */
 const FieldBased = z.object({
@@ -47,13 +55,19 @@ const EventBased = z.object({
 
 /** What the reconciliation poll journals for one changed employee: the values it read, at BambooHR's last-change time. */
 const PolledChange = z.object({
-  polled: z.object({ employeeId: VendorId, lastChanged: z.string().min(1), values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
+  polled: z.object({
+    employeeId: VendorId,
+    lastChanged: z.string().min(1),
+    values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  }),
 });
 
 /** `GET /v1/employees/changed` (documented sample response). */
 const ChangedEmployees = z.object({
   latest: z.string().min(1).optional(),
-  employees: z.record(z.string(), z.object({ id: VendorId, action: z.string().min(1), lastChanged: z.string().min(1) })).default({}),
+  employees: z
+    .record(z.string(), z.object({ id: VendorId, action: z.string().min(1), lastChanged: z.string().min(1) }))
+    .default({}),
 });
 
 const isEventBased = (body: unknown) => Boolean(body && typeof body === 'object' && 'type' in body && 'data' in body);
@@ -62,12 +76,20 @@ const FIELD_IDS = FIELDS.map(([, id]) => id);
 
 function isoOf(text: string, field: string): string {
   const date = readBambooTimestamp(text);
-  if (!date) throw new HrError('ats.payload_invalid', `BambooHR webhook is not valid: ${field}: is not a date-time`, { issues: [{ field, rule: 'format', message: 'is not a date-time' }] });
+  if (!date)
+    throw new HrError('ats.payload_invalid', `BambooHR webhook is not valid: ${field}: is not a date-time`, {
+      issues: [{ field, rule: 'format', message: 'is not a date-time' }],
+    });
   return date.toISOString();
 }
 
 /** Reads the changed fields of one employee: mapped ones become changes, the rest are reported. */
-function employeeChange(employeeId: string, changedAt: string, changed: readonly string[], valueOf: (id: string, name: string) => string | number | null | undefined): EmployeeChange {
+function employeeChange(
+  employeeId: string,
+  changedAt: string,
+  changed: readonly string[],
+  valueOf: (id: string, name: string) => string | number | null | undefined,
+): EmployeeChange {
   const changes: FieldChange[] = [];
   const unmapped: string[] = [];
   const withoutValue: string[] = [];
@@ -79,7 +101,8 @@ function employeeChange(employeeId: string, changedAt: string, changed: readonly
     }
     const value = valueOf(known.id, name);
     if (value === undefined) withoutValue.push(name);
-    else changes.push({ field: known.path, value: value === null ? null : String(value), changedAt, vendorField: name });
+    else
+      changes.push({ field: known.path, value: value === null ? null : String(value), changedAt, vendorField: name });
   }
   return { employeeId, changedAt, changes, unmapped, withoutValue };
 }
@@ -87,7 +110,12 @@ function employeeChange(employeeId: string, changedAt: string, changed: readonly
 async function readEmployee(ctx: AtsContext, id: string, fieldIds: string[]): Promise<Record<string, unknown>> {
   return fetchParsed(
     ctx,
-    { method: 'GET', url: `v1/employees/${encodeURIComponent(id)}`, query: { fields: fieldIds.join(',') }, idempotent: true },
+    {
+      method: 'GET',
+      url: `v1/employees/${encodeURIComponent(id)}`,
+      query: { fields: fieldIds.join(',') },
+      idempotent: true,
+    },
     z.record(z.string(), z.unknown()),
     'BambooHR employee',
   );
@@ -107,13 +135,23 @@ export const bamboohrChanges: AtsSource = {
       const event = parsePayload(EventBased, input.body, 'BambooHR webhook');
       if (event.type !== 'employee.updated') return null;
       const id = event.data.employeeId;
-      return { type: 'employee.updated', vendorType: event.type, key: contentKey('employee.updated', id, input.rawBody), subjects: { candidateIds: [id], emails: [] } };
+      return {
+        type: 'employee.updated',
+        vendorType: event.type,
+        key: contentKey('employee.updated', id, input.rawBody),
+        subjects: { candidateIds: [id], emails: [] },
+      };
     }
     const body = parsePayload(FieldBased, input.body, 'BambooHR webhook');
     const updated = body.employees.filter((e) => e.action.toLowerCase() === 'updated');
     if (updated.length === 0) return null;
     const ids = updated.map((e) => e.id);
-    return { type: 'employee.updated', vendorType: 'employee_with_fields.updated', key: contentKey('employee.updated', ids.join(','), input.rawBody), subjects: { candidateIds: ids, emails: [] } };
+    return {
+      type: 'employee.updated',
+      vendorType: 'employee_with_fields.updated',
+      key: contentKey('employee.updated', ids.join(','), input.rawBody),
+      subjects: { candidateIds: ids, emails: [] },
+    };
   },
   async canonical(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
     let employees: EmployeeChange[];
@@ -124,24 +162,42 @@ export const bamboohrChanges: AtsSource = {
       employees = [{ ...read, changes: read.changes.map((c) => ({ ...c, timeUncertain: true })) }];
     } else if (isEventBased(delivery.body)) {
       const event = parsePayload(EventBased, delivery.body, 'BambooHR webhook');
-      const ids = event.data.changedFields.map((f) => byName.get(f.toLowerCase())?.id).filter((id): id is string => Boolean(id));
+      const ids = event.data.changedFields
+        .map((f) => byName.get(f.toLowerCase())?.id)
+        .filter((id): id is string => Boolean(id));
       const read = ids.length ? await readEmployee(ctx, event.data.employeeId, ids) : {};
       const value = (id: string) => {
         const v = read[id];
         return v === undefined || v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v);
       };
-      employees = [employeeChange(event.data.employeeId, isoOf(event.timestamp, 'timestamp'), event.data.changedFields, value)];
+      employees = [
+        employeeChange(event.data.employeeId, isoOf(event.timestamp, 'timestamp'), event.data.changedFields, value),
+      ];
     } else {
       const body = parsePayload(FieldBased, delivery.body, 'BambooHR webhook');
       employees = body.employees
         .filter((e) => e.action.toLowerCase() === 'updated')
         .map((e, i) => {
           const posted = new Map(Object.entries(e.fields).map(([k, v]) => [k.toLowerCase(), v]));
-          return employeeChange(e.id, isoOf(e.timestamp, `employees.${i}.timestamp`), e.changedFields, (id, name) => posted.get(name.toLowerCase()) ?? posted.get(id.toLowerCase()));
+          return employeeChange(
+            e.id,
+            isoOf(e.timestamp, `employees.${i}.timestamp`),
+            e.changedFields,
+            (id, name) => posted.get(name.toLowerCase()) ?? posted.get(id.toLowerCase()),
+          );
         });
     }
-    const occurredAt = employees.map((e) => e.changedAt).sort().at(-1)!;
-    const event: EmployeeUpdatedEvent = { type: 'employee.updated', system: 'bamboohr', eventId: delivery.key, occurredAt, employees };
+    const occurredAt = employees
+      .map((e) => e.changedAt)
+      .sort()
+      .at(-1)!;
+    const event: EmployeeUpdatedEvent = {
+      type: 'employee.updated',
+      system: 'bamboohr',
+      eventId: delivery.key,
+      occurredAt,
+      employees,
+    };
     const warnings = employees.flatMap((e) => [
       ...e.unmapped.map((f) => `employee ${e.employeeId}: "${f}" changed, and no mapping reads it`),
       ...e.withoutValue.map((f) => `employee ${e.employeeId}: "${f}" changed, but the webhook does not post its value`),
@@ -160,16 +216,32 @@ const sinceText = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * later poll agree). BambooHR says when the employee changed, not which field: each value carries
  * that time as uncertain, and survivorship lets it decide only where the HRIS owns the field.
  */
-export async function bambooChangedEmployees(since: Date, ctx: AtsContext, receivedAt: Date): Promise<{ deliveries: Delivery[]; latest: string | null }> {
-  const changed = await fetchParsed(ctx, { method: 'GET', url: 'v1/employees/changed', query: { since: sinceText(since), type: 'updated' }, idempotent: true }, ChangedEmployees, 'BambooHR changed employees');
+export async function bambooChangedEmployees(
+  since: Date,
+  ctx: AtsContext,
+  receivedAt: Date,
+): Promise<{ deliveries: Delivery[]; latest: string | null }> {
+  const changed = await fetchParsed(
+    ctx,
+    {
+      method: 'GET',
+      url: 'v1/employees/changed',
+      query: { since: sinceText(since), type: 'updated' },
+      idempotent: true,
+    },
+    ChangedEmployees,
+    'BambooHR changed employees',
+  );
   const deliveries: Delivery[] = [];
   for (const entry of Object.values(changed.employees)) {
     if (entry.action.toLowerCase() !== 'updated') continue;
     const read = await readEmployee(ctx, entry.id, FIELD_IDS);
-    const values = Object.fromEntries(FIELD_IDS.filter((id) => id in read).map((id) => {
-      const v = read[id];
-      return [id, v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v)];
-    }));
+    const values = Object.fromEntries(
+      FIELD_IDS.filter((id) => id in read).map((id) => {
+        const v = read[id];
+        return [id, v === null || typeof v === 'string' || typeof v === 'number' ? v : String(v)];
+      }),
+    );
     deliveries.push({
       vendor: 'bamboohr',
       type: 'employee.updated',

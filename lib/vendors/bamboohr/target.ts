@@ -11,7 +11,9 @@ export interface BambooConnection {
   companyDomain: string;
   /** Overrides the API root for a sandbox; the paths below are appended to it. */
   baseUrl?: string;
-  auth: { kind: 'apiKey'; apiKey: string } | { kind: 'oauth'; clientId: string; clientSecret: string; refreshToken: string };
+  auth:
+    | { kind: 'apiKey'; apiKey: string }
+    | { kind: 'oauth'; clientId: string; clientSecret: string; refreshToken: string };
   /** How long the roster copy answers lookups before a create. */
   rosterMaxAgeMs?: number;
   /**
@@ -38,7 +40,9 @@ export const BAMBOOHR_UNCONFIRMED = {
 const DEFAULT_ROSTER_MAX_AGE_MS = 60_000;
 
 const Text = z.union([z.string(), z.number()]).transform(String).nullish();
-const Report = z.object({ employees: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) }).catchall(Text)) });
+const Report = z.object({
+  employees: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) }).catchall(Text)),
+});
 const Employee = z.object({ status: z.string().nullish() });
 
 export function bamboohrHttpOptions(conn: BambooConnection): HttpClientOptions {
@@ -62,7 +66,13 @@ export function bamboohr(conn: BambooConnection, now: () => number = Date.now): 
   const roster = rosterCache(
     async (ctx) => {
       const fields = ['status', 'workEmail', ...(recoveryField ? [recoveryField] : [])];
-      const answer = await ctx.send({ method: 'POST', url: BAMBOOHR_ROSTER_REPORT, query: BAMBOOHR_UNCONFIRMED.reportQuery, body: { title: 'HR integration roster', fields }, idempotent: true });
+      const answer = await ctx.send({
+        method: 'POST',
+        url: BAMBOOHR_ROSTER_REPORT,
+        query: BAMBOOHR_UNCONFIRMED.reportQuery,
+        body: { title: 'HR integration roster', fields },
+        idempotent: true,
+      });
       const byEmail = new Map<string, FoundEmployee>();
       const byKey = new Map<string, FoundEmployee>();
       for (const e of Report.parse(answer.body).employees) {
@@ -76,7 +86,8 @@ export function bamboohr(conn: BambooConnection, now: () => number = Date.now): 
     conn.rosterMaxAgeMs ?? DEFAULT_ROSTER_MAX_AGE_MS,
     now,
   );
-  const workEmail = (record: Record<string, unknown>) => (typeof record.workEmail === 'string' ? record.workEmail : undefined);
+  const workEmail = (record: Record<string, unknown>) =>
+    typeof record.workEmail === 'string' ? record.workEmail : undefined;
 
   return {
     id: 'bamboohr',
@@ -98,9 +109,14 @@ export function bamboohr(conn: BambooConnection, now: () => number = Date.now): 
       roster.remember({ employeeId, status: 'active' }, workEmail(record), typeof key === 'string' ? key : undefined);
       return { employeeId };
     },
-    findByWorkEmail: async (email, ctx, options) => (await roster.read(ctx, options?.fresh)).byEmail.get(emailKey(email)) ?? null,
+    findByWorkEmail: async (email, ctx, options) =>
+      (await roster.read(ctx, options?.fresh)).byEmail.get(emailKey(email)) ?? null,
     async employeeStatus(id, ctx) {
-      const response = await ctx.send({ method: 'GET', url: `v1/employees/${encodeURIComponent(id)}`, query: { fields: 'status' } });
+      const response = await ctx.send({
+        method: 'GET',
+        url: `v1/employees/${encodeURIComponent(id)}`,
+        query: { fields: 'status' },
+      });
       return employeeState(Employee.parse(response.body).status);
     },
     async updateEmployee(id, patch, ctx) {

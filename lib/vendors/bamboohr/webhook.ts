@@ -29,14 +29,23 @@ const scheme: HmacScheme = {
  * both are read, and anything else is refused rather than let through unchecked for freshness.
  */
 export function readBambooTimestamp(text: string): Date | null {
-  const date = /^\d{1,12}$/.test(text) ? new Date(Number(text) * 1000) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : null;
+  const date = /^\d{1,12}$/.test(text)
+    ? new Date(Number(text) * 1000)
+    : /^\d{4}-\d{2}-\d{2}T/.test(text)
+      ? new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+      : null;
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
-export function verifyBambooWebhook(req: InboundRequest, secret: string | undefined, options: VerifyOptions = {}): VerifyResult {
+export function verifyBambooWebhook(
+  req: InboundRequest,
+  secret: string | undefined,
+  options: VerifyOptions = {},
+): VerifyResult {
   const checked = verifyHmac(scheme, req, secret, options);
   if (!checked.ok) return checked;
   const signedAt = readBambooTimestamp(headerValue(req.headers, bambooWebhookHeaders.timestamp)!);
-  if (!signedAt) return refuse('malformed_header', `${bambooWebhookHeaders.timestamp} is neither Unix seconds nor an ISO 8601 time`);
+  if (!signedAt)
+    return refuse('malformed_header', `${bambooWebhookHeaders.timestamp} is neither Unix seconds nor an ISO 8601 time`);
   return checkFreshness(signedAt, req.receivedAt, options.toleranceMs) ?? accept(null, signedAt);
 }

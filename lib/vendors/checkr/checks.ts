@@ -43,7 +43,12 @@ export interface CheckOrdered {
 }
 
 const Candidate = z.object({ id: z.string().min(1) });
-const Invitation = z.object({ id: z.string().min(1), invitation_url: z.string().min(1), status: z.string(), package: z.string().nullish() });
+const Invitation = z.object({
+  id: z.string().min(1),
+  invitation_url: z.string().min(1),
+  status: z.string(),
+  package: z.string().nullish(),
+});
 const Candidates = z.object({ data: z.array(Candidate) });
 const Invitations = z.object({ data: z.array(Invitation) });
 
@@ -53,8 +58,16 @@ const Invitations = z.object({ data: z.array(Invitation) });
  * and status: what finds a candidate or an invitation whose creation answer was lost.
  */
 export const CHECKR_LISTS_UNCONFIRMED = {
-  candidatesWithCustomId: (customId: string): HttpRequest => ({ method: 'GET', url: 'v1/candidates', query: { custom_id: customId } }),
-  pendingInvitations: (candidateId: string): HttpRequest => ({ method: 'GET', url: 'v1/invitations', query: { candidate_id: candidateId, status: 'pending' } }),
+  candidatesWithCustomId: (customId: string): HttpRequest => ({
+    method: 'GET',
+    url: 'v1/candidates',
+    query: { custom_id: customId },
+  }),
+  pendingInvitations: (candidateId: string): HttpRequest => ({
+    method: 'GET',
+    url: 'v1/invitations',
+    query: { candidate_id: candidateId, status: 'pending' },
+  }),
 } as const;
 
 export interface OrderOptions {
@@ -66,7 +79,11 @@ export interface OrderOptions {
 
 export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
   // The secret key is the Basic username with an empty password (docs/vendors/checkr.md).
-  return { baseUrl: conn.baseUrl || 'https://api.checkr.com', auth: basicAuth(conn.apiKey, ''), headers: { Accept: 'application/json' } };
+  return {
+    baseUrl: conn.baseUrl || 'https://api.checkr.com',
+    auth: basicAuth(conn.apiKey, ''),
+    headers: { Accept: 'application/json' },
+  };
 }
 
 /**
@@ -78,7 +95,12 @@ export function checkrHttpOptions(conn: CheckrConnection): HttpClientOptions {
  */
 export function checkr(conn: CheckrConnection) {
   return {
-    async orderCheck(order: CheckOrder, ctx: CallContext, onCandidate: (candidateId: string) => Promise<void>, options: OrderOptions = {}): Promise<CheckOrdered> {
+    async orderCheck(
+      order: CheckOrder,
+      ctx: CallContext,
+      onCandidate: (candidateId: string) => Promise<void>,
+      options: OrderOptions = {},
+    ): Promise<CheckOrdered> {
       const pkg = order.package || conn.package;
       // Read before any call, so an order held for a missing state has created nothing at Checkr.
       const location = order.workLocation
@@ -87,22 +109,39 @@ export function checkr(conn: CheckrConnection) {
       let candidateId = order.candidateId;
       let createdNow = false;
       if (!candidateId && options.retry && order.customId) {
-        candidateId = Candidates.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.candidatesWithCustomId(order.customId))).body).data[0]?.id;
+        candidateId = Candidates.parse(
+          (await ctx.send(CHECKR_LISTS_UNCONFIRMED.candidatesWithCustomId(order.customId))).body,
+        ).data[0]?.id;
         if (candidateId) await onCandidate(candidateId);
       }
       if (!candidateId) {
         const created = await ctx.send({
           method: 'POST',
           url: 'v1/candidates',
-          body: { first_name: order.firstName, last_name: order.lastName, email: order.email, ...(order.customId ? { custom_id: order.customId } : {}), work_locations: [location] },
+          body: {
+            first_name: order.firstName,
+            last_name: order.lastName,
+            email: order.email,
+            ...(order.customId ? { custom_id: order.customId } : {}),
+            work_locations: [location],
+          },
         });
         candidateId = Candidate.parse(created.body).id;
         createdNow = true;
         await onCandidate(candidateId);
       }
       if (options.retry) {
-        const pending = Invitations.parse((await ctx.send(CHECKR_LISTS_UNCONFIRMED.pendingInvitations(candidateId))).body).data.find((i) => i.package === pkg);
-        if (pending) return { candidateId, invitationId: pending.id, invitationUrl: pending.invitation_url, status: pending.status, package: pkg };
+        const pending = Invitations.parse(
+          (await ctx.send(CHECKR_LISTS_UNCONFIRMED.pendingInvitations(candidateId))).body,
+        ).data.find((i) => i.package === pkg);
+        if (pending)
+          return {
+            candidateId,
+            invitationId: pending.id,
+            invitationUrl: pending.invitation_url,
+            status: pending.status,
+            package: pkg,
+          };
         // Checkr's invitation list leaves out work locations outside the US (docs/vendors/checkr.md), so
         // an invitation whose answer was lost cannot be seen there: a person looks instead.
         if (options.outcomeUnknown && !createdNow && location.country.toUpperCase() !== 'US') {
@@ -115,10 +154,21 @@ export function checkr(conn: CheckrConnection) {
       const answer = await ctx.send({
         method: 'POST',
         url: 'v1/invitations',
-        body: { candidate_id: candidateId, package: pkg, work_locations: [location], ...(conn.node ? { node: conn.node } : {}) },
+        body: {
+          candidate_id: candidateId,
+          package: pkg,
+          work_locations: [location],
+          ...(conn.node ? { node: conn.node } : {}),
+        },
       });
       const invitation = Invitation.parse(answer.body);
-      return { candidateId, invitationId: invitation.id, invitationUrl: invitation.invitation_url, status: invitation.status, package: pkg };
+      return {
+        candidateId,
+        invitationId: invitation.id,
+        invitationUrl: invitation.invitation_url,
+        status: invitation.status,
+        package: pkg,
+      };
     },
   };
 }

@@ -14,5 +14,10 @@ export const CHECKR_ERASURE = {
 
 export const checkrEraser: Eraser = {
   system: 'checkr',
-  erase: (candidateId, ctx) => sendErasure(ctx, { method: CHECKR_ERASURE.method, url: CHECKR_ERASURE.candidate(candidateId) }, 'removal_requested'),
+  erase: (candidateId, ctx) =>
+    sendErasure(
+      ctx,
+      { method: CHECKR_ERASURE.method, url: CHECKR_ERASURE.candidate(candidateId) },
+      'removal_requested',
+    ),
 };

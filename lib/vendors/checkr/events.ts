@@ -40,15 +40,23 @@ const INVITATION_STATUS: Record<string, CheckStatus> = { pending: 'invited', com
 const RESULTS = new Set<string>(['clear', 'consider', 'suspended', 'pending', 'canceled']);
 
 const handled = (type: string): CheckEvent['type'] | null =>
-  type === 'report.completed' ? 'check.completed' : type.startsWith('report.') || type.startsWith('invitation.') ? 'check.updated' : null;
+  type === 'report.completed'
+    ? 'check.completed'
+    : type.startsWith('report.') || type.startsWith('invitation.')
+      ? 'check.updated'
+      : null;
 
 function check(o: CheckObject) {
   const status = (o.object === 'invitation' ? INVITATION_STATUS[o.status] : o.status) as CheckStatus;
-  const result = (o.result && RESULTS.has(o.result) ? o.result : status === 'canceled' ? 'canceled' : 'pending') as CheckResult;
+  const result = (
+    o.result && RESULTS.has(o.result) ? o.result : status === 'canceled' ? 'canceled' : 'pending'
+  ) as CheckResult;
   return {
     provider: 'checkr',
     candidateId: o.candidate_id,
-    ...(o.object === 'report' ? { reportId: o.id } : { invitationId: o.id, ...(o.report_id ? { reportId: o.report_id } : {}) }),
+    ...(o.object === 'report'
+      ? { reportId: o.id }
+      : { invitationId: o.id, ...(o.report_id ? { reportId: o.report_id } : {}) }),
     status,
     result,
     package: o.package,
@@ -59,7 +67,8 @@ function check(o: CheckObject) {
 async function checkObject(delivery: Delivery, ctx: AtsContext): Promise<CheckObject> {
   const { object } = (delivery.body as z.infer<typeof Event>).data;
   // A stub carries no status: only then is the report read back; a full object missing a field is named.
-  if (object.object === 'report' && !('status' in object)) return fetchParsed(ctx, checkrApi.report(object.id), CheckObject, 'The Checkr report');
+  if (object.object === 'report' && !('status' in object))
+    return fetchParsed(ctx, checkrApi.report(object.id), CheckObject, 'The Checkr report');
   return parsePayload(CheckObject, object, `The Checkr ${delivery.vendorType} object`);
 }
 
@@ -71,7 +80,12 @@ export const checkr: AtsSource = {
     const type = handled(event.type);
     if (!type) return null;
     const candidateId = typeof event.data.object.candidate_id === 'string' ? event.data.object.candidate_id : undefined;
-    return { type, vendorType: event.type, key: `${event.type}:${event.id}`, subjects: { candidateIds: candidateId ? [candidateId] : [], emails: [] } };
+    return {
+      type,
+      vendorType: event.type,
+      key: `${event.type}:${event.id}`,
+      subjects: { candidateIds: candidateId ? [candidateId] : [], emails: [] },
+    };
   },
   async canonical(delivery, ctx) {
     const n = normaliser(ctx.settings);
@@ -86,5 +100,6 @@ export const checkr: AtsSource = {
     return { event: parseOrThrow(CheckEvent, event, `The Checkr ${delivery.vendorType} event`), warnings: n.warnings };
   },
   // Basic with the secret API key as username and an empty password (docs/vendors/checkr.md).
-  httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || checkrApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null),
+  httpOptions: (api) =>
+    api.apiKey ? { baseUrl: api.baseUrl || checkrApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null,
 };

@@ -25,14 +25,62 @@ export interface HireOffice {
 
 /** USPS codes of the states, DC and the territories, with their names. */
 const US_STATES: Readonly<Record<string, string>> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
-  DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa',
-  KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
-  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey',
-  NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
-  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
-  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
-  PR: 'Puerto Rico', GU: 'Guam', VI: 'U.S. Virgin Islands', AS: 'American Samoa', MP: 'Northern Mariana Islands',
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  DC: 'District of Columbia',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+  PR: 'Puerto Rico',
+  GU: 'Guam',
+  VI: 'U.S. Virgin Islands',
+  AS: 'American Samoa',
+  MP: 'Northern Mariana Islands',
 };
 
 const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -42,7 +90,13 @@ const US_NAMES = new Set(['us', 'usa', 'u.s.', 'u.s.a.', 'united states', 'unite
 /** Country names in English (Intl's own table) and the two everyday aliases, to their ISO codes. */
 const COUNTRY_BY_NAME: ReadonlyMap<string, string> = (() => {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  const byName = new Map<string, string>([['uk', 'GB'], ['great britain', 'GB'], ['england', 'GB'], ['scotland', 'GB'], ['wales', 'GB']]);
+  const byName = new Map<string, string>([
+    ['uk', 'GB'],
+    ['great britain', 'GB'],
+    ['england', 'GB'],
+    ['scotland', 'GB'],
+    ['wales', 'GB'],
+  ]);
   for (const code of COUNTRY_CODES) {
     const name = names.of(code);
     if (name && name !== code) byName.set(norm(name), code);
@@ -67,7 +121,10 @@ const cityOf = (text: string | undefined) => (text && !/\d/.test(text) && text.t
  * Undefined when the text does not say where it is.
  */
 export function readLocationText(text: string): WorkLocation | undefined {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   let last = parts[parts.length - 1]!;
   let rest = parts.slice(0, -1);
@@ -79,7 +136,8 @@ export function readLocationText(text: string): WorkLocation | undefined {
   last = last.replace(/\s+\d{5}(-\d{4})?$/, '');
   const state = stateCode(last);
   if (state) return { country: 'US', state, ...cityOf(rest[rest.length - 1]) };
-  const country = COUNTRY_BY_NAME.get(norm(last)) ?? (/^[A-Z]{2}$/.test(last) && COUNTRY_CODES.has(last) ? last : undefined);
+  const country =
+    COUNTRY_BY_NAME.get(norm(last)) ?? (/^[A-Z]{2}$/.test(last) && COUNTRY_CODES.has(last) ? last : undefined);
   if (!country) return undefined;
   rest = rest.filter((p) => !/\d/.test(p));
   return { country, ...cityOf(rest[0]) };
@@ -95,15 +153,34 @@ export function parseOfficeTable(text: string): OfficeRow[] {
     if (!line.trim() || line.trim().startsWith('#')) return;
     const where = `Checkr offices, line ${index + 1}`;
     const eq = line.indexOf('=');
-    if (eq < 1) throw new HrError('checkr.office_table_invalid', `${where}: write "office = country, state, city", e.g. "New York City = US, NY, New York".`);
+    if (eq < 1)
+      throw new HrError(
+        'checkr.office_table_invalid',
+        `${where}: write "office = country, state, city", e.g. "New York City = US, NY, New York".`,
+      );
     const office = line.slice(0, eq).trim();
-    const [country = '', state = '', city = ''] = line.slice(eq + 1).split(',').map((p) => p.trim());
+    const [country = '', state = '', city = ''] = line
+      .slice(eq + 1)
+      .split(',')
+      .map((p) => p.trim());
     const code = country.toUpperCase();
-    if (!COUNTRY_CODES.has(code)) throw new HrError('checkr.office_table_invalid', `${where}: "${country}" is not a two-letter country code (US, GB, DE, …).`);
+    if (!COUNTRY_CODES.has(code))
+      throw new HrError(
+        'checkr.office_table_invalid',
+        `${where}: "${country}" is not a two-letter country code (US, GB, DE, …).`,
+      );
     if (code === 'US' && !US_STATES[state.toUpperCase()]) {
-      throw new HrError('checkr.office_table_invalid', `${where}: a US office needs its two-letter state code (NY, CA, …) after the country; "${state}" is not one.`);
+      throw new HrError(
+        'checkr.office_table_invalid',
+        `${where}: a US office needs its two-letter state code (NY, CA, …) after the country; "${state}" is not one.`,
+      );
     }
-    rows.push({ office, country: code, ...(state ? { state: code === 'US' ? state.toUpperCase() : state } : {}), ...(city ? { city } : {}) });
+    rows.push({
+      office,
+      country: code,
+      ...(state ? { state: code === 'US' ? state.toUpperCase() : state } : {}),
+      ...(city ? { city } : {}),
+    });
   });
   return rows;
 }
@@ -126,8 +203,16 @@ export function workLocationFor(
   if (!texts.length) location = fallback;
   else {
     const row = table.find((r) => texts.some((t) => norm(t) === norm(r.office)));
-    if (row) location = { country: row.country, ...(row.state ? { state: row.state } : {}), ...(row.city ? { city: row.city } : {}) };
-    else location = [hire?.location, hire?.offerLocation, hire?.name].map((t) => (t ? readLocationText(t) : undefined)).find(Boolean);
+    if (row)
+      location = {
+        country: row.country,
+        ...(row.state ? { state: row.state } : {}),
+        ...(row.city ? { city: row.city } : {}),
+      };
+    else
+      location = [hire?.location, hire?.offerLocation, hire?.name]
+        .map((t) => (t ? readLocationText(t) : undefined))
+        .find(Boolean);
   }
   if (!location) {
     throw new HrError(
@@ -139,7 +224,10 @@ export function workLocationFor(
     const fix = texts.length
       ? `add a line "${office} = US, <state>, <city>" to the Checkr offices of the HRIS connection`
       : fallbackFix;
-    throw new HrError('checkr.state_missing', `Checkr needs the state of a US work location${texts.length ? ` (office "${texts.join(' / ')}")` : ''}: ${fix}, then retry this order.`);
+    throw new HrError(
+      'checkr.state_missing',
+      `Checkr needs the state of a US work location${texts.length ? ` (office "${texts.join(' / ')}")` : ''}: ${fix}, then retry this order.`,
+    );
   }
   return location;
 }

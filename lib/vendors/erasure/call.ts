@@ -8,7 +8,11 @@ import type { ErasureAction, ErasureResult } from './types';
  * Every erasure is idempotent in effect, so lib/http may repeat it on a lost answer. `action` names
  * what a success did, or reads the answer where the vendor reports failures inside a 200 (Ashby).
  */
-export async function sendErasure(ctx: CallContext, request: HttpRequest, action: ErasureAction | ((response: HttpResponse) => ErasureResult)): Promise<ErasureResult> {
+export async function sendErasure(
+  ctx: CallContext,
+  request: HttpRequest,
+  action: ErasureAction | ((response: HttpResponse) => ErasureResult),
+): Promise<ErasureResult> {
   let response: HttpResponse;
   try {
     response = await ctx.send({ ...request, idempotent: true });

@@ -33,14 +33,21 @@ export interface GenericConnection {
 }
 
 export function genericHttpOptions(conn: GenericConnection): HttpClientOptions {
-  return { baseUrl: conn.baseUrl, auth: apiKeyHeader(conn.authHeader || 'Authorization', conn.authValue), headers: { Accept: 'application/json' } };
+  return {
+    baseUrl: conn.baseUrl,
+    auth: apiKeyHeader(conn.authHeader || 'Authorization', conn.authValue),
+    headers: { Accept: 'application/json' },
+  };
 }
 
 export function generic(conn: GenericConnection): HrisTarget {
   const found = (body: unknown): FoundEmployee | null => {
     const employeeId = idAt(body, conn.lookupIdPath || 'id');
     if (!employeeId) return null;
-    return { employeeId, status: conn.lookupStatusPath ? employeeState(readPath(body, conn.lookupStatusPath)) : 'unknown' };
+    return {
+      employeeId,
+      status: conn.lookupStatusPath ? employeeState(readPath(body, conn.lookupStatusPath)) : 'unknown',
+    };
   };
   const { recoveryField, recoveryLookupUrl } = conn;
   return {
@@ -50,14 +57,16 @@ export function generic(conn: GenericConnection): HrisTarget {
       ? {
           recovery: {
             stamp: (record, key) => stampAt(record, recoveryField, key),
-            find: async (key, _record, ctx) => found((await ctx.send({ method: 'GET', url: fillTemplate(recoveryLookupUrl, { key }) })).body),
+            find: async (key, _record, ctx) =>
+              found((await ctx.send({ method: 'GET', url: fillTemplate(recoveryLookupUrl, { key }) })).body),
           },
         }
       : {}),
     async createEmployee(record, ctx) {
       const response = await ctx.send({ method: conn.createMethod, url: conn.createUrl, body: record });
       const employeeId = conn.idPath ? idAt(response.body, conn.idPath) : idFromLocation(response.headers.location);
-      if (!employeeId) throw new IdMissingError('The HRIS', conn.idPath ? `nothing at "${conn.idPath}"` : 'no Location header');
+      if (!employeeId)
+        throw new IdMissingError('The HRIS', conn.idPath ? `nothing at "${conn.idPath}"` : 'no Location header');
       return { employeeId };
     },
     async findByWorkEmail(email, ctx) {
@@ -67,8 +76,17 @@ export function generic(conn: GenericConnection): HrisTarget {
     // A generic API says nothing about former employees; rehires are left to the HR team.
     employeeStatus: async () => 'unknown',
     async updateEmployee(id, patch, ctx) {
-      if (!conn.updateUrl) throw new HrError('hris.update_unsupported', 'The generic HRIS connection has no update URL: add one to update employees.');
-      await ctx.send({ method: conn.updateMethod ?? 'PATCH', url: fillTemplate(conn.updateUrl, { employeeId: id }), body: patch, idempotent: true });
+      if (!conn.updateUrl)
+        throw new HrError(
+          'hris.update_unsupported',
+          'The generic HRIS connection has no update URL: add one to update employees.',
+        );
+      await ctx.send({
+        method: conn.updateMethod ?? 'PATCH',
+        url: fillTemplate(conn.updateUrl, { employeeId: id }),
+        body: patch,
+        idempotent: true,
+      });
     },
     workEmail(record) {
       const found = readPath(record, conn.emailPath || 'workEmail');

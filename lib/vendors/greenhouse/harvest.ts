@@ -14,7 +14,10 @@ export const harvest = {
   defaultBaseUrl: 'https://harvest.greenhouse.io',
   tokenUrl: 'https://auth.greenhouse.io/token',
   /** v3 has no read-one routes: a record is read from its list, filtered by `ids` (at most 50). */
-  list: (resource: 'applications' | 'candidates' | 'jobs' | 'offers' | 'custom_fields', query: Record<string, string | number>): HttpRequest => ({
+  list: (
+    resource: 'applications' | 'candidates' | 'jobs' | 'offers' | 'custom_fields',
+    query: Record<string, string | number>,
+  ): HttpRequest => ({
     method: 'GET',
     url: `v3/${resource}`,
     query,
@@ -54,7 +57,11 @@ export const v1Retired = (): HrError =>
 export const isLegacy = (c: HarvestCredentials): boolean => !(c.clientId && c.clientSecret) && !!c.apiKey;
 
 /** Credentials for a retired API: every request fails with greenhouse.v1_retired before it is sent. */
-const retiredKey: AuthProvider = { authorize: () => Promise.reject(v1Retired()), tokenExpiresAt: () => null, close: () => undefined };
+const retiredKey: AuthProvider = {
+  authorize: () => Promise.reject(v1Retired()),
+  tokenExpiresAt: () => null,
+  close: () => undefined,
+};
 
 export function harvestHttpOptions(c: HarvestCredentials): HttpClientOptions | null {
   const baseUrl = c.baseUrl || harvest.defaultBaseUrl;
@@ -72,7 +79,13 @@ export function harvestHttpOptions(c: HarvestCredentials): HttpClientOptions | n
 }
 
 /** Reads every page of a v3 list, following the cursor link; each row parsed at the boundary. */
-export function readList<S extends z.ZodType>(ctx: AtsContext, first: HttpRequest, row: S, what: string, maxPages: number = harvest.maxPages): Promise<PagedRead<z.output<S>>> {
+export function readList<S extends z.ZodType>(
+  ctx: AtsContext,
+  first: HttpRequest,
+  row: S,
+  what: string,
+  maxPages: number = harvest.maxPages,
+): Promise<PagedRead<z.output<S>>> {
   return readPages(
     ctx,
     first,
@@ -88,13 +101,24 @@ const Loose = z.looseObject({ id: VendorId });
 export type HarvestRecord = z.infer<typeof Loose>;
 
 /** One record read from its list by id; undefined when the list does not hold it (deleted). */
-export async function readOne(ctx: AtsContext, resource: 'candidates' | 'jobs', id: string, what: string): Promise<HarvestRecord | undefined> {
+export async function readOne(
+  ctx: AtsContext,
+  resource: 'candidates' | 'jobs',
+  id: string,
+  what: string,
+): Promise<HarvestRecord | undefined> {
   const { items } = await readList(ctx, harvest.list(resource, { ids: id }), Loose, what, 1);
   return items.find((r) => r.id === id);
 }
 
 /** The application's current offer: the offer list filtered to it, latest version only. */
 export async function currentOffer(ctx: AtsContext, applicationId: string): Promise<HarvestRecord | undefined> {
-  const { items } = await readList(ctx, harvest.list('offers', { application_ids: applicationId, current_only: 'true' }), Loose, 'The Harvest offers of the application', 1);
+  const { items } = await readList(
+    ctx,
+    harvest.list('offers', { application_ids: applicationId, current_only: 'true' }),
+    Loose,
+    'The Harvest offers of the application',
+    1,
+  );
   return items.find((o) => String(o.application_id) === applicationId);
 }

@@ -10,15 +10,30 @@ import { currentOffer, harvest, readList, readOne, type HarvestRecord } from './
  * since the v1-shaped list is what the webhook carries [unconfirmed which one v3 answers].
  */
 const Listed = z
-  .looseObject({ id: VendorId, candidate_id: VendorId, job_id: VendorId.nullish(), jobs: z.array(z.looseObject({ id: VendorId })).nullish() })
-  .refine((a) => a.job_id != null || (a.jobs?.length ?? 0) > 0, { message: 'a hired application names its job (job_id)', path: ['job_id'] });
+  .looseObject({
+    id: VendorId,
+    candidate_id: VendorId,
+    job_id: VendorId.nullish(),
+    jobs: z.array(z.looseObject({ id: VendorId })).nullish(),
+  })
+  .refine((a) => a.job_id != null || (a.jobs?.length ?? 0) > 0, {
+    message: 'a hired application names its job (job_id)',
+    path: ['job_id'],
+  });
 
 type OfficeLike = { location?: unknown };
 const locationName = (location: unknown): unknown =>
-  location && typeof location === 'object' && 'name' in location ? (location as { name: unknown }).name : (location ?? null);
+  location && typeof location === 'object' && 'name' in location
+    ? (location as { name: unknown }).name
+    : (location ?? null);
 
 /** The v3 records as the webhook's `application`; the offer's start date is `starts_on` in v3. */
-function asWebhookApplication(app: HarvestRecord, candidate: HarvestRecord, offer: HarvestRecord | undefined, job: HarvestRecord | undefined): unknown {
+function asWebhookApplication(
+  app: HarvestRecord,
+  candidate: HarvestRecord,
+  offer: HarvestRecord | undefined,
+  job: HarvestRecord | undefined,
+): unknown {
   const offices = Array.isArray(job?.offices) ? (job.offices as OfficeLike[]) : [];
   return {
     ...app,
@@ -29,9 +44,23 @@ function asWebhookApplication(app: HarvestRecord, candidate: HarvestRecord, offe
   };
 }
 
-export async function recentHires(since: Date, ctx: AtsContext, maxPages: number = harvest.maxPages): Promise<HiresFound> {
-  const first = harvest.list('applications', { status: 'hired', updated_at: harvest.since(since), per_page: harvest.perPage });
-  const { items: listed, capped } = await readList(ctx, first, Listed, 'The Harvest list of hired applications', maxPages);
+export async function recentHires(
+  since: Date,
+  ctx: AtsContext,
+  maxPages: number = harvest.maxPages,
+): Promise<HiresFound> {
+  const first = harvest.list('applications', {
+    status: 'hired',
+    updated_at: harvest.since(since),
+    per_page: harvest.perPage,
+  });
+  const { items: listed, capped } = await readList(
+    ctx,
+    first,
+    Listed,
+    'The Harvest list of hired applications',
+    maxPages,
+  );
   const receivedAt = new Date().toISOString();
   const deliveries: Delivery[] = [];
   for (const app of listed) {
@@ -41,7 +70,9 @@ export async function recentHires(since: Date, ctx: AtsContext, maxPages: number
     if (!candidate) continue;
     const job = await readOne(ctx, 'jobs', app.job_id ?? app.jobs![0]!.id, 'The Harvest job');
     const offer = await currentOffer(ctx, app.id);
-    const emails = Array.isArray(candidate.email_addresses) ? (candidate.email_addresses as Array<{ value: string }>).map((e) => e.value) : [];
+    const emails = Array.isArray(candidate.email_addresses)
+      ? (candidate.email_addresses as Array<{ value: string }>).map((e) => e.value)
+      : [];
     deliveries.push({
       vendor: 'greenhouse',
       type: 'hire',

@@ -14,7 +14,8 @@ export const greenhouseOfferDefaults = { pay: 'salary', employmentType: 'employm
 
 export type CustomFields = Record<string, z.infer<typeof CustomField> | null> | null | undefined;
 
-export const fieldValue = (fields: CustomFields, key: string | undefined): unknown => (key ? fields?.[key]?.value : undefined);
+export const fieldValue = (fields: CustomFields, key: string | undefined): unknown =>
+  key ? fields?.[key]?.value : undefined;
 
 /**
  * The offer's pay from the currency field the connection names (else `salary`, else the one currency
@@ -22,12 +23,18 @@ export const fieldValue = (fields: CustomFields, key: string | undefined): unkno
  * names, else the `frequency` Greenhouse adds to a compensation field, else the connection's declared
  * period; with none of them it stays unknown.
  */
-export function greenhouseCompensation(fields: CustomFields, settings: AtsSettings, warnings: string[]): Partial<Compensation> | undefined {
+export function greenhouseCompensation(
+  fields: CustomFields,
+  settings: AtsSettings,
+  warnings: string[],
+): Partial<Compensation> | undefined {
   const named = settings.offerFields?.pay?.trim();
   const entries = Object.entries(fields ?? {});
   const [, field] = named
     ? (entries.find(([key]) => key === named) ?? [])
-    : (entries.find(([key]) => key === greenhouseOfferDefaults.pay) ?? entries.find(([, f]) => f?.type === 'currency' && f.compensation_type) ?? []);
+    : (entries.find(([key]) => key === greenhouseOfferDefaults.pay) ??
+      entries.find(([, f]) => f?.type === 'currency' && f.compensation_type) ??
+      []);
   const value = field?.value as { amount?: unknown; unit?: unknown } | null | undefined;
   if (!field || !value) return undefined;
   const periodField = offerFieldName(settings, 'payPeriod');
@@ -40,13 +47,21 @@ export function greenhouseCompensation(fields: CustomFields, settings: AtsSettin
 }
 
 /** The employment type from the offer's field, else the job's field of the same key. */
-export function greenhouseEmploymentType(offerFields: CustomFields, jobFields: CustomFields, settings: AtsSettings): EmploymentType | undefined {
+export function greenhouseEmploymentType(
+  offerFields: CustomFields,
+  jobFields: CustomFields,
+  settings: AtsSettings,
+): EmploymentType | undefined {
   const key = offerFieldName(settings, 'employmentType', greenhouseOfferDefaults.employmentType);
   return employmentType(fieldValue(offerFields, key) ?? fieldValue(jobFields, key));
 }
 
 /** The start date: a date custom field the connection names, else the offer's own `starts_at`. */
-export function greenhouseStartDate(fields: CustomFields, startsAt: string | null | undefined, settings: AtsSettings): unknown {
+export function greenhouseStartDate(
+  fields: CustomFields,
+  startsAt: string | null | undefined,
+  settings: AtsSettings,
+): unknown {
   const key = offerFieldName(settings, 'startDate');
   return key ? fieldValue(fields, key) : startsAt;
 }

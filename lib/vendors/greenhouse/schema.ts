@@ -7,7 +7,12 @@ import { VendorId } from '../ats/boundary';
  */
 const Contact = z.object({ value: z.string(), type: z.string().nullish() });
 
-const User = z.object({ id: VendorId.nullish(), name: z.string().nullish(), email: z.string().nullish(), employee_id: z.string().nullish() });
+const User = z.object({
+  id: VendorId.nullish(),
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  employee_id: z.string().nullish(),
+});
 
 export const CustomField = z.object({
   name: z.string().nullish(),
@@ -77,7 +82,11 @@ export const GreenhouseIds = {
   candidate: z.object({ candidate: z.object({ id: VendorId, email_addresses: z.array(Contact).nullish() }) }),
   // [unconfirmed] whether `new_candidate_id` sits in `person` or beside it (docs/vendors/greenhouse.md, "merge_candidate"): both are read.
   person: z.object({
-    person: z.object({ id: VendorId, deleted_application_ids: z.array(VendorId).nullish(), new_candidate_id: VendorId.nullish() }),
+    person: z.object({
+      id: VendorId,
+      deleted_application_ids: z.array(VendorId).nullish(),
+      new_candidate_id: VendorId.nullish(),
+    }),
     new_candidate_id: VendorId.nullish(),
   }),
   offer: z.object({ id: VendorId, application_id: VendorId }),

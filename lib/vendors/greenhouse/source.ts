@@ -5,7 +5,13 @@ import { CandidateEvent, OfferEvent, type CanonicalType } from '../ats/events';
 import { harvestHttpOptions } from './harvest';
 import { recentHires } from './hires';
 import { greenhouseOfferFields } from './offerFields';
-import { GreenhouseApplication, GreenhouseEnvelope, GreenhouseIds, GreenhouseOffer, type GreenhouseUser } from './schema';
+import {
+  GreenhouseApplication,
+  GreenhouseEnvelope,
+  GreenhouseIds,
+  GreenhouseOffer,
+  type GreenhouseUser,
+} from './schema';
 import { offerFieldName } from '../ats/offerFields';
 import { compact, normaliser } from '../ats/people';
 import { greenhouseCompensation, greenhouseEmploymentType, greenhouseStartDate } from './offerReading';
@@ -23,7 +29,12 @@ const ACTIONS: Record<string, CanonicalType> = {
 };
 
 // Webhook `offer_status` values (docs/vendors/greenhouse.md) in the model's terms.
-const OFFER_STATUS: Record<string, OfferStatus> = { created: 'draft', accepted: 'accepted', rejected: 'rejected', deprecated: 'deprecated' };
+const OFFER_STATUS: Record<string, OfferStatus> = {
+  created: 'draft',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  deprecated: 'deprecated',
+};
 
 function user(u: GreenhouseUser | null | undefined): AtsUser | undefined {
   if (!u) return undefined;
@@ -82,9 +93,20 @@ export function greenhouseHire(raw: unknown, eventId: string, receivedAt: string
       title: job.name,
       requisitionId: job.requisition_id ?? undefined,
       openingId: app.opening?.opening_id ?? undefined,
-      department: department ? compact({ id: department.id ?? undefined, name: department.name, externalId: department.external_id ?? undefined }) : undefined,
+      department: department
+        ? compact({
+            id: department.id ?? undefined,
+            name: department.name,
+            externalId: department.external_id ?? undefined,
+          })
+        : undefined,
       office: office
-        ? compact({ id: office.id ?? undefined, name: office.name, externalId: office.external_id ?? undefined, location: office.location ?? undefined })
+        ? compact({
+            id: office.id ?? undefined,
+            name: office.name,
+            externalId: office.external_id ?? undefined,
+            location: office.location ?? undefined,
+          })
         : undefined,
     }),
     recruiter: user(candidate.recruiter),
@@ -95,7 +117,11 @@ export function greenhouseHire(raw: unknown, eventId: string, receivedAt: string
 }
 
 function offerEvent(delivery: Delivery, settings: AtsSettings): Canonical {
-  const o = parsePayload(GreenhouseOffer, (delivery.body as { payload?: unknown }).payload, `The Greenhouse ${delivery.vendorType} payload`);
+  const o = parsePayload(
+    GreenhouseOffer,
+    (delivery.body as { payload?: unknown }).payload,
+    `The Greenhouse ${delivery.vendorType} payload`,
+  );
   const n = normaliser(settings);
   const status = OFFER_STATUS[(o.offer_status ?? '').toLowerCase()];
   const event = {
@@ -125,19 +151,32 @@ function offerEvent(delivery: Delivery, settings: AtsSettings): Canonical {
 function candidateEvent(delivery: Delivery): Canonical {
   const payload = (delivery.body as { payload?: unknown }).payload;
   const what = `The Greenhouse ${delivery.vendorType} payload`;
-  const base = { eventId: delivery.key, system: 'greenhouse' as const, occurredAt: delivery.receivedAt, type: delivery.type };
+  const base = {
+    eventId: delivery.key,
+    system: 'greenhouse' as const,
+    occurredAt: delivery.receivedAt,
+    type: delivery.type,
+  };
   let event: CandidateEvent;
   if (delivery.type === 'candidate.deleted' || delivery.type === 'candidate.merged') {
     const { person, new_candidate_id } = parsePayload(GreenhouseIds.person, payload, what);
     const mergedInto = person.new_candidate_id ?? new_candidate_id ?? undefined;
-    event = parseOrThrow(CandidateEvent, { ...base, candidateId: person.id, applicationIds: person.deleted_application_ids ?? [], mergedInto }, what);
+    event = parseOrThrow(
+      CandidateEvent,
+      { ...base, candidateId: person.id, applicationIds: person.deleted_application_ids ?? [], mergedInto },
+      what,
+    );
   } else if (delivery.vendorType === 'update_candidate') {
     // A candidate's own update names no application (docs/vendors/greenhouse.md, "update_candidate").
     const { candidate } = parsePayload(GreenhouseIds.candidate, payload, what);
     event = parseOrThrow(CandidateEvent, { ...base, candidateId: candidate.id }, what);
   } else {
     const { application } = parsePayload(GreenhouseIds.application, payload, what);
-    event = parseOrThrow(CandidateEvent, { ...base, candidateId: application.candidate.id, applicationIds: [application.id] }, what);
+    event = parseOrThrow(
+      CandidateEvent,
+      { ...base, candidateId: application.candidate.id, applicationIds: [application.id] },
+      what,
+    );
   }
   return { event, warnings: [] };
 }
@@ -152,11 +191,21 @@ export const greenhouse: AtsSource = {
     const what = `The Greenhouse ${action} payload`;
     if (type === 'offer') {
       const offer = parsePayload(GreenhouseIds.offer, payload, what);
-      return { type, vendorType: action, key: contentKey(action, offer.id, rawBody), subjects: { candidateIds: [], emails: [] } };
+      return {
+        type,
+        vendorType: action,
+        key: contentKey(action, offer.id, rawBody),
+        subjects: { candidateIds: [], emails: [] },
+      };
     }
     if (type === 'candidate.deleted' || type === 'candidate.merged') {
       const { person } = parsePayload(GreenhouseIds.person, payload, what);
-      return { type, vendorType: action, key: contentKey(action, person.id, rawBody), subjects: { candidateIds: [person.id], emails: [] } };
+      return {
+        type,
+        vendorType: action,
+        key: contentKey(action, person.id, rawBody),
+        subjects: { candidateIds: [person.id], emails: [] },
+      };
     }
     if (action === 'update_candidate') {
       const { candidate } = parsePayload(GreenhouseIds.candidate, payload, what);
@@ -164,9 +213,13 @@ export const greenhouse: AtsSource = {
       return { type, vendorType: action, key: contentKey(action, candidate.id, rawBody), subjects };
     }
     const { application } = parsePayload(GreenhouseIds.application, payload, what);
-    const subjects = { candidateIds: [application.candidate.id], emails: (application.candidate.email_addresses ?? []).map((e) => e.value) };
+    const subjects = {
+      candidateIds: [application.candidate.id],
+      emails: (application.candidate.email_addresses ?? []).map((e) => e.value),
+    };
     // Greenhouse-Event-ID is per delivery (docs/vendors/greenhouse.md), so the key comes from the content: see hireKey.
-    const key = type === 'hire' ? hireKey(application.id, application.offer?.id) : contentKey(action, application.id, rawBody);
+    const key =
+      type === 'hire' ? hireKey(application.id, application.offer?.id) : contentKey(action, application.id, rawBody);
     return { type, vendorType: action, key, subjects };
   },
   async canonical(delivery, ctx) {

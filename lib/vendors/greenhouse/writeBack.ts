@@ -1,7 +1,13 @@
 import { HrError } from '../../errors';
 import type { HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type CandidateValues, type WriteBackConnection } from '../writeback/types';
+import {
+  checkOutcomeText,
+  type AtsRef,
+  type AtsWriteBack,
+  type CandidateValues,
+  type WriteBackConnection,
+} from '../writeback/types';
 import { harvest, harvestHttpOptions, type HarvestCredentials } from './harvest';
 
 const credentialsOf = (conn: WriteBackConnection): HarvestCredentials => ({
@@ -15,7 +21,11 @@ const credentialsOf = (conn: WriteBackConnection): HarvestCredentials => ({
 
 export function greenhouseHttpOptions(conn: WriteBackConnection): HttpClientOptions {
   const options = harvestHttpOptions(credentialsOf(conn));
-  if (!options) throw new HrError('writeback.not_configured', 'Greenhouse write-back needs the Harvest v3 OAuth client id and secret.');
+  if (!options)
+    throw new HrError(
+      'writeback.not_configured',
+      'Greenhouse write-back needs the Harvest v3 OAuth client id and secret.',
+    );
   return options;
 }
 
@@ -33,7 +43,11 @@ const CANDIDATE_FIELDS: Readonly<Record<string, string>> = {
  */
 export function greenhouseWriteBack(conn: WriteBackConnection): AtsWriteBack {
   const setField = async (ref: AtsRef, field: string | undefined, value: string, ctx: CallContext, what: string) => {
-    if (!field) throw new HrError('writeback.not_configured', `Greenhouse write-back needs the key of the candidate custom field for the ${what}.`);
+    if (!field)
+      throw new HrError(
+        'writeback.not_configured',
+        `Greenhouse write-back needs the key of the candidate custom field for the ${what}.`,
+      );
     await ctx.send({
       method: 'PATCH',
       url: harvest.candidate(ref.candidateId),
@@ -45,7 +59,8 @@ export function greenhouseWriteBack(conn: WriteBackConnection): AtsWriteBack {
   return {
     id: 'greenhouse',
     writeEmployeeId: (ref, employeeId, ctx) => setField(ref, conn.field, employeeId, ctx, 'employee id'),
-    writeCheckResult: (ref, check, ctx) => setField(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
+    writeCheckResult: (ref, check, ctx) =>
+      setField(ref, conn.checkField, checkOutcomeText(check), ctx, 'background-check result'),
     async updateCandidate(ref: AtsRef, values: CandidateValues, ctx: CallContext) {
       const paths = Object.keys(values);
       const written = paths.filter((p) => p in CANDIDATE_FIELDS);

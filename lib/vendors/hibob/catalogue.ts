@@ -36,7 +36,13 @@ const ListItem: z.ZodType<ListItem> = z.lazy(() =>
 /** `GET /v1/company/named-lists/{listName}` (docs/vendors/hibob.md, "Field catalogue"): the list's items in `values`. */
 const NamedList = z.object({ values: z.array(ListItem) });
 
-const KINDS: Record<string, FieldKind> = { text: 'text', date: 'date', number: 'number', boolean: 'boolean', list: 'list' };
+const KINDS: Record<string, FieldKind> = {
+  text: 'text',
+  date: 'date',
+  number: 'number',
+  boolean: 'boolean',
+  list: 'list',
+};
 
 /** The current items' display values, nested ones included; an archived item is no longer a value to write. */
 function displayValues(items: readonly ListItem[]): string[] {
@@ -56,17 +62,29 @@ function displayValues(items: readonly ListItem[]): string[] {
 export async function hiBobCatalogue(ctx: CallContext): Promise<FieldCatalogue> {
   const answer = await ctx.send({ method: 'GET', url: 'v1/company/people/fields', idempotent: true });
   const fields = parseCatalogueAnswer(Fields, answer.body, 'HiBob people fields');
-  const listIds = [...new Set(fields.flatMap((f) => (f.type === 'list' && f.typeData?.listId ? [f.typeData.listId] : [])))];
+  const listIds = [
+    ...new Set(fields.flatMap((f) => (f.type === 'list' && f.typeData?.listId ? [f.typeData.listId] : []))),
+  ];
   const values = new Map<string, string[]>();
   for (const listId of listIds) {
-    const list = await ctx.send({ method: 'GET', url: `v1/company/named-lists/${encodeURIComponent(listId)}`, idempotent: true });
+    const list = await ctx.send({
+      method: 'GET',
+      url: `v1/company/named-lists/${encodeURIComponent(listId)}`,
+      idempotent: true,
+    });
     values.set(listId, displayValues(parseCatalogueAnswer(NamedList, list.body, `HiBob named list ${listId}`).values));
   }
   return {
     system: 'HiBob',
     fields: fields.map((f): CatalogueField => {
       const options = f.type === 'list' && f.typeData?.listId ? values.get(f.typeData.listId) : undefined;
-      return { name: f.id.replace(/^root\./, ''), label: f.name, kind: KINDS[f.type] ?? 'other', vendorType: f.type, ...(options ? { options } : {}) };
+      return {
+        name: f.id.replace(/^root\./, ''),
+        label: f.name,
+        kind: KINDS[f.type] ?? 'other',
+        vendorType: f.type,
+        ...(options ? { options } : {}),
+      };
     }),
   };
 }

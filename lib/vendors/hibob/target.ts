@@ -18,7 +18,11 @@ export const HIBOB_UNCONFIRMED = {
   /** Where a person's employment state is (`Active`/`Inactive`); the first one present wins. */
   statusPaths: ['internal.status'],
   /** The people search body. */
-  search: (email: string) => ({ fields: ['root.id', 'root.email'], showInactive: true, filters: [{ fieldPath: 'root.email', operator: 'equals', values: [email] }] }),
+  search: (email: string) => ({
+    fields: ['root.id', 'root.email'],
+    showInactive: true,
+    filters: [{ fieldPath: 'root.email', operator: 'equals', values: [email] }],
+  }),
   /** The fields a one-person read asks for: the id and the employment state. */
   readFields: ['root.id', 'internal.status'],
 } as const;
@@ -26,13 +30,22 @@ export const HIBOB_UNCONFIRMED = {
 const SearchAnswer = z.object({ employees: z.array(z.record(z.string(), z.unknown())) });
 
 /** A field as HiBob answers it: nested (`internal.status`) or as a slash key (`"/internal/status": { value }`), docs/vendors/hibob.md. */
-const fieldOf = (person: unknown, path: string) => readPath(person, path) ?? readPath((person as Record<string, unknown> | null)?.[`/${path.replace(/\./g, '/')}`], 'value');
+const fieldOf = (person: unknown, path: string) =>
+  readPath(person, path) ??
+  readPath((person as Record<string, unknown> | null)?.[`/${path.replace(/\./g, '/')}`], 'value');
 
-const stateOf = (person: unknown) => employeeState(HIBOB_UNCONFIRMED.statusPaths.map((p) => fieldOf(person, p)).find((v) => v !== undefined && v !== null));
+const stateOf = (person: unknown) =>
+  employeeState(
+    HIBOB_UNCONFIRMED.statusPaths.map((p) => fieldOf(person, p)).find((v) => v !== undefined && v !== null),
+  );
 
 export function hibobHttpOptions(conn: HibobConnection): HttpClientOptions {
   // A service user authenticates with Basic id:token (docs/vendors/hibob.md).
-  return { baseUrl: conn.baseUrl || 'https://api.hibob.com', auth: basicAuth(conn.serviceUserId, conn.token), headers: { Accept: 'application/json' } };
+  return {
+    baseUrl: conn.baseUrl || 'https://api.hibob.com',
+    auth: basicAuth(conn.serviceUserId, conn.token),
+    headers: { Accept: 'application/json' },
+  };
 }
 
 export function hibob(): HrisTarget {
@@ -50,7 +63,12 @@ export function hibob(): HrisTarget {
     },
     async findByWorkEmail(email, ctx) {
       // A search changes nothing, so repeating it is safe even though it is a POST.
-      const response = await ctx.send({ method: 'POST', url: 'v1/people/search', body: HIBOB_UNCONFIRMED.search(email), idempotent: true });
+      const response = await ctx.send({
+        method: 'POST',
+        url: 'v1/people/search',
+        body: HIBOB_UNCONFIRMED.search(email),
+        idempotent: true,
+      });
       const [first] = SearchAnswer.parse(response.body).employees;
       const employeeId = first ? (idAt(first, 'id') ?? idAt(fieldOf(first, 'root.id'), '$')) : undefined;
       return employeeId ? { employeeId, status: stateOf(first) } : null;
@@ -58,7 +76,12 @@ export function hibob(): HrisTarget {
     async employeeStatus(id, ctx) {
       // GET /v1/people/{id} was shut off in 2025; the one-person read is a POST whose body names the
       // fields, and changes nothing (docs/vendors/hibob.md, "Reading people").
-      const response = await ctx.send({ method: 'POST', url: `v1/people/${encodeURIComponent(id)}`, body: { fields: HIBOB_UNCONFIRMED.readFields }, idempotent: true });
+      const response = await ctx.send({
+        method: 'POST',
+        url: `v1/people/${encodeURIComponent(id)}`,
+        body: { fields: HIBOB_UNCONFIRMED.readFields },
+        idempotent: true,
+      });
       return stateOf(response.body);
     },
     async updateEmployee(id, patch, ctx) {

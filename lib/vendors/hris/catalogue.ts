@@ -38,6 +38,10 @@ export type FieldCatalogue = z.infer<typeof FieldCatalogue>;
 /** Parses a metadata answer; an answer of another shape is an error naming the field, never a shorter catalogue. */
 export function parseCatalogueAnswer<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HrError('mapper.catalogue_invalid', `${what} did not answer in the documented shape: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HrError(
+      'mapper.catalogue_invalid',
+      `${what} did not answer in the documented shape: ${describeIssues(parsed.error)}`,
+    );
   return parsed.data;
 }

@@ -9,7 +9,10 @@ import type { FailureKind } from './types';
  */
 export class IdMissingError extends HrError {
   constructor(system: string, detail: string) {
-    super('hris.id_missing', `${system} accepted the employee but its answer had no id (${detail}); it will be looked up.`);
+    super(
+      'hris.id_missing',
+      `${system} accepted the employee but its answer had no id (${detail}); it will be looked up.`,
+    );
   }
 }
 

@@ -14,7 +14,11 @@ export const emailKey = (email: string) => email.trim().toLowerCase();
  * rate limit on creates. A fresh load is forced after a create whose answer may have been lost;
  * concurrent loads share one request.
  */
-export function rosterCache(load: (ctx: CallContext) => Promise<Roster>, maxAgeMs: number, now: () => number = Date.now) {
+export function rosterCache(
+  load: (ctx: CallContext) => Promise<Roster>,
+  maxAgeMs: number,
+  now: () => number = Date.now,
+) {
   let cached: { at: number; roster: Roster } | null = null;
   let loading: Promise<Roster> | null = null;
   let loadingStarted = 0;

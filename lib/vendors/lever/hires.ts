@@ -30,12 +30,14 @@ export async function hiredReasonIds(ctx: AtsContext): Promise<string[]> {
 
 const HiredPage = z.object({
   data: z.array(
-    z.object({
-      id: VendorId,
-      contact: z.string().nullish(),
-      emails: z.array(z.string()).nullish(),
-      archived: z.object({ archivedAt: z.number().nullish() }).loose().nullish(),
-    }).loose(),
+    z
+      .object({
+        id: VendorId,
+        contact: z.string().nullish(),
+        emails: z.array(z.string()).nullish(),
+        archived: z.object({ archivedAt: z.number().nullish() }).loose().nullish(),
+      })
+      .loose(),
   ),
   hasNext: z.boolean().nullish(),
   next: z.string().nullish(),
@@ -52,13 +54,21 @@ function asDelivery(opp: Hired, receivedAt: string): Delivery {
     vendorType: 'candidateHired',
     key: hireKey(opp.id),
     subjects: { candidateIds: contactId ? [contactId] : [], emails: opp.emails ?? [] },
-    body: { event: 'candidateHired', triggeredAt: opp.archived?.archivedAt ?? Date.parse(receivedAt), data: { opportunityId: opp.id, contactId, candidateId: contactId } },
+    body: {
+      event: 'candidateHired',
+      triggeredAt: opp.archived?.archivedAt ?? Date.parse(receivedAt),
+      data: { opportunityId: opp.id, contactId, candidateId: contactId },
+    },
     receivedAt,
   };
 }
 
 /** Opportunities archived as hired since a time; each hired archive reason is a list of its own. */
-export async function leverRecentHires(since: Date, ctx: AtsContext, maxPages: number = leverHiresApi.maxPages): Promise<HiresFound> {
+export async function leverRecentHires(
+  since: Date,
+  ctx: AtsContext,
+  maxPages: number = leverHiresApi.maxPages,
+): Promise<HiresFound> {
   const hiredReasons = await hiredReasonIds(ctx);
   const receivedAt = new Date().toISOString();
   const found: HiresFound = { hires: [], capped: false };

@@ -18,11 +18,21 @@ export const leverOfferDefaults = {
   title: 'job_title',
 } as const;
 
-export const OfferField = z.object({ identifier: z.string().min(1), text: z.string().nullish(), value: z.unknown(), type: z.string().nullish() }).loose();
+export const OfferField = z
+  .object({ identifier: z.string().min(1), text: z.string().nullish(), value: z.unknown(), type: z.string().nullish() })
+  .loose();
 
 export const Offers = z.object({
   data: z.array(
-    z.object({ id: VendorId, status: z.string().nullish(), createdAt: z.number().nullish(), posting: z.string().nullish(), fields: z.array(OfferField).nullish() }).loose(),
+    z
+      .object({
+        id: VendorId,
+        status: z.string().nullish(),
+        createdAt: z.number().nullish(),
+        posting: z.string().nullish(),
+        fields: z.array(OfferField).nullish(),
+      })
+      .loose(),
   ),
 });
 export type LeverOffer = z.infer<typeof Offers>['data'][number];
@@ -39,13 +49,19 @@ export function readLeverOffer(offer: LeverOffer | undefined, settings: AtsSetti
     ? compact({
         amount,
         currency: typeof currency === 'string' ? currency : undefined,
-        period: offerPayPeriod(valueOf(offer, offerFieldName(settings, 'payPeriod', d.payPeriod)), settings, n.warnings),
+        period: offerPayPeriod(
+          valueOf(offer, offerFieldName(settings, 'payPeriod', d.payPeriod)),
+          settings,
+          n.warnings,
+        ),
       })
     : undefined;
   const title = valueOf(offer, d.title);
   return {
     compensation,
-    startDate: n.date(valueOf(offer, offerFieldName(settings, 'startDate', d.startDate)) as string | number | undefined),
+    startDate: n.date(
+      valueOf(offer, offerFieldName(settings, 'startDate', d.startDate)) as string | number | undefined,
+    ),
     employmentType: employmentType(valueOf(offer, offerFieldName(settings, 'employmentType'))),
     title: typeof title === 'string' ? title : undefined,
   };
@@ -56,8 +72,15 @@ export function readLeverOffer(offer: LeverOffer | undefined, settings: AtsSetti
  * definition, so they are read from the offers of the account's most recent hires (docs/vendors/lever.md).
  */
 export const leverOfferFieldsApi = {
-  recentHires: (reasonId: string) => ({ method: 'GET' as const, url: 'opportunities', query: { archive_reason_id: reasonId, limit: 5 } }),
-  offers: (opportunityId: string) => ({ method: 'GET' as const, url: `opportunities/${encodeURIComponent(opportunityId)}/offers` }),
+  recentHires: (reasonId: string) => ({
+    method: 'GET' as const,
+    url: 'opportunities',
+    query: { archive_reason_id: reasonId, limit: 5 },
+  }),
+  offers: (opportunityId: string) => ({
+    method: 'GET' as const,
+    url: `opportunities/${encodeURIComponent(opportunityId)}/offers`,
+  }),
 } as const;
 
 const Ids = z.object({ data: z.array(z.object({ id: VendorId }).loose()) });
@@ -65,11 +88,21 @@ const Ids = z.object({ data: z.array(z.object({ id: VendorId }).loose()) });
 export async function leverOfferFieldChoices(ctx: AtsContext, hiredReasonIds: string[]): Promise<OfferFieldChoice[]> {
   const choices = new Map<string, OfferFieldChoice>();
   for (const reasonId of hiredReasonIds.slice(0, 1)) {
-    const { data: hires } = await fetchParsed(ctx, leverOfferFieldsApi.recentHires(reasonId), Ids, 'The Lever list of hired opportunities');
+    const { data: hires } = await fetchParsed(
+      ctx,
+      leverOfferFieldsApi.recentHires(reasonId),
+      Ids,
+      'The Lever list of hired opportunities',
+    );
     for (const hire of hires) {
       const { data: offers } = await fetchParsed(ctx, leverOfferFieldsApi.offers(hire.id), Offers, 'The Lever offers');
       for (const field of offers.flatMap((o) => o.fields ?? [])) {
-        if (!choices.has(field.identifier)) choices.set(field.identifier, { key: field.identifier, name: field.text || field.identifier, ...(field.type ? { type: field.type } : {}) });
+        if (!choices.has(field.identifier))
+          choices.set(field.identifier, {
+            key: field.identifier,
+            name: field.text || field.identifier,
+            ...(field.type ? { type: field.type } : {}),
+          });
       }
     }
   }

@@ -15,7 +15,11 @@ import type { AtsContext, AtsSource, Canonical, Delivery } from '../ats/types';
  */
 export const leverApi = {
   defaultBaseUrl: 'https://api.lever.co/v1',
-  opportunity: (id: string) => ({ method: 'GET' as const, url: `opportunities/${encodeURIComponent(id)}`, query: { expand: 'owner' } }),
+  opportunity: (id: string) => ({
+    method: 'GET' as const,
+    url: `opportunities/${encodeURIComponent(id)}`,
+    query: { expand: 'owner' },
+  }),
   offers: (id: string) => ({ method: 'GET' as const, url: `opportunities/${encodeURIComponent(id)}/offers` }),
   posting: (id: string) => ({ method: 'GET' as const, url: `postings/${encodeURIComponent(id)}` }),
   signedStatus: 'signed',
@@ -33,7 +37,10 @@ const Webhook = z.object({
   event: z.string().min(1),
   token: z.string().min(1),
   triggeredAt: z.union([z.number(), z.string()]),
-  data: z.object({ opportunityId: z.string().nullish(), candidateId: z.string().nullish(), contactId: z.string().nullish() }).loose().nullish(),
+  data: z
+    .object({ opportunityId: z.string().nullish(), candidateId: z.string().nullish(), contactId: z.string().nullish() })
+    .loose()
+    .nullish(),
 });
 
 const Opportunity = z.object({
@@ -54,7 +61,14 @@ const Posting = z.object({
   data: z.object({
     id: VendorId,
     text: z.string(),
-    categories: z.object({ team: z.string().nullish(), department: z.string().nullish(), location: z.string().nullish(), commitment: z.string().nullish() }).nullish(),
+    categories: z
+      .object({
+        team: z.string().nullish(),
+        department: z.string().nullish(),
+        location: z.string().nullish(),
+        commitment: z.string().nullish(),
+      })
+      .nullish(),
   }),
 });
 
@@ -77,8 +91,11 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
   const { data: opp } = await fetchParsed(ctx, leverApi.opportunity(asked), Opportunity, 'The Lever opportunity');
   await confirmHired(opp, ctx);
   const offer = newestSigned((await fetchParsed(ctx, leverApi.offers(opp.id), Offers, 'The Lever offers')).data);
-  const postingId = offer?.posting ?? opp.applications?.map((a) => (typeof a === 'string' ? undefined : a.posting)).find(Boolean);
-  const posting = postingId ? (await fetchParsed(ctx, leverApi.posting(postingId), Posting, 'The Lever posting')).data : undefined;
+  const postingId =
+    offer?.posting ?? opp.applications?.map((a) => (typeof a === 'string' ? undefined : a.posting)).find(Boolean);
+  const posting = postingId
+    ? (await fetchParsed(ctx, leverApi.posting(postingId), Posting, 'The Lever posting')).data
+    : undefined;
   const n = normaliser(ctx.settings);
   const read = readLeverOffer(offer, ctx.settings, n);
   const candidateId = opp.contact ?? opp.id;
@@ -106,8 +123,19 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       compensation: read.compensation,
       employmentType: read.employmentType ?? employmentType(posting?.categories?.commitment),
     }),
-    job: compact({ id: posting?.id ?? opp.id, title, department: department ? { name: department } : undefined, office: location ? { name: location } : undefined }),
-    recruiter: opp.owner ? compact({ id: opp.owner.id ?? undefined, name: opp.owner.name ?? undefined, email: opp.owner.email ?? undefined }) : undefined,
+    job: compact({
+      id: posting?.id ?? opp.id,
+      title,
+      department: department ? { name: department } : undefined,
+      office: location ? { name: location } : undefined,
+    }),
+    recruiter: opp.owner
+      ? compact({
+          id: opp.owner.id ?? undefined,
+          name: opp.owner.name ?? undefined,
+          email: opp.owner.email ?? undefined,
+        })
+      : undefined,
     sourceIds: compact({ system: 'lever', candidateId, applicationId: opp.id, offerId: offer?.id, jobId: posting?.id }),
   };
   return { event: parseOrThrow(HireEvent, event, 'The Lever hire'), warnings: n.warnings };
@@ -124,7 +152,13 @@ async function candidateEvent(delivery: Delivery, ctx: AtsContext): Promise<Cano
   const eventId =
     delivery.type === 'candidate.deleted'
       ? `${delivery.vendorType}:${candidateId}`
-      : contentKey(delivery.vendorType, candidateId, createHash('sha256').update(JSON.stringify([data, triggeredAt])).digest());
+      : contentKey(
+          delivery.vendorType,
+          candidateId,
+          createHash('sha256')
+            .update(JSON.stringify([data, triggeredAt]))
+            .digest(),
+        );
   const event = {
     type: delivery.type,
     eventId,
@@ -157,5 +191,6 @@ export const lever: AtsSource = {
     return leverOfferFieldChoices(ctx, await hiredReasonIds(ctx));
   },
   recentHires: leverRecentHires,
-  httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || leverApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null),
+  httpOptions: (api) =>
+    api.apiKey ? { baseUrl: api.baseUrl || leverApi.defaultBaseUrl, auth: basicAuth(api.apiKey, '') } : null,
 };

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { HrError } from '../../errors';
 import { basicAuth, type HttpClientOptions } from '../../http';
 import type { CallContext } from '../hris/types';
-import { checkOutcomeText, type AtsRef, type AtsWriteBack, type CheckOutcome, type WriteBackConnection, type WriteOptions } from '../writeback/types';
+import {
+  checkOutcomeText,
+  type AtsRef,
+  type AtsWriteBack,
+  type CheckOutcome,
+  type WriteBackConnection,
+  type WriteOptions,
+} from '../writeback/types';
 
 export const leverNote = (employeeId: string) => `Employee ID: ${employeeId}`;
 export const leverCheckNote = (check: CheckOutcome) => `Background check: ${checkOutcomeText(check)}`;
@@ -19,7 +26,15 @@ export function leverHttpOptions(conn: WriteBackConnection): HttpClientOptions {
 export const LEVER_NOTES_UNCONFIRMED = { limit: 100, maxPages: 20 } as const;
 
 const Notes = z.object({
-  data: z.array(z.object({ text: z.string().nullish(), value: z.string().nullish(), fields: z.array(z.object({ value: z.unknown() })).nullish() }).loose()),
+  data: z.array(
+    z
+      .object({
+        text: z.string().nullish(),
+        value: z.string().nullish(),
+        fields: z.array(z.object({ value: z.unknown() })).nullish(),
+      })
+      .loose(),
+  ),
   hasNext: z.boolean().nullish(),
   next: z.string().nullish(),
 });
@@ -30,8 +45,19 @@ const notesPath = (opportunityId: string) => `opportunities/${encodeURIComponent
 async function hasNote(opportunityId: string, value: string, ctx: CallContext): Promise<boolean> {
   let offset: string | undefined;
   for (let page = 0; page < LEVER_NOTES_UNCONFIRMED.maxPages; page += 1) {
-    const answer = Notes.parse((await ctx.send({ method: 'GET', url: notesPath(opportunityId), query: { limit: LEVER_NOTES_UNCONFIRMED.limit, ...(offset ? { offset } : {}) } })).body);
-    if (answer.data.some((n) => n.text === value || n.value === value || (n.fields ?? []).some((f) => f.value === value))) return true;
+    const answer = Notes.parse(
+      (
+        await ctx.send({
+          method: 'GET',
+          url: notesPath(opportunityId),
+          query: { limit: LEVER_NOTES_UNCONFIRMED.limit, ...(offset ? { offset } : {}) },
+        })
+      ).body,
+    );
+    if (
+      answer.data.some((n) => n.text === value || n.value === value || (n.fields ?? []).some((f) => f.value === value))
+    )
+      return true;
     if (!answer.hasNext || !answer.next) return false;
     offset = answer.next;
   }
@@ -45,7 +71,11 @@ async function hasNote(opportunityId: string, value: string, ctx: CallContext): 
  */
 export function leverWriteBack(conn: WriteBackConnection): AtsWriteBack {
   const addNote = async (ref: AtsRef, value: string, ctx: CallContext, options: WriteOptions = {}) => {
-    if (!ref.applicationId) throw new HrError('writeback.no_opportunity', 'Lever write-back needs the opportunity id (the application id of the hire).');
+    if (!ref.applicationId)
+      throw new HrError(
+        'writeback.no_opportunity',
+        'Lever write-back needs the opportunity id (the application id of the hire).',
+      );
     if (options.retry && (await hasNote(ref.applicationId, value, ctx))) return;
     await ctx.send({
       method: 'POST',

@@ -8,11 +8,21 @@ import type { CallContext } from '../hris/types';
  */
 const Attributes = z.object({
   success: z.literal(true),
-  data: z.array(z.object({ key: z.string().min(1), label: z.string(), type: z.string(), options: z.array(z.string()).nullish() })),
+  data: z.array(
+    z.object({ key: z.string().min(1), label: z.string(), type: z.string(), options: z.array(z.string()).nullish() }),
+  ),
 });
 
 /** Personio's attribute types (docs/vendors/personio.md); `tags` holds several options, so one value is not judged. */
-const KINDS: Record<string, FieldKind> = { standard: 'text', multiline: 'text', link: 'text', date: 'date', integer: 'number', decimal: 'number', list: 'list' };
+const KINDS: Record<string, FieldKind> = {
+  standard: 'text',
+  multiline: 'text',
+  link: 'text',
+  date: 'date',
+  integer: 'number',
+  decimal: 'number',
+  list: 'list',
+};
 
 /**
  * The top-level fields of a v2 person the package writes under the same name as their v1 attribute
@@ -37,7 +47,13 @@ export async function personioCatalogue(ctx: CallContext): Promise<FieldCatalogu
       .filter((a) => V2_PERSON_FIELDS.has(a.key))
       .map((a): CatalogueField => {
         const kind = KINDS[a.type] ?? 'other';
-        return { name: a.key, label: a.label, kind, vendorType: a.type, ...(kind === 'list' && a.options?.length ? { options: a.options } : {}) };
+        return {
+          name: a.key,
+          label: a.label,
+          kind,
+          vendorType: a.type,
+          ...(kind === 'list' && a.options?.length ? { options: a.options } : {}),
+        };
       }),
   };
 }

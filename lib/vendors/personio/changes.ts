@@ -32,7 +32,13 @@ const PersonsPage = z.object({
 });
 
 /** What the poll journals for one changed person: the values Personio listed, at its `updated_at`. */
-const PolledPerson = z.object({ polled: z.object({ personId: VendorId, updatedAt: z.iso.datetime({ offset: true }), values: z.record(z.string(), Value) }) });
+const PolledPerson = z.object({
+  polled: z.object({
+    personId: VendorId,
+    updatedAt: z.iso.datetime({ offset: true }),
+    values: z.record(z.string(), Value),
+  }),
+});
 
 /**
  * Personio as a source of changes. Personio posts no signed change webhooks to this package: every
@@ -50,12 +56,22 @@ export const personioChanges: AtsSource = {
       employeeId: polled.personId,
       changedAt,
       changes: FIELDS.filter(([attribute]) => attribute in polled.values).map(([attribute, path]) => ({
-        field: path, value: polled.values[attribute] ?? null, changedAt, vendorField: attribute, timeUncertain: true,
+        field: path,
+        value: polled.values[attribute] ?? null,
+        changedAt,
+        vendorField: attribute,
+        timeUncertain: true,
       })),
       unmapped: [],
       withoutValue: [],
     };
-    const event: EmployeeUpdatedEvent = { type: 'employee.updated', system: 'personio', eventId: delivery.key, occurredAt: changedAt, employees: [change] };
+    const event: EmployeeUpdatedEvent = {
+      type: 'employee.updated',
+      system: 'personio',
+      eventId: delivery.key,
+      occurredAt: changedAt,
+      employees: [change],
+    };
     return { event, warnings: [] };
   },
   httpOptions: (): HttpClientOptions | null => null,
@@ -66,18 +82,41 @@ export const personioChanges: AtsSource = {
  * each journalled under the person and its `updated_at`, so a later, overlapping poll names the same
  * change the same way and a newer change to the same person is a new one.
  */
-export async function personioChangedPersons(since: Date, ctx: AtsContext, receivedAt: Date): Promise<{ deliveries: Delivery[] }> {
-  const first: HttpRequest = { method: 'GET', url: 'v2/persons', query: { [PERSONIO_CHANGES_UNCONFIRMED.updatedAfterParam]: since.toISOString(), limit: LIST_LIMIT }, idempotent: true };
-  const read = await readPages(ctx, first, (response) => {
-    const page = parsePayload(PersonsPage, response.body, 'Personio persons');
-    const next = page._meta?.links?.next?.href;
-    return { items: page._data, next: next ? { method: 'GET', url: next, idempotent: true } : null };
-  }, MAX_PAGES);
+export async function personioChangedPersons(
+  since: Date,
+  ctx: AtsContext,
+  receivedAt: Date,
+): Promise<{ deliveries: Delivery[] }> {
+  const first: HttpRequest = {
+    method: 'GET',
+    url: 'v2/persons',
+    query: { [PERSONIO_CHANGES_UNCONFIRMED.updatedAfterParam]: since.toISOString(), limit: LIST_LIMIT },
+    idempotent: true,
+  };
+  const read = await readPages(
+    ctx,
+    first,
+    (response) => {
+      const page = parsePayload(PersonsPage, response.body, 'Personio persons');
+      const next = page._meta?.links?.next?.href;
+      return { items: page._data, next: next ? { method: 'GET', url: next, idempotent: true } : null };
+    },
+    MAX_PAGES,
+  );
   // Stopping early would move the next poll's start past persons never read.
-  if (read.capped) throw new HrError('hris.poll_capped', `Personio listed more than ${MAX_PAGES * LIST_LIMIT} changed persons in one poll; poll more often.`);
+  if (read.capped)
+    throw new HrError(
+      'hris.poll_capped',
+      `Personio listed more than ${MAX_PAGES * LIST_LIMIT} changed persons in one poll; poll more often.`,
+    );
   const deliveries = read.items.map((person): Delivery => {
     const listed = person as Record<string, unknown>;
-    const values = Object.fromEntries(FIELDS.filter(([attribute]) => listed[attribute] !== undefined).map(([attribute]) => [attribute, listed[attribute] as string | null]));
+    const values = Object.fromEntries(
+      FIELDS.filter(([attribute]) => listed[attribute] !== undefined).map(([attribute]) => [
+        attribute,
+        listed[attribute] as string | null,
+      ]),
+    );
     return {
       vendor: 'personio',
       type: 'employee.updated',

@@ -26,9 +26,13 @@ const Person = z.object({
   employments: z.array(z.object({ status: z.string().nullish() })).optional(),
   custom_attributes: z.array(Attribute).nullish(),
 });
-const Persons = z.object({ _data: z.array(Person), _meta: z.object({ links: z.object({ next: z.object({ href: z.string() }).nullish() }).nullish() }).nullish() });
+const Persons = z.object({
+  _data: z.array(Person),
+  _meta: z.object({ links: z.object({ next: z.object({ href: z.string() }).nullish() }).nullish() }).nullish(),
+});
 
-const attributesOf = (record: Record<string, unknown>) => (Array.isArray(record.custom_attributes) ? (record.custom_attributes as unknown[]) : []);
+const attributesOf = (record: Record<string, unknown>) =>
+  Array.isArray(record.custom_attributes) ? (record.custom_attributes as unknown[]) : [];
 const attributeValue = (attributes: unknown[], id: string) => {
   const found = Attribute.safeParse(attributes.find((a) => Attribute.safeParse(a).data?.id === id));
   const value = found.success ? found.data.value : undefined;
@@ -40,12 +44,18 @@ function recoveryIn(attribute: string): RecoveryKeyField {
     stamp(record, key) {
       const attributes = attributesOf(record);
       const present = attributeValue(attributes, attribute);
-      return present ? { record, key: present } : { record: { ...record, custom_attributes: [...attributes, { id: attribute, value: key }] }, key };
+      return present
+        ? { record, key: present }
+        : { record: { ...record, custom_attributes: [...attributes, { id: attribute, value: key }] }, key };
     },
     async find(key, record, ctx) {
       const { first_name: first, last_name: last } = record;
       if (typeof first !== 'string' || typeof last !== 'string') return null;
-      let page: HttpRequest | null = { method: 'GET', url: 'v2/persons', query: { first_name: first, last_name: last, limit: PERSONIO_UNCONFIRMED.listLimit } };
+      let page: HttpRequest | null = {
+        method: 'GET',
+        url: 'v2/persons',
+        query: { first_name: first, last_name: last, limit: PERSONIO_UNCONFIRMED.listLimit },
+      };
       for (let n = 0; page && n < PERSONIO_UNCONFIRMED.maxPages; n += 1) {
         const answer = Persons.parse((await ctx.send(page)).body);
         const person = answer._data.find((p) => attributeValue(p.custom_attributes ?? [], attribute) === key);
@@ -74,14 +84,23 @@ function stateOfEmployments(employments: ReadonlyArray<{ status?: string | null 
 async function stateOf(person: z.infer<typeof Person>, ctx: CallContext): Promise<EmployeeState> {
   const listed = person.employments ?? [];
   if (listed.length > 0 && listed.every((e) => e.status)) return stateOfEmployments(listed);
-  const answer = await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(person.id)}/employments`, query: { limit: PERSONIO_UNCONFIRMED.listLimit } });
+  const answer = await ctx.send({
+    method: 'GET',
+    url: `v2/persons/${encodeURIComponent(person.id)}/employments`,
+    query: { limit: PERSONIO_UNCONFIRMED.listLimit },
+  });
   return stateOfEmployments(Employments.parse(answer.body)._data);
 }
 
 export function personioHttpOptions(conn: PersonioConnection): HttpClientOptions {
   const baseUrl = conn.baseUrl || 'https://api.personio.de';
   // v2 client credentials, id and secret in the form body; the token lasts 24 h (docs/vendors/personio.md).
-  const auth = oauthClientCredentials({ tokenUrl: `${baseUrl.replace(/\/+$/, '')}/v2/auth/token`, clientId: conn.clientId, clientSecret: conn.clientSecret, clientAuth: 'body' });
+  const auth = oauthClientCredentials({
+    tokenUrl: `${baseUrl.replace(/\/+$/, '')}/v2/auth/token`,
+    clientId: conn.clientId,
+    clientSecret: conn.clientSecret,
+    clientAuth: 'body',
+  });
   return { baseUrl, auth, headers: { Accept: 'application/json' } };
 }
 
@@ -103,7 +122,10 @@ export function personio(conn: Pick<PersonioConnection, 'recoveryAttribute'> = {
       return first ? { employeeId: first.id, status: await stateOf(first, ctx) } : null;
     },
     async employeeStatus(id, ctx) {
-      return stateOf(Person.parse((await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(id)}` })).body), ctx);
+      return stateOf(
+        Person.parse((await ctx.send({ method: 'GET', url: `v2/persons/${encodeURIComponent(id)}` })).body),
+        ctx,
+      );
     },
     async updateEmployee(id, patch, ctx) {
       await ctx.send({ method: 'PATCH', url: `v2/persons/${encodeURIComponent(id)}`, body: patch, idempotent: true });

@@ -14,7 +14,12 @@ export const smartRecruitersHiresApi = {
   search: (status: string, since: Date, pageId?: string) => ({
     method: 'GET' as const,
     url: 'candidates',
-    query: { status, updatedAfter: since.toISOString(), limit: smartRecruitersHiresApi.pageSize, ...(pageId ? { pageId } : {}) },
+    query: {
+      status,
+      updatedAfter: since.toISOString(),
+      limit: smartRecruitersHiresApi.pageSize,
+      ...(pageId ? { pageId } : {}),
+    },
   }),
   candidate: (id: string) => ({ method: 'GET' as const, url: `candidates/${encodeURIComponent(id)}` }),
   pageSize: 100,
@@ -29,8 +34,15 @@ export const smartRecruitersApplicationId = (jobId: string, candidateId: string)
 async function jobsInStatus(c: SrListed, status: string, ctx: AtsContext): Promise<string[]> {
   const listed = assignmentsOf(c);
   if (listed.every((a) => a.status)) return listed.filter((a) => a.status === status).map((a) => a.job.id);
-  const details = await fetchParsed(ctx, smartRecruitersHiresApi.candidate(c.id), SrCandidate, 'The SmartRecruiters candidate');
-  return assignmentsOf(details).filter((a) => a.status === status).map((a) => a.job.id);
+  const details = await fetchParsed(
+    ctx,
+    smartRecruitersHiresApi.candidate(c.id),
+    SrCandidate,
+    'The SmartRecruiters candidate',
+  );
+  return assignmentsOf(details)
+    .filter((a) => a.status === status)
+    .map((a) => a.job.id);
 }
 
 const asDelivery = (c: SrListed, jobId: string, receivedAt: string): Delivery => ({
@@ -52,12 +64,21 @@ export const smartRecruitersRecentHires =
       ctx,
       smartRecruitersHiresApi.search(hiredStatus, since),
       (response) => {
-        const { content, nextPageId } = parsePayload(SrSearchPage, response.body, 'The SmartRecruiters list of hired candidates');
-        return { items: content, next: nextPageId && content.length > 0 ? smartRecruitersHiresApi.search(hiredStatus, since, nextPageId) : null };
+        const { content, nextPageId } = parsePayload(
+          SrSearchPage,
+          response.body,
+          'The SmartRecruiters list of hired candidates',
+        );
+        return {
+          items: content,
+          next:
+            nextPageId && content.length > 0 ? smartRecruitersHiresApi.search(hiredStatus, since, nextPageId) : null,
+        };
       },
       maxPages,
     );
     const hires: Delivery[] = [];
-    for (const c of items) for (const jobId of await jobsInStatus(c, hiredStatus, ctx)) hires.push(asDelivery(c, jobId, receivedAt));
+    for (const c of items)
+      for (const jobId of await jobsInStatus(c, hiredStatus, ctx)) hires.push(asDelivery(c, jobId, receivedAt));
     return { hires, capped };
   };

@@ -45,7 +45,11 @@ export function srOfferTerms(
 ): SrOfferTerms {
   const payKey = offerFieldName(settings, 'pay');
   if (!payKey) {
-    throw new HrError('ats.offer_field_unset', 'SmartRecruiters keeps pay in offer properties each account defines: choose which offer property holds the pay in the ATS connection.', { field: 'offerFields.pay' });
+    throw new HrError(
+      'ats.offer_field_unset',
+      'SmartRecruiters keeps pay in offer properties each account defines: choose which offer property holds the pay in the ATS connection.',
+      { field: 'offerFields.pay' },
+    );
   }
   const properties = offer?.properties ?? {};
   const property = (name: string, what: string): unknown => {
@@ -69,7 +73,11 @@ export function srOfferTerms(
     compensation:
       payRaw === undefined
         ? {}
-        : compact({ amount: decimalText(amount), currency: typeof currency === 'string' ? currency : undefined, period: offerPayPeriod(period, settings, n.warnings) }),
+        : compact({
+            amount: decimalText(amount),
+            currency: typeof currency === 'string' ? currency : undefined,
+            period: offerPayPeriod(period, settings, n.warnings),
+          }),
     employmentType: type,
   };
 }

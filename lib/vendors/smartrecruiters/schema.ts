@@ -49,14 +49,19 @@ export const SrOffer = z.looseObject({
   properties: z.record(z.string(), z.unknown()).nullish(),
 });
 export type SrOffer = z.infer<typeof SrOffer>;
-export const SrOffers = z.looseObject({ totalFound: z.number().int().nonnegative().nullish(), content: z.array(SrOffer) });
+export const SrOffers = z.looseObject({
+  totalFound: z.number().int().nonnegative().nullish(),
+  content: z.array(SrOffer),
+});
 
 /** GET /configuration/offer-properties: the account's offer properties by category. */
 export const SrOfferProperties = z.looseObject({
   categories: z.array(
     z.looseObject({
       id: z.string().nullish(),
-      properties: z.array(z.looseObject({ key: z.string().min(1), label: z.string().nullish(), type: z.string().nullish() })).nullish(),
+      properties: z
+        .array(z.looseObject({ key: z.string().min(1), label: z.string().nullish(), type: z.string().nullish() }))
+        .nullish(),
     }),
   ),
 });
@@ -69,7 +74,12 @@ export const SrSearchPage = z.looseObject({
   totalFound: z.number().int().nonnegative().nullish(),
   nextPageId: z.string().min(1).nullish(),
   content: z.array(
-    z.looseObject({ id: VendorId, email: z.string().nullish(), primaryAssignment: ListedAssignment.nullish(), secondaryAssignments: z.array(ListedAssignment).nullish() }),
+    z.looseObject({
+      id: VendorId,
+      email: z.string().nullish(),
+      primaryAssignment: ListedAssignment.nullish(),
+      secondaryAssignments: z.array(ListedAssignment).nullish(),
+    }),
   ),
 });
 export type SrListed = z.infer<typeof SrSearchPage>['content'][number];

@@ -7,7 +7,17 @@ import { compact, normaliser } from '../ats/people';
 import type { AtsContext, AtsSource, Canonical, Delivery, OfferFieldChoice } from '../ats/types';
 import { smartRecruitersApplicationId, smartRecruitersRecentHires } from './hires';
 import { srOfferTerms } from './offer';
-import { ApplicationIds, assignmentsOf, NotificationIds, SrCandidate, SrJob, SrOfferProperties, SrOffers, type SrCandidate as Candidate, type SrOffer } from './schema';
+import {
+  ApplicationIds,
+  assignmentsOf,
+  NotificationIds,
+  SrCandidate,
+  SrJob,
+  SrOfferProperties,
+  SrOffers,
+  type SrCandidate as Candidate,
+  type SrOffer,
+} from './schema';
 
 /**
  * SmartRecruiters notifications are thin (docs/vendors/smartrecruiters.md "Webhooks"): what happened is
@@ -21,7 +31,8 @@ export const smartRecruitersApi = {
   hiredStatus: 'HIRED',
   candidate: (candidateId: string) => get(`candidates/${encodeURIComponent(candidateId)}`),
   job: (jobId: string) => get(`jobs/${encodeURIComponent(jobId)}`),
-  offers: (jobId: string, candidateId: string) => get(`candidates/${encodeURIComponent(candidateId)}/jobs/${encodeURIComponent(jobId)}/offers`),
+  offers: (jobId: string, candidateId: string) =>
+    get(`candidates/${encodeURIComponent(candidateId)}/jobs/${encodeURIComponent(jobId)}/offers`),
   offerProperties: () => get('configuration/offer-properties'),
 } as const;
 
@@ -38,9 +49,12 @@ const EVENTS: Record<string, CanonicalType> = {
 
 /** The accepted offer, the most recently updated first; else the latest one, named in the warnings. */
 function chosenOffer(offers: SrOffer[], warnings: string[]): SrOffer | undefined {
-  const latest = [...offers].sort((a, b) => Date.parse(b.updatedOn ?? b.createdOn ?? '') - Date.parse(a.updatedOn ?? a.createdOn ?? '') || 0);
+  const latest = [...offers].sort(
+    (a, b) => Date.parse(b.updatedOn ?? b.createdOn ?? '') - Date.parse(a.updatedOn ?? a.createdOn ?? '') || 0,
+  );
   const accepted = latest.find((o) => /^accepted$/i.test(o.status ?? ''));
-  if (!accepted && latest[0]) warnings.push(`offer ${latest[0].id} is ${latest[0].status ?? 'without a status'}, not accepted`);
+  if (!accepted && latest[0])
+    warnings.push(`offer ${latest[0].id} is ${latest[0].status ?? 'without a status'}, not accepted`);
   return accepted ?? latest[0];
 }
 
@@ -49,7 +63,9 @@ async function hire(delivery: Delivery, c: Candidate, jobId: string, ctx: AtsCon
   const assignment = assignmentsOf(c).find((a) => a.job.id === jobId);
   if (!assignment) throw missingField('The SmartRecruiters candidate', `assignment to job ${jobId}`);
   const job = await fetchParsed(ctx, smartRecruitersApi.job(jobId), SrJob, 'The SmartRecruiters job');
-  const offers = (await fetchParsed(ctx, smartRecruitersApi.offers(jobId, c.id), SrOffers, 'The SmartRecruiters offers')).content;
+  const offers = (
+    await fetchParsed(ctx, smartRecruitersApi.offers(jobId, c.id), SrOffers, 'The SmartRecruiters offers')
+  ).content;
   const n = normaliser(ctx.settings);
   const offer = chosenOffer(offers, n.warnings);
   const terms = srOfferTerms(offer, assignment, job, ctx.settings, n);
@@ -76,15 +92,27 @@ async function hire(delivery: Delivery, c: Candidate, jobId: string, ctx: AtsCon
       compensation: terms.compensation,
       employmentType: terms.employmentType,
     }),
-    job: compact({ id: job.id, title: job.title, department: department ? { name: department } : undefined, office: location ? { name: location } : undefined }),
+    job: compact({
+      id: job.id,
+      title: job.title,
+      department: department ? { name: department } : undefined,
+      office: location ? { name: location } : undefined,
+    }),
     sourceIds: compact({ system: 'smartrecruiters', candidateId: c.id, applicationId, offerId: offer?.id, jobId }),
   };
   return { event: parseOrThrow(HireEvent, event, 'The SmartRecruiters hire'), warnings: n.warnings };
 }
 
 async function offerFieldChoices(ctx: AtsContext): Promise<OfferFieldChoice[]> {
-  const { categories } = await fetchParsed(ctx, smartRecruitersApi.offerProperties(), SrOfferProperties, 'The SmartRecruiters offer properties');
-  return categories.flatMap((category) => (category.properties ?? []).map((p) => compact({ key: p.key, name: p.label ?? p.key, type: p.type ?? undefined })));
+  const { categories } = await fetchParsed(
+    ctx,
+    smartRecruitersApi.offerProperties(),
+    SrOfferProperties,
+    'The SmartRecruiters offer properties',
+  );
+  return categories.flatMap((category) =>
+    (category.properties ?? []).map((p) => compact({ key: p.key, name: p.label ?? p.key, type: p.type ?? undefined })),
+  );
 }
 
 export const smartrecruiters: AtsSource = {
@@ -96,26 +124,57 @@ export const smartrecruiters: AtsSource = {
     if (!type) return null;
     const ids = parsePayload(NotificationIds, body, `The SmartRecruiters ${name} notification`);
     // event-id is signed and names the notification, so a retry carries the same one.
-    return { type, vendorType: name, key: `${name}:${vendorEventId ?? ''}`, subjects: { candidateIds: [ids.candidate_id], emails: [] } };
+    return {
+      type,
+      vendorType: name,
+      key: `${name}:${vendorEventId ?? ''}`,
+      subjects: { candidateIds: [ids.candidate_id], emails: [] },
+    };
   },
   async canonical(delivery, ctx) {
     if (delivery.type === 'hire') {
       const ids = parsePayload(ApplicationIds, delivery.body, 'The SmartRecruiters hire');
-      const c = await fetchParsed(ctx, smartRecruitersApi.candidate(ids.candidate_id), SrCandidate, 'The SmartRecruiters candidate');
+      const c = await fetchParsed(
+        ctx,
+        smartRecruitersApi.candidate(ids.candidate_id),
+        SrCandidate,
+        'The SmartRecruiters candidate',
+      );
       return hire(delivery, c, ids.job_id, ctx);
     }
     const ids = parsePayload(NotificationIds, delivery.body, 'The SmartRecruiters notification');
-    const base = { eventId: delivery.key, system: 'smartrecruiters', occurredAt: delivery.receivedAt, candidateId: ids.candidate_id };
+    const base = {
+      eventId: delivery.key,
+      system: 'smartrecruiters',
+      occurredAt: delivery.receivedAt,
+      candidateId: ids.candidate_id,
+    };
     if (delivery.vendorType === 'application.status.updated' && ids.job_id) {
-      const c = await fetchParsed(ctx, smartRecruitersApi.candidate(ids.candidate_id), SrCandidate, 'The SmartRecruiters candidate');
+      const c = await fetchParsed(
+        ctx,
+        smartRecruitersApi.candidate(ids.candidate_id),
+        SrCandidate,
+        'The SmartRecruiters candidate',
+      );
       const status = assignmentsOf(c).find((a) => a.job.id === ids.job_id)?.status;
       if (status === smartRecruitersApi.hiredStatus) return hire(delivery, c, ids.job_id, ctx);
-      const event = compact({ ...base, type: 'candidate.updated', applicationIds: [smartRecruitersApplicationId(ids.job_id, ids.candidate_id)], status });
+      const event = compact({
+        ...base,
+        type: 'candidate.updated',
+        applicationIds: [smartRecruitersApplicationId(ids.job_id, ids.candidate_id)],
+        status,
+      });
       return { event: parseOrThrow(CandidateEvent, event, 'The SmartRecruiters event'), warnings: [] };
     }
-    return { event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type }, 'The SmartRecruiters event'), warnings: [] };
+    return {
+      event: parseOrThrow(CandidateEvent, { ...base, type: delivery.type }, 'The SmartRecruiters event'),
+      warnings: [],
+    };
   },
   recentHires: smartRecruitersRecentHires(smartRecruitersApi.hiredStatus),
   offerFieldChoices,
-  httpOptions: (api) => (api.apiKey ? { baseUrl: api.baseUrl || smartRecruitersApi.defaultBaseUrl, auth: apiKeyHeader('X-SmartToken', api.apiKey) } : null),
+  httpOptions: (api) =>
+    api.apiKey
+      ? { baseUrl: api.baseUrl || smartRecruitersApi.defaultBaseUrl, auth: apiKeyHeader('X-SmartToken', api.apiKey) }
+      : null,
 };

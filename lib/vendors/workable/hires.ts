@@ -12,13 +12,24 @@ import { WorkableCandidate } from './schema';
  * names. [unconfirmed] that the hired stage's slug is `hired` in every account.
  */
 export const workableHiresApi = {
-  hiredSince: (since: Date): HttpRequest => ({ method: 'GET', url: 'candidates', query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 } }),
-  nextPage: (next: string): HttpRequest => ({ method: 'GET', url: 'candidates', query: Object.fromEntries(new URL(next).searchParams) }),
+  hiredSince: (since: Date): HttpRequest => ({
+    method: 'GET',
+    url: 'candidates',
+    query: { stage: 'hired', updated_after: since.toISOString(), limit: 100 },
+  }),
+  nextPage: (next: string): HttpRequest => ({
+    method: 'GET',
+    url: 'candidates',
+    query: Object.fromEntries(new URL(next).searchParams),
+  }),
   /** A runaway link must not keep the poll busy forever; 50 pages of 100 is far beyond a day of hires. */
   maxPages: 50,
 } as const;
 
-const Page = z.object({ candidates: z.array(WorkableCandidate), paging: z.object({ next: z.url().nullish() }).nullish() });
+const Page = z.object({
+  candidates: z.array(WorkableCandidate),
+  paging: z.object({ next: z.url().nullish() }).nullish(),
+});
 
 /** The candidate as the `candidate_moved` webhook into Hired carries it in `data`, keyed alike, so one of the two is emitted. */
 const asDelivery = (c: WorkableCandidate, receivedAt: string): Delivery => ({
@@ -32,7 +43,11 @@ const asDelivery = (c: WorkableCandidate, receivedAt: string): Delivery => ({
 });
 
 /** Candidates moved to Hired (or otherwise updated while there) since a time. */
-export async function workableRecentHires(since: Date, ctx: AtsContext, maxPages: number = workableHiresApi.maxPages): Promise<HiresFound> {
+export async function workableRecentHires(
+  since: Date,
+  ctx: AtsContext,
+  maxPages: number = workableHiresApi.maxPages,
+): Promise<HiresFound> {
   const receivedAt = new Date().toISOString();
   const { items, capped } = await readPages(
     ctx,

@@ -18,7 +18,12 @@ export interface WorkableOfferTerms {
  * one salary-type variable (the only kind with `value.data`); with several, the user must say which.
  * The employment type defaults to the job's `employment_type`.
  */
-export function workableOfferTerms(offer: WorkableOffer, job: { employment_type?: string | null }, settings: AtsSettings, n: Normaliser): WorkableOfferTerms {
+export function workableOfferTerms(
+  offer: WorkableOffer,
+  job: { employment_type?: string | null },
+  settings: AtsSettings,
+  n: Normaliser,
+): WorkableOfferTerms {
   const slugs = {
     pay: offerFieldName(settings, 'pay'),
     payPeriod: offerFieldName(settings, 'payPeriod'),
@@ -32,7 +37,11 @@ export function workableOfferTerms(offer: WorkableOffer, job: { employment_type?
   };
 
   if (!slugs.startDate) {
-    throw new HrError('ats.offer_field_unset', 'Workable has no standard start-date variable: choose which offer variable holds the start date in the ATS connection.', { field: 'offerFields.startDate' });
+    throw new HrError(
+      'ats.offer_field_unset',
+      'Workable has no standard start-date variable: choose which offer variable holds the start date in the ATS connection.',
+      { field: 'offerFields.startDate' },
+    );
   }
   const start = variable(slugs.startDate, 'start date');
 
@@ -40,14 +49,20 @@ export function workableOfferTerms(offer: WorkableOffer, job: { employment_type?
   const data = pay?.value.data;
   const period = slugs.payPeriod ? variable(slugs.payPeriod, 'pay period')?.value.body : data?.frequency;
 
-  const typeText = slugs.employmentType ? variable(slugs.employmentType, 'employment type')?.value.body : job.employment_type;
+  const typeText = slugs.employmentType
+    ? variable(slugs.employmentType, 'employment type')?.value.body
+    : job.employment_type;
   const type = employmentType(typeText);
   if (typeText && !type) n.warnings.push(`employment type "${typeText}" is not one we know`);
 
   return {
     startDate: n.date(start?.value.body),
     compensation: pay
-      ? compact({ amount: decimalText(data?.amount ?? pay.value.body), currency: data?.currency_iso ?? undefined, period: offerPayPeriod(period, settings, n.warnings) })
+      ? compact({
+          amount: decimalText(data?.amount ?? pay.value.body),
+          currency: data?.currency_iso ?? undefined,
+          period: offerPayPeriod(period, settings, n.warnings),
+        })
       : {},
     employmentType: type,
   };
@@ -57,7 +72,11 @@ function onlySalary(offer: WorkableOffer): WorkableOfferVariable | undefined {
   const salaries = offer.document_variables.filter((v) => v.value.data);
   if (salaries.length > 1) {
     const slugs = salaries.map((v) => v.document_variable.slug).join(', ');
-    throw new HrError('ats.offer_field_ambiguous', `The Workable offer has several salary variables (${slugs}): choose which one is the pay in the ATS connection.`, { field: 'offerFields.pay' });
+    throw new HrError(
+      'ats.offer_field_ambiguous',
+      `The Workable offer has several salary variables (${slugs}): choose which one is the pay in the ATS connection.`,
+      { field: 'offerFields.pay' },
+    );
   }
   return salaries[0];
 }

@@ -17,13 +17,18 @@ export const workableApi = {
   defaultBaseUrl: (subdomain: string) => `https://${subdomain}.workable.com/spi/v3`,
   hiredStage: /^hired$/i,
   job: (shortcode: string) => ({ method: 'GET' as const, url: `jobs/${encodeURIComponent(shortcode)}` }),
-  offer: (candidateId: string) => ({ method: 'GET' as const, url: `candidates/${encodeURIComponent(candidateId)}/offer` }),
+  offer: (candidateId: string) => ({
+    method: 'GET' as const,
+    url: `candidates/${encodeURIComponent(candidateId)}/offer`,
+  }),
 } as const;
 
 /** The candidate of a delivery: a webhook's envelope carries it in `data`; the poll journals the listed candidate itself. */
 function candidateOf(body: unknown): WorkableCandidate {
   const isEnvelope = typeof body === 'object' && body !== null && 'event_type' in body;
-  return isEnvelope ? parsePayload(WorkableWebhook, body, 'The Workable webhook').data : parsePayload(WorkableCandidate, body, 'The Workable candidate');
+  return isEnvelope
+    ? parsePayload(WorkableWebhook, body, 'The Workable webhook').data
+    : parsePayload(WorkableCandidate, body, 'The Workable candidate');
 }
 
 async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
@@ -53,7 +58,12 @@ async function hire(delivery: Delivery, ctx: AtsContext): Promise<Canonical> {
       compensation: terms.compensation,
       employmentType: terms.employmentType,
     }),
-    job: compact({ id: job.shortcode, title: job.title, department: job.department ? { name: job.department } : undefined, office: location ? { name: location } : undefined }),
+    job: compact({
+      id: job.shortcode,
+      title: job.title,
+      department: job.department ? { name: job.department } : undefined,
+      office: location ? { name: location } : undefined,
+    }),
     sourceIds: { system: 'workable', candidateId: c.id, applicationId: c.id, jobId: job.shortcode },
   };
   return { event: parseOrThrow(HireEvent, event, 'The Workable hire'), warnings: n.warnings };
@@ -66,16 +76,26 @@ export const workable: AtsSource = {
     const { id, event_type: eventType, data: c } = parsePayload(WorkableWebhook, body, 'The Workable webhook');
     const subjects = { candidateIds: [c.id], emails: c.email ? [c.email] : [] };
     // Workable's candidate id is per job, so it names the application as well; the hire is keyed by it, as the poll keys it.
-    if (eventType === 'candidate_moved' && workableApi.hiredStage.test(c.stage ?? '')) return { type: 'hire', vendorType: eventType, key: hireKey(c.id), subjects };
+    if (eventType === 'candidate_moved' && workableApi.hiredStage.test(c.stage ?? ''))
+      return { type: 'hire', vendorType: eventType, key: hireKey(c.id), subjects };
     return { type: 'candidate.updated', vendorType: eventType, key: `${eventType}:${id}`, subjects };
   },
   async canonical(delivery, ctx) {
     if (delivery.type === 'hire') return hire(delivery, ctx);
     const c = candidateOf(delivery.body);
-    const event = { type: 'candidate.updated', eventId: delivery.key, system: 'workable', occurredAt: delivery.receivedAt, candidateId: c.id, ...(c.stage ? { status: c.stage } : {}) };
+    const event = {
+      type: 'candidate.updated',
+      eventId: delivery.key,
+      system: 'workable',
+      occurredAt: delivery.receivedAt,
+      candidateId: c.id,
+      ...(c.stage ? { status: c.stage } : {}),
+    };
     return { event: parseOrThrow(CandidateEvent, event, 'The Workable candidate event'), warnings: [] };
   },
   recentHires: workableRecentHires,
   httpOptions: (api) =>
-    api.apiKey && (api.baseUrl || api.account) ? { baseUrl: api.baseUrl || workableApi.defaultBaseUrl(api.account!), auth: bearerToken(api.apiKey) } : null,
+    api.apiKey && (api.baseUrl || api.account)
+      ? { baseUrl: api.baseUrl || workableApi.defaultBaseUrl(api.account!), auth: bearerToken(api.apiKey) }
+      : null,
 };

@@ -29,12 +29,22 @@ export interface TriggerOptions {
   credentials?: Record<string, string>;
 }
 
-export type Spied = Node & { warn: { lastCall: { args: unknown[] } | null; callCount: number }; status: { lastCall: { args: [{ text: string }] } } };
+export type Spied = Node & {
+  warn: { lastCall: { args: unknown[] } | null; callCount: number };
+  status: { lastCall: { args: [{ text: string }] } };
+};
 
 export async function loadTrigger(options: TriggerOptions) {
   const flow = [
     { id: 'store', type: 'hr-store', file: options.file, secretFields: '', keyEnv: '' },
-    { id: 'conn', type: 'hr-ats-connection', vendor: options.vendor, defaultCountry: 'US', timeZone: 'UTC', ...options.connection },
+    {
+      id: 'conn',
+      type: 'hr-ats-connection',
+      vendor: options.vendor,
+      defaultCountry: 'US',
+      timeZone: 'UTC',
+      ...options.connection,
+    },
     {
       id: 'trigger',
       type: 'hr-ats-trigger',
@@ -53,7 +63,13 @@ export async function loadTrigger(options: TriggerOptions) {
     { id: 'caught', type: 'helper' },
   ];
   said = [];
-  const credentials = { conn: { webhookSecret: options.secret, ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...options.credentials } };
+  const credentials = {
+    conn: {
+      webhookSecret: options.secret,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      ...options.credentials,
+    },
+  };
   await helper.load([storeNode, connectionNode, capture] as never, flow as never, credentials);
   const out = helper.getNode('out');
   const path = String(options.trigger?.path || `/hr/${options.vendor}`);
@@ -67,6 +83,7 @@ export async function loadTrigger(options: TriggerOptions) {
     said: (key: string) => said.filter((s) => s.key === key).map((s) => s.params ?? {}),
     store: () => (helper.getNode('store') as StoreConfigNode).acquire(),
     // A string, because superagent would JSON-encode a Buffer; the bytes are UTF-8 either way.
-    post: (signed: SignedDelivery) => supertest(RED.httpNode).post(path).set(signed.headers).send(signed.rawBody.toString('utf8')),
+    post: (signed: SignedDelivery) =>
+      supertest(RED.httpNode).post(path).set(signed.headers).send(signed.rawBody.toString('utf8')),
   };
 }

@@ -39,7 +39,11 @@ test('the route receives the exact bytes sent, even though the admin app parses 
       res.status(202).end();
     },
   });
-  const res = await fetch(`${apps.url}/hr/greenhouse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+  const res = await fetch(`${apps.url}/hr/greenhouse`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: escaped,
+  });
   assert.equal(res.status, 202);
   assert.ok(seen && seen.equals(escaped), `got ${seen?.toString()}`);
   remove();
@@ -50,8 +54,16 @@ test('the route honours httpNodeRoot', async () => {
   const apps = await runtimeLikeApps('/api/');
   assert.equal(routeUrl(apps.RED, 'hooks/ashby'), '/api/hooks/ashby');
   let seen: Buffer | undefined;
-  const remove = registerWebhookRoute(apps.RED, { path: '/hooks/ashby', limitBytes: 1024, handler: (req, res) => ((seen = req.rawBody), res.status(200).end()) });
-  const res = await fetch(`${apps.url}/api/hooks/ashby`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+  const remove = registerWebhookRoute(apps.RED, {
+    path: '/hooks/ashby',
+    limitBytes: 1024,
+    handler: (req, res) => ((seen = req.rawBody), res.status(200).end()),
+  });
+  const res = await fetch(`${apps.url}/api/hooks/ashby`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: escaped,
+  });
   assert.equal(res.status, 200);
   assert.ok(seen?.equals(escaped));
   remove();
@@ -61,8 +73,16 @@ test('the route honours httpNodeRoot', async () => {
 test('a body over the limit is flagged, not buffered', async () => {
   const apps = await runtimeLikeApps();
   let flagged: boolean | undefined;
-  const remove = registerWebhookRoute(apps.RED, { path: '/hr/x', limitBytes: 10, handler: (req, res) => ((flagged = req.rawBodyTooLarge), res.status(413).end()) });
-  const res = await fetch(`${apps.url}/hr/x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+  const remove = registerWebhookRoute(apps.RED, {
+    path: '/hr/x',
+    limitBytes: 10,
+    handler: (req, res) => ((flagged = req.rawBodyTooLarge), res.status(413).end()),
+  });
+  const res = await fetch(`${apps.url}/hr/x`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: escaped,
+  });
   assert.equal(res.status, 413);
   assert.equal(flagged, true);
   remove();
@@ -82,30 +102,57 @@ test('every form of the path Express routes here (any case, a trailing slash) ge
   });
   const variants = ['/api/hr/greenhouse', '/API/HR/GREENHOUSE', '/api/hr/greenhouse/', '/Api/Hr/GreenHouse/'];
   for (const variant of variants) {
-    const res = await fetch(`${apps.url}${variant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: escaped });
+    const res = await fetch(`${apps.url}${variant}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: escaped,
+    });
     assert.equal(res.status, 202, variant);
   }
   const big = JSON.stringify({ pad: 'x'.repeat(4096) });
   for (const variant of variants) {
-    const res = await fetch(`${apps.url}${variant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await fetch(`${apps.url}${variant}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     assert.equal(res.status, 413, variant);
   }
-  assert.deepEqual(seen, [...variants.map(() => ({ raw: escaped.toString(), tooLarge: undefined })), ...variants.map(() => ({ raw: '', tooLarge: true }))]);
+  assert.deepEqual(seen, [
+    ...variants.map(() => ({ raw: escaped.toString(), tooLarge: undefined })),
+    ...variants.map(() => ({ raw: '', tooLarge: true })),
+  ]);
   remove();
   await apps.close();
 });
 
 test('closing removes only this route and its capture, and other routes and parsers keep working', async () => {
   const apps = await runtimeLikeApps();
-  const other = registerWebhookRoute(apps.RED, { path: '/hr/same', limitBytes: 1024, handler: (_req, res) => res.status(201).end() });
-  const mine = registerWebhookRoute(apps.RED, { path: '/hr/same', limitBytes: 1024, handler: (_req, res) => res.status(202).end() });
+  const other = registerWebhookRoute(apps.RED, {
+    path: '/hr/same',
+    limitBytes: 1024,
+    handler: (_req, res) => res.status(201).end(),
+  });
+  const mine = registerWebhookRoute(apps.RED, {
+    path: '/hr/same',
+    limitBytes: 1024,
+    handler: (_req, res) => res.status(202).end(),
+  });
   const before = apps.root._router.stack.length;
   mine();
   assert.equal(apps.root._router.stack.length, before - 1);
-  const res = await fetch(`${apps.url}/hr/same`, { method: 'POST', body: '{}' , headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${apps.url}/hr/same`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(res.status, 201, 'the other node with the same path still answers');
   other();
-  const gone = await fetch(`${apps.url}/hr/same`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  const gone = await fetch(`${apps.url}/hr/same`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(gone.status, 404);
   await apps.close();
 });

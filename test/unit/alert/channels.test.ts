@@ -20,7 +20,10 @@ test('a Slack webhook answering no_service is reported as gone, with what to do 
 });
 
 test('a Teams connector that throttles inside a 200 answer is reported as throttled', async (t) => {
-  const teams = await startServer(t, scripted({ status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0' }));
+  const teams = await startServer(
+    t,
+    scripted({ status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0' }),
+  );
   const poster = closing(t, channelPoster('teams-connector', `${teams.url}/webhookb2/secret`));
   await assert.rejects(poster.post({}), rejectsWith('alert.channel_throttled'));
 });

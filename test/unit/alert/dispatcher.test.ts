@@ -37,7 +37,12 @@ function harness(options: Partial<DispatcherOptions> = {}) {
 }
 
 const failure = (n: number, code = 'bamboohr.field_invalid') =>
-  sampleAlert({ code, people: [{ name: `Person ${n}`, guid: `guid-${n}` }], firstAt: `2026-09-16T12:00:${String(n).padStart(2, '0')}.000Z`, lastAt: `2026-09-16T12:00:${String(n).padStart(2, '0')}.000Z` });
+  sampleAlert({
+    code,
+    people: [{ name: `Person ${n}`, guid: `guid-${n}` }],
+    firstAt: `2026-09-16T12:00:${String(n).padStart(2, '0')}.000Z`,
+    lastAt: `2026-09-16T12:00:${String(n).padStart(2, '0')}.000Z`,
+  });
 
 test('20 identical failures within the window become one message with count 20', async () => {
   const time = fakeClock();
@@ -60,7 +65,10 @@ test('different problems are not folded together', async () => {
   dispatcher.add(failure(2, 'b.two'));
   dispatcher.add(failure(3, 'a.one'));
   await dispatcher.close(1000);
-  assert.deepEqual(sent.map((a) => [a.code, a.count]).sort(), [['a.one', 2], ['b.two', 1]]);
+  assert.deepEqual(sent.map((a) => [a.code, a.count]).sort(), [
+    ['a.one', 2],
+    ['b.two', 1],
+  ]);
 });
 
 test('pending groups are sent on close rather than dropped', async () => {
@@ -99,7 +107,12 @@ test('a channel failure reaches onFailed with its code', async () => {
 test('sends keep to the configured rate per channel', async () => {
   const time = fakeClock();
   const at: number[] = [];
-  const { dispatcher } = harness({ groupWindowMs: 0, ratePerMinute: 6, clock: time.clock, send: async () => void at.push(time.now()) });
+  const { dispatcher } = harness({
+    groupWindowMs: 0,
+    ratePerMinute: 6,
+    clock: time.clock,
+    send: async () => void at.push(time.now()),
+  });
   for (let i = 0; i < 8; i++) dispatcher.add(failure(i, `code.${i}`));
   await dispatcher.close(5_000);
   assert.equal(at.length, 8);
@@ -110,7 +123,11 @@ test('sends keep to the configured rate per channel', async () => {
 
 test('with the daily digest, warnings wait for the digest time and arrive as one list while errors go at once', async () => {
   const time = fakeClock(new Date(2026, 8, 16, 12, 0, 0).getTime());
-  const { dispatcher, sent, next } = harness({ groupWindowMs: 0, clock: time.clock, digest: { hour: 8, minute: 0, immediateFrom: 'error' } });
+  const { dispatcher, sent, next } = harness({
+    groupWindowMs: 0,
+    clock: time.clock,
+    digest: { hour: 8, minute: 0, immediateFrom: 'error' },
+  });
   const first = next();
   dispatcher.add(sampleAlert({ severity: 'warning', code: 'w.one', title: 'Slow vendor' }));
   dispatcher.add(sampleAlert({ severity: 'warning', code: 'w.one', title: 'Slow vendor' }));

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emailMessage } from '../../../lib/alert/email';
 import { SLACK_LIMITS, slackMessage } from '../../../lib/alert/slack';
-import { ADAPTIVE_CARD_VERSION, TEAMS_LIMITS, teamsConnectorCard, teamsWorkflowsMessage } from '../../../lib/alert/teams';
+import {
+  ADAPTIVE_CARD_VERSION,
+  TEAMS_LIMITS,
+  teamsConnectorCard,
+  teamsWorkflowsMessage,
+} from '../../../lib/alert/teams';
 import { WEBHOOK_SCHEMA, webhookMessage } from '../../../lib/alert/webhook';
 import { sampleAlert, translator } from './support';
 
@@ -24,7 +29,14 @@ test('Slack gets Block Kit blocks and a plain-text fallback with the severity an
   const header = msg.blocks[0] as { type: string; text: { text: string } };
   assert.equal(header.type, 'header');
   const all = JSON.stringify(msg.blocks);
-  for (const expected of ['Ana Silva', 'to BambooHR', 'payRate: Invalid field', '*Attempts*\\n3', 'https://app.greenhouse.io/people/7', '#node/writer-1']) {
+  for (const expected of [
+    'Ana Silva',
+    'to BambooHR',
+    'payRate: Invalid field',
+    '*Attempts*\\n3',
+    'https://app.greenhouse.io/people/7',
+    '#node/writer-1',
+  ]) {
     assert.ok(all.includes(expected), `blocks mention ${expected}`);
   }
 });
@@ -47,7 +59,10 @@ test('Teams Workflows gets an Adaptive Card in a message attachment with open-UR
   assert.equal(card.contentType, 'application/vnd.microsoft.card.adaptive');
   assert.equal(card.content.type, 'AdaptiveCard');
   assert.equal(card.content.version, ADAPTIVE_CARD_VERSION);
-  assert.deepEqual(card.content.actions.map((a) => a.type), ['Action.OpenUrl', 'Action.OpenUrl']);
+  assert.deepEqual(
+    card.content.actions.map((a) => a.type),
+    ['Action.OpenUrl', 'Action.OpenUrl'],
+  );
   assert.match(JSON.stringify(card.content.body), /"title":"Person","value":"Ana Silva \(7f1c2a4e/);
 });
 
@@ -89,7 +104,13 @@ test('an oversized alert is cut to each channel limit without splitting a multi-
   const card = JSON.stringify(teams);
   assert.ok(Buffer.byteLength(card) < 28_000, `Teams card is ${Buffer.byteLength(card)} bytes`);
   assert.ok(Buffer.byteLength((teams.attachments[0].content.body[0] as { text: string }).text) <= TEAMS_LIMITS.title);
-  for (const rendered of [slack, teams, teamsConnectorCard(alert, t), emailMessage(alert, t), webhookMessage(alert, t)]) {
+  for (const rendered of [
+    slack,
+    teams,
+    teamsConnectorCard(alert, t),
+    emailMessage(alert, t),
+    webhookMessage(alert, t),
+  ]) {
     for (const s of texts(rendered)) assert.ok(!hasBrokenChar(s), 'no character is cut in half');
   }
 });

@@ -7,11 +7,20 @@ import { SecretPolicy } from '../../../lib/privacy/policy';
 import { failureMessage, dictionaryWithSecretSalary, SECRETS, translator } from './support';
 
 const t = translator('hr-alert');
-const context = { t, now: new Date('2026-09-16T12:00:00Z'), defaultSeverity: 'error' as const, describeNode: () => ({ flowId: 'flow-1' }), editorUrl: 'https://nodered.example.com/' };
+const context = {
+  t,
+  now: new Date('2026-09-16T12:00:00Z'),
+  defaultSeverity: 'error' as const,
+  describeNode: () => ({ flowId: 'flow-1' }),
+  editorUrl: 'https://nodered.example.com/',
+};
 
 function redactedAlert(options = {}) {
   const msg = failureMessage();
-  return alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), options).redact(alertFromMessage(msg, context), msg);
+  return alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), options).redact(
+    alertFromMessage(msg, context),
+    msg,
+  );
 }
 
 test('no secret field (SSN, date of birth, salary marked secret) appears in any channel payload, even where the vendor echoed it', () => {
@@ -27,10 +36,16 @@ test('no secret field (SSN, date of birth, salary marked secret) appears in any 
 });
 
 test('personal fields other than the name are hidden unless the user lets them through', () => {
-  const msg = { ...failureMessage(), error: { ...failureMessage().error, vendorMessage: 'workEmail ana.silva@example.com already exists' } };
+  const msg = {
+    ...failureMessage(),
+    error: { ...failureMessage().error, vendorMessage: 'workEmail ana.silva@example.com already exists' },
+  };
   const hidden = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary)).redact(alertFromMessage(msg, context), msg);
   assert.doesNotMatch(JSON.stringify(hidden), /ana\.silva@example\.com/);
-  const shown = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), { hidePersonal: false }).redact(alertFromMessage(msg, context), msg);
+  const shown = alertRedactor(SecretPolicy.of(dictionaryWithSecretSalary), { hidePersonal: false }).redact(
+    alertFromMessage(msg, context),
+    msg,
+  );
   assert.match(JSON.stringify(shown), /ana\.silva@example\.com/);
 });
 

@@ -7,9 +7,13 @@ import type { Dictionary } from '../../../lib/dictionary/field';
 
 /** Translates with locales/en-US/<set>.json the way Node-RED does (`__name__` parameters). */
 export function translator(set: 'hr-alert' | 'hr-health'): Translate {
-  const catalogue = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'locales', 'en-US', `${set}.json`), 'utf8')) as Record<string, unknown>;
+  const catalogue = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), 'locales', 'en-US', `${set}.json`), 'utf8'),
+  ) as Record<string, unknown>;
   return (key, params = {}) => {
-    const found = `${set}.${key}`.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
+    const found = `${set}.${key}`
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
     if (typeof found !== 'string') throw new Error(`no text for ${set}.${key}`);
     return found.replace(/__(\w+)__/g, (_m, name: string) => String(params[name] ?? `__${name}__`));
   };
@@ -22,7 +26,15 @@ export const dictionaryWithSecretSalary: Dictionary = {
   ...defaultDictionary,
   fields: [
     ...defaultDictionary.fields,
-    { name: 'offer.salary', label: 'Salary', type: 'number', required: false, owner: 'ats', syncDirection: 'ats_to_hris', sensitivity: 'secret' },
+    {
+      name: 'offer.salary',
+      label: 'Salary',
+      type: 'number',
+      required: false,
+      owner: 'ats',
+      syncDirection: 'ats_to_hris',
+      sensitivity: 'secret',
+    },
   ],
 };
 

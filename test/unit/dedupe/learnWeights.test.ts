@@ -14,11 +14,21 @@ import { openStore, type JsonObject } from '../../../lib/store';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-learn-weights-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 const key = crypto.randomBytes(32).toString('hex');
-const settings: DedupeSettings = { thresholds: DEFAULT_THRESHOLDS, model: DEFAULT_MATCH_MODEL, candidateLimit: 50, maxBlockSize: 300, actor: 'test' };
+const settings: DedupeSettings = {
+  thresholds: DEFAULT_THRESHOLDS,
+  model: DEFAULT_MATCH_MODEL,
+  candidateLimit: 50,
+  maxBlockSize: 300,
+  actor: 'test',
+};
 
 const person = (i: number, id: string): JsonObject => ({
-  legalName: { first: `Given${i % 7}`, last: `Family${i}` }, emails: [], phones: [], dateOfBirth: `19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
-  address: { line1: `${i} Oak Street`, city: 'Austin', postalCode: '78701', country: 'US' }, nationalId: { type: 'ssn', value: id },
+  legalName: { first: `Given${i % 7}`, last: `Family${i}` },
+  emails: [],
+  phones: [],
+  dateOfBirth: `19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+  address: { line1: `${i} Oak Street`, city: 'Austin', postalCode: '78701', country: 'US' },
+  nationalId: { type: 'ssn', value: id },
 });
 
 test('the matching key survives a restart, differs between stores, and finds a national id one keystroke off', async () => {
@@ -49,12 +59,20 @@ test('random pairs come from the store, the tally survives in the store, and lea
   const store = await openStore({ file: path.join(dir, 'c.db') });
   try {
     const people = Array.from({ length: 60 }, (_, i) => person(i, `${100000000 + i * 7919}`));
-    await store.createPersons(people.map((r) => ({ record: r, ...matchIndexOf(matchableFrom(r, [], undefined, store.matchingKey())) })));
+    await store.createPersons(
+      people.map((r) => ({ record: r, ...matchIndexOf(matchableFrom(r, [], undefined, store.matchingKey())) })),
+    );
     const random = await randomPairPatterns(store, 40, 100);
     assert.equal(random.length, 100);
     // Strangers never share an id; two of these sequential ids can be one keystroke apart, which is "close" by design.
-    assert.ok(random.every((r) => r.pattern.nationalId !== 'exact'), 'strangers do not share a national id');
-    assert.ok(random.filter((r) => r.pattern.nationalId === 'different').length >= 90, 'almost every random pair has different ids');
+    assert.ok(
+      random.every((r) => r.pattern.nationalId !== 'exact'),
+      'strangers do not share a national id',
+    );
+    assert.ok(
+      random.filter((r) => r.pattern.nationalId === 'different').length >= 90,
+      'almost every random pair has different ids',
+    );
 
     const tally = new PatternTally('hr-dedupe:test:patterns');
     const a = prepare(matchableFrom(people[3]!, [], undefined, store.matchingKey()));
@@ -62,7 +80,10 @@ test('random pairs come from the store, the tally survives in the store, and lea
     await tally.save(store);
     const reopened = new PatternTally('hr-dedupe:test:patterns');
     const counted = await reopened.all(store);
-    assert.equal(counted.reduce((s, c) => s + c.count, 0), 30);
+    assert.equal(
+      counted.reduce((s, c) => s + c.count, 0),
+      30,
+    );
 
     const learnt = await learnWeights(store, DEFAULT_MATCH_MODEL, counted);
     assert.equal(learnt.blockedPairs, 30);

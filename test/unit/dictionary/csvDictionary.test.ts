@@ -5,7 +5,8 @@ import { defaultDictionary } from '../../../lib/dictionary/defaultDictionary';
 import type { Dictionary } from '../../../lib/dictionary/field';
 import { HrError } from '../../../lib/errors';
 
-const HEADER = 'name,label,type,required,format,maxLength,allowedValues,translation,owner,syncDirection,transform,sensitivity,immutable,description';
+const HEADER =
+  'name,label,type,required,format,maxLength,allowedValues,translation,owner,syncDirection,transform,sensitivity,immutable,description';
 
 const problemsOf = (text: string): string[] => {
   try {
@@ -64,9 +65,18 @@ test('a translation table and allowed values are written in one cell each', () =
 });
 
 test('a hand-written CSV with columns in any order and optional columns left out is read', () => {
-  const csv = 'label,name,type,owner,syncDirection,sensitivity,required\r\nJob title,job.title,string,ats,ats_to_hris,internal,yes\r\n';
+  const csv =
+    'label,name,type,owner,syncDirection,sensitivity,required\r\nJob title,job.title,string,ats,ats_to_hris,internal,yes\r\n';
   assert.deepEqual(dictionaryFromCsv(csv, { version: '2' }).fields, [
-    { name: 'job.title', label: 'Job title', type: 'string', owner: 'ats', syncDirection: 'ats_to_hris', sensitivity: 'internal', required: true },
+    {
+      name: 'job.title',
+      label: 'Job title',
+      type: 'string',
+      owner: 'ats',
+      syncDirection: 'ats_to_hris',
+      sensitivity: 'internal',
+      required: true,
+    },
   ]);
 });
 
@@ -84,7 +94,11 @@ test('every problem is reported with its line and column', () => {
     'line 4, column "required": "maybe" is not true or false',
     'line 4, column "translation": "Full-time" is not written Source=Target',
   ]);
-  const second = [HEADER, 'offer.startDate,,date,true,,,,,ats,sideways,,internal,,', 'offer.title,Title,text,true,,,,,ats,ats_to_hris,shout(1),internal,,'].join('\r\n');
+  const second = [
+    HEADER,
+    'offer.startDate,,date,true,,,,,ats,sideways,,internal,,',
+    'offer.title,Title,text,true,,,,,ats,ats_to_hris,shout(1),internal,,',
+  ].join('\r\n');
   const problems = problemsOf(second);
   assert.equal(problems.length, 4);
   assert.equal(problems[0], 'line 2, column "label": the cell is empty but must be filled in');
@@ -106,5 +120,7 @@ test('a header with an unknown or missing column is refused', () => {
 });
 
 test('a row with the wrong number of cells is reported', () => {
-  assert.deepEqual(problemsOf(`${HEADER}\r\njob.title,Job title,string\r\n`).slice(0, 1), ['line 2: has 3 cells but the header has 14']);
+  assert.deepEqual(problemsOf(`${HEADER}\r\njob.title,Job title,string\r\n`).slice(0, 1), [
+    'line 2: has 3 cells but the header has 14',
+  ]);
 });

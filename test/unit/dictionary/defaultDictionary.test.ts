@@ -39,7 +39,10 @@ test('the employee id flows from the HRIS back to the ATS', () => {
 });
 
 test('interview feedback is internal and never synced', () => {
-  assert.deepEqual([field('application.interviewFeedback').sensitivity, field('application.interviewFeedback').syncDirection], ['internal', 'none']);
+  assert.deepEqual(
+    [field('application.interviewFeedback').sensitivity, field('application.interviewFeedback').syncDirection],
+    ['internal', 'none'],
+  );
 });
 
 test("the dictionary's secret policy hides the offer's pay from a viewer without personal access, and keeps job fields readable", () => {

@@ -22,10 +22,16 @@ test('an invalid field is named by its position and name', () => {
 });
 
 test('text that is not JSON is refused with the parser message', () => {
-  assert.throws(() => dictionaryFromJson('{"version": "1", fields: []}'), (err: unknown) => err instanceof HrError && err.code === 'dictionary.json_invalid');
+  assert.throws(
+    () => dictionaryFromJson('{"version": "1", fields: []}'),
+    (err: unknown) => err instanceof HrError && err.code === 'dictionary.json_invalid',
+  );
 });
 
 test('a field with both allowed values and a translation table is refused', () => {
   const field = { ...defaultDictionary.fields[0], allowedValues: ['a'], translation: { a: 'b' } };
-  assert.throws(() => dictionaryFromJson({ version: '1', fields: [field] }), (err: unknown) => err instanceof HrError && /either allowed values or a translation table/.test(err.message));
+  assert.throws(
+    () => dictionaryFromJson({ version: '1', fields: [field] }),
+    (err: unknown) => err instanceof HrError && /either allowed values or a translation table/.test(err.message),
+  );
 });

@@ -9,4 +9,9 @@ export function hireWithPay(compensation: Compensation): HireEvent {
 }
 
 /** A BambooHR record as the starting mapping writes it: payRate "<amount> <CUR>", paidPer Hour … Year. */
-export const bambooRecord = (payRate: string, paidPer: string) => ({ firstName: 'Ana', lastName: 'Silva', payRate, paidPer });
+export const bambooRecord = (payRate: string, paidPer: string) => ({
+  firstName: 'Ana',
+  lastName: 'Silva',
+  payRate,
+  paidPer,
+});

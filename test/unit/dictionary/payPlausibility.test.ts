@@ -18,14 +18,27 @@ test('32.50 USD per year is held for review, asking whether it meant per hour', 
 });
 
 test('103000 USD per hour is held for review, asking whether it meant per year', () => {
-  const report = payCheck(bambooRecord('103000.00 USD', 'Hour'), hireWithPay({ amount: '103000.00', currency: 'USD', period: 'hour' }));
+  const report = payCheck(
+    bambooRecord('103000.00 USD', 'Hour'),
+    hireWithPay({ amount: '103000.00', currency: 'USD', period: 'hour' }),
+  );
   assert.equal(report.review[0]?.rule, 'pay_implausible');
   assert.match(report.review[0]?.message ?? '', /^103000\.00 USD per hour — did you mean per year\?/);
 });
 
 test('a yearly salary and an hourly wage within the bounds pass', () => {
-  assert.equal(payCheck(bambooRecord('103000.00 USD', 'Year'), hireWithPay({ amount: '103000.00', currency: 'USD', period: 'year' })).status, 'valid');
-  assert.equal(payCheck(bambooRecord('32.50 USD', 'Hour'), hireWithPay({ amount: '32.50', currency: 'USD', period: 'hour' })).status, 'valid');
+  assert.equal(
+    payCheck(
+      bambooRecord('103000.00 USD', 'Year'),
+      hireWithPay({ amount: '103000.00', currency: 'USD', period: 'year' }),
+    ).status,
+    'valid',
+  );
+  assert.equal(
+    payCheck(bambooRecord('32.50 USD', 'Hour'), hireWithPay({ amount: '32.50', currency: 'USD', period: 'hour' }))
+      .status,
+    'valid',
+  );
 });
 
 test('the bounds are exact at the edges: the minimum itself is plausible, a cent under it is not', () => {
@@ -40,17 +53,37 @@ test('the bounds are exact at the edges: the minimum itself is plausible, a cent
 });
 
 test('bounds come from the dictionary when it has them, per currency', () => {
-  const dictionary = dictionaryFromJson({ ...defaultDictionary, payBounds: { USD: { minHourly: '40', maxHourly: '100' } } });
+  const dictionary = dictionaryFromJson({
+    ...defaultDictionary,
+    payBounds: { USD: { minHourly: '40', maxHourly: '100' } },
+  });
   const strict = compileValidator(dictionary, { fields: false, compensation: { pay: { format: 'bamboohr' } } });
-  const report = strict(bambooRecord('32.50 USD', 'Hour'), hireWithPay({ amount: '32.50', currency: 'USD', period: 'hour' }));
+  const report = strict(
+    bambooRecord('32.50 USD', 'Hour'),
+    hireWithPay({ amount: '32.50', currency: 'USD', period: 'hour' }),
+  );
   assert.equal(report.review[0]?.rule, 'pay_implausible');
-  assert.throws(() => dictionaryFromJson({ ...defaultDictionary, payBounds: { USD: { minHourly: '100', maxHourly: '40' } } }), /payBounds\.USD\.maxHourly: must be more than minHourly/);
+  assert.throws(
+    () => dictionaryFromJson({ ...defaultDictionary, payBounds: { USD: { minHourly: '100', maxHourly: '40' } } }),
+    /payBounds\.USD\.maxHourly: must be more than minHourly/,
+  );
 });
 
 test('a currency without bounds and a switched-off rule check nothing', () => {
-  assert.equal(payCheck(bambooRecord('32.50 SEK', 'Year'), hireWithPay({ amount: '32.50', currency: 'SEK', period: 'year' })).status, 'valid');
-  const off = compileValidator(defaultDictionary, { fields: false, plausibility: false, compensation: { pay: { format: 'bamboohr' } } });
-  assert.equal(off(bambooRecord('32.50 USD', 'Year'), hireWithPay({ amount: '32.50', currency: 'USD', period: 'year' })).status, 'valid');
+  assert.equal(
+    payCheck(bambooRecord('32.50 SEK', 'Year'), hireWithPay({ amount: '32.50', currency: 'SEK', period: 'year' }))
+      .status,
+    'valid',
+  );
+  const off = compileValidator(defaultDictionary, {
+    fields: false,
+    plausibility: false,
+    compensation: { pay: { format: 'bamboohr' } },
+  });
+  assert.equal(
+    off(bambooRecord('32.50 USD', 'Year'), hireWithPay({ amount: '32.50', currency: 'USD', period: 'year' })).status,
+    'valid',
+  );
 });
 
 test('an offer pay with no period is held as "pay period unknown", never compared as yearly', () => {
@@ -58,6 +91,12 @@ test('an offer pay with no period is held as "pay period unknown", never compare
   const report = payCheck({ firstName: 'Ana', payRate: '32.50 USD' }, hire);
   assert.equal(report.status, 'review');
   assert.deepEqual(report.errors, []);
-  assert.deepEqual(report.review.map((r) => r.rule), ['pay_period_unknown']);
-  assert.match(report.review[0]?.message ?? '', /^Pay period unknown: the offer's pay of 32\.50 USD does not say per what/);
+  assert.deepEqual(
+    report.review.map((r) => r.rule),
+    ['pay_period_unknown'],
+  );
+  assert.match(
+    report.review[0]?.message ?? '',
+    /^Pay period unknown: the offer's pay of 32\.50 USD does not say per what/,
+  );
 });

@@ -8,14 +8,34 @@ import { sampleHire } from '../../../lib/mapping/sampleHire';
 import { startingTables } from '../../../lib/mapping/startingTables';
 
 const bamboo = compilePayReader({ format: 'bamboohr' });
-const failsWith = (code: string, message?: RegExp) => (err: unknown) => err instanceof HrError && err.code === code && (!message || message.test(err.message));
+const failsWith = (code: string, message?: RegExp) => (err: unknown) =>
+  err instanceof HrError && err.code === code && (!message || message.test(err.message));
 
 test('BambooHR pay is read from payRate "<amount> <CUR>" and paidPer, exactly', () => {
-  assert.deepEqual(bamboo({ payRate: '103000 USD', paidPer: 'Year' })?.pay, { amount: '103000.00', currency: 'USD', period: 'year' });
-  assert.deepEqual(bamboo({ payRate: '49.52 USD', paidPer: 'Hour' })?.pay, { amount: '49.52', currency: 'USD', period: 'hour' });
-  assert.deepEqual(bamboo({ payRate: '103,000.00 USD', payPer: 'month' })?.pay, { amount: '103000.00', currency: 'USD', period: 'month' }, 'payPer and grouped thousands');
-  assert.deepEqual(bamboo({ payRate: { value: '8583.33', currency: 'EUR' }, paidPer: 'Month' })?.pay, { amount: '8583.33', currency: 'EUR', period: 'month' }, 'the { value, currency } write form');
-  assert.deepEqual(bamboo({ payRate: '103000 USD', paidPer: 'Year' })?.sent, { payRate: '103000 USD', paidPer: 'Year' });
+  assert.deepEqual(bamboo({ payRate: '103000 USD', paidPer: 'Year' })?.pay, {
+    amount: '103000.00',
+    currency: 'USD',
+    period: 'year',
+  });
+  assert.deepEqual(bamboo({ payRate: '49.52 USD', paidPer: 'Hour' })?.pay, {
+    amount: '49.52',
+    currency: 'USD',
+    period: 'hour',
+  });
+  assert.deepEqual(
+    bamboo({ payRate: '103,000.00 USD', payPer: 'month' })?.pay,
+    { amount: '103000.00', currency: 'USD', period: 'month' },
+    'payPer and grouped thousands',
+  );
+  assert.deepEqual(
+    bamboo({ payRate: { value: '8583.33', currency: 'EUR' }, paidPer: 'Month' })?.pay,
+    { amount: '8583.33', currency: 'EUR', period: 'month' },
+    'the { value, currency } write form',
+  );
+  assert.deepEqual(bamboo({ payRate: '103000 USD', paidPer: 'Year' })?.sent, {
+    payRate: '103000 USD',
+    paidPer: 'Year',
+  });
 });
 
 test('a record that sends no pay has nothing to read', () => {
@@ -25,25 +45,55 @@ test('a record that sends no pay has nothing to read', () => {
 });
 
 test('pay that is there but cannot be read is a named error naming the field', () => {
-  assert.throws(() => bamboo({ payRate: '103000', paidPer: 'Year' }), failsWith('validator.pay_unreadable', /^payRate: "103000" has no currency/));
-  assert.throws(() => bamboo({ payRate: '103.000,00 EUR', paidPer: 'Year' }), failsWith('validator.pay_unreadable', /^payRate: .*not an amount/));
-  assert.throws(() => bamboo({ payRate: '49.5192 USD', paidPer: 'Hour' }), failsWith('validator.pay_unreadable', /more decimals than USD allows/));
-  assert.throws(() => bamboo({ payRate: '103000 USD' }), failsWith('validator.pay_unreadable', /^payRate: the pay has an amount but no period/));
-  assert.throws(() => bamboo({ payRate: '103000 USD', paidPer: 'Fortnight' }), failsWith('validator.pay_unreadable', /^paidPer: "Fortnight" is not a known BambooHR pay period/));
-  assert.throws(() => compilePayReader('compensation')({ compensation: { amount: '1e5', currency: 'USD', period: 'year' } }), failsWith('validator.pay_unreadable', /^compensation: not a pay of the form/));
+  assert.throws(
+    () => bamboo({ payRate: '103000', paidPer: 'Year' }),
+    failsWith('validator.pay_unreadable', /^payRate: "103000" has no currency/),
+  );
+  assert.throws(
+    () => bamboo({ payRate: '103.000,00 EUR', paidPer: 'Year' }),
+    failsWith('validator.pay_unreadable', /^payRate: .*not an amount/),
+  );
+  assert.throws(
+    () => bamboo({ payRate: '49.5192 USD', paidPer: 'Hour' }),
+    failsWith('validator.pay_unreadable', /more decimals than USD allows/),
+  );
+  assert.throws(
+    () => bamboo({ payRate: '103000 USD' }),
+    failsWith('validator.pay_unreadable', /^payRate: the pay has an amount but no period/),
+  );
+  assert.throws(
+    () => bamboo({ payRate: '103000 USD', paidPer: 'Fortnight' }),
+    failsWith('validator.pay_unreadable', /^paidPer: "Fortnight" is not a known BambooHR pay period/),
+  );
+  assert.throws(
+    () => compilePayReader('compensation')({ compensation: { amount: '1e5', currency: 'USD', period: 'year' } }),
+    failsWith('validator.pay_unreadable', /^compensation: not a pay of the form/),
+  );
 });
 
 test('amount, currency and period can each come from a path of their own', () => {
-  const read = compilePayReader({ format: 'paths', amount: 'employment.salary.amount', currency: 'employment.salary.currency', period: 'employment.salary.interval' });
-  assert.deepEqual(read({ employment: { salary: { amount: 61800, currency: 'EUR', interval: 'Year' } } })?.pay, { amount: '61800.00', currency: 'EUR', period: 'year' });
+  const read = compilePayReader({
+    format: 'paths',
+    amount: 'employment.salary.amount',
+    currency: 'employment.salary.currency',
+    period: 'employment.salary.interval',
+  });
+  assert.deepEqual(read({ employment: { salary: { amount: 61800, currency: 'EUR', interval: 'Year' } } })?.pay, {
+    amount: '61800.00',
+    currency: 'EUR',
+    period: 'year',
+  });
   assert.throws(() => compilePayReader({ format: 'paths', amount: 'salary' }), failsWith('validator.pay_path_invalid'));
-  assert.throws(() => compilePayReader({ format: 'paths', amount: 'salary..amount', period: 'period' }), failsWith('validator.pay_path_invalid', /amount path is not valid/));
+  assert.throws(
+    () => compilePayReader({ format: 'paths', amount: 'salary..amount', period: 'period' }),
+    failsWith('validator.pay_path_invalid', /amount path is not valid/),
+  );
 });
 
 const hire = sampleHire();
 const payCheck = compileValidator([], { fields: false, compensation: { pay: { format: 'bamboohr' } } });
 
-test('the shipped BambooHR mapping sends the offer\'s pay, which passes the check', async () => {
+test("the shipped BambooHR mapping sends the offer's pay, which passes the check", async () => {
   const record = await compileTable(startingTables.bamboohr).map(hire);
   assert.deepEqual(payCheck(record, hire), { status: 'valid', errors: [], review: [] });
 });
@@ -51,7 +101,10 @@ test('the shipped BambooHR mapping sends the offer\'s pay, which passes the chec
 test('BambooHR pay 3 % above the offer goes to review, explaining both figures; 1 % passes', () => {
   const report = payCheck({ firstName: 'Ana', payRate: '106090 USD', paidPer: 'Year' }, hire);
   assert.equal(report.status, 'review');
-  assert.equal(report.review[0]?.message, "The pay sent in payRate, 106090.00 USD per year, is 3 % above the offer's 103000.00 USD per year, more than the 2 % allowed.");
+  assert.equal(
+    report.review[0]?.message,
+    "The pay sent in payRate, 106090.00 USD per year, is 3 % above the offer's 103000.00 USD per year, more than the 2 % allowed.",
+  );
   assert.deepEqual(report.review[0]?.details?.sent, { payRate: '106090 USD', paidPer: 'Year' });
   assert.equal(report.review[0]?.details?.variance, '0.030000');
   assert.equal(payCheck({ payRate: '104030 USD', paidPer: 'Year' }, hire).status, 'valid');
@@ -59,7 +112,10 @@ test('BambooHR pay 3 % above the offer goes to review, explaining both figures; 
 
 test('a yearly salary sent as BambooHR monthly pay is converted and caught', () => {
   const report = payCheck({ payRate: '103000 USD', paidPer: 'Month' }, hire);
-  assert.match(report.review[0]?.message ?? '', /103000\.00 USD per month \(1236000\.00 USD per year\), is 1100 % above/);
+  assert.match(
+    report.review[0]?.message ?? '',
+    /103000\.00 USD per month \(1236000\.00 USD per year\), is 1100 % above/,
+  );
 });
 
 test('BambooHR pay in another currency than the offer goes to review', () => {
@@ -83,5 +139,9 @@ test('the shipped generic mapping sends the canonical pay object the default for
   const record = await compileTable(startingTables.generic).map(hire);
   const check = compileValidator([], { fields: false });
   assert.equal(check(record, hire).status, 'valid');
-  assert.equal(check({ ...record, compensation: { ...hire.offer.compensation, amount: '99910.00' } }, hire).status, 'review', '3 % below');
+  assert.equal(
+    check({ ...record, compensation: { ...hire.offer.compensation, amount: '99910.00' } }, hire).status,
+    'review',
+    '3 % below',
+  );
 });

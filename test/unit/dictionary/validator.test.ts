@@ -60,14 +60,23 @@ test('every problem in a record is reported, not just the first', () => {
 test('an optional part may be absent, but when present its required fields must be there', () => {
   const hire = sampleHire();
   assert.equal(validateHire({ ...hire, person: { ...hire.person, address: undefined } }).status, 'valid');
-  const report = validateHire({ ...hire, person: { ...hire.person, address: { line1: '455 Broadway', country: 'US' } } });
+  const report = validateHire({
+    ...hire,
+    person: { ...hire.person, address: { line1: '455 Broadway', country: 'US' } },
+  });
   assert.deepEqual(report.errors, [{ field: 'person.address.city', rule: 'required', message: 'City is required.' }]);
 });
 
 test('a record with the wrong kind of value says what was expected', () => {
   const hire = sampleHire();
   const report = validateHire({ ...hire, person: { ...hire.person, consent: { backgroundCheck: 'yes' } } });
-  assert.deepEqual(report.errors, [{ field: 'person.consent.backgroundCheck', rule: 'type', message: 'Background check consent must be true or false.' }]);
+  assert.deepEqual(report.errors, [
+    {
+      field: 'person.consent.backgroundCheck',
+      rule: 'type',
+      message: 'Background check consent must be true or false.',
+    },
+  ]);
 });
 
 test('something that is not a record at all is invalid, not a crash', () => {
@@ -82,15 +91,25 @@ test('maximum length counts characters, so an emoji is one', () => {
 });
 
 test('named formats and regular expressions are checked', () => {
-  const validate = compileValidator([field('code', 'string', { format: '[A-Z]{3}-\\d{2}' }), field('guid', 'string', { format: 'uuid' })]);
+  const validate = compileValidator([
+    field('code', 'string', { format: '[A-Z]{3}-\\d{2}' }),
+    field('guid', 'string', { format: 'uuid' }),
+  ]);
   assert.equal(validate({ code: 'ABC-12', guid: '0f8fad5b-d9cb-469f-a165-70867728950e' }).status, 'valid');
-  assert.deepEqual(validate({ code: 'ABC-123', guid: '42' }).errors.map((e) => [e.field, e.rule]), [['code', 'format'], ['guid', 'format']]);
+  assert.deepEqual(
+    validate({ code: 'ABC-123', guid: '42' }).errors.map((e) => [e.field, e.rule]),
+    [
+      ['code', 'format'],
+      ['guid', 'format'],
+    ],
+  );
 });
 
 test('a dictionary that lists fields under a plain value is refused when compiled', () => {
   assert.throws(
     () => compileValidator([field('job.title', 'string'), field('job.title.text', 'string')]),
-    (err: unknown) => err instanceof HrError && err.code === 'dictionary.invalid' && /"job.title" is a string/.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'dictionary.invalid' && /"job.title" is a string/.test(err.message),
   );
 });
 
@@ -98,7 +117,11 @@ const offer = { compensation: { amount: '120000.00', currency: 'USD', period: 'y
 const payCheck = compileValidator([]);
 
 test('monthly pay 1.99 % above the yearly offer is within the 2 % rule', () => {
-  assert.deepEqual(payCheck({ offer, compensation: { amount: '10199.00', currency: 'USD', period: 'month' } }), { status: 'valid', errors: [], review: [] });
+  assert.deepEqual(payCheck({ offer, compensation: { amount: '10199.00', currency: 'USD', period: 'month' } }), {
+    status: 'valid',
+    errors: [],
+    review: [],
+  });
 });
 
 test('monthly pay 2.01 % above the yearly offer goes to review with both figures', () => {
@@ -114,16 +137,25 @@ test('monthly pay 2.01 % above the yearly offer goes to review with both figures
 });
 
 test('pay exactly 2 % away is still within the rule', () => {
-  assert.equal(payCheck({ offer, compensation: { amount: '117600.00', currency: 'USD', period: 'year' } }).status, 'valid');
+  assert.equal(
+    payCheck({ offer, compensation: { amount: '117600.00', currency: 'USD', period: 'year' } }).status,
+    'valid',
+  );
 });
 
 test('an hourly rate equal to the offer at 2080 hours a year passes', () => {
-  const record = { offer: { compensation: { amount: '103000.00', currency: 'USD', period: 'year' } }, compensation: { amount: '49.52', currency: 'USD', period: 'hour' } };
+  const record = {
+    offer: { compensation: { amount: '103000.00', currency: 'USD', period: 'year' } },
+    compensation: { amount: '49.52', currency: 'USD', period: 'hour' },
+  };
   assert.equal(payCheck(record).status, 'valid');
 });
 
 test('a yearly salary pushed into an hourly pay field is caught', () => {
-  const record = { offer: { compensation: { amount: '103000.00', currency: 'USD', period: 'year' } }, compensation: { amount: '103000.00', currency: 'USD', period: 'hour' } };
+  const record = {
+    offer: { compensation: { amount: '103000.00', currency: 'USD', period: 'year' } },
+    compensation: { amount: '103000.00', currency: 'USD', period: 'hour' },
+  };
   const report = payCheck(record);
   assert.equal(report.status, 'review');
   assert.match(report.review[0]?.message ?? '', /214240000\.00 USD per year\), is 207900 % above/);
@@ -135,19 +167,40 @@ test('pay in another currency than the offer goes to review', () => {
 });
 
 test('the variance threshold and compensation paths can be configured', () => {
-  const lenient = compileValidator([], { varianceThreshold: 0.05, compensation: { pay: 'employee.pay', offer: 'hire.offer.pay' } });
-  const record = { hire: { offer: { pay: offer.compensation } }, employee: { pay: { amount: '124000.00', currency: 'USD', period: 'year' } } };
+  const lenient = compileValidator([], {
+    varianceThreshold: 0.05,
+    compensation: { pay: 'employee.pay', offer: 'hire.offer.pay' },
+  });
+  const record = {
+    hire: { offer: { pay: offer.compensation } },
+    employee: { pay: { amount: '124000.00', currency: 'USD', period: 'year' } },
+  };
   assert.equal(lenient(record).status, 'valid');
-  assert.throws(() => compileValidator([], { varianceThreshold: 'two percent' }), (err: unknown) => err instanceof HrError && err.code === 'validator.threshold_invalid');
-  assert.throws(() => compileValidator([], { varianceThreshold: -0.02 }), (err: unknown) => err instanceof HrError && err.code === 'validator.threshold_invalid');
-  assert.throws(() => compileValidator([], { payAssumptions: { hoursPerWeek: 0 } }), (err: unknown) => err instanceof HrError && err.code === 'transform.pay_assumption_invalid');
+  assert.throws(
+    () => compileValidator([], { varianceThreshold: 'two percent' }),
+    (err: unknown) => err instanceof HrError && err.code === 'validator.threshold_invalid',
+  );
+  assert.throws(
+    () => compileValidator([], { varianceThreshold: -0.02 }),
+    (err: unknown) => err instanceof HrError && err.code === 'validator.threshold_invalid',
+  );
+  assert.throws(
+    () => compileValidator([], { payAssumptions: { hoursPerWeek: 0 } }),
+    (err: unknown) => err instanceof HrError && err.code === 'transform.pay_assumption_invalid',
+  );
 });
 
 test('extra rules add errors and review items; errors win the status', () => {
   const validate = compileValidator([], {
     rules: [
-      (record) => ((record as { startDate?: string }).startDate ?? '') < '2026-01-01' ? [{ field: 'startDate', rule: 'start_in_past', message: 'The start date has passed.', severity: 'review' }] : [],
-      (record) => ((record as { country?: string }).country === 'KP' ? [{ field: 'country', rule: 'sanctioned', message: 'Hiring here is not allowed.', severity: 'error' }] : []),
+      (record) =>
+        ((record as { startDate?: string }).startDate ?? '') < '2026-01-01'
+          ? [{ field: 'startDate', rule: 'start_in_past', message: 'The start date has passed.', severity: 'review' }]
+          : [],
+      (record) =>
+        (record as { country?: string }).country === 'KP'
+          ? [{ field: 'country', rule: 'sanctioned', message: 'Hiring here is not allowed.', severity: 'error' }]
+          : [],
     ],
   });
   assert.equal(validate({ startDate: '2025-06-01', country: 'US' }).status, 'review');
@@ -159,7 +212,9 @@ test('extra rules add errors and review items; errors win the status', () => {
 test('a required name that is only spaces counts as missing', () => {
   const hire = sampleHire();
   const report = validateHire({ ...hire, person: { ...hire.person, legalName: { first: '  ', last: 'Smith' } } });
-  assert.deepEqual(report.errors, [{ field: 'person.legalName.first', rule: 'required', message: 'Legal first name is required.' }]);
+  assert.deepEqual(report.errors, [
+    { field: 'person.legalName.first', rule: 'required', message: 'Legal first name is required.' },
+  ]);
 });
 
 test('a mapped record is checked against the offer in the canonical hire beside it', () => {
@@ -167,5 +222,8 @@ test('a mapped record is checked against the offer in the canonical hire beside 
   const mapped = { firstName: 'Johnny', compensation: { amount: '8000.00', currency: 'USD', period: 'month' } };
   const report = payCheck(mapped, hire);
   assert.equal(report.status, 'review');
-  assert.match(report.review[0]?.message ?? '', /8000\.00 USD per month \(96000\.00 USD per year\), is 20 % above the offer's 80000\.00 USD per year/);
+  assert.match(
+    report.review[0]?.message ?? '',
+    /8000\.00 USD per month \(96000\.00 USD per year\), is 20 % above the offer's 80000\.00 USD per year/,
+  );
 });

@@ -18,20 +18,36 @@ function vendor(answer: (req: HttpRequest) => Partial<HttpResponse> | Error = ()
   return { ctx, sent };
 }
 
-const notFound = () => new HttpError('http.status', 'DELETE … answered 404', { method: 'DELETE', url: 'x', status: 404, retryable: false, attempts: 1, maybeDelivered: false });
+const notFound = () =>
+  new HttpError('http.status', 'DELETE … answered 404', {
+    method: 'DELETE',
+    url: 'x',
+    status: 404,
+    retryable: false,
+    attempts: 1,
+    maybeDelivered: false,
+  });
 
 test('Greenhouse anonymises every documented field through Harvest v3, or deletes when asked', async () => {
   const { ctx, sent } = vendor();
-  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'anonymize' }), { outcome: 'erased', action: 'anonymized' });
+  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'anonymize' }), {
+    outcome: 'erased',
+    action: 'anonymized',
+  });
   assert.deepEqual([sent[0].method, sent[0].url], ['PATCH', 'v3/candidates/35897443/anonymize']);
   assert.ok((sent[0].body as { fields: string[] }).fields.includes('full_name'));
-  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'delete' }), { outcome: 'erased', action: 'deleted' });
+  assert.deepEqual(await eraserFor('greenhouse').erase('35897443', ctx, { greenhouseMode: 'delete' }), {
+    outcome: 'erased',
+    action: 'deleted',
+  });
   assert.deepEqual([sent[1].method, sent[1].url], ['DELETE', 'v3/candidates/35897443']);
 });
 
 test('a record the vendor no longer has counts as already gone, so a repeat after a lost answer is not a failure', async () => {
   const { ctx } = vendor(notFound);
-  assert.deepEqual(await eraserFor('checkr').erase('abc', ctx, { greenhouseMode: 'anonymize' }), { outcome: 'already_gone' });
+  assert.deepEqual(await eraserFor('checkr').erase('abc', ctx, { greenhouseMode: 'anonymize' }), {
+    outcome: 'already_gone',
+  });
 });
 
 test('Ashby refusing the anonymisation (open applications) becomes a manual step quoting Ashby', async () => {
@@ -44,7 +60,11 @@ test('Ashby refusing the anonymisation (open applications) becomes a manual step
 test('an HRIS without a deletion API is always a manual step and is never called', async () => {
   for (const system of ['bamboohr', 'hibob', 'personio', 'lever', 'someday-hris']) {
     const { ctx, sent } = vendor();
-    assert.equal((await eraserFor(system).erase('101', ctx, { greenhouseMode: 'anonymize' })).outcome, 'manual', system);
+    assert.equal(
+      (await eraserFor(system).erase('101', ctx, { greenhouseMode: 'anonymize' })).outcome,
+      'manual',
+      system,
+    );
     assert.deepEqual(sent, []);
   }
 });

@@ -18,18 +18,21 @@ function parsePrometheus(text: string): { types: Map<string, string>; samples: S
   const samples: Sample[] = [];
   const name = '[a-zA-Z_:][a-zA-Z0-9_:]*';
   for (const line of text.slice(0, -1).split('\n')) {
+    if (new RegExp(`^# HELP (${name}) (.*)$`).test(line)) continue;
     let m: RegExpExecArray | null;
-    if ((m = new RegExp(`^# HELP (${name}) (.*)$`).exec(line))) continue;
     if ((m = new RegExp(`^# TYPE (${name}) (counter|gauge|histogram|summary|untyped)$`).exec(line))) {
       assert.ok(!types.has(m[1]), `one TYPE line for ${m[1]}`);
       types.set(m[1], m[2]);
       continue;
     }
-    m = new RegExp(`^(${name})(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$`).exec(line);
+    m = new RegExp(
+      `^(${name})(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$`,
+    ).exec(line);
     if (!m) throw new Error(`not a Prometheus line: ${JSON.stringify(line)}`);
     assert.ok(types.has(m[1]), `TYPE of ${m[1]} comes before its samples`);
     const labels: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[pair[1]] = pair[2];
+    for (const pair of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[pair[1]] = pair[2];
     samples.push({ name: m[1], labels, value: Number(m[3]) });
   }
   return { types, samples };
@@ -57,7 +60,11 @@ test('the metrics read as Prometheus text that parses, and each metric’s serie
     ],
   );
   assert.equal(samples.find((s) => s.name === 'hr_events_in_total')?.labels.vendor, 'greenhouse');
-  assert.equal(samples.find((s) => s.name === 'hr_review_items_total')?.value, 0, 'metrics nobody counted yet still show');
+  assert.equal(
+    samples.find((s) => s.name === 'hr_review_items_total')?.value,
+    0,
+    'metrics nobody counted yet still show',
+  );
   const json = report.metrics.find((m) => m.name === METRICS.writesOk);
   assert.equal(json?.total, 10);
   assert.equal(json?.last24h, 10);
@@ -66,10 +73,13 @@ test('the metrics read as Prometheus text that parses, and each metric’s serie
 test('hand-entered credential expiries are read line by line, and a bad line is named', () => {
   const ok = parseManualExpiries('# keys\nGreenhouse Harvest key = 2026-08-31\n\nCheckr = 2027-01-15');
   assert.ok(ok.ok);
-  assert.deepEqual(ok.value.map((e) => [e.label, e.expiresAt.toISOString().slice(0, 10)]), [
-    ['Greenhouse Harvest key', '2026-08-31'],
-    ['Checkr', '2027-01-15'],
-  ]);
+  assert.deepEqual(
+    ok.value.map((e) => [e.label, e.expiresAt.toISOString().slice(0, 10)]),
+    [
+      ['Greenhouse Harvest key', '2026-08-31'],
+      ['Checkr', '2027-01-15'],
+    ],
+  );
   const bad = parseManualExpiries('Checkr = 2027-02-30');
   assert.ok(!bad.ok);
   assert.match(bad.error.message, /Line 1/);
@@ -77,6 +87,9 @@ test('hand-entered credential expiries are read line by line, and a bad line is 
 
 test('an OAuth answer with a refresh-token lifetime gives its expiry; one without gives none', () => {
   const now = new Date(NOW);
-  assert.equal(refreshTokenExpiry({ access_token: 'x', expires_in: 3600, refresh_token_expires_in: 86_400 }, now)?.getTime(), NOW + 86_400_000);
+  assert.equal(
+    refreshTokenExpiry({ access_token: 'x', expires_in: 3600, refresh_token_expires_in: 86_400 }, now)?.getTime(),
+    NOW + 86_400_000,
+  );
   assert.equal(refreshTokenExpiry({ access_token: 'x', expires_in: 3600 }, now), null);
 });

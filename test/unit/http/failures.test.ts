@@ -5,12 +5,14 @@ import { createHttpClient } from '../../../lib/http/client';
 import { HttpError } from '../../../lib/http/httpError';
 import { closing, fakeClock, startServer, type Handler } from './support';
 
-const isHttpError = (code: string, check: (e: HttpError) => void = () => undefined) => (err: unknown) => {
-  assert.ok(err instanceof HttpError, `expected an HttpError, got ${String(err)}`);
-  assert.equal(err.code, code);
-  check(err);
-  return true;
-};
+const isHttpError =
+  (code: string, check: (e: HttpError) => void = () => undefined) =>
+  (err: unknown) => {
+    assert.ok(err instanceof HttpError, `expected an HttpError, got ${String(err)}`);
+    assert.equal(err.code, code);
+    check(err);
+    return true;
+  };
 
 /** Never answers the first `n` requests (the client's deadline ends them), then answers 200. */
 const silentFor = (n: number): Handler => {
@@ -120,15 +122,22 @@ test('a 401 with a static API key is an auth error, not retried', async (t) => {
 test('a 403 is an auth error that names missing permission', async (t) => {
   const server = await startServer(t, (_req, res) => res.writeHead(403).end());
   const client = closing(t, createHttpClient({ baseUrl: server.url }));
-  await assert.rejects(client.request({ method: 'GET', url: '/x' }), isHttpError('http.auth', (e) => assert.match(e.message, /lack permission/)));
+  await assert.rejects(
+    client.request({ method: 'GET', url: '/x' }),
+    isHttpError('http.auth', (e) => assert.match(e.message, /lack permission/)),
+  );
 });
 
 test('a redirect is not followed and names where the vendor moved', async (t) => {
-  const server = await startServer(t, (_req, res) => res.writeHead(301, { location: 'https://acme.bamboohr.com/api/v1/employees' }).end());
+  const server = await startServer(t, (_req, res) =>
+    res.writeHead(301, { location: 'https://acme.bamboohr.com/api/v1/employees' }).end(),
+  );
   const client = closing(t, createHttpClient({ baseUrl: server.url }));
   await assert.rejects(
     client.request({ method: 'POST', url: '/v1/employees', body: {} }),
-    isHttpError('http.status', (e) => assert.match(e.message, /moved to https:\/\/acme\.bamboohr\.com\/api\/v1\/employees/)),
+    isHttpError('http.status', (e) =>
+      assert.match(e.message, /moved to https:\/\/acme\.bamboohr\.com\/api\/v1\/employees/),
+    ),
   );
   assert.equal(server.received.length, 1);
 });
@@ -138,19 +147,32 @@ test('many requests in flight on one client print no MaxListenersExceededWarning
   const onWarning = (w: Error) => warnings.push(w.name);
   process.on('warning', onWarning);
   t.after(() => process.off('warning', onWarning));
-  const server = await startServer(t, (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 20));
+  const server = await startServer(
+    t,
+    (_req, res) =>
+      void setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 20),
+  );
   const client = closing(t, createHttpClient({ baseUrl: server.url, rateLimit: { ratePerSecond: 1000, burst: 32 } }));
   await Promise.all(Array.from({ length: 24 }, () => client.request({ method: 'GET', url: '/x' })));
   await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
+  assert.deepEqual(
+    warnings.filter((w) => w === 'MaxListenersExceededWarning'),
+    [],
+  );
 });
 
 test('an absolute URL on another host (a next-page link an answer named) is refused before any credentials are sent', async (t) => {
   let homeSeen = 0;
   let otherSeen = 0;
-  const home = await startServer(t, (_req, res) => void (homeSeen++, res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')));
+  const home = await startServer(
+    t,
+    (_req, res) => void (homeSeen++, res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')),
+  );
   const other = await startServer(t, (_req, res) => void (otherSeen++, res.writeHead(200).end()));
-  const client = closing(t, createHttpClient({ baseUrl: `${home.url}/v1`, auth: basicAuth('secret-key', 'x'), retry: false }));
+  const client = closing(
+    t,
+    createHttpClient({ baseUrl: `${home.url}/v1`, auth: basicAuth('secret-key', 'x'), retry: false }),
+  );
   await assert.rejects(
     client.request({ method: 'GET', url: `${other.url}/v1/candidates?page=2` }),
     isHttpError('http.foreign_host', (e) => {
@@ -161,6 +183,8 @@ test('an absolute URL on another host (a next-page link an answer named) is refu
   );
   assert.equal(otherSeen, 0, 'nothing reached the other host');
   // The connection's own host, written out in full, is fine.
-  assert.deepEqual((await client.request({ method: 'GET', url: `${home.url}/v1/candidates?page=2` })).body, { ok: true });
+  assert.deepEqual((await client.request({ method: 'GET', url: `${home.url}/v1/candidates?page=2` })).body, {
+    ok: true,
+  });
   assert.equal(homeSeen, 1);
 });

@@ -7,7 +7,15 @@ import { HttpError } from '../../../lib/http/httpError';
 import { oauthClientCredentials } from '../../../lib/http/oauth';
 import { closing, fakeClock, startServer } from './support';
 
-const SECRETS = ['key-9f8e7d6c', 'bearer-5a4b3c2d', '123-45-6789', 'AB123456C', '1990-04-01', '4111111111111111', 'qs-secret-77'];
+const SECRETS = [
+  'key-9f8e7d6c',
+  'bearer-5a4b3c2d',
+  '123-45-6789',
+  'AB123456C',
+  '1990-04-01',
+  '4111111111111111',
+  'qs-secret-77',
+];
 
 function assertNoSecret(lines: unknown[], extra: string[] = []) {
   const text = JSON.stringify(lines);
@@ -24,16 +32,23 @@ const employee = {
 
 test('a logged request and answer never show the API key, the Bearer token or the secret fields', async (t) => {
   // The vendor echoes the request back, so the secrets appear in the answer too.
-  const server = await startServer(t, (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ received: JSON.parse(req.body), headers: req.headers })));
+  const server = await startServer(t, (req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ received: JSON.parse(req.body), headers: req.headers })),
+  );
   const lines: HttpLogEntry[] = [];
-  const client = closing(t, createHttpClient({
-    baseUrl: server.url,
-    headers: { 'X-Api-Key': 'key-9f8e7d6c' },
-    auth: bearerToken('bearer-5a4b3c2d'),
-    logger: (entry) => lines.push(entry),
-    logBodies: true,
-    redact: ['ssn', 'nationalId.value', 'dateOfBirth'],
-  }));
+  const client = closing(
+    t,
+    createHttpClient({
+      baseUrl: server.url,
+      headers: { 'X-Api-Key': 'key-9f8e7d6c' },
+      auth: bearerToken('bearer-5a4b3c2d'),
+      logger: (entry) => lines.push(entry),
+      logBodies: true,
+      redact: ['ssn', 'nationalId.value', 'dateOfBirth'],
+    }),
+  );
   await client.request({ method: 'POST', url: '/v1/employees', query: { api_key: 'qs-secret-77' }, body: employee });
   assert.equal(lines.length, 1);
   assertNoSecret(lines);
@@ -45,10 +60,21 @@ test('a logged request and answer never show the API key, the Bearer token or th
 
 test('an error that quotes the secret back keeps it out of the message, the details and every log line', async (t) => {
   const server = await startServer(t, (_req, res) =>
-    res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Invalid national id AB123456C for ssn 123-45-6789 (Bearer bearer-5a4b3c2d)' })),
+    res
+      .writeHead(422, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ message: 'Invalid national id AB123456C for ssn 123-45-6789 (Bearer bearer-5a4b3c2d)' })),
   );
   const lines: HttpLogEntry[] = [];
-  const client = closing(t, createHttpClient({ baseUrl: server.url, auth: bearerToken('bearer-5a4b3c2d'), logger: (e) => lines.push(e), logBodies: true, redact: ['nationalId.value', 'ssn', 'dateOfBirth'] }));
+  const client = closing(
+    t,
+    createHttpClient({
+      baseUrl: server.url,
+      auth: bearerToken('bearer-5a4b3c2d'),
+      logger: (e) => lines.push(e),
+      logBodies: true,
+      redact: ['nationalId.value', 'ssn', 'dateOfBirth'],
+    }),
+  );
   const err = await client.request({ method: 'POST', url: '/v1/employees', body: employee }).catch((e: unknown) => e);
   assert.ok(err instanceof HttpError);
   assertNoSecret([err.message, inspect(err, { depth: Infinity }), lines]);
@@ -57,7 +83,14 @@ test('an error that quotes the secret back keeps it out of the message, the deta
 
 test('a network failure does not drag the request, with its credentials and body, into the error', async (t) => {
   const server = await startServer(t, (_req, _res, socket) => socket.destroy());
-  const client = closing(t, createHttpClient({ baseUrl: server.url, headers: { 'X-Api-Key': 'key-9f8e7d6c' }, auth: bearerToken('bearer-5a4b3c2d') }));
+  const client = closing(
+    t,
+    createHttpClient({
+      baseUrl: server.url,
+      headers: { 'X-Api-Key': 'key-9f8e7d6c' },
+      auth: bearerToken('bearer-5a4b3c2d'),
+    }),
+  );
   const err = await client.request({ method: 'POST', url: '/v1/employees', body: employee }).catch((e: unknown) => e);
   assert.ok(err instanceof HttpError && err.code === 'http.network');
   assertNoSecret([inspect(err, { depth: Infinity, showHidden: true })]);
@@ -65,13 +98,21 @@ test('a network failure does not drag the request, with its credentials and body
 
 test('OAuth token requests and answers are logged without the client secret or the tokens', async (t) => {
   const server = await startServer(t, (req, res) => {
-    if (req.url === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"at-0a1b2c3d","expires_in":3600}');
+    if (req.url === '/token')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"access_token":"at-0a1b2c3d","expires_in":3600}');
     res.writeHead(200).end();
   });
   const lines: HttpLogEntry[] = [];
   const logger = (e: HttpLogEntry) => lines.push(e);
   const { clock } = fakeClock();
-  const auth = oauthClientCredentials({ tokenUrl: `${server.url}/token`, clientId: 'id', clientSecret: 'cs-7e6f5a4b', http: { logger, logBodies: true, clock } });
+  const auth = oauthClientCredentials({
+    tokenUrl: `${server.url}/token`,
+    clientId: 'id',
+    clientSecret: 'cs-7e6f5a4b',
+    http: { logger, logBodies: true, clock },
+  });
   const client = closing(t, createHttpClient({ baseUrl: server.url, auth, logger, logBodies: true, clock }));
   await client.request({ method: 'GET', url: '/x' });
   assert.equal(lines.length, 2);
@@ -82,6 +123,10 @@ test('an incoming-webhook URL is the credential and is never logged', async (t) 
   const server = await startServer(t, (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
   const lines: HttpLogEntry[] = [];
   const client = closing(t, createHttpClient({ secretUrl: true, logger: (e) => lines.push(e) }));
-  await client.request({ method: 'POST', url: `${server.url}/services/T000/B000/XXXXSECRET`, body: { text: 'Hire failed' } });
+  await client.request({
+    method: 'POST',
+    url: `${server.url}/services/T000/B000/XXXXSECRET`,
+    body: { text: 'Hire failed' },
+  });
   assertNoSecret(lines, ['XXXXSECRET']);
 });

@@ -9,7 +9,10 @@ import { closing, fakeClock, startServer, type Received } from './support';
  * A vendor with a token endpoint and one resource. Tokens are `tok-1`, `tok-2`, …; the resource
  * accepts only tokens in `valid`, so a test can revoke one.
  */
-async function startVendor(t: TestContext, opts: { expiresIn?: number; tokenDelayMs?: number; tokenStatus?: number; rotate?: boolean } = {}) {
+async function startVendor(
+  t: TestContext,
+  opts: { expiresIn?: number; tokenDelayMs?: number; tokenStatus?: number; rotate?: boolean } = {},
+) {
   const tokenRequests: Received[] = [];
   const valid = new Set<string>();
   let issued = 0;
@@ -17,11 +20,22 @@ async function startVendor(t: TestContext, opts: { expiresIn?: number; tokenDela
   const server = await startServer(t, (req, res) => {
     if (req.url === '/token') {
       tokenRequests.push(req);
-      if (opts.tokenStatus) return void res.writeHead(opts.tokenStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed' }));
+      if (opts.tokenStatus)
+        return void res
+          .writeHead(opts.tokenStatus, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed' }));
       const token = `tok-${++issued}`;
       if (!refuseAll) valid.add(token);
-      const body = { access_token: token, token_type: 'Bearer', expires_in: opts.expiresIn ?? 3600, ...(opts.rotate ? { refresh_token: `refresh-${issued}` } : {}) };
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)), opts.tokenDelayMs ?? 0);
+      const body = {
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: opts.expiresIn ?? 3600,
+        ...(opts.rotate ? { refresh_token: `refresh-${issued}` } : {}),
+      };
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+        opts.tokenDelayMs ?? 0,
+      );
       return;
     }
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
@@ -32,36 +46,66 @@ async function startVendor(t: TestContext, opts: { expiresIn?: number; tokenDela
     refuseAll = true;
     valid.clear();
   };
-  return { server, tokenRequests, valid, refuseAll: refuse, resourceRequests: () => server.received.filter((r) => r.url !== '/token') };
+  return {
+    server,
+    tokenRequests,
+    valid,
+    refuseAll: refuse,
+    resourceRequests: () => server.received.filter((r) => r.url !== '/token'),
+  };
 }
 
-function clientFor(t: TestContext, vendor: Awaited<ReturnType<typeof startVendor>>, clock = fakeClock().clock, extra: Partial<OAuthOptions> = {}) {
-  const auth = oauthClientCredentials({ tokenUrl: `${vendor.server.url}/token`, clientId: 'id-1', clientSecret: 'secret-1', http: { clock }, ...extra });
+function clientFor(
+  t: TestContext,
+  vendor: Awaited<ReturnType<typeof startVendor>>,
+  clock = fakeClock().clock,
+  extra: Partial<OAuthOptions> = {},
+) {
+  const auth = oauthClientCredentials({
+    tokenUrl: `${vendor.server.url}/token`,
+    clientId: 'id-1',
+    clientSecret: 'secret-1',
+    http: { clock },
+    ...extra,
+  });
   return closing(t, createHttpClient({ baseUrl: vendor.server.url, auth, clock }));
 }
 
 test('a client-credentials token is fetched once and reused', async (t) => {
   const vendor = await startVendor(t);
   const client = clientFor(t, vendor);
-  for (let i = 0; i < 3; i++) assert.deepEqual((await client.request({ method: 'GET', url: '/v3/jobs' })).body, { token: 'tok-1' });
+  for (let i = 0; i < 3; i++)
+    assert.deepEqual((await client.request({ method: 'GET', url: '/v3/jobs' })).body, { token: 'tok-1' });
   assert.equal(vendor.tokenRequests.length, 1);
 });
 
 test('Greenhouse style: client id and secret in HTTP Basic, form body with grant type, scope and sub', async (t) => {
   const vendor = await startVendor(t);
-  const client = clientFor(t, vendor, undefined, { clientAuth: 'basic', scope: 'harvest:candidates:list', extraParams: { sub: '4242' } });
+  const client = clientFor(t, vendor, undefined, {
+    clientAuth: 'basic',
+    scope: 'harvest:candidates:list',
+    extraParams: { sub: '4242' },
+  });
   await client.request({ method: 'GET', url: '/v3/candidates' });
   const [tokenRequest] = vendor.tokenRequests;
   assert.equal(tokenRequest.headers.authorization, `Basic ${Buffer.from('id-1:secret-1').toString('base64')}`);
   assert.match(String(tokenRequest.headers['content-type']), /application\/x-www-form-urlencoded/);
-  assert.deepEqual(Object.fromEntries(new URLSearchParams(tokenRequest.body)), { grant_type: 'client_credentials', scope: 'harvest:candidates:list', sub: '4242' });
+  assert.deepEqual(Object.fromEntries(new URLSearchParams(tokenRequest.body)), {
+    grant_type: 'client_credentials',
+    scope: 'harvest:candidates:list',
+    sub: '4242',
+  });
 });
 
 test('JSON token requests carry the client id and secret in the body', async (t) => {
   const vendor = await startVendor(t);
   const client = clientFor(t, vendor, undefined, { bodyFormat: 'json' });
   await client.request({ method: 'GET', url: '/x' });
-  assert.deepEqual(JSON.parse(vendor.tokenRequests[0].body), { grant_type: 'client_credentials', client_id: 'id-1', client_secret: 'secret-1' });
+  assert.deepEqual(JSON.parse(vendor.tokenRequests[0].body), {
+    grant_type: 'client_credentials',
+    client_id: 'id-1',
+    client_secret: 'secret-1',
+  });
 });
 
 test('the token is refreshed shortly before it expires, so the vendor never sees an expired one', async (t) => {
@@ -115,7 +159,10 @@ test('a resource that refuses even a fresh token is an auth error after one forc
   const vendor = await startVendor(t);
   const client = clientFor(t, vendor);
   vendor.refuseAll();
-  await assert.rejects(client.request({ method: 'GET', url: '/x' }), (e: unknown) => e instanceof HttpError && e.code === 'http.auth' && e.attempts === 2);
+  await assert.rejects(
+    client.request({ method: 'GET', url: '/x' }),
+    (e: unknown) => e instanceof HttpError && e.code === 'http.auth' && e.attempts === 2,
+  );
 });
 
 test('a token endpoint that refuses the client is an auth error carrying its description', async (t) => {
@@ -149,6 +196,9 @@ test('a rotated refresh token is handed to the caller and used for the next refr
   advance(3_600_000);
   await client.request({ method: 'GET', url: '/x' });
   assert.deepEqual(stored, ['refresh-1', 'refresh-2']);
-  assert.deepEqual(vendor.tokenRequests.map((r) => (JSON.parse(r.body) as { refresh_token: string }).refresh_token), ['refresh-0', 'refresh-1']);
+  assert.deepEqual(
+    vendor.tokenRequests.map((r) => (JSON.parse(r.body) as { refresh_token: string }).refresh_token),
+    ['refresh-0', 'refresh-1'],
+  );
   assert.equal((JSON.parse(vendor.tokenRequests[0].body) as { grant_type: string }).grant_type, 'refresh_token');
 });

@@ -8,11 +8,15 @@ import { createRateLimiter } from '../../../lib/http/rateLimiter';
 import { activeTimers, closing, fakeClock, scripted, startServer } from './support';
 
 /** Grants `n` acquisitions and returns the virtual time of each grant. */
-async function grantTimes(n: number, limiter: ReturnType<typeof createRateLimiter>, now: () => number): Promise<number[]> {
+async function grantTimes(
+  n: number,
+  limiter: ReturnType<typeof createRateLimiter>,
+  now: () => number,
+): Promise<number[]> {
   return Promise.all(Array.from({ length: n }, () => limiter.acquire().then(now)));
 }
 
-test('a burst goes at once, then requests follow at the configured rate', async (t) => {
+test('a burst goes at once, then requests follow at the configured rate', async () => {
   const { clock, now } = fakeClock(0);
   const limiter = createRateLimiter({ ratePerSecond: 10, burst: 5 }, clock);
   const times = await grantTimes(25, limiter, now);
@@ -28,7 +32,7 @@ test('a burst goes at once, then requests follow at the configured rate', async 
   limiter.close();
 });
 
-test('waiting requests are served first come, first served', async (t) => {
+test('waiting requests are served first come, first served', async () => {
   const { clock } = fakeClock(0);
   const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1 }, clock);
   const order: number[] = [];
@@ -37,7 +41,7 @@ test('waiting requests are served first come, first served', async (t) => {
   limiter.close();
 });
 
-test('a pause holds every request until the vendor said to come back', async (t) => {
+test('a pause holds every request until the vendor said to come back', async () => {
   const { clock, now } = fakeClock(0);
   const limiter = createRateLimiter({ ratePerSecond: 10, burst: 5 }, clock);
   limiter.pauseUntil(3000);
@@ -46,7 +50,7 @@ test('a pause holds every request until the vendor said to come back', async (t)
   limiter.close();
 });
 
-test('close rejects waiting requests and leaves no timer behind', async (t) => {
+test('close rejects waiting requests and leaves no timer behind', async () => {
   const before = activeTimers();
   const limiter = createRateLimiter({ ratePerSecond: 0.001, burst: 1 }, systemClock);
   await limiter.acquire();
@@ -61,17 +65,29 @@ test('close rejects waiting requests and leaves no timer behind', async (t) => {
 test('a client keeps a burst of requests under its configured rate', async (t) => {
   const server = await startServer(t, scripted({ status: 200 }));
   const { clock, now } = fakeClock(0);
-  const client = closing(t, createHttpClient({ baseUrl: server.url, clock, rateLimit: { ratePerSecond: 4, burst: 3 } }));
+  const client = closing(
+    t,
+    createHttpClient({ baseUrl: server.url, clock, rateLimit: { ratePerSecond: 4, burst: 3 } }),
+  );
   await Promise.all(Array.from({ length: 12 }, (_, i) => client.request({ method: 'GET', url: `/employees/${i}` })));
   assert.equal(server.received.length, 12);
-  assert.ok(now() >= ((12 - 3) / 4) * 1000, `12 requests at 4/s after a burst of 3 take 2.25 s of clock time, took ${now()} ms`);
+  assert.ok(
+    now() >= ((12 - 3) / 4) * 1000,
+    `12 requests at 4/s after a burst of 3 take 2.25 s of clock time, took ${now()} ms`,
+  );
 });
 
 test('after a 429 with Retry-After the whole connection holds off, not just the request that got it', async (t) => {
   const server = await startServer(t, scripted({ status: 429, headers: { 'retry-after': '3' } }, { status: 200 }));
   const { clock, sleeps } = fakeClock(0);
-  const client = closing(t, createHttpClient({ baseUrl: server.url, clock, retry: false, rateLimit: { ratePerSecond: 100, burst: 10 } }));
-  await assert.rejects(client.request({ method: 'GET', url: '/a' }), (e: unknown) => e instanceof HttpError && e.code === 'http.rate_limited');
+  const client = closing(
+    t,
+    createHttpClient({ baseUrl: server.url, clock, retry: false, rateLimit: { ratePerSecond: 100, burst: 10 } }),
+  );
+  await assert.rejects(
+    client.request({ method: 'GET', url: '/a' }),
+    (e: unknown) => e instanceof HttpError && e.code === 'http.rate_limited',
+  );
   const res = await client.request({ method: 'GET', url: '/b' });
   assert.equal(res.status, 200);
   assert.deepEqual(sleeps, [3000], 'the next request waited out the pause in the limiter');
@@ -94,5 +110,8 @@ test('closing a client rejects requests queued in its limiter, sleeping before a
   }
   await server.close();
   assert.equal(activeTimers(), before);
-  await assert.rejects(client.request({ method: 'GET', url: '/after' }), (e: unknown) => e instanceof HttpError && e.code === 'http.closed');
+  await assert.rejects(
+    client.request({ method: 'GET', url: '/after' }),
+    (e: unknown) => e instanceof HttpError && e.code === 'http.closed',
+  );
 });

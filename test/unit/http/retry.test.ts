@@ -5,17 +5,23 @@ import { HttpError } from '../../../lib/http/httpError';
 import { backoffDelay, defaultRetryPolicy, retryAfterMs } from '../../../lib/http/retry';
 import { closing, fakeClock, scripted, startServer } from './support';
 
-async function withServer(t: TestContext, handler: Parameters<typeof startServer>[1], body: (url: string, received: Awaited<ReturnType<typeof startServer>>['received']) => Promise<void>) {
+async function withServer(
+  t: TestContext,
+  handler: Parameters<typeof startServer>[1],
+  body: (url: string, received: Awaited<ReturnType<typeof startServer>>['received']) => Promise<void>,
+) {
   const server = await startServer(t, handler);
   await body(server.url, server.received);
 }
 
-const isHttpError = (code: string, check: (e: HttpError) => void = () => undefined) => (err: unknown) => {
-  assert.ok(err instanceof HttpError, `expected an HttpError, got ${String(err)}`);
-  assert.equal(err.code, code);
-  check(err);
-  return true;
-};
+const isHttpError =
+  (code: string, check: (e: HttpError) => void = () => undefined) =>
+  (err: unknown) => {
+    assert.ok(err instanceof HttpError, `expected an HttpError, got ${String(err)}`);
+    assert.equal(err.code, code);
+    check(err);
+    return true;
+  };
 
 test('a 503 is retried after a jittered backoff and the second answer is returned', async (t) => {
   await withServer(t, scripted({ status: 503 }, { status: 200, body: { id: 7 } }), async (url) => {
@@ -51,35 +57,57 @@ test('a 429 with an HTTP-date Retry-After waits until that date', async (t) => {
 test("a 429 without Retry-After waits for Greenhouse's X-RateLimit-Reset epoch", async (t) => {
   const { clock, sleeps, now } = fakeClock();
   const reset = String(Math.floor(now() / 1000) + 4);
-  await withServer(t, scripted({ status: 429, headers: { 'x-ratelimit-reset': reset } }, { status: 200 }), async (url) => {
-    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
-    await client.request({ method: 'GET', url: '/v1/candidates' });
-    assert.deepEqual(sleeps, [4000]);
-  });
+  await withServer(
+    t,
+    scripted({ status: 429, headers: { 'x-ratelimit-reset': reset } }, { status: 200 }),
+    async (url) => {
+      const client = closing(t, createHttpClient({ baseUrl: url, clock }));
+      await client.request({ method: 'GET', url: '/v1/candidates' });
+      assert.deepEqual(sleeps, [4000]);
+    },
+  );
 });
 
 test('a BambooHR 429 with Retry-After is repeated even for a create, since throttled means not applied', async (t) => {
-  await withServer(t, scripted({ status: 429, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
-    const { clock, sleeps } = fakeClock();
-    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
-    const res = await client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } });
-    assert.equal(res.status, 201);
-    assert.equal(res.headers.location, '/v1/employees/41');
-    assert.deepEqual(sleeps, [2000]);
-    assert.equal(received.length, 2);
-  });
+  await withServer(
+    t,
+    scripted(
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 201, headers: { location: '/v1/employees/41' } },
+    ),
+    async (url, received) => {
+      const { clock, sleeps } = fakeClock();
+      const client = closing(t, createHttpClient({ baseUrl: url, clock }));
+      const res = await client.request({
+        method: 'POST',
+        url: '/v1/employees',
+        body: { firstName: 'Ana', lastName: 'Silva' },
+      });
+      assert.equal(res.status, 201);
+      assert.equal(res.headers.location, '/v1/employees/41');
+      assert.deepEqual(sleeps, [2000]);
+      assert.equal(received.length, 2);
+    },
+  );
 });
 
-test('a 503 on a create is not repeated by the client even with Retry-After: since 2026-09-16 BambooHR\'s 503 means unavailable, not throttled', async (t) => {
-  await withServer(t, scripted({ status: 503, headers: { 'retry-after': '2' } }, { status: 201, headers: { location: '/v1/employees/41' } }), async (url, received) => {
-    const { clock } = fakeClock();
-    const client = closing(t, createHttpClient({ baseUrl: url, clock }));
-    await assert.rejects(
-      client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } }),
-      isHttpError('http.status', (e) => assert.equal(e.maybeDelivered, true)),
-    );
-    assert.equal(received.length, 1);
-  });
+test("a 503 on a create is not repeated by the client even with Retry-After: since 2026-09-16 BambooHR's 503 means unavailable, not throttled", async (t) => {
+  await withServer(
+    t,
+    scripted(
+      { status: 503, headers: { 'retry-after': '2' } },
+      { status: 201, headers: { location: '/v1/employees/41' } },
+    ),
+    async (url, received) => {
+      const { clock } = fakeClock();
+      const client = closing(t, createHttpClient({ baseUrl: url, clock }));
+      await assert.rejects(
+        client.request({ method: 'POST', url: '/v1/employees', body: { firstName: 'Ana', lastName: 'Silva' } }),
+        isHttpError('http.status', (e) => assert.equal(e.maybeDelivered, true)),
+      );
+      assert.equal(received.length, 1);
+    },
+  );
 });
 
 for (const status of [400, 404, 409, 422]) {
@@ -109,21 +137,28 @@ test("a Greenhouse 422 surfaces the vendor's field errors in the message", async
       client.request({ method: 'PATCH', url: '/v1/candidates/1', body: { email: 'nope' } }),
       isHttpError('http.status', (e) => {
         assert.equal(e.vendorMessage, 'Validation error: email: Must be a valid email');
-        assert.match(e.message, /PATCH http:\/\/127\.0\.0\.1:\d+\/v1\/candidates\/1 answered 422 — the vendor says: Validation error: email: Must be a valid email/);
+        assert.match(
+          e.message,
+          /PATCH http:\/\/127\.0\.0\.1:\d+\/v1\/candidates\/1 answered 422 — the vendor says: Validation error: email: Must be a valid email/,
+        );
         assert.equal(e.maybeDelivered, false);
       }),
     );
   });
 });
 
-test("a BambooHR 400 surfaces the X-BambooHR-Error-Message header", async (t) => {
-  await withServer(t, scripted({ status: 400, headers: { 'x-bamboohr-error-message': 'Invalid field: payPer' } }), async (url) => {
-    const client = closing(t, createHttpClient({ baseUrl: url }));
-    await assert.rejects(
-      client.request({ method: 'POST', url: '/v1/employees', body: { payPer: 'Year' } }),
-      isHttpError('http.status', (e) => assert.equal(e.vendorMessage, 'Invalid field: payPer')),
-    );
-  });
+test('a BambooHR 400 surfaces the X-BambooHR-Error-Message header', async (t) => {
+  await withServer(
+    t,
+    scripted({ status: 400, headers: { 'x-bamboohr-error-message': 'Invalid field: payPer' } }),
+    async (url) => {
+      const client = closing(t, createHttpClient({ baseUrl: url }));
+      await assert.rejects(
+        client.request({ method: 'POST', url: '/v1/employees', body: { payPer: 'Year' } }),
+        isHttpError('http.status', (e) => assert.equal(e.vendorMessage, 'Invalid field: payPer')),
+      );
+    },
+  );
 });
 
 test('a create that got a 500 is not repeated: the employee may exist already', async (t) => {
@@ -145,7 +180,12 @@ test('a POST the caller marks idempotent is repeated after a 500', async (t) => 
   await withServer(t, scripted({ status: 500 }, { status: 201 }), async (url) => {
     const { clock } = fakeClock();
     const client = closing(t, createHttpClient({ baseUrl: url, clock }));
-    const res = await client.request({ method: 'POST', url: '/v1/invitations', headers: { 'Idempotency-Key': 'k1' }, idempotent: true });
+    const res = await client.request({
+      method: 'POST',
+      url: '/v1/invitations',
+      headers: { 'Idempotency-Key': 'k1' },
+      idempotent: true,
+    });
     assert.equal(res.attempts, 2);
   });
 });
@@ -191,8 +231,14 @@ test('retry: false on a request makes exactly one attempt', async (t) => {
 
 test('backoff uses full jitter under an exponential ceiling capped at maxDelayMs', () => {
   const policy = { ...defaultRetryPolicy, baseDelayMs: 100, maxDelayMs: 1000 };
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0.999)), [99, 199, 399, 799, 999, 999]);
-  assert.equal(backoffDelay(3, policy, () => 0), 0);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0.999)),
+    [99, 199, 399, 799, 999, 999],
+  );
+  assert.equal(
+    backoffDelay(3, policy, () => 0),
+    0,
+  );
 });
 
 test('Retry-After and reset headers are read in every documented form', () => {

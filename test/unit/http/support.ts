@@ -31,7 +31,12 @@ export async function startServer(t: TestContext, handler: Handler): Promise<Tes
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const r = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(r);
       handler(r, res, req.socket);
     });
@@ -48,7 +53,9 @@ export async function startServer(t: TestContext, handler: Handler): Promise<Tes
 }
 
 /** Answers a sequence of scripted replies, one per request, repeating the last. */
-export function scripted(...replies: Array<{ status: number; headers?: Record<string, string>; body?: unknown }>): Handler {
+export function scripted(
+  ...replies: Array<{ status: number; headers?: Record<string, string>; body?: unknown }>
+): Handler {
   let i = 0;
   return (_req, res) => {
     const reply = replies[Math.min(i++, replies.length - 1)];

@@ -9,7 +9,10 @@ test('the vendor message is read from every common shape', () => {
   assert.equal(say(undefined, { 'x-bamboohr-error-message': 'Duplicate email' }), 'Duplicate email');
   assert.equal(say({ error: { message: 'Person not found' } }), 'Person not found');
   assert.equal(say({ message: 'Rate limit exceeded' }), 'Rate limit exceeded');
-  assert.equal(say({ errors: [{ message: 'is required', field: 'first_name' }, { message: 'bad date' }] }), 'first_name: is required; bad date');
+  assert.equal(
+    say({ errors: [{ message: 'is required', field: 'first_name' }, { message: 'bad date' }] }),
+    'first_name: is required; bad date',
+  );
   assert.equal(say({ error: 'invalid_grant', error_description: 'Refresh token expired' }), 'Refresh token expired');
   assert.equal(say('invalid_payload'), 'invalid_payload');
 });

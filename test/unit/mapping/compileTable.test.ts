@@ -7,7 +7,11 @@ import { transformFunctions } from '../../../lib/transform/functions';
 import { HrError } from '../../../lib/errors';
 import { sampleHire } from '../../../lib/mapping/sampleHire';
 
-const row = (target: string, source: string, more: Partial<MappingRowInput> = {}): MappingRowInput => ({ target, source, ...more });
+const row = (target: string, source: string, more: Partial<MappingRowInput> = {}): MappingRowInput => ({
+  target,
+  source,
+  ...more,
+});
 
 /** The problems compileTable refuses a table with. */
 function problems(rows: MappingRowInput[]): RowProblem[] {
@@ -62,7 +66,10 @@ test('a missing optional field is left out of the record, and groups and lists a
     row('employments[0].status', 'ACTIVE', { from: 'constant' }),
     row('employments[1].status', 'FUTURE', { from: 'constant' }),
   ]);
-  assert.deepEqual(mapping.mapSync!(sampleHire()), { work: { title: 'Payroll Specialist' }, employments: [{ status: 'ACTIVE' }, { status: 'FUTURE' }] });
+  assert.deepEqual(mapping.mapSync!(sampleHire()), {
+    work: { title: 'Payroll Specialist' },
+    employments: [{ status: 'ACTIVE' }, { status: 'FUTURE' }],
+  });
 });
 
 test('an object taken as it is is copied, so the record sent on never changes the canonical one', () => {
@@ -82,7 +89,10 @@ test('the first alternative with a value is used; empty text counts as missing',
 });
 
 test('a required field with no value fails the record naming the row and the target field', async () => {
-  const mapping = compileTable([row('firstName', 'person.legalName.first'), row('workEmail', 'person.emails[type=work].address', { required: true })]);
+  const mapping = compileTable([
+    row('firstName', 'person.legalName.first'),
+    row('workEmail', 'person.emails[type=work].address', { required: true }),
+  ]);
   const hire = sampleHire();
   hire.person.emails = [];
   const err = await rejection(mapping.map(hire));
@@ -92,7 +102,10 @@ test('a required field with no value fails the record naming the row and the tar
 });
 
 test('a transform that fails on a record keeps its code and names the row and target field', async () => {
-  const mapping = compileTable([row('firstName', 'person.legalName.first'), row('paidPer', 'offer.compensation.period', { transform: 'translate', args: '[{"year": "Year"}]' })]);
+  const mapping = compileTable([
+    row('firstName', 'person.legalName.first'),
+    row('paidPer', 'offer.compensation.period', { transform: 'translate', args: '[{"year": "Year"}]' }),
+  ]);
   const hire = sampleHire();
   hire.offer.compensation.period = 'biweekly';
   const err = await rejection(mapping.map(hire));
@@ -133,8 +146,16 @@ test('every compile error names its row and target field, and all are reported a
 });
 
 test('two rows filling the same field, or a field that is also a group, are refused naming both rows', () => {
-  const found = problems([row('work.site', 'offer.location'), row('work', 'offer.title'), row('work.site', 'job.office.name'), row('list[1]', 'offer.title')]);
-  assert.deepEqual(found.map((p) => p.row), [2, 3, 4]);
+  const found = problems([
+    row('work.site', 'offer.location'),
+    row('work', 'offer.title'),
+    row('work.site', 'job.office.name'),
+    row('list[1]', 'offer.title'),
+  ]);
+  assert.deepEqual(
+    found.map((p) => p.row),
+    [2, 3, 4],
+  );
   assert.match(found[0].message, /work is already used as a group of fields by row 1/);
   assert.match(found[1].message, /work\.site is already filled by row 1/);
   assert.match(found[2].message, /would leave a gap/);
@@ -152,13 +173,21 @@ test('a JSONata row says what a table cannot, and costs only that row', async ()
     [
       row('firstName', 'person.legalName.first'),
       row('emailCount', '$count(person.emails)', { from: 'jsonata' }),
-      row('band', 'offer.compensation.period = "year" ? "salaried" : "hourly"', { from: 'jsonata', transform: 'upper' }),
+      row('band', 'offer.compensation.period = "year" ? "salaried" : "hourly"', {
+        from: 'jsonata',
+        transform: 'upper',
+      }),
       row('start', '$isoDate(offer.startDate, "UTC")', { from: 'jsonata' }),
     ],
     { functions: transformFunctions },
   );
   assert.equal(mapping.mapSync, null, 'a table with JSONata rows is awaited');
-  assert.deepEqual(await mapping.map(sampleHire()), { firstName: 'Ana', emailCount: 2, band: 'SALARIED', start: '2026-12-01' });
+  assert.deepEqual(await mapping.map(sampleHire()), {
+    firstName: 'Ana',
+    emailCount: 2,
+    band: 'SALARIED',
+    start: '2026-12-01',
+  });
 });
 
 test('a JSONata row that fails names its row', async () => {

@@ -32,21 +32,27 @@ test('every phone and e-mail the BambooHR starting table can send counts as sent
 
 test('a table that forgot the home phone lists it as not sent', () => {
   const rows = startingTables.bamboohr.filter((r) => r.target !== 'homePhone');
-  assert.deepEqual(coverageOf(rows)(ukHire()).map((n) => n.path), ['person.phones[type=home].number', 'person.phones[type=other].number', 'offer.employmentType']);
+  assert.deepEqual(
+    coverageOf(rows)(ukHire()).map((n) => n.path),
+    ['person.phones[type=home].number', 'person.phones[type=other].number', 'offer.employmentType'],
+  );
 });
 
 test('Personio persons hold one e-mail and no phone: the rest is listed, and offer values are shown as they are', () => {
   const notSent = coverageOf(startingTables.personio)(ukHire());
-  assert.deepEqual(notSent.map((n) => n.path), [
-    'person.emails[type=personal].address',
-    'person.phones[type=home].number',
-    'person.phones[type=other].number',
-    'offer.department',
-    'offer.location',
-    'offer.compensation.amount',
-    'offer.compensation.currency',
-    'offer.compensation.period',
-  ]);
+  assert.deepEqual(
+    notSent.map((n) => n.path),
+    [
+      'person.emails[type=personal].address',
+      'person.phones[type=home].number',
+      'person.phones[type=other].number',
+      'offer.department',
+      'offer.location',
+      'offer.compensation.amount',
+      'offer.compensation.currency',
+      'offer.compensation.period',
+    ],
+  );
   assert.equal(notSent.find((n) => n.path === 'offer.compensation.amount')?.value, '103000.00');
 });
 
@@ -60,5 +66,8 @@ test('the second of two alternatives counts only when the first had no value', (
 
 test('a mapping whose rows may read anything (JSONata) has no coverage rather than a wrong one', () => {
   assert.equal(compileMapper({ mode: 'jsonata', expression: startingMappings.bamboohr }).coverage, null);
-  assert.equal(compileMapper({ mode: 'table', rows: [{ target: 'x', from: 'jsonata', source: 'person' }] }).coverage, null);
+  assert.equal(
+    compileMapper({ mode: 'table', rows: [{ target: 'x', from: 'jsonata', source: 'person' }] }).coverage,
+    null,
+  );
 });

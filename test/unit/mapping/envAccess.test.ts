@@ -4,7 +4,13 @@ import { checkTable, compileTable } from '../../../lib/mapping/compileTable';
 import { listedEnv, parseEnvList } from '../../../lib/mapping/envAccess';
 import { sampleHire } from '../../../lib/mapping/sampleHire';
 
-const ENV: Record<string, string> = { HR_COMPANY: 'acme', HR_STORE_KEY: 'k'.repeat(64), OTHER: 'other', SLACK_TOKEN: 'xoxb', MY_STORE_KEY: 'custom' };
+const ENV: Record<string, string> = {
+  HR_COMPANY: 'acme',
+  HR_STORE_KEY: 'k'.repeat(64),
+  OTHER: 'other',
+  SLACK_TOKEN: 'xoxb',
+  MY_STORE_KEY: 'custom',
+};
 const read = (name: string) => ENV[name];
 const envRow = (source: string) => [{ target: 'value', from: 'env' as const, source }];
 
@@ -18,7 +24,11 @@ test('a variable not listed is refused by name, and its value appears nowhere', 
   assert.equal(problems[0].code, 'mapper.env_not_listed');
   assert.match(problems[0].message, /"OTHER" is not among/);
   assert.ok(!JSON.stringify(problems).includes('other"'));
-  assert.equal(checkTable(envRow('HR_COMPANY'), {})[0].code, 'mapper.env_not_listed', 'with no list, nothing is readable');
+  assert.equal(
+    checkTable(envRow('HR_COMPANY'), {})[0].code,
+    'mapper.env_not_listed',
+    'with no list, nothing is readable',
+  );
 });
 
 test("the store's key, a deployed store's own key variable and credential-named variables are never readable, even when listed", () => {

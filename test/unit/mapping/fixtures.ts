@@ -11,7 +11,12 @@ export function hireFixtures(): Record<string, HireEvent> {
   const fallsBackToJob = sampleHire({ eventId: 'job-fallback' });
   delete fallsBackToJob.offer.department;
   delete fallsBackToJob.offer.location;
-  fallsBackToJob.job = { id: 'job-1', title: 'Payroll Specialist', department: { name: 'People Ops' }, office: { name: 'Lisbon' } };
+  fallsBackToJob.job = {
+    id: 'job-1',
+    title: 'Payroll Specialist',
+    department: { name: 'People Ops' },
+    office: { name: 'Lisbon' },
+  };
 
   const noDepartmentAnywhere = sampleHire({ eventId: 'no-department' });
   delete noDepartmentAnywhere.offer.department;

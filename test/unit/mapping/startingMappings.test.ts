@@ -35,11 +35,19 @@ test('the BambooHR starting mapping gives BambooHR field names, ISO hire date an
 test('a pay period BambooHR has no value for is an error, not a silently wrong paidPer', async () => {
   const hire = sampleHire();
   hire.offer.compensation.period = 'biweekly';
-  await assert.rejects(run('bamboohr', hire), (err: { code?: string; message: string }) => /^transform\./.test(err.code ?? '') && /biweekly/.test(err.message));
+  await assert.rejects(
+    run('bamboohr', hire),
+    (err: { code?: string; message: string }) => /^transform\./.test(err.code ?? '') && /biweekly/.test(err.message),
+  );
 });
 
 test('the HiBob starting mapping fills every field HiBob requires', async () => {
-  const record = (await run('hibob')) as { firstName: string; surname: string; email: string; work: { site: string; startDate: string } };
+  const record = (await run('hibob')) as {
+    firstName: string;
+    surname: string;
+    email: string;
+    work: { site: string; startDate: string };
+  };
   assert.equal(record.firstName, 'Ana');
   assert.equal(record.surname, 'Silva');
   assert.equal(record.email, 'ana.silva@example.com');
@@ -48,16 +56,28 @@ test('the HiBob starting mapping fills every field HiBob requires', async () => 
 });
 
 test('the Personio starting mapping creates a person with one onboarding employment', async () => {
-  const record = (await run('personio')) as { employments: Array<{ status: string; type: string; employment_start_date: string }> };
+  const record = (await run('personio')) as {
+    employments: Array<{ status: string; type: string; employment_start_date: string }>;
+  };
   assert.equal(record.employments.length, 1);
-  assert.deepEqual(record.employments[0], { position: { title: 'Payroll Specialist' }, status: 'ONBOARDING', employment_start_date: '2026-12-01', type: 'INTERNAL' });
+  assert.deepEqual(record.employments[0], {
+    position: { title: 'Payroll Specialist' },
+    status: 'ONBOARDING',
+    employment_start_date: '2026-12-01',
+    type: 'INTERNAL',
+  });
 });
 
 test('department and location fall back to the job when the offer has none', async () => {
   const hire = sampleHire();
   delete hire.offer.department;
   delete hire.offer.location;
-  hire.job = { id: 'job-1', title: 'Payroll Specialist', department: { name: 'People Ops' }, office: { name: 'Lisbon' } };
+  hire.job = {
+    id: 'job-1',
+    title: 'Payroll Specialist',
+    department: { name: 'People Ops' },
+    office: { name: 'Lisbon' },
+  };
   const record = (await run('generic', hire)) as { department: string };
   assert.equal(record.department, 'People Ops');
 });
@@ -70,12 +90,26 @@ test('every starting mapping sends mobile, home and work phones and personal and
     { number: '+15185551212', type: 'work' },
   ];
   const bamboo = (await run('bamboohr', hire)) as Record<string, unknown>;
-  assert.deepEqual([bamboo.mobilePhone, bamboo.homePhone, bamboo.workPhone, bamboo.workEmail, bamboo.homeEmail], ['+14155550123', '+442079460958', '+15185551212', 'ana.silva@example.com', 'ana@example.org']);
-  const bob = (await run('hibob', hire)) as { email: string; home: Record<string, unknown>; work: Record<string, unknown> };
-  assert.deepEqual(bob.home, { privateEmail: 'ana@example.org', mobilePhone: '+14155550123', privatePhone: '+442079460958' });
+  assert.deepEqual(
+    [bamboo.mobilePhone, bamboo.homePhone, bamboo.workPhone, bamboo.workEmail, bamboo.homeEmail],
+    ['+14155550123', '+442079460958', '+15185551212', 'ana.silva@example.com', 'ana@example.org'],
+  );
+  const bob = (await run('hibob', hire)) as {
+    email: string;
+    home: Record<string, unknown>;
+    work: Record<string, unknown>;
+  };
+  assert.deepEqual(bob.home, {
+    privateEmail: 'ana@example.org',
+    mobilePhone: '+14155550123',
+    privatePhone: '+442079460958',
+  });
   assert.equal(bob.work.workPhone, '+15185551212');
   const generic = (await run('generic', hire)) as Record<string, unknown>;
-  assert.deepEqual([generic.mobilePhone, generic.homePhone, generic.workPhone, generic.personalEmail], ['+14155550123', '+442079460958', '+15185551212', 'ana@example.org']);
+  assert.deepEqual(
+    [generic.mobilePhone, generic.homePhone, generic.workPhone, generic.personalEmail],
+    ['+14155550123', '+442079460958', '+15185551212', 'ana@example.org'],
+  );
 });
 
 test('a hire with no phone and no personal e-mail sends HiBob no empty home group, as a table or as JSONata', async () => {

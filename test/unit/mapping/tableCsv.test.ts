@@ -16,15 +16,29 @@ test('the CSV has a header and one line per target field, readable in a spreadsh
 });
 
 test('a spreadsheet may order the columns freely and leave out the optional ones', () => {
-  assert.deepEqual(tableFromCsv('source,target,required\r\nperson.legalName.first,firstName,yes\r\n" Acme ",company,\r\n'), [
-    { target: 'firstName', from: 'path', source: 'person.legalName.first', transform: '', args: '', default: '', required: true },
-    { target: 'company', from: 'path', source: ' Acme ', transform: '', args: '', default: '', required: false },
-  ]);
+  assert.deepEqual(
+    tableFromCsv('source,target,required\r\nperson.legalName.first,firstName,yes\r\n" Acme ",company,\r\n'),
+    [
+      {
+        target: 'firstName',
+        from: 'path',
+        source: 'person.legalName.first',
+        transform: '',
+        args: '',
+        default: '',
+        required: true,
+      },
+      { target: 'company', from: 'path', source: ' Acme ', transform: '', args: '', default: '', required: false },
+    ],
+  );
 });
 
 test('a CSV that cannot be a table says which line is wrong', () => {
   const refused = (csv: string, pattern: RegExp) =>
-    assert.throws(() => tableFromCsv(csv), (err: unknown) => err instanceof HrError && err.code === 'mapper.csv_invalid' && pattern.test(err.message));
+    assert.throws(
+      () => tableFromCsv(csv),
+      (err: unknown) => err instanceof HrError && err.code === 'mapper.csv_invalid' && pattern.test(err.message),
+    );
   refused('target,source,colour\r\n', /^line 1: unknown column "colour"/);
   refused('source\r\nx\r\n', /^line 1: the header has no "target" column/);
   refused('target,source,required\r\na,b,maybe\r\n', /^line 2: required must be yes or no/);

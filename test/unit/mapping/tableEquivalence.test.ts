@@ -29,7 +29,11 @@ for (const target of targets) {
 test('a pay period BambooHR has no value for fails in both versions with the same code', async () => {
   const hire = sampleHire();
   hire.offer.compensation.period = 'biweekly';
-  const code = (p: Promise<unknown>) => p.then(() => 'mapped', (err: { code: string }) => err.code);
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => 'mapped',
+      (err: { code: string }) => err.code,
+    );
   const viaTable = await code(compileTable(startingTables.bamboohr).map(hire));
   assert.equal(viaTable, 'transform.enum_no_match');
   assert.equal(viaTable, await code(compileJsonataMapping(startingMappings.bamboohr, transformFunctions).map(hire)));
@@ -39,5 +43,9 @@ test('the HiBob table refuses a hire without a site, naming the field HiBob woul
   const hire = sampleHire();
   delete hire.offer.location;
   delete hire.job.office;
-  await assert.rejects(compileTable(startingTables.hibob).map(hire), (err: { code: string; message: string }) => err.code === 'mapper.required_missing' && /"work\.site"/.test(err.message));
+  await assert.rejects(
+    compileTable(startingTables.hibob).map(hire),
+    (err: { code: string; message: string }) =>
+      err.code === 'mapper.required_missing' && /"work\.site"/.test(err.message),
+  );
 });

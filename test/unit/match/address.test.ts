@@ -12,24 +12,35 @@ test('house number, street and unit are read apart, with abbreviations spelt out
   assert.equal(parseStreetAddress('   '), undefined);
 });
 
-const street = (line1: string, line2?: string) => person({ firstName: 'Ana', lastName: 'Silva', street: line1, streetLine2: line2 });
-const compared = (a: string, b: string, a2?: string, b2?: string) => score(street(a, a2), street(b, b2)).fields.find((f) => f.field === 'street')!;
+const street = (line1: string, line2?: string) =>
+  person({ firstName: 'Ana', lastName: 'Silva', street: line1, streetLine2: line2 });
+const compared = (a: string, b: string, a2?: string, b2?: string) =>
+  score(street(a, a2), street(b, b2)).fields.find((f) => f.field === 'street')!;
 
 test('the same address written differently is exact; a typo in street or number is close', () => {
   assert.equal(compared('12 Oak Street', '12 oak st').level, 'exact');
   assert.equal(compared('12 Oak Street, Apt 3', '12 Oak Street').level, 'exact', 'a unit left out does not contradict');
   assert.equal(compared('12 Oak Street', '12 Oka Street').level, 'close');
   assert.equal(compared('12 Oak Street', '21 Oak Street').level, 'close');
-  assert.equal(compared('12 Oak Street', '12 Oak Street', 'Apt 3', 'Apt 4').level, 'close', 'another unit of the building');
+  assert.equal(
+    compared('12 Oak Street', '12 Oak Street', 'Apt 3', 'Apt 4').level,
+    'close',
+    'another unit of the building',
+  );
 });
 
 test('another house in the same street is weak evidence; another street is evidence against', () => {
   const [exact, close, sameStreet, other] = [
-    compared('12 Oak Street', '12 Oak St'), compared('12 Oak Street', '12 Oka Street'), compared('12 Oak Street', '240 Oak Street'), compared('12 Oak Street', '3 Elm Road'),
+    compared('12 Oak Street', '12 Oak St'),
+    compared('12 Oak Street', '12 Oka Street'),
+    compared('12 Oak Street', '240 Oak Street'),
+    compared('12 Oak Street', '3 Elm Road'),
   ];
   assert.equal(sameStreet.level, 'street');
   assert.equal(other.level, 'different');
-  assert.ok(exact.weight > close.weight && close.weight > sameStreet.weight && sameStreet.weight > 0 && other.weight < 0);
+  assert.ok(
+    exact.weight > close.weight && close.weight > sameStreet.weight && sameStreet.weight > 0 && other.weight < 0,
+  );
 });
 
 test('a household is filed under its address, so a person found by nothing else is still a candidate', () => {

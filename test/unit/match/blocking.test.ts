@@ -5,7 +5,11 @@ import type { MatchablePerson } from '../../../lib/match/types';
 import { person } from './people';
 
 const stored = person({
-  firstName: 'William', lastName: 'Smith', emails: ['will.smith@example.com'], phones: ['+14155550123'], dateOfBirth: '1988-07-14',
+  firstName: 'William',
+  lastName: 'Smith',
+  emails: ['will.smith@example.com'],
+  phones: ['+14155550123'],
+  dateOfBirth: '1988-07-14',
 });
 
 const shareKey = (a: MatchablePerson, b: MatchablePerson) => blockingKeys(a).filter((k) => blockingKeys(b).includes(k));
@@ -31,7 +35,10 @@ test('a typo in the surname still shares a name key', () => {
 
 test('a nickname with another initial still shares a name key', () => {
   assert.ok(shareKey(person({ firstName: 'Bill', lastName: 'Smith' }), stored).some((k) => k.startsWith('n:')));
-  assert.ok(shareKey(person({ firstName: 'Liz', lastName: 'Okafor' }), person({ firstName: 'Elizabeth', lastName: 'Okafor' })).length > 0);
+  assert.ok(
+    shareKey(person({ firstName: 'Liz', lastName: 'Okafor' }), person({ firstName: 'Elizabeth', lastName: 'Okafor' }))
+      .length > 0,
+  );
 });
 
 test('forename and surname entered the other way round still share a key', () => {
@@ -45,15 +52,29 @@ test('one part of a double surname finds the full one', () => {
 });
 
 test('a new surname after marriage is found through the date of birth and forename', () => {
-  assert.ok(shareKey(person({ firstName: 'William', lastName: 'Okafor', dateOfBirth: '1988-07-14' }), stored).some((k) => k.startsWith('d:')));
+  assert.ok(
+    shareKey(person({ firstName: 'William', lastName: 'Okafor', dateOfBirth: '1988-07-14' }), stored).some((k) =>
+      k.startsWith('d:'),
+    ),
+  );
 });
 
 test('a mistyped birth day with the same surname is found through the birth year', () => {
-  assert.ok(shareKey(person({ firstName: 'Walter', lastName: 'Smithers', dateOfBirth: '1988-07-15' }), stored).some((k) => k.startsWith('y:')));
+  assert.ok(
+    shareKey(person({ firstName: 'Walter', lastName: 'Smithers', dateOfBirth: '1988-07-15' }), stored).some((k) =>
+      k.startsWith('y:'),
+    ),
+  );
 });
 
 test('an unrelated person shares no key', () => {
-  const other = person({ firstName: 'Ana', lastName: 'Silva', emails: ['ana@example.org'], phones: ['+351912345678'], dateOfBirth: '1990-01-02' });
+  const other = person({
+    firstName: 'Ana',
+    lastName: 'Silva',
+    emails: ['ana@example.org'],
+    phones: ['+351912345678'],
+    dateOfBirth: '1990-01-02',
+  });
   assert.deepEqual(shareKey(other, stored), []);
 });
 

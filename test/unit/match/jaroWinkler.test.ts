@@ -36,7 +36,7 @@ test('a shared first letter does not lift two unrelated names (no bonus below Ja
 
 test('the result is symmetric and within [0, 1] for arbitrary strings', () => {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const word = () => Array.from({ length: Math.floor(rand() * 9) }, () => 'abcde'[Math.floor(rand() * 5)]).join('');
   for (let n = 0; n < 2000; n++) {
     const [a, b] = [word(), word()];

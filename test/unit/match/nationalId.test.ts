@@ -39,7 +39,10 @@ test('an id too short to tell people apart is not compared', () => {
 
 test('an agreeing national id is strong evidence, one keystroke off weak evidence, another id evidence against', () => {
   const ana = person({ firstName: 'Ana', lastName: 'Silva', nationalId: digest('123-45-6789') });
-  const weight = (id: string) => score(person({ firstName: 'Ana', lastName: 'Silva', nationalId: digest(id) }), ana).fields.find((f) => f.field === 'nationalId')!;
+  const weight = (id: string) =>
+    score(person({ firstName: 'Ana', lastName: 'Silva', nationalId: digest(id) }), ana).fields.find(
+      (f) => f.field === 'nationalId',
+    )!;
   const [exact, close, different] = [weight('123456789'), weight('123456798'), weight('555443333')];
   assert.deepEqual([exact.level, close.level, different.level], ['exact', 'close', 'different']);
   assert.ok(exact.weight > 20 && close.weight > 5 && close.weight < exact.weight && different.weight < 0);

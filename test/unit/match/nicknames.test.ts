@@ -3,10 +3,24 @@ import assert from 'node:assert/strict';
 import { areNicknames, nicknameVariants, NICKNAME_GROUP_COUNT } from '../../../lib/match/nicknames';
 
 const pairs: [string, string][] = [
-  ['Jon', 'John'], ['John', 'Jonathan'], ['Bill', 'William'], ['Will', 'William'], ['Bob', 'Robert'], ['Rob', 'Robert'],
-  ['Liz', 'Elizabeth'], ['Beth', 'Elizabeth'], ['Kate', 'Katherine'], ['Kate', 'Catherine'], ['Mike', 'Michael'],
-  ['Jim', 'James'], ['Dick', 'Richard'], ['Rick', 'Richard'], ['Peggy', 'Margaret'], ['Tony', 'Anthony'],
-  ['Sasha', 'Alexander'], ['Sasha', 'Alexandra'],
+  ['Jon', 'John'],
+  ['John', 'Jonathan'],
+  ['Bill', 'William'],
+  ['Will', 'William'],
+  ['Bob', 'Robert'],
+  ['Rob', 'Robert'],
+  ['Liz', 'Elizabeth'],
+  ['Beth', 'Elizabeth'],
+  ['Kate', 'Katherine'],
+  ['Kate', 'Catherine'],
+  ['Mike', 'Michael'],
+  ['Jim', 'James'],
+  ['Dick', 'Richard'],
+  ['Rick', 'Richard'],
+  ['Peggy', 'Margaret'],
+  ['Tony', 'Anthony'],
+  ['Sasha', 'Alexander'],
+  ['Sasha', 'Alexandra'],
 ];
 
 test('common English nicknames are recognised, in either order', () => {

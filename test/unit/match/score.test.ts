@@ -8,11 +8,22 @@ import { frequencies, person } from './people';
 const level = (e: MatchExplanation, field: string) => e.fields.find((f) => f.field === field)?.level;
 const weight = (e: MatchExplanation, field: string) => e.fields.find((f) => f.field === field)?.weight ?? NaN;
 
-const john = person({ firstName: 'John', lastName: 'Smith', emails: ['john.smith@example.com'], phones: ['+447700900123'], dateOfBirth: '1985-03-02' });
+const john = person({
+  firstName: 'John',
+  lastName: 'Smith',
+  emails: ['john.smith@example.com'],
+  phones: ['+447700900123'],
+  dateOfBirth: '1985-03-02',
+});
 const storeFrequencies = frequencies({ john: 0.033, siobhan: 0.0002 }, { smith: 0.01, okonkwo: 0.0001 });
 
 test('the same person with a differently cased email, the same phone and Jon for John is merged', () => {
-  const incoming = person({ firstName: 'Jon', lastName: 'Smith', emails: ['John.Smith@Example.COM'], phones: ['+447700900123'] });
+  const incoming = person({
+    firstName: 'Jon',
+    lastName: 'Smith',
+    emails: ['John.Smith@Example.COM'],
+    phones: ['+447700900123'],
+  });
   const e = score(incoming, john, { nameFrequency: storeFrequencies });
   assert.equal(level(e, 'forename'), 'nickname');
   assert.equal(level(e, 'email'), 'exact');
@@ -21,27 +32,52 @@ test('the same person with a differently cased email, the same phone and Jon for
 });
 
 test('the same name with a different email and phone is not merged', () => {
-  const incoming = person({ firstName: 'John', lastName: 'Smith', emails: ['jsmith@other.org'], phones: ['+447700900999'] });
+  const incoming = person({
+    firstName: 'John',
+    lastName: 'Smith',
+    emails: ['jsmith@other.org'],
+    phones: ['+447700900999'],
+  });
   assert.notEqual(decide(score(incoming, john, { nameFrequency: storeFrequencies }).probability), 'merge');
   assert.notEqual(decide(score(incoming, john).probability), 'merge', 'nor without a frequency table');
 });
 
 test('true namesakes, a common John Smith with another date of birth, are not merged', () => {
-  const namesake = person({ firstName: 'John', lastName: 'Smith', emails: ['john.smith2@example.com'], dateOfBirth: '1979-11-23' });
+  const namesake = person({
+    firstName: 'John',
+    lastName: 'Smith',
+    emails: ['john.smith2@example.com'],
+    dateOfBirth: '1979-11-23',
+  });
   const e = score(namesake, john, { nameFrequency: storeFrequencies });
   assert.equal(decide(e.probability), 'new');
 });
 
 test('an agreeing common surname counts for less than an agreeing rare one', () => {
-  const smith = score(person({ lastName: 'Smith' }), person({ lastName: 'Smith' }), { nameFrequency: storeFrequencies });
-  const okonkwo = score(person({ lastName: 'Okonkwo' }), person({ lastName: 'Okonkwo' }), { nameFrequency: storeFrequencies });
-  assert.ok(weight(smith, 'surname') < weight(okonkwo, 'surname'), `${weight(smith, 'surname')} vs ${weight(okonkwo, 'surname')}`);
+  const smith = score(person({ lastName: 'Smith' }), person({ lastName: 'Smith' }), {
+    nameFrequency: storeFrequencies,
+  });
+  const okonkwo = score(person({ lastName: 'Okonkwo' }), person({ lastName: 'Okonkwo' }), {
+    nameFrequency: storeFrequencies,
+  });
+  assert.ok(
+    weight(smith, 'surname') < weight(okonkwo, 'surname'),
+    `${weight(smith, 'surname')} vs ${weight(okonkwo, 'surname')}`,
+  );
   assert.match(smith.fields.find((f) => f.field === 'surname')?.detail ?? '', /1\.0 % of persons/);
 });
 
 test('a rare name agreeing counts for a lot, a common one for little', () => {
-  const rare = score(person({ firstName: 'Siobhan', lastName: 'Okonkwo' }), person({ firstName: 'Siobhan', lastName: 'Okonkwo' }), { nameFrequency: storeFrequencies });
-  const common = score(person({ firstName: 'John', lastName: 'Smith' }), person({ firstName: 'John', lastName: 'Smith' }), { nameFrequency: storeFrequencies });
+  const rare = score(
+    person({ firstName: 'Siobhan', lastName: 'Okonkwo' }),
+    person({ firstName: 'Siobhan', lastName: 'Okonkwo' }),
+    { nameFrequency: storeFrequencies },
+  );
+  const common = score(
+    person({ firstName: 'John', lastName: 'Smith' }),
+    person({ firstName: 'John', lastName: 'Smith' }),
+    { nameFrequency: storeFrequencies },
+  );
   assert.ok(rare.probability > 0.95 && common.probability < 0.05, `${rare.probability} vs ${common.probability}`);
 });
 
@@ -85,12 +121,18 @@ test('typos grade by Jaro-Winkler, and a double surname sharing one part is a pa
   assert.equal(level(score(person({ lastName: 'Smiht' }), john), 'surname'), 'jw92');
   assert.equal(level(score(person({ lastName: 'Smyth' }), john), 'surname'), 'jw88');
   assert.equal(level(score(person({ firstName: 'Jhon' }), john), 'forename'), 'jw92');
-  assert.equal(level(score(person({ lastName: 'García' }), person({ lastName: 'García López' })), 'surname'), 'partial');
+  assert.equal(
+    level(score(person({ lastName: 'García' }), person({ lastName: 'García López' })), 'surname'),
+    'partial',
+  );
 });
 
 test('a preferred name is compared as well as the legal first name', () => {
   const incoming = person({ firstName: 'Bill', lastName: 'Smith' });
-  assert.equal(level(score(incoming, person({ firstName: 'Robert William', preferredName: 'Bill' })), 'forename'), 'exact');
+  assert.equal(
+    level(score(incoming, person({ firstName: 'Robert William', preferredName: 'Bill' })), 'forename'),
+    'exact',
+  );
 });
 
 test('the explanation adds up: the match weight is the prior plus every field, and gives the probability', () => {

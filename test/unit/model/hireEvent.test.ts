@@ -30,7 +30,11 @@ test('an invalid hire names every failing field in one message', () => {
   const broken = {
     ...hire,
     person: { ...hire.person, phones: [{ number: '518-555-1212', type: 'work' }] },
-    offer: { ...hire.offer, startDate: '04/15/2013', compensation: { amount: 80000, currency: 'usd', period: 'annually' } },
+    offer: {
+      ...hire.offer,
+      startDate: '04/15/2013',
+      compensation: { amount: 80000, currency: 'usd', period: 'annually' },
+    },
   };
   const err = failure(broken);
   assert.equal(err.code, 'model.invalid');
@@ -56,7 +60,13 @@ test('a missing start date reads "is required", a wrongly written one names its 
   const hire = sampleHire();
   const { startDate: _, ...offerWithoutStart } = hire.offer;
   assert.match(failure({ ...hire, offer: offerWithoutStart }).message, /offer\.startDate: is required$/);
-  assert.match(failure({ ...hire, offer: { ...hire.offer, startDate: '04/15/2013' } }).message, /offer\.startDate: must be a date written YYYY-MM-DD$/);
+  assert.match(
+    failure({ ...hire, offer: { ...hire.offer, startDate: '04/15/2013' } }).message,
+    /offer\.startDate: must be a date written YYYY-MM-DD$/,
+  );
   const { amount: __, ...compensationWithoutAmount } = hire.offer.compensation!;
-  assert.match(failure({ ...hire, offer: { ...hire.offer, compensation: compensationWithoutAmount } }).message, /offer\.compensation\.amount: is required$/);
+  assert.match(
+    failure({ ...hire, offer: { ...hire.offer, compensation: compensationWithoutAmount } }).message,
+    /offer\.compensation\.amount: is required$/,
+  );
 });

@@ -47,5 +47,7 @@ test('a blank legal first name is refused', () => {
 });
 
 test('an unknown email type is refused', () => {
-  assert.deepEqual(problems({ ...person, emails: [{ address: 'ana@corp.example', type: 'skype' }] }), ['emails.0.type']);
+  assert.deepEqual(problems({ ...person, emails: [{ address: 'ana@corp.example', type: 'skype' }] }), [
+    'emails.0.type',
+  ]);
 });

@@ -44,6 +44,12 @@ export function sampleHire(): HireEvent {
       office: { id: '13', name: 'New York City', location: 'New York, NY', externalId: 'ex-office-1' },
     },
     recruiter: { id: '55', name: 'Rita Recruiter', email: 'rita@example.com', employeeId: '456DEF' },
-    sourceIds: { system: 'greenhouse', candidateId: '35897443', applicationId: '46194062', offerId: '506409', jobId: '323753' },
+    sourceIds: {
+      system: 'greenhouse',
+      candidateId: '35897443',
+      applicationId: '46194062',
+      offerId: '506409',
+      jobId: '323753',
+    },
   };
 }

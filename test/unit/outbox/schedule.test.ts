@@ -12,7 +12,7 @@ test('the wait grows with each attempt, with jitter, and is never immediate', ()
   assert.ok(jittered > 29_000 && jittered <= 30_000);
 });
 
-test('the vendor\'s Retry-After is honoured when it asks for longer than the backoff', () => {
+test("the vendor's Retry-After is honoured when it asks for longer than the backoff", () => {
   assert.equal(nextAttemptAt(1, t0, t0, 120_000, DEFAULT_SCHEDULE, half)!.getTime(), t0 + 120_000);
   assert.equal(nextAttemptAt(1, t0, t0, 1_000, DEFAULT_SCHEDULE, half)!.getTime(), t0 + 22_500);
 });

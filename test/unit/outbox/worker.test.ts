@@ -18,7 +18,13 @@ function workerFor(store: HrStore, overrides: Partial<OutboxWorkerOptions<string
   const errors: HrError[] = [];
   const attempts: string[] = [];
   const worker = createOutboxWorker<string, string>({
-    store, scope: { operations: ['test'], owner: 'node-1' }, batchSize: 2, leaseMs: 60_000, schedule: DEFAULT_SCHEDULE, now: Date.now, random: () => 0.5,
+    store,
+    scope: { operations: ['test'], owner: 'node-1' },
+    batchSize: 2,
+    leaseMs: 60_000,
+    schedule: DEFAULT_SCHEDULE,
+    now: Date.now,
+    random: () => 0.5,
     keyOf: (entry) => entry.idempotencyKey,
     run: async (entry: OutboxEntry) => {
       attempts.push(entry.idempotencyKey);
@@ -36,7 +42,7 @@ function workerFor(store: HrStore, overrides: Partial<OutboxWorkerOptions<string
 const enqueue = (store: HrStore, key: string, owner = 'node-1', operation = 'test') =>
   store.enqueue({ idempotencyKey: key, operation, target: 'x', payload: {}, personGuid: null, owner });
 
-test('a waiter gets its entry\'s outcome; an outcome nobody waits for goes to onUnclaimed', async () => {
+test("a waiter gets its entry's outcome; an outcome nobody waits for goes to onUnclaimed", async () => {
   const store = await freshStore();
   await enqueue(store, 'a');
   await enqueue(store, 'b');
@@ -89,14 +95,21 @@ test('an entry leased by a worker that died is taken over once the lease runs ou
   assert.deepEqual(late.attempts, ['a']);
 });
 
-test('a store failure during an attempt is reported with the worker\'s code, and the waiter gets null', async () => {
+test("a store failure during an attempt is reported with the worker's code, and the waiter gets null", async () => {
   const store = await freshStore();
   await enqueue(store, 'a');
-  const { worker, errors } = workerFor(store, { run: async () => { throw new Error('disk full'); } });
+  const { worker, errors } = workerFor(store, {
+    run: async () => {
+      throw new Error('disk full');
+    },
+  });
   const waited = worker.wait('a', undefined);
   await worker.drain();
   assert.equal(await waited, null);
-  assert.deepEqual(errors.map((e) => e.code), ['test.store_failed']);
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['test.store_failed'],
+  );
 });
 
 test('stopping wakes every waiter with null and claims nothing more', async () => {
@@ -111,13 +124,16 @@ test('stopping wakes every waiter with null and claims nothing more', async () =
   assert.ok(worker.isStopped());
 });
 
-test('a failed entry is tried again on the schedule, not before the vendor\'s Retry-After, and given up after the last attempt', async () => {
+test("a failed entry is tried again on the schedule, not before the vendor's Retry-After, and given up after the last attempt", async () => {
   const store = await freshStore();
   const { entry } = await enqueue(store, 'a');
   const { worker } = workerFor(store);
   const before = Date.now();
   const first = worker.retryAt(entry, 1, undefined)!.getTime() - before;
-  assert.ok(first >= DEFAULT_SCHEDULE.baseDelayMs * 0.75 - 50 && first <= DEFAULT_SCHEDULE.baseDelayMs * 0.75 + 1_000, `waited ${first} ms`);
+  assert.ok(
+    first >= DEFAULT_SCHEDULE.baseDelayMs * 0.75 - 50 && first <= DEFAULT_SCHEDULE.baseDelayMs * 0.75 + 1_000,
+    `waited ${first} ms`,
+  );
   assert.ok(worker.retryAt(entry, 1, 600_000)!.getTime() - before >= 600_000);
   assert.equal(worker.retryAt(entry, DEFAULT_SCHEDULE.maxAttempts, undefined), null);
 });

@@ -23,17 +23,29 @@ function fast<T>(name: string, run: () => T): T {
 }
 
 test('e-mail shapes in stored values are recognised in linear time, and as before', () => {
-  assert.deepEqual(fast('a run of dots', () => personIdentifiers([`a@${'.'.repeat(N)}@`])), []);
-  assert.deepEqual(fast('a long domain', () => personIdentifiers([`a@${'b'.repeat(N)} `])), []);
+  assert.deepEqual(
+    fast('a run of dots', () => personIdentifiers([`a@${'.'.repeat(N)}@`])),
+    [],
+  );
+  assert.deepEqual(
+    fast('a long domain', () => personIdentifiers([`a@${'b'.repeat(N)} `])),
+    [],
+  );
   assert.deepEqual(personIdentifiers(['Ana@Example.com']), ['email:ana@example.com']);
   for (const yes of ['a@b.c', 'a.b@c.d.e', 'x@y..z']) assert.ok(looksLikeEmail(yes), yes);
   for (const no of ['a@b', '@b.c', 'a@.c', 'a@c.', 'a b@c.d', 'a@b@c.d', 'a@bc']) assert.ok(!looksLikeEmail(no), no);
 });
 
 test("a vendor's Link and Location headers are read in linear time", () => {
-  assert.equal(fast('Link of angle brackets', () => nextLink('<'.repeat(N))), undefined);
+  assert.equal(
+    fast('Link of angle brackets', () => nextLink('<'.repeat(N))),
+    undefined,
+  );
   assert.equal(nextLink('<https://h/x?page=2>; rel="next", <https://h/x?page=9>; rel="last"'), 'https://h/x?page=2');
-  assert.equal(fast('Location of slashes', () => idFromLocation(`https://h/v1/employees/${'/'.repeat(N)}x`)), 'x');
+  assert.equal(
+    fast('Location of slashes', () => idFromLocation(`https://h/v1/employees/${'/'.repeat(N)}x`)),
+    'x',
+  );
   assert.equal(idFromLocation('https://h/v1/employees/123/?a=b#c'), '123');
 });
 
@@ -48,6 +60,12 @@ test('credential expiry lines are read in linear time, and as before', () => {
   assert.equal(fast('spaces with no "="', () => parseManualExpiries(`a${' '.repeat(N)}x`)).ok, false);
   const read = parseManualExpiries('BambooHR key = 2027-01-31\nx=y = 2026-12-01');
   assert.ok(read.ok);
-  assert.deepEqual(read.value.map((e) => [e.label, e.expiresAt.toISOString().slice(0, 10)]), [['BambooHR key', '2027-01-31'], ['x=y', '2026-12-01']]);
+  assert.deepEqual(
+    read.value.map((e) => [e.label, e.expiresAt.toISOString().slice(0, 10)]),
+    [
+      ['BambooHR key', '2027-01-31'],
+      ['x=y', '2026-12-01'],
+    ],
+  );
   assert.equal(parseManualExpiries(' = 2027-01-31').ok, false);
 });

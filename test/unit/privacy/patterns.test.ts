@@ -29,7 +29,11 @@ test('cards pass the Luhn check and IBANs their mod-97 check before they are mas
   assert.equal(maskPatterns('ref 4111111111111112'), 'ref 4111111111111112');
   assert.equal(maskPatterns('pay to DE89 3704 0044 0532 0130 00 now'), `pay to ${MASK} now`);
   assert.equal(maskPatterns('pay to GB82WEST12345698765432'), `pay to ${MASK}`);
-  assert.equal(maskPatterns('pay to GB00WEST12345698765432'), 'pay to GB00WEST12345698765432', 'wrong check digits: not an IBAN');
+  assert.equal(
+    maskPatterns('pay to GB00WEST12345698765432'),
+    'pay to GB00WEST12345698765432',
+    'wrong check digits: not an IBAN',
+  );
 });
 
 /** Each pattern over 100,000 characters built to make a backtracking pattern retry every start. */

@@ -12,21 +12,49 @@ const custom: Dictionary = {
   version: 'custom-1',
   fields: [
     ...defaultDictionary.fields,
-    { name: 'person.custom.badgePin', label: 'Badge PIN', type: 'string', required: false, owner: 'hris', syncDirection: 'none', sensitivity: 'secret' },
-    { name: 'person.custom.shoeSize', label: 'Shoe size', type: 'string', required: false, owner: 'ats', syncDirection: 'ats_to_hris', sensitivity: 'personal' },
+    {
+      name: 'person.custom.badgePin',
+      label: 'Badge PIN',
+      type: 'string',
+      required: false,
+      owner: 'hris',
+      syncDirection: 'none',
+      sensitivity: 'secret',
+    },
+    {
+      name: 'person.custom.shoeSize',
+      label: 'Shoe size',
+      type: 'string',
+      required: false,
+      owner: 'ats',
+      syncDirection: 'ats_to_hris',
+      sensitivity: 'personal',
+    },
   ],
 };
 const policy = SecretPolicy.of(custom);
 
-test("a field the user marks secret in their own dictionary is masked, in the record and where a text echoes it", () => {
+test('a field the user marks secret in their own dictionary is masked, in the record and where a text echoes it', () => {
   const record = { person: { custom: { badgePin: 'PIN-7731', shoeSize: '44' }, legalName: { first: 'Ana' } } };
   const out = policy.mask({ record, error: 'Badge PIN-7731 rejected' }, { echoesOf: record });
-  assert.deepEqual(out, { record: { person: { custom: { badgePin: MASK, shoeSize: '44' }, legalName: { first: 'Ana' } } }, error: `Badge ${MASK} rejected` });
-  assert.equal(defaultPolicy.mask(record).person.custom.badgePin, 'PIN-7731', 'the default dictionary knows no such field');
+  assert.deepEqual(out, {
+    record: { person: { custom: { badgePin: MASK, shoeSize: '44' }, legalName: { first: 'Ana' } } },
+    error: `Badge ${MASK} rejected`,
+  });
+  assert.equal(
+    defaultPolicy.mask(record).person.custom.badgePin,
+    'PIN-7731',
+    'the default dictionary knows no such field',
+  );
 });
 
 test('personal fields are masked only for an audience without the right to see them; secrets always', () => {
-  const person = { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'ana@example.com', type: 'personal' }], dateOfBirth: '1990-01-01', custom: { shoeSize: '44' } };
+  const person = {
+    legalName: { first: 'Ana', last: 'Silva' },
+    emails: [{ address: 'ana@example.com', type: 'personal' }],
+    dateOfBirth: '1990-01-01',
+    custom: { shoeSize: '44' },
+  };
   const full = policy.mask(person);
   assert.equal(full.emails[0].address, 'ana@example.com');
   assert.equal(full.dateOfBirth, MASK);
@@ -39,8 +67,20 @@ test('personal fields are masked only for an audience without the right to see t
 });
 
 test('a key named like an identity number is masked whatever the dictionary says', () => {
-  const out = defaultPolicy.mask({ socialSecurityNumber: '987654321', driver_license_number: 'D123', ssn_last4: '4321', business: 'Acme', sinceDate: '2020-01-01' });
-  assert.deepEqual(out, { socialSecurityNumber: MASK, driver_license_number: MASK, ssn_last4: MASK, business: 'Acme', sinceDate: '2020-01-01' });
+  const out = defaultPolicy.mask({
+    socialSecurityNumber: '987654321',
+    driver_license_number: 'D123',
+    ssn_last4: '4321',
+    business: 'Acme',
+    sinceDate: '2020-01-01',
+  });
+  assert.deepEqual(out, {
+    socialSecurityNumber: MASK,
+    driver_license_number: MASK,
+    ssn_last4: MASK,
+    business: 'Acme',
+    sinceDate: '2020-01-01',
+  });
   assert.ok(isSecretKey('bankAccountNumber') && isSecretKey('IBAN') && isSecretKey('nationalInsuranceNumber'));
   assert.ok(!isSecretKey('businessUnit') && !isSecretKey('position') && !isSecretKey('tinyUrl'));
 });

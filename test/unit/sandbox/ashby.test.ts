@@ -11,14 +11,22 @@ const rpc = (method: string, body: unknown, headers = key) => call(`${ashby().ur
 test('candidate.info and application.info answer the enrichment reads', async () => {
   const { candidateId, applicationId } = ashby().addHire({ name: 'Ana Silva', email: 'ana@example.com' });
   const candidate = await rpc('candidate.info', { id: candidateId });
-  assert.deepEqual([candidate.status, candidate.json().success, candidate.json().results.primaryEmailAddress.value], [200, true, 'ana@example.com']);
+  assert.deepEqual(
+    [candidate.status, candidate.json().success, candidate.json().results.primaryEmailAddress.value],
+    [200, true, 'ana@example.com'],
+  );
   const application = await rpc('application.info', { applicationId });
   assert.equal(application.json().results.candidate.id, candidateId);
 });
 
 test('customField.setValue writes the employee id back to the candidate', async () => {
   const { candidateId } = ashby().addHire();
-  const res = await rpc('customField.setValue', { objectId: candidateId, objectType: 'Candidate', fieldId: field.id, fieldValue: 'E-101' });
+  const res = await rpc('customField.setValue', {
+    objectId: candidateId,
+    objectType: 'Candidate',
+    fieldId: field.id,
+    fieldValue: 'E-101',
+  });
   assert.equal(res.json().success, true);
   assert.deepEqual(ashby().customFieldValues(candidateId), { [field.id]: 'E-101' });
 });
@@ -29,10 +37,19 @@ test('a wrong API key is refused with 401', async () => {
 
 test('a setValue without a fieldId, or with a value of the wrong type, answers success: false', async () => {
   const { candidateId } = ashby().addHire();
-  const missing = await rpc('customField.setValue', { objectId: candidateId, objectType: 'Candidate', fieldValue: 'E-101' });
+  const missing = await rpc('customField.setValue', {
+    objectId: candidateId,
+    objectType: 'Candidate',
+    fieldValue: 'E-101',
+  });
   assert.equal(missing.json().success, false);
   assert.match(missing.json().errors[0], /fieldId/);
-  const wrongType = await rpc('customField.setValue', { objectId: candidateId, objectType: 'Candidate', fieldId: field.id, fieldValue: 101 });
+  const wrongType = await rpc('customField.setValue', {
+    objectId: candidateId,
+    objectType: 'Candidate',
+    fieldId: field.id,
+    fieldValue: 101,
+  });
   assert.equal(wrongType.json().success, false);
   assert.deepEqual(ashby().customFieldValues(candidateId), {});
 });
@@ -42,9 +59,15 @@ const list = (body: Record<string, unknown>) => rpc('application.list', body).th
 test('application.list pages by cursor, and its last page carries a sync token', async () => {
   const ids = Array.from({ length: 3 }, (_, i) => ashby().addHire({ name: `Hire ${i}` }).applicationId);
   const first = await list({ status: 'Hired', limit: 2 });
-  assert.deepEqual([first.success, first.results.map((a: { id: string }) => a.id), first.moreDataAvailable, first.syncToken], [true, ids.slice(0, 2), true, undefined]);
+  assert.deepEqual(
+    [first.success, first.results.map((a: { id: string }) => a.id), first.moreDataAvailable, first.syncToken],
+    [true, ids.slice(0, 2), true, undefined],
+  );
   const last = await list({ status: 'Hired', limit: 2, cursor: first.nextCursor });
-  assert.deepEqual([last.results.map((a: { id: string }) => a.id), last.moreDataAvailable, last.nextCursor], [ids.slice(2), false, undefined]);
+  assert.deepEqual(
+    [last.results.map((a: { id: string }) => a.id), last.moreDataAvailable, last.nextCursor],
+    [ids.slice(2), false, undefined],
+  );
   assert.equal(typeof last.syncToken, 'string');
 });
 
@@ -56,7 +79,13 @@ test('a sync token lists only the applications changed since its read began, a s
   const added = ashby().addHire().applicationId;
   ashby().setApplicationStatus(moved, 'Hired');
   const changed = await list({ status: 'Hired', syncToken });
-  assert.deepEqual(changed.results.map((a: { id: string; status: string }) => [a.id, a.status]), [[moved, 'Hired'], [added, 'Hired']]);
+  assert.deepEqual(
+    changed.results.map((a: { id: string; status: string }) => [a.id, a.status]),
+    [
+      [moved, 'Hired'],
+      [added, 'Hired'],
+    ],
+  );
   assert.notEqual(changed.syncToken, syncToken, 'each read hands out its own token');
 });
 
@@ -65,7 +94,10 @@ test('an application leaving the list mid-read shifts no other one past the curs
   const first = await list({ status: 'Hired', limit: 2 });
   ashby().setApplicationStatus(ids[0]!, 'Archived');
   const rest = await list({ status: 'Hired', limit: 2, cursor: first.nextCursor });
-  assert.deepEqual(rest.results.map((a: { id: string }) => a.id), ids.slice(2));
+  assert.deepEqual(
+    rest.results.map((a: { id: string }) => a.id),
+    ids.slice(2),
+  );
 });
 
 test('an expired sync token is refused as expired, one never issued as invalid input', async () => {
@@ -110,5 +142,9 @@ test('job.info names the department and location by id; department.info and loca
 test('customField.list lists the account’s custom fields with their object type', async () => {
   const fields = (await rpc('customField.list', {})).json();
   assert.equal(fields.success, true);
-  assert.ok(fields.results.some((f: { objectType: string; title: string }) => f.objectType === 'Offer' && f.title === 'Pay frequency'));
+  assert.ok(
+    fields.results.some(
+      (f: { objectType: string; title: string }) => f.objectType === 'Offer' && f.title === 'Pay frequency',
+    ),
+  );
 });

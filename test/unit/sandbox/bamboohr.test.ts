@@ -7,7 +7,13 @@ const key = basic(BAMBOOHR_DEFAULTS.apiKeys[0], 'x');
 const json = { ...key, Accept: 'application/json' };
 const bamboo = useEmulator(() => startBambooHr());
 const api = (path: string) => `${bamboo().url}/api/gateway.php/acme/v1${path}`;
-const ana = { firstName: 'Ana', lastName: 'Silva', workEmail: 'ana@example.com', hireDate: '2026-01-05', department: 'Engineering' };
+const ana = {
+  firstName: 'Ana',
+  lastName: 'Silva',
+  workEmail: 'ana@example.com',
+  hireDate: '2026-01-05',
+  department: 'Engineering',
+};
 
 test('a new employee is created with 201 and its id in the Location header', async () => {
   const res = await call(api('/employees'), { headers: key, body: ana });
@@ -60,14 +66,20 @@ test('a second employee with the same work email is refused with 409, even again
 });
 
 test('the directory lists active employees with their work email, not terminated ones', async () => {
-    bamboo().addEmployee({ firstName: 'Old', lastName: 'Timer', workEmail: 'old@example.com' }, 'Inactive');
+  bamboo().addEmployee({ firstName: 'Old', lastName: 'Timer', workEmail: 'old@example.com' }, 'Inactive');
   await call(api('/employees'), { headers: key, body: ana });
   const res = await call(api('/employees/directory'), { headers: json });
-  assert.deepEqual(res.json().employees.map((e: { workEmail: string }) => e.workEmail), ['ana@example.com']);
+  assert.deepEqual(
+    res.json().employees.map((e: { workEmail: string }) => e.workEmail),
+    ['ana@example.com'],
+  );
 });
 
 test('a custom report lists the asked fields; former employees only with onlyCurrent=false', async () => {
-  const former = bamboo().addEmployee({ firstName: 'Old', lastName: 'Timer', workEmail: 'old@example.com', employeeNumber: 'hr-1' }, 'Inactive');
+  const former = bamboo().addEmployee(
+    { firstName: 'Old', lastName: 'Timer', workEmail: 'old@example.com', employeeNumber: 'hr-1' },
+    'Inactive',
+  );
   const current = bamboo().addEmployee(ana);
   const body = { title: 'roster', fields: ['status', 'workEmail', 'employeeNumber'] };
   const all = await call(api('/reports/custom?format=JSON&onlyCurrent=false'), { headers: json, body });
@@ -77,7 +89,10 @@ test('a custom report lists the asked fields; former employees only with onlyCur
     { id: current, status: 'Active', workEmail: 'ana@example.com', employeeNumber: null },
   ]);
   const currentOnly = await call(api('/reports/custom?format=JSON'), { headers: json, body });
-  assert.deepEqual(currentOnly.json().employees.map((e: { id: string }) => e.id), [current]);
+  assert.deepEqual(
+    currentOnly.json().employees.map((e: { id: string }) => e.id),
+    [current],
+  );
 });
 
 test('a custom report without a format, or naming a field BambooHR does not have, is refused', async () => {
@@ -95,7 +110,7 @@ test('without Accept: application/json the answer is XML, as BambooHR does', asy
 });
 
 test('rate limiting answers 429 with Retry-After, or 503 when switched to the pre-2026-09-16 behaviour', async () => {
-    bamboo().setRateLimit({ perSecond: 0.5, burst: 1 });
+  bamboo().setRateLimit({ perSecond: 0.5, burst: 1 });
   assert.equal((await call(api('/employees/directory'), { headers: json })).status, 200);
   const limited = await call(api('/employees/directory'), { headers: json });
   assert.equal(limited.status, 429);

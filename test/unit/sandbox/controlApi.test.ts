@@ -6,11 +6,15 @@ import { basic, call, useEmulator } from './support';
 const key = basic(BAMBOOHR_DEFAULTS.apiKeys[0], 'x');
 const bamboo = useEmulator(() => startBambooHr());
 const employees = () => `${bamboo().url}/api/gateway.php/acme/v1/employees`;
-const control = (path: string, body?: unknown) => call(`${bamboo().url}/_sandbox${path}`, body === undefined ? {} : { body });
+const control = (path: string, body?: unknown) =>
+  call(`${bamboo().url}/_sandbox${path}`, body === undefined ? {} : { body });
 const ana = { firstName: 'Ana', lastName: 'Silva', workEmail: 'ana@example.com', ssn: '123-45-6789' };
 
 test('an injected throttle answers 429 with Retry-After for the next matching request only', async () => {
-  assert.equal((await control('/faults', { kind: 'throttle', method: 'POST', path: '/employees', retryAfterSeconds: 7 })).status, 201);
+  assert.equal(
+    (await control('/faults', { kind: 'throttle', method: 'POST', path: '/employees', retryAfterSeconds: 7 })).status,
+    201,
+  );
   const first = await call(employees(), { headers: key, body: ana });
   assert.equal(first.status, 429);
   assert.equal(first.headers['retry-after'], '7');

@@ -16,7 +16,11 @@ const auth = async () => bearer((await v3Token('4080')).json().access_token);
 
 test('the employee id is written back to a candidate custom field with a v3 token', async () => {
   const { candidateId } = greenhouse().addHire();
-  const res = await call(url(`/v3/candidates/${candidateId}`), { method: 'PATCH', headers: await auth(), body: writeBack('E-101') });
+  const res = await call(url(`/v3/candidates/${candidateId}`), {
+    method: 'PATCH',
+    headers: await auth(),
+    body: writeBack('E-101'),
+  });
   assert.equal(res.status, 200);
   assert.equal(res.json().custom_fields.employee_id.value, 'E-101');
   assert.equal(greenhouse().candidate(candidateId)?.custom_fields.employee_id, 'E-101');
@@ -32,10 +36,18 @@ test('a write without a token is refused and changes nothing', async () => {
 test('a write to an unknown custom field or an undocumented parameter is a 422 naming the field', async () => {
   const { candidateId } = greenhouse().addHire();
   const headers = await auth();
-  const unknownField = await call(url(`/v3/candidates/${candidateId}`), { method: 'PATCH', headers, body: { custom_fields: [{ name_key: 'hris_id', value: 'E' }] } });
+  const unknownField = await call(url(`/v3/candidates/${candidateId}`), {
+    method: 'PATCH',
+    headers,
+    body: { custom_fields: [{ name_key: 'hris_id', value: 'E' }] },
+  });
   assert.equal(unknownField.status, 422);
   assert.equal(unknownField.json().errors[0].field, 'custom_fields[0]');
-  const externalId = await call(url(`/v3/candidates/${candidateId}`), { method: 'PATCH', headers, body: { external_id: 'E-101' } });
+  const externalId = await call(url(`/v3/candidates/${candidateId}`), {
+    method: 'PATCH',
+    headers,
+    body: { external_id: 'E-101' },
+  });
   assert.equal(externalId.status, 422);
   assert.equal(externalId.json().message, 'Validation error');
 });
@@ -73,7 +85,15 @@ test('a cursor must be the only query parameter, and a filter without an operato
 });
 
 test('the token endpoint refuses a wrong client secret and a user id it does not know; an expired token is refused', async () => {
-  assert.equal((await call(url('/token'), { headers: basic(client.clientId, 'wrong'), body: new URLSearchParams({ grant_type: 'client_credentials' }) })).status, 401);
+  assert.equal(
+    (
+      await call(url('/token'), {
+        headers: basic(client.clientId, 'wrong'),
+        body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      })
+    ).status,
+    401,
+  );
   assert.equal((await v3Token('999')).status, 400);
   const token = (await v3Token()).json().access_token;
   greenhouse().tokens.expireAll();
@@ -90,14 +110,26 @@ test('a throttled request gets 429 with Retry-After and the X-RateLimit headers'
 });
 
 test('a hire’s candidate, job and current offer are read from their v3 lists by id', async () => {
-  const { candidateId, applicationId, jobId, offerId } = greenhouse().addHire({ jobName: 'Data Engineer', startsAt: '2026-12-01', salary: { amount: 90000, currency: 'EUR' } });
+  const { candidateId, applicationId, jobId, offerId } = greenhouse().addHire({
+    jobName: 'Data Engineer',
+    startsAt: '2026-12-01',
+    salary: { amount: 90000, currency: 'EUR' },
+  });
   const headers = await auth();
   const [candidate] = (await call(url(`/v3/candidates?ids=${candidateId}`), { headers })).json();
   assert.equal(candidate.id, candidateId);
   const [job] = (await call(url(`/v3/jobs?ids=${jobId}`), { headers })).json();
   assert.deepEqual([job.id, job.name], [jobId, 'Data Engineer']);
   const offers = (await call(url(`/v3/offers?application_ids=${applicationId}&current_only=true`), { headers })).json();
-  assert.deepEqual(offers.map((o: { id: number; application_id: number; starts_on: string; status: string }) => [o.id, o.application_id, o.starts_on, o.status]), [[offerId, applicationId, '2026-12-01', 'Accepted']]);
+  assert.deepEqual(
+    offers.map((o: { id: number; application_id: number; starts_on: string; status: string }) => [
+      o.id,
+      o.application_id,
+      o.starts_on,
+      o.status,
+    ]),
+    [[offerId, applicationId, '2026-12-01', 'Accepted']],
+  );
   assert.deepEqual(offers[0].custom_fields.salary.value, { amount: 90000, unit: 'EUR' });
   assert.deepEqual((await call(url('/v3/jobs?ids=999999'), { headers })).json(), []);
 });
@@ -105,10 +137,17 @@ test('a hire’s candidate, job and current offer are read from their v3 lists b
 test('a candidate is anonymised with the fields named in the body, or deleted with its applications and offers', async () => {
   const one = greenhouse().addHire();
   const headers = await auth();
-  const anonymized = await call(url(`/v3/candidates/${one.candidateId}/anonymize`), { method: 'PATCH', headers, body: { fields: ['full_name', 'email_addresses'] } });
+  const anonymized = await call(url(`/v3/candidates/${one.candidateId}/anonymize`), {
+    method: 'PATCH',
+    headers,
+    body: { fields: ['full_name', 'email_addresses'] },
+  });
   assert.equal(anonymized.status, 200);
   assert.equal(greenhouse().candidate(one.candidateId)?.first_name, 'Anonymized');
-  assert.equal((await call(url(`/v3/candidates/${one.candidateId}/anonymize`), { method: 'PATCH', headers, body: {} })).status, 422);
+  assert.equal(
+    (await call(url(`/v3/candidates/${one.candidateId}/anonymize`), { method: 'PATCH', headers, body: {} })).status,
+    422,
+  );
   const two = greenhouse().addHire();
   assert.equal((await call(url(`/v3/candidates/${two.candidateId}`), { method: 'DELETE', headers })).status, 200);
   assert.equal(greenhouse().candidate(two.candidateId), undefined);
@@ -118,5 +157,12 @@ test('a candidate is anonymised with the fields named in the body, or deleted wi
 
 test('the account’s offer custom fields are listed by field type, with whether each is active', async () => {
   const fields = (await call(url('/v3/custom_fields?field_type=offer'), { headers: await auth() })).json();
-  assert.deepEqual(fields.map((f: { name_key: string; active: boolean }) => [f.name_key, f.active]), [['salary', true], ['pay_frequency', true], ['old_bonus', false]]);
+  assert.deepEqual(
+    fields.map((f: { name_key: string; active: boolean }) => [f.name_key, f.active]),
+    [
+      ['salary', true],
+      ['pay_frequency', true],
+      ['old_bonus', false],
+    ],
+  );
 });

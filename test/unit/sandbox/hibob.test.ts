@@ -7,13 +7,24 @@ const user = HIBOB_DEFAULTS.serviceUsers[0] ?? assert.fail('no default service u
 const auth = basic(user.id, user.token);
 const hibob = useEmulator(() => startHiBob());
 const url = (path: string) => `${hibob().url}${path}`;
-const john = { firstName: 'John', surname: 'Doe', email: 'john@example.com', work: { site: 'New-York', startDate: '2026-01-15', title: 'Developer' } };
+const john = {
+  firstName: 'John',
+  surname: 'Doe',
+  email: 'john@example.com',
+  work: { site: 'New-York', startDate: '2026-01-15', title: 'Developer' },
+};
 
 test('a person is created by a service user and found again by email', async () => {
   const created = await call(url('/v1/people'), { headers: auth, body: john });
   assert.equal(created.status, 200);
-  const found = await call(url('/v1/people/search'), { headers: auth, body: { filters: [{ fieldPath: 'root.email', operator: 'equals', values: ['john@example.com'] }] } });
-  assert.deepEqual(found.json().employees.map((e: { id: string }) => e.id), [created.json().id]);
+  const found = await call(url('/v1/people/search'), {
+    headers: auth,
+    body: { filters: [{ fieldPath: 'root.email', operator: 'equals', values: ['john@example.com'] }] },
+  });
+  assert.deepEqual(
+    found.json().employees.map((e: { id: string }) => e.id),
+    [created.json().id],
+  );
 });
 
 test('a wrong service-user token is refused with 401', async () => {
@@ -24,7 +35,11 @@ test('a person without work.startDate or with a site not in the list is refused'
   const missing = await call(url('/v1/people'), { headers: auth, body: { ...john, work: { site: 'New-York' } } });
   assert.equal(missing.status, 400);
   assert.match(missing.json().error, /work\.startDate/);
-  assert.equal((await call(url('/v1/people'), { headers: auth, body: { ...john, work: { ...john.work, site: 'Atlantis' } } })).status, 400);
+  assert.equal(
+    (await call(url('/v1/people'), { headers: auth, body: { ...john, work: { ...john.work, site: 'Atlantis' } } }))
+      .status,
+    400,
+  );
 });
 
 test('search hides people created within the read-after-write lag', async () => {

@@ -17,11 +17,22 @@ test('the emulators answer under a path of a server that is already running, as 
     const sandbox = mountSandbox(app, `${origin}/hr-sandbox`);
     assert.equal(sandbox.bamboohr.url, `${origin}/hr-sandbox/bamboohr`);
 
-    const conn = { system: 'bamboohr' as const, companyDomain: 'acme', baseUrl: `${sandbox.bamboohr.url}/api/gateway.php/acme`, auth: { kind: 'apiKey' as const, apiKey: 'sandbox-bamboohr-key' } };
+    const conn = {
+      system: 'bamboohr' as const,
+      companyDomain: 'acme',
+      baseUrl: `${sandbox.bamboohr.url}/api/gateway.php/acme`,
+      auth: { kind: 'apiKey' as const, apiKey: 'sandbox-bamboohr-key' },
+    };
     const client = createHttpClient(bamboohrHttpOptions(conn));
     try {
-      const { employeeId } = await bamboohr(conn).createEmployee({ firstName: 'Ana', lastName: 'Silva', hireDate: '2027-01-04' }, { send: (r) => client.request(r) });
-      assert.deepEqual(sandbox.bamboohr.employees().map((e) => e.id), [employeeId]);
+      const { employeeId } = await bamboohr(conn).createEmployee(
+        { firstName: 'Ana', lastName: 'Silva', hireDate: '2027-01-04' },
+        { send: (r) => client.request(r) },
+      );
+      assert.deepEqual(
+        sandbox.bamboohr.employees().map((e) => e.id),
+        [employeeId],
+      );
     } finally {
       client.close();
     }

@@ -17,9 +17,17 @@ test('an opportunity is read for enrichment, with its applications expanded', as
 
 test('the employee id is written back as a note performed as a user', async () => {
   const id = lever().addOpportunity();
-  const res = await call(url(`/v1/opportunities/${id}/notes?perform_as=lever-user-1`), { headers: key, body: { value: 'HRIS employee id: 101' } });
+  const res = await call(url(`/v1/opportunities/${id}/notes?perform_as=lever-user-1`), {
+    headers: key,
+    body: { value: 'HRIS employee id: 101' },
+  });
   assert.equal(res.status, 201);
-  assert.deepEqual(lever().notes(id).map((n) => [n.value, n.performAs]), [['HRIS employee id: 101', 'lever-user-1']]);
+  assert.deepEqual(
+    lever()
+      .notes(id)
+      .map((n) => [n.value, n.performAs]),
+    [['HRIS employee id: 101', 'lever-user-1']],
+  );
 });
 
 test('a wrong API key is refused with 401', async () => {
@@ -34,14 +42,21 @@ test('a note without a value is refused with the reason', async () => {
   assert.match(res.json().message, /value/);
 });
 
-test('an opportunity\'s notes are listed with their words, a page at a time', async () => {
+test("an opportunity's notes are listed with their words, a page at a time", async () => {
   const id = lever().addOpportunity();
-  for (const n of [1, 2, 3]) await call(url(`/v1/opportunities/${id}/notes`), { headers: key, body: { value: `note ${n}` } });
+  for (const n of [1, 2, 3])
+    await call(url(`/v1/opportunities/${id}/notes`), { headers: key, body: { value: `note ${n}` } });
   const first = (await call(url(`/v1/opportunities/${id}/notes?limit=2`), { headers: key })).json();
-  assert.deepEqual(first.data.map((n: { text: string }) => n.text), ['note 1', 'note 2']);
+  assert.deepEqual(
+    first.data.map((n: { text: string }) => n.text),
+    ['note 1', 'note 2'],
+  );
   assert.equal(first.hasNext, true);
   const rest = (await call(url(`/v1/opportunities/${id}/notes?limit=2&offset=${first.next}`), { headers: key })).json();
-  assert.deepEqual(rest.data.map((n: { fields: Array<{ value: string }> }) => n.fields[0].value), ['note 3']);
+  assert.deepEqual(
+    rest.data.map((n: { fields: Array<{ value: string }> }) => n.fields[0].value),
+    ['note 3'],
+  );
   assert.equal(rest.hasNext, false);
 });
 
@@ -49,7 +64,10 @@ test('a contact’s opportunities are listed by contact_id, and none once Lever 
   const id = lever().addOpportunity();
   const contact = lever().contactOf(id);
   const listed = (await call(url(`/v1/opportunities?contact_id=${contact}`), { headers: key })).json();
-  assert.deepEqual(listed.data.map((o: { id: string }) => o.id), [id]);
+  assert.deepEqual(
+    listed.data.map((o: { id: string }) => o.id),
+    [id],
+  );
   lever().deleteContact(contact);
   assert.deepEqual((await call(url(`/v1/opportunities?contact_id=${contact}`), { headers: key })).json().data, []);
   assert.equal((await call(url(`/v1/opportunities/${id}`), { headers: key })).status, 404);

@@ -6,10 +6,17 @@ import { bearer, call, useEmulator } from './support';
 const client = PERSONIO_DEFAULTS.clients[0] ?? assert.fail('no default client');
 const personio = useEmulator(() => startPersonio());
 const url = (path: string) => `${personio().url}${path}`;
-const ana = { first_name: 'Ana', last_name: 'Silva', email: 'ana@example.com', employments: [{ status: 'ONBOARDING', employment_start_date: '2026-03-01', position: { title: 'Developer' } }] };
+const ana = {
+  first_name: 'Ana',
+  last_name: 'Silva',
+  email: 'ana@example.com',
+  employments: [{ status: 'ONBOARDING', employment_start_date: '2026-03-01', position: { title: 'Developer' } }],
+};
 
 async function token(secret = client.clientSecret) {
-  return call(url('/v2/auth/token'), { body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: secret }) });
+  return call(url('/v2/auth/token'), {
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: secret }),
+  });
 }
 const auth = async () => bearer((await token()).json().access_token);
 
@@ -49,13 +56,16 @@ test('persons are found by email, at most 50 a page, following _meta.links.next'
   for (const n of [1, 2, 3]) await call(url('/v2/persons'), { headers, body: { ...ana, email: `p${n}@example.com` } });
   assert.equal((await call(url('/v2/persons?limit=51'), { headers })).status, 400);
   const byEmail = await call(url('/v2/persons?email=p2@example.com'), { headers });
-  assert.deepEqual(byEmail.json()._data.map((p: { email: string }) => p.email), ['p2@example.com']);
+  assert.deepEqual(
+    byEmail.json()._data.map((p: { email: string }) => p.email),
+    ['p2@example.com'],
+  );
   const page = (await call(url('/v2/persons?limit=2'), { headers })).json();
   assert.equal(page._data.length, 2);
   assert.equal((await call(page._meta.links.next.href, { headers })).json()._data.length, 1);
 });
 
-test('one person is read at their id, employments by id only; their status is in the person\'s employments list; an unknown id is 404', async () => {
+test("one person is read at their id, employments by id only; their status is in the person's employments list; an unknown id is 404", async () => {
   const headers = await auth();
   const id = personio().addPerson({ ...ana, employments: [{ status: 'INACTIVE' }] });
   const res = await call(url(`/v2/persons/${id}`), { headers });
@@ -64,6 +74,11 @@ test('one person is read at their id, employments by id only; their status is in
   const [employment] = res.json().employments;
   assert.deepEqual(Object.keys(employment), ['id']);
   const employments = await call(res.json()._meta.links.employments.href, { headers });
-  assert.deepEqual(employments.json()._data.map((e: { id: string; status: string; person: { id: string } }) => [e.id, e.status, e.person.id]), [[employment.id, 'INACTIVE', id]]);
+  assert.deepEqual(
+    employments
+      .json()
+      ._data.map((e: { id: string; status: string; person: { id: string } }) => [e.id, e.status, e.person.id]),
+    [[employment.id, 'INACTIVE', id]],
+  );
   assert.equal((await call(url('/v2/persons/999999'), { headers })).status, 404);
 });

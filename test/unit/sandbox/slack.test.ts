@@ -8,7 +8,16 @@ const hook = () => `${slack().url}${SLACK_DEFAULTS.hooks[0]}`;
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 test('a Block Kit message is accepted with a plain ok', async () => {
-  const res = await call(hook(), { body: { text: 'Hire failed', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'Hire failed' } }, section('*Ana Silva*'), { type: 'divider' }] } });
+  const res = await call(hook(), {
+    body: {
+      text: 'Hire failed',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Hire failed' } },
+        section('*Ana Silva*'),
+        { type: 'divider' },
+      ],
+    },
+  });
   assert.deepEqual([res.status, res.text], [200, 'ok']);
   assert.equal(slack().messages().length, 1);
 });
@@ -20,7 +29,11 @@ test('a section longer than 3000 characters is refused as invalid_payload', asyn
 });
 
 test('more than 50 blocks, or an unknown block type, is refused', async () => {
-  assert.equal((await call(hook(), { body: { text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) } })).status, 400);
+  assert.equal(
+    (await call(hook(), { body: { text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) } }))
+      .status,
+    400,
+  );
   assert.equal((await call(hook(), { body: { text: 'x', blocks: [{ type: 'hero' }] } })).status, 400);
 });
 

@@ -8,7 +8,13 @@ const sr = useEmulator(() => startSmartRecruiters());
 const url = (path: string) => `${sr().url}${path}`;
 
 function application(status: 'OFFERED' | 'HIRED' = 'HIRED') {
-  const jobId = sr().addJob({ title: 'Developer', department: 'Engineering', typeOfEmployment: 'Full-time', city: 'Berlin', country: 'Germany' });
+  const jobId = sr().addJob({
+    title: 'Developer',
+    department: 'Engineering',
+    typeOfEmployment: 'Full-time',
+    city: 'Berlin',
+    country: 'Germany',
+  });
   const candidateId = sr().addCandidate({ firstName: 'Mia', lastName: 'Keller', email: 'mia@example.com' });
   sr().apply({ candidateId, jobId, status, ...(status === 'HIRED' ? { startsOn: '2026-12-01T00:00:00.000Z' } : {}) });
   return { jobId, candidateId };
@@ -18,10 +24,20 @@ test('a hired application is read back: the candidate with its assignment, the j
   const { jobId, candidateId } = application();
   sr().addOffer(jobId, candidateId, { properties: { base_salary: { code: 'EUR', value: 60000 } } });
   const candidate = (await call(url(`/candidates/${candidateId}`), { headers: key })).json();
-  assert.deepEqual([candidate.lastName, candidate.primaryAssignment], ['Keller', { job: { id: jobId, title: 'Developer' }, status: 'HIRED', startsOn: '2026-12-01T00:00:00.000Z' }]);
+  assert.deepEqual(
+    [candidate.lastName, candidate.primaryAssignment],
+    ['Keller', { job: { id: jobId, title: 'Developer' }, status: 'HIRED', startsOn: '2026-12-01T00:00:00.000Z' }],
+  );
   assert.equal((await call(url(`/jobs/${jobId}`), { headers: key })).json().typeOfEmployment.label, 'Full-time');
   const offers = (await call(url(`/candidates/${candidateId}/jobs/${jobId}/offers`), { headers: key })).json();
-  assert.deepEqual(Object.keys(offers.content[0]).sort(), ['actions', 'createdOn', 'id', 'properties', 'status', 'updatedOn']);
+  assert.deepEqual(Object.keys(offers.content[0]).sort(), [
+    'actions',
+    'createdOn',
+    'id',
+    'properties',
+    'status',
+    'updatedOn',
+  ]);
   assert.deepEqual(offers.content[0].properties, { base_salary: { code: 'EUR', value: 60000 } });
 });
 
@@ -34,14 +50,23 @@ test('a status change shows on the assignment and in the status history', async 
   const { jobId, candidateId } = application('OFFERED');
   sr().setStatus(jobId, candidateId, 'HIRED', '2027-01-04T00:00:00.000Z');
   const candidate = (await call(url(`/candidates/${candidateId}`), { headers: key })).json();
-  assert.deepEqual([candidate.primaryAssignment.status, candidate.primaryAssignment.startsOn], ['HIRED', '2027-01-04T00:00:00.000Z']);
+  assert.deepEqual(
+    [candidate.primaryAssignment.status, candidate.primaryAssignment.startsOn],
+    ['HIRED', '2027-01-04T00:00:00.000Z'],
+  );
   const history = (await call(url(`/candidates/${candidateId}/status/history`), { headers: key })).json();
-  assert.deepEqual([history.totalFound, history.content.map((h: { status: string }) => h.status)], [2, ['OFFERED', 'HIRED']]);
+  assert.deepEqual(
+    [history.totalFound, history.content.map((h: { status: string }) => h.status)],
+    [2, ['OFFERED', 'HIRED']],
+  );
 });
 
 test('the account’s offer properties are listed by category', async () => {
   const res = (await call(url('/configuration/offer-properties'), { headers: key })).json();
-  assert.deepEqual(res.categories.flatMap((c: { properties: Array<{ key: string }> }) => c.properties.map((p) => p.key)), ['base_salary', 'pay_frequency', 'start_date']);
+  assert.deepEqual(
+    res.categories.flatMap((c: { properties: Array<{ key: string }> }) => c.properties.map((p) => p.key)),
+    ['base_salary', 'pay_frequency', 'start_date'],
+  );
 });
 
 test('a missing or wrong X-SmartToken is refused with 401', async () => {
@@ -72,7 +97,9 @@ test('the search filters by status and update time and pages by pageId, the next
   const last = await listed(`status=HIRED&updatedAfter=${since}&limit=2&pageId=${encodeURIComponent(pageId)}`);
   assert.deepEqual([ids(last), last.json().nextPageId, last.headers.link], [hires.slice(2), undefined, undefined]);
   assert.equal((await listed('status=HIRED&status=OFFERED')).json().totalFound, 4, 'several statuses are any of them');
-  const later = await listed(`status=HIRED&updatedAfter=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+  const later = await listed(
+    `status=HIRED&updatedAfter=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+  );
   assert.deepEqual([later.json().totalFound, later.json().content], [0, []]);
 });
 

@@ -27,21 +27,28 @@ export const bearer = (token: string): Record<string, string> => ({ Authorizatio
 export function call(url: string, options: Call = {}): Promise<Answer> {
   const { body } = options;
   const [payload, type] =
-    body === undefined ? [undefined, undefined]
-    : body instanceof URLSearchParams ? [body.toString(), 'application/x-www-form-urlencoded']
-    : typeof body === 'string' ? [body, 'text/plain']
-    : [JSON.stringify(body), 'application/json'];
+    body === undefined
+      ? [undefined, undefined]
+      : body instanceof URLSearchParams
+        ? [body.toString(), 'application/x-www-form-urlencoded']
+        : typeof body === 'string'
+          ? [body, 'text/plain']
+          : [JSON.stringify(body), 'application/json'];
   const headers = { ...(type ? { 'Content-Type': type } : {}), ...options.headers };
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+        });
+        res.on('error', reject);
+      },
+    );
     if (options.timeoutMs) req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')));
     req.on('error', reject);
     req.end(payload);

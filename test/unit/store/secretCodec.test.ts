@@ -8,7 +8,11 @@ const codecFor = (secretFields: string[]) => prepareCodec({ file: 'test.db', sec
 
 test('only the secret paths of a record are encrypted, each with its own IV', () => {
   const codec = codecFor(['nationalId.value', 'bank.iban']);
-  const record = { name: 'Ana', nationalId: { type: 'ssn', value: '123-45-6789' }, bank: [{ iban: 'PT50' }, { iban: 'PT50' }] };
+  const record = {
+    name: 'Ana',
+    nationalId: { type: 'ssn', value: '123-45-6789' },
+    bank: [{ iban: 'PT50' }, { iban: 'PT50' }],
+  };
   const stored = JSON.parse(codec.encodeRecord(record));
   assert.equal(stored.name, 'Ana');
   assert.equal(stored.nationalId.type, 'ssn');
@@ -25,12 +29,18 @@ test('a provenance field is secret when its path is, whole or in part', () => {
 });
 
 test('audit values are masked at the secret paths', () => {
-  assert.deepEqual(codecFor(['dateOfBirth']).mask({ dateOfBirth: '1990-01-01', name: 'Ana' }), { dateOfBirth: MASK, name: 'Ana' });
+  assert.deepEqual(codecFor(['dateOfBirth']).mask({ dateOfBirth: '1990-01-01', name: 'Ana' }), {
+    dateOfBirth: MASK,
+    name: 'Ana',
+  });
 });
 
 test('an altered encrypted value is reported, not returned', () => {
   const codec = codecFor([]);
   const token = codec.encodePayload({ ssn: '123' });
   const altered = token.slice(0, -6) + (token.endsWith('AAAA==') ? 'BBBB==' : 'AAAA==');
-  assert.throws(() => codec.decode(altered), (err: unknown) => err instanceof HrError && err.code === 'store.corrupt');
+  assert.throws(
+    () => codec.decode(altered),
+    (err: unknown) => err instanceof HrError && err.code === 'store.corrupt',
+  );
 });

@@ -31,7 +31,11 @@ test('each currency keeps its own number of decimals: yen none, dinar three', ()
 test('an amount finer than the currency allows is refused, not rounded', () => {
   assert.throws(() => parseAmount('1000.5', 'JPY'), isCode('transform.amount_precision', /JPY allows \(0\)/));
   assert.throws(() => parseAmount('10.005', 'USD'), isCode('transform.amount_precision'));
-  assert.throws(() => parseAmount(0.1 + 0.2, 'USD'), isCode('transform.amount_precision'), 'floating-point noise is caught');
+  assert.throws(
+    () => parseAmount(0.1 + 0.2, 'USD'),
+    isCode('transform.amount_precision'),
+    'floating-point noise is caught',
+  );
   assert.equal(parseAmount('10.500', 'USD'), 1_050n, 'trailing zeros lose nothing');
 });
 
@@ -58,7 +62,12 @@ test('minor units are written back as a decimal amount, optionally grouped', () 
 });
 
 test('parsing then formatting gives the amount back', () => {
-  for (const [text, currency] of [['103,000.00', 'USD'], ['0.07', 'EUR'], ['12,345,678', 'KRW'], ['99.999', 'KWD']] as const) {
+  for (const [text, currency] of [
+    ['103,000.00', 'USD'],
+    ['0.07', 'EUR'],
+    ['12,345,678', 'KRW'],
+    ['99.999', 'KWD'],
+  ] as const) {
     assert.equal(formatAmount(parseAmount(text, currency), currency, { grouping: true }), text);
   }
 });

@@ -25,7 +25,10 @@ test('a slash date that reads two ways is refused unless its format is declared'
 });
 
 test('a day-first date is only read day-first when the caller says so', () => {
-  assert.throws(() => toIsoDate('15/04/2013', utc), isCode('transform.date_unparseable', /declare the format DD\/MM\/YYYY/));
+  assert.throws(
+    () => toIsoDate('15/04/2013', utc),
+    isCode('transform.date_unparseable', /declare the format DD\/MM\/YYYY/),
+  );
   assert.equal(toIsoDate('15/04/2013', { ...utc, format: 'DD/MM/YYYY' }), '2013-04-15');
 });
 
@@ -55,15 +58,24 @@ test('a bare date as a date-time is the start of that day in the zone', () => {
 
 test('an impossible date is refused with the reason', () => {
   assert.throws(() => toIsoDate('2026-02-30', utc), isCode('transform.date_unparseable', /"2026-02-30"/));
-  assert.throws(() => toIsoDate('02/30/2026', { ...utc, format: 'MM/DD/YYYY' }), isCode('transform.date_unparseable', /not a real date/));
+  assert.throws(
+    () => toIsoDate('02/30/2026', { ...utc, format: 'MM/DD/YYYY' }),
+    isCode('transform.date_unparseable', /not a real date/),
+  );
   assert.throws(() => toIsoDate('next Tuesday', utc), isCode('transform.date_unparseable', /known format/));
 });
 
 test('a date in the wrong declared format is refused rather than guessed', () => {
-  assert.throws(() => toIsoDate('2026-03-04', { ...utc, format: 'MM/DD/YYYY' }), isCode('transform.date_unparseable', /MM\/DD\/YYYY/));
+  assert.throws(
+    () => toIsoDate('2026-03-04', { ...utc, format: 'MM/DD/YYYY' }),
+    isCode('transform.date_unparseable', /MM\/DD\/YYYY/),
+  );
   assert.throws(() => toIsoDate(1487969358224, { ...utc, format: 'iso' }), isCode('transform.date_unparseable'));
 });
 
 test('an unknown time zone is refused', () => {
-  assert.throws(() => toIsoDate('2026-03-04', { zone: 'Mars/Olympus' }), isCode('transform.zone_invalid', /Mars\/Olympus/));
+  assert.throws(
+    () => toIsoDate('2026-03-04', { zone: 'Mars/Olympus' }),
+    isCode('transform.zone_invalid', /Mars\/Olympus/),
+  );
 });

@@ -13,7 +13,8 @@ const offerCreated = {
   name: 'johnny  SMITH',
 };
 
-const map = (expression: string, input: unknown = offerCreated) => compileJsonataMapping(expression, transformFunctions).map(input);
+const map = (expression: string, input: unknown = offerCreated) =>
+  compileJsonataMapping(expression, transformFunctions).map(input);
 
 test('a mapping converts a Greenhouse offer with the built-in transforms', async () => {
   const record = await map(`{
@@ -41,16 +42,26 @@ test('a mapping converts a Greenhouse offer with the built-in transforms', async
 test('a transform that fails inside a mapping surfaces its own error code', async () => {
   await assert.rejects(
     map('{ "type": $translate("Seasonal", { "Full-time": "full_time" }) }'),
-    (err: unknown) => err instanceof HrError && err.code === 'transform.enum_no_match' && /"Seasonal"/.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'transform.enum_no_match' && /"Seasonal"/.test(err.message),
   );
-  await assert.rejects(map('{ "d": $isoDate("03/04/2026", "UTC") }'), (err: unknown) => err instanceof HrError && err.code === 'transform.date_ambiguous');
+  await assert.rejects(
+    map('{ "d": $isoDate("03/04/2026", "UTC") }'),
+    (err: unknown) => err instanceof HrError && err.code === 'transform.date_ambiguous',
+  );
 });
 
 test('a missing optional source field stays missing instead of failing the mapping', async () => {
-  assert.deepEqual(await map('{ "homePhone": $e164(home_phone, "US"), "workEmail": $email(email) }'), { workEmail: 'johnny.smith@example.com' });
+  assert.deepEqual(await map('{ "homePhone": $e164(home_phone, "US"), "workEmail": $email(email) }'), {
+    workEmail: 'johnny.smith@example.com',
+  });
 });
 
 test('long notes are truncated with a link from a mapping', async () => {
   const note = await map('$truncate(note, 40, "https://x.io/1")', { note: 'a'.repeat(100) });
-  assert.equal(note, `${'a'.repeat(10)} … (full text: https://x.io/1)`, 'the 30-character reference leaves room for 10');
+  assert.equal(
+    note,
+    `${'a'.repeat(10)} … (full text: https://x.io/1)`,
+    'the 30-character reference leaves room for 10',
+  );
 });

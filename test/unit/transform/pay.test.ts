@@ -43,7 +43,8 @@ test('the working-week assumptions can be changed', () => {
   assert.equal(convertPay(salary, 'week', { weeksPerYear: '52.1429' }).amount, '1975.34');
   assert.throws(
     () => convertPay(salary, 'hour', { hoursPerWeek: 0 }),
-    (err: unknown) => err instanceof HrError && err.code === 'transform.pay_assumption_invalid' && /hoursPerWeek/.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'transform.pay_assumption_invalid' && /hoursPerWeek/.test(err.message),
   );
 });
 

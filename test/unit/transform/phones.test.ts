@@ -24,20 +24,32 @@ test('UK numbers in national format become E.164 with GB as the default country'
 });
 
 test('a number that is not assigned in its country is refused', () => {
-  assert.throws(() => toE164('07700 900123', { defaultCountry: 'GB' }), isCode('transform.phone_invalid', /not a valid number in GB/));
+  assert.throws(
+    () => toE164('07700 900123', { defaultCountry: 'GB' }),
+    isCode('transform.phone_invalid', /not a valid number in GB/),
+  );
   assert.throws(() => toE164('555-1212', { defaultCountry: 'US' }), isCode('transform.phone_invalid'));
 });
 
 test('text that is not a phone number is refused with the reason', () => {
-  assert.throws(() => toE164('call me', { defaultCountry: 'US' }), isCode('transform.phone_invalid', /not a phone number/));
+  assert.throws(
+    () => toE164('call me', { defaultCountry: 'US' }),
+    isCode('transform.phone_invalid', /not a phone number/),
+  );
   assert.throws(() => toE164('020 7946 0958'), isCode('transform.phone_invalid', /no default country/));
   assert.throws(() => toE164('my number is 650 253 0000', { defaultCountry: 'US' }), isCode('transform.phone_invalid'));
 });
 
 test('an extension is refused instead of silently dropped', () => {
-  assert.throws(() => toE164('212 736 5000 ext. 12', { defaultCountry: 'US' }), isCode('transform.phone_extension', /extension 12/));
+  assert.throws(
+    () => toE164('212 736 5000 ext. 12', { defaultCountry: 'US' }),
+    isCode('transform.phone_extension', /extension 12/),
+  );
 });
 
 test('an unknown default country is refused', () => {
-  assert.throws(() => toE164('650 253 0000', { defaultCountry: 'UK' }), isCode('transform.phone_country_unknown', /"UK"/));
+  assert.throws(
+    () => toE164('650 253 0000', { defaultCountry: 'UK' }),
+    isCode('transform.phone_country_unknown', /"UK"/),
+  );
 });

@@ -23,5 +23,9 @@ test('an email is trimmed and lower-cased', () => {
 });
 
 test('something that is not an email is refused', () => {
-  assert.throws(() => normaliseEmail('ana at example.com'), (err: unknown) => err instanceof HrError && err.code === 'transform.email_invalid' && /"ana at example.com"/.test(err.message));
+  assert.throws(
+    () => normaliseEmail('ana at example.com'),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'transform.email_invalid' && /"ana at example.com"/.test(err.message),
+  );
 });

@@ -52,6 +52,7 @@ test('a limit in UTF-8 bytes counts multi-byte characters as their bytes', () =>
 test('a reference that does not fit the limit is an error, not a silent cut', () => {
   assert.throws(
     () => truncate('x'.repeat(100), { maxLength: 20, fullTextUrl }),
-    (err: unknown) => err instanceof HrError && err.code === 'transform.truncate_reference_too_long' && /limit of 20/.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'transform.truncate_reference_too_long' && /limit of 20/.test(err.message),
   );
 });

@@ -8,7 +8,8 @@ import { assertAccepted, assertRefused, inbound, withHeader } from './support';
 const secret = 'ashby-secret-token-91c2';
 const ashby = ashbySender({ secret });
 const verifier = verifierFor('ashby');
-const actionIdOf = (rawBody: Buffer) => (JSON.parse(rawBody.toString('utf8')) as { webhookActionId: string }).webhookActionId;
+const actionIdOf = (rawBody: Buffer) =>
+  (JSON.parse(rawBody.toString('utf8')) as { webhookActionId: string }).webhookActionId;
 
 verifierContract({
   verifier,

@@ -19,7 +19,11 @@ async function endpoint(): Promise<{ url: string; received: Promise<InboundReque
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks/greenhouse`, received, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/greenhouse`,
+    received,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 test('a delivered Greenhouse hire arrives byte for byte and verifies as the trigger would see it', async () => {

@@ -20,7 +20,8 @@ const timestamped: GenericSigning & GenericHmacConfig = {
 verifierContract({
   verifier: verifierFor('generic', { ...timestamped, eventIdHeader: 'X-Timestamp' }),
   secret,
-  send: (at) => genericHmacSender(timestamped, { secret, ...(at ? { now: () => at } : {}) }).send({ hired: 'Zoë Åberg' }),
+  send: (at) =>
+    genericHmacSender(timestamped, { secret, ...(at ? { now: () => at } : {}) }).send({ hired: 'Zoë Åberg' }),
   signature: inHeader('x-signature', 'sha256='),
   expectedEventId: (signed) => signed.headers['X-Timestamp'] ?? null,
   timestamped: true,
@@ -45,7 +46,8 @@ test('a sha512 signature verifies and a sha256 one under the same settings does 
 const refusedConfig = (config: GenericHmacConfig, field: RegExp) =>
   assert.throws(
     () => verifierFor('generic', config),
-    (err: unknown) => err instanceof HrError && err.code === 'webhooks.generic_config_invalid' && field.test(err.message),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'webhooks.generic_config_invalid' && field.test(err.message),
   );
 
 test('settings that would leave the body unsigned are refused when the node starts', () => {
@@ -63,5 +65,8 @@ test('a misspelt placeholder is refused instead of being signed literally', () =
 });
 
 test('a generic verifier without settings is refused when the node starts', () => {
-  assert.throws(() => verifierFor('generic'), (err: unknown) => err instanceof HrError && err.code === 'webhooks.generic_config_missing');
+  assert.throws(
+    () => verifierFor('generic'),
+    (err: unknown) => err instanceof HrError && err.code === 'webhooks.generic_config_missing',
+  );
 });

@@ -37,7 +37,10 @@ test('a Lever hire is a thin event: ids only, and its signature is checked witho
 });
 
 test("Lever's signature does not cover the event data, so the trigger must fetch the opportunity itself", () => {
-  const req = withBody(inbound(senderAt().candidateHired()), (body) => ({ ...body, data: { opportunityId: 'someone-else' } }));
+  const req = withBody(inbound(senderAt().candidateHired()), (body) => ({
+    ...body,
+    data: { opportunityId: 'someone-else' },
+  }));
   assertAccepted(verifier.verify(req, secret));
 });
 
@@ -47,7 +50,10 @@ test('a Lever body that is not JSON is malformed, not a crash', () => {
 });
 
 test('a Lever triggeredAt that is not a millisecond count is malformed', () => {
-  const req = withBody(inbound(senderAt().candidateHired()), (body) => ({ ...body, triggeredAt: '2026-12-01T00:00:00Z' }));
+  const req = withBody(inbound(senderAt().candidateHired()), (body) => ({
+    ...body,
+    triggeredAt: '2026-12-01T00:00:00Z',
+  }));
   assertRefused(verifier.verify(req, secret), 'malformed_header', secret, req);
 });
 

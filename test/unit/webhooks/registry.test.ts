@@ -18,6 +18,7 @@ test('only SmartRecruiters has a subscription handshake', () => {
 test('an unknown vendor from a hand-edited flow is a clear error, not a crash later', () => {
   assert.throws(
     () => verifierFor('bamboohr' as WebhookVendor),
-    (err: unknown) => err instanceof HrError && err.code === 'webhooks.vendor_unknown' && err.message.includes('bamboohr'),
+    (err: unknown) =>
+      err instanceof HrError && err.code === 'webhooks.vendor_unknown' && err.message.includes('bamboohr'),
   );
 });

@@ -29,14 +29,23 @@ test('an ordinary notification is not mistaken for a handshake', () => {
 
 test('the event headers are signed too: a notification relabelled as another event is refused', () => {
   const req = inbound(senderAt().applicationStatusUpdated());
-  for (const [name, value] of [['event-name', 'candidate.deleted'], ['event-id', 'another-id'], ['event-version', 'v1'], ['link', '<https://evil.example>; rel=self']]) {
+  for (const [name, value] of [
+    ['event-name', 'candidate.deleted'],
+    ['event-id', 'another-id'],
+    ['event-version', 'v1'],
+    ['link', '<https://evil.example>; rel=self'],
+  ]) {
     assertRefused(verifier.verify(withHeader(req, name as string, value), secret), 'bad_signature', secret, req);
   }
 });
 
 test('during key rotation one matching v1 signature among several is enough', () => {
   const req = inbound(senderAt().applicationStatusUpdated());
-  const rotated = withHeader(req, 'smartrecruiters-signature', `v1=${'0'.repeat(64)};${String(req.headers['smartrecruiters-signature'])}`);
+  const rotated = withHeader(
+    req,
+    'smartrecruiters-signature',
+    `v1=${'0'.repeat(64)};${String(req.headers['smartrecruiters-signature'])}`,
+  );
   assertAccepted(verifier.verify(rotated, secret));
 });
 
@@ -46,6 +55,10 @@ test('a notification without its timestamp header is refused as missing', () => 
 });
 
 test('a signature header with no v1 entry is malformed', () => {
-  const req = withHeader(inbound(senderAt().applicationStatusUpdated()), 'smartrecruiters-signature', `v2=${'0'.repeat(64)}`);
+  const req = withHeader(
+    inbound(senderAt().applicationStatusUpdated()),
+    'smartrecruiters-signature',
+    `v2=${'0'.repeat(64)}`,
+  );
   assertRefused(verifier.verify(req, secret), 'malformed_header', secret, req);
 });

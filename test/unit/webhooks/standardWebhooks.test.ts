@@ -21,10 +21,17 @@ verifierContract({
 });
 
 // The vector every Standard Webhooks library signs to (test/fixtures/vendors/standard-webhooks).
-const published = vendorJson<{ secret: string; id: string; timestamp: number; payload: string; signature: string }>('standard-webhooks', 'test-vector.json');
+const published = vendorJson<{ secret: string; id: string; timestamp: number; payload: string; signature: string }>(
+  'standard-webhooks',
+  'test-vector.json',
+);
 const vector = {
   rawBody: Buffer.from(published.payload),
-  headers: { 'webhook-id': published.id, 'webhook-timestamp': String(published.timestamp), 'webhook-signature': published.signature },
+  headers: {
+    'webhook-id': published.id,
+    'webhook-timestamp': String(published.timestamp),
+    'webhook-signature': published.signature,
+  },
   receivedAt: new Date(published.timestamp * 1000),
 };
 
@@ -49,13 +56,21 @@ test('during key rotation one matching v1 entry in the list is enough, and v1a e
 });
 
 test('a signature list with only asymmetric v1a entries is malformed for an HMAC secret', () => {
-  const req = withHeader(vector, 'webhook-signature', 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==');
+  const req = withHeader(
+    vector,
+    'webhook-signature',
+    'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==',
+  );
   assertRefused(verifier.verify(req, secret), 'malformed_header', secret, req);
 });
 
 test('a message without webhook-id or webhook-timestamp is refused as missing', () => {
   assertRefused(verifier.verify(withHeader(vector, 'webhook-id', undefined), secret), 'missing_signature', secret);
-  assertRefused(verifier.verify(withHeader(vector, 'webhook-timestamp', undefined), secret), 'missing_signature', secret);
+  assertRefused(
+    verifier.verify(withHeader(vector, 'webhook-timestamp', undefined), secret),
+    'missing_signature',
+    secret,
+  );
 });
 
 test('an id containing "." is malformed, so the signed content cannot be read two ways', () => {
@@ -63,7 +78,11 @@ test('an id containing "." is malformed, so the signed content cannot be read tw
 });
 
 test('a timestamp that is not whole seconds is malformed', () => {
-  assertRefused(verifier.verify(withHeader(vector, 'webhook-timestamp', '1614265330.5'), secret), 'malformed_header', secret);
+  assertRefused(
+    verifier.verify(withHeader(vector, 'webhook-timestamp', '1614265330.5'), secret),
+    'malformed_header',
+    secret,
+  );
 });
 
 test('a secret that is not base64 is reported as a configuration problem', () => {

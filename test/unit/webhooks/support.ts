@@ -4,7 +4,9 @@ import type { InboundRequest, RefusalReason, VerifyResult } from '../../../lib/w
 
 /** What the trigger node hands the verifier: Node's http module lower-cases header names. */
 export function inbound(signed: SignedDelivery, receivedAt = new Date()): InboundRequest {
-  const headers = Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(
+    Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   return { rawBody: signed.rawBody, headers, receivedAt };
 }
 
@@ -22,7 +24,10 @@ export function withOneByteChanged(req: InboundRequest): InboundRequest {
 }
 
 /** Rewrites the JSON body (for vendors whose signature lives in it); the result is plain UTF-8 JSON. */
-export function withBody(req: InboundRequest, edit: (body: Record<string, unknown>) => Record<string, unknown>): InboundRequest {
+export function withBody(
+  req: InboundRequest,
+  edit: (body: Record<string, unknown>) => Record<string, unknown>,
+): InboundRequest {
   const body = JSON.parse(req.rawBody.toString('utf8')) as Record<string, unknown>;
   return { ...req, rawBody: Buffer.from(JSON.stringify(edit(body))) };
 }
@@ -41,5 +46,6 @@ export function assertRefused(result: VerifyResult, reason: RefusalReason, secre
   assert.equal(result.reason, reason, result.detail);
   assert.ok(result.detail.length > 0);
   assert.ok(!result.detail.includes(secret), 'the detail contains the secret');
-  if (req && req.rawBody.length > 0) assert.ok(!result.detail.includes(req.rawBody.toString('utf8')), 'the detail contains the body');
+  if (req && req.rawBody.length > 0)
+    assert.ok(!result.detail.includes(req.rawBody.toString('utf8')), 'the detail contains the body');
 }

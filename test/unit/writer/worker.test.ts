@@ -17,7 +17,8 @@ import { createWriter, type WriterOptions } from '../../../lib/writer/worker';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-writer-worker-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-const freshStore = (options: Omit<StoreOptions, 'file'> = {}) => openStore({ file: path.join(dir, `s${(n += 1)}.db`), ...options });
+const freshStore = (options: Omit<StoreOptions, 'file'> = {}) =>
+  openStore({ file: path.join(dir, `s${(n += 1)}.db`), ...options });
 
 /** An HRIS in memory that can be told to hang, to play a worker that dies mid-call. */
 function memoryHris(options: { hang?: boolean; id?: HrisSystem } = {}) {
@@ -30,7 +31,8 @@ function memoryHris(options: { hang?: boolean; id?: HrisSystem } = {}) {
       created.push(String(record.workEmail));
       return { employeeId: String(created.length) };
     },
-    findByWorkEmail: async (email) => (created.includes(email) ? { employeeId: String(created.indexOf(email) + 1), status: 'active' } : null),
+    findByWorkEmail: async (email) =>
+      created.includes(email) ? { employeeId: String(created.indexOf(email) + 1), status: 'active' } : null,
     employeeStatus: async () => 'active',
     updateEmployee: async () => undefined,
     workEmail: (r) => r.workEmail as string,
@@ -42,12 +44,27 @@ function memoryHris(options: { hang?: boolean; id?: HrisSystem } = {}) {
 /** A writer node's worker; the same owner on two workers plays one flow running on two instances. */
 function writerFor(store: WriterOptions['store'], target: HrisTarget, leaseMs = 60_000, owner = 'writer-1') {
   return createWriter({
-    store, targets: { hris: { api: target, ctx: { send: async () => assert.fail('no HTTP here') } } }, schedule: DEFAULT_SCHEDULE, leaseMs,
-    batchSize: 10, concurrency: 2, actor: 'test', owner, policy: defaultPolicy, onOutcome: () => undefined, onError: (e) => assert.fail(e.message),
+    store,
+    targets: { hris: { api: target, ctx: { send: async () => assert.fail('no HTTP here') } } },
+    schedule: DEFAULT_SCHEDULE,
+    leaseMs,
+    batchSize: 10,
+    concurrency: 2,
+    actor: 'test',
+    owner,
+    policy: defaultPolicy,
+    onOutcome: () => undefined,
+    onError: (e) => assert.fail(e.message),
   });
 }
 
-const job = (guid: string, email: string): WriteJob => ({ operation: 'create', target: 'bamboohr', key: `bamboohr:create:person:${guid}`, personGuid: guid, record: { workEmail: email } });
+const job = (guid: string, email: string): WriteJob => ({
+  operation: 'create',
+  target: 'bamboohr',
+  key: `bamboohr:create:person:${guid}`,
+  personGuid: guid,
+  record: { workEmail: email },
+});
 
 test('an entry held by a worker that died is taken over when its lease runs out, and created once', async () => {
   const store = await freshStore();
@@ -124,7 +141,11 @@ test('a message waiting for an entry that another instance ran is answered from 
   const waiting = here.submit(job(guid, 'ana@example.com'));
   await outrun.submitted;
   await here.settleWaiting();
-  assert.equal(await Promise.race([waiting, Promise.resolve('still waiting')]), 'still waiting', 'not before the entry has an outcome');
+  assert.equal(
+    await Promise.race([waiting, Promise.resolve('still waiting')]),
+    'still waiting',
+    'not before the entry has an outcome',
+  );
   const hris = memoryHris();
   await writerFor(store, hris.target).drain();
   assert.deepEqual(hris.created, ['ana@example.com']);
@@ -138,7 +159,13 @@ test('a message waiting for an entry that another instance ran is answered from 
 test('a discarded dead letter frees the operation for a corrected message', async () => {
   const store = await freshStore();
   const guid = (await store.createPerson()).guid;
-  const { entry } = await store.enqueue({ idempotencyKey: `bamboohr:create:person:${guid}`, operation: 'create', target: 'bamboohr', payload: job(guid, 'old@example.com'), personGuid: guid });
+  const { entry } = await store.enqueue({
+    idempotencyKey: `bamboohr:create:person:${guid}`,
+    operation: 'create',
+    target: 'bamboohr',
+    payload: job(guid, 'old@example.com'),
+    personGuid: guid,
+  });
   await store.claimDue(new Date(), 10, 1);
   await store.deadLetter(entry.id, 'hris.invalid: bad department');
   const hris = memoryHris();
@@ -173,7 +200,14 @@ function blindHris(firstFailure: HttpError) {
 }
 
 const failure = (maybeDelivered: boolean) =>
-  new HttpError(maybeDelivered ? 'http.timeout' : 'http.rate_limited', 'POST /employees failed', { method: 'POST', url: '/employees', retryable: true, attempts: 1, maybeDelivered, status: maybeDelivered ? undefined : 429 });
+  new HttpError(maybeDelivered ? 'http.timeout' : 'http.rate_limited', 'POST /employees failed', {
+    method: 'POST',
+    url: '/employees',
+    retryable: true,
+    attempts: 1,
+    maybeDelivered,
+    status: maybeDelivered ? undefined : 429,
+  });
 
 async function twoAttempts(first: HttpError) {
   let clock = Date.now();
@@ -184,10 +218,25 @@ async function twoAttempts(first: HttpError) {
   const hris = blindHris(first);
   const outcomes: Outcome[] = [];
   const writer = createWriter({
-    store, targets: { hris: { api: hris.target, ctx: { send: async () => assert.fail('no HTTP here') } } }, schedule: DEFAULT_SCHEDULE, leaseMs: 60_000,
-    batchSize: 10, concurrency: 1, actor: 'test', owner: 'writer-1', policy: defaultPolicy, now: () => clock, onOutcome: (o) => outcomes.push(o), onError: (e) => assert.fail(e.message),
+    store,
+    targets: { hris: { api: hris.target, ctx: { send: async () => assert.fail('no HTTP here') } } },
+    schedule: DEFAULT_SCHEDULE,
+    leaseMs: 60_000,
+    batchSize: 10,
+    concurrency: 1,
+    actor: 'test',
+    owner: 'writer-1',
+    policy: defaultPolicy,
+    now: () => clock,
+    onOutcome: (o) => outcomes.push(o),
+    onError: (e) => assert.fail(e.message),
   });
-  const firstOutcome = await writer.submit({ ...job(guid, ''), target: 'generic', key: `generic:create:person:${guid}`, record: { name: 'Ana' } });
+  const firstOutcome = await writer.submit({
+    ...job(guid, ''),
+    target: 'generic',
+    key: `generic:create:person:${guid}`,
+    record: { name: 'Ana' },
+  });
   assert.equal(firstOutcome?.kind === 'failed' && firstOutcome.retrying, true);
   clock += 2 * 3_600_000;
   await writer.drain();

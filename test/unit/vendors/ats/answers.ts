@@ -14,7 +14,10 @@ export const leverAnswers = (): Answers => ({
       archived: { archivedAt: Date.UTC(2026, 10, 2, 15), reason: 'reason-hired' },
     },
   },
-  'GET archive_reasons': { data: [{ id: 'reason-hired', text: 'Hired', status: 'active', type: 'hired' }], hasNext: false },
+  'GET archive_reasons': {
+    data: [{ id: 'reason-hired', text: 'Hired', status: 'active', type: 'hired' }],
+    hasNext: false,
+  },
   'GET opportunities/opp-1/offers': {
     data: [
       {
@@ -32,25 +35,54 @@ export const leverAnswers = (): Answers => ({
     ],
   },
   'GET postings/posting-1': {
-    data: { id: 'posting-1', text: 'Developer', categories: { team: 'Platform', department: 'Engineering', location: 'Berlin', commitment: 'Full-time' } },
+    data: {
+      id: 'posting-1',
+      text: 'Developer',
+      categories: { team: 'Platform', department: 'Engineering', location: 'Berlin', commitment: 'Full-time' },
+    },
   },
 });
 
 export const ashbyAnswers = (): Answers => ({
-  'POST candidate.info': { success: true, results: { name: 'Johnny Smith', emailAddresses: [{ value: 'johnny@example.com', type: 'Personal' }], phoneNumbers: [] } },
-  'POST offer.info': { success: true, results: { id: 'offer-a1', latestVersion: { startDate: '2026-12-01', salary: { currencyCode: 'EUR', value: 70000 } } } },
-  'POST job.info': { success: true, results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentId: 'dep-1' } },
+  'POST candidate.info': {
+    success: true,
+    results: {
+      name: 'Johnny Smith',
+      emailAddresses: [{ value: 'johnny@example.com', type: 'Personal' }],
+      phoneNumbers: [],
+    },
+  },
+  'POST offer.info': {
+    success: true,
+    results: {
+      id: 'offer-a1',
+      latestVersion: { startDate: '2026-12-01', salary: { currencyCode: 'EUR', value: 70000 } },
+    },
+  },
+  'POST job.info': {
+    success: true,
+    results: { id: 'job-a1', title: 'Developer', employmentType: 'FullTime', departmentId: 'dep-1' },
+  },
   'POST department.info': { success: true, results: { id: 'dep-1', name: 'Engineering', isArchived: false } },
 });
 
 export const workableAnswers = (): Answers => ({
-  'GET jobs/GROOV003': { shortcode: 'GROOV003', title: 'Groove Tester', department: 'QA', employment_type: 'Full-time', location: { city: 'Athens', country: 'Greece' } },
+  'GET jobs/GROOV003': {
+    shortcode: 'GROOV003',
+    title: 'Groove Tester',
+    department: 'QA',
+    employment_type: 'Full-time',
+    location: { city: 'Athens', country: 'Greece' },
+  },
   'GET candidates/3fc9a80f/offer': {
     candidate: { id: '3fc9a80f', name: 'Lakita Marrero' },
     state: 'accepted',
     document_variables: [
       { document_variable: { name: 'Start Date', slug: 'start_date' }, value: { body: '2026-12-01' } },
-      { document_variable: { name: 'Salary', slug: 'salary' }, value: { data: { amount: 50000, frequency: 'year', currency_iso: 'EUR', cached_value: '€50,000.00 per year' } } },
+      {
+        document_variable: { name: 'Salary', slug: 'salary' },
+        value: { data: { amount: 50000, frequency: 'year', currency_iso: 'EUR', cached_value: '€50,000.00 per year' } },
+      },
     ],
     documents: [],
   },
@@ -66,11 +98,28 @@ export const smartRecruitersAnswers = (): Answers => ({
     firstName: 'Mia',
     lastName: 'Keller',
     email: 'mia@example.com',
-    primaryAssignment: { job: { id: 'job-1', title: 'Developer' }, status: 'HIRED', startsOn: '2026-12-01T00:00:00.000Z' },
+    primaryAssignment: {
+      job: { id: 'job-1', title: 'Developer' },
+      status: 'HIRED',
+      startsOn: '2026-12-01T00:00:00.000Z',
+    },
   },
-  'GET jobs/job-1': { id: 'job-1', title: 'Developer', department: { label: 'Engineering' }, typeOfEmployment: { label: 'Full-time' } },
+  'GET jobs/job-1': {
+    id: 'job-1',
+    title: 'Developer',
+    department: { label: 'Engineering' },
+    typeOfEmployment: { label: 'Full-time' },
+  },
   'GET candidates/cand-1/jobs/job-1/offers': {
     totalFound: 1,
-    content: [{ id: 'sr-offer-1', status: 'ACCEPTED', createdOn: '2026-10-20T10:00:00.000Z', updatedOn: '2026-10-25T10:00:00.000Z', properties: { base_salary: { code: 'EUR', value: 60000 }, pay_frequency: 'Yearly' } }],
+    content: [
+      {
+        id: 'sr-offer-1',
+        status: 'ACCEPTED',
+        createdOn: '2026-10-20T10:00:00.000Z',
+        updatedOn: '2026-10-25T10:00:00.000Z',
+        properties: { base_salary: { code: 'EUR', value: 60000 }, pay_frequency: 'Yearly' },
+      },
+    ],
   },
 });

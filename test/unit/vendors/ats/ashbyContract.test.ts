@@ -14,7 +14,9 @@ import { ashbySender } from '../../../../sandbox/senders';
 import { deliveryOf, fakeApi } from './support';
 
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'vendors', 'ashby', `${name}.json`), 'utf8')) as Record<string, unknown>;
+  JSON.parse(
+    fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'vendors', 'ashby', `${name}.json`), 'utf8'),
+  ) as Record<string, unknown>;
 const sender = ashbySender({ secret: 'ashby-secret' });
 /** Ashby's example candidate is called only "James"; a surname is added where a complete hire is wanted. */
 const named = (name: string) => {
@@ -40,7 +42,10 @@ test('Ashby’s example candidate, with one name only, is a hire with that one n
 test('Ashby’s candidateHire, completed from candidate.info, offer.info and job.info, is one hire keyed by application and offer', async () => {
   const delivery = deliveryOf(ashby, sender.raw(fixture('candidateHire')));
   assert.equal(delivery.key, 'hire:3ae2b801-19f6-41ef-ad28-214bd731948f:2c6991c5-c9e2-4af8-879e-29c5a9d26509');
-  assert.deepEqual(delivery.subjects, { candidateIds: ['5b591aec-ea47-4b4d-9c25-f4d5ad2e7a65'], emails: ['test@ashbyhq.com'] });
+  assert.deepEqual(delivery.subjects, {
+    candidateIds: ['5b591aec-ea47-4b4d-9c25-f4d5ad2e7a65'],
+    emails: ['test@ashbyhq.com'],
+  });
   const { ctx, calls } = fakeApi(answers());
   const hire = (await ashby.canonical(delivery, ctx)).event as HireEvent;
   assert.deepEqual(hire.person.legalName, { first: 'James', last: 'Example' });
@@ -65,7 +70,10 @@ test('Ashby’s candidateHire, completed from candidate.info, offer.info and job
 
 test('a Currency offer custom field named by the connection is read as Ashby documents it: { value, currencyCode }', async () => {
   const { ctx } = fakeApi(answers());
-  ctx.settings = { ...ctx.settings, offerFields: { pay: 'Salary expectation', startDate: 'Expected start date', declaredPayPeriod: 'year' } };
+  ctx.settings = {
+    ...ctx.settings,
+    offerFields: { pay: 'Salary expectation', startDate: 'Expected start date', declaredPayPeriod: 'year' },
+  };
   const hire = (await ashby.canonical(deliveryOf(ashby, sender.raw(fixture('candidateHire'))), ctx)).event as HireEvent;
   assert.deepEqual(hire.offer.compensation, { amount: '100000', currency: 'USD', period: 'year' });
   assert.equal(hire.offer.startDate, '2022-11-10');
@@ -78,10 +86,17 @@ test('Ashby’s ping is acknowledged, not an event', () => {
 test('the poll reads Ashby’s application.list page into the hire its candidateHire would be', async () => {
   const { ctx, calls } = fakeApi({
     'POST application.list': fixture('application.list'),
-    'POST offer.list': { success: true, results: [(fixture('offer.info').results as Record<string, unknown>)], moreDataAvailable: false },
+    'POST offer.list': {
+      success: true,
+      results: [fixture('offer.info').results as Record<string, unknown>],
+      moreDataAvailable: false,
+    },
   });
   const poll = await ashby.resumableHires!(new Date('2022-08-01T00:00:00Z'), null, ctx);
-  assert.deepEqual(poll.hires.map((h) => h.key), ['hire:3ae2b801-19f6-41ef-ad28-214bd731948f:2c6991c5-c9e2-4af8-879e-29c5a9d26509']);
+  assert.deepEqual(
+    poll.hires.map((h) => h.key),
+    ['hire:3ae2b801-19f6-41ef-ad28-214bd731948f:2c6991c5-c9e2-4af8-879e-29c5a9d26509'],
+  );
   assert.deepEqual(JSON.parse(poll.resumeFrom!).syncToken, '6W05prn4d');
   assert.deepEqual(calls[0], ashbyHiresApi.hired({}));
   assert.deepEqual(calls[1]?.body, { applicationId: '3ae2b801-19f6-41ef-ad28-214bd731948f' });
@@ -89,5 +104,7 @@ test('the poll reads Ashby’s application.list page into the hire its candidate
 
 test('the connection dialog offers Ashby’s Offer custom fields from customField.list', async () => {
   const { ctx } = fakeApi({ 'POST customField.list': fixture('customField.list') });
-  assert.deepEqual(await ashby.offerFieldChoices!(ctx), [{ key: 'Salary expectation', name: 'Salary expectation', type: 'Currency' }]);
+  assert.deepEqual(await ashby.offerFieldChoices!(ctx), [
+    { key: 'Salary expectation', name: 'Salary expectation', type: 'Currency' },
+  ]);
 });

@@ -8,7 +8,10 @@ import { deliveryOf, noApi } from './support';
 const sender = greenhouseSender({ secret: 'gh-secret' });
 
 test('a Greenhouse hire becomes a canonical hire with ISO start date, E.164 phone, pay and the ids for write-back', async () => {
-  const { event } = await greenhouse.canonical(deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', salary: 103000 })), noApi);
+  const { event } = await greenhouse.canonical(
+    deliveryOf(greenhouse, sender.hire({ firstName: 'Zoë', salary: 103000 })),
+    noApi,
+  );
   const hire = event as HireEvent;
   assert.equal(hire.type, 'hire');
   assert.deepEqual(hire.person.legalName, { first: 'Zoë', last: 'Smith' });
@@ -20,17 +23,32 @@ test('a Greenhouse hire becomes a canonical hire with ISO start date, E.164 phon
   assert.equal(hire.offer.department, 'Technology');
   assert.equal(hire.offer.location, 'New York, NY');
   assert.equal(hire.job.office?.externalId, 'ex-office-1');
-  assert.deepEqual(hire.sourceIds, { system: 'greenhouse', candidateId: '35897443', applicationId: '46194062', offerId: '506409', jobId: '323753' });
+  assert.deepEqual(hire.sourceIds, {
+    system: 'greenhouse',
+    candidateId: '35897443',
+    applicationId: '46194062',
+    offerId: '506409',
+    jobId: '323753',
+  });
 });
 
 test('every phone Greenhouse sends without a country code is read in the connection country, or named as unreadable', async () => {
-  const { event, warnings } = await greenhouse.canonical(deliveryOf(greenhouse, sender.hire({ phone: '(415) 555-0132' })), noApi);
+  const { event, warnings } = await greenhouse.canonical(
+    deliveryOf(greenhouse, sender.hire({ phone: '(415) 555-0132' })),
+    noApi,
+  );
   const phones = (event as HireEvent).person.phones;
-  assert.ok(phones.length === 1 ? phones[0]!.number === '+14155550132' : warnings.some((w) => w.includes('415')), JSON.stringify({ phones, warnings }));
+  assert.ok(
+    phones.length === 1 ? phones[0]!.number === '+14155550132' : warnings.some((w) => w.includes('415')),
+    JSON.stringify({ phones, warnings }),
+  );
 });
 
 test('an offer event’s MM/DD/YYYY start date becomes ISO', async () => {
-  const { event } = await greenhouse.canonical(deliveryOf(greenhouse, sender.offerCreated({ startDate: '2026-04-15' })), noApi);
+  const { event } = await greenhouse.canonical(
+    deliveryOf(greenhouse, sender.offerCreated({ startDate: '2026-04-15' })),
+    noApi,
+  );
   const offer = event as OfferEvent;
   assert.equal(offer.type, 'offer');
   assert.equal(offer.offer.startDate, '2026-04-15');
@@ -60,15 +78,34 @@ test('a hire without the candidate’s first name is refused with an error namin
 test('a hire without pay fails with the model naming offer.compensation', async () => {
   const payload = hireCandidatePayload() as { payload: { application: { offer: { custom_fields: unknown } } } };
   payload.payload.application.offer.custom_fields = {};
-  await assert.rejects(greenhouse.canonical(deliveryOf(greenhouse, sender.signed(payload)), noApi), /offer\.compensation/);
+  await assert.rejects(
+    greenhouse.canonical(deliveryOf(greenhouse, sender.signed(payload)), noApi),
+    /offer\.compensation/,
+  );
 });
 
 test('an action the package does not handle is not classified, and one without its ids names the missing field', () => {
   const body = { action: 'job_created', payload: { job: { id: 1 } } };
-  assert.equal(greenhouse.classify({ body, rawBody: Buffer.from(JSON.stringify(body)), headers: {}, receivedAt: new Date(), vendorEventId: null }), null);
+  assert.equal(
+    greenhouse.classify({
+      body,
+      rawBody: Buffer.from(JSON.stringify(body)),
+      headers: {},
+      receivedAt: new Date(),
+      vendorEventId: null,
+    }),
+    null,
+  );
   const broken = { action: 'hire_candidate', payload: { application: { candidate: { id: 1 } } } };
   assert.throws(
-    () => greenhouse.classify({ body: broken, rawBody: Buffer.from(JSON.stringify(broken)), headers: {}, receivedAt: new Date(), vendorEventId: null }),
+    () =>
+      greenhouse.classify({
+        body: broken,
+        rawBody: Buffer.from(JSON.stringify(broken)),
+        headers: {},
+        receivedAt: new Date(),
+        vendorEventId: null,
+      }),
     /application\.id/,
   );
 });

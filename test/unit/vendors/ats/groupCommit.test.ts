@@ -4,7 +4,13 @@ import { HrError } from '../../../../lib/errors';
 import type { NewEvent } from '../../../../lib/store';
 import { GroupCommit } from '../../../../lib/vendors/ats/groupCommit';
 
-const event = (eventId: string): NewEvent => ({ eventId, source: 'greenhouse', type: 'hire', receivedAt: new Date(), payload: {} });
+const event = (eventId: string): NewEvent => ({
+  eventId,
+  source: 'greenhouse',
+  type: 'hire',
+  receivedAt: new Date(),
+  payload: {},
+});
 
 /** A store whose commits the test holds open and lets go of, remembering each batch and every key it keeps. */
 function heldStore() {
@@ -54,7 +60,10 @@ test('deliveries that arrive while a commit is in flight are recorded together i
   const later = ['b', 'c', 'b', 'a'].map((id) => journal.recordEvent(event(id)));
   s.release();
   assert.deepEqual(await first, { inserted: true });
-  assert.deepEqual((await Promise.all(later)).map((r) => r.inserted), [true, true, false, false]);
+  assert.deepEqual(
+    (await Promise.all(later)).map((r) => r.inserted),
+    [true, true, false, false],
+  );
   assert.deepEqual(s.batches, [['a'], ['b', 'c', 'b', 'a']]);
 });
 
@@ -62,7 +71,10 @@ test('deliveries queued in one turn of the event loop share one commit', async (
   const s = heldStore();
   const journal = new GroupCommit(async () => s.store);
   const results = await Promise.all(['a', 'b', 'c'].map((id) => journal.recordEvent(event(id))));
-  assert.deepEqual(results.map((r) => r.inserted), [true, true, true]);
+  assert.deepEqual(
+    results.map((r) => r.inserted),
+    [true, true, true],
+  );
   assert.deepEqual(s.batches, [['a', 'b', 'c']]);
 });
 
@@ -94,13 +106,20 @@ test('a failed batch rejects every delivery in it; the next batch and a redelive
     assert.equal((result as PromiseRejectedResult).reason.code, 'store.disk_full');
   }
   assert.deepEqual(await next, { inserted: true });
-  assert.deepEqual(await journal.recordEvent(event('a')), { inserted: true }, 'the redelivery is new: the failed batch recorded nothing');
+  assert.deepEqual(
+    await journal.recordEvent(event('a')),
+    { inserted: true },
+    'the redelivery is new: the failed batch recorded nothing',
+  );
 });
 
 test('a store that answers fewer events than it was given fails the batch rather than lose one', async () => {
   const journal = new GroupCommit(async () => ({ recordEvents: async () => [{ inserted: true }] }));
   const results = await Promise.allSettled([journal.recordEvent(event('a')), journal.recordEvent(event('b'))]);
-  assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['rejected', 'rejected'],
+  );
 });
 
 test('once closed it refuses new deliveries and still answers those already queued', async () => {
@@ -108,6 +127,9 @@ test('once closed it refuses new deliveries and still answers those already queu
   const journal = new GroupCommit(async () => s.store);
   const queued = journal.recordEvent(event('a'));
   journal.close();
-  await assert.rejects(journal.recordEvent(event('b')), (err: unknown) => err instanceof HrError && err.code === 'ats.closing');
+  await assert.rejects(
+    journal.recordEvent(event('b')),
+    (err: unknown) => err instanceof HrError && err.code === 'ats.closing',
+  );
   assert.deepEqual(await queued, { inserted: true });
 });

@@ -27,11 +27,22 @@ function journal(claimed: Set<string>) {
 }
 
 const statusChange = (eventId: string) =>
-  deliveryOf(smartrecruiters, smartRecruitersSender({ secret: 's' }).applicationStatusUpdated({ eventId, jobId: 'job-1', candidateId: 'cand-1' }), eventId);
+  deliveryOf(
+    smartrecruiters,
+    smartRecruitersSender({ secret: 's' }).applicationStatusUpdated({ eventId, jobId: 'job-1', candidateId: 'cand-1' }),
+    eventId,
+  );
 
 test('a status change found to be a hire is emitted under the hire’s key, journalled before the notification is closed', async () => {
   const { store, claim, steps } = journal(new Set());
-  const result = await processDelivery(smartrecruiters, statusChange('ev-1'), srCtx(smartRecruitersAnswers()), store as never, 'test', claim);
+  const result = await processDelivery(
+    smartrecruiters,
+    statusChange('ev-1'),
+    srCtx(smartRecruitersAnswers()),
+    store as never,
+    'test',
+    claim,
+  );
   assert.equal(result.outcome, 'emit');
   assert.equal(result.outcome === 'emit' && result.delivery.key, 'hire:job-1:cand-1');
   assert.equal(result.outcome === 'emit' && result.delivery.type, 'hire');
@@ -40,7 +51,14 @@ test('a status change found to be a hire is emitted under the hire’s key, jour
 
 test('a hire the poll (or an earlier notification) journalled already is a duplicate, and the notification is closed', async () => {
   const { store, claim, steps } = journal(new Set(['hire:job-1:cand-1']));
-  const result = await processDelivery(smartrecruiters, statusChange('ev-2'), srCtx(smartRecruitersAnswers()), store as never, 'test', claim);
+  const result = await processDelivery(
+    smartrecruiters,
+    statusChange('ev-2'),
+    srCtx(smartRecruitersAnswers()),
+    store as never,
+    'test',
+    claim,
+  );
   assert.equal(result.outcome, 'duplicate');
   assert.deepEqual(steps, ['claim hire:job-1:cand-1', 'mark application.status.updated:ev-2 done']);
 });
@@ -48,8 +66,16 @@ test('a hire the poll (or an earlier notification) journalled already is a dupli
 test('a status change to another status stays a candidate update under its event id, with nothing journalled again', async () => {
   const { store, claim, steps } = journal(new Set());
   const answers = smartRecruitersAnswers();
-  (answers['GET candidates/cand-1'] as { primaryAssignment: { status: string } }).primaryAssignment.status = 'INTERVIEW';
-  const result = await processDelivery(smartrecruiters, statusChange('ev-3'), srCtx(answers), store as never, 'test', claim);
+  (answers['GET candidates/cand-1'] as { primaryAssignment: { status: string } }).primaryAssignment.status =
+    'INTERVIEW';
+  const result = await processDelivery(
+    smartrecruiters,
+    statusChange('ev-3'),
+    srCtx(answers),
+    store as never,
+    'test',
+    claim,
+  );
   assert.equal(result.outcome, 'emit');
   assert.equal(result.outcome === 'emit' && result.delivery.key, 'application.status.updated:ev-3');
   assert.equal(result.outcome === 'emit' && result.canonical.event.type, 'candidate.updated');

@@ -17,7 +17,9 @@ const withSettings = (answers: Answers, settings: Partial<AtsSettings>) => {
 /** The offer's fields under other identifiers, as an account that named its own offer form would have them. */
 const ownOfferFields = (fields: Array<{ identifier: string; text: string; value: unknown }>): Answers => ({
   ...leverAnswers(),
-  'GET opportunities/opp-1/offers': { data: [{ id: 'offer-1', status: 'signed', createdAt: 1767225600000, posting: 'posting-1', fields }] },
+  'GET opportunities/opp-1/offers': {
+    data: [{ id: 'offer-1', status: 'signed', createdAt: 1767225600000, posting: 'posting-1', fields }],
+  },
 });
 
 test('a thin Lever hire is confirmed by the API, completed from the opportunity, its signed offer and the posting', async () => {
@@ -33,9 +35,18 @@ test('a thin Lever hire is confirmed by the API, completed from the opportunity,
   assert.equal(hire.offer.employmentType, 'full_time');
   assert.equal(hire.job.department?.name, 'Engineering');
   assert.equal(hire.recruiter?.email, 'rita@example.com');
-  assert.deepEqual(hire.sourceIds, { system: 'lever', candidateId: 'contact-1', applicationId: 'opp-1', offerId: 'offer-1', jobId: 'posting-1' });
+  assert.deepEqual(hire.sourceIds, {
+    system: 'lever',
+    candidateId: 'contact-1',
+    applicationId: 'opp-1',
+    offerId: 'offer-1',
+    jobId: 'posting-1',
+  });
   assert.ok(calls.every((c) => c.method === 'GET'));
-  assert.ok(calls.some((c) => c.url === 'archive_reasons'), 'the hired archive reasons were asked');
+  assert.ok(
+    calls.some((c) => c.url === 'archive_reasons'),
+    'the hired archive reasons were asked',
+  );
 });
 
 test('a candidateHired body naming an opportunity Lever does not report as hired is not a hire', async () => {
@@ -43,7 +54,10 @@ test('a candidateHired body naming an opportunity Lever does not report as hired
   const opp = (answers['GET opportunities/opp-1'] as { data: Record<string, unknown> }).data;
   opp.archived = null;
   const delivery = deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1', contactId: 'contact-1' }));
-  await assert.rejects(lever.canonical(delivery, fakeApi(answers).ctx), (err: { code: string; message: string }) => err.code === 'ats.unconfirmed' && /opp-1/.test(err.message));
+  await assert.rejects(
+    lever.canonical(delivery, fakeApi(answers).ctx),
+    (err: { code: string; message: string }) => err.code === 'ats.unconfirmed' && /opp-1/.test(err.message),
+  );
 });
 
 test('the ids of a hire are the API’s: the contact named in the body is not used', async () => {
@@ -56,7 +70,10 @@ test('the ids of a hire are the API’s: the contact named in the body is not us
 test('Lever’s connection test without an opportunity is acknowledged and not classified', () => {
   const signed = sender.signed('candidateHired', {});
   const body = JSON.parse(signed.rawBody.toString());
-  assert.equal(lever.classify({ body, rawBody: signed.rawBody, headers: {}, receivedAt: new Date(), vendorEventId: null }), null);
+  assert.equal(
+    lever.classify({ body, rawBody: signed.rawBody, headers: {}, receivedAt: new Date(), vendorEventId: null }),
+    null,
+  );
 });
 
 test('a Lever deletion is emitted once Lever no longer has the person, keyed the same whatever the delivery token', async () => {
@@ -76,10 +93,20 @@ test('a Lever deletion is emitted once Lever no longer has the person, keyed the
 test('a forged deletion of a candidate Lever still has is not emitted', async () => {
   const live = { 'GET opportunities': { data: [{ id: 'opp-1' }], hasNext: false } };
   const delivery = deliveryOf(lever, sender.signed('candidateDeleted', { contactId: 'contact-1' }));
-  await assert.rejects(lever.canonical(delivery, fakeApi(live).ctx), (err: { code: string }) => err.code === 'ats.unconfirmed');
-  const withOpportunity = deliveryOf(lever, sender.signed('candidateDeleted', { contactId: 'contact-1', opportunityId: 'opp-1' }));
+  await assert.rejects(
+    lever.canonical(delivery, fakeApi(live).ctx),
+    (err: { code: string }) => err.code === 'ats.unconfirmed',
+  );
+  const withOpportunity = deliveryOf(
+    lever,
+    sender.signed('candidateDeleted', { contactId: 'contact-1', opportunityId: 'opp-1' }),
+  );
   const answers = { ...leverAnswers(), 'GET opportunities': { data: [], hasNext: false } };
-  await assert.rejects(lever.canonical(withOpportunity, fakeApi(answers).ctx), (err: { code: string }) => err.code === 'ats.unconfirmed', 'the named opportunity still exists');
+  await assert.rejects(
+    lever.canonical(withOpportunity, fakeApi(answers).ctx),
+    (err: { code: string }) => err.code === 'ats.unconfirmed',
+    'the named opportunity still exists',
+  );
 });
 
 test('a Lever deletion without its contact names the missing field', () => {
@@ -95,8 +122,11 @@ test('Lever pay is read from the offer fields the connection names', async () =>
     { identifier: 'first_day', text: 'First day', value: Date.UTC(2027, 0, 4) },
     { identifier: 'contract', text: 'Contract', value: 'Part-time' },
   ]);
-  const { ctx } = withSettings(answers, { offerFields: { pay: 'base_pay', payPeriod: 'pay_frequency', startDate: 'first_day', employmentType: 'contract' } });
-  const hire = (await lever.canonical(deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1' })), ctx)).event as HireEvent;
+  const { ctx } = withSettings(answers, {
+    offerFields: { pay: 'base_pay', payPeriod: 'pay_frequency', startDate: 'first_day', employmentType: 'contract' },
+  });
+  const hire = (await lever.canonical(deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1' })), ctx))
+    .event as HireEvent;
   assert.deepEqual(hire.offer.compensation, { amount: '31.5', currency: 'USD', period: 'hour' });
   assert.equal(hire.offer.startDate, '2027-01-04');
   assert.equal(hire.offer.employmentType, 'part_time');
@@ -111,23 +141,40 @@ test('a Lever pay without a period is left without one, unless the connection de
   const delivery = deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1' }));
   const unknown = (await lever.canonical(delivery, fakeApi(answers).ctx)).event as HireEvent;
   assert.deepEqual(unknown.offer.compensation, { amount: '80000', currency: 'EUR' }, 'no period, never a default year');
-  const declared = (await lever.canonical(delivery, withSettings(answers, { offerFields: { declaredPayPeriod: 'month' } }).ctx)).event as HireEvent;
+  const declared = (
+    await lever.canonical(delivery, withSettings(answers, { offerFields: { declaredPayPeriod: 'month' } }).ctx)
+  ).event as HireEvent;
   assert.equal(declared.offer.compensation?.period, 'month');
 });
 
 test('the connection dialog lists the offer fields of the account’s recent hires', async () => {
   const answers: Answers = { ...leverAnswers(), 'GET opportunities': { data: [{ id: 'opp-1' }], hasNext: false } };
-  const offers = answers['GET opportunities/opp-1/offers'] as { data: Array<{ fields: Array<Record<string, unknown>> }> };
+  const offers = answers['GET opportunities/opp-1/offers'] as {
+    data: Array<{ fields: Array<Record<string, unknown>> }>;
+  };
   for (const field of offers.data[0]!.fields) field.text = `Label of ${String(field.identifier)}`;
   const { ctx, calls } = fakeApi(answers);
   const choices = await lever.offerFieldChoices!(ctx);
-  assert.deepEqual(choices.map((c) => c.key), ['anticipated_start_date', 'salary_amount', 'salary_currency', 'salary_interval']);
+  assert.deepEqual(
+    choices.map((c) => c.key),
+    ['anticipated_start_date', 'salary_amount', 'salary_currency', 'salary_interval'],
+  );
   assert.equal(choices[1]?.name, 'Label of salary_amount');
-  assert.deepEqual(calls.find((c) => c.url === 'opportunities')?.query, { archive_reason_id: 'reason-hired', limit: 5 });
+  assert.deepEqual(calls.find((c) => c.url === 'opportunities')?.query, {
+    archive_reason_id: 'reason-hired',
+    limit: 5,
+  });
 });
 
 test('without API credentials a Lever hire says what to configure', async () => {
   const delivery = deliveryOf(lever, sender.candidateHired({ opportunityId: 'opp-1' }));
-  const ctx = { settings: { timeZone: 'UTC' }, auth: null, send: () => Promise.reject(Object.assign(new Error('add API credentials'), { code: 'ats.api_not_configured' })) };
-  await assert.rejects(lever.canonical(delivery, ctx), (err: { code: string }) => err.code === 'ats.api_not_configured');
+  const ctx = {
+    settings: { timeZone: 'UTC' },
+    auth: null,
+    send: () => Promise.reject(Object.assign(new Error('add API credentials'), { code: 'ats.api_not_configured' })),
+  };
+  await assert.rejects(
+    lever.canonical(delivery, ctx),
+    (err: { code: string }) => err.code === 'ats.api_not_configured',
+  );
 });

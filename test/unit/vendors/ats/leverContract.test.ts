@@ -12,7 +12,8 @@ import { parseJsonBody } from '../../../../lib/webhooks/body';
 import { projectRoot } from '../../../support/runtimes';
 import { fakeApi } from './support';
 
-const read = (name: string) => fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'vendors', 'lever', `${name}.json`));
+const read = (name: string) =>
+  fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'vendors', 'lever', `${name}.json`));
 const fixture = (name: string): Record<string, unknown> => parseJsonBody(read(name)) as Record<string, unknown>;
 const OPP = '250d8f03-738a-4bba-a671-8a3d73477145';
 const POSTING = 'f2f01e16-27f8-4711-a728-7d49499795a0';
@@ -20,7 +21,13 @@ const POSTING = 'f2f01e16-27f8-4711-a728-7d49499795a0';
 function delivery(name: string): Delivery {
   const rawBody = read(name);
   const body = parseJsonBody(rawBody);
-  const classified = lever.classify({ rawBody, headers: {}, receivedAt: new Date('2017-02-24T20:49:18Z'), body, vendorEventId: null });
+  const classified = lever.classify({
+    rawBody,
+    headers: {},
+    receivedAt: new Date('2017-02-24T20:49:18Z'),
+    body,
+    vendorEventId: null,
+  });
   assert.ok(classified, `${name} is classified`);
   return { ...classified, vendor: 'lever', body, receivedAt: '2017-02-24T20:49:18.224Z' };
 }
@@ -30,7 +37,13 @@ const api = () =>
     [`GET opportunities/${OPP}`]: fixture('opportunity'),
     [`GET opportunities/${OPP}/offers`]: fixture('offers'),
     'GET archive_reasons': fixture('archive_reasons'),
-    [`GET postings/${POSTING}`]: { data: { id: POSTING, text: 'Customer Success Manager', categories: { team: 'Customer Success', department: 'Sales', location: 'Oakland', commitment: 'Full-time' } } },
+    [`GET postings/${POSTING}`]: {
+      data: {
+        id: POSTING,
+        text: 'Customer Success Manager',
+        categories: { team: 'Customer Success', department: 'Sales', location: 'Oakland', commitment: 'Full-time' },
+      },
+    },
   });
 
 test('candidateHired, confirmed and completed from the opportunity, its signed offer and the posting, is the hire of that opportunity', async () => {
@@ -42,7 +55,11 @@ test('candidateHired, confirmed and completed from the opportunity, its signed o
   assert.deepEqual(hire.person.legalName, { first: 'Shane', last: 'Smith' });
   assert.equal(hire.person.emails[0]?.address, 'shane@exampleq3.com');
   assert.equal(hire.offer.startDate, '2017-03-21');
-  assert.deepEqual(hire.offer.compensation, { amount: '85000', currency: 'USD' }, 'no period on the offer and none declared: unknown');
+  assert.deepEqual(
+    hire.offer.compensation,
+    { amount: '85000', currency: 'USD' },
+    'no period on the offer and none declared: unknown',
+  );
   assert.equal(hire.offer.title, 'Customer Success Manager');
   assert.equal(hire.offer.employmentType, 'full_time');
   assert.equal(hire.occurredAt, '2017-02-24T20:49:18.224Z', 'the time Lever archived the opportunity as hired');
@@ -62,18 +79,29 @@ test('candidateStageChange is a candidate.updated, keyed by its content so Lever
   const event = (await lever.canonical(d, fakeApi({}).ctx)).event as CandidateEvent;
   assert.equal(event.type, 'candidate.updated');
   assert.equal(event.candidateId, 'a3c8e9e2-8e47-4d8c-9b1c-9f3b6c0f7e11');
-  const retry = { ...d, key: 'delivery:another-token', body: { ...(d.body as object), token: 'another-token', signature: 'other' } };
+  const retry = {
+    ...d,
+    key: 'delivery:another-token',
+    body: { ...(d.body as object), token: 'another-token', signature: 'other' },
+  };
   assert.equal((await lever.canonical(retry, fakeApi({}).ctx)).event.eventId, event.eventId);
 });
 
 test('candidateDeleted is emitted only once the opportunity answers 404 and the contact has none left', async () => {
   const d = delivery('candidateDeleted');
-  await assert.rejects(lever.canonical(d, api().ctx), (err: { code: string }) => err.code === 'ats.unconfirmed', 'the opportunity still exists');
+  await assert.rejects(
+    lever.canonical(d, api().ctx),
+    (err: { code: string }) => err.code === 'ats.unconfirmed',
+    'the opportunity still exists',
+  );
   const { ctx, calls } = fakeApi({ 'GET opportunities': { data: [], hasNext: false } });
   const event = (await lever.canonical(d, ctx)).event as CandidateEvent;
   assert.equal(event.type, 'candidate.deleted');
-  assert.deepEqual(calls.map((c) => [c.method, c.url, c.query ?? null]), [
-    ['GET', `opportunities/${OPP}`, null],
-    ['GET', 'opportunities', { contact_id: 'a3c8e9e2-8e47-4d8c-9b1c-9f3b6c0f7e11', limit: 1 }],
-  ]);
+  assert.deepEqual(
+    calls.map((c) => [c.method, c.url, c.query ?? null]),
+    [
+      ['GET', `opportunities/${OPP}`, null],
+      ['GET', 'opportunities', { contact_id: 'a3c8e9e2-8e47-4d8c-9b1c-9f3b6c0f7e11', limit: 1 }],
+    ],
+  );
 });

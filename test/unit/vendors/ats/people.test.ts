@@ -18,11 +18,18 @@ test('an unreadable e-mail or phone is kept as sent, marked invalid with the rea
   assert.equal(phones[0]!.number, '020 7946');
   assert.match(phones[0]!.invalid ?? '', /./);
   assert.equal(n.warnings.length, 2);
-  assert.ok(n.warnings.every((w) => !w.includes('ana.silva') && !w.includes('7946')), n.warnings.join(' | '));
+  assert.ok(
+    n.warnings.every((w) => !w.includes('ana.silva') && !w.includes('7946')),
+    n.warnings.join(' | '),
+  );
 });
 
 test('the person model accepts a contact marked invalid and refuses an unmarked one that is not valid', () => {
-  const person = { legalName: { first: 'Ana', last: 'Silva' }, emails: [{ address: 'x@@y', type: 'work', invalid: 'is not an e-mail address' }], phones: [] };
+  const person = {
+    legalName: { first: 'Ana', last: 'Silva' },
+    emails: [{ address: 'x@@y', type: 'work', invalid: 'is not an e-mail address' }],
+    phones: [],
+  };
   assert.equal(Person.safeParse(person).success, true);
   assert.equal(Person.safeParse({ ...person, emails: [{ address: 'x@@y', type: 'work' }] }).success, false);
 });

@@ -14,7 +14,14 @@ export function fakeApi(answers: Record<string, unknown>) {
       calls.push(request);
       const key = `${request.method} ${request.url.split('?')[0]}`;
       if (!(key in answers)) {
-        throw new HttpError('http.status', `${key} answered 404`, { method: request.method, url: request.url, status: 404, retryable: false, attempts: 1, maybeDelivered: false });
+        throw new HttpError('http.status', `${key} answered 404`, {
+          method: request.method,
+          url: request.url,
+          status: 404,
+          retryable: false,
+          attempts: 1,
+          maybeDelivered: false,
+        });
       }
       return { status: 200, headers: {}, body: answers[key], attempts: 1, durationMs: 1 };
     },
@@ -35,4 +42,7 @@ export function deliveryOf(source: AtsSource, signed: SignedDelivery, vendorEven
 export const noApi = fakeApi({}).ctx;
 
 /** A context whose account keeps its offer terms in these fields, as the ATS connection would set them. */
-export const withOfferFields = (ctx: AtsContext, offerFields: OfferFieldSettings): AtsContext => ({ ...ctx, settings: { ...ctx.settings, offerFields } });
+export const withOfferFields = (ctx: AtsContext, offerFields: OfferFieldSettings): AtsContext => ({
+  ...ctx,
+  settings: { ...ctx.settings, offerFields },
+});

@@ -12,7 +12,11 @@ test('an office written "City, ST" is read as that US state and city', () => {
 
 test('a US street address gives its state; the street line is not taken for a city', () => {
   assert.deepEqual(readLocationText('455 Broadway New York, NY 10280'), { country: 'US', state: 'NY' });
-  assert.deepEqual(readLocationText('1 Main St, Springfield, IL 62701'), { country: 'US', state: 'IL', city: 'Springfield' });
+  assert.deepEqual(readLocationText('1 Main St, Springfield, IL 62701'), {
+    country: 'US',
+    state: 'IL',
+    city: 'Springfield',
+  });
 });
 
 test('an office outside the US is read by its country name or code', () => {
@@ -28,30 +32,55 @@ test('a text that does not say where it is reads as nothing', () => {
 });
 
 test('the office table is read first, by office name or location text, whatever the case', () => {
-  const table = parseOfficeTable('# office = country, state, city\nNew York City = US, NY, New York\nBerlin, DE = de, , Berlin\n');
-  assert.deepEqual(workLocationFor({ name: 'new york city', location: 'Somewhere' }, table, US_DEFAULT), { country: 'US', state: 'NY', city: 'New York' });
+  const table = parseOfficeTable(
+    '# office = country, state, city\nNew York City = US, NY, New York\nBerlin, DE = de, , Berlin\n',
+  );
+  assert.deepEqual(workLocationFor({ name: 'new york city', location: 'Somewhere' }, table, US_DEFAULT), {
+    country: 'US',
+    state: 'NY',
+    city: 'New York',
+  });
   // Without the row "Berlin, DE" would read as Delaware.
-  assert.deepEqual(workLocationFor({ name: 'Berlin office', location: 'Berlin, DE' }, table, US_DEFAULT), { country: 'DE', city: 'Berlin' });
+  assert.deepEqual(workLocationFor({ name: 'Berlin office', location: 'Berlin, DE' }, table, US_DEFAULT), {
+    country: 'DE',
+    city: 'Berlin',
+  });
 });
 
 test('the location text is read when the table has no row; the default serves only a hire without an office', () => {
-  assert.deepEqual(workLocationFor({ name: 'NYC', location: 'New York, NY' }, [], US_DEFAULT), { country: 'US', state: 'NY', city: 'New York' });
-  assert.deepEqual(workLocationFor({ name: 'HQ', offerLocation: 'London, UK' }, [], US_DEFAULT), { country: 'GB', city: 'London' });
-  assert.deepEqual(workLocationFor(undefined, [], { country: 'GB', city: 'London' }), { country: 'GB', city: 'London' });
+  assert.deepEqual(workLocationFor({ name: 'NYC', location: 'New York, NY' }, [], US_DEFAULT), {
+    country: 'US',
+    state: 'NY',
+    city: 'New York',
+  });
+  assert.deepEqual(workLocationFor({ name: 'HQ', offerLocation: 'London, UK' }, [], US_DEFAULT), {
+    country: 'GB',
+    city: 'London',
+  });
+  assert.deepEqual(workLocationFor(undefined, [], { country: 'GB', city: 'London' }), {
+    country: 'GB',
+    city: 'London',
+  });
 });
 
 test('a US office whose state cannot be read is held, naming the office and the line to add', () => {
   assert.throws(
     () => workLocationFor({ name: 'Chicago Loop', location: 'Chicago, USA' }, [], US_DEFAULT),
-    (err: Error & { code?: string }) => err.code === 'checkr.state_missing' && /Chicago Loop = US, <state>, <city>/.test(err.message),
+    (err: Error & { code?: string }) =>
+      err.code === 'checkr.state_missing' && /Chicago Loop = US, <state>, <city>/.test(err.message),
   );
-  assert.throws(() => workLocationFor({}, [], US_DEFAULT), (err: Error & { code?: string }) => err.code === 'checkr.state_missing' && /default Checkr work location/.test(err.message));
+  assert.throws(
+    () => workLocationFor({}, [], US_DEFAULT),
+    (err: Error & { code?: string }) =>
+      err.code === 'checkr.state_missing' && /default Checkr work location/.test(err.message),
+  );
 });
 
 test('an office that says no country is held with the line to add, not sent with the default', () => {
   assert.throws(
     () => workLocationFor({ name: 'Riverside', location: 'Riverside' }, [], { country: 'US', state: 'CA' }),
-    (err: Error & { code?: string }) => err.code === 'checkr.office_unknown' && /"Riverside = country, state, city"/.test(err.message),
+    (err: Error & { code?: string }) =>
+      err.code === 'checkr.office_unknown' && /"Riverside = country, state, city"/.test(err.message),
   );
 });
 

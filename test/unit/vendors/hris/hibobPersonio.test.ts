@@ -19,21 +19,33 @@ const track = <T extends { client: { close(): void } }>(c: T) => (clients.push(c
 test('HiBob: a created person is found again by email, and a former one reads as terminated', async () => {
   const sandbox = await hibobSandbox;
   const user = HIBOB_DEFAULTS.serviceUsers[0];
-  const { ctx } = track(contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })));
+  const { ctx } = track(
+    contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })),
+  );
   const target = hibob();
-  const record = { firstName: 'Ana', surname: 'Silva', email: 'ana@example.com', work: { site: 'New-York', startDate: '2026-01-05' } };
+  const record = {
+    firstName: 'Ana',
+    surname: 'Silva',
+    email: 'ana@example.com',
+    work: { site: 'New-York', startDate: '2026-01-05' },
+  };
   const { employeeId } = await target.createEmployee(record, ctx);
   assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId, status: 'active' });
   const former = sandbox.addPerson({ ...record, email: 'bo@example.com', firstName: 'Bo' }, 'inactive');
   assert.deepEqual(await target.findByWorkEmail('bo@example.com', ctx), { employeeId: former, status: 'terminated' });
 });
 
-test('HiBob: an employee\'s status is read with the POST one-person read, never the shut-off GET', async () => {
+test("HiBob: an employee's status is read with the POST one-person read, never the shut-off GET", async () => {
   const sandbox = await hibobSandbox;
   const user = HIBOB_DEFAULTS.serviceUsers[0];
-  const { ctx } = track(contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })));
+  const { ctx } = track(
+    contextFor(hibobHttpOptions({ system: 'hibob', serviceUserId: user.id, token: user.token, baseUrl: sandbox.url })),
+  );
   const target = hibob();
-  const former = sandbox.addPerson({ firstName: 'Cy', surname: 'Reis', email: 'cy@example.com', work: { site: 'London', startDate: '2026-01-05' } }, 'inactive');
+  const former = sandbox.addPerson(
+    { firstName: 'Cy', surname: 'Reis', email: 'cy@example.com', work: { site: 'London', startDate: '2026-01-05' } },
+    'inactive',
+  );
   const seen = sandbox.requests().length;
   assert.equal(await target.employeeStatus(former, ctx), 'terminated');
   const [read] = sandbox.requests().slice(seen);
@@ -45,9 +57,26 @@ test('HiBob: an employee\'s status is read with the POST one-person read, never 
 test('Personio: the client-credentials token is fetched, the person is created and found by email', async () => {
   const sandbox = await personioSandbox;
   const client = PERSONIO_DEFAULTS.clients[0];
-  const { ctx } = track(contextFor(personioHttpOptions({ system: 'personio', clientId: client.clientId, clientSecret: client.clientSecret, baseUrl: sandbox.url })));
+  const { ctx } = track(
+    contextFor(
+      personioHttpOptions({
+        system: 'personio',
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        baseUrl: sandbox.url,
+      }),
+    ),
+  );
   const target = personio();
-  const { employeeId } = await target.createEmployee({ first_name: 'Ana', last_name: 'Silva', email: 'ana@example.com', employments: [{ status: 'ONBOARDING', employment_start_date: '2026-01-05' }] }, ctx);
+  const { employeeId } = await target.createEmployee(
+    {
+      first_name: 'Ana',
+      last_name: 'Silva',
+      email: 'ana@example.com',
+      employments: [{ status: 'ONBOARDING', employment_start_date: '2026-01-05' }],
+    },
+    ctx,
+  );
   assert.deepEqual(await target.findByWorkEmail('ana@example.com', ctx), { employeeId, status: 'active' });
   assert.equal(await target.findByWorkEmail('nobody@example.com', ctx), null);
 });
@@ -55,14 +84,25 @@ test('Personio: the client-credentials token is fetched, the person is created a
 async function personioTarget(recoveryAttribute?: string) {
   const sandbox = await personioSandbox;
   const client = PERSONIO_DEFAULTS.clients[0];
-  const conn = { system: 'personio' as const, clientId: client.clientId, clientSecret: client.clientSecret, baseUrl: sandbox.url, ...(recoveryAttribute ? { recoveryAttribute } : {}) };
+  const conn = {
+    system: 'personio' as const,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    baseUrl: sandbox.url,
+    ...(recoveryAttribute ? { recoveryAttribute } : {}),
+  };
   const { ctx } = track(contextFor(personioHttpOptions(conn)));
   return { sandbox, ctx, target: personio(conn) };
 }
 
 test('Personio: a person whose employments all ended reads as terminated, by id and by email', async () => {
   const { sandbox, ctx, target } = await personioTarget();
-  const former = sandbox.addPerson({ first_name: 'Bo', last_name: 'Lima', email: 'bo@example.com', employments: [{ status: 'INACTIVE' }] });
+  const former = sandbox.addPerson({
+    first_name: 'Bo',
+    last_name: 'Lima',
+    email: 'bo@example.com',
+    employments: [{ status: 'INACTIVE' }],
+  });
   assert.equal(await target.employeeStatus(former, ctx), 'terminated');
   assert.deepEqual(await target.findByWorkEmail('bo@example.com', ctx), { employeeId: former, status: 'terminated' });
 });

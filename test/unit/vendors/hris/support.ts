@@ -26,13 +26,24 @@ export interface LocalServer {
 }
 
 /** A small HTTP server on 127.0.0.1 for APIs without an emulator (the generic REST target). */
-export async function localServer(answer: (req: { method: string; url: string; body: string }) => { status: number; body?: unknown; headers?: Record<string, string> }): Promise<LocalServer> {
+export async function localServer(
+  answer: (req: { method: string; url: string; body: string }) => {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+  },
+): Promise<LocalServer> {
   const received: LocalServer['received'] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const r = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(r);
       const reply = answer(r);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -44,9 +55,10 @@ export async function localServer(answer: (req: { method: string; url: string; b
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
