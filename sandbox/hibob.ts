@@ -101,6 +101,8 @@ export interface HiBobOptions {
   /** Named lists: values a site or department must be one of. */
   sites?: readonly string[];
   departments?: readonly string[];
+  /** The job title list, served by the named-lists route (the create does not refuse another title). */
+  titles?: readonly string[];
   /** Reads after writes may be stale for up to ~20 s; search hides people younger than this. Default 0. */
   readAfterWriteLagMs?: number;
 }
@@ -109,6 +111,7 @@ export const HIBOB_DEFAULTS = {
   serviceUsers: [{ id: 'SERVICE-SANDBOX', token: 'sandbox-hibob-token' }],
   sites: ['New-York', 'London', 'Remote'],
   departments: ['Engineering', 'Technology', 'Sales', 'People'],
+  titles: ['Chief Engineer', 'Payroll Specialist', 'Software Engineer', 'Account Executive'],
 };
 
 const { error, stop, invalid } = errorKit((status, message, headers) =>
@@ -128,6 +131,11 @@ export function createHiBob(
   const users = options.serviceUsers ?? HIBOB_DEFAULTS.serviceUsers;
   const sites = options.sites ?? HIBOB_DEFAULTS.sites;
   const departments = options.departments ?? HIBOB_DEFAULTS.departments;
+  const lists: Record<string, readonly string[]> = {
+    site: sites,
+    department: departments,
+    title: options.titles ?? HIBOB_DEFAULTS.titles,
+  };
   const ids = sequence(3001);
   const people = new Map<string, HiBobPerson>();
 
@@ -186,6 +194,27 @@ export function createHiBob(
           handle: (req) => {
             authorize(req);
             return json(200, PEOPLE_FIELDS);
+          },
+        },
+        {
+          // A named list (docs/vendors/hibob.md, "Field catalogue"): its items, each with an id and its display value.
+          method: 'GET',
+          path: '/v1/company/named-lists/:listName',
+          handle: (req) => {
+            authorize(req);
+            const name = req.params.listName ?? '';
+            const values = Object.hasOwn(lists, name) ? lists[name] : undefined;
+            if (!values) return error(404, `List ${name} not found`);
+            return json(200, {
+              name,
+              values: values.map((value, i) => ({
+                id: String(9000 + i),
+                value,
+                name: value,
+                archived: false,
+                children: [],
+              })),
+            });
           },
         },
         {

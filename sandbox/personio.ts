@@ -39,6 +39,8 @@ export const PERSONIO_UNCONFIRMED = {
     employments: person.employments.map((e) => ({ id: e.id })),
     _meta: { links: { employments: { href: `${base}/v2/persons/${person.id}/employments` } } },
   }),
+  /** Whether a token from `/v2/auth/token` reads the v1 attributes listing; the emulator accepts it. */
+  v1AttributesWithV2Token: true,
   /** Create answer: the new person's id and its employment's id. */
   createdBody: (person: { id: string; employments: Array<{ id: string }> }) => ({
     id: person.id,
@@ -117,6 +119,17 @@ export interface PersonioOptions {
   /** docs/vendors/personio.md: 24 h. */
   tokenTtlSeconds?: number;
 }
+
+/** The emulated account's attributes: the person fields the create takes, and two custom ones. */
+const ATTRIBUTES = [
+  { key: 'first_name', label: 'First name', type: 'standard', universal_id: 'first_name', options: [] },
+  { key: 'last_name', label: 'Last name', type: 'standard', universal_id: 'last_name', options: [] },
+  { key: 'preferred_name', label: 'Preferred name', type: 'standard', universal_id: 'preferred_name', options: [] },
+  { key: 'email', label: 'Email', type: 'standard', universal_id: 'email', options: [] },
+  { key: 'hire_date', label: 'Hire date', type: 'date', universal_id: 'hire_date', options: [] },
+  { key: 'dynamic_1', label: 'IBAN', type: 'standard', universal_id: 'iban', options: [] },
+  { key: 'dynamic_2', label: 'Marital status', type: 'list', universal_id: null, options: ['married', 'single'] },
+];
 
 export const PERSONIO_DEFAULTS = {
   clients: [
@@ -202,6 +215,16 @@ export function createPersonio(options: PersonioOptions = {}): Emulator<{
             const { client } = clientCredentialsRequest(req, clients, 'body');
             const scopes = clients.find((c) => c.clientId === client.clientId)?.scopes ?? [];
             return tokenReply(tokens.issue({ scopes }), { scope: scopes.join(' ') });
+          },
+        },
+        {
+          // The attributes the credentials may read (docs/vendors/personio.md, "Field catalogue"), in the shape of Personio's
+          // published example; served to the v2 token, which PERSONIO_UNCONFIRMED.v1AttributesWithV2Token takes as accepted.
+          method: 'GET',
+          path: '/v1/company/employees/attributes',
+          handle: (req) => {
+            authorize(req, SCOPES.read);
+            return json(200, { success: true, data: ATTRIBUTES });
           },
         },
         {

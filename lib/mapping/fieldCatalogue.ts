@@ -64,6 +64,7 @@ export function checkAgainstCatalogue(
     if (!target) return;
     const field = byName.get(target);
     if (!field) {
+      if (catalogue.partial) return;
       problems.push({
         row,
         target,

@@ -7,7 +7,7 @@
  * message ("987654321 is not a valid SSN") reaches neither the log nor a Catch node with it.
  */
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow, NodeStatus } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { SecretPolicy } from '../../lib/privacy/policy';
 import { defaultPolicy } from '../../lib/dictionary/defaultPolicy';
 
@@ -76,7 +76,7 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
             done();
           } catch (thrown) {
             const err = shown(toHrError(thrown), msg);
-            status('error', 'common.status.failed', { code: err.code });
+            status('error', 'common.status.failed', { code: err.code, reason: explainError(RED._, err) });
             done(err);
           }
         })();
@@ -94,7 +94,13 @@ export function createShell(RED: NodeAPI, node: Node): Shell {
     refuse(error) {
       refusal = shown(error);
       status('error', 'common.status.notReady');
-      node.error(RED._('common.errors.notReady', { code: refusal.code, message: refusal.message }));
+      node.error(
+        RED._('common.errors.notReady', {
+          code: refusal.code,
+          reason: explainError(RED._, refusal),
+          message: refusal.message,
+        }),
+      );
     },
     usePolicy(next) {
       policy = next;

@@ -6,7 +6,7 @@ import { parseDigestTime } from '../../lib/alert/digest';
 import { createDispatcher } from '../../lib/alert/dispatcher';
 import { alertFromMessage } from '../../lib/alert/fromMessage';
 import { alertRedactor } from '../../lib/alert/redaction';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import { describeIssues } from '../../lib/zodIssues';
 import { registerConnectionTest, rememberDeployed } from '../common/connectionTest';
 import { runtimeSandbox } from '../common/runtimeSandbox';
@@ -109,12 +109,17 @@ export = (RED: NodeAPI) => {
         node.error(
           t('errors.notDelivered', {
             code: error.code,
+            reason: explainError(RED._, error),
             message: policy.text(error.message),
             title: alert.title,
             count: alert.count,
           }),
         );
-        shell.status('error', 'hr-alert.status.failed', { code: error.code, count: failed });
+        shell.status('error', 'hr-alert.status.failed', {
+          code: error.code,
+          reason: explainError(RED._, error),
+          count: failed,
+        });
       },
     });
     shell.own(() => poster?.close());

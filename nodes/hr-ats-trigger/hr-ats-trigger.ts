@@ -1,5 +1,5 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { Delivery } from '../../lib/vendors/ats';
 import type { HrStore } from '../../lib/store';
 import { record, type Intake } from '../../lib/vendors/ats/intake';
@@ -167,7 +167,13 @@ export = (RED: NodeAPI) => {
 
     async function handle(req: RawRequest, res: WebhookResponse): Promise<void> {
       const received = await receiveDelivery(req, res, conn.intake, intakeSink, (e) =>
-        node.error(RED._('hr-ats-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+        node.error(
+          RED._('hr-ats-trigger.errors.notRecorded', {
+            code: e.code,
+            reason: explainError(RED._, e),
+            message: e.message,
+          }),
+        ),
       );
       if (!received) return;
       const { store, intake } = received;
@@ -247,8 +253,15 @@ export = (RED: NodeAPI) => {
           since = new Date(started.getTime() - (Date.now() - started.getTime()));
         },
         (e) => {
-          node.warn(RED._('hr-ats-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-          shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code });
+          node.warn(
+            RED._('hr-ats-trigger.warn.pollFailed', {
+              vendor,
+              code: e.code,
+              reason: explainError(RED._, e),
+              message: e.message,
+            }),
+          );
+          shell.status('warn', 'hr-ats-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
         },
       );
     }

@@ -1,5 +1,5 @@
 import type { NodeAPI, Node, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { HrStore, Review } from '../../lib/store';
 import { readSource } from '../../lib/survive';
 import { createShell, type Shell } from '../common/shell';
@@ -81,7 +81,9 @@ export = (RED: NodeAPI) => {
     const saveTally = () =>
       acquire()
         .then((store) => tally.save(store))
-        .catch((err: unknown) => node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { code: toHrError(err).code })));
+        .catch((err: unknown) =>
+          node.warn(RED._('hr-dedupe.errors.tallyNotSaved', { reason: explainError(RED._, toHrError(err)) })),
+        );
     const timer = setInterval(() => void saveTally(), TALLY_SAVE_MS);
     timer.unref();
     shell.own(async () => {
@@ -99,7 +101,7 @@ export = (RED: NodeAPI) => {
 
     acquire().then(
       () => shell.status('idle', 'hr-dedupe.status.ready'),
-      (err: unknown) => shell.status('error', 'common.status.failed', { code: toHrError(err).code }),
+      (err: unknown) => shell.status('error', 'common.status.failed', { reason: explainError(RED._, toHrError(err)) }),
     );
 
     const read = (payload: unknown, at: Date): Incoming => {

@@ -1,5 +1,5 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { toHrError } from '../../lib/errors';
+import { toHrError, explainError } from '../../lib/errors';
 import { requestFrom } from '../../lib/forget/request';
 import { rememberNotHeld, resolvePerson, unknownPerson } from '../../lib/forget/resolve';
 import { createForgetWorker, type ForgetWorker } from '../../lib/forget/worker';
@@ -62,7 +62,14 @@ export = (RED: NodeAPI) => {
           node.send(summaryPorts(summary) as NodeMessage[]);
           showSummary(summary);
         },
-        onError: (error) => node.warn(t('hr-forget.errors.store', { code: error.code, message: error.message })),
+        onError: (error) =>
+          node.warn(
+            t('hr-forget.errors.store', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: error.message,
+            }),
+          ),
       });
       worker = w;
       return { store, worker: w };

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import { z } from 'zod';
 import type { Alert } from '../../lib/alert/alert';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import { credentialRegistry, parseManualExpiries } from '../../lib/health/credentials';
 import { PROMETHEUS_CONTENT_TYPE, readMetrics, toPrometheus } from '../../lib/health/metricsReport';
 import { createMonitor, type HealthMonitor } from '../../lib/health/monitor';
@@ -44,7 +44,11 @@ export = (RED: NodeAPI) => {
       severity: 'error',
       category: 'health',
       code: 'health.evaluation_failed',
-      title: t('errors.evaluationFailed', { code: error.code, message: error.message }),
+      title: t('errors.evaluationFailed', {
+        code: error.code,
+        reason: explainError(RED._, error),
+        message: error.message,
+      }),
       source: { nodeId: node.id, nodeType: node.type },
       people: [],
       peopleCount: 0,
@@ -98,7 +102,13 @@ export = (RED: NodeAPI) => {
               () => void (saved = now),
               (err: unknown) => {
                 const error = toHrError(err, 'health.state_not_saved');
-                node.warn(t('errors.stateNotSaved', { code: error.code, message: error.message }));
+                node.warn(
+                  t('errors.stateNotSaved', {
+                    code: error.code,
+                    reason: explainError(RED._, error),
+                    message: error.message,
+                  }),
+                );
               },
             );
           }
@@ -110,8 +120,14 @@ export = (RED: NodeAPI) => {
           return toMessages(alerts);
         } catch (err) {
           const error = toHrError(err, 'health.evaluation_failed');
-          node.error(t('errors.evaluationFailed', { code: error.code, message: error.message }));
-          shell.status('error', 'common.status.failed', { code: error.code });
+          node.error(
+            t('errors.evaluationFailed', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: error.message,
+            }),
+          );
+          shell.status('error', 'common.status.failed', { code: error.code, reason: explainError(RED._, error) });
           if (broken) return [];
           broken = true;
           return toMessages([evaluationFailed(node, error)]);

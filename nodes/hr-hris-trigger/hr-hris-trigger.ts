@@ -4,7 +4,7 @@
  * group commit), drops repeats, and emits one canonical employee.updated per delivery.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import { METRICS } from '../../lib/health/metrics';
 import type { AtsContext, Delivery } from '../../lib/vendors/ats';
 import type { Intake, IntakeConnection } from '../../lib/vendors/ats/intake';
@@ -154,7 +154,13 @@ export = (RED: NodeAPI) => {
 
     async function handle(webhook: IntakeConnection, req: RawRequest, res: WebhookResponse): Promise<void> {
       const received = await receiveDelivery(req, res, webhook, intakeSink, (e) =>
-        node.error(RED._('hr-hris-trigger.errors.notRecorded', { code: e.code, message: e.message })),
+        node.error(
+          RED._('hr-hris-trigger.errors.notRecorded', {
+            code: e.code,
+            reason: explainError(RED._, e),
+            message: e.message,
+          }),
+        ),
       );
       if (!received) return;
       const { store, intake: result } = received;
@@ -233,8 +239,15 @@ export = (RED: NodeAPI) => {
           await store.setNodeState(stateKey, new Date(started.getTime() - 60_000).toISOString());
         },
         (e) => {
-          node.warn(RED._('hr-hris-trigger.warn.pollFailed', { vendor, code: e.code, message: e.message }));
-          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code });
+          node.warn(
+            RED._('hr-hris-trigger.warn.pollFailed', {
+              vendor,
+              code: e.code,
+              reason: explainError(RED._, e),
+              message: e.message,
+            }),
+          );
+          shell.status('warn', 'hr-hris-trigger.status.pollFailed', { code: e.code, reason: explainError(RED._, e) });
         },
       );
     }

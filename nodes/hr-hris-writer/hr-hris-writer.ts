@@ -1,5 +1,5 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { SecretPolicy } from '../../lib/privacy/policy';
 import type { HrStore } from '../../lib/store/types';
 import { dryRunContext, preview } from '../../lib/writer/dryRun';
@@ -105,7 +105,13 @@ export = (RED: NodeAPI) => {
           refreshStatus(outcome);
         },
         onError(error) {
-          node.warn(RED._('hr-hris-writer.errors.store', { code: error.code, message: policy.text(error.message) }));
+          node.warn(
+            RED._('hr-hris-writer.errors.store', {
+              code: error.code,
+              reason: explainError(RED._, error),
+              message: policy.text(error.message),
+            }),
+          );
         },
       });
       writer = w;

@@ -9,6 +9,7 @@ import type { FieldCatalogue } from '../../lib/vendors/hris/catalogue';
 import { connectHris, type HrisConnection } from '../../lib/vendors/registry';
 import { bambooHrCatalogue } from '../../lib/vendors/bamboohr/catalogue';
 import { hiBobCatalogue } from '../../lib/vendors/hibob/catalogue';
+import { personioCatalogue } from '../../lib/vendors/personio/catalogue';
 import type { CallContext } from '../../lib/vendors/hris/types';
 import { explainFailure, outcome, PROBE_HTTP, registerConnectionAction, secretsOf } from '../common/connectionTest';
 import { connectionSettings } from '../common/hrisConnectionSettings';
@@ -20,6 +21,7 @@ const READERS: Partial<
 > = {
   bamboohr: { service: 'BambooHR', read: bambooHrCatalogue },
   hibob: { service: 'HiBob', read: hiBobCatalogue },
+  personio: { service: 'Personio', read: personioCatalogue },
 };
 
 export function registerCatalogueRoute(RED: NodeAPI, now: () => number = Date.now): void {
@@ -27,7 +29,7 @@ export function registerCatalogueRoute(RED: NodeAPI, now: () => number = Date.no
   registerConnectionAction(RED, 'hr-hris-connection', 'catalogue', async ({ config, credentials }) => {
     const { hris } = connectionSettings(config, credentials);
     const reader = READERS[hris.system];
-    // Personio and a generic REST HRIS: the person pastes the field list in the mapper's dialog.
+    // A generic REST HRIS has no metadata route: the person pastes the field list in the mapper's dialog.
     if (!reader) return { ok: false, code: 'catalogueByHand', system: hris.system };
     const key = JSON.stringify([hris.system, config, secretsOf(credentials)]);
     const cached = cache.get(key);

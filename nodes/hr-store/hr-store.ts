@@ -1,6 +1,6 @@
 import type { NodeAPI, Node, NodeDef } from 'node-red';
 import { openStore, type HrStore } from '../../lib/store';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import { describeUrl } from '../../lib/store/postgres/errors';
 import { journalRetentionDays, scheduleJournalPrune } from '../../lib/store/journalPrune';
 import { defaultPolicy, storedSecretPaths } from '../../lib/dictionary/defaultPolicy';
@@ -100,7 +100,14 @@ export = (RED: NodeAPI) => {
           stopPruning = scheduleJournalPrune(store, {
             retentionDays: journalRetentionDays(def.journalDays),
             everyMs: pruneEveryMs,
-            onError: (e) => this.warn(RED._('hr-store.warn.pruneFailed', { code: e.code, message: e.message })),
+            onError: (e) =>
+              this.warn(
+                RED._('hr-store.warn.pruneFailed', {
+                  code: e.code,
+                  reason: explainError(RED._, e),
+                  message: e.message,
+                }),
+              ),
           });
         return store;
       } catch (err) {
@@ -116,7 +123,9 @@ export = (RED: NodeAPI) => {
         opening = null;
         const e = toHrError(err, 'store.open_failed');
         // Every consumer shows the code on its status; the log says once per attempt what to fix.
-        this.error(RED._('hr-store.errors.openFailed', { code: e.code, message: e.message }));
+        this.error(
+          RED._('hr-store.errors.openFailed', { code: e.code, reason: explainError(RED._, e), message: e.message }),
+        );
         throw e;
       });
       return opening;

@@ -1,5 +1,5 @@
 import type { NodeAPI, Node, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
-import { HrError, toHrError } from '../../lib/errors';
+import { HrError, toHrError, explainError } from '../../lib/errors';
 import type { HrStore } from '../../lib/store';
 import {
   getAt,
@@ -49,7 +49,7 @@ export = (RED: NodeAPI) => {
     }
     acquire().then(
       () => shell.status('idle', 'hr-survivorship.status.ready'),
-      (err: unknown) => shell.status('error', 'common.status.failed', { code: toHrError(err).code }),
+      (err: unknown) => shell.status('error', 'common.status.failed', { reason: explainError(RED._, toHrError(err)) }),
     );
     const showCounts = (warn: boolean) => shell.status(warn ? 'warn' : 'ok', 'hr-survivorship.status.counts', counts);
 

@@ -161,7 +161,8 @@ describe('the mapper dialog', () => {
     await row(1).locator('.hr-mapper-source').fill('Berlin');
     await row(1)
       .locator('.hr-mapper-problem', {
-        hasText: "This value is not one of the list's options: New York City, London, Remote.",
+        hasText:
+          "This value is not one of the options of BambooHR's list: New York City, London, Remote. Add it in BambooHR or change the mapping.",
       })
       .waitFor();
     await row(2).locator('.hr-mapper-target').fill('customCostCenter');

@@ -6,6 +6,8 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { helper } from '../support/nodeRed';
 import { BAMBOOHR_DEFAULTS, startBambooHr, type BambooHrHandle } from '../../sandbox/bamboohr';
+import { HIBOB_DEFAULTS, startHiBob } from '../../sandbox/hibob';
+import { PERSONIO_DEFAULTS, startPersonio } from '../../sandbox/personio';
 import hrisConnectionNode = require('../../nodes/hr-hris-connection/hr-hris-connection');
 import mapperNode = require('../../nodes/hr-mapper/hr-mapper');
 
@@ -124,4 +126,65 @@ test('a pasted field list is checked the same way, and one that cannot be read s
   const bad = await helper.request().post('/hr-mapper/check').send({ rows, fieldList: 'office, money' }).expect(200);
   assert.equal(bad.body.error.code, 'mapper.field_list_invalid');
   assert.match(bad.body.error.message, /line 1/);
+});
+
+test('a Personio connection serves its attributes as a partial catalogue: the shipped table is not called unknown, a HiBob one its site list', async () => {
+  const personio = await startPersonio();
+  const bob = await startHiBob();
+  try {
+    const client = PERSONIO_DEFAULTS.clients[0]!;
+    const user = HIBOB_DEFAULTS.serviceUsers[0]!;
+    const connections = [
+      {
+        id: 'p',
+        type: 'hr-hris-connection',
+        system: 'personio',
+        baseUrl: personio.url,
+        rateLimit: '5',
+        atsSystem: 'none',
+        checkrEnabled: false,
+      },
+      {
+        id: 'h',
+        type: 'hr-hris-connection',
+        system: 'hibob',
+        serviceUserId: user.id,
+        baseUrl: bob.url,
+        rateLimit: '5',
+        atsSystem: 'none',
+        checkrEnabled: false,
+      },
+    ];
+    await helper.load([hrisConnectionNode, mapperNode], connections, {
+      p: { clientId: client.clientId, clientSecret: client.clientSecret },
+      h: { secret: user.token },
+    });
+    const p = await helper
+      .request()
+      .post('/hr-hris-connection/catalogue')
+      .send({ id: 'p', config: {}, credentials: {} })
+      .expect(200);
+    assert.equal(p.body.ok, true, JSON.stringify(p.body));
+    assert.equal(p.body.catalogue.partial, true);
+    assert.ok(p.body.catalogue.fields.some((f: { name: string }) => f.name === 'first_name'));
+    const { startingTables } = await import('../../lib/mapping/startingTables');
+    const check = await helper
+      .request()
+      .post('/hr-mapper/check')
+      .send({ rows: startingTables.personio, catalogue: p.body.catalogue })
+      .expect(200);
+    assert.deepEqual(check.body.fieldProblems, []);
+    const h = await helper
+      .request()
+      .post('/hr-hris-connection/catalogue')
+      .send({ id: 'h', config: {}, credentials: {} })
+      .expect(200);
+    assert.equal(h.body.ok, true, JSON.stringify(h.body));
+    assert.deepEqual(h.body.catalogue.fields.find((f: { name: string }) => f.name === 'work.site')?.options, [
+      ...HIBOB_DEFAULTS.sites,
+    ]);
+  } finally {
+    await personio.stop();
+    await bob.stop();
+  }
 });

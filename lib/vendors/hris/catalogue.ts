@@ -27,6 +27,11 @@ export const FieldCatalogue = z.object({
   fields: z.array(CatalogueField),
   /** When it was read (ISO time), shown in the dialog. */
   readAt: z.string().optional(),
+  /**
+   * True when the HRIS's listing names only some of the fields a mapping may write (Personio lists its
+   * v1 attributes while the package writes v2 persons): a target it does not list is then not flagged.
+   */
+  partial: z.boolean().optional(),
 });
 export type FieldCatalogue = z.infer<typeof FieldCatalogue>;
 

@@ -2,21 +2,27 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAgainstCatalogue, parsePastedCatalogue } from '../../../lib/mapping/fieldCatalogue';
 import type { FieldCatalogue } from '../../../lib/vendors/hris/catalogue';
+import type { HttpRequest, HttpResponse } from '../../../lib/http';
 import { bambooHrCatalogue } from '../../../lib/vendors/bamboohr/catalogue';
 import { bamboohrHttpOptions } from '../../../lib/vendors/bamboohr/target';
 import { hiBobCatalogue } from '../../../lib/vendors/hibob/catalogue';
 import { hibobHttpOptions } from '../../../lib/vendors/hibob/target';
 import { BAMBOOHR_DEFAULTS, startBambooHr } from '../../../sandbox/bamboohr';
 import { HIBOB_DEFAULTS, startHiBob } from '../../../sandbox/hibob';
+import { personioCatalogue } from '../../../lib/vendors/personio/catalogue';
+import { personioHttpOptions } from '../../../lib/vendors/personio/target';
+import { PERSONIO_DEFAULTS, startPersonio } from '../../../sandbox/personio';
 import { contextFor } from '../vendors/hris/support';
 
 const bamboo = startBambooHr();
 const bob = startHiBob();
+const personio = startPersonio();
 const clients: Array<{ close(): void }> = [];
 after(async () => {
   clients.forEach((c) => c.close());
   await (await bamboo).stop();
   await (await bob).stop();
+  await (await personio).stop();
 });
 
 const catalogue: FieldCatalogue = {
@@ -119,10 +125,86 @@ test('the HiBob emulator answers the people fields metadata; root fields are nam
   const read = await hiBobCatalogue(ctx);
   assert.ok(read.fields.some((f) => f.name === 'firstName' && f.kind === 'text'));
   assert.ok(read.fields.some((f) => f.name === 'work.startDate' && f.kind === 'date'));
-  assert.equal(
+  assert.deepEqual(
     read.fields.find((f) => f.name === 'work.site')?.options,
-    undefined,
-    'list item values are not read yet, so not checked',
+    [...HIBOB_DEFAULTS.sites],
+    "the site list's values, read from its named list",
+  );
+  const problems = checkAgainstCatalogue(
+    [
+      { target: 'work.site', from: 'constant', source: 'Berlin' },
+      { target: 'work.department', from: 'constant', source: 'People' },
+    ],
+    read,
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.row, p.code]),
+    [[1, 'mapper.value_not_in_list']],
+    'a site outside the list is flagged as for BambooHR; a listed department is not',
+  );
+});
+
+/** A HiBob account answering from canned bodies, recording what was asked. */
+function hiBobAccount(answers: Record<string, unknown>, sent: string[] = []) {
+  return {
+    send: async (request: HttpRequest): Promise<HttpResponse> => {
+      sent.push(`${request.method} ${request.url}`);
+      return { status: 200, headers: {}, body: answers[request.url], attempts: 1, durationMs: 1 };
+    },
+  };
+}
+
+test('HiBob: each named list is read once, nested items count, archived ones do not, and a list field naming no list stays unchecked', async () => {
+  const sent: string[] = [];
+  const read = await hiBobCatalogue(
+    hiBobAccount(
+      {
+        'v1/company/people/fields': [
+          {
+            id: 'work.department',
+            name: 'Department',
+            category: 'work',
+            type: 'list',
+            typeData: { listId: 'department' },
+          },
+          { id: 'work.division', name: 'Division', category: 'work', type: 'list', typeData: { listId: 'department' } },
+          { id: 'work.custom', name: 'Custom list', category: 'work', type: 'list' },
+        ],
+        'v1/company/named-lists/department': {
+          name: 'department',
+          values: [
+            {
+              id: 1,
+              value: 'R&D',
+              children: [
+                { id: '2', value: 'Platform' },
+                { id: '3', value: 'Legacy', archived: true },
+              ],
+            },
+            { id: '4', value: 'Old', archived: true },
+          ],
+        },
+      },
+      sent,
+    ),
+  );
+  assert.deepEqual(sent, ['GET v1/company/people/fields', 'GET v1/company/named-lists/department']);
+  assert.deepEqual(read.fields.find((f) => f.name === 'work.department')?.options, ['R&D', 'Platform']);
+  assert.equal(read.fields.find((f) => f.name === 'work.custom')?.options, undefined);
+  assert.deepEqual(
+    checkAgainstCatalogue([{ target: 'work.division', from: 'constant', source: 'Legacy' }], read).map((p) => p.code),
+    ['mapper.value_not_in_list'],
+  );
+});
+
+test('HiBob: a named list answering in another shape is an error naming the list, not a catalogue without values', async () => {
+  const broken = hiBobAccount({
+    'v1/company/people/fields': [{ id: 'work.site', name: 'Site', type: 'list', typeData: { listId: 'site' } }],
+    'v1/company/named-lists/site': [{ id: 1, value: 'London' }],
+  });
+  await assert.rejects(
+    hiBobCatalogue(broken),
+    (err: Error & { code?: string }) => err.code === 'mapper.catalogue_invalid' && /named list site/.test(err.message),
   );
 });
 
@@ -157,4 +239,24 @@ test("the shipped starting tables write only fields the emulators' catalogues li
     unknownBob.map((p) => p.target),
     [],
   );
+});
+
+test('the Personio emulator answers the attributes listing to the v2 token; the catalogue keeps the person fields and is partial', async () => {
+  const client = PERSONIO_DEFAULTS.clients[0]!;
+  const { ctx, client: http } = contextFor(
+    personioHttpOptions({
+      system: 'personio',
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      baseUrl: (await personio).url,
+    }),
+  );
+  clients.push(http);
+  const read = await personioCatalogue(ctx);
+  assert.deepEqual(
+    read.fields.map((f) => f.name),
+    ['first_name', 'last_name', 'preferred_name', 'email'],
+  );
+  const { startingTables } = await import('../../../lib/mapping/startingTables');
+  assert.deepEqual(checkAgainstCatalogue(startingTables.personio, read), []);
 });
