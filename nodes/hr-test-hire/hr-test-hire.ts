@@ -29,6 +29,13 @@ export = (RED: NodeAPI) => {
     const shell = createShell(RED, node);
     shell.status('idle', 'hr-test-hire.status.ready');
 
+    /** Posts a seeded delivery to the trigger's webhook in this runtime; a refusal names the trigger's path. */
+    async function deliverToTrigger(path: string, delivery: Parameters<typeof deliver>[1], refused: string) {
+      const answer = await deliver(`${runtimeOrigin(RED.settings as never)}${routeUrl(RED, path)}`, delivery);
+      if (answer.status >= 300) throw new HrError('test_hire.refused', RED._(refused, { status: answer.status, path }));
+      return answer;
+    }
+
     async function sendChange(msg: NodeMessageInFlow, webhook: HrisTriggerWebhook) {
       const binding = webhook.sandbox;
       if (!binding) throw new HrError('test_hire.not_sandbox', RED._('hr-test-hire.errors.changeNotSandbox'));
@@ -40,13 +47,7 @@ export = (RED: NodeAPI) => {
         throw new HrError('test_hire.unsupported', RED._('hr-test-hire.errors.changeUnsupported', { vendor }));
       }
       const { change } = seeded;
-      const url = `${runtimeOrigin(RED.settings as never)}${routeUrl(RED, webhook.path)}`;
-      const answer = await deliver(url, change.delivery);
-      if (answer.status >= 300)
-        throw new HrError(
-          'test_hire.refused',
-          RED._('hr-test-hire.errors.changeRefused', { status: answer.status, path: webhook.path }),
-        );
+      const answer = await deliverToTrigger(webhook.path, change.delivery, 'hr-test-hire.errors.changeRefused');
       shell.status('ok', 'hr-test-hire.status.changed', { vendor: binding.system, id: change.employeeId });
       const page = `${binding.sandbox[binding.system].url}/_sandbox/`;
       const { employeeId, from, to } = change;
@@ -82,13 +83,7 @@ export = (RED: NodeAPI) => {
           'test_hire.unsupported',
           RED._('hr-test-hire.errors.unsupported', { vendor: binding.vendor }),
         );
-      const url = `${runtimeOrigin(RED.settings as never)}${routeUrl(RED, webhook.path)}`;
-      const answer = await deliver(url, hire.delivery);
-      if (answer.status >= 300)
-        throw new HrError(
-          'test_hire.refused',
-          RED._('hr-test-hire.errors.refused', { status: answer.status, path: webhook.path }),
-        );
+      const answer = await deliverToTrigger(webhook.path, hire.delivery, 'hr-test-hire.errors.refused');
       shell.status('ok', 'hr-test-hire.status.sent', { vendor: binding.vendor, id: hire.atsId });
       const page = `${binding.sandbox[binding.vendor].url}/_sandbox/`;
       return {
